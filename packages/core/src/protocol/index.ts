@@ -1,0 +1,5 @@
+export * from "./requests";
+export * from "./stream-event";
+export * from "./thread";
+export * from "./thread-item";
+export * from "./widgets";

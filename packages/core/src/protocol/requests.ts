@@ -1,0 +1,76 @@
+import type { InferenceOptions, JsonObject, UserMessageContent } from "./thread-item";
+
+/** What the composer sends as a new user message. */
+export interface UserMessageInput {
+  content: UserMessageContent[];
+  /** Ids of uploaded attachments. */
+  attachments: string[];
+  quoted_text?: string | null;
+  inference_options: InferenceOptions;
+}
+
+/** A widget action as sent to the server. */
+export interface ActionPayload {
+  type: string;
+  payload?: unknown;
+}
+
+/** Answers to a structured input item. */
+export interface StructuredInputSubmission {
+  status: "answered" | "skipped";
+  answers: Record<string, { values: string[]; skipped: boolean }>;
+}
+
+/** Each protocol operation with its params. */
+export interface ChatKitRequestMap {
+  "threads.create": { input: UserMessageInput };
+  "threads.add_user_message": { thread_id: string; input: UserMessageInput };
+  "threads.add_client_tool_output": { thread_id: string; result: unknown };
+  "threads.add_structured_input": {
+    thread_id: string;
+    item_id: string;
+    input: StructuredInputSubmission;
+  };
+  "threads.retry_after_item": { thread_id: string; item_id: string };
+  "threads.custom_action": { thread_id: string; item_id?: string | null; action: ActionPayload };
+  "threads.sync_custom_action": {
+    thread_id: string;
+    item_id?: string | null;
+    action: ActionPayload;
+  };
+  "threads.get_by_id": { thread_id: string };
+  "threads.list": { limit?: number; order?: "asc" | "desc"; after?: string | null };
+  "threads.update": { thread_id: string; title: string };
+  "threads.delete": { thread_id: string };
+  "items.list": {
+    thread_id: string;
+    limit?: number;
+    order?: "asc" | "desc";
+    after?: string | null;
+  };
+  "items.feedback": { thread_id: string; item_ids: string[]; kind: "positive" | "negative" };
+  "attachments.create": { name: string; size: number; mime_type: string };
+  "attachments.delete": { attachment_id: string };
+  "input.transcribe": { audio_base64: string; mime_type: string };
+}
+
+/** Name of a protocol operation. */
+export type ChatKitRequestType = keyof ChatKitRequestMap;
+
+/** A protocol request body: `POST {type, params, metadata}`. */
+export type ChatKitRequest<T extends ChatKitRequestType = ChatKitRequestType> = {
+  [K in T]: { type: K; params: ChatKitRequestMap[K]; metadata?: JsonObject };
+}[T];
+
+/** Operations answered with a server-sent event stream. */
+export const STREAMING_REQUEST_TYPES = [
+  "threads.create",
+  "threads.add_user_message",
+  "threads.add_client_tool_output",
+  "threads.add_structured_input",
+  "threads.retry_after_item",
+  "threads.custom_action",
+] as const satisfies readonly ChatKitRequestType[];
+
+/** A streaming operation's name. */
+export type StreamingRequestType = (typeof STREAMING_REQUEST_TYPES)[number];

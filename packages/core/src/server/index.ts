@@ -1,0 +1,5 @@
+/**
+ * @threadkit/core/server — helpers for the integrator's server (they hold an API key).
+ * Never import this entry point from browser code.
+ */
+export {};

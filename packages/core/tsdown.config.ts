@@ -1,0 +1,14 @@
+import { defineConfig } from "tsdown";
+
+// dependencies and peerDependencies stay external by default.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    "server/index": "src/server/index.ts",
+    "testing/index": "src/testing/index.ts",
+  },
+  format: "esm",
+  platform: "neutral",
+  dts: true,
+  clean: true,
+});

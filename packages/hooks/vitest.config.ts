@@ -1,0 +1,14 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ["@threadkit/source", "module", "browser", "import", "default"] },
+  test: {
+    name: "hooks",
+    environment: "happy-dom",
+    globals: true,
+    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+    setupFiles: ["../../vitest.setup.ts"],
+  },
+});

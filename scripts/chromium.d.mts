@@ -1,0 +1,3 @@
+export declare const CHROMIUM_HELP: string;
+export declare const chromiumArgs: string[];
+export declare function chromiumPath(): string;

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `pnpm test`: every test threadkit has, in one run, ending with a plain "N passed, N failed" line.
+//   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
+//      end-to-end tests, and every Storybook story in real headless Chromium (a11y checked);
+//   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`).
+// Exits non-zero when anything failed or when no test ran at all.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromiumPath } from "./chromium.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const reportDir = path.join(root, "node_modules", ".cache", "threadkit");
+mkdirSync(reportDir, { recursive: true });
+
+try {
+  chromiumPath();
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+
+const run = (cmd, args, opts = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: "inherit", ...opts }).status ?? 1;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+// 1. vitest, all projects; extra CLI args (e.g. `pnpm test --project core`) pass through.
+const vitestReport = path.join(reportDir, "vitest-report.json");
+const extra = process.argv.slice(2);
+const vitestStatus = run("pnpm", [
+  "exec",
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+  ...extra,
+]);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A file that failed to load counts as a failure even if it declared no test.
+  failed += report.testResults.filter(
+    (f) => f.status === "failed" && !f.assertionResults.length,
+  ).length;
+}
+if (vitestStatus !== 0 && failed === 0) failed += 1;
+
+// 2. bundle-size budgets (only on a full run).
+if (extra.length === 0) {
+  const buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (buildStatus !== 0) {
+    console.error("pnpm build failed");
+    failed += 1;
+  } else {
+    const size = spawnSync("pnpm", ["exec", "size-limit", "--json"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    let results = [];
+    try {
+      results = JSON.parse(size.stdout);
+    } catch {
+      console.error(size.stdout, size.stderr);
+      failed += 1;
+    }
+    for (const r of results) {
+      const ok = r.passed !== false;
+      console.log(`${ok ? "✓" : "✗"} size ${r.name}: ${(r.size / 1024).toFixed(2)} kB gzip`);
+      if (ok) passed += 1;
+      else failed += 1;
+    }
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (passed + failed === 0) {
+  console.error("no tests ran");
+  process.exit(1);
+}
+process.exit(failed > 0 ? 1 : 0);
