@@ -1,4 +1,9 @@
+import { fileURLToPath } from "node:url";
 import type { StorybookConfig } from "@storybook/react-vite";
+import { searchForWorkspaceRoot } from "vite";
+
+// Recorded fixtures live in the read-only `shared/` folder beside the repository.
+const sharedFixtures = fileURLToPath(new URL("../../shared/fixtures", import.meta.url));
 
 const config: StorybookConfig = {
   stories: ["../apps/storybook/src/**/*.mdx", "../apps/storybook/src/**/*.stories.@(ts|tsx)"],
@@ -15,6 +20,12 @@ const config: StorybookConfig = {
       "development|production",
       "import",
       "default",
+    ];
+    viteConfig.server ??= {};
+    viteConfig.server.fs ??= {};
+    viteConfig.server.fs.allow = [
+      ...(viteConfig.server.fs.allow ?? [searchForWorkspaceRoot(process.cwd())]),
+      sharedFixtures,
     ];
     viteConfig.build ??= {};
     viteConfig.build.chunkSizeWarningLimit = 4096;

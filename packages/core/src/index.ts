@@ -3,3 +3,12 @@
  * HTTP clients, server-sent event decoding and pure stream reducers. No React, no DOM.
  */
 export * from "./protocol";
+export * from "./errors";
+export * from "./validation";
+export * from "./assistants";
+export * from "./rest";
+export * from "./normalize";
+export * from "./widgets";
+export * from "./sse";
+export * from "./stream";
+export * from "./reducers";

@@ -1,10 +1,81 @@
 /**
- * @threadkit/hooks — React hooks for ChatKit threads on TanStack Query (server state) and
- * zustand (one live store per thread).
+ * @threadkit/hooks — React hooks for ChatKit threads on TanStack Query (requests, cached pages)
+ * and zustand (one live store per thread).
  */
+export type {
+  AssistantsClient,
+  ClientCallOptions,
+  ProtocolClient,
+  RestClient,
+  ThreadkitClients,
+} from "./provider/clients";
+export {
+  type ThreadkitCallbacks,
+  type ThreadkitContextValue,
+  type ThreadkitEffect,
+  type ThreadkitLog,
+  type ThreadStoreRegistry,
+  useThreadkitContext,
+} from "./provider/threadkit-context";
+export {
+  createThreadStoreRegistry,
+  ThreadkitProvider,
+  type ThreadkitProviderProps,
+} from "./provider/threadkit-provider";
+export { threadkitKeys } from "./query-keys";
+export {
+  type ChatKitClientSecret,
+  type ChatKitSessionSnapshot,
+  type ChatKitSessionStatus,
+  createSessionController,
+  type GetClientSecret,
+  type SessionController,
+  type SessionControllerOptions,
+} from "./session/session-controller";
+export {
+  type UseChatKitSessionOptions,
+  type UseChatKitSessionResult,
+  useChatKitSession,
+} from "./session/use-chatkit-session";
+export {
+  ThreadProvider,
+  type ThreadProviderProps,
+  useThreadContext,
+  useThreadItem,
+  useThreadState,
+  useThreadStore,
+} from "./thread/thread-context";
 export {
   createThreadStore,
   type ThreadStore,
   type ThreadStoreActions,
   type ThreadStoreState,
 } from "./thread/thread-store";
+export {
+  type UseThreadItemsOptions,
+  type UseThreadItemsResult,
+  useThreadItems,
+} from "./thread/use-thread-items";
+export {
+  type UseThreadResult,
+  type UseThreadsOptions,
+  type UseThreadsResult,
+  useDeleteThread,
+  useRenameThread,
+  useThread,
+  useThreads,
+} from "./threads/use-threads";
+export {
+  type ClientToolHandler,
+  ClientToolError,
+  type RunInput,
+  type RunResult,
+  type RunStatus,
+  RunStreamError,
+  toUserMessageInput,
+} from "./run/run-controller";
+export {
+  type UseRunStreamOptions,
+  type UseRunStreamResult,
+  useRunStream,
+} from "./run/use-run-stream";

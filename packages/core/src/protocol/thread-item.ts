@@ -11,12 +11,28 @@ export type JsonObject = { [key: string]: unknown };
 /** Icon name: one of ChatKit's built-in names, `lucide:<name>` or `vendor:<name>`. */
 export type IconName = WidgetIcon;
 
+/**
+ * Where a normalized item came from. Items a ChatKit server sends have no `origin`; items built
+ * from hosted REST items or Assistants objects keep the source's type and every source field
+ * that has no place in the canonical shape under `extra`, so nothing is lost.
+ */
+export interface ItemOrigin {
+  /** `chatkit_rest` (hosted `/v1/chatkit` items) or `assistants` (Assistants API objects). */
+  api: "chatkit_rest" | "assistants";
+  /** The source's `type` or `object`, e.g. `chatkit.task_group`, `thread.run.step`. */
+  type: string;
+  /** Source fields not mapped to canonical fields, unchanged. */
+  extra: JsonObject;
+}
+
 /** Fields every thread item has. */
 export interface ThreadItemBase {
   id: string;
   thread_id: string;
   /** ISO-8601 datetime (the Python server often omits the UTC offset). */
   created_at: string;
+  /** Set by the normalizers only: the source of a hosted REST or Assistants item. */
+  origin?: ItemOrigin;
 }
 
 /** Plain text typed by the user. */

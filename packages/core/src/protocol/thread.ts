@@ -1,4 +1,4 @@
-import type { JsonObject, ThreadItem } from "./thread-item";
+import type { ItemOrigin, JsonObject, ThreadItem } from "./thread-item";
 
 /** Whether the thread accepts new messages. */
 export type ThreadStatus =
@@ -15,6 +15,8 @@ export interface ThreadMetadata {
   status: ThreadStatus;
   allowed_image_domains?: string[] | null;
   metadata?: JsonObject;
+  /** Set by the normalizers only: the source of a hosted REST or Assistants thread. */
+  origin?: ItemOrigin;
 }
 
 /** A cursor page of the ChatKit protocol. */

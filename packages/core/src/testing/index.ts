@@ -1,2 +1,3 @@
 /** @threadkit/core/testing — factories and stream replay helpers for tests and stories. */
-export {};
+export * from "./factories";
+export * from "./stream-from-string";

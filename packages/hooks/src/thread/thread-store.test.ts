@@ -1,5 +1,6 @@
 import type { ThreadItem } from "@threadkit/core";
 import { createThreadStore } from "./thread-store";
+import { selectThreadItem } from "./thread-state";
 
 const endOfTurn = (id: string): ThreadItem => ({
   type: "end_of_turn",
@@ -8,14 +9,66 @@ const endOfTurn = (id: string): ThreadItem => ({
   created_at: "2026-05-01T10:00:00",
 });
 
-test("upsertItems appends new ids and replaces existing items without touching the others", () => {
-  const a = endOfTurn("a");
-  const b = endOfTurn("b");
-  const store = createThreadStore([a, b]);
-  const replaced = { ...b, created_at: "2026-05-01T10:00:01" };
-  store.getState().upsertItems([replaced, endOfTurn("c")]);
-  const state = store.getState();
-  expect(state.itemIds).toEqual(["a", "b", "c"]);
-  expect(state.itemsById.a).toBe(a);
-  expect(state.itemsById.b).toBe(replaced);
+const assistant = (id: string, text: string): ThreadItem => ({
+  type: "assistant_message",
+  id,
+  thread_id: "thr_1",
+  created_at: "2026-05-01T10:00:00",
+  content: [{ type: "output_text", text, annotations: [] }],
+});
+
+describe("createThreadStore", () => {
+  it("merges pages around live items without duplicating ids or overwriting a streaming item", () => {
+    const live = assistant("b", "live");
+    const store = createThreadStore("thr_1");
+    store.getState().apply([{ type: "thread.item.added", item: live }]);
+    store.getState().mergeItems([endOfTurn("a"), assistant("b", "stale")], "prepend");
+    store.getState().mergeItems([endOfTurn("c")], "append");
+    const state = store.getState();
+    expect(state.itemIds).toEqual(["a", "b", "c"]);
+    expect(selectThreadItem(state, "b")).toBe(live);
+  });
+
+  it("gives only the touched item a new identity and keeps the id list on a delta", () => {
+    const a = assistant("a", "one");
+    const b = assistant("b", "two");
+    const store = createThreadStore("thr_1", [a, b]);
+    const before = store.getState().itemIds;
+    store.getState().apply([
+      {
+        type: "thread.item.updated",
+        item_id: "b",
+        update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: "!" },
+      },
+    ]);
+    const state = store.getState();
+    expect(state.itemIds).toBe(before);
+    expect(selectThreadItem(state, "a")).toBe(a);
+    expect(selectThreadItem(state, "b")).toMatchObject({ content: [{ text: "two!" }] });
+  });
+
+  it("follows the thread id announced by thread.created", () => {
+    const store = createThreadStore(null);
+    store.getState().apply([
+      {
+        type: "thread.created",
+        thread: {
+          id: "thr_new",
+          created_at: "2026-05-01T10:00:00",
+          status: { type: "active" },
+          items: { data: [], has_more: false },
+        },
+      },
+    ]);
+    expect(store.getState().threadId).toBe("thr_new");
+  });
+
+  it("does not notify subscribers when an event changes nothing", () => {
+    const store = createThreadStore("thr_1", [endOfTurn("a")]);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.getState().removeItem("missing");
+    store.getState().finishStream();
+    expect(listener).not.toHaveBeenCalled();
+  });
 });

@@ -1,36 +1,106 @@
 import type { ThreadItem } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import {
+  acknowledgeThreadEffects,
+  createThreadState,
+  dismissThreadNotices,
+  finishThreadStream,
+  mergeThreadItems,
+  reduceThreadStream,
+  startThreadStream,
+  type ThreadState,
+  type ThreadStreamReducerEvent,
+} from "./thread-state";
 
-/** Live state of one thread: ordered item ids and the items by id. */
-export interface ThreadStoreState {
-  itemIds: readonly string[];
-  itemsById: Readonly<Record<string, ThreadItem>>;
+/** Live state of one thread: the thread state plus the id of the thread it belongs to. */
+export interface ThreadStoreState extends ThreadState {
+  /**
+   * The thread this store holds, or `null` for a new thread that the server has not created yet.
+   * Set from `thread.created`, so the store follows a thread created by its first message.
+   */
+  readonly threadId: string | null;
 }
 
-/** Actions on a thread store. */
+/** Actions on a thread store. Every change goes through core's pure reducers. */
 export interface ThreadStoreActions {
-  /** Inserts new items at the end and replaces existing ones in place. Unchanged items keep their identity. */
-  upsertItems(items: readonly ThreadItem[]): void;
+  /** Applies stream events in order and commits once (one notification for the whole batch). */
+  apply(events: readonly ThreadStreamReducerEvent[]): void;
+  /**
+   * Merges loaded items, oldest first, deduplicated by id: a present item is replaced in place,
+   * except while it is streaming (the live version wins).
+   */
+  mergeItems(items: readonly ThreadItem[], position: "prepend" | "append"): void;
+  /** Inserts or replaces one item (used for optimistic items). */
+  upsertItem(item: ThreadItem): void;
+  /** Removes one item, if present. */
+  removeItem(id: string): void;
+  /** Marks the start of a response: clears the last error and progress. */
+  startStream(): void;
+  /** Marks the end of a response (done, failed or aborted). */
+  finishStream(): void;
+  /** Drops client effects up to `seq` once they were dispatched. */
+  acknowledgeEffects(seq: number): void;
+  /** Drops notices up to `seq` (the user dismissed them). */
+  dismissNotices(seq: number): void;
 }
 
 /** A zustand store holding one thread's live items. */
 export type ThreadStore = StoreApi<ThreadStoreState & ThreadStoreActions>;
 
-/** Creates the store for one thread. */
-export function createThreadStore(initial: readonly ThreadItem[] = []): ThreadStore {
-  return createStore<ThreadStoreState & ThreadStoreActions>()((set) => ({
-    itemIds: initial.map((item) => item.id),
-    itemsById: Object.fromEntries(initial.map((item) => [item.id, item])),
-    upsertItems(items) {
-      set((state) => {
-        let itemIds = state.itemIds;
-        const itemsById = { ...state.itemsById };
-        for (const item of items) {
-          if (!(item.id in itemsById)) itemIds = [...itemIds, item.id];
-          itemsById[item.id] = item;
+/**
+ * Creates the store for one thread. Usually the provider creates and shares stores; call this
+ * directly for tests and stories.
+ *
+ * @param threadId - the thread's id, or `null` for a thread not created yet
+ * @param initial - items already known, oldest first
+ */
+export function createThreadStore(
+  threadId: string | null = null,
+  initial: readonly ThreadItem[] = [],
+): ThreadStore {
+  return createStore<ThreadStoreState & ThreadStoreActions>()((set, get) => {
+    const update = (next: ThreadState) => {
+      if (next !== get()) set(next);
+    };
+    return {
+      ...createThreadState(initial),
+      threadId,
+      apply(events) {
+        let state: ThreadState = get();
+        let createdId: string | null = null;
+        for (const event of events) {
+          state = reduceThreadStream(state, event);
+          if (event.type === "thread.created") createdId = event.thread.id;
         }
-        return { itemIds, itemsById };
-      });
-    },
-  }));
+        if (createdId !== null) set({ ...state, threadId: createdId });
+        else update(state);
+      },
+      mergeItems(items, position) {
+        const state = get();
+        // A loaded page is older than a live stream: never let it overwrite an item mid-stream.
+        const streaming = state.streamingItemIds;
+        const page =
+          streaming.length === 0 ? items : items.filter((item) => !streaming.includes(item.id));
+        update(mergeThreadItems(state, page, { position }));
+      },
+      upsertItem(item) {
+        update(reduceThreadStream(get(), { type: "thread.item.done", item }));
+      },
+      removeItem(id) {
+        update(reduceThreadStream(get(), { type: "thread.item.removed", item_id: id }));
+      },
+      startStream() {
+        update(startThreadStream(get()));
+      },
+      finishStream() {
+        update(finishThreadStream(get()));
+      },
+      acknowledgeEffects(seq) {
+        update(acknowledgeThreadEffects(get(), seq));
+      },
+      dismissNotices(seq) {
+        update(dismissThreadNotices(get(), seq));
+      },
+    };
+  });
 }

@@ -1,0 +1,29 @@
+import { STARTER_PROMPTS, useMessages } from "../lib/i18n";
+import { ArrowUpRightIcon, SparklesIcon } from "./icons";
+
+/** The new-chat screen: a greeting and four suggestions that send a prompt. */
+export function StartScreen({ onPrompt }: { onPrompt: (prompt: string) => void }) {
+  const t = useMessages();
+  return (
+    <div className="demo-start">
+      <div className="demo-start-mark">
+        <SparklesIcon width={26} height={26} />
+      </div>
+      <h2>{t.greeting}</h2>
+      <p>{t.greetingSubtitle}</p>
+      <div className="demo-prompts">
+        {STARTER_PROMPTS.map((prompt, index) => (
+          <button
+            key={prompt}
+            type="button"
+            className="demo-prompt"
+            onClick={() => onPrompt(prompt)}
+          >
+            {t.promptLabels[index as 0 | 1 | 2 | 3]}
+            <ArrowUpRightIcon width={16} height={16} />
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+const conditions = ["@threadkit/source", "module", "import", "default"];
+
+export default defineConfig({
+  resolve: { conditions },
+  // The node environment resolves through Vite's SSR environment, which has its own conditions.
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    name: "dev-server",
+    environment: "node",
+    globals: true,
+    include: ["src/**/*.test.ts"],
+    testTimeout: 15_000,
+  },
+});

@@ -1,0 +1,467 @@
+import type { ThreadStatus } from "@threadkit/core";
+import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
+import { Slot } from "radix-ui";
+import {
+  type ComponentPropsWithoutRef,
+  createContext,
+  type FormEvent,
+  forwardRef,
+  type KeyboardEvent,
+  useCallback,
+  useContext,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { useThreadUI } from "../context";
+import { composeRefs } from "../internal/compose-refs";
+import { safeUrl } from "../internal/safe-url";
+import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
+import { fileTypeLabel } from "../items/user-message";
+
+/** An attachment in the composer, before or after its upload. */
+export interface ComposerAttachment {
+  id: string;
+  name: string;
+  mimeType: string;
+  /** @default "done" */
+  status?: "uploading" | "done" | "error";
+  /** Upload progress 0..1 while uploading. */
+  progress?: number;
+  /** Thumbnail URL for images (http/https, `blob:` or configured `data:`). */
+  previewUrl?: string | null;
+}
+
+/** What {@link ComposerRoot} submits. */
+export interface ComposerSubmission {
+  text: string;
+  attachments: ComposerAttachment[];
+}
+
+interface ComposerContextValue {
+  value: string;
+  setValue: (value: string) => void;
+  submit: () => void;
+  canSubmit: boolean;
+  disabled: boolean;
+  reason: string | undefined;
+  reasonId: string;
+  running: boolean;
+  onStop: (() => void) | undefined;
+  attachments: readonly ComposerAttachment[];
+  onAddFiles: ((files: File[]) => void) | undefined;
+  onRemoveAttachment: ((id: string) => void) | undefined;
+  accept: string | undefined;
+  inputRef: { current: HTMLTextAreaElement | null };
+}
+
+const ComposerContext = createContext<ComposerContextValue | null>(null);
+function useComposerContext(part: string): ComposerContextValue {
+  const value = useContext(ComposerContext);
+  if (!value) throw new Error(`\`${part}\` must be used within \`Composer.Root\``);
+  return value;
+}
+
+/** Props of {@link ComposerRoot}. */
+export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">, "onSubmit"> {
+  /** Controlled text. */
+  value?: string;
+  /** Initial text when uncontrolled. @default "" */
+  defaultValue?: string;
+  onValueChange?: (value: string) => void;
+  /** Called with the trimmed text and attachments; an uncontrolled composer clears itself after. */
+  onSubmit?: (message: ComposerSubmission) => void | Promise<void>;
+  /** A response is streaming: Submit is disabled and Stop shows (when `onStop` is given). */
+  running?: boolean;
+  /** Cancels the running response. */
+  onStop?: () => void;
+  /** Thread status: `locked` and `closed` disable the composer and show their reason. */
+  threadStatus?: ThreadStatus | null;
+  /** Disables the composer for another reason; a string is shown as the reason. */
+  disabled?: boolean | string;
+  attachments?: readonly ComposerAttachment[];
+  /** Enables the attach button; receives picked or dropped files. */
+  onAddFiles?: (files: File[]) => void;
+  onRemoveAttachment?: (id: string) => void;
+  /** `accept` of the file picker, e.g. `"image/*,.pdf"`. */
+  accept?: string;
+  asChild?: boolean;
+}
+
+/**
+ * The composer form. Enter sends, Shift+Enter adds a line, and nothing is sent while an input
+ * method is composing. Sending is blocked while empty, running, uploading or disabled.
+ *
+ * @selector [data-tk-part="composer"][data-disabled][data-running][data-thread-status="active"|"locked"|"closed"]
+ */
+export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoot(
+  {
+    value: valueProp,
+    defaultValue = "",
+    onValueChange,
+    onSubmit,
+    running = false,
+    onStop,
+    threadStatus,
+    disabled: disabledProp = false,
+    attachments = [],
+    onAddFiles,
+    onRemoveAttachment,
+    accept,
+    asChild,
+    children,
+    ...props
+  },
+  ref,
+) {
+  const { t } = useThreadUI();
+  const [inner, setInner] = useState(defaultValue);
+  const controlled = valueProp !== undefined;
+  const value = controlled ? valueProp : inner;
+  const setValue = useCallback(
+    (next: string) => {
+      if (!controlled) setInner(next);
+      onValueChange?.(next);
+    },
+    [controlled, onValueChange],
+  );
+  const statusType = threadStatus?.type ?? "active";
+  const reason =
+    statusType === "locked"
+      ? (threadStatus as { reason?: string | null }).reason || t("composer.locked")
+      : statusType === "closed"
+        ? (threadStatus as { reason?: string | null }).reason || t("composer.closed")
+        : typeof disabledProp === "string"
+          ? disabledProp
+          : undefined;
+  const disabled = statusType !== "active" || disabledProp !== false;
+  const uploading = attachments.some((a) => a.status === "uploading");
+  const canSubmit =
+    !disabled && !running && !uploading && (value.trim() !== "" || attachments.length > 0);
+  const inputRef = useRef<HTMLTextAreaElement | null>(null);
+  const reasonId = useId();
+  const submit = useCallback(() => {
+    if (!canSubmit) return;
+    const message = {
+      text: value.trim(),
+      attachments: attachments.filter((a) => a.status !== "error"),
+    };
+    if (!controlled) setInner("");
+    void onSubmit?.(message);
+  }, [canSubmit, value, attachments, controlled, onSubmit]);
+  const context = useMemo<ComposerContextValue>(
+    () => ({
+      value,
+      setValue,
+      submit,
+      canSubmit,
+      disabled,
+      reason,
+      reasonId,
+      running,
+      onStop,
+      attachments,
+      onAddFiles,
+      onRemoveAttachment,
+      accept,
+      inputRef,
+    }),
+    [value, setValue, submit, canSubmit, disabled, reason, reasonId, running, onStop, attachments, onAddFiles, onRemoveAttachment, accept],
+  );
+  const Comp = (asChild ? Slot.Root : "form") as "form";
+  return (
+    <ComposerContext.Provider value={context}>
+      <Comp
+        data-tk-part="composer"
+        data-disabled={disabled ? "" : undefined}
+        data-running={running ? "" : undefined}
+        data-thread-status={statusType}
+        aria-label={t("composer.label")}
+        {...props}
+        ref={ref}
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          submit();
+        }}
+        onDragOver={(event) => {
+          if (onAddFiles && !disabled && event.dataTransfer.types.includes("Files")) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          if (!onAddFiles || disabled) return;
+          const files = Array.from(event.dataTransfer.files);
+          if (files.length > 0) {
+            event.preventDefault();
+            onAddFiles(files);
+          }
+        }}
+      >
+        {children}
+      </Comp>
+    </ComposerContext.Provider>
+  );
+});
+ComposerRoot.displayName = "Composer.Root";
+
+/** Props of {@link ComposerInput}. */
+export interface ComposerInputProps extends ComponentPropsWithoutRef<"textarea"> {
+  /** Height limit (px) of the autosizing textarea; it scrolls beyond. @default 240 */
+  maxHeight?: number;
+}
+
+/**
+ * The autosizing textarea. Its height is also published as `--tk-composer-height` on the element.
+ *
+ * @selector [data-tk-part="composer-input"]
+ */
+export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>(
+  function ComposerInput({ maxHeight = 240, onKeyDown, onChange, onPaste, style, ...props }, ref) {
+    const ctx = useComposerContext("Composer.Input");
+    const { t } = useThreadUI();
+    const composing = useRef(false);
+    useIsomorphicLayoutEffect(() => {
+      const el = ctx.inputRef.current;
+      if (!el) return;
+      el.style.height = "auto";
+      const height = Math.min(el.scrollHeight, maxHeight);
+      el.style.height = `${height}px`;
+      el.style.setProperty("--tk-composer-height", `${height}px`);
+      el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
+    }, [ctx.value, maxHeight]);
+    return (
+      <textarea
+        data-tk-part="composer-input"
+        rows={1}
+        name="message"
+        aria-label={t("composer.label")}
+        placeholder={ctx.reason ?? t("composer.placeholder")}
+        disabled={ctx.disabled}
+        aria-describedby={ctx.reason ? ctx.reasonId : undefined}
+        value={ctx.value}
+        style={style}
+        {...props}
+        ref={composeRefs(ctx.inputRef, ref)}
+        onChange={(event) => {
+          onChange?.(event);
+          if (!event.defaultPrevented) ctx.setValue(event.target.value);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={() => {
+          // Safari fires keydown(Enter) right after compositionend; wait a tick.
+          setTimeout(() => {
+            composing.current = false;
+          }, 0);
+        }}
+        onPaste={(event) => {
+          onPaste?.(event);
+          const files = Array.from(event.clipboardData?.files ?? []);
+          if (!event.defaultPrevented && files.length > 0 && ctx.onAddFiles && !ctx.disabled) {
+            event.preventDefault();
+            ctx.onAddFiles(files);
+          }
+        }}
+        onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+          onKeyDown?.(event);
+          if (event.defaultPrevented) return;
+          if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
+          if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
+          event.preventDefault();
+          ctx.submit();
+        }}
+      />
+    );
+  },
+);
+ComposerInput.displayName = "Composer.Input";
+
+/** Props of {@link ComposerSubmit}. */
+export interface ComposerSubmitProps extends ComponentPropsWithoutRef<"button"> {
+  asChild?: boolean;
+}
+
+/** The send button; hidden while a response runs and Stop is available. @selector [data-tk-part="composer-submit"] */
+export const ComposerSubmit = forwardRef<HTMLButtonElement, ComposerSubmitProps>(function ComposerSubmit(
+  { asChild, children, ...props },
+  ref,
+) {
+  const ctx = useComposerContext("Composer.Submit");
+  const { t } = useThreadUI();
+  if (ctx.running && ctx.onStop) return null;
+  const Comp = (asChild ? Slot.Root : "button") as "button";
+  return (
+    <Comp
+      type="submit"
+      data-tk-part="composer-submit"
+      aria-label={t("composer.send")}
+      title={t("composer.send")}
+      disabled={!ctx.canSubmit}
+      {...props}
+      ref={ref}
+    >
+      {children ?? <ArrowUp aria-hidden size={18} />}
+    </Comp>
+  );
+});
+ComposerSubmit.displayName = "Composer.Submit";
+
+/** Cancels the running response; shown only while running and cancellable. @selector [data-tk-part="composer-stop"] */
+export const ComposerStop = forwardRef<HTMLButtonElement, ComposerSubmitProps>(function ComposerStop(
+  { asChild, children, onClick, ...props },
+  ref,
+) {
+  const ctx = useComposerContext("Composer.Stop");
+  const { t } = useThreadUI();
+  if (!ctx.running || !ctx.onStop) return null;
+  const Comp = (asChild ? Slot.Root : "button") as "button";
+  return (
+    <Comp
+      type="button"
+      data-tk-part="composer-stop"
+      aria-label={t("composer.stop")}
+      title={t("composer.stop")}
+      {...props}
+      ref={ref}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) ctx.onStop?.();
+      }}
+    >
+      {children ?? <Square aria-hidden size={14} fill="currentColor" />}
+    </Comp>
+  );
+});
+ComposerStop.displayName = "Composer.Stop";
+
+/** Opens the file picker; rendered only when the composer accepts files. @selector [data-tk-part="composer-add-attachment"] */
+export const ComposerAddAttachment = forwardRef<HTMLButtonElement, ComposerSubmitProps>(
+  function ComposerAddAttachment({ asChild, children, onClick, ...props }, ref) {
+    const ctx = useComposerContext("Composer.AddAttachment");
+    const { t } = useThreadUI();
+    const fileRef = useRef<HTMLInputElement | null>(null);
+    if (!ctx.onAddFiles) return null;
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    return (
+      <>
+        <Comp
+          type="button"
+          data-tk-part="composer-add-attachment"
+          aria-label={t("composer.attach")}
+          title={t("composer.attach")}
+          disabled={ctx.disabled}
+          {...props}
+          ref={ref}
+          onClick={(event) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) fileRef.current?.click();
+          }}
+        >
+          {children ?? <Paperclip aria-hidden size={18} />}
+        </Comp>
+        <input
+          ref={fileRef}
+          type="file"
+          multiple
+          hidden
+          tabIndex={-1}
+          aria-hidden
+          {...(ctx.accept ? { accept: ctx.accept } : {})}
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            event.target.value = "";
+            if (files.length > 0) ctx.onAddFiles?.(files);
+          }}
+        />
+      </>
+    );
+  },
+);
+ComposerAddAttachment.displayName = "Composer.AddAttachment";
+
+/**
+ * The pending attachments with upload progress and a remove button each.
+ *
+ * @selector [data-tk-part="composer-attachments"]
+ * @selector [data-tk-part="composer-attachment"][data-status="uploading"|"done"|"error"]
+ */
+export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<"ul">>(
+  function ComposerAttachments(props, ref) {
+    const ctx = useComposerContext("Composer.Attachments");
+    const { t, allowDataImages = false } = useThreadUI();
+    if (ctx.attachments.length === 0) return null;
+    return (
+      <ul data-tk-part="composer-attachments" aria-label={t("composer.attachments")} {...props} ref={ref}>
+        {ctx.attachments.map((attachment) => {
+          const status = attachment.status ?? "done";
+          const percent = Math.round(Math.min(1, Math.max(0, attachment.progress ?? 0)) * 100);
+          const preview =
+            attachment.previewUrl && attachment.previewUrl.startsWith("blob:")
+              ? attachment.previewUrl
+              : safeUrl(attachment.previewUrl, "image", { allowDataImages });
+          return (
+            <li key={attachment.id} data-tk-part="composer-attachment" data-status={status}>
+              {preview ? (
+                <img data-tk-part="composer-attachment-thumbnail" src={preview} alt="" />
+              ) : (
+                <span data-tk-part="attachment-icon" aria-hidden>
+                  <FileText size={16} />
+                </span>
+              )}
+              <span data-tk-part="attachment-meta">
+                <span data-tk-part="attachment-name">{attachment.name}</span>
+                <span data-tk-part="attachment-type">
+                  {status === "error"
+                    ? t("composer.uploadFailed", { name: "" }).trim()
+                    : fileTypeLabel(attachment.name, attachment.mimeType)}
+                </span>
+              </span>
+              {status === "uploading" ? (
+                <span
+                  data-tk-part="composer-attachment-progress"
+                  role="progressbar"
+                  aria-label={t("composer.uploading", { name: attachment.name, percent })}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                  style={{ ["--tk-progress" as string]: `${percent}%` }}
+                />
+              ) : null}
+              {ctx.onRemoveAttachment ? (
+                <button
+                  type="button"
+                  data-tk-part="composer-attachment-remove"
+                  aria-label={t("composer.remove", { name: attachment.name })}
+                  onClick={() => ctx.onRemoveAttachment?.(attachment.id)}
+                >
+                  <X aria-hidden size={12} />
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  },
+);
+ComposerAttachments.displayName = "Composer.Attachments";
+
+/**
+ * Why the composer is disabled (locked or closed thread, or a custom reason); renders nothing
+ * while it is enabled. The input references it with `aria-describedby`.
+ *
+ * @selector [data-tk-part="composer-status"]
+ */
+export const ComposerStatus = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<"p">>(
+  function ComposerStatus(props, ref) {
+    const ctx = useComposerContext("Composer.Status");
+    if (!ctx.reason) return null;
+    return (
+      <p data-tk-part="composer-status" id={ctx.reasonId} {...props} ref={ref}>
+        <Lock aria-hidden size={14} />
+        {ctx.reason}
+      </p>
+    );
+  },
+);
+ComposerStatus.displayName = "Composer.Status";

@@ -1,0 +1,171 @@
+import type {
+  AssistantMessageItem,
+  ClientToolCallItem,
+  EntitySource,
+  StructuredInputAnswer,
+  StructuredInputItem,
+  ThreadItem,
+  ThreadItemType,
+  WidgetItem,
+} from "@threadkit/core";
+import {
+  type ComponentType,
+  createContext,
+  type ReactNode,
+  useContext,
+  useMemo,
+  useRef,
+} from "react";
+import {
+  catalogFor,
+  directionOf,
+  format,
+  type MessageKey,
+  type Messages,
+} from "./i18n/messages";
+
+/** Lifecycle of one item as the thread view knows it. */
+export type ItemStatus = "streaming" | "done" | "error";
+
+/** Props every item renderer receives. */
+export interface ItemRendererProps<T extends ThreadItem = ThreadItem> {
+  item: T;
+  /** `streaming` while the server still sends deltas for this item. @default "done" */
+  status?: ItemStatus;
+}
+
+/** Replacement renderers by item type. */
+export type ItemRenderers = {
+  [K in ThreadItemType]?: ComponentType<ItemRendererProps<Extract<ThreadItem, { type: K }>>>;
+};
+
+/** Replacement renderers for client tool calls by tool name. */
+export type ToolRenderers = Record<string, ComponentType<ItemRendererProps<ClientToolCallItem>>>;
+
+/** Feedback kinds of an assistant reply. */
+export type FeedbackKind = "positive" | "negative";
+
+/**
+ * Turns finished code into highlighted React nodes. Called once per finished code block, never
+ * while the block still streams, and may load its highlighter lazily (return a promise).
+ */
+export type CodeHighlighter = (code: string, language: string) => ReactNode | Promise<ReactNode>;
+
+/** Renders a widget item; supplied by the widget package or the app. */
+export type WidgetItemRenderer = ComponentType<ItemRendererProps<WidgetItem>>;
+
+/** Options shared by every threadkit component below a {@link ThreadUIProvider}. */
+export interface ThreadUIOptions {
+  /** BCP 47 locale of the UI strings and the writing direction. @default "en" */
+  locale?: string;
+  /** Overrides of single catalog strings. */
+  messages?: Partial<Messages>;
+  /** Replacement renderers keyed by item type. */
+  renderers?: ItemRenderers;
+  /** Replacement renderers for client tool calls keyed by tool name. */
+  toolRenderers?: ToolRenderers;
+  /** Called when the user activates an interactive entity source or tag. */
+  onEntityClick?: (source: EntitySource) => void;
+  /** Enables the feedback buttons on assistant replies and receives the choice. */
+  onFeedback?: (item: AssistantMessageItem, kind: FeedbackKind) => void;
+  /** Enables the retry button on assistant replies. */
+  onRetry?: (item: AssistantMessageItem) => void;
+  /** Called after a reply was copied. */
+  onCopy?: (item: AssistantMessageItem, text: string) => void;
+  /** Receives structured input answers; without it the inputs are read-only. */
+  onStructuredInputSubmit?: (
+    item: StructuredInputItem,
+    answers: Record<string, StructuredInputAnswer>,
+  ) => void;
+  /** Allow `data:image/*` URLs in generated images, markdown images and attachment previews. @default false */
+  allowDataImages?: boolean;
+  /** Lazy syntax highlighting of finished code blocks. */
+  highlightCode?: CodeHighlighter;
+}
+
+/** Resolved options plus translation helpers. */
+export interface ThreadUIContextValue extends ThreadUIOptions {
+  locale: string;
+  dir: "ltr" | "rtl";
+  /** Looks up and fills a catalog string. */
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+}
+
+function resolve(options: ThreadUIOptions): ThreadUIContextValue {
+  const locale = options.locale ?? "en";
+  const catalog = catalogFor(locale);
+  const overrides = options.messages;
+  return {
+    ...options,
+    locale,
+    dir: directionOf(locale),
+    t: (key, values) => format(overrides?.[key] ?? catalog[key], values),
+  };
+}
+
+const OPTION_KEYS = [
+  "locale",
+  "messages",
+  "renderers",
+  "toolRenderers",
+  "onEntityClick",
+  "onFeedback",
+  "onRetry",
+  "onCopy",
+  "onStructuredInputSubmit",
+  "allowDataImages",
+  "highlightCode",
+] as const satisfies readonly (keyof ThreadUIOptions)[];
+
+const DEFAULT_VALUE = resolve({});
+const ThreadUIContext = createContext<ThreadUIContextValue>(DEFAULT_VALUE);
+ThreadUIContext.displayName = "ThreadUIContext";
+
+/** Props of {@link ThreadUIProvider}. */
+export interface ThreadUIProviderProps extends ThreadUIOptions {
+  children?: ReactNode;
+}
+
+/**
+ * Supplies locale, renderer registry and app callbacks to every threadkit component below it.
+ * `Thread.Root` accepts the same options and renders one for you. Nested providers inherit and
+ * override their parent's options.
+ *
+ * @example
+ * <ThreadUIProvider locale="de" onFeedback={(item, kind) => send(item.id, kind)}>
+ *   <ThreadItem item={item} />
+ * </ThreadUIProvider>
+ */
+export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps) {
+  const parent = useContext(ThreadUIContext);
+  // Callbacks are read through a ref so inline functions do not re-render every item.
+  const latest = useRef(options);
+  latest.current = options;
+  const deps = OPTION_KEYS.map((key) => {
+    const value = options[key];
+    return typeof value === "function" ? "fn" : value;
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the option values are the dependencies
+  const value = useMemo(() => {
+    const merged: ThreadUIOptions = { ...parent };
+    for (const key of OPTION_KEYS) {
+      const option = latest.current[key];
+      if (option === undefined) continue;
+      if (typeof option === "function" && key !== "highlightCode") {
+        Object.assign(merged, {
+          [key]: (...args: unknown[]) =>
+            (latest.current[key] as ((...a: unknown[]) => unknown) | undefined)?.(...args),
+        });
+      } else {
+        Object.assign(merged, { [key]: option });
+      }
+    }
+    return resolve(merged);
+  }, [parent, ...deps]);
+  return <ThreadUIContext.Provider value={value}>{children}</ThreadUIContext.Provider>;
+}
+
+/** The nearest {@link ThreadUIProvider}'s options (defaults without one). */
+export function useThreadUI(): ThreadUIContextValue {
+  return useContext(ThreadUIContext);
+}

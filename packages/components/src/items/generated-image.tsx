@@ -1,0 +1,81 @@
+import type { GeneratedImageItem } from "@threadkit/core";
+import { ImageIcon } from "lucide-react";
+import { Dialog, VisuallyHidden } from "radix-ui";
+import { memo } from "react";
+import { type ItemRendererProps, useThreadUI } from "../context";
+import { safeUrl } from "../internal/safe-url";
+
+/** Props of {@link GeneratedImage}. */
+export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageItem> {
+  /** Generation progress 0..1 from `generated_image.updated`, when known. */
+  progress?: number | null;
+}
+
+/**
+ * Default renderer of `generated_image`: a placeholder with progress while the image is being
+ * generated, then the image (allow-listed URL; `data:` only with `allowDataImages`).
+ *
+ * @selector [data-tk-part="generated-image"][data-status="streaming"|"done"|"error"]
+ */
+export const GeneratedImage = memo(function GeneratedImage({
+  item,
+  status = "done",
+  progress,
+}: GeneratedImageProps) {
+  const { t, allowDataImages = false } = useThreadUI();
+  const url = item.image?.url;
+  const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
+  const pending = !url;
+  const percent =
+    typeof progress === "number" && Number.isFinite(progress)
+      ? Math.round(Math.min(1, Math.max(0, progress)) * 100)
+      : undefined;
+  if (pending || (status === "streaming" && !src)) {
+    return (
+      <figure data-tk-part="generated-image" data-status="streaming">
+        <div
+          data-tk-part="generated-image-placeholder"
+          role="progressbar"
+          aria-label={t("image.generating")}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          {...(percent !== undefined ? { "aria-valuenow": percent } : {})}
+          style={percent !== undefined ? { ["--tk-progress" as string]: `${percent}%` } : undefined}
+        >
+          <ImageIcon aria-hidden size={28} />
+          <span data-tk-part="generated-image-label">
+            {percent !== undefined ? t("image.progress", { percent }) : t("image.generating")}
+          </span>
+        </div>
+      </figure>
+    );
+  }
+  if (!src) {
+    return (
+      <figure data-tk-part="generated-image" data-status="error">
+        <p data-tk-part="generated-image-blocked">{t("image.blocked")}</p>
+      </figure>
+    );
+  }
+  return (
+    <figure data-tk-part="generated-image" data-status="done">
+      <Dialog.Root>
+        <Dialog.Trigger data-tk-part="generated-image-trigger" aria-label={t("attachment.preview", { name: t("image.alt") })}>
+          <img data-tk-part="generated-image-img" src={src} alt={t("image.alt")} referrerPolicy="no-referrer" />
+        </Dialog.Trigger>
+        <Dialog.Portal>
+          <Dialog.Overlay data-tk-part="dialog-overlay" />
+          <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
+            <VisuallyHidden.Root asChild>
+              <Dialog.Title>{t("image.alt")}</Dialog.Title>
+            </VisuallyHidden.Root>
+            <img data-tk-part="attachment-preview-image" src={src} alt={t("image.alt")} referrerPolicy="no-referrer" />
+            <Dialog.Close data-tk-part="dialog-close" aria-label={t("attachment.close")}>
+              ×
+            </Dialog.Close>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </figure>
+  );
+});

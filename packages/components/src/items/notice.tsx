@@ -1,0 +1,102 @@
+import { CircleAlert, Info, LoaderCircle, OctagonAlert, RotateCcw, TriangleAlert, X } from "lucide-react";
+import { forwardRef, type HTMLAttributes } from "react";
+import { useThreadUI } from "../context";
+
+/** Props of {@link Notice}. */
+export interface NoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "title"> {
+  level: "info" | "warning" | "danger";
+  message: string;
+  title?: string | null;
+  /** Shows a dismiss button. */
+  onDismiss?: () => void;
+}
+
+/**
+ * A server `notice` event. Warnings and errors are `role="alert"`; info is `role="status"`.
+ *
+ * @selector [data-tk-part="notice"][data-level="info"|"warning"|"danger"]
+ */
+export const Notice = forwardRef<HTMLDivElement, NoticeProps>(function Notice(
+  { level, message, title, onDismiss, ...props },
+  ref,
+) {
+  const { t } = useThreadUI();
+  const Icon = level === "danger" ? OctagonAlert : level === "warning" ? TriangleAlert : Info;
+  return (
+    <div
+      data-tk-part="notice"
+      data-level={level}
+      role={level === "info" ? "status" : "alert"}
+      {...props}
+      ref={ref}
+    >
+      <Icon aria-hidden size={18} data-tk-part="notice-icon" />
+      <div data-tk-part="notice-body">
+        <p data-tk-part="notice-title">{title || t(`notice.${level}`)}</p>
+        <p data-tk-part="notice-message">{message}</p>
+      </div>
+      {onDismiss ? (
+        <button type="button" data-tk-part="icon-button" aria-label={t("notice.dismiss")} onClick={onDismiss}>
+          <X aria-hidden size={16} />
+        </button>
+      ) : null}
+    </div>
+  );
+});
+
+/** Props of {@link ProgressUpdate}. */
+export interface ProgressUpdateProps extends HTMLAttributes<HTMLDivElement> {
+  text: string;
+  icon?: string | null;
+}
+
+/**
+ * A transient `progress_update` shown while the assistant works.
+ *
+ * @selector [data-tk-part="progress-update"]
+ */
+export const ProgressUpdate = forwardRef<HTMLDivElement, ProgressUpdateProps>(function ProgressUpdate(
+  { text, icon, ...props },
+  ref,
+) {
+  return (
+    <div data-tk-part="progress-update" data-icon={icon ?? undefined} role="status" {...props} ref={ref}>
+      <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
+      <span data-tk-part="progress-update-text">{text}</span>
+    </div>
+  );
+});
+
+/** Props of {@link StreamError}. */
+export interface StreamErrorProps extends HTMLAttributes<HTMLDivElement> {
+  message?: string | null;
+  /** Error code of the `error` event. */
+  code?: string;
+  /** When the server allows a retry and this is set, a retry button appears. */
+  allowRetry?: boolean;
+  onRetry?: () => void;
+}
+
+/**
+ * A stream `error` event: the message (or a generic one) and, when allowed, a retry button.
+ *
+ * @selector [data-tk-part="stream-error"][data-code]
+ */
+export const StreamError = forwardRef<HTMLDivElement, StreamErrorProps>(function StreamError(
+  { message, code, allowRetry, onRetry, ...props },
+  ref,
+) {
+  const { t } = useThreadUI();
+  return (
+    <div data-tk-part="stream-error" data-code={code} role="alert" {...props} ref={ref}>
+      <CircleAlert aria-hidden size={18} data-tk-part="notice-icon" />
+      <p data-tk-part="stream-error-message">{message || t("error.stream")}</p>
+      {allowRetry && onRetry ? (
+        <button type="button" data-tk-part="button" data-variant="secondary" onClick={onRetry}>
+          <RotateCcw aria-hidden size={14} />
+          {t("error.retry")}
+        </button>
+      ) : null}
+    </div>
+  );
+});

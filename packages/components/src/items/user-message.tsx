@@ -1,0 +1,165 @@
+import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
+import { AtSign, Cpu, FileText, Quote, Wrench, X } from "lucide-react";
+import { Dialog, VisuallyHidden } from "radix-ui";
+import { memo } from "react";
+import { type ItemRendererProps, useThreadUI } from "../context";
+import { safeUrl } from "../internal/safe-url";
+import { MessageContent, MessageRoot } from "../message/message";
+
+function InputTag({ tag }: { tag: InputTagContent }) {
+  const { onEntityClick } = useThreadUI();
+  const label = (
+    <>
+      <AtSign aria-hidden size={12} />
+      {tag.text}
+    </>
+  );
+  if (tag.interactive && onEntityClick) {
+    return (
+      <button
+        type="button"
+        data-tk-part="input-tag"
+        data-interactive=""
+        onClick={() =>
+          onEntityClick({
+            type: "entity",
+            id: tag.id,
+            title: tag.text,
+            data: tag.data,
+            interactive: true,
+            ...(tag.group ? { group: tag.group } : {}),
+          })
+        }
+      >
+        {label}
+      </button>
+    );
+  }
+  return <span data-tk-part="input-tag">{label}</span>;
+}
+
+/** Short type label of a file: its extension, else the MIME subtype. */
+export function fileTypeLabel(name: string, mime: string): string {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1];
+  if (ext) return ext.toUpperCase();
+  const sub = mime.split("/")[1]?.split(/[+;.]/)[0];
+  return (sub ?? "file").toUpperCase();
+}
+
+/**
+ * One attachment of a user message: a thumbnail that opens a preview dialog for images, a chip
+ * with name and type for files. Preview URLs are allow-listed (http/https; `data:` images only
+ * with `allowDataImages`).
+ *
+ * @selector [data-tk-part="attachment"][data-kind="image"|"file"]
+ */
+export function AttachmentView({ attachment }: { attachment: Attachment }) {
+  const { t, allowDataImages = false } = useThreadUI();
+  const name = typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
+  const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
+  const src =
+    attachment.type === "image" ? safeUrl(attachment.preview_url, "image", { allowDataImages }) : undefined;
+  if (attachment.type === "image" && src) {
+    return (
+      <Dialog.Root>
+        <Dialog.Trigger
+          data-tk-part="attachment"
+          data-kind="image"
+          aria-label={t("attachment.preview", { name })}
+        >
+          <img data-tk-part="attachment-thumbnail" src={src} alt="" referrerPolicy="no-referrer" />
+        </Dialog.Trigger>
+        <Dialog.Portal>
+          <Dialog.Overlay data-tk-part="dialog-overlay" />
+          <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
+            <Dialog.Title data-tk-part="attachment-preview-title">{name}</Dialog.Title>
+            <img
+              data-tk-part="attachment-preview-image"
+              src={src}
+              alt={name}
+              referrerPolicy="no-referrer"
+            />
+            <Dialog.Close data-tk-part="dialog-close" aria-label={t("attachment.close")}>
+              <X aria-hidden size={18} />
+            </Dialog.Close>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    );
+  }
+  return (
+    <span data-tk-part="attachment" data-kind="file">
+      <span data-tk-part="attachment-icon" aria-hidden>
+        <FileText size={18} />
+      </span>
+      <span data-tk-part="attachment-meta">
+        <span data-tk-part="attachment-name">{name}</span>
+        <span data-tk-part="attachment-type">
+          {attachment.type === "image" ? t("attachment.image") : fileTypeLabel(name, mime)}
+        </span>
+      </span>
+    </span>
+  );
+}
+
+/**
+ * Default renderer of `user_message`: plain text (never markdown, whitespace kept), input tags,
+ * quoted text, attachments and the chosen model/tool as badges.
+ *
+ * @selector [data-tk-part="message"][data-role="user"]
+ */
+export const UserMessage = memo(function UserMessage({ item }: ItemRendererProps<UserMessageItem>) {
+  const { t } = useThreadUI();
+  const content = Array.isArray(item.content) ? item.content : [];
+  const attachments = Array.isArray(item.attachments) ? item.attachments : [];
+  const options = item.inference_options ?? {};
+  const hasText = content.some((part) => (part.type === "input_text" ? part.text : true));
+  return (
+    <MessageRoot data-role="user" data-status="done" aria-label={t("item.user")}>
+      {item.quoted_text ? (
+        <blockquote data-tk-part="message-quote" aria-label={t("message.quoted")}>
+          <Quote aria-hidden size={14} />
+          <span>{item.quoted_text}</span>
+        </blockquote>
+      ) : null}
+      {attachments.length > 0 ? (
+        <div data-tk-part="message-attachments">
+          {attachments.map((attachment) => (
+            <AttachmentView key={attachment.id} attachment={attachment} />
+          ))}
+        </div>
+      ) : null}
+      {hasText ? (
+        <MessageContent>
+          <p data-tk-part="message-plain-text">
+            {content.map((part, i) =>
+              part.type === "input_tag" ? (
+                <InputTag key={i} tag={part} />
+              ) : (
+                <span key={i}>{typeof part.text === "string" ? part.text : ""}</span>
+              ),
+            )}
+          </p>
+        </MessageContent>
+      ) : null}
+      {options.model || options.tool_choice?.id ? (
+        <div data-tk-part="message-badges">
+          {options.tool_choice?.id ? (
+            <span data-tk-part="badge" data-kind="tool">
+              <Wrench aria-hidden size={12} />
+              <VisuallyHidden.Root>{t("message.tool")}: </VisuallyHidden.Root>
+              {options.tool_choice.id}
+            </span>
+          ) : null}
+          {options.model ? (
+            <span data-tk-part="badge" data-kind="model">
+              <Cpu aria-hidden size={12} />
+              <VisuallyHidden.Root>{t("message.model")}: </VisuallyHidden.Root>
+              {options.model}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </MessageRoot>
+  );
+});

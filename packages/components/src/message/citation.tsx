@@ -1,0 +1,145 @@
+import type { Source } from "@threadkit/core";
+import { Box, FileText, Globe } from "lucide-react";
+import { Tooltip } from "radix-ui";
+import type { ReactNode } from "react";
+import { useThreadUI } from "../context";
+import { hostOf, safeUrl } from "../internal/safe-url";
+import type { SourceEntry } from "./sources";
+
+function SourceIcon({ source }: { source: Source }) {
+  if (source.type === "url") return <Globe aria-hidden size={14} />;
+  if (source.type === "file") return <FileText aria-hidden size={14} />;
+  return <Box aria-hidden size={14} />;
+}
+
+/** Secondary line of a source: host, file name or entity label. */
+function sourceDetail(source: Source): string | undefined {
+  if (source.type === "url") return source.attribution ?? hostOf(source.url) ?? undefined;
+  if (source.type === "file") return source.filename;
+  return source.label ?? source.group ?? undefined;
+}
+
+function Preview({ source }: { source: Source }) {
+  const detail = sourceDetail(source);
+  return (
+    <Tooltip.Portal>
+      <Tooltip.Content data-tk-part="source-preview" side="top" sideOffset={6} collisionPadding={8}>
+        <span data-tk-part="source-preview-title">{source.title}</span>
+        {detail ? <span data-tk-part="source-preview-detail">{detail}</span> : null}
+        {source.description ? (
+          <span data-tk-part="source-preview-description">{source.description}</span>
+        ) : null}
+      </Tooltip.Content>
+    </Tooltip.Portal>
+  );
+}
+
+/**
+ * The interactive element of a source: an external link for URL sources, a button reaching
+ * `onEntityClick` for interactive entities, otherwise a focusable label (so the preview still
+ * opens by keyboard).
+ */
+function SourceTrigger({
+  entry,
+  part,
+  label,
+  children,
+}: {
+  entry: SourceEntry;
+  part: string;
+  label: string;
+  children: ReactNode;
+}) {
+  const { onEntityClick } = useThreadUI();
+  const { source } = entry;
+  const common = {
+    "data-tk-part": part,
+    "data-source-type": source.type,
+    "aria-label": label,
+  } as const;
+  if (source.type === "url") {
+    const href = safeUrl(source.url, "link");
+    if (href) {
+      return (
+        <a {...common} href={href} target="_blank" rel="noopener noreferrer nofollow">
+          {children}
+        </a>
+      );
+    }
+  }
+  if (source.type === "entity" && source.interactive && onEntityClick) {
+    return (
+      <button {...common} type="button" onClick={() => onEntityClick(source)}>
+        {children}
+      </button>
+    );
+  }
+  return (
+    <button {...common} type="button" data-static="">
+      {children}
+    </button>
+  );
+}
+
+/** An inline citation marker: the source number, with a preview on hover and focus. */
+export function CitationMarker({ entry }: { entry: SourceEntry }) {
+  const { t } = useThreadUI();
+  return (
+    <Tooltip.Root delayDuration={200}>
+      <Tooltip.Trigger asChild>
+        <SourceTrigger
+          entry={entry}
+          part="citation"
+          label={t("sources.citation", { number: entry.number, title: entry.source.title })}
+        >
+          {entry.number}
+        </SourceTrigger>
+      </Tooltip.Trigger>
+      <Preview source={entry.source} />
+    </Tooltip.Root>
+  );
+}
+
+/**
+ * The list of every distinct source of a reply.
+ *
+ * @selector [data-tk-part="sources"] the section
+ * @selector [data-tk-part="source"][data-source-type="url"|"file"|"entity"] one source
+ */
+export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
+  const { t } = useThreadUI();
+  if (entries.length === 0) return null;
+  return (
+    <section data-tk-part="sources" aria-label={t("sources.title")}>
+      <p data-tk-part="sources-title" aria-hidden>
+        {t("sources.title")}
+      </p>
+      <ol data-tk-part="sources-list">
+        {entries.map((entry) => {
+          const detail = sourceDetail(entry.source);
+          return (
+            <li key={entry.key}>
+              <Tooltip.Root delayDuration={300}>
+                <Tooltip.Trigger asChild>
+                  <SourceTrigger
+                    entry={entry}
+                    part="source"
+                    label={t("sources.citation", { number: entry.number, title: entry.source.title })}
+                  >
+                    <span data-tk-part="source-number" aria-hidden>
+                      {entry.number}
+                    </span>
+                    <SourceIcon source={entry.source} />
+                    <span data-tk-part="source-title">{entry.source.title}</span>
+                    {detail ? <span data-tk-part="source-detail">{detail}</span> : null}
+                  </SourceTrigger>
+                </Tooltip.Trigger>
+                <Preview source={entry.source} />
+              </Tooltip.Root>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { createContext, type RefObject, useContext } from "react";
+import type { ThreadSource } from "./thread-source";
+
+/** @internal Shared by the Thread parts. */
+export interface ThreadContextValue {
+  source: ThreadSource;
+  viewportRef: RefObject<HTMLDivElement | null>;
+  /** Whether the view follows new content (true until the user scrolls up). */
+  stickRef: { current: boolean };
+  atBottom: boolean;
+  setAtBottom: (atBottom: boolean) => void;
+  scrollToBottom: (behavior?: ScrollBehavior) => void;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder: (() => void) | undefined;
+  virtualize: boolean | "auto";
+}
+
+export const ThreadContext = createContext<ThreadContextValue | null>(null);
+
+export function useThreadContext(part: string): ThreadContextValue {
+  const value = useContext(ThreadContext);
+  if (!value) throw new Error(`\`${part}\` must be used within \`Thread.Root\``);
+  return value;
+}

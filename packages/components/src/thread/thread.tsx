@@ -1,0 +1,310 @@
+import type { ThreadItem as ThreadItemData } from "@threadkit/core";
+import { ArrowDown } from "lucide-react";
+import { Slot } from "radix-ui";
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type ReactNode,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { ThreadUIProvider, type ThreadUIOptions, useThreadUI } from "../context";
+import { composeRefs } from "../internal/compose-refs";
+import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
+import { ThreadContext, useThreadContext } from "./thread-context";
+import { fromItems, fromThreadStore, type ThreadSource, type ThreadStoreLike } from "./thread-source";
+import { LiveAnnouncer } from "./live-announcer";
+
+/** Distance from the bottom (px) within which the view counts as "at the bottom". */
+const BOTTOM_THRESHOLD = 48;
+/** Distance from the top (px) at which older items are requested. */
+const TOP_THRESHOLD = 400;
+
+/** Props of {@link ThreadRoot}. */
+export interface ThreadRootProps
+  extends ThreadUIOptions,
+    Omit<ComponentPropsWithoutRef<"div">, "onCopy"> {
+  /** Items to show (static or controlled). Ignored when `store` or `source` is given. */
+  items?: readonly ThreadItemData[];
+  /** With `items`: ids of items that still stream. */
+  streamingItemIds?: readonly string[];
+  /** A live per-thread store (`createThreadStore` of `@threadkit/hooks`, or any compatible store). */
+  store?: ThreadStoreLike;
+  /** A custom item source. */
+  source?: ThreadSource;
+  /** Whether older items exist before the first one. @default false */
+  hasOlder?: boolean;
+  /** Whether older items are being loaded. @default false */
+  loadingOlder?: boolean;
+  /** Loads the previous page; called when the user nears the top. */
+  onLoadOlder?: () => void;
+  /** A theme from `createTheme()`, its options, or a color scheme. */
+  theme?: Theme | ThemeOptions | "light" | "dark";
+  /** Virtualize the list: always, never, or above 60 items. @default "auto" */
+  virtualize?: boolean | "auto";
+  asChild?: boolean;
+}
+
+function isTheme(value: ThreadRootProps["theme"]): value is Theme {
+  return typeof value === "object" && value !== null && "vars" in value && "attributes" in value;
+}
+
+/**
+ * The thread container: provides items, scrolling state, locale, renderer registry and theme to
+ * the other parts, and hosts the polite live region that announces each finished assistant reply
+ * once.
+ *
+ * @selector [data-tk-part="thread"][data-tk-theme][dir]
+ * @example
+ * <Thread.Root items={items}>
+ *   <Thread.Viewport>
+ *     <Thread.Empty>Ask anything</Thread.Empty>
+ *     <Thread.Items />
+ *   </Thread.Viewport>
+ *   <Thread.ScrollToBottom />
+ * </Thread.Root>
+ */
+export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function ThreadRoot(
+  {
+    items,
+    streamingItemIds,
+    store,
+    source: sourceProp,
+    hasOlder = false,
+    loadingOlder = false,
+    onLoadOlder,
+    theme,
+    virtualize = "auto",
+    asChild,
+    locale,
+    messages,
+    renderers,
+    toolRenderers,
+    onEntityClick,
+    onFeedback,
+    onRetry,
+    onCopy,
+    onStructuredInputSubmit,
+    allowDataImages,
+    highlightCode,
+    children,
+    style,
+    ...props
+  },
+  ref,
+) {
+  const source = useMemo(
+    () => sourceProp ?? (store ? fromThreadStore(store) : fromItems(items ?? [], streamingItemIds)),
+    [sourceProp, store, items, streamingItemIds],
+  );
+  const viewportRef = useRef<HTMLDivElement | null>(null);
+  const stickRef = useRef(true);
+  const [atBottom, setAtBottomState] = useState(true);
+  const setAtBottom = useCallback((value: boolean) => setAtBottomState(value), []);
+  const scrollToBottom = useCallback((behavior: ScrollBehavior = "auto") => {
+    const viewport = viewportRef.current;
+    stickRef.current = true;
+    if (!viewport) return;
+    viewport.scrollTo({ top: viewport.scrollHeight, behavior });
+    setAtBottomState(true);
+  }, []);
+  const context = useMemo(
+    () => ({
+      source,
+      viewportRef,
+      stickRef,
+      atBottom,
+      setAtBottom,
+      scrollToBottom,
+      hasOlder,
+      loadingOlder,
+      loadOlder: onLoadOlder,
+      virtualize,
+    }),
+    [source, atBottom, setAtBottom, scrollToBottom, hasOlder, loadingOlder, onLoadOlder, virtualize],
+  );
+  const resolvedTheme = theme === undefined ? undefined : isTheme(theme) ? theme : createTheme(theme);
+  const options: ThreadUIOptions = {};
+  if (locale !== undefined) options.locale = locale;
+  if (messages !== undefined) options.messages = messages;
+  if (renderers !== undefined) options.renderers = renderers;
+  if (toolRenderers !== undefined) options.toolRenderers = toolRenderers;
+  if (onEntityClick !== undefined) options.onEntityClick = onEntityClick;
+  if (onFeedback !== undefined) options.onFeedback = onFeedback;
+  if (onRetry !== undefined) options.onRetry = onRetry;
+  if (onCopy !== undefined) options.onCopy = onCopy;
+  if (onStructuredInputSubmit !== undefined) options.onStructuredInputSubmit = onStructuredInputSubmit;
+  if (allowDataImages !== undefined) options.allowDataImages = allowDataImages;
+  if (highlightCode !== undefined) options.highlightCode = highlightCode;
+  const Comp = asChild ? Slot.Root : "div";
+  return (
+    <ThreadUIProvider {...options}>
+      <ThreadContext.Provider value={context}>
+        <ThreadRootElement
+          Comp={Comp}
+          props={{
+            "data-tk-part": "thread",
+            ...(resolvedTheme?.attributes ?? {}),
+            ...props,
+            style: resolvedTheme ? { ...resolvedTheme.style, ...style } : style,
+          }}
+          forwardedRef={ref}
+        >
+          {children}
+          <LiveAnnouncer source={source} />
+        </ThreadRootElement>
+      </ThreadContext.Provider>
+    </ThreadUIProvider>
+  );
+});
+ThreadRoot.displayName = "Thread.Root";
+
+function ThreadRootElement({
+  Comp,
+  props,
+  forwardedRef,
+  children,
+}: {
+  Comp: typeof Slot.Root | "div";
+  props: Record<string, unknown>;
+  forwardedRef: React.Ref<HTMLDivElement>;
+  children: ReactNode;
+}) {
+  const { dir, locale } = useThreadUI();
+  const C = Comp as "div";
+  return (
+    <C dir={dir} lang={locale} {...props} ref={forwardedRef}>
+      {children}
+    </C>
+  );
+}
+
+/** Props of {@link ThreadViewport}. */
+export interface ThreadViewportProps extends ComponentPropsWithoutRef<"div"> {
+  asChild?: boolean;
+}
+
+/**
+ * The scroll container. It follows new content while the user is at the bottom, stops following
+ * as soon as they scroll up, and asks for older items near the top.
+ *
+ * @selector [data-tk-part="thread-viewport"][data-at-bottom]
+ */
+export const ThreadViewport = forwardRef<HTMLDivElement, ThreadViewportProps>(
+  function ThreadViewport({ asChild, onScroll, onWheel, onKeyDown, onTouchMove, ...props }, ref) {
+    const ctx = useThreadContext("Thread.Viewport");
+    const { t } = useThreadUI();
+    const { viewportRef, stickRef, setAtBottom, hasOlder, loadingOlder, loadOlder } = ctx;
+    const lastTop = useRef(0);
+    const unstickIfUp = (delta: number) => {
+      if (delta < 0) stickRef.current = false;
+    };
+    const Comp = (asChild ? Slot.Root : "div") as "div";
+    return (
+      <Comp
+        data-tk-part="thread-viewport"
+        data-at-bottom={ctx.atBottom ? "" : undefined}
+        role="region"
+        aria-label={t("thread.label")}
+        // Keyboard users can scroll the conversation (axe: scrollable-region-focusable).
+        tabIndex={0}
+        {...props}
+        ref={composeRefs(viewportRef, ref)}
+        onWheel={(event) => {
+          onWheel?.(event);
+          unstickIfUp(event.deltaY);
+        }}
+        onTouchMove={(event) => {
+          onTouchMove?.(event);
+          stickRef.current = false;
+        }}
+        onKeyDown={(event) => {
+          onKeyDown?.(event);
+          if (["ArrowUp", "PageUp", "Home"].includes(event.key)) stickRef.current = false;
+        }}
+        onScroll={(event) => {
+          onScroll?.(event);
+          const el = event.currentTarget;
+          const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
+          const bottom = distance <= BOTTOM_THRESHOLD;
+          // Scrolling up by hand (scrollbar drag included) stops following; reaching the bottom resumes.
+          if (el.scrollTop < lastTop.current - 2 && !bottom) stickRef.current = false;
+          if (bottom) stickRef.current = true;
+          lastTop.current = el.scrollTop;
+          setAtBottom(bottom);
+          if (el.scrollTop < TOP_THRESHOLD && hasOlder && !loadingOlder && loadOlder) loadOlder();
+        }}
+      />
+    );
+  },
+);
+ThreadViewport.displayName = "Thread.Viewport";
+
+/** Props of {@link ThreadEmpty}. */
+export interface ThreadEmptyProps extends ComponentPropsWithoutRef<"div"> {
+  asChild?: boolean;
+}
+
+/**
+ * Rendered only while the thread has no items (the start screen). Without children it shows the
+ * catalog greeting.
+ *
+ * @selector [data-tk-part="thread-empty"]
+ */
+export const ThreadEmpty = forwardRef<HTMLDivElement, ThreadEmptyProps>(function ThreadEmpty(
+  { asChild, children, ...props },
+  ref,
+) {
+  const { source } = useThreadContext("Thread.Empty");
+  const { t } = useThreadUI();
+  const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
+  if (ids.length > 0) return null;
+  const Comp = (asChild ? Slot.Root : "div") as "div";
+  return (
+    <Comp data-tk-part="thread-empty" {...props} ref={ref}>
+      {children ?? <p data-tk-part="thread-empty-greeting">{t("thread.empty")}</p>}
+    </Comp>
+  );
+});
+ThreadEmpty.displayName = "Thread.Empty";
+
+/** Props of {@link ThreadScrollToBottom}. */
+export interface ThreadScrollToBottomProps extends ComponentPropsWithoutRef<"button"> {
+  asChild?: boolean;
+}
+
+/**
+ * "Jump to latest": visible while the view is scrolled away from the bottom; scrolls down and
+ * resumes following.
+ *
+ * @selector [data-tk-part="thread-scroll-to-bottom"][data-visible]
+ */
+export const ThreadScrollToBottom = forwardRef<HTMLButtonElement, ThreadScrollToBottomProps>(
+  function ThreadScrollToBottom({ asChild, children, onClick, ...props }, ref) {
+    const { atBottom, scrollToBottom } = useThreadContext("Thread.ScrollToBottom");
+    const { t } = useThreadUI();
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    if (atBottom) return null;
+    return (
+      <Comp
+        type="button"
+        data-tk-part="thread-scroll-to-bottom"
+        data-visible=""
+        aria-label={t("thread.jumpToLatest")}
+        {...props}
+        ref={ref}
+        onClick={(event) => {
+          onClick?.(event);
+          if (!event.defaultPrevented) scrollToBottom("smooth");
+        }}
+      >
+        {children ?? <ArrowDown aria-hidden size={18} />}
+      </Comp>
+    );
+  },
+);
+ThreadScrollToBottom.displayName = "Thread.ScrollToBottom";
+

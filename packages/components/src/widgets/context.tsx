@@ -1,0 +1,227 @@
+import type { ActionConfig, WidgetNode, WidgetRoot } from "@threadkit/core";
+import {
+  type ComponentType,
+  createContext,
+  type MutableRefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import {
+  nestFormValues,
+  readWidgetFormEntries,
+  resolveLoadingBehavior,
+  type WidgetActionBinding,
+  type WidgetFormValue,
+  withFormValues,
+} from "./actions";
+
+/** What an action handler learns about where the action came from. */
+export interface WidgetActionContext {
+  /** The id of the widget thread item, when the widget belongs to one. */
+  itemId: string | undefined;
+  /** The widget root the action was fired in. */
+  widget: WidgetRoot;
+}
+
+/**
+ * Handles a widget action. Return a promise to show the action's loading state until it settles.
+ * The action carries `{ type, payload, handler, loadingBehavior, streaming }`, with form values
+ * already merged into `payload`.
+ */
+export type WidgetActionHandler = (
+  action: ActionConfig,
+  context: WidgetActionContext,
+) => void | Promise<unknown>;
+
+/** Props every widget component receives. */
+export interface WidgetComponentProps<TNode extends WidgetNode = WidgetNode> {
+  /** The validated node. Render its children with `WidgetChildren`. */
+  node: TNode;
+}
+
+/** A component that renders one widget type. */
+// biome-ignore lint/suspicious/noExplicitAny: registry entries are typed per node type by callers
+export type WidgetComponentType = ComponentType<WidgetComponentProps<any>>;
+
+/** Replacement components by widget `type` (`{ Button: MyButton }`). */
+export type WidgetRegistry = Readonly<Record<string, WidgetComponentType | undefined>>;
+
+/** How to dispatch one action. */
+export interface DispatchOptions {
+  binding: WidgetActionBinding;
+  /** The form whose fields go into the payload (the nearest Form / Card asForm). */
+  form?: HTMLFormElement | null | undefined;
+  /** Values that win over the form's (a change action's new value, by field name). */
+  values?: Readonly<Record<string, WidgetFormValue>> | undefined;
+  /** Toggles the bound node's own loading state (`loadingBehavior: "self"`). */
+  setSelfLoading?: ((loading: boolean) => void) | undefined;
+}
+
+/** The per-widget runtime shared by every node. Stable for the life of the widget. */
+export interface WidgetRuntime {
+  registry: WidgetRegistry;
+  /** Sends an action to the right handler; resolves when it settled. */
+  dispatch: (action: ActionConfig, options: DispatchOptions) => Promise<void>;
+  allowDataImages: boolean;
+  /** Logs a development warning once per message. */
+  warn: (message: string) => void;
+  /** A prefix for element ids unique to this widget instance. */
+  idPrefix: string;
+}
+
+export const WidgetRuntimeContext = createContext<WidgetRuntime | null>(null);
+
+/** The runtime of the enclosing widget. */
+export function useWidgetRuntime(): WidgetRuntime {
+  const runtime = useContext(WidgetRuntimeContext);
+  if (runtime === null) {
+    throw new Error("Widget components must be rendered within `Widget.Root`");
+  }
+  return runtime;
+}
+
+/** The nearest form of a widget (Form or Card asForm). */
+export interface WidgetFormScope {
+  formRef: MutableRefObject<HTMLFormElement | null>;
+  /** Set by a submit Button just before the native submit event. */
+  submitterRef: MutableRefObject<{
+    action: ActionConfig | undefined;
+    setSelfLoading: (loading: boolean) => void;
+  } | null>;
+}
+
+export const WidgetFormContext = createContext<WidgetFormScope | null>(null);
+
+/** The enclosing widget form, if any. */
+export function useWidgetForm(): WidgetFormScope | null {
+  return useContext(WidgetFormContext);
+}
+
+/** A fresh form scope for a Form-like component. */
+export function useFormScope(): WidgetFormScope {
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const submitterRef: WidgetFormScope["submitterRef"] = useRef(null);
+  const [scope] = useState<WidgetFormScope>(() => ({ formRef, submitterRef }));
+  return scope;
+}
+
+/**
+ * Binds an action to a node: returns `[fire, loading, setLoading]`. `fire` is `null` when there is no action
+ * (so the caller can render a plain, non-interactive element). While the node's own action is
+ * pending, `fire` ignores new calls.
+ */
+export function useWidgetActionTrigger(
+  action: ActionConfig | undefined,
+  binding: WidgetActionBinding,
+): [
+  ((values?: Readonly<Record<string, WidgetFormValue>>) => void) | null,
+  boolean,
+  (loading: boolean) => void,
+] {
+  const runtime = useWidgetRuntime();
+  const form = useWidgetForm();
+  const [loading, setLoading] = useState(false);
+  const pending = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const setSelfLoading = useCallback((value: boolean) => {
+    pending.current = value;
+    if (mounted.current) setLoading(value);
+  }, []);
+  const fire = useCallback(
+    (values?: Readonly<Record<string, WidgetFormValue>>) => {
+      if (action === undefined || pending.current) return;
+      void runtime.dispatch(action, {
+        binding,
+        form: form?.formRef.current,
+        values,
+        setSelfLoading,
+      });
+    },
+    [action, binding, form, runtime, setSelfLoading],
+  );
+  return [action === undefined ? null : fire, loading, setSelfLoading];
+}
+
+/** Builds the payload and routes an action; shared by the runtime. */
+export async function dispatchWidgetAction(
+  action: ActionConfig,
+  options: DispatchOptions,
+  handlers: {
+    onAction: WidgetActionHandler | undefined;
+    onClientAction: WidgetActionHandler | undefined;
+    onActionError: ((error: unknown, action: ActionConfig) => void) | undefined;
+    setContainerLoading: (delta: 1 | -1) => void;
+    context: WidgetActionContext;
+    warn: (message: string) => void;
+  },
+): Promise<void> {
+  let sent = action;
+  const entries = options.form ? readWidgetFormEntries(options.form) : new Map<string, WidgetFormValue>();
+  if (options.values) {
+    for (const [name, value] of Object.entries(options.values)) entries.set(name, value);
+  }
+  if (entries.size > 0) {
+    const { action: merged, collisions } = withFormValues(action, nestFormValues(entries));
+    sent = merged;
+    for (const name of collisions) {
+      handlers.warn(
+        `Form field "${name}" collides with a payload key of action "${action.type}"; the field value was left out.`,
+      );
+    }
+  }
+  const client = sent.handler === "client";
+  const handler = client ? handlers.onClientAction : handlers.onAction;
+  if (handler === undefined) {
+    handlers.warn(
+      `Widget action "${action.type}" (${client ? "client" : "server"}) has no handler; pass \`${
+        client ? "onClientAction" : "onAction"
+      }\` to Widget.Root.`,
+    );
+    return;
+  }
+  let result: void | Promise<unknown>;
+  try {
+    result = handler(sent, handlers.context);
+  } catch (error) {
+    report(error, sent, handlers);
+    return;
+  }
+  if (!isThenable(result)) return;
+  const behavior = resolveLoadingBehavior(sent, options.binding);
+  if (behavior === "self") options.setSelfLoading?.(true);
+  if (behavior === "container") handlers.setContainerLoading(1);
+  try {
+    await result;
+  } catch (error) {
+    report(error, sent, handlers);
+  } finally {
+    if (behavior === "self") options.setSelfLoading?.(false);
+    if (behavior === "container") handlers.setContainerLoading(-1);
+  }
+}
+
+function report(
+  error: unknown,
+  action: ActionConfig,
+  handlers: { onActionError: ((error: unknown, action: ActionConfig) => void) | undefined },
+): void {
+  if (handlers.onActionError) handlers.onActionError(error, action);
+  else console.error(`Widget action "${action.type}" failed`, error);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}

@@ -1,0 +1,233 @@
+import {
+  Atom,
+  Award,
+  Book,
+  BookMarked,
+  BookOpen,
+  Bot,
+  Box,
+  BriefcaseBusiness,
+  Bug,
+  Calendar,
+  ChartColumn,
+  ChartLine,
+  Check,
+  ChevronLeft,
+  ChevronRight,
+  Circle,
+  CircleCheck,
+  CircleCheckBig,
+  CircleQuestionMark,
+  CircleUser,
+  Clock,
+  Compass,
+  Ellipsis,
+  EllipsisVertical,
+  ExternalLink,
+  File,
+  FileText,
+  FlaskConical,
+  Globe,
+  IdCard,
+  ImageIcon,
+  Images,
+  Info,
+  KeyRound,
+  Layers,
+  LifeBuoy,
+  Lightbulb,
+  type LucideIcon,
+  type LucideProps,
+  Mail,
+  MapIcon,
+  MapPin,
+  MessageSquareText,
+  Monitor,
+  Notebook,
+  NotebookPen,
+  PartyPopper,
+  PenLine,
+  PencilLine,
+  Phone,
+  Play,
+  Plus,
+  RefreshCw,
+  Search,
+  SlidersHorizontal,
+  Smartphone,
+  Sparkle,
+  Sparkles,
+  SquareCode,
+  SquarePen,
+  Star,
+  Tag,
+  User,
+  Zap,
+} from "lucide-react";
+import { forwardRef, lazy, type ReactNode, Suspense } from "react";
+
+/** A filled dot: ChatKit's `dot` is a bullet, lucide's `Dot` a hairline ring. */
+const FilledDot = forwardRef<SVGSVGElement, LucideProps>(function FilledDot(
+  { size = 24, color = "currentColor", strokeWidth: _strokeWidth, absoluteStrokeWidth: _a, ...props },
+  ref,
+) {
+  return (
+    <svg
+      ref={ref}
+      xmlns="http://www.w3.org/2000/svg"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill={color}
+      {...props}
+    >
+      <circle cx="12" cy="12" r="5" />
+    </svg>
+  );
+}) as LucideIcon;
+
+function filled(Icon: LucideIcon, name: string): LucideIcon {
+  const Filled = forwardRef<SVGSVGElement, LucideProps>(function Filled(props, ref) {
+    return <Icon ref={ref} fill="currentColor" {...props} />;
+  });
+  Filled.displayName = name;
+  return Filled as LucideIcon;
+}
+
+/**
+ * ChatKit's 64 built-in icon names mapped to lucide icons. Exported so an app can see or extend
+ * the mapping (pass a replacement `Icon` component through the widget registry to change it).
+ */
+export const WIDGET_ICONS: Readonly<Record<string, LucideIcon>> = {
+  agent: Bot,
+  analytics: ChartColumn,
+  atom: Atom,
+  batch: Layers,
+  bolt: Zap,
+  "book-open": BookOpen,
+  "book-closed": Book,
+  "book-clock": BookMarked,
+  bug: Bug,
+  calendar: Calendar,
+  chart: ChartLine,
+  check: Check,
+  "check-circle": CircleCheck,
+  "check-circle-filled": CircleCheckBig,
+  "chevron-left": ChevronLeft,
+  "chevron-right": ChevronRight,
+  "circle-question": CircleQuestionMark,
+  clock: Clock,
+  compass: Compass,
+  confetti: PartyPopper,
+  cube: Box,
+  desktop: Monitor,
+  document: FileText,
+  dot: FilledDot,
+  "dots-horizontal": Ellipsis,
+  "dots-vertical": EllipsisVertical,
+  "empty-circle": Circle,
+  "external-link": ExternalLink,
+  globe: Globe,
+  keys: KeyRound,
+  lab: FlaskConical,
+  images: Images,
+  info: Info,
+  lifesaver: LifeBuoy,
+  lightbulb: Lightbulb,
+  mail: Mail,
+  "map-pin": MapPin,
+  maps: MapIcon,
+  mobile: Smartphone,
+  name: Tag,
+  notebook: Notebook,
+  "notebook-pencil": NotebookPen,
+  "page-blank": File,
+  phone: Phone,
+  play: Play,
+  plus: Plus,
+  profile: CircleUser,
+  "profile-card": IdCard,
+  reload: RefreshCw,
+  star: Star,
+  "star-filled": filled(Star, "StarFilled"),
+  search: Search,
+  sparkle: Sparkle,
+  "sparkle-double": Sparkles,
+  "square-code": SquareCode,
+  "square-image": ImageIcon,
+  "square-text": MessageSquareText,
+  suitcase: BriefcaseBusiness,
+  "settings-slider": SlidersHorizontal,
+  user: User,
+  wreath: Award,
+  write: PenLine,
+  "write-alt": SquarePen,
+  "write-alt2": PencilLine,
+};
+
+// `lucide:<name>` may name any of ~1,700 icons; they load on demand so none is in the main chunk.
+const LucideDynamic = lazy(async () => {
+  const module = await import("lucide-react/dynamic");
+  return { default: module.DynamicIcon };
+});
+
+const LUCIDE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Props of {@link WidgetIconGlyph}. */
+export interface WidgetIconGlyphProps {
+  /** A ChatKit icon name or `lucide:<name>`. */
+  name: string;
+  /** Size in px. */
+  size: number | string;
+  className?: string;
+}
+
+/**
+ * One icon by ChatKit name. Unknown names (and `vendor:*`, whose icons live in the closed
+ * renderer) render a neutral placeholder of the same size, so the layout does not jump.
+ *
+ * @selector [data-tk-part="widget-icon-placeholder"]
+ */
+export function WidgetIconGlyph({ name, size, className }: WidgetIconGlyphProps): ReactNode {
+  const Icon = WIDGET_ICONS[name];
+  if (Icon !== undefined) {
+    return <Icon aria-hidden="true" focusable="false" size={size} className={className} />;
+  }
+  const placeholder = (
+    <svg
+      data-tk-part="widget-icon-placeholder"
+      data-icon={name}
+      aria-hidden="true"
+      focusable="false"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeDasharray="3 3"
+      className={className}
+    >
+      <rect x="4" y="4" width="16" height="16" rx="4" />
+    </svg>
+  );
+  if (name.startsWith("lucide:")) {
+    const lucideName = name.slice("lucide:".length);
+    if (LUCIDE_NAME.test(lucideName)) {
+      return (
+        <Suspense fallback={placeholder}>
+          <LucideDynamic
+            // biome-ignore lint/suspicious/noExplicitAny: validated kebab-case; unknown names render the fallback
+            name={lucideName as any}
+            aria-hidden="true"
+            focusable="false"
+            size={size}
+            className={className}
+            fallback={() => placeholder}
+          />
+        </Suspense>
+      );
+    }
+  }
+  return placeholder;
+}

@@ -1,0 +1,205 @@
+import {
+  type ActionConfig,
+  safeParseWidgetRoot,
+  type WidgetIssue,
+  type WidgetNode,
+  type WidgetRoot,
+} from "@threadkit/core";
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { useThreadUI } from "../context";
+import { dispatchWidgetAction, type WidgetActionHandler, type WidgetRegistry, type WidgetRuntime, WidgetRuntimeContext } from "./context";
+import { WidgetLabelsContext } from "./fields";
+import { WidgetNodeView } from "./node";
+import "./registry";
+
+const isDev = typeof process === "undefined" || process.env?.NODE_ENV !== "production";
+const useIsoLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/** Props of {@link WidgetRoot}. */
+export interface WidgetRootProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
+  /**
+   * The widget: a root object as streamed, or a JSON string (hosted REST items). It is validated
+   * before rendering; invalid props are ignored, unknown types render a named placeholder.
+   */
+  widget: WidgetRoot | string | unknown;
+  /** The widget item's id, passed to action handlers. */
+  itemId?: string | undefined;
+  /**
+   * Receives server-handled actions (`handler` absent or `"server"`), for a
+   * `threads.custom_action` request. Return a promise to show loading until it settles.
+   */
+  onAction?: WidgetActionHandler | undefined;
+  /** Receives client-handled actions (`handler: "client"`). */
+  onClientAction?: WidgetActionHandler | undefined;
+  /** Called when an action handler throws or rejects. @default console.error */
+  onActionError?: ((error: unknown, action: ActionConfig) => void) | undefined;
+  /**
+   * Replacement components by widget type (`{ Button: MyButton }`); each receives `{ node }`.
+   * Keep the object stable (define it outside render): a new object re-renders the whole widget.
+   */
+  components?: WidgetRegistry | undefined;
+  /** Allow `data:image/*` image sources. @default the ThreadUIProvider's `allowDataImages`, else false */
+  allowDataImages?: boolean | undefined;
+  /** Receives the validation findings whenever the widget changes. */
+  onIssues?: ((issues: WidgetIssue[]) => void) | undefined;
+}
+
+const EMPTY: WidgetRegistry = {};
+
+function collectLabels(node: WidgetNode, into: string[]): void {
+  if (node.type === "Label" && typeof node.fieldName === "string") into.push(node.fieldName);
+  const children = node.children;
+  if (Array.isArray(children)) {
+    for (const child of children) {
+      if (typeof child === "object" && child !== null) collectLabels(child, into);
+    }
+  } else if (typeof children === "object" && children !== null) {
+    collectLabels(children as WidgetNode, into);
+  }
+}
+
+/**
+ * Renders a ChatKit widget tree: validates it, renders each node with the registry's component,
+ * gathers form values into actions and shows their loading states. A streamed update that copies
+ * only the changed path re-renders only that path.
+ *
+ * @selector [data-tk-part="widget"] [data-widget-type] [data-loading]
+ * @selector [data-tk-part="widget-error"]
+ * @example
+ * <Widget.Root widget={item.widget} itemId={item.id} onAction={(action) => sendCustomAction(action)} />
+ */
+export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(function WidgetRootView(
+  {
+    widget,
+    itemId,
+    onAction,
+    onClientAction,
+    onActionError,
+    components = EMPTY,
+    allowDataImages,
+    onIssues,
+    ...props
+  },
+  forwardedRef,
+) {
+  const ui = useThreadUI();
+  const parsed = useMemo(() => safeParseWidgetRoot(widget), [widget]);
+  const root = parsed.success ? parsed.root : undefined;
+
+  const latest = useRef({ onAction, onClientAction, onActionError, itemId, root, onIssues });
+  latest.current = { onAction, onClientAction, onActionError, itemId, root, onIssues };
+
+  const warned = useRef(new Set<string>());
+  const warn = useCallback((message: string) => {
+    if (!isDev || warned.current.has(message)) return;
+    warned.current.add(message);
+    console.warn(`[threadkit] ${message}`);
+  }, []);
+
+  const [pending, setPending] = useState(0);
+  const setContainerLoading = useCallback((delta: 1 | -1) => {
+    setPending((count) => Math.max(0, count + delta));
+  }, []);
+
+  const idPrefix = `tkw${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
+  const dataImages = allowDataImages ?? ui.allowDataImages ?? false;
+  const runtime = useMemo<WidgetRuntime>(
+    () => ({
+      registry: components,
+      allowDataImages: dataImages,
+      warn,
+      idPrefix,
+      dispatch: (action, options) => {
+        const current = latest.current;
+        if (current.root === undefined) return Promise.resolve();
+        return dispatchWidgetAction(action, options, {
+          onAction: current.onAction,
+          onClientAction: current.onClientAction,
+          onActionError: current.onActionError,
+          setContainerLoading,
+          context: { itemId: current.itemId, widget: current.root },
+          warn,
+        });
+      },
+    }),
+    [components, dataImages, warn, idPrefix, setContainerLoading],
+  );
+
+  // One Set per distinct list of labelled names, so fields only re-render when it changes.
+  const labelsRef = useRef<{ key: string; set: ReadonlySet<string> }>({ key: "", set: new Set() });
+  const labels = useMemo(() => {
+    const names: string[] = [];
+    if (root !== undefined) collectLabels(root, names);
+    const key = names.sort().join("\u0000");
+    if (key !== labelsRef.current.key) labelsRef.current = { key, set: new Set(names) };
+    return labelsRef.current.set;
+  }, [root]);
+
+  useEffect(() => {
+    if (parsed.success) {
+      for (const issue of parsed.issues) {
+        if (issue.severity === "warning") warn(`${issue.message} (at ${issue.path.join(".") || "root"})`);
+      }
+      latest.current.onIssues?.(parsed.issues);
+    } else {
+      warn(parsed.error.message);
+    }
+  }, [parsed, warn]);
+
+  const element = useRef<HTMLDivElement | null>(null);
+  const loading = pending > 0;
+  useIsoLayoutEffect(() => {
+    // `inert` as a property: React 18 does not know the attribute.
+    if (element.current) element.current.inert = loading;
+  }, [loading]);
+
+  const setRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      element.current = node;
+      if (typeof forwardedRef === "function") forwardedRef(node);
+      else if (forwardedRef) forwardedRef.current = node;
+    },
+    [forwardedRef],
+  );
+
+  let content: ReactNode;
+  if (root === undefined) {
+    content = (
+      <div data-tk-part="widget-error" role="note">
+        This widget could not be displayed.
+      </div>
+    );
+  } else {
+    content = (
+      <WidgetRuntimeContext.Provider value={runtime}>
+        <WidgetLabelsContext.Provider value={labels}>
+          <WidgetNodeView node={root} />
+        </WidgetLabelsContext.Provider>
+      </WidgetRuntimeContext.Provider>
+    );
+  }
+  return (
+    <div
+      data-tk-part="widget"
+      data-widget-type={root?.type}
+      data-loading={loading ? "" : undefined}
+      aria-busy={loading || undefined}
+      {...props}
+      ref={setRef}
+    >
+      {content}
+    </div>
+  );
+});
+WidgetRootView.displayName = "Widget.Root";

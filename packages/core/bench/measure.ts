@@ -1,0 +1,46 @@
+/** The measured pipelines, shared by the vitest benches and the plain node script. */
+import { createParser } from "eventsource-parser";
+import { createAssistantRunState, reduceAssistantRun } from "../src/reducers/reduce-assistant-run";
+import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
+import { createThreadState } from "../src/reducers/thread-state";
+import { readAssistantStream } from "../src/stream/read-assistant-stream";
+import { readThreadStream } from "../src/stream/read-thread-stream";
+
+/** The floor: TextDecoder + eventsource-parser + JSON.parse of every event, nothing else. */
+export function floor(chunks: readonly Uint8Array[]): number {
+  let count = 0;
+  const parser = createParser({
+    onEvent(message) {
+      if (message.data !== "[DONE]") JSON.parse(message.data);
+      count++;
+    },
+  });
+  const decoder = new TextDecoder();
+  for (const chunk of chunks) parser.feed(decoder.decode(chunk, { stream: true }));
+  parser.feed("\n\n");
+  return count;
+}
+
+/** decode + validate + reduce through the public API, one `for await` per event. */
+export async function threadPipeline(chunks: readonly Uint8Array[]): Promise<number> {
+  let state = createThreadState();
+  let count = 0;
+  for await (const event of readThreadStream(chunks)) {
+    state = reduceThreadStream(state, event);
+    count++;
+  }
+  if (state.itemIds.length !== 1) throw new Error("bad reduction");
+  return count;
+}
+
+/** The same for an Assistants run stream. */
+export async function assistantPipeline(chunks: readonly Uint8Array[]): Promise<number> {
+  let state = createAssistantRunState();
+  let count = 0;
+  for await (const event of readAssistantStream(chunks)) {
+    state = reduceAssistantRun(state, event);
+    count++;
+  }
+  if (state.messages.length !== 1) throw new Error("bad reduction");
+  return count;
+}

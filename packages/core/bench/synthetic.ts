@@ -1,0 +1,64 @@
+/** Synthetic inputs shared by the stream benchmarks (no Node APIs). */
+import type { ThreadStreamEvent } from "../src/protocol/stream-event";
+import { createThreadState, type ThreadState } from "../src/reducers/thread-state";
+import { createAssistantMessage, createUserMessage, textDelta } from "../src/testing/factories";
+
+/** A thread with `count` finished items plus one streaming assistant message `m_live`. */
+export function threadWithItems(count: number): ThreadState {
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    items.push(
+      i % 2 === 0
+        ? createUserMessage(`u_${i}`, `Question ${i}`)
+        : createAssistantMessage(`a_${i}`, [`Answer ${i} `.repeat(20)]),
+    );
+  }
+  items.push(createAssistantMessage("m_live", ["Streaming "]));
+  return createThreadState(items);
+}
+
+/** One text delta for `m_live`. */
+export const DELTA: ThreadStreamEvent = textDelta("m_live", " token");
+
+/**
+ * A ChatKit SSE body: `thread.item.added`, `deltas` text deltas of 4–9 characters, then
+ * `thread.item.done`, as `chunkSize`-byte UTF-8 chunks (like a network delivers them).
+ */
+export function syntheticThreadStream(deltas: number, chunkSize = 16 * 1024): Uint8Array[] {
+  const parts: string[] = [];
+  const item = createAssistantMessage("msg_bench", [""]);
+  parts.push(`data: ${JSON.stringify({ type: "thread.item.added", item })}\n\n`);
+  let text = "";
+  for (let i = 0; i < deltas; i++) {
+    const delta = ` w${i % 1000}${i % 7 === 0 ? "\n" : ""}`;
+    text += delta;
+    parts.push(
+      `data: ${JSON.stringify(textDelta("msg_bench", delta))}\n\n`,
+    );
+  }
+  const done = createAssistantMessage("msg_bench", [text]);
+  parts.push(`data: ${JSON.stringify({ type: "thread.item.done", item: done })}\n\n`);
+  return chunk(parts.join(""), chunkSize);
+}
+
+/** An Assistants SSE body with `deltas` plain text `thread.message.delta` events. */
+export function syntheticAssistantStream(deltas: number, chunkSize = 16 * 1024): Uint8Array[] {
+  const parts: string[] = [];
+  for (let i = 0; i < deltas; i++) {
+    const data = {
+      id: "msg_bench",
+      object: "thread.message.delta",
+      delta: { content: [{ index: 0, type: "text", text: { value: ` w${i % 1000}` } }] },
+    };
+    parts.push(`event: thread.message.delta\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+  parts.push("event: done\ndata: [DONE]\n\n");
+  return chunk(parts.join(""), chunkSize);
+}
+
+function chunk(text: string, size: number): Uint8Array[] {
+  const bytes = new TextEncoder().encode(text);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}

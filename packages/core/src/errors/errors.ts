@@ -1,0 +1,166 @@
+/**
+ * Typed errors raised by every part of `@threadkit/core`. Each class has a stable `name`, so
+ * errors can be told apart after crossing realms (`error.name === "APIError"`) as well as with
+ * `instanceof`.
+ */
+
+/** A path into a JSON value, e.g. `["content", 0, "text"]`. */
+export type JsonPath = readonly (string | number)[];
+
+/** Formats a JSON path the way JavaScript reads it: `content[0].text`. Empty for the root. */
+export function formatJsonPath(path: JsonPath): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** Base class of every error `@threadkit/core` throws on purpose. */
+export class ThreadkitError extends Error {
+  override name = "ThreadkitError";
+}
+
+/** One problem found while validating a value. */
+export interface ValidationIssue {
+  /** Where the problem is, relative to the validated value. */
+  readonly path: JsonPath;
+  /** Human-readable description, e.g. `expected string, received number`. */
+  readonly message: string;
+  /** What was expected, when known (e.g. `string`, `"user_message" | "widget"`). */
+  readonly expected?: string;
+  /** What was found, when known. */
+  readonly received?: string;
+}
+
+/** Options of {@link ValidationError}. */
+export interface ValidationErrorOptions {
+  /** What was being validated, e.g. `thread item (assistant_message)`. */
+  readonly subject: string;
+  /** Every problem found; the first one names `path`. */
+  readonly issues: readonly ValidationIssue[];
+  /** The value that failed, unchanged (nothing is lost). */
+  readonly input: unknown;
+  /** Underlying error (e.g. the `SyntaxError` of `JSON.parse`). */
+  readonly cause?: unknown;
+}
+
+/**
+ * A value did not have the shape its type promises: a known item or event type with a broken
+ * shape, or a JSON string that does not parse. `path` names the first bad spot in JavaScript
+ * notation (`content[0].text`); `input` keeps the whole value.
+ *
+ * @example
+ * try { parseThreadItem(json) } catch (e) {
+ *   if (e instanceof ValidationError) console.warn(e.path, e.issues);
+ * }
+ */
+export class ValidationError extends ThreadkitError {
+  override name = "ValidationError";
+  /** What was being validated, e.g. `thread item (assistant_message)`. */
+  readonly subject: string;
+  /** Path of the first issue, e.g. `content[0].text` (`""` for the value itself). */
+  readonly path: string;
+  /** Every problem found. */
+  readonly issues: readonly ValidationIssue[];
+  /** The value that failed, unchanged. */
+  readonly input: unknown;
+
+  constructor(options: ValidationErrorOptions) {
+    const first = options.issues[0];
+    const path = first ? formatJsonPath(first.path) : "";
+    const where = path === "" ? "" : ` at ${path}`;
+    super(`Invalid ${options.subject}${where}: ${first?.message ?? "invalid value"}`, {
+      cause: options.cause,
+    });
+    this.subject = options.subject;
+    this.path = path;
+    this.issues = options.issues;
+    this.input = options.input;
+  }
+
+  /** A copy whose paths start with `prefix` (used when a value is nested in another). */
+  withPrefix(prefix: JsonPath, subject = this.subject): ValidationError {
+    return new ValidationError({
+      subject,
+      issues: this.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),
+      input: this.input,
+      cause: this.cause,
+    });
+  }
+}
+
+/** Fields of an OpenAI-style error body: `{"error": {message, type, param, code}}`. */
+export interface APIErrorOptions {
+  readonly status: number;
+  readonly message: string;
+  readonly code?: string | null;
+  readonly type?: string | null;
+  readonly param?: string | null;
+  /** `x-request-id` (or `openai-request-id`) response header. */
+  readonly requestId?: string | null;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  readonly body?: unknown;
+  /** Response headers. */
+  readonly headers?: Headers;
+}
+
+/**
+ * The server answered with a non-2xx status. The OpenAI error envelope
+ * (`{"error": {message, type, param, code}}`) and the ChatKit server's `{detail}`/`{message}`
+ * bodies are read into the fields; `body` keeps whatever was sent.
+ */
+export class APIError extends ThreadkitError {
+  override name = "APIError";
+  /** HTTP status code. */
+  readonly status: number;
+  /** Machine-readable error code, e.g. `invalid_thread`. */
+  readonly code: string | null;
+  /** Error type, e.g. `invalid_request_error`. */
+  readonly type: string | null;
+  /** The request parameter the error is about. */
+  readonly param: string | null;
+  /** Request id from the response headers, for support tickets. */
+  readonly requestId: string | null;
+  /** The parsed body (or its text when it was not JSON). */
+  readonly body: unknown;
+  /** The response headers. */
+  readonly headers: Headers | undefined;
+
+  constructor(options: APIErrorOptions) {
+    super(options.message);
+    this.status = options.status;
+    this.code = options.code ?? null;
+    this.type = options.type ?? null;
+    this.param = options.param ?? null;
+    this.requestId = options.requestId ?? null;
+    this.body = options.body;
+    this.headers = options.headers;
+  }
+}
+
+/** The request never got a response: DNS, refused connection, reset, CORS … */
+export class ConnectionError extends ThreadkitError {
+  override name = "ConnectionError";
+}
+
+/** The per-request timeout elapsed before the response (headers) arrived. */
+export class TimeoutError extends ThreadkitError {
+  override name = "TimeoutError";
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(`Request timed out after ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller aborted the request through its `AbortSignal`. */
+export class AbortError extends ThreadkitError {
+  override name = "AbortError";
+  constructor(message = "Request was aborted", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

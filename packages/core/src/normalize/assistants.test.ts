@@ -1,0 +1,89 @@
+import { fixtureNames, readFixture, splitSse } from "../../test/fixtures";
+import { parseAssistantStreamEvent } from "../assistants/parse-stream-event";
+import type { AssistantStreamEvent, Message, Run, RunStep } from "../assistants/types";
+import { parseThreadItem } from "../validation/parse-thread-item";
+import {
+  normalizeAssistantMessage,
+  normalizeAssistantRunStep,
+  normalizeRequiredAction,
+} from "./assistants";
+
+function events(name: string): AssistantStreamEvent[] {
+  const out: AssistantStreamEvent[] = [];
+  for (const frame of splitSse(readFixture("assistants", name))) {
+    if (!frame.event || frame.event === "done") continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(frame.data);
+    } catch {
+      continue; // documented doc defects (see SOURCES.md)
+    }
+    const event = parseAssistantStreamEvent(frame.event, json);
+    if (event.event !== "unknown") out.push(event);
+  }
+  return out;
+}
+
+describe("Assistants normalizers on recorded streams", () => {
+  for (const name of fixtureNames("assistants", ".sse")) {
+    it(`normalizes every message and run step of ${name} into valid items`, () => {
+      for (const event of events(name)) {
+        if (event.event === "thread.message.completed" || event.event === "thread.message.incomplete") {
+          const message = event.data as Message;
+          const item = normalizeAssistantMessage(message);
+          expect(parseThreadItem(item)).toEqual(item);
+          const text = message.content.flatMap((b) => (b.type === "text" ? [b.text.value] : []));
+          expect(item.type === "assistant_message" && item.content.map((c) => c.text)).toEqual(text);
+        }
+        if (event.event === "thread.run.step.completed" && (event.data as RunStep).step_details) {
+          for (const item of normalizeAssistantRunStep(event.data as RunStep)) {
+            expect(parseThreadItem(item)).toEqual(item);
+          }
+        }
+        if (event.event === "thread.run.requires_action") {
+          const items = normalizeRequiredAction(event.data as Run);
+          expect(items.length).toBeGreaterThan(0);
+          for (const item of items) expect(parseThreadItem(item)).toEqual(item);
+        }
+      }
+    });
+  }
+
+  it("maps file citations to file sources at the citation's end", () => {
+    const done = events("dotnet-file-search-streaming.sse").find(
+      (e) => e.event === "thread.message.completed",
+    );
+    const item = normalizeAssistantMessage(done?.data as Message);
+    expect(item.type === "assistant_message" && item.content[0]?.annotations[0]).toEqual({
+      type: "annotation",
+      source: { type: "file", filename: expect.any(String), title: "【4:0†favorite_foods.txt】" },
+      index: 53,
+    });
+    // The original annotated content is kept.
+    expect(item.origin?.extra.content).toEqual((done?.data as Message).content);
+  });
+
+  it("turns a completed function step into a completed client tool call", () => {
+    const step = events("dotnet-streaming-tool-call-after-submit.sse").find(
+      (e) =>
+        e.event === "thread.run.step.completed" &&
+        (e.data as RunStep).step_details.type === "tool_calls",
+    );
+    const [item] = normalizeAssistantRunStep(step?.data as RunStep);
+    expect(item).toMatchObject({ type: "client_tool_call", status: "completed" });
+  });
+
+  it("turns code interpreter calls into tasks with code and logs", () => {
+    const steps = events("simple-openai-v1-code-interpreter.sse").filter(
+      (e) =>
+        e.event === "thread.run.step.completed" &&
+        (e.data as RunStep).step_details.type === "tool_calls",
+    );
+    const items = steps.flatMap((e) => normalizeAssistantRunStep(e.data as RunStep));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toMatchObject({
+      type: "task",
+      task: { type: "custom", title: "Code interpreter", status_indicator: "complete" },
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import { readFixture } from "../../test/fixtures";
+import { readAssistantStream } from "../stream/read-assistant-stream";
+import type {
+  AssistantMessageItem,
+  ClientToolCallItem,
+  GeneratedImageItem,
+  WorkflowItem,
+} from "../protocol/thread-item";
+import { assistantRunToThreadItems, convertAssistantText } from "./assistant-run-to-thread-items";
+import { type AssistantRunState, createAssistantRunState, reduceAssistantRun } from "./reduce-assistant-run";
+
+async function replay(name: string): Promise<AssistantRunState> {
+  let state = createAssistantRunState();
+  for await (const event of readAssistantStream(readFixture("assistants", name))) {
+    state = reduceAssistantRun(state, event);
+  }
+  return state;
+}
+
+describe("convertAssistantText", () => {
+  it("turns citation markers into annotations at their offset in the cleaned text", () => {
+    const value = "Tacos are favored【4:0†favorite_foods.txt】. Pizza too【4:1†b.txt】";
+    const part = convertAssistantText(value, [
+      {
+        type: "file_citation",
+        text: "【4:0†favorite_foods.txt】",
+        start_index: 17,
+        end_index: 41,
+        file_citation: { file_id: "file-A" },
+      },
+    ]);
+    expect(part.text).toBe("Tacos are favored. Pizza too");
+    expect(part.annotations).toEqual([
+      {
+        type: "annotation",
+        index: 17,
+        source: {
+          type: "file",
+          filename: "favorite_foods.txt",
+          title: "favorite_foods.txt",
+          file_id: "file-A",
+        },
+      },
+      {
+        type: "annotation",
+        index: 28,
+        source: { type: "file", filename: "b.txt", title: "b.txt" },
+      },
+    ]);
+  });
+
+  it("hides an unfinished marker only while streaming", () => {
+    expect(convertAssistantText("Hi【4:0†fa", [], true).text).toBe("Hi");
+    expect(convertAssistantText("Hi【4:0†fa", [], false).text).toBe("Hi【4:0†fa");
+  });
+
+  it("keeps file_path link text and annotates its end", () => {
+    const text = "[Download](sandbox:/mnt/data/out.csv)";
+    const part = convertAssistantText(text, [
+      {
+        type: "file_path",
+        text: "sandbox:/mnt/data/out.csv",
+        start_index: 11,
+        end_index: 36,
+        file_path: { file_id: "file-B" },
+      },
+    ]);
+    expect(part.text).toBe(text);
+    expect(part.annotations).toEqual([
+      {
+        type: "annotation",
+        index: 36,
+        source: { type: "file", filename: "out.csv", title: "out.csv", file_id: "file-B" },
+      },
+    ]);
+  });
+});
+
+describe("assistantRunToThreadItems", () => {
+  it("maps a file search run to a workflow with sources and a cited message", async () => {
+    const items = assistantRunToThreadItems(await replay("dotnet-file-search-streaming.sse"));
+    expect(items.map((i) => i.type)).toEqual(["workflow", "assistant_message"]);
+    const workflow = items[0] as WorkflowItem;
+    expect(workflow.workflow.tasks).toEqual([
+      expect.objectContaining({
+        type: "file",
+        status_indicator: "complete",
+        sources: [
+          expect.objectContaining({
+            type: "file",
+            filename: "favorite_foods.txt",
+            file_id: "file-CyHtsk7XAWdRabQUBYRjCu",
+            description: expect.stringContaining("Summanus Ferdinand: tacos"),
+          }),
+        ],
+      }),
+    ]);
+    const message = items[1] as AssistantMessageItem;
+    expect(message.content[0]?.text).not.toContain("【");
+    expect(message.content[0]?.annotations).toEqual([
+      expect.objectContaining({
+        index: 29,
+        source: expect.objectContaining({ filename: "favorite_foods.txt" }),
+      }),
+    ]);
+  });
+
+  it("maps code interpreter steps to tasks with code and logs, and images to image items", async () => {
+    const items = assistantRunToThreadItems(await replay("simple-openai-v1-code-interpreter.sse"), {
+      fileUrl: (id) => `/files/${id}`,
+    });
+    const workflows = items.filter((i): i is WorkflowItem => i.type === "workflow");
+    expect(workflows.length).toBeGreaterThan(0);
+    const contents = workflows.flatMap((w) => w.workflow.tasks.map((t) => ("content" in t ? t.content : "")));
+    expect(contents.join("\n")).toContain("import numpy as np");
+    expect(contents.join("\n")).toContain("'y := sin(x)'");
+    const images = items.filter((i): i is GeneratedImageItem => i.type === "generated_image");
+    expect(images.map((i) => i.image)).toContainEqual({
+      id: "file-65i28iJRCx4hvJnk6NcavwRX",
+      url: "/files/file-65i28iJRCx4hvJnk6NcavwRX",
+    });
+    // The message that starts with its image keeps the image before its text.
+    const messageIndex = items.findIndex((i) => i.id === "msg_UOyVcEBrOteUibAQdezvBHFG");
+    expect(items[messageIndex - 1]).toMatchObject({
+      type: "generated_image",
+      id: "msg_UOyVcEBrOteUibAQdezvBHFG:content:0",
+    });
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+
+  it("maps requires_action function calls to pending client tool calls", async () => {
+    const items = assistantRunToThreadItems(
+      await replay("dotnet-streaming-tool-call-requires-action.sse"),
+    );
+    const calls = items.filter((i): i is ClientToolCallItem => i.type === "client_tool_call");
+    expect(calls).toEqual([
+      expect.objectContaining({
+        id: "call_xyFYaEeyocjyE6jN64QTcxip",
+        call_id: "call_xyFYaEeyocjyE6jN64QTcxip",
+        name: "get_current_weather",
+        arguments: {},
+        status: "pending",
+      }),
+    ]);
+  });
+
+  it("marks function calls completed once the continuation stream carries the output", async () => {
+    const items = assistantRunToThreadItems(
+      await replay("simple-openai-submit-tool-outputs-stream.sse"),
+    );
+    const call = items.find((i): i is ClientToolCallItem => i.type === "client_tool_call");
+    expect(call?.status).toBe("completed");
+    expect(call?.output).toEqual(expect.any(String));
+    expect(items.at(-1)?.type).toBe("assistant_message");
+  });
+
+  it("keeps streamed text of a run that failed mid-stream", async () => {
+    const state = await replay("simple-openai-error-event-midstream.sse");
+    expect(state.error?.type).toBe("server_error");
+    const items = assistantRunToThreadItems(state);
+    const message = items.find((i): i is AssistantMessageItem => i.type === "assistant_message");
+    expect(message?.content[0]?.text.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the incomplete run and its partial message", async () => {
+    const state = await replay("ruby-openai-max-tokens-incomplete-v2.sse");
+    expect(state.run?.status).toBe("incomplete");
+    expect(state.messages[0]?.status).toBe("incomplete");
+    expect(assistantRunToThreadItems(state).map((i) => i.type)).toContain("assistant_message");
+  });
+});

@@ -1,0 +1,33 @@
+export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
+export { PersistentMap } from "./persistent-map";
+export { reduceThreadStream, type ThreadStreamReducerEvent } from "./reduce-thread-stream";
+export {
+  acknowledgeThreadEffects,
+  createThreadState,
+  dismissThreadNotices,
+  finishThreadStream,
+  isThreadItemStreaming,
+  type MergeThreadItemsOptions,
+  mergeThreadItems,
+  removeThreadItem,
+  selectThreadItem,
+  selectThreadItems,
+  startThreadStream,
+  type ThreadClientEffect,
+  type ThreadNotice,
+  type ThreadProgress,
+  type ThreadState,
+  type ThreadStreamError,
+  upsertThreadItem,
+} from "./thread-state";
+export {
+  type AssistantFileSource,
+  type AssistantRunToThreadItemsOptions,
+  assistantRunToThreadItems,
+  convertAssistantText,
+} from "./assistant-run-to-thread-items";
+export {
+  type AssistantRunState,
+  createAssistantRunState,
+  reduceAssistantRun,
+} from "./reduce-assistant-run";

@@ -1,0 +1,203 @@
+/**
+ * A small persistent (immutable) hash map: a hash array mapped trie with 32-way bitmap nodes.
+ * `set` and `delete` copy only the nodes on one root-to-leaf path (at most 7 arrays of at most
+ * 32 slots), so an update costs O(log32 n) whatever the size, and every untouched value keeps
+ * its identity. Thread state keeps items by id in it.
+ */
+
+const BITS = 5;
+const MASK = 31;
+
+class Leaf<V> {
+  constructor(
+    readonly hash: number,
+    readonly key: string,
+    readonly value: V,
+  ) {}
+}
+
+class Collision<V> {
+  constructor(
+    readonly hash: number,
+    readonly leaves: readonly Leaf<V>[],
+  ) {}
+}
+
+class Branch<V> {
+  constructor(
+    readonly bitmap: number,
+    readonly children: readonly Entry<V>[],
+  ) {}
+}
+
+type Entry<V> = Leaf<V> | Collision<V> | Branch<V>;
+
+const EMPTY_BRANCH = new Branch<never>(0, []);
+
+/** FNV-1a over UTF-16 code units; ids are short, so this is a few nanoseconds. */
+function hashString(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function popcount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function withChild<V>(children: readonly Entry<V>[], index: number, child: Entry<V>): Entry<V>[] {
+  const next = children.slice();
+  next[index] = child;
+  return next;
+}
+
+/** A branch holding two entries whose hashes differ at or below `shift`. */
+function merge<V>(a: Leaf<V> | Collision<V>, b: Leaf<V> | Collision<V>, shift: number): Branch<V> {
+  const fa = (a.hash >>> shift) & MASK;
+  const fb = (b.hash >>> shift) & MASK;
+  if (fa === fb) return new Branch<V>(1 << fa, [merge(a, b, shift + BITS)]);
+  return new Branch<V>((1 << fa) | (1 << fb), fa < fb ? [a, b] : [b, a]);
+}
+
+function getEntry<V>(root: Branch<V>, hash: number, key: string): V | undefined {
+  let node: Entry<V> = root;
+  let shift = 0;
+  for (;;) {
+    if (node instanceof Branch) {
+      const bit = 1 << ((hash >>> shift) & MASK);
+      if ((node.bitmap & bit) === 0) return undefined;
+      node = node.children[popcount(node.bitmap & (bit - 1))] as Entry<V>;
+      shift += BITS;
+    } else if (node instanceof Leaf) {
+      return node.key === key ? node.value : undefined;
+    } else {
+      for (const leaf of node.leaves) if (leaf.key === key) return leaf.value;
+      return undefined;
+    }
+  }
+}
+
+function setEntry<V>(node: Entry<V>, leaf: Leaf<V>, shift: number): Entry<V> {
+  if (node instanceof Branch) {
+    const bit = 1 << ((leaf.hash >>> shift) & MASK);
+    const index = popcount(node.bitmap & (bit - 1));
+    if ((node.bitmap & bit) === 0) {
+      const children = node.children.slice();
+      children.splice(index, 0, leaf);
+      return new Branch(node.bitmap | bit, children);
+    }
+    const child = node.children[index] as Entry<V>;
+    const next = setEntry(child, leaf, shift + BITS);
+    return next === child ? node : new Branch(node.bitmap, withChild(node.children, index, next));
+  }
+  if (node instanceof Leaf) {
+    if (node.key === leaf.key) return node.value === leaf.value ? node : leaf;
+    if (node.hash === leaf.hash) return new Collision(node.hash, [node, leaf]);
+    return merge(node, leaf, shift);
+  }
+  if (node.hash !== leaf.hash) return merge(node, leaf, shift);
+  const at = node.leaves.findIndex((l) => l.key === leaf.key);
+  if (at === -1) return new Collision(node.hash, [...node.leaves, leaf]);
+  if ((node.leaves[at] as Leaf<V>).value === leaf.value) return node;
+  const leaves = node.leaves.slice();
+  leaves[at] = leaf;
+  return new Collision(node.hash, leaves);
+}
+
+/** Returns the node without `key`, `undefined` when the node becomes empty. */
+function deleteEntry<V>(
+  node: Entry<V>,
+  hash: number,
+  key: string,
+  shift: number,
+): Entry<V> | undefined {
+  if (node instanceof Branch) {
+    const bit = 1 << ((hash >>> shift) & MASK);
+    if ((node.bitmap & bit) === 0) return node;
+    const index = popcount(node.bitmap & (bit - 1));
+    const child = node.children[index] as Entry<V>;
+    const next = deleteEntry(child, hash, key, shift + BITS);
+    if (next === child) return node;
+    if (next === undefined) {
+      if (node.bitmap === bit) return undefined;
+      const children = node.children.slice();
+      children.splice(index, 1);
+      return new Branch(node.bitmap & ~bit, children);
+    }
+    return new Branch(node.bitmap, withChild(node.children, index, next));
+  }
+  if (node instanceof Leaf) return node.key === key ? undefined : node;
+  const leaves = node.leaves.filter((l) => l.key !== key);
+  if (leaves.length === node.leaves.length) return node;
+  return leaves.length === 1 ? leaves[0] : new Collision(node.hash, leaves);
+}
+
+function* iterate<V>(node: Entry<V>): Generator<[string, V]> {
+  if (node instanceof Branch) {
+    for (const child of node.children) yield* iterate(child);
+  } else if (node instanceof Leaf) {
+    yield [node.key, node.value];
+  } else {
+    for (const leaf of node.leaves) yield [leaf.key, leaf.value];
+  }
+}
+
+/**
+ * An immutable string-keyed map with structural sharing. `set`/`delete` return a new map in
+ * O(log32 n) and leave the receiver unchanged; they return the receiver itself when nothing
+ * changes (same value by identity, or a missing key).
+ */
+export class PersistentMap<V> {
+  /** The empty map. */
+  static empty<V>(): PersistentMap<V> {
+    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0);
+  }
+
+  /** A map built from `[key, value]` pairs; later pairs win. */
+  static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+    let map = PersistentMap.empty<V>();
+    for (const [key, value] of entries) map = map.set(key, value);
+    return map;
+  }
+
+  private constructor(
+    private readonly root: Branch<V>,
+    /** Number of keys. */
+    readonly size: number,
+  ) {}
+
+  /** The value stored under `key`. */
+  get(key: string): V | undefined {
+    return getEntry(this.root, hashString(key), key);
+  }
+
+  /** Whether `key` is present. */
+  has(key: string): boolean {
+    return getEntry(this.root, hashString(key), key) !== undefined;
+  }
+
+  /** A map with `key` set to `value`. */
+  set(key: string, value: V): PersistentMap<V> {
+    const hash = hashString(key);
+    const had = this.size > 0 && getEntry(this.root, hash, key) !== undefined;
+    const root = setEntry(this.root, new Leaf(hash, key, value), 0) as Branch<V>;
+    return root === this.root ? this : new PersistentMap(root, had ? this.size : this.size + 1);
+  }
+
+  /** A map without `key`. */
+  delete(key: string): PersistentMap<V> {
+    const root = deleteEntry(this.root, hashString(key), key, 0);
+    if (root === this.root) return this;
+    return new PersistentMap((root as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>), this.size - 1);
+  }
+
+  /** Every `[key, value]` pair, in hash order (not insertion order). */
+  entries(): IterableIterator<[string, V]> {
+    return iterate(this.root);
+  }
+}

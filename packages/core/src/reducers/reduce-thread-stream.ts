@@ -1,0 +1,149 @@
+/**
+ * The pure reducer of ChatKit `ThreadStreamEvent`s (chatkit.md §1.4) into {@link ThreadState}.
+ */
+import type { ThreadStreamEvent } from "../protocol/stream-event";
+import type { ThreadMetadata } from "../protocol/thread";
+import type { ThreadItem } from "../protocol/thread-item";
+import type { ThreadStreamReadEvent } from "../stream/stream-events";
+import { applyThreadItemUpdate } from "./apply-item-update";
+import {
+  createThreadState,
+  mergeThreadItems,
+  removeThreadItem,
+  type ThreadState,
+  without,
+  withoutKey,
+} from "./thread-state";
+
+/** What {@link reduceThreadStream} accepts: protocol events and what `readThreadStream` yields. */
+export type ThreadStreamReducerEvent = ThreadStreamEvent | ThreadStreamReadEvent;
+
+function setItem(state: ThreadState, item: ThreadItem, streaming: boolean | null): ThreadState {
+  const existing = state.itemsById.get(item.id);
+  const itemsById = existing === item ? state.itemsById : state.itemsById.set(item.id, item);
+  const itemIds = existing === undefined ? [...state.itemIds, item.id] : state.itemIds;
+  let streamingItemIds = state.streamingItemIds;
+  let imageProgress = state.imageProgress;
+  if (streaming === true && !streamingItemIds.includes(item.id)) {
+    streamingItemIds = [...streamingItemIds, item.id];
+  } else if (streaming === false) {
+    streamingItemIds = without(streamingItemIds, item.id);
+    imageProgress = withoutKey(imageProgress, item.id);
+  }
+  return { ...state, itemsById, itemIds, streamingItemIds, imageProgress };
+}
+
+function metadataOf(thread: ThreadMetadata & { items?: unknown }): ThreadMetadata {
+  const { items: _items, ...metadata } = thread;
+  return metadata;
+}
+
+function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadState {
+  switch (event.type) {
+    case "thread.item.updated": {
+      const item = state.itemsById.get(event.item_id);
+      // An update for an item this state never saw (a trimmed capture, or an item id the server
+      // does not reuse) has nothing to apply to; the item's `done` event carries the full item.
+      if (item === undefined) return state;
+      const next = applyThreadItemUpdate(item, event.update);
+      let imageProgress = state.imageProgress;
+      if (event.update.type === "generated_image.updated" && typeof event.update.progress === "number") {
+        imageProgress = { ...imageProgress, [item.id]: event.update.progress };
+      }
+      if (next === item && imageProgress === state.imageProgress) return state;
+      return {
+        ...state,
+        itemsById: next === item ? state.itemsById : state.itemsById.set(item.id, next),
+        imageProgress,
+      };
+    }
+    case "thread.item.added":
+      return { ...setItem(state, event.item, true), progress: null };
+    case "thread.item.done":
+      // Authoritative: the final item replaces whatever the deltas built.
+      return { ...setItem(state, event.item, false), progress: null };
+    case "thread.item.replaced":
+      return setItem(state, event.item, null);
+    case "thread.item.removed":
+      return removeThreadItem(state, event.item_id);
+    case "thread.created":
+    case "thread.updated": {
+      const next = { ...state, thread: metadataOf(event.thread) };
+      const items = event.thread.items?.data;
+      return Array.isArray(items) && items.length > 0
+        ? mergeThreadItems(next, items, { position: "append" })
+        : next;
+    }
+    case "stream_options":
+      return event.stream_options.allow_cancel === state.allowCancel
+        ? state
+        : { ...state, allowCancel: event.stream_options.allow_cancel };
+    case "progress_update":
+      return { ...state, progress: { text: event.text, icon: event.icon ?? null } };
+    case "client_effect":
+      return {
+        ...state,
+        effects: [...state.effects, { seq: state.nextSeq, name: event.name, data: event.data ?? {} }],
+        nextSeq: state.nextSeq + 1,
+      };
+    case "notice":
+      return {
+        ...state,
+        notices: [
+          ...state.notices,
+          {
+            seq: state.nextSeq,
+            level: event.level,
+            message: event.message,
+            title: event.title ?? null,
+          },
+        ],
+        nextSeq: state.nextSeq + 1,
+      };
+    case "error":
+      return {
+        ...state,
+        progress: null,
+        error: {
+          code: event.code ?? "custom",
+          message: event.message ?? null,
+          allowRetry: event.allow_retry ?? false,
+        },
+      };
+    default:
+      // `unknown` and `stream.malformed` events, and types a newer server may add.
+      return state;
+  }
+}
+
+/**
+ * Applies one stream event to a thread state and returns the next state (the same object when
+ * nothing changed). Pure, never throws, and O(log n) per event: a delta copies only the touched
+ * item; every other item keeps its identity, and `itemIds` keeps its identity unless items are
+ * added or removed.
+ *
+ * Semantics (ChatKit server protocol): `thread.item.added` appends a streaming item (or replaces
+ * one with the same id in place); `thread.item.done` is authoritative and replaces the item;
+ * `thread.item.replaced` swaps in place; `thread.item.removed` drops the item; updates for unknown
+ * item ids are ignored; `progress_update` is kept until the next item is added or done, an error,
+ * or {@link finishThreadStream}; `client_effect` and `notice` are queued with a sequence number;
+ * `error` records `{code, message, allowRetry}`. Unknown and malformed events leave the state as
+ * it is.
+ *
+ * @example
+ * let state = createThreadState();
+ * for await (const event of readThreadStream(response.body)) state = reduceThreadStream(state, event);
+ */
+export function reduceThreadStream(
+  state: ThreadState | undefined,
+  event: ThreadStreamReducerEvent,
+): ThreadState {
+  const current = state ?? createThreadState();
+  try {
+    return reduce(current, event);
+  } catch {
+    // Events come validated from `readThreadStream`; a hand-built event with a broken shape is
+    // ignored rather than allowed to break the UI.
+    return current;
+  }
+}

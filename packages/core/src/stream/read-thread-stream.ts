@@ -1,0 +1,88 @@
+/**
+ * Reading a ChatKit server response body into validated `ThreadStreamEvent`s.
+ */
+import type { ThreadStreamEvent } from "../protocol/stream-event";
+import {
+  decodeServerSentEventBatches,
+  type ServerSentEvent,
+  type ServerSentEventsBody,
+} from "../sse/decode-server-sent-events";
+import { parseThreadStreamEvent } from "../validation/parse-stream-event";
+import type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";
+
+/** Options of the stream readers. */
+export interface ReadStreamOptions {
+  /** Aborting stops the iteration with the signal's reason and cancels the body. */
+  signal?: AbortSignal | undefined;
+}
+
+/** What {@link readThreadStream} yields. */
+export type ThreadStreamReaderEvent = ThreadStreamEvent | ThreadStreamReadEvent;
+
+/** @internal A malformed-event record for `sse`. */
+export function malformed(
+  reason: StreamMalformedEvent["reason"],
+  sse: ServerSentEvent | { data: string; event?: string },
+  error: unknown,
+): StreamMalformedEvent {
+  const out: StreamMalformedEvent = {
+    type: "stream.malformed",
+    reason,
+    message: error instanceof Error ? error.message : String(error),
+    data: sse.data,
+    error,
+  };
+  if (sse.event !== undefined) out.event = sse.event;
+  return out;
+}
+
+/** @internal Converts one SSE event of a ChatKit stream; `null` for an empty keep-alive. */
+export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEvent | null {
+  const data = sse.data;
+  if (data === "") return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (error) {
+    return malformed("invalid_json", sse, error);
+  }
+  try {
+    return parseThreadStreamEvent(json);
+  } catch (error) {
+    return malformed("invalid_event", sse, error);
+  }
+}
+
+/**
+ * Reads a ChatKit server's SSE response into validated events, in order.
+ *
+ * - Known events are validated (`parseThreadStreamEvent`); `thread.item.updated` text deltas take
+ *   a structural fast path (string `item_id`, `update.type` equal to
+ *   `assistant_message.content_part.text_delta`, string `delta`, number `content_index`) and skip
+ *   the full schema.
+ * - An event whose data is not JSON, that fails validation, or a line that is not SSE yields a
+ *   `{ type: "stream.malformed", reason, message, data }` event; the stream goes on.
+ * - Unknown event types yield `{ type: "unknown", original_type, raw }`.
+ * - A data-less event (keep-alive) yields nothing; `error` events are ordinary typed events.
+ *
+ * @example
+ * let state = startThreadStream(createThreadState());
+ * for await (const event of readThreadStream(response.body!, { signal })) {
+ *   state = reduceThreadStream(state, event);
+ * }
+ */
+export async function* readThreadStream(
+  body: ServerSentEventsBody,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<ThreadStreamReaderEvent, void, undefined> {
+  for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
+    for (const item of batch) {
+      if (item.kind === "event") {
+        const event = toThreadStreamEvent(item.event);
+        if (event !== null) yield event;
+      } else {
+        yield malformed("invalid_line", { data: item.error.line }, item.error.message);
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { fixtureNames, readJsonFixture } from "../../test/fixtures";
+import { ValidationError } from "../errors";
+import { parseThread, parseThreadItem, parseThreadsPage } from "./parse-thread-item";
+
+const base = { id: "msg_1", thread_id: "thr_1", created_at: "2026-05-01T10:00:00" };
+
+describe("parseThreadItem", () => {
+  it("keeps unknown fields of known items", () => {
+    const json = { ...base, type: "end_of_turn", future_field: { x: 1 } };
+    expect(parseThreadItem(json)).toEqual(json);
+  });
+
+  it("fills the server's defaults for omitted fields", () => {
+    const item = parseThreadItem({
+      ...base,
+      type: "user_message",
+      content: [{ type: "input_text", text: "Hi" }],
+    });
+    expect(item).toMatchObject({ attachments: [], inference_options: {} });
+  });
+
+  it("names the path of a broken content part", () => {
+    const input = { ...base, type: "user_message", content: [{ type: "input_text" }] };
+    try {
+      parseThreadItem(input);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const e = error as ValidationError;
+      expect(e.path).toBe("content[0].text");
+      expect(e.subject).toBe("thread item (user_message)");
+      expect(e.input).toBe(input);
+    }
+  });
+
+  it("preserves unknown item types as unknown items", () => {
+    const json = { ...base, type: "hidden_context_item", content: "secret" };
+    expect(parseThreadItem(json)).toEqual({
+      type: "unknown",
+      original_type: "hidden_context_item",
+      ...base,
+      raw: json,
+    });
+  });
+
+  it("does not treat inherited property names as known types", () => {
+    expect(parseThreadItem({ ...base, type: "toString" }).type).toBe("unknown");
+  });
+
+  it("checks only the outer shape of a widget", () => {
+    const widget = { type: "FutureRoot", children: [{ type: "Whatever", weird: 1 }] };
+    expect(parseThreadItem({ ...base, type: "widget", widget })).toMatchObject({ widget });
+    expect(() => parseThreadItem({ ...base, type: "widget", widget: "{}" })).toThrow(
+      /at widget: expected Object/,
+    );
+  });
+
+  it("rejects an unknown task type inside a workflow", () => {
+    const input = {
+      ...base,
+      type: "workflow",
+      workflow: { type: "custom", tasks: [{ type: "custom" }, { type: 3 }] },
+    };
+    expect(() => parseThreadItem(input)).toThrow(/workflow\.tasks\[1\]\.type/);
+  });
+});
+
+describe("protocol JSON bodies", () => {
+  it("validates the thread of banking-threads-get-by-id-response.json", () => {
+    const json = readJsonFixture("chatkit-protocol", "banking-threads-get-by-id-response.json");
+    const thread = parseThread(json);
+    expect(thread.items.data.map((item) => item.type)).toEqual([
+      "user_message",
+      "assistant_message",
+    ]);
+    expect(thread).toMatchObject(json as object);
+  });
+
+  it("validates the page of banking-threads-list-response.json", () => {
+    const json = readJsonFixture("chatkit-protocol", "banking-threads-list-response.json");
+    const page = parseThreadsPage(json);
+    expect(page.data).toHaveLength(2);
+    expect(page).toMatchObject(json as object);
+  });
+
+  it("has fixtures to read", () => {
+    expect(fixtureNames("chatkit-protocol", ".json").length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Reads thread history from whichever client the provider has, as canonical shapes: items
+ * oldest first with the cursor of the next (older) page, threads with their cursor.
+ */
+import {
+  parseThread,
+  parseThreadItemsPage,
+  parseThreadsPage,
+  type ThreadItem,
+  type ThreadMetadata,
+} from "@threadkit/core";
+import type { ThreadkitClients } from "../provider/clients";
+
+/** One page of items, oldest first. */
+export interface ItemsPage {
+  readonly items: readonly ThreadItem[];
+  /** Cursor of the next page in request order, or `null` when there is none. */
+  readonly nextCursor: string | null;
+}
+
+/** One page of threads. */
+export interface ThreadsPage {
+  readonly threads: readonly ThreadMetadata[];
+  readonly nextCursor: string | null;
+}
+
+/** Paging options. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly order: "asc" | "desc";
+  readonly after: string | null;
+  readonly signal?: AbortSignal;
+}
+
+/** What the history hooks need, whatever the backend. */
+export interface HistorySource {
+  listItems(threadId: string, request: PageRequest): Promise<ItemsPage>;
+  listThreads(request: PageRequest): Promise<ThreadsPage>;
+  getThread(threadId: string, signal?: AbortSignal): Promise<ThreadMetadata>;
+  deleteThread(threadId: string): Promise<void>;
+  renameThread(threadId: string, title: string): Promise<ThreadMetadata | null>;
+}
+
+function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"> {
+  const { items: _items, ...metadata } = thread;
+  return metadata;
+}
+
+const signalOption = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+
+/**
+ * The history source for the provider's clients (protocol first, then REST, then Assistants).
+ * Throws a clear error naming `hookName` when none is given.
+ */
+export function getHistorySource(clients: ThreadkitClients, hookName: string): HistorySource {
+  const protocol = clients.protocol;
+  if (protocol) {
+    return {
+      async listItems(threadId, { limit, order, after, signal }) {
+        const json = await protocol.request(
+          "items.list",
+          { thread_id: threadId, limit, order, after },
+          signalOption(signal),
+        );
+        const page = parseThreadItemsPage(json);
+        const items = order === "desc" ? [...page.data].reverse() : page.data;
+        return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
+      },
+      async listThreads({ limit, order, after, signal }) {
+        const json = await protocol.request("threads.list", { limit, order, after }, signalOption(signal));
+        const page = parseThreadsPage(json);
+        return {
+          threads: page.data.map(withoutItems),
+          nextCursor: page.has_more ? (page.after ?? null) : null,
+        };
+      },
+      async getThread(threadId, signal) {
+        const json = await protocol.request("threads.get_by_id", { thread_id: threadId }, signalOption(signal));
+        return withoutItems(parseThread(json));
+      },
+      async deleteThread(threadId) {
+        await protocol.request("threads.delete", { thread_id: threadId });
+      },
+      async renameThread(threadId, title) {
+        const json = await protocol.request("threads.update", { thread_id: threadId, title });
+        return json && typeof json === "object" && "id" in json ? withoutItems(parseThread(json)) : null;
+      },
+    };
+  }
+  throw new Error(
+    `\`${hookName}\` needs a \`protocol\`, \`rest\` or \`assistants\` client in \`ThreadkitProvider\``,
+  );
+}

@@ -1,0 +1,73 @@
+import { createContext, useContext } from "react";
+import type { ThreadStore } from "../thread/thread-store";
+import type { ThreadkitClients } from "./clients";
+
+/** A `client_effect` the server sent, with the thread it came from. */
+export interface ThreadkitEffect {
+  /** Effect name, e.g. `highlight_text`. */
+  readonly name: string;
+  /** Effect data (`{}` when the server sent none). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The thread whose stream carried the effect. */
+  readonly threadId: string | null;
+}
+
+/** A diagnostic log entry. Never contains message text. */
+export interface ThreadkitLog {
+  /** Event name, e.g. `stream.start`, `session.refresh`. */
+  readonly name: string;
+  /** Structured details (ids, counts, durations). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** App callbacks every threadkit hook reports to. */
+export interface ThreadkitCallbacks {
+  /** Called for every error a hook surfaces (also returned by the hook). For logging. */
+  onError?: ((error: Error) => void) | undefined;
+  /** Called for every `client_effect` a stream carries, once each. */
+  onEffect?: ((effect: ThreadkitEffect) => void) | undefined;
+  /** Diagnostics: stream start/end, session refresh, tool round-trips. */
+  onLog?: ((log: ThreadkitLog) => void) | undefined;
+}
+
+/** Holds one store per thread so every hook and component of a thread shares it. */
+export interface ThreadStoreRegistry {
+  /**
+   * The store for `threadId`, created when missing. `null` is the single new-thread draft,
+   * which is re-keyed under its id once the server creates the thread.
+   */
+  get(threadId: string | null): ThreadStore;
+  /** Moves the draft store under `threadId` and starts a fresh draft. */
+  adoptDraft(store: ThreadStore, threadId: string): void;
+  /** Subscribes to re-keying (draft adopted); returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** What {@link ThreadkitProvider} shares with the hooks. */
+export interface ThreadkitContextValue {
+  readonly clients: ThreadkitClients;
+  readonly locale: string | undefined;
+  readonly stores: ThreadStoreRegistry;
+  /** Reports an error to `onError` (never throws). */
+  readonly reportError: (error: Error) => void;
+  /** Reports a client effect to `onEffect`. */
+  readonly reportEffect: (effect: ThreadkitEffect) => void;
+  /** Reports a diagnostic to `onLog`. */
+  readonly log: (name: string, data?: Readonly<Record<string, unknown>>) => void;
+}
+
+/** @internal */
+export const ThreadkitContext = createContext<ThreadkitContextValue | null>(null);
+
+/**
+ * The provider's value. Throws a clear error outside {@link ThreadkitProvider}.
+ *
+ * @param hookName - the calling hook, named in the error
+ */
+export function useThreadkitContext(hookName = "useThreadkitContext"): ThreadkitContextValue {
+  const value = useContext(ThreadkitContext);
+  if (value === null) {
+    throw new Error(`\`${hookName}\` must be used within \`ThreadkitProvider\``);
+  }
+  return value;
+}

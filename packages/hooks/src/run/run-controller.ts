@@ -1,0 +1,450 @@
+/**
+ * Runs ChatKit protocol responses into a thread store: sends the request, reads the stream,
+ * reduces events (coalesced to frames), dispatches client effects, follows a thread created by
+ * the first message, and round-trips client tool calls.
+ */
+import {
+  type ActionPayload,
+  type Attachment,
+  type ChatKitRequestMap,
+  type InferenceOptions,
+  type JsonObject,
+  readThreadStream,
+  type StreamingRequestType,
+  type StructuredInputSubmission,
+  type ThreadItem,
+  type ThreadStreamReducerEvent,
+  type UserMessageContent,
+  type UserMessageInput,
+} from "@threadkit/core";
+import type { ProtocolClient } from "../provider/clients";
+import type { ThreadkitEffect } from "../provider/threadkit-context";
+import type { ThreadStore } from "../thread/thread-store";
+import { createFrameBatcher } from "./frame-batcher";
+
+/** What the user sends: plain text, or structured content with attachments and options. */
+export type RunInput =
+  | string
+  | {
+      /** Plain text; becomes one `input_text` part (ignored when `content` is given). */
+      text?: string;
+      /** Structured content (text and @-mention tags). */
+      content?: UserMessageContent[];
+      /** Uploaded attachments; their ids are sent, and they show on the optimistic message. */
+      attachments?: readonly Attachment[];
+      /** Text the user is replying to. */
+      quotedText?: string | null;
+      /** Tool choice and model. */
+      inferenceOptions?: InferenceOptions;
+    };
+
+/** A function that runs a client tool in the browser and returns its output. */
+export type ClientToolHandler = (
+  args: JsonObject,
+  call: { name: string; callId: string; threadId: string; itemId: string },
+) => unknown | Promise<unknown>;
+
+/** Where a run is. */
+export type RunStatus = "idle" | "submitting" | "streaming" | "running_tool" | "error";
+
+/** The server ended a response with an `error` event. */
+export class RunStreamError extends Error {
+  override name = "RunStreamError";
+  /** `"stream.error"`, `"custom"`, or a future code. */
+  readonly code: string;
+  /** Whether the server allows retrying. */
+  readonly allowRetry: boolean;
+  constructor(code: string, message: string | null, allowRetry: boolean) {
+    super(message ?? (code === "stream.error" ? "The response failed" : `Error: ${code}`));
+    this.code = code;
+    this.allowRetry = allowRetry;
+  }
+}
+
+/** A client tool call named a tool missing from `clientTools`. */
+export class ClientToolError extends Error {
+  override name = "ClientToolError";
+  /** The tool's name. */
+  readonly toolName: string;
+  constructor(toolName: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.toolName = toolName;
+  }
+}
+
+/** How a run ended. */
+export interface RunResult {
+  readonly status: "done" | "error" | "cancelled";
+  /** The thread the run belongs to (the new id when the run created it). */
+  readonly threadId: string | null;
+  readonly error: Error | null;
+}
+
+/** A snapshot of the runner. */
+export interface RunSnapshot {
+  readonly status: RunStatus;
+  readonly error: Error | null;
+  /** The thread this runner writes to (follows a thread created by the first message). */
+  readonly threadId: string | null;
+  /** The input of a send that failed before the server accepted it (kept for retry). */
+  readonly failedInput: RunInput | null;
+}
+
+/** What the runner needs from its hook. */
+export interface RunControllerDeps {
+  getClient(): ProtocolClient | undefined;
+  getStore(threadId: string | null): ThreadStore;
+  adoptDraft(store: ThreadStore, threadId: string): void;
+  getClientTools(): Readonly<Record<string, ClientToolHandler>> | undefined;
+  throttleMs: number;
+  maxToolRoundTrips: number;
+  onThreadCreated(threadId: string): void;
+  onEffect(effect: ThreadkitEffect): void;
+  onError(error: Error): void;
+  log(name: string, data?: Readonly<Record<string, unknown>>): void;
+}
+
+type Operation =
+  | { kind: "send"; input: RunInput }
+  | { kind: "retry_after_item"; itemId: string }
+  | { kind: "structured_input"; itemId: string; submission: StructuredInputSubmission }
+  | { kind: "custom_action"; action: ActionPayload; itemId: string | null }
+  | { kind: "tool_output"; result: unknown };
+
+let optimisticCounter = 0;
+
+/** Converts a {@link RunInput} to the protocol's `UserMessageInput`. */
+export function toUserMessageInput(input: RunInput): UserMessageInput {
+  if (typeof input === "string") {
+    return { content: [{ type: "input_text", text: input }], attachments: [], inference_options: {} };
+  }
+  const message: UserMessageInput = {
+    content: input.content ?? [{ type: "input_text", text: input.text ?? "" }],
+    attachments: (input.attachments ?? []).map((attachment) => attachment.id),
+    inference_options: input.inferenceOptions ?? {},
+  };
+  if (input.quotedText != null) message.quoted_text = input.quotedText;
+  return message;
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof Error && error.name === "AbortError");
+}
+
+/** The runner behind `useRunStream`. */
+export class RunController {
+  private snapshot: RunSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private abort: AbortController | null = null;
+  private lastOperation: Operation | null = null;
+  private lastUserMessageId: string | null = null;
+  private disposed = false;
+
+  constructor(
+    threadId: string | null,
+    private readonly deps: RunControllerDeps,
+  ) {
+    this.snapshot = { status: "idle", error: null, threadId, failedInput: null };
+  }
+
+  getSnapshot = (): RunSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<RunSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The app switched threads: aborts work for the old thread (not when following our own). */
+  setThread(threadId: string | null): void {
+    if (threadId === this.snapshot.threadId) return;
+    this.abort?.abort();
+    this.abort = null;
+    this.lastOperation = null;
+    this.lastUserMessageId = null;
+    this.update({ threadId, status: "idle", error: null, failedInput: null });
+  }
+
+  /** Whether a run is in flight. */
+  get busy(): boolean {
+    return this.abort !== null;
+  }
+
+  send = (input: RunInput) => this.start({ kind: "send", input });
+  retryAfterItem = (itemId: string) => this.start({ kind: "retry_after_item", itemId });
+  submitStructuredInput = (itemId: string, submission: StructuredInputSubmission) =>
+    this.start({ kind: "structured_input", itemId, submission });
+  customAction = (action: ActionPayload, itemId: string | null = null) =>
+    this.start({ kind: "custom_action", action, itemId });
+  submitClientToolOutput = (result: unknown) => this.start({ kind: "tool_output", result });
+
+  /** Retries the last failed operation (a failed stream retries after the last user message). */
+  retry = (): Promise<RunResult> => {
+    const last = this.lastOperation;
+    const error = this.snapshot.error;
+    if (last === null || this.snapshot.status !== "error") {
+      return Promise.resolve({ status: "error", threadId: this.snapshot.threadId, error: new Error("Nothing to retry") });
+    }
+    if (last.kind === "send" && this.lastUserMessageId !== null && error instanceof RunStreamError) {
+      return this.start({ kind: "retry_after_item", itemId: this.lastUserMessageId });
+    }
+    return this.start(last);
+  };
+
+  /** Aborts the running request; the server sees the disconnect and stops the response. */
+  cancel = (): void => {
+    if (!this.abort) return;
+    this.deps.log("run.cancel", { threadId: this.snapshot.threadId });
+    this.abort.abort();
+  };
+
+  dispose(): void {
+    this.disposed = true;
+    this.abort?.abort();
+    this.abort = null;
+  }
+
+  private async start(operation: Operation): Promise<RunResult> {
+    const threadId = this.snapshot.threadId;
+    if (this.abort !== null) {
+      const error = new Error("A response is still streaming; cancel it before sending again");
+      return { status: "error", threadId, error };
+    }
+    const client = this.deps.getClient();
+    if (!client) {
+      const error = new Error("`useRunStream` needs a `protocol` client in `ThreadkitProvider`");
+      this.fail(error, operation);
+      return { status: "error", threadId, error };
+    }
+    if (threadId === null && operation.kind !== "send") {
+      const error = new Error("This operation needs an existing thread");
+      this.fail(error, operation);
+      return { status: "error", threadId, error };
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.lastOperation = operation;
+    this.update({ status: "submitting", error: null, failedInput: null });
+
+    const store = this.deps.getStore(threadId);
+    let optimisticId: string | null = null;
+    if (operation.kind === "send") {
+      optimisticId = `optimistic_${++optimisticCounter}`;
+      store.getState().upsertItem(this.optimisticItem(optimisticId, threadId, operation.input));
+    }
+
+    let type: StreamingRequestType;
+    let params: ChatKitRequestMap[StreamingRequestType];
+    switch (operation.kind) {
+      case "send": {
+        const input = toUserMessageInput(operation.input);
+        if (threadId === null) {
+          type = "threads.create";
+          params = { input };
+        } else {
+          type = "threads.add_user_message";
+          params = { thread_id: threadId, input };
+        }
+        break;
+      }
+      case "retry_after_item":
+        type = "threads.retry_after_item";
+        params = { thread_id: threadId!, item_id: operation.itemId };
+        break;
+      case "structured_input":
+        type = "threads.add_structured_input";
+        params = { thread_id: threadId!, item_id: operation.itemId, input: operation.submission };
+        break;
+      case "custom_action":
+        type = "threads.custom_action";
+        params = { thread_id: threadId!, item_id: operation.itemId, action: operation.action };
+        break;
+      case "tool_output":
+        type = "threads.add_client_tool_output";
+        params = { thread_id: threadId!, result: operation.result };
+        break;
+    }
+
+    let toolRoundTrips = 0;
+    let accepted = false;
+    let currentStore = store;
+    try {
+      for (;;) {
+        const outcome = await this.stream(client, type, params, currentStore, abort.signal, optimisticId);
+        accepted ||= outcome.accepted;
+        optimisticId = null;
+        currentStore = outcome.store;
+        if (outcome.streamError) {
+          this.finish(abort);
+          this.update({ status: "error", error: outcome.streamError });
+          this.deps.onError(outcome.streamError);
+          return { status: "error", threadId: this.snapshot.threadId, error: outcome.streamError };
+        }
+        const call = outcome.pendingToolCall;
+        if (!call) break;
+        const handler = this.deps.getClientTools()?.[call.name];
+        if (!handler) break;
+        if (++toolRoundTrips > this.deps.maxToolRoundTrips) {
+          throw new ClientToolError(call.name, `Stopped after ${this.deps.maxToolRoundTrips} client tool calls in one response`);
+        }
+        this.update({ status: "running_tool" });
+        this.deps.log("run.client_tool", { name: call.name });
+        let result: unknown;
+        try {
+          result = await handler(call.arguments, {
+            name: call.name,
+            callId: call.call_id,
+            threadId: this.snapshot.threadId!,
+            itemId: call.id,
+          });
+        } catch (error) {
+          // The tool's failure goes back to the server as its output, so the agent can react.
+          result = { error: error instanceof Error ? error.message : String(error) };
+        }
+        if (abort.signal.aborted) throw abort.signal.reason;
+        type = "threads.add_client_tool_output";
+        params = { thread_id: this.snapshot.threadId!, result };
+      }
+      this.finish(abort);
+      this.update({ status: "idle" });
+      return { status: "done", threadId: this.snapshot.threadId, error: null };
+    } catch (error) {
+      if (optimisticId !== null) currentStore.getState().removeItem(optimisticId);
+      if (isAbort(error, abort.signal)) {
+        this.finish(abort);
+        if (!this.disposed && this.abort === null) this.update({ status: "idle" });
+        return { status: "cancelled", threadId: this.snapshot.threadId, error: null };
+      }
+      const reason = error instanceof Error ? error : new Error(String(error));
+      this.finish(abort);
+      this.fail(reason, operation, accepted);
+      return { status: "error", threadId: this.snapshot.threadId, error: reason };
+    }
+  }
+
+  private finish(abort: AbortController) {
+    if (this.abort === abort) this.abort = null;
+  }
+
+  private fail(error: Error, operation: Operation, accepted = false) {
+    this.lastOperation = operation;
+    this.update({
+      status: "error",
+      error,
+      failedInput: operation.kind === "send" && !accepted ? operation.input : null,
+    });
+    this.deps.onError(error);
+  }
+
+  private optimisticItem(id: string, threadId: string | null, input: RunInput): ThreadItem {
+    const message = toUserMessageInput(input);
+    return {
+      type: "user_message",
+      id,
+      thread_id: threadId ?? "",
+      created_at: new Date().toISOString(),
+      content: message.content,
+      attachments: typeof input === "string" ? [] : [...(input.attachments ?? [])],
+      quoted_text: message.quoted_text ?? null,
+      inference_options: message.inference_options,
+    };
+  }
+
+  /** Streams one request into the store; resolves when the stream ends. */
+  private async stream(
+    client: ProtocolClient,
+    type: StreamingRequestType,
+    params: ChatKitRequestMap[StreamingRequestType],
+    initialStore: ThreadStore,
+    signal: AbortSignal,
+    optimisticId: string | null,
+  ): Promise<{
+    store: ThreadStore;
+    accepted: boolean;
+    streamError: RunStreamError | null;
+    pendingToolCall: Extract<ThreadItem, { type: "client_tool_call" }> | null;
+  }> {
+    let store = initialStore;
+    let queue: ThreadStreamReducerEvent[] = [];
+    let accepted = false;
+    let pendingOptimistic = optimisticId;
+    let streamError: RunStreamError | null = null;
+    let pendingToolCall: Extract<ThreadItem, { type: "client_tool_call" }> | null = null;
+    let lastEffectSeq = 0;
+
+    const flush = () => {
+      if (queue.length === 0) return;
+      const events = queue;
+      queue = [];
+      store.getState().apply(events);
+      const effects = store.getState().effects;
+      if (effects.length > 0) {
+        for (const effect of effects) {
+          if (effect.seq <= lastEffectSeq) continue;
+          lastEffectSeq = effect.seq;
+          this.deps.onEffect({ name: effect.name, data: effect.data, threadId: this.snapshot.threadId });
+        }
+        store.getState().acknowledgeEffects(lastEffectSeq);
+      }
+    };
+    const batcher = createFrameBatcher(flush, this.deps.throttleMs);
+
+    this.deps.log("run.start", { type });
+    const body = await client.stream(type as never, params as never, { signal });
+    accepted = true;
+    store.getState().startStream();
+    if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
+    try {
+      for await (const event of readThreadStream(body, { signal })) {
+        switch (event.type) {
+          case "thread.created": {
+            queue.push(event);
+            batcher.flush();
+            const id = event.thread.id;
+            this.deps.adoptDraft(store, id);
+            this.update({ threadId: id });
+            this.deps.onThreadCreated(id);
+            continue;
+          }
+          case "thread.item.added":
+          case "thread.item.done":
+            if (event.item.type === "user_message") {
+              this.lastUserMessageId = event.item.id;
+              if (pendingOptimistic !== null) {
+                queue.push({ type: "thread.item.removed", item_id: pendingOptimistic });
+                pendingOptimistic = null;
+              }
+            }
+            if (event.item.type === "client_tool_call") {
+              pendingToolCall = event.item.status === "pending" ? event.item : null;
+            }
+            break;
+          case "error":
+            streamError = new RunStreamError(
+              event.code ?? "custom",
+              event.message ?? null,
+              event.allow_retry ?? false,
+            );
+            break;
+          case "stream.malformed":
+            this.deps.log("run.malformed_event", { reason: event.reason, message: event.message });
+            break;
+          default:
+            break;
+        }
+        queue.push(event);
+        batcher.schedule();
+      }
+    } finally {
+      batcher.flush();
+      store.getState().finishStream();
+    }
+    this.deps.log("run.end", { type });
+    if (pendingOptimistic !== null) store.getState().removeItem(pendingOptimistic);
+    return { store, accepted, streamError, pendingToolCall };
+  }
+}

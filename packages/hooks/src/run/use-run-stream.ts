@@ -1,0 +1,164 @@
+import type {
+  ActionPayload,
+  StructuredInputSubmission,
+} from "@threadkit/core";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useStore } from "zustand";
+import { useThreadkitContext } from "../provider/threadkit-context";
+import { useResolvedThreadStore } from "../thread/thread-context";
+import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
+import {
+  type ClientToolHandler,
+  RunController,
+  type RunInput,
+  type RunResult,
+  type RunStatus,
+} from "./run-controller";
+
+/** Options of {@link useRunStream}. */
+export interface UseRunStreamOptions {
+  /**
+   * Client tools by name. When a response ends with a pending `client_tool_call` whose name is
+   * here, the handler runs and its return value is posted back
+   * (`threads.add_client_tool_output`); the response then continues. A handler that throws posts
+   * `{ error: message }`.
+   */
+  clientTools?: Readonly<Record<string, ClientToolHandler>>;
+  /**
+   * Called when the first message created a thread (`thread.created`). Store the id (URL,
+   * state) and pass it back as `threadId`; the live items follow it without a reload.
+   */
+  onThreadCreated?: (threadId: string) => void;
+  /**
+   * Commit stream updates at most once per this many milliseconds instead of once per
+   * animation frame.
+   * @default 0 (animation frames)
+   */
+  throttleMs?: number;
+  /**
+   * Stop after this many client tool round-trips in one response (loop guard).
+   * @default 10
+   */
+  maxToolRoundTrips?: number;
+}
+
+/** What {@link useRunStream} returns. */
+export interface UseRunStreamResult {
+  /**
+   * Sends a user message (`threads.create` when `threadId` is `null`, else
+   * `threads.add_user_message`) with an optimistic message shown at once. Resolves when the
+   * response (and its client tool round-trips) ends; never rejects: errors land in `error`.
+   */
+  send(input: RunInput): Promise<RunResult>;
+  /** Aborts the response; the server sees the disconnect and stops. Items so far stay. */
+  cancel(): void;
+  /**
+   * Retries the failed operation: a send that never reached the server is sent again; a
+   * response that failed with a retryable error is re-run (`threads.retry_after_item`).
+   */
+  retry(): Promise<RunResult>;
+  /** Re-runs the response after a user message (`threads.retry_after_item`). */
+  retryAfterItem(itemId: string): Promise<RunResult>;
+  /** Answers (or skips) a structured input item (`threads.add_structured_input`). */
+  submitStructuredInput(itemId: string, submission: StructuredInputSubmission): Promise<RunResult>;
+  /** Streams a widget action to the server (`threads.custom_action`). */
+  customAction(action: ActionPayload, itemId?: string | null): Promise<RunResult>;
+  /** Posts a client tool's output by hand (for tools not in `clientTools`). */
+  submitClientToolOutput(result: unknown): Promise<RunResult>;
+  /** Dismisses notices up to and including `seq`. */
+  dismissNotices(seq: number): void;
+  /** `idle`, `submitting` (request sent), `streaming`, `running_tool` or `error`. */
+  status: RunStatus;
+  /** Whether a request is in flight (`submitting`, `streaming` or `running_tool`). */
+  isRunning: boolean;
+  /** The last error (request failure or the server's stream `error`). */
+  error: Error | null;
+  /** The input of a send that failed before the server accepted it; resend with `retry()`. */
+  failedInput: RunInput | null;
+  /** The latest `progress_update` of the running response. */
+  progress: ThreadProgress | null;
+  /** Notices of the thread, oldest first. */
+  notices: readonly ThreadNotice[];
+  /** Whether the server allows cancelling the running response. */
+  allowCancel: boolean;
+  /** The thread the run writes to: `threadId`, or the id of the thread the first send created. */
+  threadId: string | null;
+}
+
+/**
+ * Sends messages to a ChatKit server and streams the responses into the thread's store.
+ *
+ * @param threadId - the thread, or `null` to create one with the first message
+ * @example
+ * ```tsx
+ * const run = useRunStream(threadId, { onThreadCreated: setThreadId });
+ * <button onClick={() => run.send("Hello")} disabled={run.isRunning}>Send</button>
+ * {run.allowCancel && run.isRunning && <button onClick={run.cancel}>Stop</button>}
+ * ```
+ */
+export function useRunStream(
+  threadId: string | null,
+  options: UseRunStreamOptions = {},
+): UseRunStreamResult {
+  const context = useThreadkitContext("useRunStream");
+  const latest = useRef(options);
+  latest.current = options;
+
+  const [controller] = useState(
+    () =>
+      new RunController(threadId, {
+        getClient: () => context.clients.protocol,
+        getStore: (id) => context.stores.get(id),
+        adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
+        getClientTools: () => latest.current.clientTools,
+        throttleMs: options.throttleMs ?? 0,
+        maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
+        onThreadCreated: (id) => latest.current.onThreadCreated?.(id),
+        onEffect: (effect) => context.reportEffect(effect),
+        onError: (error) => context.reportError(error),
+        log: (name, data) => context.log(name, data),
+      }),
+  );
+
+  // The app switching threads aborts the old thread's run; adopting our own new thread does not.
+  useEffect(() => {
+    controller.setThread(threadId);
+  }, [controller, threadId]);
+
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  const snapshot = useSyncExternalStore(
+    controller.subscribe,
+    controller.getSnapshot,
+    controller.getSnapshot,
+  );
+  const store = useResolvedThreadStore(snapshot.threadId, undefined, "useRunStream");
+  const progress = useStore(store, (state) => state.progress);
+  const notices = useStore(store, (state) => state.notices);
+  const allowCancel = useStore(store, (state) => state.allowCancel);
+
+  return useMemo(
+    () => ({
+      send: controller.send,
+      cancel: controller.cancel,
+      retry: controller.retry,
+      retryAfterItem: controller.retryAfterItem,
+      submitStructuredInput: controller.submitStructuredInput,
+      customAction: controller.customAction,
+      submitClientToolOutput: controller.submitClientToolOutput,
+      dismissNotices: (seq: number) => store.getState().dismissNotices(seq),
+      status: snapshot.status,
+      isRunning:
+        snapshot.status === "submitting" ||
+        snapshot.status === "streaming" ||
+        snapshot.status === "running_tool",
+      error: snapshot.error,
+      failedInput: snapshot.failedInput,
+      progress,
+      notices,
+      allowCancel,
+      threadId: snapshot.threadId,
+    }),
+    [controller, snapshot, store, progress, notices, allowCancel],
+  );
+}

@@ -1,0 +1,85 @@
+import { act, render, waitFor } from "@testing-library/react";
+import type { ThreadItem } from "@threadkit/core";
+import { memo, type ReactNode } from "react";
+import { readFixture, sendSse, startServer, type TestServer } from "../../test/http-server";
+import { createTestProtocolClient } from "../../test/protocol-client";
+import { ThreadkitProvider } from "../provider/threadkit-provider";
+import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
+import { ThreadProvider, useThreadItem, useThreadStore } from "./thread-context";
+import { useThreadItems } from "./use-thread-items";
+
+// The first event of this fixture is one text delta for item "123".
+const firstEvent = `${readFixture("chatkit-protocol/py-agents-event-mapping.sse").split("\n\n")[0]}\n\n`;
+
+const assistant = (id: string): ThreadItem => ({
+  type: "assistant_message",
+  id,
+  thread_id: "thr_1",
+  created_at: "2026-05-01T10:00:00",
+  content: [{ type: "output_text", text: `text ${id}`, annotations: [] }],
+});
+
+describe("render isolation", () => {
+  let server: TestServer;
+  afterEach(() => server?.close());
+
+  it("re-renders exactly one item subscriber and not the list for one text delta", async () => {
+    server = await startServer((_request, res) => sendSse(res, firstEvent));
+    const itemRenders = new Map<string, number>();
+    let listRenders = 0;
+    let run: UseRunStreamResult | null = null;
+
+    const Item = memo(function Item({ id }: { id: string }) {
+      const item = useThreadItem(id);
+      itemRenders.set(id, (itemRenders.get(id) ?? 0) + 1);
+      return <li>{item?.type === "assistant_message" ? item.content[0]?.text : null}</li>;
+    });
+    function List() {
+      const { itemIds } = useThreadItems("thr_1", { enabled: false });
+      listRenders += 1;
+      return (
+        <ul>
+          {itemIds.map((id) => (
+            <Item key={id} id={id} />
+          ))}
+        </ul>
+      );
+    }
+    function Runner() {
+      run = useRunStream("thr_1");
+      return null;
+    }
+    function Seed({ children }: { children: ReactNode }) {
+      const store = useThreadStore("thr_1");
+      if (store.getState().itemIds.length === 0) {
+        store.getState().mergeItems(
+          Array.from({ length: 50 }, (_, index) => assistant(index === 25 ? "123" : `msg_${index}`)),
+          "append",
+        );
+      }
+      return children;
+    }
+
+    const clients = { protocol: createTestProtocolClient(server.url) };
+    const view = render(
+      <ThreadkitProvider clients={clients}>
+        <Seed>
+          <ThreadProvider threadId="thr_1">
+            <List />
+          </ThreadProvider>
+          <Runner />
+        </Seed>
+      </ThreadkitProvider>,
+    );
+    expect(view.getAllByRole("listitem")).toHaveLength(50);
+    const listBefore = listRenders;
+    const itemsBefore = new Map(itemRenders);
+
+    await act(() => run!.customAction({ type: "noop" }));
+    await waitFor(() => expect(view.getByText("text 123Hello, world!")).toBeInTheDocument());
+
+    expect(listRenders - listBefore).toBe(0);
+    const changed = [...itemRenders].filter(([id, count]) => count !== itemsBefore.get(id));
+    expect(changed).toEqual([["123", (itemsBefore.get("123") ?? 0) + 1]]);
+  });
+});

@@ -1,0 +1,125 @@
+import type { ThreadItem } from "@threadkit/core";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+} from "react";
+import { useStore } from "zustand";
+import { ThreadkitContext } from "../provider/threadkit-context";
+import { selectThreadItem } from "./thread-state";
+import type { ThreadStore, ThreadStoreActions, ThreadStoreState } from "./thread-store";
+
+interface ThreadContextValue {
+  readonly threadId: string | null;
+  readonly store: ThreadStore;
+}
+
+const ThreadContext = createContext<ThreadContextValue | null>(null);
+
+/** Props of {@link ThreadProvider}. */
+export interface ThreadProviderProps {
+  /** The thread to show, or `null` for a new thread (its first message creates it). */
+  threadId: string | null;
+  /** Use this store instead of the provider's store for `threadId` (tests, stories). */
+  store?: ThreadStore;
+  children?: ReactNode;
+}
+
+/**
+ * Makes one thread current for the hooks and components below it (`useThreadItem`,
+ * `useThreadItems`, `Thread.Root`). Every subtree showing the same thread shares one store.
+ */
+export function ThreadProvider({ threadId, store, children }: ThreadProviderProps) {
+  const resolved = useResolvedThreadStore(threadId, store, "ThreadProvider");
+  const value = useMemo(() => ({ threadId, store: resolved }), [threadId, resolved]);
+  return <ThreadContext.Provider value={value}>{children}</ThreadContext.Provider>;
+}
+
+/**
+ * The store for `threadId` from the provider's registry (or `store` when given). With no
+ * `ThreadkitProvider` above, a given `store` still works.
+ * @internal
+ */
+export function useResolvedThreadStore(
+  threadId: string | null,
+  store: ThreadStore | undefined,
+  hookName: string,
+): ThreadStore {
+  const registry = useOptionalRegistry();
+  const subscribe = useCallback(
+    (listener: () => void) => registry?.subscribe(listener) ?? (() => {}),
+    [registry],
+  );
+  const getStore = useCallback(() => {
+    if (store) return store;
+    if (!registry) {
+      throw new Error(`\`${hookName}\` must be used within \`ThreadkitProvider\` or get a store`);
+    }
+    return registry.get(threadId);
+  }, [registry, store, threadId, hookName]);
+  return useSyncExternalStore(subscribe, getStore, getStore);
+}
+
+function useOptionalRegistry() {
+  return useContext(ThreadkitContext)?.stores ?? null;
+}
+
+/**
+ * The current thread's id and store, from the nearest {@link ThreadProvider}.
+ *
+ * @param hookName - the calling hook, named in the error
+ */
+export function useThreadContext(hookName = "useThreadContext"): ThreadContextValue {
+  const value = useContext(ThreadContext);
+  if (value === null) {
+    throw new Error(`\`${hookName}\` must be used within \`ThreadProvider\` (or \`Thread.Root\`)`);
+  }
+  return value;
+}
+
+/**
+ * The current thread's store. Pass `threadId` to read another thread's store from the
+ * provider instead.
+ */
+export function useThreadStore(threadId?: string | null): ThreadStore {
+  const context = useContext(ThreadContext);
+  const registry = useOptionalRegistry();
+  if (threadId === undefined) {
+    if (context === null) {
+      throw new Error("`useThreadStore` must be used within `ThreadProvider` (or `Thread.Root`)");
+    }
+    return context.store;
+  }
+  if (context !== null && context.threadId === threadId) return context.store;
+  if (registry === null) throw new Error("`useThreadStore` must be used within `ThreadkitProvider`");
+  return registry.get(threadId);
+}
+
+/**
+ * Selects a slice of the current thread's state. Re-renders only when the selected value
+ * changes (`Object.is`), so select the narrowest value you need.
+ *
+ * @example
+ * const progress = useThreadState((state) => state.progress);
+ */
+export function useThreadState<T>(selector: (state: ThreadStoreState & ThreadStoreActions) => T): T {
+  return useStore(useThreadContext("useThreadState").store, selector);
+}
+
+/**
+ * One item of the current thread, by id. Re-renders only when that item changes (a delta to
+ * another item, or items added to the list, leave it alone).
+ *
+ * @example
+ * function Row({ id }: { id: string }) {
+ *   const item = useThreadItem(id);
+ *   return item?.type === "assistant_message" ? <p>{item.content[0]?.text}</p> : null;
+ * }
+ */
+export function useThreadItem(id: string): ThreadItem | undefined {
+  const { store } = useThreadContext("useThreadItem");
+  return useStore(store, (state) => selectThreadItem(state, id));
+}

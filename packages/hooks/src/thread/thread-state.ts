@@ -1,0 +1,20 @@
+/**
+ * The thread state the per-thread store is built on, from `@threadkit/core`: one place the
+ * store reads the state shape and the pure reducers from.
+ */
+export {
+  acknowledgeThreadEffects,
+  createThreadState,
+  dismissThreadNotices,
+  finishThreadStream,
+  mergeThreadItems,
+  reduceThreadStream,
+  selectThreadItem,
+  startThreadStream,
+  type ThreadClientEffect,
+  type ThreadNotice,
+  type ThreadProgress,
+  type ThreadState,
+  type ThreadStreamError,
+  type ThreadStreamReducerEvent,
+} from "@threadkit/core";
