@@ -46,10 +46,16 @@ export function createApp(services: DevServices, options: AppOptions = {}): Hono
     const faults = mergeFaults(services.faults, parseFaultSpec(c.req.header(FAULT_HEADER)));
     let session = null;
     const secret = CLIENT_SECRET.exec(c.req.header("authorization") ?? "")?.[1];
-    const scoped = url.pathname.startsWith("/chatkit") || url.pathname.startsWith("/v1/chatkit/threads");
+    const scoped =
+      url.pathname.startsWith("/chatkit") || url.pathname.startsWith("/v1/chatkit/threads");
     if (secret && scoped) session = services.sessions.authorize(secret);
     else if (options.requireClientSecret && url.pathname === "/chatkit") {
-      throw new HttpError(401, "A client secret is required (Authorization: Bearer ek_…).", "invalid_request_error", "missing_client_secret");
+      throw new HttpError(
+        401,
+        "A client secret is required (Authorization: Bearer ek_…).",
+        "invalid_request_error",
+        "missing_client_secret",
+      );
     }
     c.set("info", { origin: url.origin, session, faults });
     if (c.req.method !== "OPTIONS" && !url.pathname.startsWith("/files/")) {
@@ -76,14 +82,27 @@ export function createApp(services: DevServices, options: AppOptions = {}): Hono
     }),
   );
 
-  app.notFound((c) => c.json(new HttpError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`, "invalid_request_error", "not_found").toJSON(), 404));
+  app.notFound((c) =>
+    c.json(
+      new HttpError(
+        404,
+        `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`,
+        "invalid_request_error",
+        "not_found",
+      ).toJSON(),
+      404,
+    ),
+  );
   app.onError((error, c) => {
     if (error instanceof HttpError) {
       for (const [key, value] of Object.entries(error.headers)) c.header(key, value);
       return c.json(error.toJSON(), error.status as 400);
     }
     console.error(error);
-    return c.json(new HttpError(500, "Internal server error.", "server_error", "internal_error").toJSON(), 500);
+    return c.json(
+      new HttpError(500, "Internal server error.", "server_error", "internal_error").toJSON(),
+      500,
+    );
   });
   return app;
 }

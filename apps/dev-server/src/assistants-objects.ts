@@ -124,5 +124,9 @@ export function stepObject(input: {
 
 /** Token usage counted in words (deterministic, good enough for a dev server). */
 export function usage(prompt: number, completion: number): Record<string, number> {
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+  };
 }

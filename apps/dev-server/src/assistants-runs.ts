@@ -1,6 +1,13 @@
-import { type ApiObject, KIND, messageObject, stepObject, textContent, usage } from "./assistants-objects";
-import { MARKDOWN_REPLY } from "./script/replies";
+import {
+  type ApiObject,
+  KIND,
+  messageObject,
+  stepObject,
+  textContent,
+  usage,
+} from "./assistants-objects";
 import { matchKeyword } from "./script";
+import { MARKDOWN_REPLY } from "./script/replies";
 import { wordChunks } from "./script/text";
 import type { DevServices } from "./services";
 import { badRequest, createId, HttpError, sleep, toUnix } from "./util";
@@ -15,7 +22,9 @@ interface ToolCall {
 }
 
 function messageText(message: ApiObject): string {
-  const content = Array.isArray(message.content) ? (message.content as Record<string, unknown>[]) : [];
+  const content = Array.isArray(message.content)
+    ? (message.content as Record<string, unknown>[])
+    : [];
   return content
     .map((part) => {
       const text = part.text as { value?: unknown } | undefined;
@@ -40,7 +49,12 @@ export class RunEngine {
     return toUnix(this.services.clock.now());
   }
 
-  private save(kind: string, value: ApiObject, parent: string, patch: Record<string, unknown> = {}): ApiObject {
+  private save(
+    kind: string,
+    value: ApiObject,
+    parent: string,
+    patch: Record<string, unknown> = {},
+  ): ApiObject {
     const next = { ...value, ...patch };
     this.services.store.putObject(kind, next, parent);
     return next;
@@ -51,14 +65,22 @@ export class RunEngine {
     const signal = this.track(created.id);
     yield ["thread.run.created", created];
     yield ["thread.run.queued", created];
-    const run = this.save(KIND.run, created, String(created.thread_id), { status: "in_progress", started_at: this.now() });
+    const run = this.save(KIND.run, created, String(created.thread_id), {
+      status: "in_progress",
+      started_at: this.now(),
+    });
     yield ["thread.run.in_progress", run];
     yield* this.work(run, signal, null);
   }
 
   /** The events after `submit_tool_outputs`: the tool step completes, then a message streams. */
-  async *resume(run: ApiObject, outputs: { tool_call_id: string; output: string }[]): AsyncGenerator<RunEvent> {
-    const calls = ((run.required_action as { submit_tool_outputs?: { tool_calls?: ToolCall[] } } | null)?.submit_tool_outputs?.tool_calls ?? []);
+  async *resume(
+    run: ApiObject,
+    outputs: { tool_call_id: string; output: string }[],
+  ): AsyncGenerator<RunEvent> {
+    const calls =
+      (run.required_action as { submit_tool_outputs?: { tool_calls?: ToolCall[] } } | null)
+        ?.submit_tool_outputs?.tool_calls ?? [];
     for (const call of calls) {
       if (!outputs.some((output) => output.tool_call_id === call.id)) {
         throw badRequest(`Missing output for tool call '${call.id}'.`, "tool_outputs");
@@ -67,11 +89,16 @@ export class RunEngine {
     const signal = this.track(run.id);
     const threadId = String(run.thread_id);
     const steps = this.services.store.allObjects<ApiObject>(KIND.step, run.id);
-    const toolStep = steps.find((step) => step.type === "tool_calls" && step.status === "in_progress");
+    const toolStep = steps.find(
+      (step) => step.type === "tool_calls" && step.status === "in_progress",
+    );
     if (toolStep) {
       const toolCalls = calls.map((call) => ({
         ...call,
-        function: { ...call.function, output: outputs.find((o) => o.tool_call_id === call.id)?.output ?? null },
+        function: {
+          ...call.function,
+          output: outputs.find((o) => o.tool_call_id === call.id)?.output ?? null,
+        },
       }));
       const done = this.save(KIND.step, toolStep, run.id, {
         status: "completed",
@@ -83,7 +110,10 @@ export class RunEngine {
     }
     const queued = this.save(KIND.run, run, threadId, { status: "queued", required_action: null });
     yield ["thread.run.queued", queued];
-    const inProgress = this.save(KIND.run, queued, threadId, { status: "in_progress", started_at: this.now() });
+    const inProgress = this.save(KIND.run, queued, threadId, {
+      status: "in_progress",
+      started_at: this.now(),
+    });
     yield ["thread.run.in_progress", inProgress];
     yield* this.work(inProgress, signal, outputs);
   }
@@ -91,10 +121,19 @@ export class RunEngine {
   /** Marks a run cancelled and stops its generator. Returns the run as `cancelling`. */
   cancel(run: ApiObject): ApiObject {
     if (!["queued", "in_progress", "requires_action"].includes(String(run.status))) {
-      throw new HttpError(400, `Cannot cancel run with status '${String(run.status)}'.`, "invalid_request_error", "run_not_cancellable");
+      throw new HttpError(
+        400,
+        `Cannot cancel run with status '${String(run.status)}'.`,
+        "invalid_request_error",
+        "run_not_cancellable",
+      );
     }
     this.aborts.get(run.id)?.abort();
-    this.save(KIND.run, run, String(run.thread_id), { status: "cancelled", cancelled_at: this.now(), required_action: null });
+    this.save(KIND.run, run, String(run.thread_id), {
+      status: "cancelled",
+      cancelled_at: this.now(),
+      required_action: null,
+    });
     return { ...run, status: "cancelling" };
   }
 
@@ -113,19 +152,33 @@ export class RunEngine {
     return controller.signal;
   }
 
-  private async *work(run: ApiObject, signal: AbortSignal, outputs: { tool_call_id: string; output: string }[] | null): AsyncGenerator<RunEvent> {
+  private async *work(
+    run: ApiObject,
+    signal: AbortSignal,
+    outputs: { tool_call_id: string; output: string }[] | null,
+  ): AsyncGenerator<RunEvent> {
     const { store } = this.services;
     const threadId = String(run.thread_id);
-    const users = store.allObjects<ApiObject>(KIND.message, threadId).filter((m) => m.role === "user");
+    const users = store
+      .allObjects<ApiObject>(KIND.message, threadId)
+      .filter((m) => m.role === "user");
     const last = users[users.length - 1];
     const text = last ? messageText(last) : "";
     const functions = (Array.isArray(run.tools) ? (run.tools as Record<string, unknown>[]) : [])
-      .map((tool) => (tool.type === "function" ? (tool.function as { name?: unknown } | undefined)?.name : undefined))
+      .map((tool) =>
+        tool.type === "function"
+          ? (tool.function as { name?: unknown } | undefined)?.name
+          : undefined,
+      )
       .filter((name): name is string => typeof name === "string");
     const lower = text.toLowerCase();
     if (outputs === null && functions.length > 0) {
       const named = functions.find((name) => lower.includes(name.toLowerCase()));
-      const tool = named ?? (/\bweather\b/.test(lower) ? (functions.find((name) => name.includes("weather")) ?? functions[0]) : undefined);
+      const tool =
+        named ??
+        (/\bweather\b/.test(lower)
+          ? (functions.find((name) => name.includes("weather")) ?? functions[0])
+          : undefined);
       if (tool) {
         yield* this.callTool(run, tool, text);
         return;
@@ -147,32 +200,82 @@ export class RunEngine {
           ? MARKDOWN_REPLY
           : `You said: **${text.slice(0, 200) || "(nothing)"}**`;
     const messageId = createId("msg", 12);
-    let step = this.save(KIND.step, stepObject({ id: createId("step", 12), run, createdAt: this.now(), details: { type: "message_creation", message_creation: { message_id: messageId } } }), run.id);
+    let step = this.save(
+      KIND.step,
+      stepObject({
+        id: createId("step", 12),
+        run,
+        createdAt: this.now(),
+        details: { type: "message_creation", message_creation: { message_id: messageId } },
+      }),
+      run.id,
+    );
     yield ["thread.run.step.created", step];
     yield ["thread.run.step.in_progress", step];
-    let message = this.save(KIND.message, messageObject({ id: messageId, threadId, createdAt: this.now(), role: "assistant", content: [], status: "in_progress", assistantId: String(run.assistant_id), runId: run.id }), threadId);
+    let message = this.save(
+      KIND.message,
+      messageObject({
+        id: messageId,
+        threadId,
+        createdAt: this.now(),
+        role: "assistant",
+        content: [],
+        status: "in_progress",
+        assistantId: String(run.assistant_id),
+        runId: run.id,
+      }),
+      threadId,
+    );
     yield ["thread.message.created", message];
     yield ["thread.message.in_progress", message];
     let written = "";
     for (const delta of wordChunks(reply)) {
       await sleep(this.services.delayMs, signal);
       if (signal.aborted) {
-        this.save(KIND.message, message, threadId, { status: "incomplete", content: [textContent(written)], incomplete_at: this.now(), incomplete_details: { reason: "run_cancelled" } });
-        step = this.save(KIND.step, step, run.id, { status: "cancelled", cancelled_at: this.now() });
+        this.save(KIND.message, message, threadId, {
+          status: "incomplete",
+          content: [textContent(written)],
+          incomplete_at: this.now(),
+          incomplete_details: { reason: "run_cancelled" },
+        });
+        step = this.save(KIND.step, step, run.id, {
+          status: "cancelled",
+          cancelled_at: this.now(),
+        });
         yield ["thread.run.step.cancelled", step];
         const cancelled = store.getObject<ApiObject>(KIND.run, run.id) ?? run;
         yield ["thread.run.cancelled", cancelled];
         return;
       }
       written += delta;
-      yield ["thread.message.delta", { id: messageId, object: "thread.message.delta", delta: { content: [{ index: 0, type: "text", text: { value: delta, annotations: [] } }] } }];
+      yield [
+        "thread.message.delta",
+        {
+          id: messageId,
+          object: "thread.message.delta",
+          delta: { content: [{ index: 0, type: "text", text: { value: delta, annotations: [] } }] },
+        },
+      ];
     }
-    message = this.save(KIND.message, message, threadId, { status: "completed", content: [textContent(reply)], completed_at: this.now() });
+    message = this.save(KIND.message, message, threadId, {
+      status: "completed",
+      content: [textContent(reply)],
+      completed_at: this.now(),
+    });
     yield ["thread.message.completed", message];
     const tokens = usage(text.split(/\s+/).length, reply.split(/\s+/).length);
-    step = this.save(KIND.step, step, run.id, { status: "completed", completed_at: this.now(), usage: tokens });
+    step = this.save(KIND.step, step, run.id, {
+      status: "completed",
+      completed_at: this.now(),
+      usage: tokens,
+    });
     yield ["thread.run.step.completed", step];
-    const completed = this.save(KIND.run, run, threadId, { status: "completed", completed_at: this.now(), expires_at: null, usage: tokens });
+    const completed = this.save(KIND.run, run, threadId, {
+      status: "completed",
+      completed_at: this.now(),
+      expires_at: null,
+      usage: tokens,
+    });
     this.aborts.delete(run.id);
     yield ["thread.run.completed", completed];
   }
@@ -180,19 +283,71 @@ export class RunEngine {
   private async *callTool(run: ApiObject, name: string, text: string): AsyncGenerator<RunEvent> {
     const city = /\bin ([A-Z][\w-]*(?: [A-Z][\w-]*)*)/.exec(text)?.[1] ?? "Paris";
     const args = JSON.stringify(name.includes("weather") ? { city } : {});
-    const call: ToolCall = { id: createId("call", 12), type: "function", function: { name, arguments: args, output: null } };
-    const step = this.save(KIND.step, stepObject({ id: createId("step", 12), run, createdAt: this.now(), details: { type: "tool_calls", tool_calls: [] } }), run.id, {});
+    const call: ToolCall = {
+      id: createId("call", 12),
+      type: "function",
+      function: { name, arguments: args, output: null },
+    };
+    const step = this.save(
+      KIND.step,
+      stepObject({
+        id: createId("step", 12),
+        run,
+        createdAt: this.now(),
+        details: { type: "tool_calls", tool_calls: [] },
+      }),
+      run.id,
+      {},
+    );
     yield ["thread.run.step.created", step];
     yield ["thread.run.step.in_progress", step];
-    yield ["thread.run.step.delta", { id: step.id, object: "thread.run.step.delta", delta: { step_details: { type: "tool_calls", tool_calls: [{ index: 0, id: call.id, type: "function", function: { name, arguments: "", output: null } }] } } }];
+    yield [
+      "thread.run.step.delta",
+      {
+        id: step.id,
+        object: "thread.run.step.delta",
+        delta: {
+          step_details: {
+            type: "tool_calls",
+            tool_calls: [
+              {
+                index: 0,
+                id: call.id,
+                type: "function",
+                function: { name, arguments: "", output: null },
+              },
+            ],
+          },
+        },
+      },
+    ];
     for (const piece of args.match(/.{1,8}/g) ?? []) {
       await sleep(this.services.delayMs);
-      yield ["thread.run.step.delta", { id: step.id, object: "thread.run.step.delta", delta: { step_details: { type: "tool_calls", tool_calls: [{ index: 0, type: "function", function: { arguments: piece } }] } } }];
+      yield [
+        "thread.run.step.delta",
+        {
+          id: step.id,
+          object: "thread.run.step.delta",
+          delta: {
+            step_details: {
+              type: "tool_calls",
+              tool_calls: [{ index: 0, type: "function", function: { arguments: piece } }],
+            },
+          },
+        },
+      ];
     }
-    this.save(KIND.step, step, run.id, { step_details: { type: "tool_calls", tool_calls: [call] } });
+    this.save(KIND.step, step, run.id, {
+      step_details: { type: "tool_calls", tool_calls: [call] },
+    });
     const waiting = this.save(KIND.run, run, String(run.thread_id), {
       status: "requires_action",
-      required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: [{ id: call.id, type: "function", function: { name, arguments: args } }] } },
+      required_action: {
+        type: "submit_tool_outputs",
+        submit_tool_outputs: {
+          tool_calls: [{ id: call.id, type: "function", function: { name, arguments: args } }],
+        },
+      },
     });
     yield ["thread.run.requires_action", waiting];
   }

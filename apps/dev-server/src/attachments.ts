@@ -20,21 +20,42 @@ export interface NewAttachment {
  * `POST /chatkit/upload/:id`; images get a `preview_url` served by `GET /files/:id`.
  * With a session, its `file_upload` settings apply (disabled by default, as documented).
  */
-export function createAttachment(services: DevServices, info: RequestInfo, input: NewAttachment): Attachment {
+export function createAttachment(
+  services: DevServices,
+  info: RequestInfo,
+  input: NewAttachment,
+): Attachment {
   const upload = info.session?.chatkit_configuration.file_upload;
   if (upload && !upload.enabled) {
-    throw new HttpError(403, "File uploads are disabled for this session.", "invalid_request_error", "uploads_disabled");
+    throw new HttpError(
+      403,
+      "File uploads are disabled for this session.",
+      "invalid_request_error",
+      "uploads_disabled",
+    );
   }
   const limit = Math.min(services.maxUploadBytes, (upload?.max_file_size ?? 512) * 1024 * 1024);
   if (input.size > limit) {
-    throw new HttpError(413, `File is larger than the ${limit} byte limit.`, "invalid_request_error", "file_too_large");
+    throw new HttpError(
+      413,
+      `File is larger than the ${limit} byte limit.`,
+      "invalid_request_error",
+      "file_too_large",
+    );
   }
   const id = createId("atc");
   const base = {
     id,
     name: input.name,
     mime_type: input.mime,
-    ...(input.bytes === null ? { upload_descriptor: { url: `${info.origin}/chatkit/upload/${id}`, method: "POST" as const } } : {}),
+    ...(input.bytes === null
+      ? {
+          upload_descriptor: {
+            url: `${info.origin}/chatkit/upload/${id}`,
+            method: "POST" as const,
+          },
+        }
+      : {}),
   };
   const attachment: Attachment = input.mime.startsWith("image/")
     ? { ...base, type: "image", preview_url: `${info.origin}/files/${id}` }
@@ -43,10 +64,18 @@ export function createAttachment(services: DevServices, info: RequestInfo, input
   return attachment;
 }
 
-async function readUpload(c: Context<AppEnv>, services: DevServices): Promise<{ name: string; mime: string; bytes: Buffer }> {
+async function readUpload(
+  c: Context<AppEnv>,
+  services: DevServices,
+): Promise<{ name: string; mime: string; bytes: Buffer }> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > services.maxUploadBytes) {
-    throw new HttpError(413, `File is larger than the ${services.maxUploadBytes} byte limit.`, "invalid_request_error", "file_too_large");
+    throw new HttpError(
+      413,
+      `File is larger than the ${services.maxUploadBytes} byte limit.`,
+      "invalid_request_error",
+      "file_too_large",
+    );
   }
   const type = c.req.header("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
@@ -54,8 +83,13 @@ async function readUpload(c: Context<AppEnv>, services: DevServices): Promise<{ 
       throw badRequest("Malformed multipart body.", "file");
     });
     const file = form.get("file");
-    if (!file || typeof file === "string") throw badRequest("Multipart body must have a `file` field.", "file");
-    return { name: file.name || "upload", mime: file.type || "application/octet-stream", bytes: Buffer.from(await file.arrayBuffer()) };
+    if (!file || typeof file === "string")
+      throw badRequest("Multipart body must have a `file` field.", "file");
+    return {
+      name: file.name || "upload",
+      mime: file.type || "application/octet-stream",
+      bytes: Buffer.from(await file.arrayBuffer()),
+    };
   }
   const bytes = Buffer.from(await c.req.arrayBuffer());
   return { name: "upload", mime: type.split(";")[0] || "application/octet-stream", bytes };
@@ -66,7 +100,10 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
   // Direct upload (`uploadStrategy: {type: "direct", uploadUrl}`): multipart `file` in, attachment out.
   app.post("/chatkit/upload", async (c) => {
     const upload = await readUpload(c, services);
-    const attachment = createAttachment(services, c.get("info"), { ...upload, size: upload.bytes.length });
+    const attachment = createAttachment(services, c.get("info"), {
+      ...upload,
+      size: upload.bytes.length,
+    });
     return c.json(attachment);
   });
 
@@ -77,7 +114,13 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
     if (!stored) throw notFound("attachment", id);
     const upload = await readUpload(c, services);
     const limit = services.maxUploadBytes;
-    if (upload.bytes.length > limit) throw new HttpError(413, `File is larger than the ${limit} byte limit.`, "invalid_request_error", "file_too_large");
+    if (upload.bytes.length > limit)
+      throw new HttpError(
+        413,
+        `File is larger than the ${limit} byte limit.`,
+        "invalid_request_error",
+        "file_too_large",
+      );
     const { upload_descriptor: _, ...rest } = stored.attachment;
     const attachment = rest as Attachment;
     services.store.putAttachment(attachment, upload.bytes.length, upload.bytes);
@@ -92,7 +135,11 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
     if (!match?.[1]) throw notFound("image", name);
     const progress = Number(c.req.query("progress") ?? "3");
     return new Response(generatedSvg(match[1], Number.isFinite(progress) ? progress : 3), {
-      headers: { "Content-Type": "image/svg+xml", ...SAFE_FILE_HEADERS, "Cache-Control": "public, max-age=31536000, immutable" },
+      headers: {
+        "Content-Type": "image/svg+xml",
+        ...SAFE_FILE_HEADERS,
+        "Cache-Control": "public, max-age=31536000, immutable",
+      },
     });
   });
 

@@ -37,7 +37,8 @@ export function parseFaultSpec(text: string | null | undefined): FaultSpec {
     const [rawKey = "", rawValue] = token.trim().toLowerCase().split("=", 2);
     const key = rawKey.replace(/_/g, "-");
     if (key === "latency" || key === "slow") spec.latencyMs = parseNonNegativeInt(rawValue, 1000);
-    else if (key === "drop-after" || key === "drop") spec.dropAfter = parseNonNegativeInt(rawValue, 5);
+    else if (key === "drop-after" || key === "drop")
+      spec.dropAfter = parseNonNegativeInt(rawValue, 5);
     else if (key === "status") spec.status = parseNonNegativeInt(rawValue, 500);
     else if (/^[45]\d\d$/.test(key)) spec.status = Number(key);
     else if (key === "expired-session" || key === "expired") spec.expiredSession = true;
@@ -62,11 +63,28 @@ export function mergeFaults(...specs: FaultSpec[]): FaultSpec {
 /** Whether the spec turns the answer into an HTTP error. */
 export function faultError(spec: FaultSpec): HttpError | null {
   if (spec.expiredSession) {
-    return new HttpError(401, "Client secret has expired (injected fault).", "invalid_request_error", "session_expired");
+    return new HttpError(
+      401,
+      "Client secret has expired (injected fault).",
+      "invalid_request_error",
+      "session_expired",
+    );
   }
   if (spec.status === undefined || spec.status < 400) return null;
   if (spec.status === 429) {
-    return new HttpError(429, "Rate limit reached (injected fault).", "rate_limit_error", "rate_limit_exceeded", null, { "Retry-After": "1" });
+    return new HttpError(
+      429,
+      "Rate limit reached (injected fault).",
+      "rate_limit_error",
+      "rate_limit_exceeded",
+      null,
+      { "Retry-After": "1" },
+    );
   }
-  return new HttpError(spec.status, `Injected fault: HTTP ${spec.status}.`, "server_error", "injected_fault");
+  return new HttpError(
+    spec.status,
+    `Injected fault: HTTP ${spec.status}.`,
+    "server_error",
+    "injected_fault",
+  );
 }

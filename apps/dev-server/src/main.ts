@@ -51,7 +51,9 @@ const server = await createDevServer({
   faults: values.faults ?? env.THREADKIT_FAULTS ?? "",
   requireClientSecret: values["require-secret"] ?? false,
 }).catch((error: NodeJS.ErrnoException) => {
-  console.error(error.code === "EADDRINUSE" ? `Port in use: ${error.message}. Try --port 0 or PORT=…` : error);
+  console.error(
+    error.code === "EADDRINUSE" ? `Port in use: ${error.message}. Try --port 0 or PORT=…` : error,
+  );
   process.exit(1);
 });
 

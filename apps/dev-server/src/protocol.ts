@@ -2,16 +2,15 @@ import {
   type ActionPayload,
   type Attachment,
   type ClientToolCallItem,
-  type InferenceOptions,
   STREAMING_REQUEST_TYPES,
   type StreamingRequestType,
-  type StructuredInputSubmission,
   type ThreadStreamEvent,
-  type UserMessageContent,
   type UserMessageItem,
   type WidgetItem,
 } from "@threadkit/core";
-import { faultError, type FaultSpec, mergeFaults, parseMessageFaults } from "./faults";
+import { createAttachment } from "./attachments";
+import { type FaultSpec, faultError, mergeFaults, parseMessageFaults } from "./faults";
+import { parseSubmission, parseUserMessage } from "./protocol-input";
 import { persistEvents } from "./runner";
 import {
   afterClientTool,
@@ -24,25 +23,23 @@ import {
   widgetAction,
   widgetSyncAction,
 } from "./script";
-import { dataFrame, sseResponse } from "./sse";
-import type { ChatSession } from "./sessions";
-import type { StoredThread } from "./store";
 import type { DevServices } from "./services";
-import { createAttachment } from "./attachments";
-import { toProtocolPage, toThread, toThreadMetadata } from "./views";
+import type { ChatSession } from "./sessions";
+import { dataFrame, sseResponse } from "./sse";
+import type { StoredThread } from "./store";
 import {
   asObject,
   badRequest,
   createId,
-  HttpError,
   notFound,
   optionalInt,
   optionalString,
-  requireString,
   readOrder,
+  requireString,
   sleep,
   toIso,
 } from "./util";
+import { toProtocolPage, toThread, toThreadMetadata } from "./views";
 
 /** What a protocol request carries besides its body. */
 export interface RequestInfo {
@@ -56,26 +53,6 @@ const MAX_PAGE_SIZE = 10_000;
 
 function isStreaming(type: string): type is StreamingRequestType {
   return (STREAMING_REQUEST_TYPES as readonly string[]).includes(type);
-}
-
-function parseContent(raw: unknown): UserMessageContent[] {
-  if (!Array.isArray(raw)) throw badRequest("params.input.content must be an array.", "input.content");
-  return raw.map((part, index) => {
-    const obj = asObject(part);
-    const where = `params.input.content[${index}]`;
-    if (obj?.type === "input_text" && typeof obj.text === "string") return { type: "input_text", text: obj.text };
-    if (obj?.type === "input_tag" && typeof obj.id === "string" && typeof obj.text === "string") {
-      return {
-        type: "input_tag",
-        id: obj.id,
-        text: obj.text,
-        data: asObject(obj.data) ?? {},
-        ...(typeof obj.group === "string" ? { group: obj.group } : {}),
-        interactive: obj.interactive === true,
-      };
-    }
-    throw badRequest(`${where} must be an input_text or input_tag part.`, where);
-  });
 }
 
 /** Answers `POST /chatkit`: every operation of the ChatKit server protocol. */
@@ -110,24 +87,37 @@ export class ProtocolHandler {
     switch (type) {
       case "threads.get_by_id": {
         const thread = this.thread(params);
-        return toThread(thread, store.listItems(thread.id, { limit: DEFAULT_PAGE_SIZE, order: "asc" }));
+        return toThread(
+          thread,
+          store.listItems(thread.id, { limit: DEFAULT_PAGE_SIZE, order: "asc" }),
+        );
       }
       case "threads.list": {
         const limit = optionalInt(params, "limit", 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
         const history = info.session?.chatkit_configuration.history;
         if (history && !history.enabled) return { data: [], has_more: false };
         const page = store.listThreads(
-          { limit: Math.min(limit, history?.recent_threads ?? limit), order: readOrder(params, "desc"), after: optionalString(params, "after") },
+          {
+            limit: Math.min(limit, history?.recent_threads ?? limit),
+            order: readOrder(params, "desc"),
+            after: optionalString(params, "after"),
+          },
           info.session?.user,
         );
-        return toProtocolPage({ data: page.data.map(toThreadMetadata), has_more: history?.recent_threads ? false : page.has_more });
+        return toProtocolPage({
+          data: page.data.map(toThreadMetadata),
+          has_more: history?.recent_threads ? false : page.has_more,
+        });
       }
       case "threads.update": {
         const thread = this.thread(params);
         const title = params.title;
         if (typeof title !== "string") throw badRequest("params.title must be a string.", "title");
         store.updateThread(thread.id, { title });
-        return toThread({ ...thread, title }, store.listItems(thread.id, { limit: DEFAULT_PAGE_SIZE, order: "asc" }));
+        return toThread(
+          { ...thread, title },
+          store.listItems(thread.id, { limit: DEFAULT_PAGE_SIZE, order: "asc" }),
+        );
       }
       case "threads.delete": {
         const thread = this.thread(params);
@@ -150,7 +140,8 @@ export class ProtocolHandler {
         if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) {
           throw badRequest("params.item_ids must be an array of strings.", "item_ids");
         }
-        if (kind !== "positive" && kind !== "negative") throw badRequest('params.kind must be "positive" or "negative".', "kind");
+        if (kind !== "positive" && kind !== "negative")
+          throw badRequest('params.kind must be "positive" or "negative".', "kind");
         for (const id of ids) if (!store.getItem(thread.id, id)) throw notFound("item", id);
         store.addFeedback(thread.id, ids, kind, this.services.clock.now());
         return {};
@@ -167,7 +158,8 @@ export class ProtocolHandler {
         const name = requireString(params, "name");
         const mime = requireString(params, "mime_type");
         const size = optionalInt(params, "size", 0, Number.MAX_SAFE_INTEGER);
-        if (size === undefined) throw badRequest("params.size must be a non-negative integer.", "size");
+        if (size === undefined)
+          throw badRequest("params.size must be a non-negative integer.", "size");
         return createAttachment(this.services, info, { name, mime, size, bytes: null });
       }
       case "attachments.delete": {
@@ -178,7 +170,8 @@ export class ProtocolHandler {
       case "input.transcribe": {
         const audio = requireString(params, "audio_base64");
         const mime = requireString(params, "mime_type");
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(audio)) throw badRequest("params.audio_base64 is not base64.", "audio_base64");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(audio))
+          throw badRequest("params.audio_base64 is not base64.", "audio_base64");
         const bytes = Buffer.from(audio, "base64").length;
         return { text: `Transcribed ${bytes} bytes of ${mime.split(";")[0]} audio.` };
       }
@@ -187,9 +180,13 @@ export class ProtocolHandler {
     }
   }
 
-  private action(thread: StoredThread, params: Record<string, unknown>): { action: ActionPayload; sender: WidgetItem | null } {
+  private action(
+    thread: StoredThread,
+    params: Record<string, unknown>,
+  ): { action: ActionPayload; sender: WidgetItem | null } {
     const raw = asObject(params.action);
-    if (!raw || typeof raw.type !== "string") throw badRequest("params.action must be {type, payload}.", "action");
+    if (!raw || typeof raw.type !== "string")
+      throw badRequest("params.action must be {type, payload}.", "action");
     const itemId = optionalString(params, "item_id");
     let sender: WidgetItem | null = null;
     if (itemId !== undefined) {
@@ -201,36 +198,11 @@ export class ProtocolHandler {
     return { action: { type: raw.type, payload: raw.payload ?? null }, sender };
   }
 
-  private userMessage(thread: StoredThread, params: Record<string, unknown>): UserMessageItem {
-    const input = asObject(params.input);
-    if (!input) throw badRequest("params.input must be an object.", "input");
-    const content = parseContent(input.content);
-    const ids = input.attachments ?? [];
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) {
-      throw badRequest("params.input.attachments must be an array of attachment ids.", "input.attachments");
-    }
-    const attachments: Attachment[] = ids.map((id) => {
-      const stored = this.store.getAttachment(id);
-      if (!stored) throw notFound("attachment", id);
-      if (stored.bytes === null) throw badRequest(`Attachment '${id}' has not been uploaded yet.`, "input.attachments");
-      const { upload_descriptor: _, ...rest } = stored.attachment;
-      return { ...rest, thread_id: thread.id } as Attachment;
-    });
-    const quoted = optionalString(input, "quoted_text", "params.input");
-    const options = asObject(input.inference_options) ?? {};
-    return {
-      id: createId("msg"),
-      thread_id: thread.id,
-      created_at: toIso(this.services.clock.now()),
-      type: "user_message",
-      content,
-      attachments,
-      ...(quoted ? { quoted_text: quoted } : {}),
-      inference_options: options as InferenceOptions,
-    };
-  }
-
-  private async stream(type: StreamingRequestType, params: Record<string, unknown>, info: RequestInfo): Promise<Response> {
+  private async stream(
+    type: StreamingRequestType,
+    params: Record<string, unknown>,
+    info: RequestInfo,
+  ): Promise<Response> {
     const store = this.store;
     const preamble: ThreadStreamEvent[] = [];
     let thread: StoredThread;
@@ -245,21 +217,32 @@ export class ProtocolHandler {
     switch (type) {
       case "threads.create": {
         const now = this.services.clock.now();
-        thread = { id: createId("thr"), created_at: now, title: null, status: { type: "active" }, user: info.session?.user ?? "anonymous", metadata: {} };
-        const item = this.userMessage(thread, params);
+        thread = {
+          id: createId("thr"),
+          created_at: now,
+          title: null,
+          status: { type: "active" },
+          user: info.session?.user ?? "anonymous",
+          metadata: {},
+        };
+        const item = parseUserMessage(this.services, thread, params);
         checkMessageFaults(item);
         await this.applyFaults(faults);
         store.createThread(thread);
         for (const attachment of item.attachments) this.attach(attachment, thread.id);
-        preamble.push({ type: "thread.created", thread: toThread(thread, { data: [], has_more: false }) }, { type: "thread.item.done", item });
+        preamble.push(
+          { type: "thread.created", thread: toThread(thread, { data: [], has_more: false }) },
+          { type: "thread.item.done", item },
+        );
         titleFrom = messageText(item);
         produce = (ctx) => respond(ctx, item);
         break;
       }
       case "threads.add_user_message": {
         thread = this.thread(params);
-        if (thread.status.type !== "active") throw badRequest(`Thread is ${thread.status.type}.`, "thread_id");
-        const item = this.userMessage(thread, params);
+        if (thread.status.type !== "active")
+          throw badRequest(`Thread is ${thread.status.type}.`, "thread_id");
+        const item = parseUserMessage(this.services, thread, params);
         checkMessageFaults(item);
         await this.applyFaults(faults);
         for (const attachment of item.attachments) this.attach(attachment, thread.id);
@@ -271,10 +254,19 @@ export class ProtocolHandler {
       case "threads.add_client_tool_output": {
         thread = this.thread(params);
         if (!("result" in params)) throw badRequest("params.result is required.", "result");
-        const call = [...store.allItems(thread.id)].reverse().find((item): item is ClientToolCallItem => item.type === "client_tool_call" && item.status === "pending");
+        const call = [...store.allItems(thread.id)]
+          .reverse()
+          .find(
+            (item): item is ClientToolCallItem =>
+              item.type === "client_tool_call" && item.status === "pending",
+          );
         if (!call) throw badRequest("The thread has no pending client tool call.", "thread_id");
         await this.applyFaults(faults);
-        const completed: ClientToolCallItem = { ...call, status: "completed", output: params.result };
+        const completed: ClientToolCallItem = {
+          ...call,
+          status: "completed",
+          output: params.result,
+        };
         store.upsertItem(completed);
         produce = (ctx) => afterClientTool(ctx, completed);
         break;
@@ -284,9 +276,11 @@ export class ProtocolHandler {
         const itemId = requireString(params, "item_id");
         const item = store.getItem(thread.id, itemId);
         if (!item) throw notFound("item", itemId);
-        if (item.type !== "structured_input") throw badRequest(`Item '${itemId}' is not a structured input.`, "item_id");
-        if (item.status !== "pending") throw badRequest(`Item '${itemId}' was already ${item.status}.`, "item_id");
-        const answered = answerStructuredInput(item, this.submission(params));
+        if (item.type !== "structured_input")
+          throw badRequest(`Item '${itemId}' is not a structured input.`, "item_id");
+        if (item.status !== "pending")
+          throw badRequest(`Item '${itemId}' was already ${item.status}.`, "item_id");
+        const answered = answerStructuredInput(item, parseSubmission(params));
         await this.applyFaults(faults);
         preamble.push({ type: "thread.item.replaced", item: answered });
         produce = (ctx) => afterStructuredInput(ctx, answered);
@@ -297,7 +291,8 @@ export class ProtocolHandler {
         const itemId = requireString(params, "item_id");
         const item = store.getItem(thread.id, itemId);
         if (!item) throw notFound("item", itemId);
-        if (item.type !== "user_message") throw badRequest(`Item '${itemId}' is not a user message.`, "item_id");
+        if (item.type !== "user_message")
+          throw badRequest(`Item '${itemId}' is not a user message.`, "item_id");
         await this.applyFaults(faults);
         store.deleteItemsAfter(thread.id, itemId);
         retry = true;
@@ -323,39 +318,27 @@ export class ProtocolHandler {
       yield* produce(ctx);
       const current = services.store.getThread(streamThread.id);
       if (titling && titleFrom && current && current.title === null) {
-        const title = titleFrom.replace(/!\S+/g, "").trim().split(/\s+/).slice(0, 6).join(" ").slice(0, 60) || "New chat";
+        const title =
+          titleFrom.replace(/!\S+/g, "").trim().split(/\s+/).slice(0, 6).join(" ").slice(0, 60) ||
+          "New chat";
         services.store.updateThread(current.id, { title });
-        yield { type: "thread.updated", thread: toThread({ ...current, title }, { data: [], has_more: false }) };
+        yield {
+          type: "thread.updated",
+          thread: toThread({ ...current, title }, { data: [], has_more: false }),
+        };
       }
     }
     async function* frames() {
-      for await (const event of persistEvents(store, streamThread.id, events())) yield dataFrame(event);
+      for await (const event of persistEvents(store, streamThread.id, events()))
+        yield dataFrame(event);
     }
     return sseResponse(frames(), { dropAfter: mergeFaults(info.faults, faults).dropAfter });
   }
 
-  private submission(params: Record<string, unknown>): StructuredInputSubmission {
-    const input = asObject(params.input);
-    const status = input?.status;
-    const answers = asObject(input?.answers);
-    if (!input || (status !== "answered" && status !== "skipped") || !answers) {
-      throw badRequest('params.input must be {status: "answered"|"skipped", answers}.', "input");
-    }
-    const result: StructuredInputSubmission["answers"] = {};
-    for (const [key, value] of Object.entries(answers)) {
-      const answer = asObject(value);
-      const values = answer?.values;
-      if (!answer || !Array.isArray(values) || !values.every((v) => typeof v === "string")) {
-        throw badRequest(`params.input.answers.${key} must be {values: string[], skipped}.`, "input.answers");
-      }
-      result[key] = { values, skipped: answer.skipped === true };
-    }
-    return { status, answers: result };
-  }
-
   private attach(attachment: Attachment, threadId: string): void {
     const stored = this.store.getAttachment(attachment.id);
-    if (stored) this.store.putAttachment({ ...stored.attachment, thread_id: threadId }, stored.size, null);
+    if (stored)
+      this.store.putAttachment({ ...stored.attachment, thread_id: threadId }, stored.size, null);
   }
 
   private async applyFaults(faults: FaultSpec): Promise<void> {
@@ -377,5 +360,3 @@ export class ProtocolHandler {
     };
   }
 }
-
-export { HttpError };

@@ -13,7 +13,10 @@ export function toRestThread(thread: StoredThread): Json {
     id: thread.id,
     object: "chatkit.thread",
     created_at: toUnix(thread.created_at),
-    status: thread.status.type === "active" ? { type: "active" } : { type: thread.status.type, reason: thread.status.reason ?? null },
+    status:
+      thread.status.type === "active"
+        ? { type: "active" }
+        : { type: thread.status.type, reason: thread.status.reason ?? null },
     title: thread.title,
     user: thread.user,
   };
@@ -25,7 +28,9 @@ function unix(iso: string): number {
 
 function restContent(part: UserMessageContent): Json {
   // The REST API has no input_tag part: a tag becomes its visible text.
-  return part.type === "input_text" ? { type: "input_text", text: part.text } : { type: "input_text", text: `@${part.text}` };
+  return part.type === "input_text"
+    ? { type: "input_text", text: part.text }
+    : { type: "input_text", text: `@${part.text}` };
 }
 
 function restAttachment(attachment: Attachment): Json {
@@ -40,14 +45,23 @@ function restAttachment(attachment: Attachment): Json {
 
 function restAnnotation(annotation: Annotation): Json | null {
   const source = annotation.source;
-  if (source.type === "file") return { type: "file", source: { type: "file", filename: source.filename } };
+  if (source.type === "file")
+    return { type: "file", source: { type: "file", filename: source.filename } };
   if (source.type === "url") return { type: "url", source: { type: "url", url: source.url } };
   return null; // entity sources have no REST shape
 }
 
-function restTask(task: Task): { heading: string | null; summary: string | null; type: "custom" | "thought" } {
+function restTask(task: Task): {
+  heading: string | null;
+  summary: string | null;
+  type: "custom" | "thought";
+} {
   const summary = task.type === "thought" || task.type === "custom" ? (task.content ?? null) : null;
-  return { heading: task.title ?? null, summary, type: task.type === "thought" ? "thought" : "custom" };
+  return {
+    heading: task.title ?? null,
+    summary,
+    type: task.type === "thought" ? "thought" : "custom",
+  };
 }
 
 /**
@@ -56,7 +70,12 @@ function restTask(task: Task): { heading: string | null; summary: string | null;
  * REST API has no shape for are sent as `chatkit.<type>` with their protocol fields.
  */
 export function toRestItem(item: ThreadItem): Json {
-  const base = { id: item.id, object: "chatkit.thread_item", thread_id: item.thread_id, created_at: unix(item.created_at) };
+  const base = {
+    id: item.id,
+    object: "chatkit.thread_item",
+    thread_id: item.thread_id,
+    created_at: unix(item.created_at),
+  };
   switch (item.type) {
     case "user_message": {
       const content = item.content.map(restContent);
@@ -68,7 +87,9 @@ export function toRestItem(item: ThreadItem): Json {
         type: "chatkit.user_message",
         content,
         attachments: item.attachments.map(restAttachment),
-        inference_options: hasOptions ? { model: options.model ?? null, tool_choice: options.tool_choice ?? null } : null,
+        inference_options: hasOptions
+          ? { model: options.model ?? null, tool_choice: options.tool_choice ?? null }
+          : null,
       };
     }
     case "assistant_message":
@@ -95,7 +116,13 @@ export function toRestItem(item: ThreadItem): Json {
       };
     case "task": {
       const task = restTask(item.task);
-      return { ...base, type: "chatkit.task", heading: task.heading, summary: task.summary, task_type: task.type };
+      return {
+        ...base,
+        type: "chatkit.task",
+        heading: task.heading,
+        summary: task.summary,
+        task_type: task.type,
+      };
     }
     case "workflow":
       return { ...base, type: "chatkit.task_group", tasks: item.workflow.tasks.map(restTask) };
@@ -123,8 +150,14 @@ export function readRestPage(c: Context<AppEnv>): PageQuery {
   const query = c.req.query();
   const after = optionalString(query, "after", "query");
   const before = optionalString(query, "before", "query");
-  if (after !== undefined && before !== undefined) throw badRequest("Pass either after or before, not both.", "before");
-  return { limit: optionalInt(query, "limit", 1, 100, "query") ?? 20, order: readOrder(query, "desc", "query"), after, before };
+  if (after !== undefined && before !== undefined)
+    throw badRequest("Pass either after or before, not both.", "before");
+  return {
+    limit: optionalInt(query, "limit", 1, 100, "query") ?? 20,
+    order: readOrder(query, "desc", "query"),
+    after,
+    before,
+  };
 }
 
 /** `/v1/chatkit/sessions` and `/v1/chatkit/threads`: the hosted ChatKit REST API. */

@@ -28,12 +28,18 @@ export function applyItemUpdate(item: ThreadItem, update: ThreadItemUpdate): Thr
     case "assistant_message.content_part.added":
     case "assistant_message.content_part.done":
       if (item.type !== "assistant_message") return item;
-      return { ...item, content: applyContent(item.content, update.content_index, () => update.content) };
+      return {
+        ...item,
+        content: applyContent(item.content, update.content_index, () => update.content),
+      };
     case "assistant_message.content_part.text_delta":
       if (item.type !== "assistant_message") return item;
       return {
         ...item,
-        content: applyContent(item.content, update.content_index, (part) => ({ ...part, text: part.text + update.delta })),
+        content: applyContent(item.content, update.content_index, (part) => ({
+          ...part,
+          text: part.text + update.delta,
+        })),
       };
     case "assistant_message.content_part.annotation_added":
       if (item.type !== "assistant_message") return item;
@@ -70,7 +76,11 @@ export function applyItemUpdate(item: ThreadItem, update: ThreadItemUpdate): Thr
  * When the client goes away mid-answer, non-empty pending assistant messages are kept (as the
  * Python server does) and other pending items are dropped.
  */
-export async function* persistEvents(store: DevStore, threadId: string, source: ScriptStream): AsyncGenerator<ThreadStreamEvent, void, undefined> {
+export async function* persistEvents(
+  store: DevStore,
+  threadId: string,
+  source: ScriptStream,
+): AsyncGenerator<ThreadStreamEvent, void, undefined> {
   const pending = new Map<string, ThreadItem>();
   let finished = false;
   try {

@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { AppEnv } from "./app-env";
 import { createApp } from "./app";
+import type { AppEnv } from "./app-env";
 import { type FaultSpec, parseFaultSpec } from "./faults";
 import type { DevServices } from "./services";
 import { SessionManager } from "./sessions";
@@ -61,23 +61,30 @@ export interface DevServer {
  */
 export async function createDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const clock = options.clock ?? systemClock;
-  const store = new DevStore(options.inMemory ? null : path.resolve(options.dataDir ?? DEFAULT_DATA_DIR));
+  const store = new DevStore(
+    options.inMemory ? null : path.resolve(options.dataDir ?? DEFAULT_DATA_DIR),
+  );
   const services: DevServices = {
     store,
     sessions: new SessionManager(store, clock),
     clock,
     delayMs: options.delayMs ?? 0,
-    faults: typeof options.faults === "string" ? parseFaultSpec(options.faults) : (options.faults ?? {}),
+    faults:
+      typeof options.faults === "string" ? parseFaultSpec(options.faults) : (options.faults ?? {}),
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
   };
   const app = createApp(services, {
-    ...(options.requireClientSecret === undefined ? {} : { requireClientSecret: options.requireClientSecret }),
+    ...(options.requireClientSecret === undefined
+      ? {}
+      : { requireClientSecret: options.requireClientSecret }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   const host = options.host ?? "127.0.0.1";
   let server: Server;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => resolve(info.port)) as Server;
+    server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) =>
+      resolve(info.port),
+    ) as Server;
     server.once("error", (error) => {
       store.close();
       reject(error);

@@ -29,10 +29,16 @@ const SESSION_KIND = "chatkit.session";
 const SECRET_KIND = "chatkit.client_secret";
 const WINDOW_MS = 60_000;
 
-function readBool(obj: Record<string, unknown> | null, key: string, fallback: boolean, where: string) {
+function readBool(
+  obj: Record<string, unknown> | null,
+  key: string,
+  fallback: boolean,
+  where: string,
+) {
   const value = obj?.[key];
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== "boolean") throw badRequest(`${where}.${key} must be a boolean.`, `${where}.${key}`);
+  if (typeof value !== "boolean")
+    throw badRequest(`${where}.${key} must be a boolean.`, `${where}.${key}`);
   return value;
 }
 
@@ -91,14 +97,23 @@ export class SessionManager {
     }
     const stateVariables = readSection(workflow, "state_variables", "workflow.");
     for (const [key, value] of Object.entries(stateVariables ?? {})) {
-      if (key.length > 64) throw badRequest("workflow.state_variables keys may be up to 64 characters.", "workflow.state_variables");
+      if (key.length > 64)
+        throw badRequest(
+          "workflow.state_variables keys may be up to 64 characters.",
+          "workflow.state_variables",
+        );
       if (!["string", "boolean", "number"].includes(typeof value)) {
-        throw badRequest(`workflow.state_variables.${key} must be a string, boolean or number.`, "workflow.state_variables");
+        throw badRequest(
+          `workflow.state_variables.${key} must be a string, boolean or number.`,
+          "workflow.state_variables",
+        );
       }
     }
     const tracing = readSection(workflow, "tracing", "workflow.");
     const config = readSection(body, "chatkit_configuration", "");
-    const titling = config ? readSection(config, "automatic_thread_titling", "chatkit_configuration.") : null;
+    const titling = config
+      ? readSection(config, "automatic_thread_titling", "chatkit_configuration.")
+      : null;
     const upload = config ? readSection(config, "file_upload", "chatkit_configuration.") : null;
     const history = config ? readSection(config, "history", "chatkit_configuration.") : null;
     const expiresAfter = readSection(body, "expires_after", "");
@@ -108,21 +123,39 @@ export class SessionManager {
     const seconds = readInt(expiresAfter, "seconds", 600, 1, 600, "expires_after") ?? 600;
     const rateLimits = readSection(body, "rate_limits", "");
     const perMinute =
-      readInt(rateLimits, "max_requests_per_1_minute", 10, 1, Number.MAX_SAFE_INTEGER, "rate_limits") ?? 10;
+      readInt(
+        rateLimits,
+        "max_requests_per_1_minute",
+        10,
+        1,
+        Number.MAX_SAFE_INTEGER,
+        "rate_limits",
+      ) ?? 10;
     const cfg = "chatkit_configuration";
     const session: ChatSession = {
       id: createId("cksess", 12),
       object: "chatkit.session",
       chatkit_configuration: {
-        automatic_thread_titling: { enabled: readBool(titling, "enabled", true, `${cfg}.automatic_thread_titling`) },
+        automatic_thread_titling: {
+          enabled: readBool(titling, "enabled", true, `${cfg}.automatic_thread_titling`),
+        },
         file_upload: {
           enabled: readBool(upload, "enabled", false, `${cfg}.file_upload`),
           max_file_size: readInt(upload, "max_file_size", 512, 1, 512, `${cfg}.file_upload`) ?? 512,
-          max_files: readInt(upload, "max_files", 10, 1, Number.MAX_SAFE_INTEGER, `${cfg}.file_upload`) ?? 10,
+          max_files:
+            readInt(upload, "max_files", 10, 1, Number.MAX_SAFE_INTEGER, `${cfg}.file_upload`) ??
+            10,
         },
         history: {
           enabled: readBool(history, "enabled", true, `${cfg}.history`),
-          recent_threads: readInt(history, "recent_threads", null, 1, Number.MAX_SAFE_INTEGER, `${cfg}.history`),
+          recent_threads: readInt(
+            history,
+            "recent_threads",
+            null,
+            1,
+            Number.MAX_SAFE_INTEGER,
+            `${cfg}.history`,
+          ),
         },
       },
       client_secret: createId("ek", 24),
@@ -156,9 +189,20 @@ export class SessionManager {
   /** Cancels a session; its client secret stops working at once. */
   cancel(id: string): ChatSession {
     const session = this.get(id);
-    if (!session) throw new HttpError(404, `No session found with id '${id}'.`, "invalid_request_error", "not_found");
+    if (!session)
+      throw new HttpError(
+        404,
+        `No session found with id '${id}'.`,
+        "invalid_request_error",
+        "not_found",
+      );
     if (session.status !== "active") {
-      throw new HttpError(400, `Session is already ${session.status}.`, "invalid_request_error", "session_not_active");
+      throw new HttpError(
+        400,
+        `Session is already ${session.status}.`,
+        "invalid_request_error",
+        "session_not_active",
+      );
     }
     const cancelled: ChatSession = { ...session, status: "cancelled" };
     this.store.putObject(SESSION_KIND, cancelled);
@@ -174,12 +218,28 @@ export class SessionManager {
   authorize(secret: string): ChatSession {
     const link = this.store.getObject<{ id: string; session_id: string }>(SECRET_KIND, secret);
     const session = link ? this.get(link.session_id) : null;
-    if (!session) throw new HttpError(401, "Invalid client secret.", "invalid_request_error", "invalid_client_secret");
+    if (!session)
+      throw new HttpError(
+        401,
+        "Invalid client secret.",
+        "invalid_request_error",
+        "invalid_client_secret",
+      );
     if (session.status === "expired") {
-      throw new HttpError(401, "Client secret has expired.", "invalid_request_error", "session_expired");
+      throw new HttpError(
+        401,
+        "Client secret has expired.",
+        "invalid_request_error",
+        "session_expired",
+      );
     }
     if (session.status === "cancelled") {
-      throw new HttpError(401, "Session has been cancelled.", "invalid_request_error", "session_cancelled");
+      throw new HttpError(
+        401,
+        "Session has been cancelled.",
+        "invalid_request_error",
+        "session_cancelled",
+      );
     }
     const now = this.clock.now();
     const window = (this.windows.get(session.id) ?? []).filter((at) => at > now - WINDOW_MS);

@@ -21,6 +21,11 @@ export interface SseResponseOptions {
 /** Thrown into the body stream to reset the connection on purpose. */
 export class InjectedDropError extends Error {
   override readonly name = "InjectedDropError";
+  constructor(message: string) {
+    super(message);
+    // The Node adapter logs it; the stack would only be noise.
+    this.stack = `InjectedDropError: ${message} (x-threadkit-fault)`;
+  }
 }
 
 /**
@@ -28,7 +33,10 @@ export class InjectedDropError extends Error {
  * reads them. When the client goes away, the source generator is returned (its `finally` blocks
  * run), so a producer can tell a completed answer from an abandoned one.
  */
-export function sseResponse(frames: AsyncIterable<string>, options: SseResponseOptions = {}): Response {
+export function sseResponse(
+  frames: AsyncIterable<string>,
+  options: SseResponseOptions = {},
+): Response {
   const iterator = frames[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   let sent = 0;

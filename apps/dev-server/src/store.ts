@@ -307,9 +307,13 @@ export class DevStore {
   /** Deletes an object and everything whose parent it is. Returns whether it existed. */
   deleteObject(kind: string, id: string): boolean {
     return this.db.transaction(() => {
-      this.db.prepare("DELETE FROM objects WHERE parent IN (SELECT id FROM objects WHERE parent = ?)").run(id);
+      this.db
+        .prepare("DELETE FROM objects WHERE parent IN (SELECT id FROM objects WHERE parent = ?)")
+        .run(id);
       this.db.prepare("DELETE FROM objects WHERE parent = ?").run(id);
-      return this.db.prepare("DELETE FROM objects WHERE id = ? AND kind = ?").run(id, kind).changes > 0;
+      return (
+        this.db.prepare("DELETE FROM objects WHERE id = ? AND kind = ?").run(id, kind).changes > 0
+      );
     })();
   }
 

@@ -20,7 +20,12 @@ export function startServer(options: DevServerOptions = {}): Promise<DevServer> 
 }
 
 /** POSTs a protocol request to `/chatkit`. */
-export function chatkit(server: DevServer, type: string, params: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function chatkit(
+  server: DevServer,
+  type: string,
+  params: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${server.url}/chatkit`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...headers },
@@ -29,9 +34,14 @@ export function chatkit(server: DevServer, type: string, params: unknown, header
 }
 
 /** A JSON protocol request that must succeed. */
-export async function chatkitJson<T = any>(server: DevServer, type: string, params: unknown): Promise<T> {
+export async function chatkitJson<T = any>(
+  server: DevServer,
+  type: string,
+  params: unknown,
+): Promise<T> {
   const response = await chatkit(server, type, params);
-  if (!response.ok) throw new Error(`${type} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${type} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -41,21 +51,30 @@ export async function chatkitJson<T = any>(server: DevServer, type: string, para
  */
 export function parseDataFrames(text: string): ThreadStreamEvent[] {
   if (text === "") return [];
-  if (!text.endsWith("\n\n")) throw new Error(`stream does not end with a blank line: ${JSON.stringify(text.slice(-40))}`);
+  if (!text.endsWith("\n\n"))
+    throw new Error(`stream does not end with a blank line: ${JSON.stringify(text.slice(-40))}`);
   return text
     .slice(0, -2)
     .split("\n\n")
     .map((frame) => {
-      if (!frame.startsWith("data: ") || frame.includes("\n")) throw new Error(`bad frame: ${frame.slice(0, 80)}`);
+      if (!frame.startsWith("data: ") || frame.includes("\n"))
+        throw new Error(`bad frame: ${frame.slice(0, 80)}`);
       return JSON.parse(frame.slice(6)) as ThreadStreamEvent;
     });
 }
 
 /** Runs a streaming protocol request and returns its events. */
-export async function chatkitStream(server: DevServer, type: string, params: unknown, headers: Record<string, string> = {}): Promise<ThreadStreamEvent[]> {
+export async function chatkitStream(
+  server: DevServer,
+  type: string,
+  params: unknown,
+  headers: Record<string, string> = {},
+): Promise<ThreadStreamEvent[]> {
   const response = await chatkit(server, type, params, headers);
-  if (!response.ok) throw new Error(`${type} answered ${response.status}: ${await response.text()}`);
-  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) throw new Error("not an event stream");
+  if (!response.ok)
+    throw new Error(`${type} answered ${response.status}: ${await response.text()}`);
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream"))
+    throw new Error("not an event stream");
   return parseDataFrames(await response.text());
 }
 
@@ -65,7 +84,10 @@ export function input(text: string, attachments: string[] = []) {
 }
 
 /** Starts a thread with one message and returns its id with the stream's events. */
-export async function startThread(server: DevServer, text: string): Promise<{ threadId: string; events: ThreadStreamEvent[] }> {
+export async function startThread(
+  server: DevServer,
+  text: string,
+): Promise<{ threadId: string; events: ThreadStreamEvent[] }> {
   const events = await chatkitStream(server, "threads.create", { input: input(text) });
   const created = events[0];
   if (created?.type !== "thread.created") throw new Error("first event is not thread.created");

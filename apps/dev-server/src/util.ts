@@ -52,8 +52,12 @@ export class HttpError extends Error {
   }
 
   /** The JSON body of the error response (the OpenAI error shape). */
-  toJSON(): { error: { message: string; type: string; code: string | null; param: string | null } } {
-    return { error: { message: this.message, type: this.type, code: this.code, param: this.param } };
+  toJSON(): {
+    error: { message: string; type: string; code: string | null; param: string | null };
+  } {
+    return {
+      error: { message: this.message, type: this.type, code: this.code, param: this.param },
+    };
   }
 }
 
@@ -64,7 +68,12 @@ export function badRequest(message: string, param: string | null = null): HttpEr
 
 /** 404 for a missing object. */
 export function notFound(kind: string, id: string): HttpError {
-  return new HttpError(404, `No ${kind} found with id '${id}'.`, "invalid_request_error", "not_found");
+  return new HttpError(
+    404,
+    `No ${kind} found with id '${id}'.`,
+    "invalid_request_error",
+    "not_found",
+  );
 }
 
 /** A plain JSON object, or null. */

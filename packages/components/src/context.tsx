@@ -16,13 +16,7 @@ import {
   useMemo,
   useRef,
 } from "react";
-import {
-  catalogFor,
-  directionOf,
-  format,
-  type MessageKey,
-  type Messages,
-} from "./i18n/messages";
+import { catalogFor, directionOf, format, type MessageKey, type Messages } from "./i18n/messages";
 
 /** Lifecycle of one item as the thread view knows it. */
 export type ItemStatus = "streaming" | "done" | "error";
@@ -81,6 +75,11 @@ export interface ThreadUIOptions {
   allowDataImages?: boolean;
   /** Lazy syntax highlighting of finished code blocks. */
   highlightCode?: CodeHighlighter;
+  /**
+   * Where dialogs and previews portal to. `Thread.Root` sets its own element, so portaled content
+   * inherits the thread's theme and direction. @default document.body
+   */
+  portalContainer?: HTMLElement | null;
 }
 
 /** Resolved options plus translation helpers. */
@@ -115,6 +114,7 @@ const OPTION_KEYS = [
   "onStructuredInputSubmit",
   "allowDataImages",
   "highlightCode",
+  "portalContainer",
 ] as const satisfies readonly (keyof ThreadUIOptions)[];
 
 const DEFAULT_VALUE = resolve({});
@@ -145,7 +145,6 @@ export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps
     const value = options[key];
     return typeof value === "function" ? "fn" : value;
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the option values are the dependencies
   const value = useMemo(() => {
     const merged: ThreadUIOptions = { ...parent };
     for (const key of OPTION_KEYS) {

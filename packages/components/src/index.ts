@@ -28,7 +28,7 @@ export {
   type MessageKey,
   type Messages,
 } from "./i18n/messages";
-export { safeUrl, type SafeUrlOptions, type UrlUsage } from "./internal/safe-url";
+export { type SafeUrlOptions, safeUrl, type UrlUsage } from "./internal/safe-url";
 export { AssistantMessage } from "./items/assistant-message";
 export {
   ClientToolCall,
@@ -67,3 +67,14 @@ export {
 export { defaultItemRenderers, ThreadItem, type ThreadItemProps } from "./thread-item/thread-item";
 export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
 export { ThreadList, type ThreadListProps } from "./thread-list/thread-list";
+export * as Widget from "./widgets";
+export {
+  createWidgetItemRenderer,
+  defaultWidgetRegistry,
+  type WidgetActionContext,
+  type WidgetActionHandler,
+  type WidgetComponentProps,
+  type WidgetRegistry,
+  type WidgetRootProps,
+  WidgetRootView,
+} from "./widgets";

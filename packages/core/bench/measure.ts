@@ -1,10 +1,20 @@
 /** The measured pipelines, shared by the vitest benches and the plain node script. */
 import { createParser } from "eventsource-parser";
-import { createAssistantRunState, reduceAssistantRun } from "../src/reducers/reduce-assistant-run";
-import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
+import {
+  createAssistantRunState,
+  reduceAssistantRun,
+  reduceAssistantRunEvents,
+} from "../src/reducers/reduce-assistant-run";
+import {
+  reduceThreadStream,
+  reduceThreadStreamEvents,
+} from "../src/reducers/reduce-thread-stream";
 import { createThreadState } from "../src/reducers/thread-state";
-import { readAssistantStream } from "../src/stream/read-assistant-stream";
-import { readThreadStream } from "../src/stream/read-thread-stream";
+import {
+  readAssistantStream,
+  readAssistantStreamBatches,
+} from "../src/stream/read-assistant-stream";
+import { readThreadStream, readThreadStreamBatches } from "../src/stream/read-thread-stream";
 
 /** The floor: TextDecoder + eventsource-parser + JSON.parse of every event, nothing else. */
 export function floor(chunks: readonly Uint8Array[]): number {
@@ -40,6 +50,30 @@ export async function assistantPipeline(chunks: readonly Uint8Array[]): Promise<
   for await (const event of readAssistantStream(chunks)) {
     state = reduceAssistantRun(state, event);
     count++;
+  }
+  if (state.messages.length !== 1) throw new Error("bad reduction");
+  return count;
+}
+
+/** decode + validate + reduce, one synchronous reduction per network chunk (batches). */
+export async function threadBatchPipeline(chunks: readonly Uint8Array[]): Promise<number> {
+  let state = createThreadState();
+  let count = 0;
+  for await (const events of readThreadStreamBatches(chunks)) {
+    state = reduceThreadStreamEvents(state, events);
+    count += events.length;
+  }
+  if (state.itemIds.length !== 1) throw new Error("bad reduction");
+  return count;
+}
+
+/** The same for an Assistants run stream. */
+export async function assistantBatchPipeline(chunks: readonly Uint8Array[]): Promise<number> {
+  let state = createAssistantRunState();
+  let count = 0;
+  for await (const events of readAssistantStreamBatches(chunks)) {
+    state = reduceAssistantRunEvents(state, events);
+    count += events.length;
   }
   if (state.messages.length !== 1) throw new Error("bad reduction");
   return count;

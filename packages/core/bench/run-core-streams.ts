@@ -1,65 +1,73 @@
 /**
- * Plain node benchmark of the stream pipeline; prints a markdown table.
+ * Plain node benchmark of the stream pipeline; prints markdown tables. Times are process CPU
+ * time (user + system), best of several interleaved rounds, so other load on the machine skews
+ * them less than wall time.
  * Run: pnpm exec tsx packages/core/bench/run-core-streams.ts
  */
 import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
-import { assistantPipeline, floor, threadPipeline } from "./measure";
+import {
+  assistantBatchPipeline,
+  assistantPipeline,
+  floor,
+  threadBatchPipeline,
+  threadPipeline,
+} from "./measure";
 import { DELTA, syntheticAssistantStream, syntheticThreadStream, threadWithItems } from "./synthetic";
 
-function nsPerOp(fn: () => void, iterations: number): number {
-  for (let i = 0; i < iterations / 10; i++) fn();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) fn();
-  return Number(process.hrtime.bigint() - start) / iterations;
-}
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
-async function best(runs: number, fn: () => unknown): Promise<number> {
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return min;
+async function cpuTime(fn: () => unknown): Promise<number> {
+  const start = cpuMs();
+  await fn();
+  return cpuMs() - start;
 }
 
 async function main() {
   console.log("### (a) one text delta vs. thread length\n");
   console.log("| items | ns / delta | vs. 10 items |");
   console.log("| ---: | ---: | ---: |");
-  let base = 0;
-  for (const count of [10, 1_000, 10_000]) {
-    const state = threadWithItems(count);
-    let sink = state;
-    const ns = Math.min(
-      ...[0, 1, 2].map(() => nsPerOp(() => {
-        sink = reduceThreadStream(state, DELTA);
-      }, 200_000)),
-    );
-    if (sink === state) throw new Error("delta not applied");
-    if (count === 10) base = ns;
+  const ITER = 300_000;
+  const states = [10, 1_000, 10_000].map((count) => [count, threadWithItems(count)] as const);
+  const best = new Map<number, number>();
+  for (let round = 0; round < 5; round++) {
+    for (const [count, state] of states) {
+      let sink = state;
+      const ms = await cpuTime(() => {
+        for (let i = 0; i < ITER; i++) sink = reduceThreadStream(state, DELTA);
+      });
+      if (sink === state) throw new Error("delta not applied");
+      best.set(count, Math.min(best.get(count) ?? Number.POSITIVE_INFINITY, (ms * 1e6) / ITER));
+    }
+  }
+  const base = best.get(10) as number;
+  for (const [count, ns] of best) {
     console.log(`| ${count.toLocaleString("en")} | ${ns.toFixed(0)} | ${(ns / base).toFixed(2)}× |`);
   }
 
   const N = 100_000;
   console.log(`\n### (b) ${N.toLocaleString("en")}-delta stream: decode + validate + reduce\n`);
-  console.log("| stream | floor ms | pipeline ms | events/s | ratio to floor |");
-  console.log("| --- | ---: | ---: | ---: | ---: |");
-  for (const [name, chunks, pipeline] of [
-    ["ChatKit `thread.item.updated`", syntheticThreadStream(N), threadPipeline],
-    ["Assistants `thread.message.delta`", syntheticAssistantStream(N), assistantPipeline],
-  ] as const) {
+  console.log("| stream | API | floor ms | pipeline ms | events/s | ratio to floor |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: |");
+  const cases = [
+    ["ChatKit text deltas", "readThreadStreamBatches + reduceThreadStreamEvents", syntheticThreadStream(N), threadBatchPipeline],
+    ["ChatKit text deltas", "readThreadStream (for await per event)", syntheticThreadStream(N), threadPipeline],
+    ["Assistants text deltas", "readAssistantStreamBatches + reduceAssistantRunEvents", syntheticAssistantStream(N), assistantBatchPipeline],
+    ["Assistants text deltas", "readAssistantStream (for await per event)", syntheticAssistantStream(N), assistantPipeline],
+  ] as const;
+  for (const [name, api, chunks, pipeline] of cases) {
     const events = floor(chunks);
-    // Interleave to share any machine noise between both sides.
     let f = Number.POSITIVE_INFINITY;
     let p = Number.POSITIVE_INFINITY;
     for (let round = 0; round < 7; round++) {
-      f = Math.min(f, await best(1, () => floor(chunks)));
-      p = Math.min(p, await best(1, () => pipeline(chunks)));
+      f = Math.min(f, await cpuTime(() => floor(chunks)));
+      p = Math.min(p, await cpuTime(() => pipeline(chunks)));
     }
     const rate = Math.round((events / p) * 1000);
     console.log(
-      `| ${name} | ${f.toFixed(1)} | ${p.toFixed(1)} | ${rate.toLocaleString("en")} | ${(p / f).toFixed(2)}× |`,
+      `| ${name} | \`${api}\` | ${f.toFixed(1)} | ${p.toFixed(1)} | ${rate.toLocaleString("en")} | ${(p / f).toFixed(2)}× |`,
     );
   }
 }

@@ -8,6 +8,7 @@ export * from "./validation";
 export * from "./assistants";
 export * from "./rest";
 export * from "./normalize";
+export * from "./client";
 export * from "./widgets";
 export * from "./sse";
 export * from "./stream";

@@ -24,6 +24,20 @@ export {
 } from "./provider/threadkit-provider";
 export { threadkitKeys } from "./query-keys";
 export {
+  ClientToolError,
+  type ClientToolHandler,
+  type RunInput,
+  type RunResult,
+  type RunStatus,
+  RunStreamError,
+  toUserMessageInput,
+} from "./run/run-controller";
+export {
+  type UseRunStreamOptions,
+  type UseRunStreamResult,
+  useRunStream,
+} from "./run/use-run-stream";
+export {
   type ChatKitClientSecret,
   type ChatKitSessionSnapshot,
   type ChatKitSessionStatus,
@@ -65,17 +79,3 @@ export {
   useThread,
   useThreads,
 } from "./threads/use-threads";
-export {
-  type ClientToolHandler,
-  ClientToolError,
-  type RunInput,
-  type RunResult,
-  type RunStatus,
-  RunStreamError,
-  toUserMessageInput,
-} from "./run/run-controller";
-export {
-  type UseRunStreamOptions,
-  type UseRunStreamResult,
-  useRunStream,
-} from "./run/use-run-stream";

@@ -27,10 +27,7 @@ export interface RecordedRequest {
 }
 
 /** Answers one request. */
-export type Handler = (
-  request: RecordedRequest,
-  res: ServerResponse,
-) => void | Promise<void>;
+export type Handler = (request: RecordedRequest, res: ServerResponse) => void | Promise<void>;
 
 /** A running test server. */
 export interface TestServer {
@@ -62,7 +59,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       try {
         body = text === "" ? undefined : JSON.parse(text);
       } catch {}
-      const recorded = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body };
+      const recorded = {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers: req.headers,
+        body,
+      };
       requests.push(recorded);
       for (const [key, value] of Object.entries(CORS)) res.setHeader(key, value);
       Promise.resolve(handler(recorded, res)).catch((error: unknown) => {

@@ -4,7 +4,10 @@
  */
 import type { ProtocolClient } from "../src/provider/clients";
 
-export function createTestProtocolClient(url: string, fetchImpl: typeof fetch = fetch): ProtocolClient {
+export function createTestProtocolClient(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+): ProtocolClient {
   const post = async (type: string, params: unknown, signal?: AbortSignal) => {
     const init: RequestInit = {
       method: "POST",

@@ -1,3 +1,4 @@
+import { ThreadUIProvider } from "@threadkit/components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { MessagesContext, resolveLocale } from "../lib/i18n";
 import { useThreadRoute } from "../lib/route";
@@ -20,6 +21,8 @@ export function App() {
   const [threadId, navigate] = useThreadRoute();
   const [title, setTitle] = useState<string | null>(null);
   const theme = useDemoTheme(settings, scheme);
+  // Dialogs portal into the app root so they inherit its theme variables.
+  const [appElement, setAppElement] = useState<HTMLDivElement | null>(null);
   const [sidebarOpen, setSidebarOpen] = useState(
     () => globalThis.matchMedia?.(WIDE_QUERY).matches ?? true,
   );
@@ -46,45 +49,47 @@ export function App() {
   return (
     <MessagesContext.Provider value={locale.messages}>
       <ChatBackend server={server} backend={settings.backend} locale={locale.code}>
-        <div
-          className="demo-app"
-          data-tk-theme={scheme}
-          data-sidebar={sidebarOpen ? "open" : "closed"}
-          style={theme}
-        >
-          <Sidebar
-            activeThreadId={threadId}
-            backend={settings.backend}
-            server={server}
-            onSelect={openThread}
-            onClose={() => setSidebarOpen(false)}
-          />
-          <button
-            type="button"
-            className="demo-scrim"
-            aria-label={locale.messages.closeSidebar}
-            tabIndex={-1}
-            onClick={() => setSidebarOpen(false)}
-          />
-          <main className="demo-main">
-            <Header
-              title={title ?? locale.messages.untitled}
-              settings={settings}
-              scheme={scheme}
-              sidebarOpen={sidebarOpen}
-              onToggleSidebar={() => setSidebarOpen((open) => !open)}
-            />
-            <Conversation
-              key={settings.backend}
-              threadId={threadId}
+        <ThreadUIProvider locale={locale.code} portalContainer={appElement}>
+          <div
+            ref={setAppElement}
+            className="demo-app"
+            data-tk-theme={scheme}
+            data-sidebar={sidebarOpen ? "open" : "closed"}
+            style={theme}
+          >
+            <Sidebar
+              activeThreadId={threadId}
               backend={settings.backend}
               server={server}
-              locale={locale.code}
-              onThreadCreated={navigate}
-              onTitle={setTitle}
+              onSelect={openThread}
+              onClose={() => setSidebarOpen(false)}
             />
-          </main>
-        </div>
+            <button
+              type="button"
+              className="demo-scrim"
+              aria-label={locale.messages.closeSidebar}
+              tabIndex={-1}
+              onClick={() => setSidebarOpen(false)}
+            />
+            <main className="demo-main">
+              <Header
+                title={title ?? locale.messages.untitled}
+                settings={settings}
+                scheme={scheme}
+                sidebarOpen={sidebarOpen}
+                onToggleSidebar={() => setSidebarOpen((open) => !open)}
+              />
+              <Conversation
+                key={settings.backend}
+                threadId={threadId}
+                backend={settings.backend}
+                locale={locale.code}
+                onThreadCreated={navigate}
+                onTitle={setTitle}
+              />
+            </main>
+          </div>
+        </ThreadUIProvider>
       </ChatBackend>
     </MessagesContext.Provider>
   );

@@ -121,6 +121,11 @@ export const LogoMark = (p: IconProps) => (
       strokeWidth="2"
       strokeLinejoin="round"
     />
-    <path d="M13 13.5h6M13 16h3.5" stroke="var(--demo-accent-fg)" strokeWidth="2" strokeLinecap="round" />
+    <path
+      d="M13 13.5h6M13 16h3.5"
+      stroke="var(--demo-accent-fg)"
+      strokeWidth="2"
+      strokeLinecap="round"
+    />
   </svg>
 );

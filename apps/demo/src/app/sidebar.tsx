@@ -1,3 +1,5 @@
+import { ThreadList } from "@threadkit/components";
+import { useDeleteThread, useRenameThread, useThreads } from "@threadkit/hooks";
 import { useMessages } from "../lib/i18n";
 import type { ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
@@ -12,16 +14,22 @@ interface SidebarProps {
 }
 
 /** Brand, new-chat button, thread history and server status. */
-export function Sidebar({ server, onSelect, onClose }: SidebarProps) {
+export function Sidebar({ activeThreadId, backend, server, onSelect, onClose }: SidebarProps) {
   const t = useMessages();
+  const threads = useThreads({ pageSize: 30 });
+  const remove = useDeleteThread();
+  const rename = useRenameThread();
+  const readOnly = backend === "rest";
+  const status =
+    threads.status === "error" ? "offline" : threads.status === "success" ? "online" : "pending";
   return (
     <aside id="demo-sidebar" className="demo-sidebar" aria-label={t.history}>
       <div className="demo-sidebar-head">
-        <a className="demo-brand" href="#/" onClick={() => onSelect(null)}>
+        <button type="button" className="demo-brand" onClick={() => onSelect(null)}>
           <LogoMark />
           threadkit
           <small>demo</small>
-        </a>
+        </button>
         <button
           type="button"
           className="demo-icon-button demo-sidebar-close"
@@ -31,22 +39,41 @@ export function Sidebar({ server, onSelect, onClose }: SidebarProps) {
           <XIcon />
         </button>
       </div>
-      <button
-        type="button"
-        className="demo-new-chat"
-        onClick={() => onSelect(null)}
-        data-testid="new-chat"
-      >
-        <NewChatIcon width={16} height={16} />
-        {t.newChat}
-      </button>
-      <p className="demo-history-label">{t.history}</p>
-      <nav className="demo-history">
-        <p className="demo-history-empty">{t.emptyHistory}</p>
-      </nav>
-      <div className="demo-sidebar-foot">
-        <span className="demo-status-dot" data-status="online" />
-        <code title={server.chatkitUrl}>{server.chatkitUrl}</code>
+      {readOnly ? null : (
+        <button
+          type="button"
+          className="demo-new-chat"
+          onClick={() => onSelect(null)}
+          data-testid="new-chat"
+        >
+          <NewChatIcon width={16} height={16} />
+          {t.newChat}
+        </button>
+      )}
+      <div className="demo-history">
+        <ThreadList
+          threads={threads.threads}
+          activeThreadId={activeThreadId}
+          onSelect={onSelect}
+          onDelete={async (threadId) => {
+            await remove.mutateAsync(threadId);
+            if (threadId === activeThreadId) onSelect(null);
+          }}
+          {...(readOnly
+            ? {}
+            : {
+                onRename: async (threadId: string, title: string) => {
+                  await rename.mutateAsync({ threadId, title });
+                },
+              })}
+          hasMore={threads.hasMore}
+          onLoadMore={() => void threads.fetchMore()}
+        />
+      </div>
+      <div className="demo-sidebar-foot" title={server.origin}>
+        <span className="demo-status-dot" data-status={status} />
+        <span className="demo-sidebar-backend">{t.backends[backend]}</span>
+        <code>{server.origin.replace(/^https?:\/\//, "")}</code>
       </div>
     </aside>
   );

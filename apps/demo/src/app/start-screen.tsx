@@ -20,7 +20,7 @@ export function StartScreen({ onPrompt }: { onPrompt: (prompt: string) => void }
             onClick={() => onPrompt(prompt)}
           >
             {t.promptLabels[index as 0 | 1 | 2 | 3]}
-            <ArrowUpRightIcon width={16} height={16} />
+            <ArrowUpRightIcon className="demo-prompt-icon" width={16} height={16} />
           </button>
         ))}
       </div>

@@ -33,23 +33,79 @@ export interface ScriptKeyword {
 /** The keyword rules, first match wins. The help reply is generated from this list. */
 export const SCRIPT_KEYWORDS: ScriptKeyword[] = [
   { words: ["help"], description: "this list", reply: (ctx) => helpReply(ctx) },
-  { words: ["markdown", "code", "table"], description: "markdown with a code block and a table", reply: markdownReply },
-  { words: ["cite", "citation", "citations", "sources"], description: "citations with url, file and entity sources", reply: citationsReply },
-  { words: ["workflow", "think", "research"], description: "a workflow whose thought, web search and file tasks stream", reply: workflowReply },
+  {
+    words: ["markdown", "code", "table"],
+    description: "markdown with a code block and a table",
+    reply: markdownReply,
+  },
+  {
+    words: ["cite", "citation", "citations", "sources"],
+    description: "citations with url, file and entity sources",
+    reply: citationsReply,
+  },
+  {
+    words: ["workflow", "think", "research"],
+    description: "a workflow whose thought, web search and file tasks stream",
+    reply: workflowReply,
+  },
   { words: ["task"], description: "a single task item", reply: taskReply },
-  { words: ["form", "card", "book"], description: "a card with a form (Book / Cancel actions update it)", reply: cardReply },
-  { words: ["list", "flavour", "flavor"], description: "a list view whose items are clickable", reply: listReply },
-  { words: ["counter"], description: "a counter widget using a non-streaming (sync) action", reply: counterReply },
-  { words: ["weather"], description: "a `get_weather` client tool call (say `weather in Oslo`)", reply: (ctx, text) => clientToolReply(ctx, "get_weather", text) },
-  { words: ["location", "where"], description: "a `get_location` client tool call", reply: (ctx, text) => clientToolReply(ctx, "get_location", text) },
-  { words: ["image", "draw", "picture"], description: "a generated image with progress", reply: imageReply },
-  { words: ["question", "questions", "survey", "quiz"], description: "structured input: multiple choice + freeform", reply: structuredInputReply },
-  { words: ["notice", "notices"], description: "info, warning and danger notices", reply: noticesReply },
+  {
+    words: ["form", "card", "book"],
+    description: "a card with a form (Book / Cancel actions update it)",
+    reply: cardReply,
+  },
+  {
+    words: ["list", "flavour", "flavor"],
+    description: "a list view whose items are clickable",
+    reply: listReply,
+  },
+  {
+    words: ["counter"],
+    description: "a counter widget using a non-streaming (sync) action",
+    reply: counterReply,
+  },
+  {
+    words: ["weather"],
+    description: "a `get_weather` client tool call (say `weather in Oslo`)",
+    reply: (ctx, text) => clientToolReply(ctx, "get_weather", text),
+  },
+  {
+    words: ["location", "where"],
+    description: "a `get_location` client tool call",
+    reply: (ctx, text) => clientToolReply(ctx, "get_location", text),
+  },
+  {
+    words: ["image", "draw", "picture"],
+    description: "a generated image with progress",
+    reply: imageReply,
+  },
+  {
+    words: ["question", "questions", "survey", "quiz"],
+    description: "structured input: multiple choice + freeform",
+    reply: structuredInputReply,
+  },
+  {
+    words: ["notice", "notices"],
+    description: "info, warning and danger notices",
+    reply: noticesReply,
+  },
   { words: ["progress"], description: "progress updates", reply: progressReply },
   { words: ["effect", "confetti"], description: "a client effect", reply: effectReply },
-  { words: ["error", "fail"], description: "an error with retry (the retry succeeds)", reply: errorReply },
-  { words: ["crash"], description: "a server exception (`stream.error`, retry allowed)", reply: crashReply },
-  { words: ["guardrail", "blocked"], description: "a message that is removed mid-stream, then an error", reply: guardrailReply },
+  {
+    words: ["error", "fail"],
+    description: "an error with retry (the retry succeeds)",
+    reply: errorReply,
+  },
+  {
+    words: ["crash"],
+    description: "a server exception (`stream.error`, retry allowed)",
+    reply: crashReply,
+  },
+  {
+    words: ["guardrail", "blocked"],
+    description: "a message that is removed mid-stream, then an error",
+    reply: guardrailReply,
+  },
 ];
 
 /** Fault magic words, documented in the help reply. */
@@ -103,7 +159,8 @@ function defaultReply(ctx: ScriptContext, item: UserMessageItem, text: string): 
   const lines = [`You said: **${quoted.slice(0, 200)}**`];
   if (item.attachments.length > 0) {
     lines.push("", "Attachments I received:");
-    for (const attachment of item.attachments) lines.push(`- \`${attachment.name}\` (${attachment.mime_type})`);
+    for (const attachment of item.attachments)
+      lines.push(`- \`${attachment.name}\` (${attachment.mime_type})`);
   }
   if (item.quoted_text) lines.push("", `You quoted: _${item.quoted_text.slice(0, 200)}_`);
   lines.push("", "This is the threadkit dev server. Type `help` to see what it can show.");

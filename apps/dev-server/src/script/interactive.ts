@@ -1,4 +1,8 @@
-import type { ClientToolCallItem, StructuredInputItem, StructuredInputSubmission } from "@threadkit/core";
+import type {
+  ClientToolCallItem,
+  StructuredInputItem,
+  StructuredInputSubmission,
+} from "@threadkit/core";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage } from "./text";
 
@@ -73,17 +77,23 @@ export function answerStructuredInput(
     status: submission.status,
     inputs: item.inputs.map((input) => {
       const answer = submission.answers[input.id];
-      return answer ? { ...input, answer: { values: answer.values, skipped: answer.skipped } } : input;
+      return answer
+        ? { ...input, answer: { values: answer.values, skipped: answer.skipped } }
+        : input;
     }),
   };
 }
 
 /** Continues after `threads.add_structured_input`, summarizing the answers. */
 export function afterStructuredInput(ctx: ScriptContext, item: StructuredInputItem): ScriptStream {
-  if (item.status === "skipped") return streamAssistantMessage(ctx, "No problem, we can skip the questions.");
+  if (item.status === "skipped")
+    return streamAssistantMessage(ctx, "No problem, we can skip the questions.");
   const lines = item.inputs.map((input) => {
     const answer = input.answer;
-    const value = !answer || answer.skipped || answer.values.length === 0 ? "_skipped_" : answer.values.join(", ");
+    const value =
+      !answer || answer.skipped || answer.values.length === 0
+        ? "_skipped_"
+        : answer.values.join(", ");
     return `- ${input.question} **${value}**`;
   });
   return streamAssistantMessage(ctx, `Thanks! Your answers:\n\n${lines.join("\n")}`);

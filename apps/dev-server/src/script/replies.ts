@@ -100,30 +100,77 @@ export async function* workflowReply(ctx: ScriptContext): ScriptStream {
         : { type: "workflow.task.updated" as const, task_index: index, task },
     };
   };
-  const thought = "The user wants to see a workflow. I will search the web, read two files, then answer.";
+  const thought =
+    "The user wants to see a workflow. I will search the web, read two files, then answer.";
   let written = "";
-  yield set(0, { type: "thought", title: "Thinking", content: "", status_indicator: "loading" }, true);
+  yield set(
+    0,
+    { type: "thought", title: "Thinking", content: "", status_indicator: "loading" },
+    true,
+  );
   for (const word of thought.split(" ")) {
     await ctx.pause();
     written = written ? `${written} ${word}` : word;
-    yield set(0, { type: "thought", title: "Thinking", content: written, status_indicator: "loading" }, false);
+    yield set(
+      0,
+      { type: "thought", title: "Thinking", content: written, status_indicator: "loading" },
+      false,
+    );
   }
-  yield set(0, { type: "thought", title: "Thought", content: thought, status_indicator: "complete" }, false);
+  yield set(
+    0,
+    { type: "thought", title: "Thought", content: thought, status_indicator: "complete" },
+    false,
+  );
   const queries = ["chatkit protocol events", "server-sent events framing"];
-  yield set(1, { type: "web_search", title: "Searching the web", title_query: queries[0] ?? null, queries, sources: [], status_indicator: "loading" }, true);
+  yield set(
+    1,
+    {
+      type: "web_search",
+      title: "Searching the web",
+      title_query: queries[0] ?? null,
+      queries,
+      sources: [],
+      status_indicator: "loading",
+    },
+    true,
+  );
   await ctx.pause(3);
   const sources: URLSource[] = [
-    { type: "url", title: "Server-sent events (MDN)", url: "https://developer.mozilla.org/docs/Web/API/Server-sent_events" },
+    {
+      type: "url",
+      title: "Server-sent events (MDN)",
+      url: "https://developer.mozilla.org/docs/Web/API/Server-sent_events",
+    },
     { type: "url", title: "ChatKit docs", url: "https://openai.github.io/chatkit-python/" },
   ];
-  yield set(1, { type: "web_search", title: "Searched the web", title_query: queries[0] ?? null, queries, sources, status_indicator: "complete" }, false);
-  yield set(2, { type: "file", title: "Reading files", sources: [], status_indicator: "loading" }, true);
+  yield set(
+    1,
+    {
+      type: "web_search",
+      title: "Searched the web",
+      title_query: queries[0] ?? null,
+      queries,
+      sources,
+      status_indicator: "complete",
+    },
+    false,
+  );
+  yield set(
+    2,
+    { type: "file", title: "Reading files", sources: [], status_indicator: "loading" },
+    true,
+  );
   await ctx.pause(3);
   const files: FileSource[] = [
     { type: "file", title: "server.py", filename: "chatkit/server.py" },
     { type: "file", title: "types.py", filename: "chatkit/types.py" },
   ];
-  yield set(2, { type: "file", title: "Read 2 files", sources: files, status_indicator: "complete" }, false);
+  yield set(
+    2,
+    { type: "file", title: "Read 2 files", sources: files, status_indicator: "complete" },
+    false,
+  );
   const done: WorkflowItem = {
     ...base,
     type: "workflow",
@@ -141,7 +188,13 @@ export async function* taskReply(ctx: ScriptContext): ScriptStream {
   const item: TaskItem = {
     ...itemBase(ctx, "tsk"),
     type: "task",
-    task: { type: "custom", title: "Indexed 3 files", icon: "document", content: "notes.md, plan.md, todo.md", status_indicator: "complete" },
+    task: {
+      type: "custom",
+      title: "Indexed 3 files",
+      icon: "document",
+      content: "notes.md, plan.md, todo.md",
+      status_indicator: "complete",
+    },
   };
   yield { type: "thread.item.done", item };
   yield* streamAssistantMessage(ctx, "The task above ran on its own, outside a workflow.");
@@ -160,32 +213,63 @@ export async function* imageReply(ctx: ScriptContext): ScriptStream {
     yield {
       type: "thread.item.updated",
       item_id: base.id,
-      update: { type: "generated_image.updated", image: { id: imageId, url: `${url}?progress=${step}` }, progress: step / 3 },
+      update: {
+        type: "generated_image.updated",
+        image: { id: imageId, url: `${url}?progress=${step}` },
+        progress: step / 3,
+      },
     };
   }
   await ctx.pause(4);
-  yield { type: "thread.item.done", item: { ...base, type: "generated_image", image: { id: imageId, url } } };
-  yield* streamAssistantMessage(ctx, "Here is a generated image. Its colours are derived from its id.");
+  yield {
+    type: "thread.item.done",
+    item: { ...base, type: "generated_image", image: { id: imageId, url } },
+  };
+  yield* streamAssistantMessage(
+    ctx,
+    "Here is a generated image. Its colours are derived from its id.",
+  );
 }
 
 /** Notices at the three levels, then a short message. */
 export async function* noticesReply(ctx: ScriptContext): ScriptStream {
-  yield { type: "notice", level: "info", title: "Heads up", message: "This is an **info** notice." };
+  yield {
+    type: "notice",
+    level: "info",
+    title: "Heads up",
+    message: "This is an **info** notice.",
+  };
   await ctx.pause(2);
-  yield { type: "notice", level: "warning", message: "This is a *warning* notice without a title." };
+  yield {
+    type: "notice",
+    level: "warning",
+    message: "This is a *warning* notice without a title.",
+  };
   await ctx.pause(2);
-  yield { type: "notice", level: "danger", title: "Danger", message: "This is a **danger** notice." };
+  yield {
+    type: "notice",
+    level: "danger",
+    title: "Danger",
+    message: "This is a **danger** notice.",
+  };
   yield* streamAssistantMessage(ctx, "Three notices were sent: info, warning and danger.");
 }
 
 /** Progress updates with icons (transient, never stored), then a message. */
 export async function* progressReply(ctx: ScriptContext): ScriptStream {
-  const steps: [string, string][] = [["search", "Searching the catalogue…"], ["document", "Reading 12 documents…"], ["check", "Checking the answer…"]];
+  const steps: [string, string][] = [
+    ["search", "Searching the catalogue…"],
+    ["document", "Reading 12 documents…"],
+    ["check", "Checking the answer…"],
+  ];
   for (const [icon, text] of steps) {
     yield { type: "progress_update", icon, text };
     await ctx.pause(6);
   }
-  yield* streamAssistantMessage(ctx, "Done: the three progress updates above are transient and are not stored.");
+  yield* streamAssistantMessage(
+    ctx,
+    "Done: the three progress updates above are transient and are not stored.",
+  );
 }
 
 /** A client effect (fire-and-forget), then a message. */
@@ -202,7 +286,12 @@ export async function* errorReply(ctx: ScriptContext): ScriptStream {
   }
   yield { type: "progress_update", icon: "sparkle", text: "Working…" };
   await ctx.pause(4);
-  yield { type: "error", code: "custom", message: "The scripted assistant failed on purpose. Retry to continue.", allow_retry: true };
+  yield {
+    type: "error",
+    code: "custom",
+    message: "The scripted assistant failed on purpose. Retry to continue.",
+    allow_retry: true,
+  };
 }
 
 /** A responder that throws: the server answers `stream.error` with `allow_retry: true`. */
@@ -222,9 +311,18 @@ export async function* guardrailReply(ctx: ScriptContext): ScriptStream {
   yield {
     type: "thread.item.updated",
     item_id: base.id,
-    update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "Sure, here is how to", annotations: [] } },
+    update: {
+      type: "assistant_message.content_part.added",
+      content_index: 0,
+      content: { type: "output_text", text: "Sure, here is how to", annotations: [] },
+    },
   };
   await ctx.pause(4);
   yield { type: "thread.item.removed", item_id: base.id };
-  yield { type: "error", code: "custom", message: "We blocked that message for safety.", allow_retry: false };
+  yield {
+    type: "error",
+    code: "custom",
+    message: "We blocked that message for safety.",
+    allow_retry: false,
+  };
 }

@@ -3,7 +3,10 @@ import { asObject } from "../util";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage, wordChunks } from "./text";
 
-const PARTY_OPTIONS = ["1", "2", "4", "6"].map((value) => ({ value, label: `${value} ${value === "1" ? "person" : "people"}` }));
+const PARTY_OPTIONS = ["1", "2", "4", "6"].map((value) => ({
+  value,
+  label: `${value} ${value === "1" ? "person" : "people"}`,
+}));
 
 function reservationCard(intro: string, streaming: boolean): WidgetRoot {
   return {
@@ -27,8 +30,19 @@ function reservationCard(intro: string, streaming: boolean): WidgetRoot {
             type: "Row",
             gap: 2,
             children: [
-              { type: "Button", label: "Book", submit: true, style: "primary", iconStart: "calendar" },
-              { type: "Button", label: "Cancel", variant: "outline", onClickAction: { type: "reservation.cancel" } },
+              {
+                type: "Button",
+                label: "Book",
+                submit: true,
+                style: "primary",
+                iconStart: "calendar",
+              },
+              {
+                type: "Button",
+                label: "Cancel",
+                variant: "outline",
+                onClickAction: { type: "reservation.cancel" },
+              },
             ],
           },
         ],
@@ -45,19 +59,36 @@ const INTRO = "Pick a name and a party size, then press Book.";
  */
 export async function* cardReply(ctx: ScriptContext): ScriptStream {
   const base = itemBase(ctx, "msg");
-  yield { type: "thread.item.added", item: { ...base, type: "widget", widget: reservationCard("", true) } };
+  yield {
+    type: "thread.item.added",
+    item: { ...base, type: "widget", widget: reservationCard("", true) },
+  };
   const chunks = wordChunks(INTRO);
   for (const [index, delta] of chunks.entries()) {
     await ctx.pause();
     yield {
       type: "thread.item.updated",
       item_id: base.id,
-      update: { type: "widget.streaming_text.value_delta", component_id: "reservation-intro", delta, done: index === chunks.length - 1 },
+      update: {
+        type: "widget.streaming_text.value_delta",
+        component_id: "reservation-intro",
+        delta,
+        done: index === chunks.length - 1,
+      },
     };
   }
   const final = reservationCard(INTRO, false);
-  yield { type: "thread.item.updated", item_id: base.id, update: { type: "widget.root.updated", widget: final } };
-  const item: WidgetItem = { ...base, type: "widget", widget: final, copy_text: "Book a table at Chez Dev" };
+  yield {
+    type: "thread.item.updated",
+    item_id: base.id,
+    update: { type: "widget.root.updated", widget: final },
+  };
+  const item: WidgetItem = {
+    ...base,
+    type: "widget",
+    widget: final,
+    copy_text: "Book a table at Chez Dev",
+  };
   yield { type: "thread.item.done", item };
 }
 
@@ -79,7 +110,11 @@ function flavorList(selected: string | null): WidgetRoot {
       gap: 3,
       onClickAction: { type: "flavor.select", payload: { id: flavor.id } },
       children: [
-        { type: "Icon", name: flavor.id === selected ? "check-circle-filled" : flavor.icon, size: "lg" },
+        {
+          type: "Icon",
+          name: flavor.id === selected ? "check-circle-filled" : flavor.icon,
+          size: "lg",
+        },
         {
           type: "Col",
           children: [
@@ -87,7 +122,9 @@ function flavorList(selected: string | null): WidgetRoot {
             { type: "Caption", value: flavor.note },
           ],
         },
-        ...(flavor.id === selected ? [{ type: "Badge", label: "Selected", color: "success" } as WidgetNode] : []),
+        ...(flavor.id === selected
+          ? [{ type: "Badge", label: "Selected", color: "success" } as WidgetNode]
+          : []),
       ],
     })),
   };
@@ -118,7 +155,10 @@ function counterCard(count: number): WidgetRoot {
 
 /** A counter whose button uses a non-streaming action (`threads.sync_custom_action`). */
 export async function* counterReply(ctx: ScriptContext): ScriptStream {
-  yield { type: "thread.item.done", item: { ...itemBase(ctx, "msg"), type: "widget", widget: counterCard(0) } };
+  yield {
+    type: "thread.item.done",
+    item: { ...itemBase(ctx, "msg"), type: "widget", widget: counterCard(0) },
+  };
 }
 
 function readCount(widget: WidgetRoot): number {
@@ -135,7 +175,8 @@ export async function* widgetAction(
 ): ScriptStream {
   const payload = asObject(action.payload) ?? {};
   if (action.type === "reservation.submit" && sender) {
-    const name = typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : "guest";
+    const name =
+      typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : "guest";
     const party = typeof payload.party === "string" ? payload.party : "2";
     const widget: WidgetRoot = {
       type: "Card",
@@ -149,7 +190,10 @@ export async function* widgetAction(
       ],
     };
     yield { type: "thread.item.replaced", item: { ...sender, widget } };
-    yield* streamAssistantMessage(ctx, `Booked a table for **${party}** under the name **${name}**.`);
+    yield* streamAssistantMessage(
+      ctx,
+      `Booked a table for **${party}** under the name **${name}**.`,
+    );
     return;
   }
   if (action.type === "reservation.cancel" && sender) {
@@ -167,16 +211,28 @@ export async function* widgetAction(
     const id = typeof payload.id === "string" ? payload.id : "";
     const flavor = FLAVORS.find((entry) => entry.id === id);
     if (flavor) {
-      yield { type: "thread.item.updated", item_id: sender.id, update: { type: "widget.root.updated", widget: flavorList(id) } };
+      yield {
+        type: "thread.item.updated",
+        item_id: sender.id,
+        update: { type: "widget.root.updated", widget: flavorList(id) },
+      };
       yield* streamAssistantMessage(ctx, `${flavor.label} it is. ${flavor.note}.`);
       return;
     }
   }
-  yield { type: "error", code: "custom", message: `Unknown action '${action.type}'.`, allow_retry: false };
+  yield {
+    type: "error",
+    code: "custom",
+    message: `Unknown action '${action.type}'.`,
+    allow_retry: false,
+  };
 }
 
 /** The answer to a non-streaming widget action: the updated sender, if any. */
-export function widgetSyncAction(action: ActionPayload, sender: WidgetItem | null): WidgetItem | undefined {
+export function widgetSyncAction(
+  action: ActionPayload,
+  sender: WidgetItem | null,
+): WidgetItem | undefined {
   if (action.type === "counter.increment" && sender) {
     return { ...sender, widget: counterCard(readCount(sender.widget) + 1) };
   }

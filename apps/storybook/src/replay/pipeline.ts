@@ -3,7 +3,15 @@
  * exactly as an app uses them. A pipeline is a {@link ReplaySink} (the controller pushes text
  * into it) plus the store the rendered thread reads and a log of every event read.
  */
-import { decodeServerSentEvents, readThreadStream } from "@threadkit/core";
+import {
+  type AssistantRunState,
+  assistantRunToThreadItems,
+  readAssistantStream,
+  readThreadStream,
+  reduceAssistantRun,
+  type ThreadItem,
+  type ThreadStreamEvent,
+} from "@threadkit/core";
 import { createThreadStore, type ThreadStore } from "@threadkit/hooks";
 import { createPushBody } from "./push-body";
 import type { ReplaySink } from "./replay-controller";
@@ -186,18 +194,77 @@ function createChatKitPipeline(): ReplayPipeline {
   });
 }
 
+type AssistantsReadEvent =
+  ReturnType<typeof readAssistantStream> extends AsyncGenerator<infer E> ? E : never;
+
+function describeAssistantsEvent(
+  event: AssistantsReadEvent,
+): Omit<ReplayLogEntry, "index" | "json"> {
+  if (event.event === "stream.malformed") {
+    return { kind: "malformed", label: `malformed (${event.reason})`, detail: clip(event.message) };
+  }
+  if (event.event === "unknown") {
+    return { kind: "unknown", label: `unknown: ${event.original_event}`, detail: "skipped" };
+  }
+  if (event.event === "error") {
+    return { kind: "error", label: "error", detail: clip(JSON.stringify(event.data)) };
+  }
+  const data = event.data as unknown;
+  let detail = "";
+  if (typeof data === "object" && data !== null) {
+    const record = data as { id?: unknown; status?: unknown; delta?: unknown };
+    const delta = record.delta as
+      | { content?: Array<{ text?: { value?: unknown } }>; step_details?: unknown }
+      | undefined;
+    const text = delta?.content?.[0]?.text?.value;
+    if (typeof text === "string") detail = JSON.stringify(text);
+    else if (typeof record.status === "string") detail = record.status;
+    else if (typeof record.id === "string") detail = record.id;
+  } else if (typeof data === "string") {
+    detail = data;
+  }
+  return { kind: "event", label: event.event, detail: clip(detail) };
+}
+
+/**
+ * Assistants runs go through `readAssistantStream` → `reduceAssistantRun` →
+ * `assistantRunToThreadItems`, and the items that changed are written to the thread store as
+ * `thread.item.added` (streaming) until the run ends, then `thread.item.done`.
+ */
 function createAssistantsPipeline(): ReplayPipeline {
   const store = createThreadStore();
   const log = createLog();
   return createPipeline(store, log, async (body, count) => {
-    for await (const event of decodeServerSentEvents(body)) {
-      count();
-      log.add({
-        kind: event.event === "error" ? "error" : "event",
-        label: event.event ?? "message",
-        detail: clip(event.data, 60),
-        json: event.data,
-      });
+    let run: AssistantRunState | undefined;
+    let written = new Map<string, string>();
+    const sync = (type: "thread.item.added" | "thread.item.done") => {
+      if (run === undefined) return;
+      const items: ThreadItem[] = assistantRunToThreadItems(run);
+      const next = new Map<string, string>();
+      const events: ThreadStreamEvent[] = [];
+      for (const item of items) {
+        const key = JSON.stringify(item);
+        next.set(item.id, key);
+        // Unchanged items keep their object in the store, so only changed rows re-render.
+        if (type === "thread.item.done" || written.get(item.id) !== key) events.push({ type, item });
+      }
+      for (const id of written.keys()) {
+        if (!next.has(id)) events.push({ type: "thread.item.removed", item_id: id });
+      }
+      written = next;
+      if (events.length > 0) store.getState().apply(events);
+    };
+    store.getState().startStream();
+    try {
+      for await (const event of readAssistantStream(body)) {
+        count();
+        log.add({ ...describeAssistantsEvent(event), json: stringify(event) });
+        run = reduceAssistantRun(run, event);
+        sync("thread.item.added");
+      }
+    } finally {
+      sync("thread.item.done");
+      store.getState().finishStream();
     }
   });
 }

@@ -39,7 +39,9 @@ export function ReplayBrowser({ initialRecordingId, ...playerProps }: ReplayBrow
           ))}
         </select>
       </p>
-      {recording ? <StreamReplayPlayer key={recording.id} recording={recording} {...playerProps} /> : null}
+      {recording ? (
+        <StreamReplayPlayer {...playerProps} key={recording.id} recording={recording} />
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { ThreadItem } from "@threadkit/core";
-import { useSyncExternalStore } from "react";
+import { type ThreadStoreLike, Thread } from "@threadkit/components";
+import { useMemo } from "react";
 import type { ReplayPipeline } from "./pipeline";
 
 /** Props of {@link ReplayThreadView}. */
@@ -7,37 +7,26 @@ export interface ReplayThreadViewProps {
   pipeline: ReplayPipeline;
 }
 
-function textOf(item: ThreadItem): string {
-  switch (item.type) {
-    case "user_message":
-      return item.content.map((part) => part.text).join("");
-    case "assistant_message":
-      return item.content.map((part) => part.text).join("");
-    default:
-      return "";
-  }
-}
-
-/** The thread as the replay has built it so far, read from the pipeline's store. */
+/**
+ * The thread as the replay has built it so far: the components' `Thread` parts reading the
+ * pipeline's per-thread store, exactly as an app renders a live thread.
+ */
 export function ReplayThreadView({ pipeline }: ReplayThreadViewProps) {
-  const state = useSyncExternalStore(pipeline.store.subscribe, pipeline.store.getState);
-  if (state.itemIds.length === 0) {
-    return <p className="tkr-empty">No items yet.</p>;
-  }
+  const store = useMemo<ThreadStoreLike>(
+    () => ({
+      getState: () => pipeline.store.getState(),
+      subscribe: (listener) => pipeline.store.subscribe(() => listener()),
+    }),
+    [pipeline],
+  );
   return (
-    <div className="tkr-thread">
-      {state.itemIds.map((id) => {
-        const item = state.itemsById.get(id);
-        if (item === undefined) return null;
-        return (
-          <article key={id} data-item-type={item.type} aria-label={item.type}>
-            <p>
-              <code>{item.type}</code>
-            </p>
-            <p data-testid="item-text">{textOf(item)}</p>
-          </article>
-        );
-      })}
-    </div>
+    <Thread.Root store={store} className="tkr-thread" virtualize={false}>
+      <Thread.Viewport>
+        <Thread.Empty>
+          <p className="tkr-empty">No items yet.</p>
+        </Thread.Empty>
+        <Thread.Items />
+      </Thread.Viewport>
+    </Thread.Root>
   );
 }

@@ -167,7 +167,21 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       accept,
       inputRef,
     }),
-    [value, setValue, submit, canSubmit, disabled, reason, reasonId, running, onStop, attachments, onAddFiles, onRemoveAttachment, accept],
+    [
+      value,
+      setValue,
+      submit,
+      canSubmit,
+      disabled,
+      reason,
+      reasonId,
+      running,
+      onStop,
+      attachments,
+      onAddFiles,
+      onRemoveAttachment,
+      accept,
+    ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
   return (
@@ -185,7 +199,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           submit();
         }}
         onDragOver={(event) => {
-          if (onAddFiles && !disabled && event.dataTransfer.types.includes("Files")) event.preventDefault();
+          if (onAddFiles && !disabled && event.dataTransfer.types.includes("Files"))
+            event.preventDefault();
         }}
         onDrop={(event) => {
           if (!onAddFiles || disabled) return;
@@ -282,56 +297,54 @@ export interface ComposerSubmitProps extends ComponentPropsWithoutRef<"button"> 
 }
 
 /** The send button; hidden while a response runs and Stop is available. @selector [data-tk-part="composer-submit"] */
-export const ComposerSubmit = forwardRef<HTMLButtonElement, ComposerSubmitProps>(function ComposerSubmit(
-  { asChild, children, ...props },
-  ref,
-) {
-  const ctx = useComposerContext("Composer.Submit");
-  const { t } = useThreadUI();
-  if (ctx.running && ctx.onStop) return null;
-  const Comp = (asChild ? Slot.Root : "button") as "button";
-  return (
-    <Comp
-      type="submit"
-      data-tk-part="composer-submit"
-      aria-label={t("composer.send")}
-      title={t("composer.send")}
-      disabled={!ctx.canSubmit}
-      {...props}
-      ref={ref}
-    >
-      {children ?? <ArrowUp aria-hidden size={18} />}
-    </Comp>
-  );
-});
+export const ComposerSubmit = forwardRef<HTMLButtonElement, ComposerSubmitProps>(
+  function ComposerSubmit({ asChild, children, ...props }, ref) {
+    const ctx = useComposerContext("Composer.Submit");
+    const { t } = useThreadUI();
+    if (ctx.running && ctx.onStop) return null;
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    return (
+      <Comp
+        type="submit"
+        data-tk-part="composer-submit"
+        aria-label={t("composer.send")}
+        title={t("composer.send")}
+        disabled={!ctx.canSubmit}
+        {...props}
+        ref={ref}
+      >
+        {children ?? <ArrowUp aria-hidden size={18} />}
+      </Comp>
+    );
+  },
+);
 ComposerSubmit.displayName = "Composer.Submit";
 
 /** Cancels the running response; shown only while running and cancellable. @selector [data-tk-part="composer-stop"] */
-export const ComposerStop = forwardRef<HTMLButtonElement, ComposerSubmitProps>(function ComposerStop(
-  { asChild, children, onClick, ...props },
-  ref,
-) {
-  const ctx = useComposerContext("Composer.Stop");
-  const { t } = useThreadUI();
-  if (!ctx.running || !ctx.onStop) return null;
-  const Comp = (asChild ? Slot.Root : "button") as "button";
-  return (
-    <Comp
-      type="button"
-      data-tk-part="composer-stop"
-      aria-label={t("composer.stop")}
-      title={t("composer.stop")}
-      {...props}
-      ref={ref}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented) ctx.onStop?.();
-      }}
-    >
-      {children ?? <Square aria-hidden size={14} fill="currentColor" />}
-    </Comp>
-  );
-});
+export const ComposerStop = forwardRef<HTMLButtonElement, ComposerSubmitProps>(
+  function ComposerStop({ asChild, children, onClick, ...props }, ref) {
+    const ctx = useComposerContext("Composer.Stop");
+    const { t } = useThreadUI();
+    if (!ctx.running || !ctx.onStop) return null;
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    return (
+      <Comp
+        type="button"
+        data-tk-part="composer-stop"
+        aria-label={t("composer.stop")}
+        title={t("composer.stop")}
+        {...props}
+        ref={ref}
+        onClick={(event) => {
+          onClick?.(event);
+          if (!event.defaultPrevented) ctx.onStop?.();
+        }}
+      >
+        {children ?? <Square aria-hidden size={14} fill="currentColor" />}
+      </Comp>
+    );
+  },
+);
 ComposerStop.displayName = "Composer.Stop";
 
 /** Opens the file picker; rendered only when the composer accepts files. @selector [data-tk-part="composer-add-attachment"] */
@@ -391,14 +404,18 @@ export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWi
     const { t, allowDataImages = false } = useThreadUI();
     if (ctx.attachments.length === 0) return null;
     return (
-      <ul data-tk-part="composer-attachments" aria-label={t("composer.attachments")} {...props} ref={ref}>
+      <ul
+        data-tk-part="composer-attachments"
+        aria-label={t("composer.attachments")}
+        {...props}
+        ref={ref}
+      >
         {ctx.attachments.map((attachment) => {
           const status = attachment.status ?? "done";
           const percent = Math.round(Math.min(1, Math.max(0, attachment.progress ?? 0)) * 100);
-          const preview =
-            attachment.previewUrl && attachment.previewUrl.startsWith("blob:")
-              ? attachment.previewUrl
-              : safeUrl(attachment.previewUrl, "image", { allowDataImages });
+          const preview = attachment.previewUrl?.startsWith("blob:")
+            ? attachment.previewUrl
+            : safeUrl(attachment.previewUrl, "image", { allowDataImages });
           return (
             <li key={attachment.id} data-tk-part="composer-attachment" data-status={status}>
               {preview ? (
@@ -412,7 +429,9 @@ export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWi
                 <span data-tk-part="attachment-name">{attachment.name}</span>
                 <span data-tk-part="attachment-type">
                   {status === "error"
-                    ? t("composer.uploadFailed", { name: "" }).trim()
+                    ? t("composer.uploadFailed", {
+                        name: fileTypeLabel(attachment.name, attachment.mimeType),
+                      })
                     : fileTypeLabel(attachment.name, attachment.mimeType)}
                 </span>
               </span>

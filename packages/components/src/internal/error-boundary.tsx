@@ -24,7 +24,10 @@ export class ItemErrorBoundary extends Component<ItemErrorBoundaryProps, State> 
     return { error, failed: true };
   }
 
-  static getDerivedStateFromProps(props: ItemErrorBoundaryProps, state: State): Partial<State> | null {
+  static getDerivedStateFromProps(
+    props: ItemErrorBoundaryProps,
+    state: State,
+  ): Partial<State> | null {
     if (props.resetKey !== state.resetKey) {
       return { resetKey: props.resetKey, error: null, failed: false };
     }

@@ -1,7 +1,20 @@
+// biome-ignore-all lint/correctness/noComponentHookFactories: parts are created once at module level
 import { Slot } from "radix-ui";
 import { type ComponentPropsWithoutRef, type ElementRef, forwardRef } from "react";
 
-type Tag = "div" | "span" | "article" | "section" | "p" | "ul" | "ol" | "li" | "button" | "form" | "header" | "footer";
+type Tag =
+  | "div"
+  | "span"
+  | "article"
+  | "section"
+  | "p"
+  | "ul"
+  | "ol"
+  | "li"
+  | "button"
+  | "form"
+  | "header"
+  | "footer";
 
 /** Props of every part: the element's props plus `asChild`. */
 export type PrimitiveProps<T extends Tag> = ComponentPropsWithoutRef<T> & {
@@ -19,7 +32,13 @@ export function createPart<T extends Tag>(tag: T, part: string, displayName: str
     ref,
   ) {
     const Comp = (asChild ? Slot.Root : tag) as "div";
-    return <Comp data-tk-part={part} {...(props as ComponentPropsWithoutRef<"div">)} ref={ref as never} />;
+    return (
+      <Comp
+        data-tk-part={part}
+        {...(props as ComponentPropsWithoutRef<"div">)}
+        ref={ref as never}
+      />
+    );
   });
   Part.displayName = displayName;
   return Part;

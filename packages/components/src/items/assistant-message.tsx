@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { AssistantMessageItem } from "@threadkit/core";
 import { Tooltip } from "radix-ui";
 import { memo, useMemo } from "react";
@@ -8,7 +9,11 @@ import { collectSources } from "../message/sources";
 
 /** A content part that marks a refusal (Assistants `refusal` blocks, normalized or not). */
 function refusalText(item: AssistantMessageItem): string | null {
-  for (const part of item.content as unknown as { type: string; text?: string; refusal?: string }[]) {
+  for (const part of item.content as unknown as {
+    type: string;
+    text?: string;
+    refusal?: string;
+  }[]) {
     if (part.type === "refusal") return part.refusal ?? part.text ?? "";
   }
   return null;

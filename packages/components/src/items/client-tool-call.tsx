@@ -32,7 +32,8 @@ export const ClientToolCall = memo(function ClientToolCall({
   const { t } = useThreadUI();
   const display = toolCallStatus(item, status);
   const args = prettyJson(item.arguments ?? {});
-  const hasOutput = item.status === "completed" && item.output !== undefined && item.output !== null;
+  const hasOutput =
+    item.status === "completed" && item.output !== undefined && item.output !== null;
   return (
     <Collapsible.Root data-tk-part="tool-call" data-status={display} asChild>
       <section aria-label={t("toolCall.title", { name: item.name })}>
@@ -45,7 +46,12 @@ export const ClientToolCall = memo(function ClientToolCall({
             {display === "completed" ? (
               <CircleCheck aria-hidden size={14} />
             ) : (
-              <LoaderCircle aria-hidden size={14} data-tk-part="spinner" data-paused={display === "pending" ? "" : undefined} />
+              <LoaderCircle
+                aria-hidden
+                size={14}
+                data-tk-part="spinner"
+                data-paused={display === "pending" ? "" : undefined}
+              />
             )}
             {t(`toolCall.${display}`)}
           </span>

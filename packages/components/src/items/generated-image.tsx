@@ -1,5 +1,5 @@
 import type { GeneratedImageItem } from "@threadkit/core";
-import { ImageIcon } from "lucide-react";
+import { ImageIcon, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
@@ -22,7 +22,7 @@ export const GeneratedImage = memo(function GeneratedImage({
   status = "done",
   progress,
 }: GeneratedImageProps) {
-  const { t, allowDataImages = false } = useThreadUI();
+  const { t, allowDataImages = false, portalContainer } = useThreadUI();
   const url = item.image?.url;
   const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
   const pending = !url;
@@ -60,18 +60,31 @@ export const GeneratedImage = memo(function GeneratedImage({
   return (
     <figure data-tk-part="generated-image" data-status="done">
       <Dialog.Root>
-        <Dialog.Trigger data-tk-part="generated-image-trigger" aria-label={t("attachment.preview", { name: t("image.alt") })}>
-          <img data-tk-part="generated-image-img" src={src} alt={t("image.alt")} referrerPolicy="no-referrer" />
+        <Dialog.Trigger
+          data-tk-part="generated-image-trigger"
+          aria-label={t("attachment.preview", { name: t("image.alt") })}
+        >
+          <img
+            data-tk-part="generated-image-img"
+            src={src}
+            alt={t("image.alt")}
+            referrerPolicy="no-referrer"
+          />
         </Dialog.Trigger>
-        <Dialog.Portal>
+        <Dialog.Portal container={portalContainer ?? undefined}>
           <Dialog.Overlay data-tk-part="dialog-overlay" />
           <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
             <VisuallyHidden.Root asChild>
               <Dialog.Title>{t("image.alt")}</Dialog.Title>
             </VisuallyHidden.Root>
-            <img data-tk-part="attachment-preview-image" src={src} alt={t("image.alt")} referrerPolicy="no-referrer" />
+            <img
+              data-tk-part="attachment-preview-image"
+              src={src}
+              alt={t("image.alt")}
+              referrerPolicy="no-referrer"
+            />
             <Dialog.Close data-tk-part="dialog-close" aria-label={t("attachment.close")}>
-              ×
+              <X aria-hidden size={18} />
             </Dialog.Close>
           </Dialog.Content>
         </Dialog.Portal>

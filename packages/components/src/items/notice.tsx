@@ -1,4 +1,12 @@
-import { CircleAlert, Info, LoaderCircle, OctagonAlert, RotateCcw, TriangleAlert, X } from "lucide-react";
+import {
+  CircleAlert,
+  Info,
+  LoaderCircle,
+  OctagonAlert,
+  RotateCcw,
+  TriangleAlert,
+  X,
+} from "lucide-react";
 import { forwardRef, type HTMLAttributes } from "react";
 import { useThreadUI } from "../context";
 
@@ -36,7 +44,12 @@ export const Notice = forwardRef<HTMLDivElement, NoticeProps>(function Notice(
         <p data-tk-part="notice-message">{message}</p>
       </div>
       {onDismiss ? (
-        <button type="button" data-tk-part="icon-button" aria-label={t("notice.dismiss")} onClick={onDismiss}>
+        <button
+          type="button"
+          data-tk-part="icon-button"
+          aria-label={t("notice.dismiss")}
+          onClick={onDismiss}
+        >
           <X aria-hidden size={16} />
         </button>
       ) : null}
@@ -55,17 +68,22 @@ export interface ProgressUpdateProps extends HTMLAttributes<HTMLDivElement> {
  *
  * @selector [data-tk-part="progress-update"]
  */
-export const ProgressUpdate = forwardRef<HTMLDivElement, ProgressUpdateProps>(function ProgressUpdate(
-  { text, icon, ...props },
-  ref,
-) {
-  return (
-    <div data-tk-part="progress-update" data-icon={icon ?? undefined} role="status" {...props} ref={ref}>
-      <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
-      <span data-tk-part="progress-update-text">{text}</span>
-    </div>
-  );
-});
+export const ProgressUpdate = forwardRef<HTMLDivElement, ProgressUpdateProps>(
+  function ProgressUpdate({ text, icon, ...props }, ref) {
+    return (
+      <div
+        data-tk-part="progress-update"
+        data-icon={icon ?? undefined}
+        role="status"
+        {...props}
+        ref={ref}
+      >
+        <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
+        <span data-tk-part="progress-update-text">{text}</span>
+      </div>
+    );
+  },
+);
 
 /** Props of {@link StreamError}. */
 export interface StreamErrorProps extends HTMLAttributes<HTMLDivElement> {

@@ -1,8 +1,5 @@
-import type {
-  StructuredInput,
-  StructuredInputAnswer,
-  StructuredInputItem,
-} from "@threadkit/core";
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
+import type { StructuredInput, StructuredInputAnswer, StructuredInputItem } from "@threadkit/core";
 import { Check } from "lucide-react";
 import { type FormEvent, memo, useId, useState } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
@@ -33,13 +30,21 @@ function Question({
   if (input.type === "multiple_choice") {
     const multiple = input.multiple ?? false;
     return (
-      <fieldset data-tk-part="structured-question" data-input-type="multiple_choice" disabled={disabled}>
+      <fieldset
+        data-tk-part="structured-question"
+        data-input-type="multiple_choice"
+        disabled={disabled}
+      >
         <legend data-tk-part="structured-question-text">{input.question}</legend>
         <div data-tk-part="structured-options">
           {(input.options ?? []).map((option, i) => {
             const checked = values.includes(option.value);
             return (
-              <label key={`${option.value}-${i}`} data-tk-part="structured-option" data-checked={checked ? "" : undefined}>
+              <label
+                key={`${option.value}-${i}`}
+                data-tk-part="structured-option"
+                data-checked={checked ? "" : undefined}
+              >
                 <input
                   type={multiple ? "checkbox" : "radio"}
                   name={`${id}-${input.id}`}
@@ -104,7 +109,9 @@ export const StructuredInputView = memo(function StructuredInputView({
     if (!submit) return;
     const answers: Record<string, StructuredInputAnswer> = {};
     for (const input of inputs) {
-      answers[input.id] = skipped ? { values: [], skipped: true } : { values: values[input.id] ?? [], skipped: false };
+      answers[input.id] = skipped
+        ? { values: [], skipped: true }
+        : { values: values[input.id] ?? [], skipped: false };
     }
     setSent(true);
     submit(item, answers);
@@ -112,7 +119,11 @@ export const StructuredInputView = memo(function StructuredInputView({
 
   if (item.status !== "pending") {
     return (
-      <section data-tk-part="structured-input" data-status={item.status} aria-label={item.status === "answered" ? t("input.answered") : t("input.skipped")}>
+      <section
+        data-tk-part="structured-input"
+        data-status={item.status}
+        aria-label={item.status === "answered" ? t("input.answered") : t("input.skipped")}
+      >
         <dl data-tk-part="structured-answers">
           {inputs.map((input) => (
             <div key={input.id} data-tk-part="structured-answer">
@@ -152,7 +163,13 @@ export const StructuredInputView = memo(function StructuredInputView({
         />
       ))}
       <div data-tk-part="structured-actions">
-        <button type="button" data-tk-part="button" data-variant="ghost" disabled={readOnly} onClick={() => send(true)}>
+        <button
+          type="button"
+          data-tk-part="button"
+          data-variant="ghost"
+          disabled={readOnly}
+          onClick={() => send(true)}
+        >
           {t("input.skip")}
         </button>
         <button type="submit" data-tk-part="button" data-variant="primary" disabled={readOnly}>

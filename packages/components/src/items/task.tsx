@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { FileSource, Task, TaskItem, URLSource } from "@threadkit/core";
 import {
   Brain,
@@ -12,8 +13,8 @@ import {
 import { VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
-import { hostOf, safeUrl } from "../internal/safe-url";
 import type { MessageKey } from "../i18n/messages";
+import { hostOf, safeUrl } from "../internal/safe-url";
 
 const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   custom: "task.task",
@@ -55,7 +56,12 @@ function UrlSources({ sources }: { sources: readonly URLSource[] }) {
         return (
           <li key={`${source.url}-${i}`}>
             {href ? (
-              <a data-tk-part="task-source" href={href} target="_blank" rel="noopener noreferrer nofollow">
+              <a
+                data-tk-part="task-source"
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+              >
                 {body}
               </a>
             ) : (
@@ -94,7 +100,7 @@ export const TaskView = memo(function TaskView({ task }: { task: Task }) {
   const { t } = useThreadUI();
   const indicator = task.status_indicator ?? "none";
   const title =
-    (task.type === "web_search" ? task.title ?? task.title_query : task.title) ||
+    (task.type === "web_search" ? (task.title ?? task.title_query) : task.title) ||
     t(DEFAULT_TITLE[task.type] ?? "task.task");
   return (
     <div data-tk-part="task" data-task-type={task.type} data-status={indicator}>
@@ -115,8 +121,12 @@ export const TaskView = memo(function TaskView({ task }: { task: Task }) {
           </VisuallyHidden.Root>
         ) : null}
       </div>
-      {task.type === "custom" && task.content ? <p data-tk-part="task-content">{task.content}</p> : null}
-      {task.type === "thought" && task.content ? <p data-tk-part="task-content">{task.content}</p> : null}
+      {task.type === "custom" && task.content ? (
+        <p data-tk-part="task-content">{task.content}</p>
+      ) : null}
+      {task.type === "thought" && task.content ? (
+        <p data-tk-part="task-content">{task.content}</p>
+      ) : null}
       {task.type === "web_search" && task.queries && task.queries.length > 0 ? (
         <ul data-tk-part="task-queries">
           {task.queries.map((query, i) => (

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
 import { AtSign, Cpu, FileText, Quote, Wrench, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
@@ -54,11 +55,14 @@ export function fileTypeLabel(name: string, mime: string): string {
  * @selector [data-tk-part="attachment"][data-kind="image"|"file"]
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t, allowDataImages = false } = useThreadUI();
-  const name = typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
+  const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  const name =
+    typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
   const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
   const src =
-    attachment.type === "image" ? safeUrl(attachment.preview_url, "image", { allowDataImages }) : undefined;
+    attachment.type === "image"
+      ? safeUrl(attachment.preview_url, "image", { allowDataImages })
+      : undefined;
   if (attachment.type === "image" && src) {
     return (
       <Dialog.Root>
@@ -69,7 +73,7 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
         >
           <img data-tk-part="attachment-thumbnail" src={src} alt="" referrerPolicy="no-referrer" />
         </Dialog.Trigger>
-        <Dialog.Portal>
+        <Dialog.Portal container={portalContainer ?? undefined}>
           <Dialog.Overlay data-tk-part="dialog-overlay" />
           <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
             <Dialog.Title data-tk-part="attachment-preview-title">{name}</Dialog.Title>

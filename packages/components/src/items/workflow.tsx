@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Workflow, WorkflowItem } from "@threadkit/core";
 import { ChevronDown, LoaderCircle, Sparkles } from "lucide-react";
 import { Collapsible } from "radix-ui";
@@ -63,7 +64,9 @@ export const WorkflowView = memo(function WorkflowView({
         <span data-tk-part="workflow-icon" aria-hidden data-icon={icon ?? undefined}>
           {streaming ? <LoaderCircle size={14} data-tk-part="spinner" /> : <Sparkles size={14} />}
         </span>
-        <span data-tk-part="workflow-summary">{summaryText({ ...workflow, tasks }, streaming, t)}</span>
+        <span data-tk-part="workflow-summary">
+          {summaryText({ ...workflow, tasks }, streaming, t)}
+        </span>
         <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
       </Collapsible.Trigger>
       <Collapsible.Content data-tk-part="workflow-content">

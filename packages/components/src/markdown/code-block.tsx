@@ -41,11 +41,11 @@ export const CodeBlock = memo(function CodeBlock({ code, language, final = true 
     };
   }, [final, highlightCode, code, language]);
 
-  const label = language ? t("code.language", { language }) : t("code.plain");
   const nodes = highlighted && highlighted.code === code ? highlighted.nodes : null;
   return (
     <figure
       data-tk-part="code-block"
+      aria-label={language ? t("code.language", { language }) : t("code.plain")}
       data-language={language || undefined}
       data-highlighted={nodes ? "" : undefined}
     >
@@ -62,7 +62,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, final = true 
           <span aria-hidden>{copied ? t("code.copied") : t("action.copy")}</span>
         </button>
       </figcaption>
-      <pre data-tk-part="code-block-pre" aria-label={label}>
+      <pre data-tk-part="code-block-pre">
         <code>{nodes ?? code}</code>
       </pre>
     </figure>

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import { memo, useMemo, useRef } from "react";
 import { useThreadUI } from "../context";
 import { type BlockLexState, lexBlocks, type MarkdownBlock } from "./lex-blocks";
@@ -43,7 +44,11 @@ const NO_MARKERS: readonly MarkdownMarker[] = [];
  *
  * @selector [data-tk-part="markdown"][data-status="streaming"|"done"]
  */
-export const Markdown = memo(function Markdown({ text, streaming = false, markers }: MarkdownProps) {
+export const Markdown = memo(function Markdown({
+  text,
+  streaming = false,
+  markers,
+}: MarkdownProps) {
   const { allowDataImages = false } = useThreadUI();
   const previous = useRef<BlockLexState | undefined>(undefined);
   const state = useMemo(() => lexBlocks(text, previous.current), [text]);
@@ -58,7 +63,8 @@ export const Markdown = memo(function Markdown({ text, streaming = false, marker
   if (markers && markers.length > 0) {
     let b = 0;
     for (const marker of markers) {
-      while (b < lastContent && (blocks[b + 1]?.start ?? Number.POSITIVE_INFINITY) <= marker.index) b++;
+      while (b < lastContent && (blocks[b + 1]?.start ?? Number.POSITIVE_INFINITY) <= marker.index)
+        b++;
       // Markers at a boundary belong to the block they end, not to a following space.
       let owner = b;
       while (owner > 0 && blocks[owner]?.token.type === "space") owner--;

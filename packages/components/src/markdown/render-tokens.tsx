@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
 import { safeUrl } from "../internal/safe-url";
@@ -62,21 +63,31 @@ function renderInline(
   let position = offset;
   tokens.forEach((token, i) => {
     const end = position + token.raw.length;
-    if (cursor && token.type === "text" && !("tokens" in token && token.tokens) && token.raw === token.text) {
+    if (
+      cursor &&
+      token.type === "text" &&
+      !("tokens" in token && token.tokens) &&
+      token.raw === token.text
+    ) {
       const markers = cursor.take(end, false);
       let from = 0;
       markers.forEach((marker, m) => {
         const cut = Math.max(0, marker.index - position);
-        if (cut > from) out.push(<Fragment key={`${i}.${m}`}>{decodeEntities(token.text.slice(from, cut))}</Fragment>);
+        if (cut > from)
+          out.push(
+            <Fragment key={`${i}.${m}`}>{decodeEntities(token.text.slice(from, cut))}</Fragment>,
+          );
         out.push(<Fragment key={marker.key}>{marker.node}</Fragment>);
         from = Math.max(from, cut);
       });
-      if (from < token.text.length) out.push(<Fragment key={i}>{decodeEntities(token.text.slice(from))}</Fragment>);
+      if (from < token.text.length)
+        out.push(<Fragment key={i}>{decodeEntities(token.text.slice(from))}</Fragment>);
     } else {
       out.push(<Fragment key={i}>{renderInlineToken(token, options)}</Fragment>);
       if (cursor) {
         const markers = cursor.take(end, false);
-        if (markers.length > 0) out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
+        if (markers.length > 0)
+          out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
       }
     }
     position = end;
@@ -106,7 +117,12 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
       const link = token as Tokens.Link;
       const href = safeUrl(link.href, "link");
       const children = renderInline(link.tokens, options);
-      if (!href) return <span data-tk-part="markdown-link" data-unsafe="">{children}</span>;
+      if (!href)
+        return (
+          <span data-tk-part="markdown-link" data-unsafe="">
+            {children}
+          </span>
+        );
       const external = /^https?:/i.test(href);
       return (
         <a
@@ -122,7 +138,12 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     case "image": {
       const image = token as Tokens.Image;
       const src = safeUrl(image.href, "image", { allowDataImages: options.allowDataImages });
-      if (!src) return <span data-tk-part="markdown-image" data-unsafe="">{image.text}</span>;
+      if (!src)
+        return (
+          <span data-tk-part="markdown-image" data-unsafe="">
+            {image.text}
+          </span>
+        );
       return (
         <img
           data-tk-part="markdown-image"
@@ -198,7 +219,11 @@ function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
     case "def":
       return null;
     case "paragraph":
-      return <p data-tk-part="markdown-paragraph">{renderInline((token as Tokens.Paragraph).tokens, options)}</p>;
+      return (
+        <p data-tk-part="markdown-paragraph">
+          {renderInline((token as Tokens.Paragraph).tokens, options)}
+        </p>
+      );
     case "text": {
       const text = token as Tokens.Text;
       return text.tokens ? renderInline(text.tokens, options) : decodeEntities(text.text);
@@ -246,9 +271,14 @@ function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
         </li>
       ));
       if (list.ordered) {
-        const start = typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
+        const start =
+          typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
         return (
-          <ol data-tk-part="markdown-list" data-loose={list.loose ? "" : undefined} start={Number.isFinite(start) && start !== 1 ? start : undefined}>
+          <ol
+            data-tk-part="markdown-list"
+            data-loose={list.loose ? "" : undefined}
+            start={Number.isFinite(start) && start !== 1 ? start : undefined}
+          >
             {items}
           </ol>
         );

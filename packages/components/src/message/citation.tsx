@@ -20,9 +20,10 @@ function sourceDetail(source: Source): string | undefined {
 }
 
 function Preview({ source }: { source: Source }) {
+  const { portalContainer } = useThreadUI();
   const detail = sourceDetail(source);
   return (
-    <Tooltip.Portal>
+    <Tooltip.Portal container={portalContainer ?? undefined}>
       <Tooltip.Content data-tk-part="source-preview" side="top" sideOffset={6} collisionPadding={8}>
         <span data-tk-part="source-preview-title">{source.title}</span>
         {detail ? <span data-tk-part="source-preview-detail">{detail}</span> : null}
@@ -124,7 +125,10 @@ export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
                   <SourceTrigger
                     entry={entry}
                     part="source"
-                    label={t("sources.citation", { number: entry.number, title: entry.source.title })}
+                    label={t("sources.citation", {
+                      number: entry.number,
+                      title: entry.source.title,
+                    })}
                   >
                     <span data-tk-part="source-number" aria-hidden>
                       {entry.number}

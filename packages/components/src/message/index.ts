@@ -1,3 +1,4 @@
+export { CitationMarker as Citation, SourceList as Sources } from "./citation";
 export {
   MessageActionBar as ActionBar,
   MessageActions as Actions,
@@ -7,4 +8,3 @@ export {
   MessageText as Text,
   type MessageTextProps as TextProps,
 } from "./message";
-export { CitationMarker as Citation, SourceList as Sources } from "./citation";

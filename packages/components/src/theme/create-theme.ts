@@ -71,7 +71,7 @@ function luminance(color: string): number | undefined {
 export function readableOn(background: string): string {
   const l = luminance(background);
   if (l === undefined) return "#ffffff";
-  return (1.05) / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#0b0b0f";
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#0b0b0f";
 }
 
 /**

@@ -67,7 +67,9 @@ export const ThreadItem = memo(
     ref,
   ) {
     const { renderers, toolRenderers } = useThreadUI();
-    const type = (item && typeof item === "object" ? item.type : "unknown") as ThreadItemData["type"];
+    const type = (
+      item && typeof item === "object" ? item.type : "unknown"
+    ) as ThreadItemData["type"];
     let Renderer = (renderers?.[type] ?? defaultItemRenderers[type]) as AnyRenderer | undefined;
     if (type === "client_tool_call" && toolRenderers) {
       const byName = toolRenderers[(item as { name: string }).name];
@@ -93,7 +95,10 @@ export const ThreadItem = memo(
         {...props}
         ref={ref}
       >
-        <ItemErrorBoundary resetKey={item} fallback={(_error, reset) => <ItemFallback reset={reset} />}>
+        <ItemErrorBoundary
+          resetKey={item}
+          fallback={(_error, reset) => <ItemFallback reset={reset} />}
+        >
           <Resolved
             item={rendered}
             status={status}

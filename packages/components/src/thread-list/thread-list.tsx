@@ -1,7 +1,14 @@
 import type { ThreadMetadata } from "@threadkit/core";
 import { Check, MessageSquare, Pencil, Trash2, X } from "lucide-react";
 import { AlertDialog } from "radix-ui";
-import { type ComponentPropsWithoutRef, forwardRef, memo, useEffect, useRef, useState } from "react";
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  memo,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { useThreadUI } from "../context";
 
 /** Props of {@link ThreadList}. */
@@ -44,7 +51,7 @@ const ThreadListEntry = memo(function ThreadListEntry({
   onRename: ThreadListProps["onRename"];
   onDelete: ThreadListProps["onDelete"];
 }) {
-  const { t, locale } = useThreadUI();
+  const { t, locale, portalContainer } = useThreadUI();
   const title = thread.title?.trim() || t("history.untitled");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(title);
@@ -61,7 +68,11 @@ const ThreadListEntry = memo(function ThreadListEntry({
   };
   const date = relativeDate(thread.created_at, locale);
   return (
-    <li data-tk-part="thread-list-item" data-active={active ? "" : undefined} data-status={thread.status?.type}>
+    <li
+      data-tk-part="thread-list-item"
+      data-active={active ? "" : undefined}
+      data-status={thread.status?.type}
+    >
       {editing ? (
         <form
           data-tk-part="thread-list-rename"
@@ -86,7 +97,12 @@ const ThreadListEntry = memo(function ThreadListEntry({
           <button type="submit" data-tk-part="icon-button" aria-label={t("history.save")}>
             <Check aria-hidden size={14} />
           </button>
-          <button type="button" data-tk-part="icon-button" aria-label={t("history.cancel")} onClick={() => finish(false)}>
+          <button
+            type="button"
+            data-tk-part="icon-button"
+            aria-label={t("history.cancel")}
+            onClick={() => finish(false)}
+          >
             <X aria-hidden size={14} />
           </button>
         </form>
@@ -128,10 +144,12 @@ const ThreadListEntry = memo(function ThreadListEntry({
                 >
                   <Trash2 aria-hidden size={14} />
                 </AlertDialog.Trigger>
-                <AlertDialog.Portal>
+                <AlertDialog.Portal container={portalContainer ?? undefined}>
                   <AlertDialog.Overlay data-tk-part="dialog-overlay" />
                   <AlertDialog.Content data-tk-part="dialog">
-                    <AlertDialog.Title data-tk-part="dialog-title">{t("history.deleteTitle")}</AlertDialog.Title>
+                    <AlertDialog.Title data-tk-part="dialog-title">
+                      {t("history.deleteTitle")}
+                    </AlertDialog.Title>
                     <AlertDialog.Description data-tk-part="dialog-description">
                       {t("history.deleteDescription", { title })}
                     </AlertDialog.Description>
@@ -170,7 +188,13 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
 ) {
   const { t, dir } = useThreadUI();
   return (
-    <nav data-tk-part="thread-list" aria-label={title ?? t("history.title")} dir={dir} {...props} ref={ref}>
+    <nav
+      data-tk-part="thread-list"
+      aria-label={title ?? t("history.title")}
+      dir={dir}
+      {...props}
+      ref={ref}
+    >
       <p data-tk-part="thread-list-heading" aria-hidden>
         {title ?? t("history.title")}
       </p>

@@ -49,7 +49,9 @@ const ThreadRow = memo(function ThreadRow({ id, source }: { id: string; source: 
   const status = useSyncExternalStore(source.subscribe, getStatus, getStatus);
   const progress = useSyncExternalStore(source.subscribe, getProgress, getProgress);
   if (!item) return null;
-  return <ThreadItem item={item} status={status} {...(progress !== undefined ? { progress } : {})} />;
+  return (
+    <ThreadItem item={item} status={status} {...(progress !== undefined ? { progress } : {})} />
+  );
 });
 
 function OlderItems({ ctx }: { ctx: ThreadContextValue }) {
@@ -124,63 +126,74 @@ function useScrollKeeper(
   }, [listRef, viewportRef, stickRef]);
 }
 
-const StaticList = forwardRef<HTMLDivElement, ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }>(
-  function StaticList({ ids, ctx, estimateSize: _e, overscan: _o, ...props }, ref) {
-    const listRef = useRef<HTMLDivElement | null>(null);
-    useScrollKeeper(ctx, ids, listRef, () => undefined);
-    return (
-      <div data-tk-part="thread-items" {...props} ref={composeRefs(listRef, ref)}>
-        <OlderItems ctx={ctx} />
-        {ids.map((id, index) => (
-          <div key={id} data-tk-part="thread-row" data-index={index}>
-            <ThreadRow id={id} source={ctx.source} />
-          </div>
-        ))}
-      </div>
-    );
-  },
-);
-
-const VirtualList = forwardRef<HTMLDivElement, ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }>(
-  function VirtualList({ ids, ctx, estimateSize = 96, overscan = 6, ...props }, ref) {
-    const listRef = useRef<HTMLDivElement | null>(null);
-    const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-    const virtualizer = useVirtualizer({
-      count: ids.length,
-      getScrollElement: () => ctx.viewportRef.current,
-      estimateSize: () => estimateSize,
-      getItemKey,
-      overscan,
-      initialOffset: () => Number.MAX_SAFE_INTEGER,
-      // Rows fill the viewport from the top; the list itself is measured, never the window.
-      initialRect: { width: 0, height: 800 },
-    });
-    useScrollKeeper(ctx, ids, listRef, (index) => virtualizer.getOffsetForIndex(index, "start")?.[0]);
-    const rows = virtualizer.getVirtualItems();
-    return (
-      <div data-tk-part="thread-items" data-virtualized="" {...props} ref={composeRefs(listRef, ref)}>
-        <OlderItems ctx={ctx} />
-        <div data-tk-part="thread-items-sizer" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {rows.map((row) => {
-            const id = ids[row.index];
-            if (id === undefined) return null;
-            return (
-              <div
-                key={row.key as string}
-                data-tk-part="thread-row"
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                style={{ position: "absolute", top: 0, insetInlineStart: 0, width: "100%", transform: `translateY(${row.start}px)` }}
-              >
-                <ThreadRow id={id} source={ctx.source} />
-              </div>
-            );
-          })}
+const StaticList = forwardRef<
+  HTMLDivElement,
+  ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
+>(function StaticList({ ids, ctx, estimateSize: _e, overscan: _o, ...props }, ref) {
+  const listRef = useRef<HTMLDivElement | null>(null);
+  useScrollKeeper(ctx, ids, listRef, () => undefined);
+  return (
+    <div data-tk-part="thread-items" {...props} ref={composeRefs(listRef, ref)}>
+      <OlderItems ctx={ctx} />
+      {ids.map((id, index) => (
+        <div key={id} data-tk-part="thread-row" data-index={index}>
+          <ThreadRow id={id} source={ctx.source} />
         </div>
+      ))}
+    </div>
+  );
+});
+
+const VirtualList = forwardRef<
+  HTMLDivElement,
+  ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
+>(function VirtualList({ ids, ctx, estimateSize = 96, overscan = 6, ...props }, ref) {
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => ctx.viewportRef.current,
+    estimateSize: () => estimateSize,
+    getItemKey,
+    overscan,
+    initialOffset: () => Number.MAX_SAFE_INTEGER,
+    // Rows fill the viewport from the top; the list itself is measured, never the window.
+    initialRect: { width: 0, height: 800 },
+  });
+  useScrollKeeper(ctx, ids, listRef, (index) => virtualizer.getOffsetForIndex(index, "start")?.[0]);
+  const rows = virtualizer.getVirtualItems();
+  return (
+    <div data-tk-part="thread-items" data-virtualized="" {...props} ref={composeRefs(listRef, ref)}>
+      <OlderItems ctx={ctx} />
+      <div
+        data-tk-part="thread-items-sizer"
+        style={{ height: virtualizer.getTotalSize(), position: "relative" }}
+      >
+        {rows.map((row) => {
+          const id = ids[row.index];
+          if (id === undefined) return null;
+          return (
+            <div
+              key={row.key as string}
+              data-tk-part="thread-row"
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{
+                position: "absolute",
+                top: 0,
+                insetInlineStart: 0,
+                width: "100%",
+                transform: `translateY(${row.start}px)`,
+              }}
+            >
+              <ThreadRow id={id} source={ctx.source} />
+            </div>
+          );
+        })}
       </div>
-    );
-  },
-);
+    </div>
+  );
+});
 
 /**
  * The list of items. Above {@link VIRTUALIZE_THRESHOLD} items (or with `virtualize`), only the
@@ -189,16 +202,20 @@ const VirtualList = forwardRef<HTMLDivElement, ThreadItemsProps & { ids: readonl
  *
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
-export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function ThreadItems(props, ref): ReactNode {
-  const ctx = useThreadContext("Thread.Items");
-  const { source, virtualize } = ctx;
-  const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
-  const hydrated = useHydrated();
-  const virtual = hydrated && (virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD));
-  return virtual ? (
-    <VirtualList {...props} ids={ids} ctx={ctx} ref={ref} />
-  ) : (
-    <StaticList {...props} ids={ids} ctx={ctx} ref={ref} />
-  );
-});
+export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(
+  function ThreadItems(props, ref): ReactNode {
+    const ctx = useThreadContext("Thread.Items");
+    const { source, virtualize } = ctx;
+    const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
+    const hydrated = useHydrated();
+    const virtual =
+      hydrated &&
+      (virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD));
+    return virtual ? (
+      <VirtualList {...props} ids={ids} ctx={ctx} ref={ref} />
+    ) : (
+      <StaticList {...props} ids={ids} ctx={ctx} ref={ref} />
+    );
+  },
+);
 ThreadItems.displayName = "Thread.Items";

@@ -11,12 +11,17 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { ThreadUIProvider, type ThreadUIOptions, useThreadUI } from "../context";
+import { type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
-import { ThreadContext, useThreadContext } from "./thread-context";
-import { fromItems, fromThreadStore, type ThreadSource, type ThreadStoreLike } from "./thread-source";
 import { LiveAnnouncer } from "./live-announcer";
+import { ThreadContext, useThreadContext } from "./thread-context";
+import {
+  fromItems,
+  fromThreadStore,
+  type ThreadSource,
+  type ThreadStoreLike,
+} from "./thread-source";
 
 /** Distance from the bottom (px) within which the view counts as "at the bottom". */
 const BOTTOM_THRESHOLD = 48;
@@ -124,9 +129,19 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
       loadOlder: onLoadOlder,
       virtualize,
     }),
-    [source, atBottom, setAtBottom, scrollToBottom, hasOlder, loadingOlder, onLoadOlder, virtualize],
+    [
+      source,
+      atBottom,
+      setAtBottom,
+      scrollToBottom,
+      hasOlder,
+      loadingOlder,
+      onLoadOlder,
+      virtualize,
+    ],
   );
-  const resolvedTheme = theme === undefined ? undefined : isTheme(theme) ? theme : createTheme(theme);
+  const resolvedTheme =
+    theme === undefined ? undefined : isTheme(theme) ? theme : createTheme(theme);
   const options: ThreadUIOptions = {};
   if (locale !== undefined) options.locale = locale;
   if (messages !== undefined) options.messages = messages;
@@ -136,9 +151,13 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   if (onFeedback !== undefined) options.onFeedback = onFeedback;
   if (onRetry !== undefined) options.onRetry = onRetry;
   if (onCopy !== undefined) options.onCopy = onCopy;
-  if (onStructuredInputSubmit !== undefined) options.onStructuredInputSubmit = onStructuredInputSubmit;
+  if (onStructuredInputSubmit !== undefined)
+    options.onStructuredInputSubmit = onStructuredInputSubmit;
   if (allowDataImages !== undefined) options.allowDataImages = allowDataImages;
   if (highlightCode !== undefined) options.highlightCode = highlightCode;
+  const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
+  const rootRef = useMemo(() => composeRefs(setRootElement, ref), [ref]);
+  options.portalContainer = rootElement;
   const Comp = asChild ? Slot.Root : "div";
   return (
     <ThreadUIProvider {...options}>
@@ -151,7 +170,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
             ...props,
             style: resolvedTheme ? { ...resolvedTheme.style, ...style } : style,
           }}
-          forwardedRef={ref}
+          forwardedRef={rootRef}
         >
           {children}
           <LiveAnnouncer source={source} />
@@ -307,4 +326,3 @@ export const ThreadScrollToBottom = forwardRef<HTMLButtonElement, ThreadScrollTo
   },
 );
 ThreadScrollToBottom.displayName = "Thread.ScrollToBottom";
-

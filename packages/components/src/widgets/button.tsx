@@ -14,7 +14,9 @@ const flag = (value: unknown): "" | undefined => (value === true ? "" : undefine
  * @selector [data-tk-part="widget-button"] [data-color] [data-variant] [data-size]
  * @selector [data-pill] [data-block] [data-uniform] [data-loading] [data-icon-only]
  */
-export function WidgetButton({ node }: WidgetComponentProps<WidgetNode & Partial<ButtonWidget>>): ReactNode {
+export function WidgetButton({
+  node,
+}: WidgetComponentProps<WidgetNode & Partial<ButtonWidget>>): ReactNode {
   const form = useWidgetForm();
   const [fire, loading, setSelfLoading] = useWidgetActionTrigger(node.onClickAction, "button");
   const submit = node.submit === true && form !== null;

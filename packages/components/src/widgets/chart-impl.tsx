@@ -93,7 +93,9 @@ export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {
         accessibilityLayer={false}
         margin={{ top: 8, right: 8, bottom: 0, left: node.showYAxis === false ? 8 : 0 }}
         {...(typeof node.barGap === "number" ? { barGap: node.barGap } : {})}
-        {...(typeof node.barCategoryGap === "number" ? { barCategoryGap: node.barCategoryGap } : {})}
+        {...(typeof node.barCategoryGap === "number"
+          ? { barCategoryGap: node.barCategoryGap }
+          : {})}
       >
         <CartesianGrid vertical={false} stroke="var(--tk-widget-border-subtle)" />
         <XAxis
@@ -103,12 +105,23 @@ export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {
           axisLine={false}
           tick={tick}
           tickMargin={8}
-          {...(labels ? { tickFormatter: (value: unknown) => labels[String(value)] ?? String(value) } : {})}
+          {...(labels
+            ? { tickFormatter: (value: unknown) => labels[String(value)] ?? String(value) }
+            : {})}
         />
-        <YAxis hide={node.showYAxis === false} tickLine={false} axisLine={false} tick={tick} width={36} />
+        <YAxis
+          hide={node.showYAxis === false}
+          tickLine={false}
+          axisLine={false}
+          tick={tick}
+          width={36}
+        />
         {node.showTooltip === false ? null : (
           <Tooltip
-            cursor={{ fill: "var(--tk-widget-surface-secondary)", stroke: "var(--tk-widget-border-default)" }}
+            cursor={{
+              fill: "var(--tk-widget-surface-secondary)",
+              stroke: "var(--tk-widget-border-default)",
+            }}
             contentStyle={{
               background: "var(--tk-widget-surface-elevated)",
               border: "1px solid var(--tk-widget-border-default)",
@@ -119,7 +132,11 @@ export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {
           />
         )}
         {node.showLegend === false ? null : (
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12, color: "var(--tk-widget-text-secondary)" }} />
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12, color: "var(--tk-widget-text-secondary)" }}
+          />
         )}
         {series.map(renderSeries)}
       </ComposedChart>

@@ -17,7 +17,9 @@ function xKey(node: Partial<ChartWidget>): string | undefined {
  *
  * @selector [data-tk-part="widget-chart"]
  */
-export function WidgetChart({ node }: WidgetComponentProps<WidgetNode & Partial<ChartWidget>>): ReactNode {
+export function WidgetChart({
+  node,
+}: WidgetComponentProps<WidgetNode & Partial<ChartWidget>>): ReactNode {
   const height = typeof node.height === "number" ? node.height : 200;
   const data = Array.isArray(node.data) ? node.data : [];
   const series = Array.isArray(node.series) ? node.series : [];

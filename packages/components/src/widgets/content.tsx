@@ -70,6 +70,7 @@ function EditableText({
       placeholder={options.placeholder}
       pattern={options.pattern}
       required={options.required}
+      // biome-ignore lint/a11y/noAutofocus: the widget author asked for it (`autoFocus` prop)
       autoFocus={options.autoFocus}
       autoComplete={options.autoComplete}
       aria-label={labels.has(options.name) ? undefined : (options.placeholder ?? options.name)}
@@ -144,7 +145,10 @@ export function WidgetCaption({ node }: Props<Partial<CaptionWidget>>): ReactNod
 export function WidgetMarkdown({ node }: Props<Partial<MarkdownWidget>>): ReactNode {
   return (
     <div data-tk-part="widget-markdown">
-      <Markdown text={typeof node.value === "string" ? node.value : ""} streaming={node.streaming === true} />
+      <Markdown
+        text={typeof node.value === "string" ? node.value : ""}
+        streaming={node.streaming === true}
+      />
     </div>
   );
 }
@@ -160,7 +164,9 @@ export function WidgetLabel({ node }: Props<Partial<LabelWidget>>): ReactNode {
     <label
       data-tk-part="widget-label"
       {...common}
-      htmlFor={typeof node.fieldName === "string" ? fieldId(runtime.idPrefix, node.fieldName) : undefined}
+      htmlFor={
+        typeof node.fieldName === "string" ? fieldId(runtime.idPrefix, node.fieldName) : undefined
+      }
     >
       {typeof node.value === "string" ? node.value : ""}
     </label>
@@ -185,7 +191,15 @@ export function WidgetBadge({ node }: Props<Partial<BadgeWidget>>): ReactNode {
   );
 }
 
-const ICON_PX: Record<string, number> = { xs: 12, sm: 14, md: 16, lg: 20, xl: 24, "2xl": 32, "3xl": 40 };
+const ICON_PX: Record<string, number> = {
+  xs: 12,
+  sm: 14,
+  md: 16,
+  lg: 20,
+  xl: 24,
+  "2xl": 32,
+  "3xl": 40,
+};
 
 /** Icon size name → px. */
 export function iconPx(size: unknown, fallback = 16): number {
@@ -242,12 +256,15 @@ export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   if (typeof node.flex === "number" || typeof node.flex === "string") style.flex = node.flex;
   const alt = typeof node.alt === "string" ? node.alt : "";
   if (src === undefined) {
-    if (typeof node.src === "string") runtime.warn(`Widget image src was blocked: ${node.src.slice(0, 80)}`);
-    return (
+    if (typeof node.src === "string")
+      runtime.warn(`Widget image src was blocked: ${node.src.slice(0, 80)}`);
+    return alt === "" ? (
+      <span data-tk-part="widget-image-blocked" aria-hidden="true" style={style as CSSProperties} />
+    ) : (
       <span
         data-tk-part="widget-image-blocked"
-        role={alt === "" ? undefined : "img"}
-        aria-label={alt === "" ? undefined : alt}
+        role="img"
+        aria-label={alt}
         style={style as CSSProperties}
       />
     );

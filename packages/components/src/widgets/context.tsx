@@ -31,10 +31,7 @@ export interface WidgetActionContext {
  * The action carries `{ type, payload, handler, loadingBehavior, streaming }`, with form values
  * already merged into `payload`.
  */
-export type WidgetActionHandler = (
-  action: ActionConfig,
-  context: WidgetActionContext,
-) => void | Promise<unknown>;
+export type WidgetActionHandler = (action: ActionConfig, context: WidgetActionContext) => unknown;
 
 /** Props every widget component receives. */
 export interface WidgetComponentProps<TNode extends WidgetNode = WidgetNode> {
@@ -43,7 +40,6 @@ export interface WidgetComponentProps<TNode extends WidgetNode = WidgetNode> {
 }
 
 /** A component that renders one widget type. */
-// biome-ignore lint/suspicious/noExplicitAny: registry entries are typed per node type by callers
 export type WidgetComponentType = ComponentType<WidgetComponentProps<any>>;
 
 /** Replacement components by widget `type` (`{ Button: MyButton }`). */
@@ -165,7 +161,9 @@ export async function dispatchWidgetAction(
   },
 ): Promise<void> {
   let sent = action;
-  const entries = options.form ? readWidgetFormEntries(options.form) : new Map<string, WidgetFormValue>();
+  const entries = options.form
+    ? readWidgetFormEntries(options.form)
+    : new Map<string, WidgetFormValue>();
   if (options.values) {
     for (const [name, value] of Object.entries(options.values)) entries.set(name, value);
   }
@@ -188,7 +186,7 @@ export async function dispatchWidgetAction(
     );
     return;
   }
-  let result: void | Promise<unknown>;
+  let result: unknown;
   try {
     result = handler(sent, handlers.context);
   } catch (error) {

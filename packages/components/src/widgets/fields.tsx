@@ -72,6 +72,7 @@ export function WidgetInput({ node }: Props<Partial<InputWidget>>): ReactNode {
       pattern={node.pattern}
       placeholder={node.placeholder}
       disabled={node.disabled}
+      // biome-ignore lint/a11y/noAutofocus: the widget author asked for it (`autoFocus` prop)
       autoFocus={node.autoFocus}
       onFocus={node.autoSelect ? (event) => event.currentTarget.select() : undefined}
       data-1p-ignore={node.allowAutofillExtensions ? undefined : ""}
@@ -101,6 +102,7 @@ export function WidgetTextarea({ node }: Props<Partial<TextareaWidget>>): ReactN
       required={node.required}
       placeholder={node.placeholder}
       disabled={node.disabled}
+      // biome-ignore lint/a11y/noAutofocus: the widget author asked for it (`autoFocus` prop)
       autoFocus={node.autoFocus}
       onInput={onInput}
       onFocus={node.autoSelect ? (event) => event.currentTarget.select() : undefined}
@@ -121,7 +123,9 @@ export function WidgetSelect({ node }: Props<Partial<SelectWidget>>): ReactNode 
   const field = useField(node.name, node.placeholder);
   const [fire] = useWidgetActionTrigger(node.onChangeAction, "change");
   const [value, setValue] = useState(node.defaultValue ?? "");
-  const options = (Array.isArray(node.options) ? node.options : []).filter((option) => option.value !== "");
+  const options = (Array.isArray(node.options) ? node.options : []).filter(
+    (option) => option.value !== "",
+  );
   const change = (next: string) => {
     setValue(next);
     fire?.({ [field.name]: next === "" ? null : next });

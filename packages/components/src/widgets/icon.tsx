@@ -46,8 +46,8 @@ import {
   Notebook,
   NotebookPen,
   PartyPopper,
-  PenLine,
   PencilLine,
+  PenLine,
   Phone,
   Play,
   Plus,
@@ -68,7 +68,13 @@ import { forwardRef, lazy, type ReactNode, Suspense } from "react";
 
 /** A filled dot: ChatKit's `dot` is a bullet, lucide's `Dot` a hairline ring. */
 const FilledDot = forwardRef<SVGSVGElement, LucideProps>(function FilledDot(
-  { size = 24, color = "currentColor", strokeWidth: _strokeWidth, absoluteStrokeWidth: _a, ...props },
+  {
+    size = 24,
+    color = "currentColor",
+    strokeWidth: _strokeWidth,
+    absoluteStrokeWidth: _a,
+    ...props
+  },
   ref,
 ) {
   return (
@@ -79,6 +85,7 @@ const FilledDot = forwardRef<SVGSVGElement, LucideProps>(function FilledDot(
       height={size}
       viewBox="0 0 24 24"
       fill={color}
+      aria-hidden="true"
       {...props}
     >
       <circle cx="12" cy="12" r="5" />
@@ -217,8 +224,7 @@ export function WidgetIconGlyph({ name, size, className }: WidgetIconGlyphProps)
       return (
         <Suspense fallback={placeholder}>
           <LucideDynamic
-            // biome-ignore lint/suspicious/noExplicitAny: validated kebab-case; unknown names render the fallback
-            name={lucideName as any}
+            name={lucideName as never}
             aria-hidden="true"
             focusable="false"
             size={size}

@@ -1,8 +1,8 @@
 export {
+  type ResolvedLoadingBehavior,
   readWidgetFormEntries,
   readWidgetFormValues,
   resolveLoadingBehavior,
-  type ResolvedLoadingBehavior,
   type WidgetActionBinding,
   type WidgetFormValue,
   type WidgetFormValues,
@@ -20,8 +20,15 @@ export {
   type WidgetRegistry,
 } from "./context";
 export { WIDGET_ICONS, WidgetIconGlyph, type WidgetIconGlyphProps } from "./icon";
-export { WidgetChildren, type WidgetChildrenProps, WidgetNodeView, WidgetUnknown } from "./node";
+export {
+  WidgetChildren,
+  WidgetChildren as Children,
+  type WidgetChildrenProps,
+  WidgetNodeView,
+  WidgetNodeView as Node,
+  WidgetUnknown,
+} from "./node";
 export { defaultWidgetRegistry } from "./registry";
 export { resolveColor } from "./style";
-export { WidgetRootView as Root, WidgetRootView as WidgetRoot, type WidgetRootProps } from "./widget-root";
-export { WidgetChildren as Children, WidgetNodeView as Node } from "./node";
+export { createWidgetItemRenderer, type WidgetItemRendererOptions } from "./widget-item";
+export { type WidgetRootProps, WidgetRootView as Root, WidgetRootView } from "./widget-root";

@@ -12,7 +12,13 @@ import type {
   WidgetNode,
   WidgetStatus,
 } from "@threadkit/core";
-import { type CSSProperties, type FormEvent, type KeyboardEvent, type ReactNode, useState } from "react";
+import {
+  type CSSProperties,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useState,
+} from "react";
 import { safeUrl } from "../internal/safe-url";
 import type { WidgetActionBinding } from "./actions";
 import {
@@ -43,7 +49,10 @@ const flag = (value: unknown): "" | undefined => (value === true ? "" : undefine
 function Status({ status }: { status: WidgetStatus | undefined }): ReactNode {
   const runtime = useWidgetRuntime();
   if (status === undefined || typeof status.text !== "string") return null;
-  const favicon = "favicon" in status ? safeUrl(status.favicon, "image", { allowDataImages: runtime.allowDataImages }) : undefined;
+  const favicon =
+    "favicon" in status
+      ? safeUrl(status.favicon, "image", { allowDataImages: runtime.allowDataImages })
+      : undefined;
   const icon = "icon" in status && typeof status.icon === "string" ? status.icon : undefined;
   return (
     <div data-tk-part="widget-status">
@@ -103,7 +112,10 @@ function CardFooterButton({
   kind: "confirm" | "cancel";
   submit: boolean;
 }): ReactNode {
-  const [fire, loading] = useWidgetActionTrigger(action, kind === "confirm" ? "card-confirm" : "card-cancel");
+  const [fire, loading] = useWidgetActionTrigger(
+    action,
+    kind === "confirm" ? "card-confirm" : "card-cancel",
+  );
   return (
     <button
       type={submit ? "submit" : "button"}
@@ -151,10 +163,20 @@ export function WidgetCard({ node }: Props<Partial<CardWidget>>): ReactNode {
       {confirm !== undefined || cancel !== undefined ? (
         <div data-tk-part="widget-card-footer">
           {cancel !== undefined ? (
-            <CardFooterButton label={cancel.label} action={cancel.action} kind="cancel" submit={false} />
+            <CardFooterButton
+              label={cancel.label}
+              action={cancel.action}
+              kind="cancel"
+              submit={false}
+            />
           ) : null}
           {confirm !== undefined ? (
-            <CardFooterButton label={confirm.label} action={confirm.action} kind="confirm" submit={asForm} />
+            <CardFooterButton
+              label={confirm.label}
+              action={confirm.action}
+              kind="confirm"
+              submit={asForm}
+            />
           ) : null}
         </div>
       ) : null}
@@ -199,11 +221,15 @@ export function WidgetListView({ node }: Props<Partial<ListViewWidget>>): ReactN
   return (
     <div data-tk-part="widget-list-view" data-tk-theme={node.theme}>
       <Status status={node.status} />
-      <div data-tk-part="widget-list-view-items" role="list">
+      <ul data-tk-part="widget-list-view-items">
         <WidgetChildren nodes={shown} />
-      </div>
+      </ul>
       {hidden > 0 ? (
-        <button type="button" data-tk-part="widget-list-view-more" onClick={() => setExpanded(true)}>
+        <button
+          type="button"
+          data-tk-part="widget-list-view-more"
+          onClick={() => setExpanded(true)}
+        >
           Show more <span data-tk-part="widget-list-view-more-count">({hidden})</span>
         </button>
       ) : null}
@@ -227,9 +253,9 @@ export function WidgetListViewItem({ node }: Props<Partial<ListViewItemWidget>>)
   const content = <WidgetChildren nodes={node.children} />;
   if (fire === null) {
     return (
-      <div data-tk-part="widget-list-view-item" role="listitem" style={style}>
+      <li data-tk-part="widget-list-view-item" style={style}>
         {content}
-      </div>
+      </li>
     );
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -240,7 +266,8 @@ export function WidgetListViewItem({ node }: Props<Partial<ListViewItemWidget>>)
     }
   };
   return (
-    <div role="listitem" data-tk-part="widget-list-view-item-wrapper">
+    <li data-tk-part="widget-list-view-item-wrapper">
+      {/* biome-ignore lint/a11y/useSemanticElements: the row holds block content (Row, Col, Image), which a <button> may not */}
       <div
         data-tk-part="widget-list-view-item"
         data-interactive=""
@@ -255,7 +282,7 @@ export function WidgetListViewItem({ node }: Props<Partial<ListViewItemWidget>>)
       >
         {content}
       </div>
-    </div>
+    </li>
   );
 }
 
@@ -279,49 +306,37 @@ export function WidgetBasic({ node }: Props<Partial<BasicWidget>>): ReactNode {
 
 type BoxLikeProps = Props<Partial<Omit<BoxWidget, "type">>>;
 
-function makeBox(part: string, direction: "row" | "col" | undefined, displayName: string) {
-  function WidgetBoxLike({ node }: BoxLikeProps): ReactNode {
-    return (
-      <div
-        data-tk-part={part}
-        data-direction={direction ?? node.direction ?? "col"}
-        style={boxStyle(node)}
-      >
-        <WidgetChildren nodes={node.children} />
-      </div>
-    );
-  }
-  WidgetBoxLike.displayName = displayName;
-  return WidgetBoxLike;
+function BoxLike({ node, part, direction }: BoxLikeProps & { part: string; direction: string }) {
+  return (
+    <div data-tk-part={part} data-direction={direction} style={boxStyle(node)}>
+      <WidgetChildren nodes={node.children} />
+    </div>
+  );
 }
 
 /**
  * A flex container (column unless `direction: "row"`).
  * @selector [data-tk-part="widget-box"] [data-direction="row" | "col"]
  */
-export const WidgetBox: (props: BoxLikeProps) => ReactNode = makeBox(
-  "widget-box",
-  undefined,
-  "WidgetBox",
-);
+export function WidgetBox({ node }: BoxLikeProps): ReactNode {
+  return <BoxLike node={node} part="widget-box" direction={node.direction ?? "col"} />;
+}
+
 /**
  * A horizontal flex container.
  * @selector [data-tk-part="widget-row"]
  */
-export const WidgetRow: (props: BoxLikeProps) => ReactNode = makeBox(
-  "widget-row",
-  "row",
-  "WidgetRow",
-);
+export function WidgetRow({ node }: BoxLikeProps): ReactNode {
+  return <BoxLike node={node} part="widget-row" direction="row" />;
+}
+
 /**
  * A vertical flex container.
  * @selector [data-tk-part="widget-col"]
  */
-export const WidgetCol: (props: BoxLikeProps) => ReactNode = makeBox(
-  "widget-col",
-  "col",
-  "WidgetCol",
-);
+export function WidgetCol({ node }: BoxLikeProps): ReactNode {
+  return <BoxLike node={node} part="widget-col" direction="col" />;
+}
 
 /**
  * A form: fields inside it go into the payload of every action fired inside, keyed by `name`.
@@ -386,9 +401,7 @@ export function WidgetDivider({ node }: Props<Partial<DividerWidget>>): ReactNod
 export function WidgetTransition({ node }: Props<Partial<TransitionWidget>>): ReactNode {
   const child = Array.isArray(node.children) ? node.children[0] : node.children;
   const key =
-    child && typeof child === "object"
-      ? String(child.key ?? child.id ?? child.type)
-      : "empty";
+    child && typeof child === "object" ? String(child.key ?? child.id ?? child.type) : "empty";
   return (
     <div data-tk-part="widget-transition" key={key} style={blockStyle({}) as CSSProperties}>
       <WidgetChildren nodes={child ?? null} />

@@ -82,7 +82,8 @@ function isNode(value: unknown): value is WidgetNode {
 function keysOf(nodes: readonly WidgetNode[]): string[] {
   const seen = new Set<string>();
   return nodes.map((node, index) => {
-    const own = typeof node.key === "string" || typeof node.key === "number" ? `k:${node.key}` : undefined;
+    const own =
+      typeof node.key === "string" || typeof node.key === "number" ? `k:${node.key}` : undefined;
     const candidate = own ?? (typeof node.id === "string" ? `i:${node.id}` : `#${index}`);
     const key = seen.has(candidate) ? `#${index}` : candidate;
     seen.add(key);

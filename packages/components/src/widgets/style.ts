@@ -191,10 +191,15 @@ export function blockStyle(node: Record<string, unknown>, style: Style = {}): St
 export function boxStyle(node: Record<string, unknown>): CSSProperties {
   const style = blockStyle(node);
   set(style, "alignItems", typeof node.align === "string" ? ALIGN[node.align] : undefined);
-  set(style, "justifyContent", typeof node.justify === "string" ? JUSTIFY[node.justify] : undefined);
+  set(
+    style,
+    "justifyContent",
+    typeof node.justify === "string" ? JUSTIFY[node.justify] : undefined,
+  );
   set(style, "flexWrap", typeof node.wrap === "string" ? node.wrap : undefined);
   if (typeof node.flex === "number") set(style, "flex", node.flex);
-  else if (typeof node.flex === "string" && !UNSAFE_CSS.test(node.flex)) set(style, "flex", node.flex);
+  else if (typeof node.flex === "string" && !UNSAFE_CSS.test(node.flex))
+    set(style, "flex", node.flex);
   set(style, "gap", space(node.gap));
   sides(style, "padding", node.padding);
   if (node.border !== undefined) borders(style, node.border);

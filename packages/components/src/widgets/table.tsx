@@ -52,9 +52,23 @@ export function WidgetTableRow({ node }: Props<Partial<TableRowWidget>>): ReactN
   );
 }
 
-const COL_SIZE: Record<string, string> = { xs: "4rem", sm: "6rem", md: "9rem", lg: "13rem", xl: "18rem" };
-const ALIGN: Record<string, "left" | "center" | "right"> = { start: "left", center: "center", end: "right" };
-const VALIGN: Record<string, "top" | "middle" | "bottom"> = { start: "top", center: "middle", end: "bottom" };
+const COL_SIZE: Record<string, string> = {
+  xs: "4rem",
+  sm: "6rem",
+  md: "9rem",
+  lg: "13rem",
+  xl: "18rem",
+};
+const ALIGN: Record<string, "left" | "center" | "right"> = {
+  start: "left",
+  center: "center",
+  end: "right",
+};
+const VALIGN: Record<string, "top" | "middle" | "bottom"> = {
+  start: "top",
+  center: "middle",
+  end: "bottom",
+};
 
 /**
  * A table cell (a header cell inside a header row).
@@ -63,10 +77,14 @@ const VALIGN: Record<string, "top" | "middle" | "bottom"> = { start: "top", cent
 export function WidgetTableCell({ node }: Props<Partial<TableCellWidget>>): ReactNode {
   const header = useContext(HeaderRowContext);
   const style = paddingStyle(node.padding) as Record<string, string>;
-  const width = dimension(node.width) ?? (typeof node.colSize === "string" ? COL_SIZE[node.colSize] : undefined);
+  const width =
+    dimension(node.width) ??
+    (typeof node.colSize === "string" ? COL_SIZE[node.colSize] : undefined);
   if (width !== undefined) style.width = width;
-  if (typeof node.align === "string" && ALIGN[node.align]) style.textAlign = ALIGN[node.align] as string;
-  if (typeof node.vAlign === "string" && VALIGN[node.vAlign]) style.verticalAlign = VALIGN[node.vAlign] as string;
+  if (typeof node.align === "string" && ALIGN[node.align])
+    style.textAlign = ALIGN[node.align] as string;
+  if (typeof node.vAlign === "string" && VALIGN[node.vAlign])
+    style.verticalAlign = VALIGN[node.vAlign] as string;
   const props = {
     "data-tk-part": "widget-table-cell",
     colSpan: typeof node.colSpan === "number" ? node.colSpan : undefined,

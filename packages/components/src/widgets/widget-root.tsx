@@ -18,7 +18,13 @@ import {
   useState,
 } from "react";
 import { useThreadUI } from "../context";
-import { dispatchWidgetAction, type WidgetActionHandler, type WidgetRegistry, type WidgetRuntime, WidgetRuntimeContext } from "./context";
+import {
+  dispatchWidgetAction,
+  type WidgetActionHandler,
+  type WidgetRegistry,
+  type WidgetRuntime,
+  WidgetRuntimeContext,
+} from "./context";
 import { WidgetLabelsContext } from "./fields";
 import { WidgetNodeView } from "./node";
 import "./registry";
@@ -149,7 +155,8 @@ export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(functi
   useEffect(() => {
     if (parsed.success) {
       for (const issue of parsed.issues) {
-        if (issue.severity === "warning") warn(`${issue.message} (at ${issue.path.join(".") || "root"})`);
+        if (issue.severity === "warning")
+          warn(`${issue.message} (at ${issue.path.join(".") || "root"})`);
       }
       latest.current.onIssues?.(parsed.issues);
     } else {

@@ -1,3 +1,11 @@
+export {
+  type AssistantStreamBody,
+  type AssistantsClient,
+  type AssistantsClientOptions,
+  createAssistantsClient,
+  type ListResult,
+  type RunStepInclude,
+} from "./client";
 export * from "./parse";
 export {
   isKnownAssistantStreamEvent,

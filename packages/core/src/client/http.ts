@@ -179,8 +179,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const baseDelay = options.retryBaseDelayMs ?? 500;
   const maxDelay = options.retryMaxDelayMs ?? 8_000;
 
-  async function headersFor(request: HttpRequest, call: RequestOptions | undefined) {
+  async function headersFor(
+    request: HttpRequest,
+    call: RequestOptions | undefined,
+    accept: string | undefined,
+  ) {
     const headers = new Headers();
+    if (accept) headers.set("accept", accept);
     if (request.json !== undefined) headers.set("content-type", "application/json");
     const clientHeaders =
       typeof options.headers === "function" ? await options.headers() : options.headers;
@@ -190,7 +195,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return headers;
   }
 
-  async function attempt(request: HttpRequest, call: RequestOptions | undefined): Promise<Sent> {
+  async function attempt(
+    request: HttpRequest,
+    call: RequestOptions | undefined,
+    accept: string | undefined,
+  ): Promise<Sent> {
     const userSignal = call?.signal;
     if (userSignal?.aborted) throw new AbortError(undefined, { cause: userSignal.reason });
     const timeoutMs = call?.timeoutMs ?? timeoutDefault;
@@ -226,7 +235,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     try {
       const init: RequestInit = {
         method: request.method,
-        headers: await headersFor(request, call),
+        headers: await headersFor(request, call, accept),
         signal: controller.signal,
       };
       if (request.json !== undefined) init.body = JSON.stringify(request.json);
@@ -247,11 +256,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return { response, clearTimer: settle, release, mapError };
   }
 
-  async function send(request: HttpRequest, call: RequestOptions | undefined): Promise<Sent> {
+  async function send(
+    request: HttpRequest,
+    call: RequestOptions | undefined,
+    accept?: string,
+  ): Promise<Sent> {
     const maxRetries = call?.maxRetries ?? retriesDefault;
     for (let retry = 0; ; retry++) {
       try {
-        return await attempt(request, call);
+        return await attempt(request, call, accept);
       } catch (error) {
         const retryable =
           (error instanceof APIError && isRetryableStatus(error.status)) ||
@@ -267,7 +280,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   return {
     async json(request, call, parse) {
-      const sent = await send(request, call);
+      const sent = await send(request, call, "application/json");
       let text: string;
       try {
         text = await sent.response.text();
@@ -280,7 +293,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       return parse(json);
     },
     async stream(request, call) {
-      const sent = await send(request, call);
+      const sent = await send(request, call, "text/event-stream");
       // The timeout covers the wait for headers; the body may stream for as long as it needs.
       sent.clearTimer();
       const body = sent.response.body;

@@ -40,6 +40,18 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
+  /** Like `Promise.prototype.catch`, for the first page. */
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<TPage | R> {
+    return this.#firstPage().catch(onrejected);
+  }
+
+  /** Like `Promise.prototype.finally`, for the first page. */
+  finally(onfinally?: (() => void) | null): Promise<TPage> {
+    return this.#firstPage().finally(onfinally);
+  }
+
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<TPage, void, undefined> {
     let page: TPage | undefined = await this.#firstPage();

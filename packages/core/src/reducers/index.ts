@@ -1,6 +1,10 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
 export { PersistentMap } from "./persistent-map";
-export { reduceThreadStream, type ThreadStreamReducerEvent } from "./reduce-thread-stream";
+export {
+  reduceThreadStream,
+  reduceThreadStreamEvents,
+  type ThreadStreamReducerEvent,
+} from "./reduce-thread-stream";
 export {
   acknowledgeThreadEffects,
   createThreadState,
@@ -30,4 +34,5 @@ export {
   type AssistantRunState,
   createAssistantRunState,
   reduceAssistantRun,
+  reduceAssistantRunEvents,
 } from "./reduce-assistant-run";

@@ -151,11 +151,15 @@ function* iterate<V>(node: Entry<V>): Generator<[string, V]> {
  * An immutable string-keyed map with structural sharing. `set`/`delete` return a new map in
  * O(log32 n) and leave the receiver unchanged; they return the receiver itself when nothing
  * changes (same value by identity, or a missing key).
+ *
+ * The most recently set key is held in a "focus" slot outside the trie, so setting the same key
+ * again (a stream of deltas to one item) costs O(1) whatever the map's size; the focus is pushed
+ * into the trie when another key is set.
  */
 export class PersistentMap<V> {
   /** The empty map. */
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0);
+    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0, undefined, undefined);
   }
 
   /** A map built from `[key, value]` pairs; later pairs win. */
@@ -169,35 +173,56 @@ export class PersistentMap<V> {
     private readonly root: Branch<V>,
     /** Number of keys. */
     readonly size: number,
+    private readonly focusKey: string | undefined,
+    private readonly focusValue: V | undefined,
   ) {}
+
+  /** The trie with the focus written into it. */
+  private flushed(): Branch<V> {
+    if (this.focusKey === undefined) return this.root;
+    const key = this.focusKey;
+    return setEntry(this.root, new Leaf(hashString(key), key, this.focusValue as V), 0) as Branch<V>;
+  }
 
   /** The value stored under `key`. */
   get(key: string): V | undefined {
+    if (key === this.focusKey) return this.focusValue;
     return getEntry(this.root, hashString(key), key);
   }
 
   /** Whether `key` is present. */
   has(key: string): boolean {
-    return getEntry(this.root, hashString(key), key) !== undefined;
+    return this.get(key) !== undefined;
   }
 
   /** A map with `key` set to `value`. */
   set(key: string, value: V): PersistentMap<V> {
-    const hash = hashString(key);
-    const had = this.size > 0 && getEntry(this.root, hash, key) !== undefined;
-    const root = setEntry(this.root, new Leaf(hash, key, value), 0) as Branch<V>;
-    return root === this.root ? this : new PersistentMap(root, had ? this.size : this.size + 1);
+    if (key === this.focusKey) {
+      return value === this.focusValue
+        ? this
+        : new PersistentMap(this.root, this.size, key, value);
+    }
+    const current = getEntry(this.root, hashString(key), key);
+    if (current === value) return this;
+    return new PersistentMap(
+      this.flushed(),
+      current === undefined ? this.size + 1 : this.size,
+      key,
+      value,
+    );
   }
 
   /** A map without `key`. */
   delete(key: string): PersistentMap<V> {
-    const root = deleteEntry(this.root, hashString(key), key, 0);
-    if (root === this.root) return this;
-    return new PersistentMap((root as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>), this.size - 1);
+    if (!this.has(key)) return this;
+    const isFocus = key === this.focusKey;
+    const base = isFocus ? this.root : this.flushed();
+    const root = (deleteEntry(base, hashString(key), key, 0) as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>);
+    return new PersistentMap(root, this.size - 1, undefined, undefined);
   }
 
   /** Every `[key, value]` pair, in hash order (not insertion order). */
   entries(): IterableIterator<[string, V]> {
-    return iterate(this.root);
+    return iterate(this.flushed());
   }
 }

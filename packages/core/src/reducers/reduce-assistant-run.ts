@@ -414,3 +414,61 @@ export function reduceAssistantRun(
 export function createAssistantRunState(): AssistantRunState {
   return INITIAL;
 }
+
+/** The `[index, value]` of a delta that only appends text to one part, else `undefined`. */
+function plainTextDelta(event: AssistantStreamReaderEvent): [string, number, string] | undefined {
+  if (event.event !== "thread.message.delta") return undefined;
+  const { delta, id } = event.data;
+  const parts = delta.content;
+  if (delta.role !== undefined || parts === undefined || parts.length !== 1) return undefined;
+  const part = parts[0] as MessageContentDelta;
+  if (part.type !== "text" || part.text?.annotations !== undefined) return undefined;
+  const value = part.text?.value;
+  return typeof value === "string" ? [id, part.index, value] : undefined;
+}
+
+/**
+ * Applies a batch of events in order; the result equals reducing them one by one. Consecutive
+ * plain text deltas to the same message part are joined and applied once. Use it with
+ * `readAssistantStreamBatches` when the UI commits once per chunk.
+ */
+export function reduceAssistantRunEvents(
+  state: AssistantRunState | undefined,
+  events: readonly AssistantStreamReaderEvent[],
+): AssistantRunState {
+  let current = state ?? INITIAL;
+  let i = 0;
+  while (i < events.length) {
+    const event = events[i] as AssistantStreamReaderEvent;
+    i++;
+    const first = plainTextDelta(event);
+    if (first === undefined) {
+      current = reduceAssistantRun(current, event);
+      continue;
+    }
+    const [id, index] = first;
+    let value = first[2];
+    let joined = false;
+    while (i < events.length) {
+      const next = plainTextDelta(events[i] as AssistantStreamReaderEvent);
+      if (next === undefined || next[0] !== id || next[1] !== index) break;
+      value += next[2];
+      joined = true;
+      i++;
+    }
+    current = reduceAssistantRun(
+      current,
+      joined
+        ? {
+            event: "thread.message.delta",
+            data: {
+              id,
+              object: "thread.message.delta",
+              delta: { content: [{ index, type: "text", text: { value } }] },
+            },
+          }
+        : event,
+    );
+  }
+  return current;
+}

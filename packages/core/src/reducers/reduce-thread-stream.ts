@@ -3,7 +3,7 @@
  */
 import type { ThreadStreamEvent } from "../protocol/stream-event";
 import type { ThreadMetadata } from "../protocol/thread";
-import type { ThreadItem } from "../protocol/thread-item";
+import type { AssistantMessageItem, ThreadItem } from "../protocol/thread-item";
 import type { ThreadStreamReadEvent } from "../stream/stream-events";
 import { applyThreadItemUpdate } from "./apply-item-update";
 import {
@@ -38,7 +38,51 @@ function metadataOf(thread: ThreadMetadata & { items?: unknown }): ThreadMetadat
   return metadata;
 }
 
+const TEXT_DELTA = "assistant_message.content_part.text_delta";
+
+/**
+ * The hot path: a text delta to an existing part of an assistant message (nearly every event of
+ * a stream). Returns `undefined` when the general path must handle the event.
+ */
+function reduceTextDelta(
+  state: ThreadState,
+  itemId: string,
+  index: number,
+  delta: string,
+): ThreadState | undefined {
+  const item = state.itemsById.get(itemId);
+  if (item === undefined || item.type !== "assistant_message") return undefined;
+  const part = item.content[index];
+  if (part === undefined) return undefined;
+  const content = item.content.slice();
+  content[index] = { ...part, text: part.text + delta };
+  const next: AssistantMessageItem = { ...item, content };
+  // Listing the fields (rather than spreading `state`) keeps one hidden class for every state.
+  return {
+    itemIds: state.itemIds,
+    itemsById: state.itemsById.set(itemId, next),
+    thread: state.thread,
+    allowCancel: state.allowCancel,
+    progress: state.progress,
+    streamingItemIds: state.streamingItemIds,
+    imageProgress: state.imageProgress,
+    notices: state.notices,
+    effects: state.effects,
+    nextSeq: state.nextSeq,
+    error: state.error,
+  };
+}
+
 function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadState {
+  if (event.type === "thread.item.updated" && event.update.type === TEXT_DELTA) {
+    const fast = reduceTextDelta(
+      state,
+      event.item_id,
+      event.update.content_index,
+      event.update.delta,
+    );
+    if (fast !== undefined) return fast;
+  }
   switch (event.type) {
     case "thread.item.updated": {
       const item = state.itemsById.get(event.item_id);
@@ -146,4 +190,57 @@ export function reduceThreadStream(
     // ignored rather than allowed to break the UI.
     return current;
   }
+}
+
+function isTextDelta(
+  event: ThreadStreamReducerEvent,
+): event is ThreadStreamEvent & { type: "thread.item.updated" } {
+  return event.type === "thread.item.updated" && event.update.type === TEXT_DELTA;
+}
+
+/**
+ * Applies a batch of events in order; the result equals reducing them one by one. Consecutive
+ * text deltas to the same item and content part are joined and applied once, so a network
+ * chunk of many deltas costs about one item copy. Use it with `readThreadStreamBatches` when
+ * the UI commits once per chunk.
+ */
+export function reduceThreadStreamEvents(
+  state: ThreadState | undefined,
+  events: readonly ThreadStreamReducerEvent[],
+): ThreadState {
+  let current = state ?? createThreadState();
+  let i = 0;
+  while (i < events.length) {
+    const event = events[i] as ThreadStreamReducerEvent;
+    i++;
+    if (!isTextDelta(event)) {
+      current = reduceThreadStream(current, event);
+      continue;
+    }
+    const update = event.update as { content_index: number; delta: string };
+    let delta = update.delta;
+    while (i < events.length) {
+      const next = events[i] as ThreadStreamReducerEvent;
+      if (
+        !isTextDelta(next) ||
+        next.item_id !== event.item_id ||
+        (next.update as { content_index: number }).content_index !== update.content_index
+      ) {
+        break;
+      }
+      delta += (next.update as { delta: string }).delta;
+      i++;
+    }
+    current = reduceThreadStream(
+      current,
+      delta === update.delta
+        ? event
+        : {
+            type: "thread.item.updated",
+            item_id: event.item_id,
+            update: { type: TEXT_DELTA, content_index: update.content_index, delta },
+          },
+    );
+  }
+  return current;
 }

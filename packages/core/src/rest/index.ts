@@ -1,1 +1,6 @@
+export {
+  type ChatKitRestClient,
+  type ChatKitRestClientOptions,
+  createChatKitRestClient,
+} from "./client";
 export * from "./types";

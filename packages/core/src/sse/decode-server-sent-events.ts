@@ -6,12 +6,12 @@ import { createParser, type ParseError } from "eventsource-parser";
 
 /** One decoded server-sent event. */
 export interface ServerSentEvent {
-  /** The `event:` field; absent when the server sent none. */
-  event?: string;
+  /** The `event:` field; `undefined` when the server sent none. */
+  event?: string | undefined;
   /** The `data:` lines joined with `\n`. */
   data: string;
-  /** The `id:` field, when present. */
-  id?: string;
+  /** The `id:` field; `undefined` when the server sent none. */
+  id?: string | undefined;
 }
 
 /** A line of the body that is not valid SSE (reported, then skipped). */
@@ -36,10 +36,16 @@ export interface DecodeServerSentEventsOptions {
   onInvalidLine?: ((error: ServerSentEventLineError) => void) | undefined;
 }
 
+/** @internal A line that is not SSE, in stream order among the events. */
+export class InvalidLine implements ServerSentEventLineError {
+  constructor(
+    readonly line: string,
+    readonly message: string,
+  ) {}
+}
+
 /** @internal An event or an invalid line, in stream order. */
-export type DecodedItem =
-  | { kind: "event"; event: ServerSentEvent }
-  | { kind: "invalid"; error: ServerSentEventLineError };
+export type DecodedItem = ServerSentEvent | InvalidLine;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
@@ -92,17 +98,11 @@ export async function* decodeServerSentEventBatches(
   let batch: DecodedItem[] = [];
   const parser = createParser({
     onEvent(message) {
-      const event: ServerSentEvent = { data: message.data };
-      if (message.event !== undefined) event.event = message.event;
-      if (message.id !== undefined) event.id = message.id;
-      batch.push({ kind: "event", event });
+      batch.push(message);
     },
     onError(error: ParseError) {
       if (error.type === "unknown-field") {
-        batch.push({
-          kind: "invalid",
-          error: { line: error.line ?? error.field ?? "", message: error.message },
-        });
+        batch.push(new InvalidLine(error.line ?? error.field ?? "", error.message));
       }
     },
   });
@@ -144,8 +144,8 @@ export async function* decodeServerSentEvents(
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
     for (const item of batch) {
-      if (item.kind === "event") yield item.event;
-      else options.onInvalidLine?.(item.error);
+      if (item instanceof InvalidLine) options.onInvalidLine?.(item);
+      else yield item;
     }
   }
 }

@@ -2,10 +2,12 @@ export {
   type AssistantStreamMalformedEvent,
   type AssistantStreamReaderEvent,
   readAssistantStream,
+  readAssistantStreamBatches,
 } from "./read-assistant-stream";
 export {
   type ReadStreamOptions,
   readThreadStream,
+  readThreadStreamBatches,
   type ThreadStreamReaderEvent,
 } from "./read-thread-stream";
 export type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";

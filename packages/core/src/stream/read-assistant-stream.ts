@@ -4,7 +4,9 @@
 import { parseAssistantStreamEvent } from "../assistants/parse-stream-event";
 import type { AssistantStreamEvent, UnknownAssistantStreamEvent } from "../assistants/types";
 import {
+  type DecodedItem,
   decodeServerSentEventBatches,
+  InvalidLine,
   type ServerSentEvent,
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
@@ -98,13 +100,33 @@ export async function* readAssistantStream(
   options: ReadStreamOptions = {},
 ): AsyncGenerator<AssistantStreamReaderEvent, void, undefined> {
   for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
-    for (const item of batch) {
-      if (item.kind === "event") {
-        const event = toAssistantStreamEvent(item.event);
-        if (event !== null) yield event;
-      } else {
-        yield malformed("invalid_line", item.error.line, undefined, item.error.message);
-      }
+    yield* toAssistantBatch(batch);
+  }
+}
+
+/**
+ * Like {@link readAssistantStream}, but yields the events of each network chunk as one array
+ * (never empty), so a batch can be reduced synchronously and committed once.
+ */
+export async function* readAssistantStreamBatches(
+  body: ServerSentEventsBody,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<AssistantStreamReaderEvent[], void, undefined> {
+  for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
+    const events = toAssistantBatch(batch);
+    if (events.length > 0) yield events;
+  }
+}
+
+function toAssistantBatch(batch: readonly DecodedItem[]): AssistantStreamReaderEvent[] {
+  const out: AssistantStreamReaderEvent[] = [];
+  for (const item of batch) {
+    if (item instanceof InvalidLine) {
+      out.push(malformed("invalid_line", item.line, undefined, item.message));
+    } else {
+      const event = toAssistantStreamEvent(item);
+      if (event !== null) out.push(event);
     }
   }
+  return out;
 }

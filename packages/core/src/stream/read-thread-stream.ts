@@ -3,7 +3,9 @@
  */
 import type { ThreadStreamEvent } from "../protocol/stream-event";
 import {
+  type DecodedItem,
   decodeServerSentEventBatches,
+  InvalidLine,
   type ServerSentEvent,
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
@@ -53,6 +55,40 @@ export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEve
   }
 }
 
+/** @internal Converts one decoded batch (events and invalid lines) into reader events. */
+function toThreadBatch(batch: readonly DecodedItem[]): ThreadStreamReaderEvent[] {
+  const out: ThreadStreamReaderEvent[] = [];
+  for (const item of batch) {
+    if (item instanceof InvalidLine) {
+      out.push(malformed("invalid_line", { data: item.line }, item.message));
+    } else {
+      const event = toThreadStreamEvent(item);
+      if (event !== null) out.push(event);
+    }
+  }
+  return out;
+}
+
+/**
+ * Like {@link readThreadStream}, but yields the events of each network chunk as one array
+ * (never empty). Reduce a whole batch synchronously and commit once: this skips one async step
+ * per event, which is most of the reader's own cost on a fast stream.
+ *
+ * @example
+ * for await (const events of readThreadStreamBatches(response.body!, { signal })) {
+ *   store.setState((state) => events.reduce(reduceThreadStream, state));
+ * }
+ */
+export async function* readThreadStreamBatches(
+  body: ServerSentEventsBody,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<ThreadStreamReaderEvent[], void, undefined> {
+  for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
+    const events = toThreadBatch(batch);
+    if (events.length > 0) yield events;
+  }
+}
+
 /**
  * Reads a ChatKit server's SSE response into validated events, in order.
  *
@@ -76,13 +112,6 @@ export async function* readThreadStream(
   options: ReadStreamOptions = {},
 ): AsyncGenerator<ThreadStreamReaderEvent, void, undefined> {
   for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
-    for (const item of batch) {
-      if (item.kind === "event") {
-        const event = toThreadStreamEvent(item.event);
-        if (event !== null) yield event;
-      } else {
-        yield malformed("invalid_line", { data: item.error.line }, item.error.message);
-      }
-    }
+    yield* toThreadBatch(batch);
   }
 }

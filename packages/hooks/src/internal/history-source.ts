@@ -3,6 +3,7 @@
  * oldest first with the cursor of the next (older) page, threads with their cursor.
  */
 import {
+  normalizeChatKitRestThread,
   parseThread,
   parseThreadItemsPage,
   parseThreadsPage,
@@ -67,7 +68,11 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
         return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
       },
       async listThreads({ limit, order, after, signal }) {
-        const json = await protocol.request("threads.list", { limit, order, after }, signalOption(signal));
+        const json = await protocol.request(
+          "threads.list",
+          { limit, order, after },
+          signalOption(signal),
+        );
         const page = parseThreadsPage(json);
         return {
           threads: page.data.map(withoutItems),
@@ -75,7 +80,11 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
         };
       },
       async getThread(threadId, signal) {
-        const json = await protocol.request("threads.get_by_id", { thread_id: threadId }, signalOption(signal));
+        const json = await protocol.request(
+          "threads.get_by_id",
+          { thread_id: threadId },
+          signalOption(signal),
+        );
         return withoutItems(parseThread(json));
       },
       async deleteThread(threadId) {
@@ -83,7 +92,46 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
       },
       async renameThread(threadId, title) {
         const json = await protocol.request("threads.update", { thread_id: threadId, title });
-        return json && typeof json === "object" && "id" in json ? withoutItems(parseThread(json)) : null;
+        return json && typeof json === "object" && "id" in json
+          ? withoutItems(parseThread(json))
+          : null;
+      },
+    };
+  }
+  const rest = clients.rest;
+  if (rest) {
+    const cursor = (after: string | null) => (after === null ? {} : { after });
+    return {
+      async listItems(threadId, { limit, order, after, signal }) {
+        const page = await rest.threads.listItems(
+          threadId,
+          { limit, order, ...cursor(after) },
+          signalOption(signal),
+        );
+        const items = order === "desc" ? [...page.data].reverse() : page.data;
+        return { items, nextCursor: page.has_more ? page.last_id : null };
+      },
+      async listThreads({ limit, order, after, signal }) {
+        const page = await rest.threads.list(
+          { limit, order, ...cursor(after) },
+          signalOption(signal),
+        );
+        return {
+          threads: page.data.map((thread) => withoutItems(normalizeChatKitRestThread(thread))),
+          nextCursor: page.has_more ? page.last_id : null,
+        };
+      },
+      async getThread(threadId, signal) {
+        const thread = await rest.threads.retrieve(threadId, signalOption(signal));
+        return withoutItems(normalizeChatKitRestThread(thread));
+      },
+      async deleteThread(threadId) {
+        await rest.threads.delete(threadId);
+      },
+      async renameThread() {
+        throw new Error(
+          "The hosted ChatKit REST API cannot rename threads; `useRenameThread` needs a `protocol` client",
+        );
       },
     };
   }

@@ -5,6 +5,7 @@
 import type {
   ChatKitRequestMap,
   ChatKitRequestType,
+  ChatKitRestClient,
   StreamingRequestType,
 } from "@threadkit/core";
 
@@ -31,7 +32,7 @@ export interface ProtocolClient {
 }
 
 /** The hosted ChatKit REST client (`createChatKitRestClient`). */
-export type RestClient = object;
+export type RestClient = ChatKitRestClient;
 
 /** The Assistants API client (`createAssistantsClient`). */
 export type AssistantsClient = object;

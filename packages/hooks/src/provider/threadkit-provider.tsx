@@ -82,7 +82,8 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       stores,
       reportError: (error) => callbacks.current.onError?.(error),
       reportEffect: (effect) => callbacks.current.onEffect?.(effect),
-      log: (name, data) => callbacks.current.onLog?.(data === undefined ? { name } : { name, data }),
+      log: (name, data) =>
+        callbacks.current.onLog?.(data === undefined ? { name } : { name, data }),
     }),
     [clients, locale, stores],
   );

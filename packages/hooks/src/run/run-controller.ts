@@ -78,6 +78,8 @@ export interface RunResult {
   /** The thread the run belongs to (the new id when the run created it). */
   readonly threadId: string | null;
   readonly error: Error | null;
+  /** Whether the server accepted the request (a sent message is in the thread). */
+  readonly accepted: boolean;
 }
 
 /** A snapshot of the runner. */
@@ -116,7 +118,11 @@ let optimisticCounter = 0;
 /** Converts a {@link RunInput} to the protocol's `UserMessageInput`. */
 export function toUserMessageInput(input: RunInput): UserMessageInput {
   if (typeof input === "string") {
-    return { content: [{ type: "input_text", text: input }], attachments: [], inference_options: {} };
+    return {
+      content: [{ type: "input_text", text: input }],
+      attachments: [],
+      inference_options: {},
+    };
   }
   const message: UserMessageInput = {
     content: input.content ?? [{ type: "input_text", text: input.text ?? "" }],
@@ -187,9 +193,18 @@ export class RunController {
     const last = this.lastOperation;
     const error = this.snapshot.error;
     if (last === null || this.snapshot.status !== "error") {
-      return Promise.resolve({ status: "error", threadId: this.snapshot.threadId, error: new Error("Nothing to retry") });
+      return Promise.resolve({
+        status: "error",
+        threadId: this.snapshot.threadId,
+        error: new Error("Nothing to retry"),
+        accepted: false,
+      });
     }
-    if (last.kind === "send" && this.lastUserMessageId !== null && error instanceof RunStreamError) {
+    if (
+      last.kind === "send" &&
+      this.lastUserMessageId !== null &&
+      error instanceof RunStreamError
+    ) {
       return this.start({ kind: "retry_after_item", itemId: this.lastUserMessageId });
     }
     return this.start(last);
@@ -212,18 +227,18 @@ export class RunController {
     const threadId = this.snapshot.threadId;
     if (this.abort !== null) {
       const error = new Error("A response is still streaming; cancel it before sending again");
-      return { status: "error", threadId, error };
+      return { status: "error", threadId, error, accepted: false };
     }
     const client = this.deps.getClient();
     if (!client) {
       const error = new Error("`useRunStream` needs a `protocol` client in `ThreadkitProvider`");
       this.fail(error, operation);
-      return { status: "error", threadId, error };
+      return { status: "error", threadId, error, accepted: false };
     }
     if (threadId === null && operation.kind !== "send") {
       const error = new Error("This operation needs an existing thread");
       this.fail(error, operation);
-      return { status: "error", threadId, error };
+      return { status: "error", threadId, error, accepted: false };
     }
     const abort = new AbortController();
     this.abort = abort;
@@ -270,26 +285,41 @@ export class RunController {
     }
 
     let toolRoundTrips = 0;
-    let accepted = false;
+    const flags = { accepted: false };
     let currentStore = store;
     try {
       for (;;) {
-        const outcome = await this.stream(client, type, params, currentStore, abort.signal, optimisticId);
-        accepted ||= outcome.accepted;
+        const outcome = await this.stream(
+          client,
+          type,
+          params,
+          currentStore,
+          abort.signal,
+          optimisticId,
+          flags,
+        );
         optimisticId = null;
         currentStore = outcome.store;
         if (outcome.streamError) {
           this.finish(abort);
           this.update({ status: "error", error: outcome.streamError });
           this.deps.onError(outcome.streamError);
-          return { status: "error", threadId: this.snapshot.threadId, error: outcome.streamError };
+          return {
+            status: "error",
+            threadId: this.snapshot.threadId,
+            error: outcome.streamError,
+            accepted: flags.accepted,
+          };
         }
         const call = outcome.pendingToolCall;
         if (!call) break;
         const handler = this.deps.getClientTools()?.[call.name];
         if (!handler) break;
         if (++toolRoundTrips > this.deps.maxToolRoundTrips) {
-          throw new ClientToolError(call.name, `Stopped after ${this.deps.maxToolRoundTrips} client tool calls in one response`);
+          throw new ClientToolError(
+            call.name,
+            `Stopped after ${this.deps.maxToolRoundTrips} client tool calls in one response`,
+          );
         }
         this.update({ status: "running_tool" });
         this.deps.log("run.client_tool", { name: call.name });
@@ -311,18 +341,33 @@ export class RunController {
       }
       this.finish(abort);
       this.update({ status: "idle" });
-      return { status: "done", threadId: this.snapshot.threadId, error: null };
+      return {
+        status: "done",
+        threadId: this.snapshot.threadId,
+        error: null,
+        accepted: flags.accepted,
+      };
     } catch (error) {
       if (optimisticId !== null) currentStore.getState().removeItem(optimisticId);
       if (isAbort(error, abort.signal)) {
         this.finish(abort);
         if (!this.disposed && this.abort === null) this.update({ status: "idle" });
-        return { status: "cancelled", threadId: this.snapshot.threadId, error: null };
+        return {
+          status: "cancelled",
+          threadId: this.snapshot.threadId,
+          error: null,
+          accepted: flags.accepted,
+        };
       }
       const reason = error instanceof Error ? error : new Error(String(error));
       this.finish(abort);
-      this.fail(reason, operation, accepted);
-      return { status: "error", threadId: this.snapshot.threadId, error: reason };
+      this.fail(reason, operation, flags.accepted);
+      return {
+        status: "error",
+        threadId: this.snapshot.threadId,
+        error: reason,
+        accepted: flags.accepted,
+      };
     }
   }
 
@@ -362,15 +407,14 @@ export class RunController {
     initialStore: ThreadStore,
     signal: AbortSignal,
     optimisticId: string | null,
+    flags: { accepted: boolean },
   ): Promise<{
     store: ThreadStore;
-    accepted: boolean;
     streamError: RunStreamError | null;
     pendingToolCall: Extract<ThreadItem, { type: "client_tool_call" }> | null;
   }> {
-    let store = initialStore;
+    const store = initialStore;
     let queue: ThreadStreamReducerEvent[] = [];
-    let accepted = false;
     let pendingOptimistic = optimisticId;
     let streamError: RunStreamError | null = null;
     let pendingToolCall: Extract<ThreadItem, { type: "client_tool_call" }> | null = null;
@@ -386,7 +430,11 @@ export class RunController {
         for (const effect of effects) {
           if (effect.seq <= lastEffectSeq) continue;
           lastEffectSeq = effect.seq;
-          this.deps.onEffect({ name: effect.name, data: effect.data, threadId: this.snapshot.threadId });
+          this.deps.onEffect({
+            name: effect.name,
+            data: effect.data,
+            threadId: this.snapshot.threadId,
+          });
         }
         store.getState().acknowledgeEffects(lastEffectSeq);
       }
@@ -395,7 +443,7 @@ export class RunController {
 
     this.deps.log("run.start", { type });
     const body = await client.stream(type as never, params as never, { signal });
-    accepted = true;
+    flags.accepted = true;
     store.getState().startStream();
     if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
     try {
@@ -445,6 +493,6 @@ export class RunController {
     }
     this.deps.log("run.end", { type });
     if (pendingOptimistic !== null) store.getState().removeItem(pendingOptimistic);
-    return { store, accepted, streamError, pendingToolCall };
+    return { store, streamError, pendingToolCall };
   }
 }

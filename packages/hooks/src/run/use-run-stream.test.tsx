@@ -15,7 +15,7 @@ import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useThreadStore } from "../thread/thread-context";
 import { selectThreadItem } from "../thread/thread-state";
 import { RunStreamError } from "./run-controller";
-import { useRunStream, type UseRunStreamOptions } from "./use-run-stream";
+import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
 const fixture = (name: string) => readFixture(`chatkit-protocol/${name}`);
 
@@ -64,7 +64,9 @@ describe("useRunStream (ChatKit protocol)", () => {
   afterEach(() => server?.close());
 
   it("creates a thread with the first message, shows it optimistically and follows the new id", async () => {
-    server = await protocolServer({ "threads.create": [fixture("banking-threads-create-stream.sse")] });
+    server = await protocolServer({
+      "threads.create": [fixture("banking-threads-create-stream.sse")],
+    });
     const onThreadCreated = vi.fn();
     const { result } = setup(server, null, { onThreadCreated });
     let done: Promise<unknown> = Promise.resolve();
@@ -105,7 +107,9 @@ describe("useRunStream (ChatKit protocol)", () => {
   });
 
   it("keeps the store when the app passes the created id back", async () => {
-    server = await protocolServer({ "threads.create": [fixture("banking-threads-create-stream.sse")] });
+    server = await protocolServer({
+      "threads.create": [fixture("banking-threads-create-stream.sse")],
+    });
     const { result, rerender } = setup(server, null);
     await act(() => result.current.run.send("hi"));
     const store = result.current.store;
@@ -138,7 +142,10 @@ describe("useRunStream (ChatKit protocol)", () => {
     const { result } = setup(server, "thr_test", { clientTools: { get_selection: getSelection } });
     await act(() => result.current.run.send("what is selected?"));
     expect(getSelection).toHaveBeenCalledOnce();
-    expect(getSelection.mock.calls[0]?.[1]).toMatchObject({ name: "get_selection", callId: "call_123" });
+    expect(getSelection.mock.calls[0]?.[1]).toMatchObject({
+      name: "get_selection",
+      callId: "call_123",
+    });
     expect(requestsOf(server, "threads.add_client_tool_output")[0]?.body.params).toEqual({
       thread_id: "thr_test",
       result: { file_id: "file_2" },
@@ -197,7 +204,7 @@ describe("useRunStream (ChatKit protocol)", () => {
 
   it("keeps the input of a send the server rejected and resends it on retry", async () => {
     let fail = true;
-    server = await startServer(async (request, res) => {
+    server = await startServer(async (_request, res) => {
       if (fail) {
         sendJson(res, 500, { detail: "boom" });
         return;

@@ -1,7 +1,4 @@
-import type {
-  ActionPayload,
-  StructuredInputSubmission,
-} from "@threadkit/core";
+import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { useThreadkitContext } from "../provider/threadkit-context";

@@ -21,7 +21,13 @@ export type GetClientSecret = (
 ) => Promise<string | ChatKitClientSecret>;
 
 /** Lifecycle of a ChatKit session. */
-export type ChatKitSessionStatus = "idle" | "loading" | "active" | "expired" | "cancelled" | "error";
+export type ChatKitSessionStatus =
+  | "idle"
+  | "loading"
+  | "active"
+  | "expired"
+  | "cancelled"
+  | "error";
 
 /** A snapshot of the session. */
 export interface ChatKitSessionSnapshot {
@@ -135,7 +141,10 @@ export function createSessionController(initial: SessionControllerOptions): Sess
     const now = Date.now();
     const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
     // A secret shorter-lived than the margin is refreshed halfway through its life.
-    const refreshIn = Math.max(0, expiresAt - now > margin ? expiresAt - now - margin : (expiresAt - now) / 2);
+    const refreshIn = Math.max(
+      0,
+      expiresAt - now > margin ? expiresAt - now - margin : (expiresAt - now) / 2,
+    );
     refreshTimer = setTimeout(() => {
       refresh().catch(() => {});
     }, refreshIn);
@@ -173,7 +182,8 @@ export function createSessionController(initial: SessionControllerOptions): Sess
       } catch (error) {
         if (signal.aborted) throw abortError();
         attempt += 1;
-        if (error instanceof TypeError && error.message.startsWith("`getClientSecret`")) throw error;
+        if (error instanceof TypeError && error.message.startsWith("`getClientSecret`"))
+          throw error;
         if (attempt > maxRetries) throw error;
         options.onLog?.("session.retry", { attempt });
         await sleep((options.retryDelayMs ?? defaultRetryDelay)(attempt), signal);
@@ -211,7 +221,8 @@ export function createSessionController(initial: SessionControllerOptions): Sess
         if (current === generation) {
           const expired = snapshot.expiresAt !== null && snapshot.expiresAt <= Date.now();
           update({
-            status: snapshot.clientSecret !== null && !expired ? "active" : expired ? "expired" : "error",
+            status:
+              snapshot.clientSecret !== null && !expired ? "active" : expired ? "expired" : "error",
             isRefreshing: false,
             error: reason,
           });
@@ -252,9 +263,10 @@ export function createSessionController(initial: SessionControllerOptions): Sess
     if (response.status !== 401) return response;
     options.onLog?.("session.unauthorized");
     // Another caller may already have refreshed while this request was out.
-    const next = snapshot.clientSecret !== null && snapshot.clientSecret !== secret
-      ? snapshot.clientSecret
-      : await refresh();
+    const next =
+      snapshot.clientSecret !== null && snapshot.clientSecret !== secret
+        ? snapshot.clientSecret
+        : await refresh();
     return send(replay, next);
   };
 

@@ -73,7 +73,10 @@ describe("useChatKitSession", () => {
     server = await sessionServer({ ttlSeconds: 120 });
     const { result } = renderHook(
       () =>
-        useChatKitSession({ getClientSecret: getClientSecretFrom(server), refreshMarginMs: 30_000 }),
+        useChatKitSession({
+          getClientSecret: getClientSecretFrom(server),
+          refreshMarginMs: 30_000,
+        }),
       { wrapper },
     );
     await vi.waitFor(() => expect(result.current.clientSecret).toBe("secret_1"));

@@ -19,47 +19,47 @@ const assistant = (id: string): ThreadItem => ({
   content: [{ type: "output_text", text: `text ${id}`, annotations: [] }],
 });
 
+const renders = { list: 0, items: new Map<string, number>() };
+const runRef: { current: UseRunStreamResult | null } = { current: null };
+
+const Item = memo(function Item({ id }: { id: string }) {
+  const item = useThreadItem(id);
+  renders.items.set(id, (renders.items.get(id) ?? 0) + 1);
+  return <li>{item?.type === "assistant_message" ? item.content[0]?.text : null}</li>;
+});
+
+function List() {
+  const { itemIds } = useThreadItems("thr_1", { enabled: false });
+  renders.list += 1;
+  return (
+    <ul>
+      {itemIds.map((id) => (
+        <Item key={id} id={id} />
+      ))}
+    </ul>
+  );
+}
+
+function Runner() {
+  runRef.current = useRunStream("thr_1");
+  return null;
+}
+
+function Seed({ children }: { children: ReactNode }) {
+  const store = useThreadStore("thr_1");
+  if (store.getState().itemIds.length === 0) {
+    const items = Array.from({ length: 50 }, (_, i) => assistant(i === 25 ? "123" : `msg_${i}`));
+    store.getState().mergeItems(items, "append");
+  }
+  return children;
+}
+
 describe("render isolation", () => {
   let server: TestServer;
   afterEach(() => server?.close());
 
   it("re-renders exactly one item subscriber and not the list for one text delta", async () => {
     server = await startServer((_request, res) => sendSse(res, firstEvent));
-    const itemRenders = new Map<string, number>();
-    let listRenders = 0;
-    let run: UseRunStreamResult | null = null;
-
-    const Item = memo(function Item({ id }: { id: string }) {
-      const item = useThreadItem(id);
-      itemRenders.set(id, (itemRenders.get(id) ?? 0) + 1);
-      return <li>{item?.type === "assistant_message" ? item.content[0]?.text : null}</li>;
-    });
-    function List() {
-      const { itemIds } = useThreadItems("thr_1", { enabled: false });
-      listRenders += 1;
-      return (
-        <ul>
-          {itemIds.map((id) => (
-            <Item key={id} id={id} />
-          ))}
-        </ul>
-      );
-    }
-    function Runner() {
-      run = useRunStream("thr_1");
-      return null;
-    }
-    function Seed({ children }: { children: ReactNode }) {
-      const store = useThreadStore("thr_1");
-      if (store.getState().itemIds.length === 0) {
-        store.getState().mergeItems(
-          Array.from({ length: 50 }, (_, index) => assistant(index === 25 ? "123" : `msg_${index}`)),
-          "append",
-        );
-      }
-      return children;
-    }
-
     const clients = { protocol: createTestProtocolClient(server.url) };
     const view = render(
       <ThreadkitProvider clients={clients}>
@@ -72,14 +72,14 @@ describe("render isolation", () => {
       </ThreadkitProvider>,
     );
     expect(view.getAllByRole("listitem")).toHaveLength(50);
-    const listBefore = listRenders;
-    const itemsBefore = new Map(itemRenders);
+    const listBefore = renders.list;
+    const itemsBefore = new Map(renders.items);
 
-    await act(() => run!.customAction({ type: "noop" }));
+    await act(() => runRef.current!.customAction({ type: "noop" }));
     await waitFor(() => expect(view.getByText("text 123Hello, world!")).toBeInTheDocument());
 
-    expect(listRenders - listBefore).toBe(0);
-    const changed = [...itemRenders].filter(([id, count]) => count !== itemsBefore.get(id));
+    expect(renders.list - listBefore).toBe(0);
+    const changed = [...renders.items].filter(([id, count]) => count !== itemsBefore.get(id));
     expect(changed).toEqual([["123", (itemsBefore.get("123") ?? 0) + 1]]);
   });
 });

@@ -19,6 +19,9 @@ interface ThreadContextValue {
 
 const ThreadContext = createContext<ThreadContextValue | null>(null);
 
+/** @internal The raw thread context (null outside `ThreadProvider`). */
+export const ThreadContextInternal = ThreadContext;
+
 /** Props of {@link ThreadProvider}. */
 export interface ThreadProviderProps {
   /** The thread to show, or `null` for a new thread (its first message creates it). */
@@ -94,7 +97,8 @@ export function useThreadStore(threadId?: string | null): ThreadStore {
     return context.store;
   }
   if (context !== null && context.threadId === threadId) return context.store;
-  if (registry === null) throw new Error("`useThreadStore` must be used within `ThreadkitProvider`");
+  if (registry === null)
+    throw new Error("`useThreadStore` must be used within `ThreadkitProvider`");
   return registry.get(threadId);
 }
 
@@ -105,7 +109,9 @@ export function useThreadStore(threadId?: string | null): ThreadStore {
  * @example
  * const progress = useThreadState((state) => state.progress);
  */
-export function useThreadState<T>(selector: (state: ThreadStoreState & ThreadStoreActions) => T): T {
+export function useThreadState<T>(
+  selector: (state: ThreadStoreState & ThreadStoreActions) => T,
+): T {
   return useStore(useThreadContext("useThreadState").store, selector);
 }
 

@@ -1,6 +1,6 @@
 import type { ThreadItem } from "@threadkit/core";
-import { createThreadStore } from "./thread-store";
 import { selectThreadItem } from "./thread-state";
+import { createThreadStore } from "./thread-store";
 
 const endOfTurn = (id: string): ThreadItem => ({
   type: "end_of_turn",

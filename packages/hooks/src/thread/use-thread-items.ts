@@ -76,7 +76,13 @@ export function useThreadItems(
   const store = useResolvedThreadStore(threadId, undefined, "useThreadItems");
   const itemIds = useStore(store, (state) => state.itemIds);
 
-  const query = useInfiniteQuery<ItemsPage, Error, InfiniteData<ItemsPage>, readonly unknown[], string | null>({
+  const query = useInfiniteQuery<
+    ItemsPage,
+    Error,
+    InfiniteData<ItemsPage>,
+    readonly unknown[],
+    string | null
+  >({
     queryKey: threadkitKeys.threadItems(threadId ?? "", { pageSize, order }),
     enabled: enabled && threadId !== null,
     initialPageParam: null,
@@ -86,7 +92,12 @@ export function useThreadItems(
     refetchOnWindowFocus: false,
     queryFn: async ({ pageParam, signal }) => {
       const source = getHistorySource(context.clients, "useThreadItems");
-      const page = await source.listItems(threadId!, { limit: pageSize, order, after: pageParam, signal });
+      const page = await source.listItems(threadId!, {
+        limit: pageSize,
+        order,
+        after: pageParam,
+        signal,
+      });
       if (!signal.aborted) mergePage(store, page, order, pageParam === null);
       return page;
     },

@@ -1,4 +1,3 @@
-import type { ThreadMetadata } from "@threadkit/core";
 import {
   type InfiniteData,
   type QueryKey,
@@ -7,6 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import type { ThreadMetadata } from "@threadkit/core";
 import { useMemo } from "react";
 import { useStore } from "zustand";
 import { getHistorySource, type ThreadsPage } from "../internal/history-source";
@@ -108,7 +108,8 @@ export function useThread(threadId: string | null): UseThreadResult {
   const query = useQuery({
     queryKey: threadkitKeys.threadDetail(threadId ?? ""),
     enabled: threadId !== null,
-    queryFn: ({ signal }) => getHistorySource(context.clients, "useThread").getThread(threadId!, signal),
+    queryFn: ({ signal }) =>
+      getHistorySource(context.clients, "useThread").getThread(threadId!, signal),
   });
   return {
     thread: live ?? query.data ?? null,
@@ -124,7 +125,9 @@ function patchThreadLists(
   queryClient: ReturnType<typeof useQueryClient>,
   change: (threads: readonly ThreadMetadata[]) => readonly ThreadMetadata[],
 ) {
-  const previous = queryClient.getQueriesData<ThreadListData>({ queryKey: threadkitKeys.threads() });
+  const previous = queryClient.getQueriesData<ThreadListData>({
+    queryKey: threadkitKeys.threads(),
+  });
   queryClient.setQueriesData<ThreadListData>({ queryKey: threadkitKeys.threads() }, (data) =>
     data
       ? { ...data, pages: data.pages.map((page) => ({ ...page, threads: change(page.threads) })) }

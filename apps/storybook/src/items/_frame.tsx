@@ -1,0 +1,39 @@
+import { ThreadUIProvider, type ThreadUIOptions } from "@threadkit/components";
+import "@threadkit/components/styles.css";
+import { type ReactNode, useState } from "react";
+
+/** Story frame: a themed, directed surface that also hosts portaled dialogs and tooltips. */
+export function Frame({
+  scheme = "light",
+  width = 720,
+  children,
+  ...options
+}: ThreadUIOptions & { scheme?: "light" | "dark"; width?: number; children: ReactNode }) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const dir = options.locale?.startsWith("ar") ? "rtl" : "ltr";
+  return (
+    <ThreadUIProvider {...options} portalContainer={element}>
+      <div
+        ref={setElement}
+        data-tk-theme={scheme}
+        dir={dir}
+        lang={options.locale ?? "en"}
+        style={{
+          maxWidth: width,
+          padding: 24,
+          borderRadius: 16,
+          background: "var(--tk-color-bg)",
+          color: "var(--tk-color-fg)",
+          fontFamily: "var(--tk-font-sans)",
+          fontSize: "var(--tk-font-size)",
+          lineHeight: "var(--tk-line-height)",
+          display: "flex",
+          flexDirection: "column",
+          gap: 20,
+        }}
+      >
+        {children}
+      </div>
+    </ThreadUIProvider>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { ThreadItem } from "@threadkit/components";
+import type { AssistantMessageItem } from "@threadkit/core";
+import { useEffect, useState } from "react";
+import { expect, fn, waitFor } from "storybook/test";
+import { assistant, citedAssistant, MARKDOWN_REPLY } from "./_data";
+import { Frame } from "./_frame";
+
+/**
+ * `assistant_message`: streaming GitHub-flavoured markdown rendered block by block, inline
+ * citations with a sources list, and copy / feedback / retry actions.
+ *
+ * Parts: `[data-tk-part="message"][data-role="assistant"][data-status]`, `markdown`,
+ * `code-block`, `citation`, `sources`, `source[data-source-type]`, `message-action[data-action]`.
+ */
+const meta = {
+  title: "Items/Assistant message",
+  component: ThreadItem,
+  args: { item: assistant("a1", MARKDOWN_REPLY) },
+  render: (args) => (
+    <Frame onFeedback={fn()} onRetry={fn()}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+} satisfies Meta<typeof ThreadItem>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Headings, lists, task list, table, blockquote, code block with copy, link. */
+export const Markdown: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("table")).toBeInTheDocument();
+    await expect(canvas.getByRole("link", { name: "the Alpine Club" })).toHaveAttribute("target", "_blank");
+    await expect(canvas.getByRole("button", { name: "Copy code" })).toBeInTheDocument();
+  },
+};
+
+const onFeedback = fn();
+
+/** Copy puts the reply on the clipboard; feedback buttons are toggles reported to the app. */
+export const CopyAndFeedback: Story = {
+  args: { item: assistant("a_short", "Paris is the capital of **France**.") },
+  render: (args) => (
+    <Frame onFeedback={onFeedback} onRetry={fn()}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas, userEvent, args }) => {
+    const writes: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: async (text: string) => void writes.push(text) },
+    });
+    await userEvent.click(canvas.getByRole("button", { name: "Copy" }));
+    await waitFor(() => expect(writes).toEqual(["Paris is the capital of **France**."]));
+    await expect(canvas.getByRole("button", { name: "Copied" })).toBeInTheDocument();
+    const good = canvas.getByRole("button", { name: "Good response" });
+    await userEvent.click(good);
+    await expect(good).toHaveAttribute("aria-pressed", "true");
+    await expect(onFeedback).toHaveBeenCalledWith(args.item, "positive");
+  },
+};
+
+/** Inline markers at their annotation index, and the sources list (url, file, entity). */
+export const WithCitations: Story = {
+  args: { item: citedAssistant },
+  play: async ({ canvas, userEvent }) => {
+    const marker = canvas.getByRole("link", { name: "Source 1: Key figures — Eiffel Tower" });
+    await expect(marker).toHaveAttribute("href", "https://www.toureiffel.paris/en/the-monument/key-figures");
+    await userEvent.hover(marker);
+    await expect(canvas.getByRole("region", { name: "Sources" })).toBeInTheDocument();
+  },
+};
+
+function StreamingDemo() {
+  const [length, setLength] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setLength((n) => (n >= MARKDOWN_REPLY.length ? n : n + 7)), 30);
+    return () => clearInterval(timer);
+  }, []);
+  const item: AssistantMessageItem = assistant("a_stream", MARKDOWN_REPLY.slice(0, length));
+  return (
+    <Frame>
+      <ThreadItem item={item} status={length >= MARKDOWN_REPLY.length ? "done" : "streaming"} />
+    </Frame>
+  );
+}
+
+/** Text arriving in deltas: only the unfinished tail block re-renders. */
+export const Streaming: Story = { render: () => <StreamingDemo /> };
+
+/** The first delta has not arrived yet. */
+export const Waiting: Story = { args: { item: assistant("a_wait", ""), status: "streaming" } };
+
+/** A reply cut mid code block while streaming: the open fence renders as code. */
+export const StreamingOpenCodeFence: Story = {
+  args: {
+    item: assistant("a_open", "Here is the function:\n\n```python\ndef greet(name):\n    return f\"Hi {name}\""),
+    status: "streaming",
+  },
+};
+
+/** A refusal part gets its own styling. */
+export const Refusal: Story = {
+  args: {
+    item: {
+      ...assistant("a_ref", ""),
+      content: [{ type: "refusal", refusal: "I can't help with creating that.", text: "", annotations: [] } as never],
+    },
+  },
+};
+
+/** Server text is never executed: raw HTML is inert text, `javascript:` links are neutralized. */
+export const UnsafeContent: Story = {
+  args: {
+    item: assistant(
+      "a_unsafe",
+      'Click [here](javascript:alert(1)) or <img src=x onerror="alert(1)">.\n\n<script>alert("x")</script>\n\n![pixel](javascript:alert(2))',
+    ),
+  },
+  play: async ({ canvasElement, canvas }) => {
+    await expect(canvasElement.querySelector("script, img[src='x']")).toBeNull();
+    await expect(canvas.queryByRole("link", { name: "here" })).toBeNull();
+    await expect(canvas.getByText(/<script>alert/)).toBeInTheDocument();
+  },
+};
+
+/** A very long reply. */
+export const LongContent: Story = {
+  args: { item: assistant("a_long", Array.from({ length: 6 }, () => MARKDOWN_REPLY).join("\n\n---\n\n")) },
+};
+
+/** Dark color scheme. */
+export const Dark: Story = {
+  render: (args) => (
+    <Frame scheme="dark" onFeedback={fn()} onRetry={fn()}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  args: { item: citedAssistant },
+};
+
+/** Arabic, right to left. */
+export const RightToLeft: Story = {
+  render: (args) => (
+    <Frame locale="ar" onFeedback={fn()}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  args: {
+    item: assistant(
+      "a_rtl",
+      "## خطة الرحلة\n\nإليك **خطة** من يومين:\n\n1. اليوم الأول: بحيرة ريفلسي\n2. اليوم الثاني: مسار التلال\n\n> ابدأ مبكرًا لتجنب العواصف.",
+    ),
+  },
+};

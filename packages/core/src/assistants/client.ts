@@ -1,0 +1,252 @@
+import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../client/http";
+import { nextCursorParams, PagePromise } from "../client/pagination";
+import {
+  parseAssistant,
+  parseAssistantThread,
+  parseCursorPage,
+  parseDeleted,
+  parseMessage,
+  parseRun,
+  parseRunStep,
+} from "./parse";
+import type {
+  Assistant,
+  AssistantCreateParams,
+  AssistantDeleted,
+  AssistantsListParams,
+  AssistantThread,
+  AssistantUpdateParams,
+  CursorPage,
+  Message,
+  MessageCreateParams,
+  Metadata,
+  Run,
+  RunCreateParams,
+  RunStep,
+  SubmitToolOutputsParams,
+  ThreadCreateAndRunParams,
+  ThreadCreateParams,
+  ThreadUpdateParams,
+} from "./types";
+
+/** Options of {@link createAssistantsClient}. */
+export interface AssistantsClientOptions extends HttpClientOptions {
+  /** API key sent as `Authorization: Bearer …` (servers only; omit when a proxy adds it). */
+  apiKey?: string;
+  /** @default "https://api.openai.com/v1" */
+  baseUrl?: string;
+  /** `OpenAI-Organization` header. */
+  organization?: string;
+  /** `OpenAI-Project` header. */
+  project?: string;
+}
+
+/** The `include[]` query of run steps. */
+export type RunStepInclude = "step_details.tool_calls[*].file_search.results[*].content";
+
+/** An auto-paging list result: await for one page, `for await` for every object. */
+export type ListResult<T> = PagePromise<CursorPage<T>, T>;
+
+/** A run stream: the SSE response body for `readAssistantStream`. */
+export type AssistantStreamBody = ReadableStream<Uint8Array>;
+
+/** The Assistants API client (`OpenAI-Beta: assistants=v2`). */
+export interface AssistantsClient {
+  assistants: {
+    create(params: AssistantCreateParams, options?: RequestOptions): Promise<Assistant>;
+    retrieve(assistantId: string, options?: RequestOptions): Promise<Assistant>;
+    update(assistantId: string, params: AssistantUpdateParams, options?: RequestOptions): Promise<Assistant>;
+    list(params?: AssistantsListParams, options?: RequestOptions): ListResult<Assistant>;
+    delete(assistantId: string, options?: RequestOptions): Promise<AssistantDeleted>;
+  };
+  threads: {
+    create(params?: ThreadCreateParams, options?: RequestOptions): Promise<AssistantThread>;
+    retrieve(threadId: string, options?: RequestOptions): Promise<AssistantThread>;
+    update(threadId: string, params: ThreadUpdateParams, options?: RequestOptions): Promise<AssistantThread>;
+    delete(threadId: string, options?: RequestOptions): Promise<AssistantDeleted>;
+    /** `POST /threads/runs`: creates a thread and runs it. */
+    createAndRun(params: ThreadCreateAndRunParams, options?: RequestOptions): Promise<Run>;
+    /** `POST /threads/runs` with `stream: true`. */
+    createAndRunStream(
+      params: ThreadCreateAndRunParams,
+      options?: RequestOptions,
+    ): Promise<AssistantStreamBody>;
+  };
+  messages: {
+    create(threadId: string, params: MessageCreateParams, options?: RequestOptions): Promise<Message>;
+    retrieve(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;
+    update(
+      threadId: string,
+      messageId: string,
+      params: { metadata?: Metadata | null },
+      options?: RequestOptions,
+    ): Promise<Message>;
+    list(
+      threadId: string,
+      params?: AssistantsListParams & { run_id?: string },
+      options?: RequestOptions,
+    ): ListResult<Message>;
+    delete(threadId: string, messageId: string, options?: RequestOptions): Promise<AssistantDeleted>;
+  };
+  runs: {
+    create(threadId: string, params: RunCreateParams, options?: RequestOptions): Promise<Run>;
+    /** `POST /threads/{id}/runs` with `stream: true`. */
+    createStream(
+      threadId: string,
+      params: RunCreateParams,
+      options?: RequestOptions,
+    ): Promise<AssistantStreamBody>;
+    retrieve(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
+    update(
+      threadId: string,
+      runId: string,
+      params: { metadata?: Metadata | null },
+      options?: RequestOptions,
+    ): Promise<Run>;
+    list(threadId: string, params?: AssistantsListParams, options?: RequestOptions): ListResult<Run>;
+    cancel(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
+    submitToolOutputs(
+      threadId: string,
+      runId: string,
+      params: SubmitToolOutputsParams,
+      options?: RequestOptions,
+    ): Promise<Run>;
+    /** `submit_tool_outputs` with `stream: true`: the run continues on the returned stream. */
+    submitToolOutputsStream(
+      threadId: string,
+      runId: string,
+      params: SubmitToolOutputsParams,
+      options?: RequestOptions,
+    ): Promise<AssistantStreamBody>;
+  };
+  steps: {
+    retrieve(
+      threadId: string,
+      runId: string,
+      stepId: string,
+      params?: { include?: RunStepInclude[] },
+      options?: RequestOptions,
+    ): Promise<RunStep>;
+    list(
+      threadId: string,
+      runId: string,
+      params?: AssistantsListParams & { include?: RunStepInclude[] },
+      options?: RequestOptions,
+    ): ListResult<RunStep>;
+  };
+}
+
+/**
+ * Creates a client for every Assistants API endpoint (`OpenAI-Beta: assistants=v2`). Objects are
+ * validated; streaming calls resolve with the SSE body for `readAssistantStream`.
+ *
+ * @example
+ * const api = createAssistantsClient({ baseUrl: "/api/openai" });
+ * const body = await api.runs.createStream(threadId, { assistant_id: "asst_1" });
+ */
+export function createAssistantsClient(options: AssistantsClientOptions = {}): AssistantsClient {
+  const base = (options.baseUrl ?? "https://api.openai.com/v1").replace(/\/+$/, "");
+  const userHeaders = options.headers;
+  const http = createHttpClient({
+    ...options,
+    headers: async () => {
+      const headers = new Headers({ "OpenAI-Beta": "assistants=v2" });
+      if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
+      if (options.organization) headers.set("openai-organization", options.organization);
+      if (options.project) headers.set("openai-project", options.project);
+      const extra = typeof userHeaders === "function" ? await userHeaders() : userHeaders;
+      if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value));
+      return headers;
+    },
+  });
+  const url = (...parts: string[]) => `${base}/${parts.map(encodeURIComponent).join("/")}`;
+  const get = <T>(path: string, parse: (json: unknown) => T, call?: RequestOptions, query?: object) =>
+    http.json({ method: "GET", url: path, query: query as never }, call, parse);
+  const post = <T>(path: string, json: unknown, parse: (json: unknown) => T, call?: RequestOptions, query?: object) =>
+    http.json({ method: "POST", url: path, json: json ?? {}, query: query as never }, call, parse);
+  const del = <T>(path: string, parse: (json: unknown) => T, call?: RequestOptions) =>
+    http.json({ method: "DELETE", url: path }, call, parse);
+  const stream = (path: string, json: object, call?: RequestOptions, query?: object) =>
+    http.stream(
+      {
+        method: "POST",
+        url: path,
+        json: { ...json, stream: true },
+        query: query as never,
+      },
+      call,
+    );
+
+  function list<T, P extends AssistantsListParams>(
+    path: string,
+    params: P,
+    parse: (json: unknown) => T,
+    call: RequestOptions | undefined,
+    toQuery: (params: P) => object = (p) => p,
+  ): ListResult<T> {
+    const fetchPage = (p: P) => get(path, (json) => parseCursorPage(json, parse), call, toQuery(p));
+    return new PagePromise(
+      () => fetchPage(params),
+      (page) => {
+        const next = nextCursorParams(params, page);
+        return next && fetchPage(next);
+      },
+      (page) => page.data,
+    );
+  }
+
+  const withInclude = <P extends { include?: RunStepInclude[] }>(params: P) => {
+    const { include, ...rest } = params;
+    return include ? { ...rest, "include[]": include } : rest;
+  };
+
+  return {
+    assistants: {
+      create: (params, call) => post(url("assistants"), params, parseAssistant, call),
+      retrieve: (id, call) => get(url("assistants", id), parseAssistant, call),
+      update: (id, params, call) => post(url("assistants", id), params, parseAssistant, call),
+      list: (params = {}, call) => list(url("assistants"), params, parseAssistant, call),
+      delete: (id, call) => del(url("assistants", id), parseDeleted, call),
+    },
+    threads: {
+      create: (params = {}, call) => post(url("threads"), params, parseAssistantThread, call),
+      retrieve: (id, call) => get(url("threads", id), parseAssistantThread, call),
+      update: (id, params, call) => post(url("threads", id), params, parseAssistantThread, call),
+      delete: (id, call) => del(url("threads", id), parseDeleted, call),
+      createAndRun: (params, call) => post(url("threads", "runs"), params, parseRun, call),
+      createAndRunStream: (params, call) => stream(url("threads", "runs"), params, call),
+    },
+    messages: {
+      create: (tid, params, call) => post(url("threads", tid, "messages"), params, parseMessage, call),
+      retrieve: (tid, mid, call) => get(url("threads", tid, "messages", mid), parseMessage, call),
+      update: (tid, mid, params, call) =>
+        post(url("threads", tid, "messages", mid), params, parseMessage, call),
+      list: (tid, params = {}, call) => list(url("threads", tid, "messages"), params, parseMessage, call),
+      delete: (tid, mid, call) => del(url("threads", tid, "messages", mid), parseDeleted, call),
+    },
+    runs: {
+      create: (tid, params, call) => {
+        const { include, ...body } = params;
+        return post(url("threads", tid, "runs"), body, parseRun, call, include ? { "include[]": include } : undefined);
+      },
+      createStream: (tid, params, call) => {
+        const { include, ...body } = params;
+        return stream(url("threads", tid, "runs"), body, call, include ? { "include[]": include } : undefined);
+      },
+      retrieve: (tid, rid, call) => get(url("threads", tid, "runs", rid), parseRun, call),
+      update: (tid, rid, params, call) => post(url("threads", tid, "runs", rid), params, parseRun, call),
+      list: (tid, params = {}, call) => list(url("threads", tid, "runs"), params, parseRun, call),
+      cancel: (tid, rid, call) => post(url("threads", tid, "runs", rid, "cancel"), {}, parseRun, call),
+      submitToolOutputs: (tid, rid, params, call) =>
+        post(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, parseRun, call),
+      submitToolOutputsStream: (tid, rid, params, call) =>
+        stream(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, call),
+    },
+    steps: {
+      retrieve: (tid, rid, sid, params = {}, call) =>
+        get(url("threads", tid, "runs", rid, "steps", sid), parseRunStep, call, withInclude(params)),
+      list: (tid, rid, params = {}, call) =>
+        list(url("threads", tid, "runs", rid, "steps"), params, parseRunStep, call, withInclude),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+export {
+  type ChatKitCallOptions,
+  type ChatKitClient,
+  type ChatKitClientOptions,
+  type ChatKitJsonResponseMap,
+  createChatKitClient,
+  type JsonRequestType,
+  type ProtocolPage,
+  parseAttachment,
+  type UploadAttachmentOptions,
+  type UploadStrategy,
+} from "./chatkit-client";
+export {
+  buildUrl,
+  createHttpClient,
+  type HeadersLike,
+  type HeadersOption,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  isRetryableStatus,
+  type RequestOptions,
+  retryAfterMs,
+} from "./http";
+export { type CursorParams, nextCursorParams, PagePromise } from "./pagination";
+export { canReportUploadProgress, type UploadProgress } from "./upload";

@@ -1,0 +1,242 @@
+import type { Attachment, InferenceOptions } from "@threadkit/core";
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useThreadkitContext } from "../provider/threadkit-context";
+import type { RunResult } from "../run/run-controller";
+import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
+import { ThreadContextInternal } from "../thread/thread-context";
+import {
+  type AttachmentLimits,
+  type AttachmentRejection,
+  checkAttachmentLimits,
+  createUploader,
+  type UploadStrategy,
+} from "./attachment-upload";
+
+/** One attachment in the composer. */
+export interface ComposerAttachment {
+  /** Local id (stable while the attachment is in the composer). */
+  readonly localId: string;
+  /** The picked file. */
+  readonly file: File;
+  /** `uploading` until the server has the bytes, then `uploaded` (or `error`). */
+  readonly status: "uploading" | "uploaded" | "error";
+  /** Upload progress from 0 to 1. */
+  readonly progress: number;
+  /** The server's attachment once uploaded. */
+  readonly attachment: Attachment | null;
+  /** Why the upload failed. */
+  readonly error: Error | null;
+}
+
+/** Options of {@link useComposer}. */
+export interface UseComposerOptions {
+  /**
+   * The run to submit through. Defaults to a run of the current `ThreadProvider`'s thread;
+   * pass your `useRunStream` result to share its status with the rest of the UI.
+   */
+  run?: UseRunStreamResult;
+  /** Attachment limits (see `limitsFromFileUpload` for a session's configuration). */
+  limits?: AttachmentLimits;
+  /** How files are uploaded. @default { type: "two_phase" } */
+  upload?: UploadStrategy;
+  /** Tool choice and model sent with each message. */
+  inferenceOptions?: InferenceOptions;
+  /** Initial draft text. */
+  initialText?: string;
+}
+
+/** What {@link useComposer} returns. */
+export interface UseComposerResult {
+  /** The draft text. */
+  text: string;
+  /** Replaces the draft text. */
+  setText(text: string): void;
+  /** Attachments in the order they were added. */
+  attachments: readonly ComposerAttachment[];
+  /** Checks files against the limits, then uploads the accepted ones. Returns the rejections. */
+  addFiles(files: Iterable<File> | ArrayLike<File>): AttachmentRejection[];
+  /** Removes an attachment (aborting its upload). */
+  removeAttachment(localId: string): void;
+  /** Files refused by the last `addFiles`, with a message each. */
+  rejections: readonly AttachmentRejection[];
+  /** Clears `rejections`. */
+  clearRejections(): void;
+  /** Whether `submit` would send (text or attachments, nothing uploading, no run in flight). */
+  canSubmit: boolean;
+  /** Whether any attachment is still uploading. */
+  isUploading: boolean;
+  /**
+   * Sends the draft through the run. Clears the composer when the server accepted the message;
+   * keeps text and attachments when the send failed.
+   */
+  submit(): Promise<RunResult | null>;
+  /** Clears text and attachments. */
+  reset(): void;
+}
+
+let localIds = 0;
+
+/**
+ * Draft text and attachments of a message, with uploads, limits and submit.
+ *
+ * @example
+ * ```tsx
+ * const composer = useComposer({ run });
+ * <textarea value={composer.text} onChange={(e) => composer.setText(e.target.value)} />
+ * <button disabled={!composer.canSubmit} onClick={composer.submit}>Send</button>
+ * ```
+ */
+export function useComposer(options: UseComposerOptions = {}): UseComposerResult {
+  const context = useThreadkitContext("useComposer");
+  const thread = useContext(ThreadContextInternal);
+  const ownRun = useRunStream(options.run ? null : (thread?.threadId ?? null));
+  const run = options.run ?? ownRun;
+
+  const [text, setText] = useState(options.initialText ?? "");
+  const [attachments, setAttachments] = useState<readonly ComposerAttachment[]>([]);
+  const [rejections, setRejections] = useState<readonly AttachmentRejection[]>([]);
+  const aborts = useRef(new Map<string, AbortController>());
+  const latest = useRef(options);
+  latest.current = options;
+  const attachmentsRef = useRef(attachments);
+  attachmentsRef.current = attachments;
+
+  useEffect(
+    () => () => {
+      for (const abort of aborts.current.values()) abort.abort();
+    },
+    [],
+  );
+
+  const patch = useCallback((localId: string, change: Partial<ComposerAttachment>) => {
+    setAttachments((list) =>
+      list.map((entry) => (entry.localId === localId ? { ...entry, ...change } : entry)),
+    );
+  }, []);
+
+  const addFiles = useCallback(
+    (files: Iterable<File> | ArrayLike<File>) => {
+      const { accepted, rejected } = checkAttachmentLimits(
+        Array.from(files),
+        attachmentsRef.current.length,
+        latest.current.limits ?? {},
+      );
+      setRejections(rejected);
+      const upload = createUploader(
+        latest.current.upload ?? { type: "two_phase" },
+        () => context.clients.protocol,
+      );
+      const added = accepted.map((file) => ({
+        localId: `attachment_${++localIds}`,
+        file,
+        status: "uploading" as const,
+        progress: 0,
+        attachment: null,
+        error: null,
+      }));
+      setAttachments((list) => [...list, ...added]);
+      for (const entry of added) {
+        const abort = new AbortController();
+        aborts.current.set(entry.localId, abort);
+        upload(entry.file, {
+          signal: abort.signal,
+          onProgress: (progress) => patch(entry.localId, { progress }),
+        }).then(
+          (attachment) => {
+            aborts.current.delete(entry.localId);
+            patch(entry.localId, { status: "uploaded", progress: 1, attachment });
+          },
+          (error: unknown) => {
+            aborts.current.delete(entry.localId);
+            if (abort.signal.aborted) return;
+            const reason = error instanceof Error ? error : new Error(String(error));
+            patch(entry.localId, { status: "error", error: reason });
+            context.reportError(reason);
+          },
+        );
+      }
+      return rejected;
+    },
+    [context, patch],
+  );
+
+  const removeAttachment = useCallback(
+    (localId: string) => {
+      aborts.current.get(localId)?.abort();
+      aborts.current.delete(localId);
+      const entry = attachmentsRef.current.find((item) => item.localId === localId);
+      setAttachments((list) => list.filter((item) => item.localId !== localId));
+      const protocol = context.clients.protocol;
+      if (entry?.attachment && protocol) {
+        protocol
+          .request("attachments.delete", { attachment_id: entry.attachment.id })
+          .catch((error: unknown) => {
+            context.log("composer.attachment_delete_failed", {
+              id: entry.attachment?.id,
+              message: error instanceof Error ? error.message : String(error),
+            });
+          });
+      }
+    },
+    [context],
+  );
+
+  const isUploading = attachments.some((entry) => entry.status === "uploading");
+  const hasContent = text.trim() !== "" || attachments.some((entry) => entry.status === "uploaded");
+  const canSubmit =
+    hasContent && !isUploading && !attachments.some((e) => e.status === "error") && !run.isRunning;
+
+  const reset = useCallback(() => {
+    for (const abort of aborts.current.values()) abort.abort();
+    aborts.current.clear();
+    setText("");
+    setAttachments([]);
+    setRejections([]);
+  }, []);
+
+  const submit = useCallback(async (): Promise<RunResult | null> => {
+    if (!canSubmit) return null;
+    const sent = attachments.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
+    const inferenceOptions = latest.current.inferenceOptions;
+    const result = await run.send({
+      text,
+      attachments: sent,
+      ...(inferenceOptions ? { inferenceOptions } : {}),
+    });
+    // Cleared once the server took the message; a send that never arrived keeps the draft.
+    if (result.accepted) {
+      setText((current) => (current === text ? "" : current));
+      setAttachments((list) =>
+        list.filter((entry) => entry.attachment === null || !sent.includes(entry.attachment)),
+      );
+    }
+    return result;
+  }, [canSubmit, attachments, run, text]);
+
+  return useMemo(
+    () => ({
+      text,
+      setText,
+      attachments,
+      addFiles,
+      removeAttachment,
+      rejections,
+      clearRejections: () => setRejections([]),
+      canSubmit,
+      isUploading,
+      submit,
+      reset,
+    }),
+    [
+      text,
+      attachments,
+      addFiles,
+      removeAttachment,
+      rejections,
+      canSubmit,
+      isUploading,
+      submit,
+      reset,
+    ],
+  );
+}
