@@ -11,6 +11,8 @@ export default defineConfig({
   plugins: [storybookTest({ configDir: path.join(dirname, "../../.storybook") })],
   test: {
     name: "storybook",
+    // Stories drive a real browser through whole recorded streams; a loaded machine is slow.
+    testTimeout: 60_000,
     browser: {
       enabled: true,
       headless: true,

@@ -105,7 +105,8 @@ export class ProtocolHandler {
           info.session?.user,
         );
         return toProtocolPage({
-          data: page.data.map(toThreadMetadata),
+          // Like the Python server: threads with an empty items page.
+          data: page.data.map((thread) => toThread(thread, { data: [], has_more: false })),
           has_more: history?.recent_threads ? false : page.has_more,
         });
       }

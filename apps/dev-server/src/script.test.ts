@@ -122,6 +122,7 @@ describe("scripted assistant", () => {
     const { threadId, events } = await startThread(server, "show me the form");
     const kinds = events.flatMap((e) => (e.type === "thread.item.updated" ? [e.update.type] : []));
     expect(kinds).toContain("widget.streaming_text.value_delta");
+    expect(kinds).toContain("widget.component.updated");
     expect(kinds[kinds.length - 1]).toBe("widget.root.updated");
     const [card] = ofType(items(server, threadId), "widget") as WidgetItem[];
     expect(card?.widget.type).toBe("Card");
@@ -355,5 +356,31 @@ describe("scripted assistant", () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it("ends the task reply with an end_of_turn item", async () => {
+    const { threadId } = await startThread(server, "task");
+    expect(items(server, threadId).map((item) => item.type)).toEqual([
+      "user_message",
+      "task",
+      "assistant_message",
+      "end_of_turn",
+    ]);
+  });
+
+  it("locks and closes threads; a locked thread refuses new messages", async () => {
+    const locked = await startThread(server, "lock it");
+    expect(
+      locked.events.find((e) => e.type === "thread.updated" && e.thread.status.type === "locked"),
+    ).toBeDefined();
+    const refused = await chatkit(server, "threads.add_user_message", {
+      thread_id: locked.threadId,
+      input: input("hello?"),
+    });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toBe("Thread is locked.");
+    const closed = await startThread(server, "close it");
+    const thread = await chatkitJson(server, "threads.get_by_id", { thread_id: closed.threadId });
+    expect(thread.status).toEqual({ type: "closed", reason: "Closed by the dev server." });
   });
 });

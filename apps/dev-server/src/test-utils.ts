@@ -1,5 +1,5 @@
 /** Helpers for the dev server's own tests (not exported from the package). */
-import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
+import type { ThreadItem, ThreadStreamEvent, UserMessageInput } from "@threadkit/core";
 import { createDevServer, type DevServer, type DevServerOptions } from "./server";
 import type { Clock } from "./util";
 
@@ -79,7 +79,7 @@ export async function chatkitStream(
 }
 
 /** A user message input. */
-export function input(text: string, attachments: string[] = []) {
+export function input(text: string, attachments: string[] = []): UserMessageInput {
   return { content: [{ type: "input_text", text }], attachments, inference_options: {} };
 }
 

@@ -1,7 +1,11 @@
 import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
 import { createThreadState } from "../src/reducers/thread-state";
 import { createAssistantMessage, textDelta } from "../src/testing/factories";
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const deltas = Array.from({ length: 100000 }, (_, i) => textDelta("m", ` w${i % 1000}`));
 for (let r = 0; r < 4; r++) {
   let s = cpu();
@@ -10,6 +14,10 @@ for (let r = 0; r < 4; r++) {
   console.log("reduce", (cpu() - s).toFixed(1));
   s = cpu();
   let item: any = createAssistantMessage("m", [""]);
-  for (const d of deltas) { const c = item.content.slice(); c[0] = { ...c[0], text: c[0].text + (d as any).update.delta }; item = { ...item, content: c }; }
+  for (const d of deltas) {
+    const c = item.content.slice();
+    c[0] = { ...c[0], text: c[0].text + (d as any).update.delta };
+    item = { ...item, content: c };
+  }
   console.log("item only", (cpu() - s).toFixed(1));
 }

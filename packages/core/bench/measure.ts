@@ -5,10 +5,7 @@ import {
   reduceAssistantRun,
   reduceAssistantRunEvents,
 } from "../src/reducers/reduce-assistant-run";
-import {
-  reduceThreadStream,
-  reduceThreadStreamEvents,
-} from "../src/reducers/reduce-thread-stream";
+import { reduceThreadStream, reduceThreadStreamEvents } from "../src/reducers/reduce-thread-stream";
 import { createThreadState } from "../src/reducers/thread-state";
 import {
   readAssistantStream,

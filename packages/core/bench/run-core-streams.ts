@@ -12,7 +12,12 @@ import {
   threadBatchPipeline,
   threadPipeline,
 } from "./measure";
-import { DELTA, syntheticAssistantStream, syntheticThreadStream, threadWithItems } from "./synthetic";
+import {
+  DELTA,
+  syntheticAssistantStream,
+  syntheticThreadStream,
+  threadWithItems,
+} from "./synthetic";
 
 const cpuMs = () => {
   const usage = process.cpuUsage();
@@ -44,7 +49,9 @@ async function main() {
   }
   const base = best.get(10) as number;
   for (const [count, ns] of best) {
-    console.log(`| ${count.toLocaleString("en")} | ${ns.toFixed(0)} | ${(ns / base).toFixed(2)}× |`);
+    console.log(
+      `| ${count.toLocaleString("en")} | ${ns.toFixed(0)} | ${(ns / base).toFixed(2)}× |`,
+    );
   }
 
   const N = 100_000;
@@ -52,10 +59,30 @@ async function main() {
   console.log("| stream | API | floor ms | pipeline ms | events/s | ratio to floor |");
   console.log("| --- | --- | ---: | ---: | ---: | ---: |");
   const cases = [
-    ["ChatKit text deltas", "readThreadStreamBatches + reduceThreadStreamEvents", syntheticThreadStream(N), threadBatchPipeline],
-    ["ChatKit text deltas", "readThreadStream (for await per event)", syntheticThreadStream(N), threadPipeline],
-    ["Assistants text deltas", "readAssistantStreamBatches + reduceAssistantRunEvents", syntheticAssistantStream(N), assistantBatchPipeline],
-    ["Assistants text deltas", "readAssistantStream (for await per event)", syntheticAssistantStream(N), assistantPipeline],
+    [
+      "ChatKit text deltas",
+      "readThreadStreamBatches + reduceThreadStreamEvents",
+      syntheticThreadStream(N),
+      threadBatchPipeline,
+    ],
+    [
+      "ChatKit text deltas",
+      "readThreadStream (for await per event)",
+      syntheticThreadStream(N),
+      threadPipeline,
+    ],
+    [
+      "Assistants text deltas",
+      "readAssistantStreamBatches + reduceAssistantRunEvents",
+      syntheticAssistantStream(N),
+      assistantBatchPipeline,
+    ],
+    [
+      "Assistants text deltas",
+      "readAssistantStream (for await per event)",
+      syntheticAssistantStream(N),
+      assistantPipeline,
+    ],
   ] as const;
   for (const [name, api, chunks, pipeline] of cases) {
     const events = floor(chunks);

@@ -32,9 +32,7 @@ export function syntheticThreadStream(deltas: number, chunkSize = 16 * 1024): Ui
   for (let i = 0; i < deltas; i++) {
     const delta = ` w${i % 1000}${i % 7 === 0 ? "\n" : ""}`;
     text += delta;
-    parts.push(
-      `data: ${JSON.stringify(textDelta("msg_bench", delta))}\n\n`,
-    );
+    parts.push(`data: ${JSON.stringify(textDelta("msg_bench", delta))}\n\n`);
   }
   const done = createAssistantMessage("msg_bench", [text]);
   parts.push(`data: ${JSON.stringify({ type: "thread.item.done", item: done })}\n\n`);

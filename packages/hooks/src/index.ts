@@ -4,7 +4,6 @@
  */
 export type {
   AssistantsClient,
-  ClientCallOptions,
   ProtocolClient,
   RestClient,
   ThreadkitClients,
@@ -79,3 +78,28 @@ export {
   useThread,
   useThreads,
 } from "./threads/use-threads";
+export {
+  type AttachmentLimits,
+  type AttachmentRejection,
+  checkAttachmentLimits,
+  formatBytes,
+  limitsFromFileUpload,
+  type UploadFile,
+  type UploadStrategy,
+} from "./composer/attachment-upload";
+export {
+  type ComposerAttachment,
+  type UseComposerOptions,
+  type UseComposerResult,
+  useComposer,
+} from "./composer/use-composer";
+export { type ItemFeedbackInput, useItemFeedback } from "./threads/use-item-feedback";
+export {
+  type ClientWidgetActionHandler,
+  type DispatchWidgetActionOptions,
+  type UseWidgetActionOptions,
+  type UseWidgetActionResult,
+  useWidgetAction,
+  type WidgetActionSource,
+  widgetActionKey,
+} from "./widgets/use-widget-action";

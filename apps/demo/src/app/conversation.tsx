@@ -1,6 +1,14 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Composer, type ComposerSubmission, fromThreadStore, Thread } from "@threadkit/components";
-import { useRunStream, useThread, useThreadItems, useThreadStore } from "@threadkit/hooks";
-import { useCallback, useEffect, useMemo } from "react";
+import {
+  RunStreamError,
+  threadkitKeys,
+  useRunStream,
+  useThread,
+  useThreadItems,
+  useThreadStore,
+} from "@threadkit/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clientTools } from "../lib/client-tools";
 import { useMessages } from "../lib/i18n";
 import type { BackendKind } from "../lib/settings";
@@ -24,7 +32,24 @@ export function Conversation({
   onTitle,
 }: ConversationProps) {
   const t = useMessages();
-  const run = useRunStream(threadId, { clientTools, onThreadCreated });
+  const queryClient = useQueryClient();
+  // A new thread, or a reply that retitled one, shows in the history at once.
+  const refreshHistory = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
+    [queryClient],
+  );
+  const run = useRunStream(threadId, {
+    clientTools,
+    onThreadCreated: (id) => {
+      onThreadCreated(id);
+      refreshHistory();
+    },
+  });
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !run.isRunning) refreshHistory();
+    wasRunning.current = run.isRunning;
+  }, [run.isRunning, refreshHistory]);
   const liveThreadId = run.threadId ?? threadId;
   const items = useThreadItems(liveThreadId);
   const { thread } = useThread(liveThreadId);
@@ -43,12 +68,48 @@ export function Conversation({
   const title = thread?.title ?? null;
   useEffect(() => onTitle(title), [title, onTitle]);
 
+  // The composer is controlled so a message the server never stored returns to it.
+  const [draft, setDraft] = useState("");
+  const lastSent = useRef<string | null>(null);
   const send = useCallback(
     (message: ComposerSubmission) => {
+      lastSent.current = message.text;
+      setDraft("");
       void run.send({ text: message.text });
     },
     [run.send],
   );
+  const lastUserMessageId = useCallback(() => {
+    const ids = source.getItemIds();
+    for (let index = ids.length - 1; index >= 0; index -= 1) {
+      const item = source.getItem(ids[index] ?? "");
+      if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
+    }
+    return null;
+  }, [source]);
+  const hasError = run.error !== null;
+  useEffect(() => {
+    if (!hasError || lastSent.current === null) return;
+    const text = lastSent.current;
+    const stored = source.getItemIds().some((id) => {
+      const item = source.getItem(id);
+      return (
+        item?.type === "user_message" &&
+        item.content.some((part) => part.type === "input_text" && part.text === text)
+      );
+    });
+    if (!stored) setDraft((current) => current || text);
+  }, [hasError, source]);
+  // A reply that broke after the server stored the message is regenerated after it; a message
+  // that never arrived is sent again.
+  const retry = useCallback(() => {
+    const itemId = run.failedInput === null ? lastUserMessageId() : null;
+    if (itemId !== null && !(run.error instanceof RunStreamError)) {
+      void run.retryAfterItem(itemId);
+    } else {
+      void run.retry();
+    }
+  }, [run, lastUserMessageId]);
 
   return (
     <div className="demo-content">
@@ -79,7 +140,7 @@ export function Conversation({
           <div className="demo-banner" role="alert" data-testid="run-error">
             <AlertIcon width={16} height={16} />
             <span>{run.error.message}</span>
-            <button type="button" onClick={() => void run.retry()}>
+            <button type="button" onClick={retry}>
               {t.retry}
             </button>
           </div>
@@ -92,6 +153,8 @@ export function Conversation({
         ) : (
           <Composer.Root
             className="demo-composer"
+            value={draft}
+            onValueChange={setDraft}
             onSubmit={send}
             running={run.isRunning}
             {...(run.allowCancel ? { onStop: run.cancel } : {})}

@@ -11,6 +11,7 @@ import {
   markdownReply,
   noticesReply,
   progressReply,
+  statusReply,
   taskReply,
   workflowReply,
 } from "./replies";
@@ -48,7 +49,11 @@ export const SCRIPT_KEYWORDS: ScriptKeyword[] = [
     description: "a workflow whose thought, web search and file tasks stream",
     reply: workflowReply,
   },
-  { words: ["task"], description: "a single task item", reply: taskReply },
+  {
+    words: ["task"],
+    description: "a single task item, then an `end_of_turn` item",
+    reply: taskReply,
+  },
   {
     words: ["form", "card", "book"],
     description: "a card with a form (Book / Cancel actions update it)",
@@ -100,6 +105,11 @@ export const SCRIPT_KEYWORDS: ScriptKeyword[] = [
     words: ["crash"],
     description: "a server exception (`stream.error`, retry allowed)",
     reply: crashReply,
+  },
+  {
+    words: ["lock", "close"],
+    description: "locks (or closes) the thread with `thread.updated`",
+    reply: statusReply,
   },
   {
     words: ["guardrail", "blocked"],

@@ -8,6 +8,7 @@ import type {
   URLSource,
   WorkflowItem,
 } from "@threadkit/core";
+import { toIso } from "../util";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage } from "./text";
 
@@ -183,7 +184,7 @@ export async function* workflowReply(ctx: ScriptContext): ScriptStream {
   );
 }
 
-/** A single task item shown on its own. */
+/** A single task item shown on its own, a message, then an `end_of_turn` item. */
 export async function* taskReply(ctx: ScriptContext): ScriptStream {
   const item: TaskItem = {
     ...itemBase(ctx, "tsk"),
@@ -198,6 +199,7 @@ export async function* taskReply(ctx: ScriptContext): ScriptStream {
   };
   yield { type: "thread.item.done", item };
   yield* streamAssistantMessage(ctx, "The task above ran on its own, outside a workflow.");
+  yield { type: "thread.item.done", item: { ...itemBase(ctx, "eot"), type: "end_of_turn" } };
 }
 
 /** A generated image that arrives in three progressive partials. */
@@ -205,7 +207,8 @@ export async function* imageReply(ctx: ScriptContext): ScriptStream {
   const base = itemBase(ctx, "img");
   const imageId = ctx.newId("gimg");
   const url = `${ctx.origin}/files/generated/${imageId}.svg`;
-  const pending: GeneratedImageItem = { ...base, type: "generated_image", image: null };
+  // The image is absent (not null) while it is being generated, as the Python server omits nulls.
+  const pending: GeneratedImageItem = { ...base, type: "generated_image" };
   yield { type: "progress_update", icon: "images", text: "Generating an image…" };
   yield { type: "thread.item.added", item: pending };
   for (const step of [1, 2]) {
@@ -324,5 +327,31 @@ export async function* guardrailReply(ctx: ScriptContext): ScriptStream {
     code: "custom",
     message: "We blocked that message for safety.",
     allow_retry: false,
+  };
+}
+
+/** Locks or closes the thread (`thread.updated`); the composer should follow. */
+export async function* statusReply(ctx: ScriptContext, text: string): ScriptStream {
+  const closing = /\bclose\b/i.test(text);
+  yield* streamAssistantMessage(
+    ctx,
+    closing
+      ? "Closing this thread. Start a new one to go on."
+      : "Locking this thread. Start a new one to go on.",
+  );
+  const status = closing
+    ? ({ type: "closed", reason: "Closed by the dev server." } as const)
+    : ({ type: "locked", reason: "Locked by the dev server." } as const);
+  const thread = { ...ctx.thread, status };
+  ctx.store.updateThread(thread.id, { status });
+  yield {
+    type: "thread.updated",
+    thread: {
+      id: thread.id,
+      ...(thread.title === null ? {} : { title: thread.title }),
+      created_at: toIso(thread.created_at),
+      status,
+      items: { data: [], has_more: false },
+    },
   };
 }

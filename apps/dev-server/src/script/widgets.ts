@@ -9,12 +9,13 @@ const PARTY_OPTIONS = ["1", "2", "4", "6"].map((value) => ({
 }));
 
 function reservationCard(intro: string, streaming: boolean): WidgetRoot {
+  const title = streaming ? "Book a table" : "Book a table at Chez Dev";
   return {
     type: "Card",
     id: "reservation",
     size: "md",
     children: [
-      { type: "Title", value: "Book a table", size: "md" },
+      { type: "Title", id: "reservation-title", value: title, size: "md" },
       { type: "Text", id: "reservation-intro", value: intro, streaming, color: "secondary" },
       {
         type: "Form",
@@ -77,6 +78,20 @@ export async function* cardReply(ctx: ScriptContext): ScriptStream {
       },
     };
   }
+  yield {
+    type: "thread.item.updated",
+    item_id: base.id,
+    update: {
+      type: "widget.component.updated",
+      component_id: "reservation-title",
+      component: {
+        type: "Title",
+        id: "reservation-title",
+        value: "Book a table at Chez Dev",
+        size: "md",
+      },
+    },
+  };
   const final = reservationCard(INTRO, false);
   yield {
     type: "thread.item.updated",

@@ -65,7 +65,8 @@ export const CopyAndFeedback: Story = {
 export const WithCitations: Story = {
   args: { item: citedAssistant },
   play: async ({ canvas, userEvent }) => {
-    const marker = canvas.getByRole("link", { name: "Source 1: Key figures — Eiffel Tower" });
+    const [marker] = canvas.getAllByRole("link", { name: "Source 1: Key figures — Eiffel Tower" });
+    if (!marker) throw new Error("no citation marker");
     await expect(marker).toHaveAttribute("href", "https://www.toureiffel.paris/en/the-monument/key-figures");
     await userEvent.hover(marker);
     await expect(canvas.getByRole("region", { name: "Sources" })).toBeInTheDocument();

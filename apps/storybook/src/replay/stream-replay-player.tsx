@@ -228,7 +228,7 @@ export function StreamReplayPlayer({
           {formatBytes(state.length)}
         </span>
       </div>
-      <p className="tkr-status" role="status">
+      <p className="tkr-status" role="status" aria-label="Replay status">
         {STATUS_TEXT[state.status]}
       </p>
 

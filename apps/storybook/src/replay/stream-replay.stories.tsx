@@ -20,10 +20,10 @@ type Story = StoryObj<typeof meta>;
 
 type Canvas = ReturnType<typeof within>;
 
-const PLAY_TIMEOUT = { timeout: 10_000 };
+const PLAY_TIMEOUT = { timeout: 40_000 };
 
 async function expectStatus(canvas: Canvas, status: string) {
-  await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent(status), PLAY_TIMEOUT);
+  await waitFor(() => expect(canvas.getByRole("status", { name: "Replay status" })).toHaveTextContent(status), PLAY_TIMEOUT);
 }
 
 /** The counter reads "Event n of total · …". */

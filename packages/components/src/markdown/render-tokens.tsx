@@ -217,6 +217,7 @@ function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
   switch (token.type) {
     case "space":
     case "def":
+    case "checkbox":
       return null;
     case "paragraph":
       return (

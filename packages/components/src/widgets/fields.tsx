@@ -10,6 +10,7 @@ import type {
 import { Check, ChevronDown, X } from "lucide-react";
 import { Checkbox, RadioGroup, Select } from "radix-ui";
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
+import { useThreadUI } from "../context";
 import { useWidgetActionTrigger, useWidgetRuntime, type WidgetComponentProps } from "./context";
 
 type Props<T> = WidgetComponentProps<WidgetNode & T>;
@@ -123,6 +124,7 @@ export function WidgetSelect({ node }: Props<Partial<SelectWidget>>): ReactNode 
   const field = useField(node.name, node.placeholder);
   const [fire] = useWidgetActionTrigger(node.onChangeAction, "change");
   const [value, setValue] = useState(node.defaultValue ?? "");
+  const { portalContainer } = useThreadUI();
   const options = (Array.isArray(node.options) ? node.options : []).filter(
     (option) => option.value !== "",
   );
@@ -152,7 +154,7 @@ export function WidgetSelect({ node }: Props<Partial<SelectWidget>>): ReactNode 
             <ChevronDown aria-hidden="true" size={16} />
           </Select.Icon>
         </Select.Trigger>
-        <Select.Portal>
+        <Select.Portal container={portalContainer ?? undefined}>
           <Select.Content data-tk-part="widget-select-content" position="popper" sideOffset={4}>
             <Select.Viewport>
               {options.map((option) => (

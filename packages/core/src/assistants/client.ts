@@ -15,10 +15,12 @@ import type {
   AssistantDeleted,
   AssistantsListParams,
   AssistantThread,
+  AssistantThreadDeleted,
   AssistantUpdateParams,
   CursorPage,
   Message,
   MessageCreateParams,
+  MessageDeleted,
   Metadata,
   Run,
   RunCreateParams,
@@ -63,7 +65,7 @@ export interface AssistantsClient {
     create(params?: ThreadCreateParams, options?: RequestOptions): Promise<AssistantThread>;
     retrieve(threadId: string, options?: RequestOptions): Promise<AssistantThread>;
     update(threadId: string, params: ThreadUpdateParams, options?: RequestOptions): Promise<AssistantThread>;
-    delete(threadId: string, options?: RequestOptions): Promise<AssistantDeleted>;
+    delete(threadId: string, options?: RequestOptions): Promise<AssistantThreadDeleted>;
     /** `POST /threads/runs`: creates a thread and runs it. */
     createAndRun(params: ThreadCreateAndRunParams, options?: RequestOptions): Promise<Run>;
     /** `POST /threads/runs` with `stream: true`. */
@@ -86,7 +88,7 @@ export interface AssistantsClient {
       params?: AssistantsListParams & { run_id?: string },
       options?: RequestOptions,
     ): ListResult<Message>;
-    delete(threadId: string, messageId: string, options?: RequestOptions): Promise<AssistantDeleted>;
+    delete(threadId: string, messageId: string, options?: RequestOptions): Promise<MessageDeleted>;
   };
   runs: {
     create(threadId: string, params: RunCreateParams, options?: RequestOptions): Promise<Run>;
@@ -212,7 +214,7 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
       create: (params = {}, call) => post(url("threads"), params, parseAssistantThread, call),
       retrieve: (id, call) => get(url("threads", id), parseAssistantThread, call),
       update: (id, params, call) => post(url("threads", id), params, parseAssistantThread, call),
-      delete: (id, call) => del(url("threads", id), parseDeleted, call),
+      delete: (id, call) => del(url("threads", id), parseDeleted<AssistantThreadDeleted>, call),
       createAndRun: (params, call) => post(url("threads", "runs"), params, parseRun, call),
       createAndRunStream: (params, call) => stream(url("threads", "runs"), params, call),
     },
@@ -222,7 +224,8 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
       update: (tid, mid, params, call) =>
         post(url("threads", tid, "messages", mid), params, parseMessage, call),
       list: (tid, params = {}, call) => list(url("threads", tid, "messages"), params, parseMessage, call),
-      delete: (tid, mid, call) => del(url("threads", tid, "messages", mid), parseDeleted, call),
+      delete: (tid, mid, call) =>
+        del(url("threads", tid, "messages", mid), parseDeleted<MessageDeleted>, call),
     },
     runs: {
       create: (tid, params, call) => {

@@ -41,11 +41,11 @@ export const parseAssistantThread: (json: unknown) => AssistantThread = parser(
   assistantThreadSchema,
   "thread",
 );
-/** Validates a `*.deleted` answer. */
-export const parseDeleted: (json: unknown) => AssistantDeleted = parser(
+/** Validates a `*.deleted` answer (`{id, object, deleted}`). */
+export const parseDeleted: <T = AssistantDeleted>(json: unknown) => T = parser(
   assistantDeletedSchema,
   "deletion result",
-);
+) as <T>(json: unknown) => T;
 
 /**
  * Validates a cursor page (`{object: "list", data, first_id, last_id, has_more}`), each entry

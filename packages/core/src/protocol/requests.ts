@@ -1,8 +1,21 @@
-import type { InferenceOptions, JsonObject, UserMessageContent } from "./thread-item";
+import type {
+  InferenceOptions,
+  InputTagContent,
+  JsonObject,
+  UserMessageContent,
+} from "./thread-item";
+
+/**
+ * A part of a new user message. Like {@link UserMessageContent}, except that an `input_tag`'s
+ * `data` may be omitted (ChatKit.js makes it optional; the server defaults it to `{}`).
+ */
+export type UserMessageContentInput =
+  | Exclude<UserMessageContent, InputTagContent>
+  | (Omit<InputTagContent, "data"> & { data?: JsonObject });
 
 /** What the composer sends as a new user message. */
 export interface UserMessageInput {
-  content: UserMessageContent[];
+  content: UserMessageContentInput[];
   /** Ids of uploaded attachments. */
   attachments: string[];
   quoted_text?: string | null;

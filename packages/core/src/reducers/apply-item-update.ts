@@ -15,7 +15,11 @@ import type {
 } from "../protocol/thread-item";
 import type { WidgetNode } from "../protocol/widgets";
 
-const emptyPart = (): AssistantMessageContent => ({ type: "output_text", text: "", annotations: [] });
+const emptyPart = (): AssistantMessageContent => ({
+  type: "output_text",
+  text: "",
+  annotations: [],
+});
 
 /** A copy of `content` long enough to hold `index` (new slots are empty text parts). */
 function padContent(content: readonly AssistantMessageContent[], index: number) {

@@ -1,13 +1,17 @@
 import { readFixture } from "../../test/fixtures";
-import { readAssistantStream } from "../stream/read-assistant-stream";
 import type {
   AssistantMessageItem,
   ClientToolCallItem,
   GeneratedImageItem,
   WorkflowItem,
 } from "../protocol/thread-item";
+import { readAssistantStream } from "../stream/read-assistant-stream";
 import { assistantRunToThreadItems, convertAssistantText } from "./assistant-run-to-thread-items";
-import { type AssistantRunState, createAssistantRunState, reduceAssistantRun } from "./reduce-assistant-run";
+import {
+  type AssistantRunState,
+  createAssistantRunState,
+  reduceAssistantRun,
+} from "./reduce-assistant-run";
 
 async function replay(name: string): Promise<AssistantRunState> {
   let state = createAssistantRunState();
@@ -111,7 +115,9 @@ describe("assistantRunToThreadItems", () => {
     });
     const workflows = items.filter((i): i is WorkflowItem => i.type === "workflow");
     expect(workflows.length).toBeGreaterThan(0);
-    const contents = workflows.flatMap((w) => w.workflow.tasks.map((t) => ("content" in t ? t.content : "")));
+    const contents = workflows.flatMap((w) =>
+      w.workflow.tasks.map((t) => ("content" in t ? t.content : "")),
+    );
     expect(contents.join("\n")).toContain("import numpy as np");
     expect(contents.join("\n")).toContain("'y := sin(x)'");
     const images = items.filter((i): i is GeneratedImageItem => i.type === "generated_image");

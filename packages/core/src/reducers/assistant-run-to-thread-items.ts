@@ -1,12 +1,7 @@
 /**
  * Normalizing an Assistants run (its messages and steps) into canonical ChatKit thread items.
  */
-import type {
-  Message,
-  MessageAnnotation,
-  RunStep,
-  ToolCall,
-} from "../assistants/types";
+import type { Message, MessageAnnotation, RunStep, ToolCall } from "../assistants/types";
 import type {
   Annotation,
   AssistantMessageContent,
@@ -169,11 +164,19 @@ function messageItems(message: Message, fileUrl: (id: string) => string): Thread
         break;
       case "image_file":
         images.push(
-          imageItem(id, message.thread_id, createdAt, part.image_file.file_id, fileUrl(part.image_file.file_id)),
+          imageItem(
+            id,
+            message.thread_id,
+            createdAt,
+            part.image_file.file_id,
+            fileUrl(part.image_file.file_id),
+          ),
         );
         break;
       case "image_url":
-        images.push(imageItem(id, message.thread_id, createdAt, part.image_url.url, part.image_url.url));
+        images.push(
+          imageItem(id, message.thread_id, createdAt, part.image_url.url, part.image_url.url),
+        );
         break;
     }
   });
@@ -332,7 +335,10 @@ export function assistantRunToThreadItems(
   for (const step of state.steps) {
     if (step.step_details.type === "message_creation") {
       const message = state.messages.find(
-        (m) => m.id === (step.step_details as { message_creation: { message_id: string } }).message_creation.message_id,
+        (m) =>
+          m.id ===
+          (step.step_details as { message_creation: { message_id: string } }).message_creation
+            .message_id,
       );
       if (message) push(messageItems(message, fileUrl));
     } else {

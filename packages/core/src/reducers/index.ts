@@ -1,5 +1,17 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
+export {
+  type AssistantFileSource,
+  type AssistantRunToThreadItemsOptions,
+  assistantRunToThreadItems,
+  convertAssistantText,
+} from "./assistant-run-to-thread-items";
 export { PersistentMap } from "./persistent-map";
+export {
+  type AssistantRunState,
+  createAssistantRunState,
+  reduceAssistantRun,
+  reduceAssistantRunEvents,
+} from "./reduce-assistant-run";
 export {
   reduceThreadStream,
   reduceThreadStreamEvents,
@@ -24,15 +36,3 @@ export {
   type ThreadStreamError,
   upsertThreadItem,
 } from "./thread-state";
-export {
-  type AssistantFileSource,
-  type AssistantRunToThreadItemsOptions,
-  assistantRunToThreadItems,
-  convertAssistantText,
-} from "./assistant-run-to-thread-items";
-export {
-  type AssistantRunState,
-  createAssistantRunState,
-  reduceAssistantRun,
-  reduceAssistantRunEvents,
-} from "./reduce-assistant-run";

@@ -181,7 +181,11 @@ export class PersistentMap<V> {
   private flushed(): Branch<V> {
     if (this.focusKey === undefined) return this.root;
     const key = this.focusKey;
-    return setEntry(this.root, new Leaf(hashString(key), key, this.focusValue as V), 0) as Branch<V>;
+    return setEntry(
+      this.root,
+      new Leaf(hashString(key), key, this.focusValue as V),
+      0,
+    ) as Branch<V>;
   }
 
   /** The value stored under `key`. */
@@ -198,9 +202,7 @@ export class PersistentMap<V> {
   /** A map with `key` set to `value`. */
   set(key: string, value: V): PersistentMap<V> {
     if (key === this.focusKey) {
-      return value === this.focusValue
-        ? this
-        : new PersistentMap(this.root, this.size, key, value);
+      return value === this.focusValue ? this : new PersistentMap(this.root, this.size, key, value);
     }
     const current = getEntry(this.root, hashString(key), key);
     if (current === value) return this;
@@ -217,7 +219,9 @@ export class PersistentMap<V> {
     if (!this.has(key)) return this;
     const isFocus = key === this.focusKey;
     const base = isFocus ? this.root : this.flushed();
-    const root = (deleteEntry(base, hashString(key), key, 0) as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>);
+    const root =
+      (deleteEntry(base, hashString(key), key, 0) as Branch<V> | undefined) ??
+      (EMPTY_BRANCH as Branch<V>);
     return new PersistentMap(root, this.size - 1, undefined, undefined);
   }
 

@@ -1,6 +1,9 @@
 import { fixtureNames, readFixture } from "../../test/fixtures";
 import type { Message, RunStep } from "../assistants/types";
-import { type AssistantStreamReaderEvent, readAssistantStream } from "../stream/read-assistant-stream";
+import {
+  type AssistantStreamReaderEvent,
+  readAssistantStream,
+} from "../stream/read-assistant-stream";
 import {
   type AssistantRunState,
   createAssistantRunState,
@@ -52,7 +55,10 @@ describe("reduceAssistantRun on recorded runs", () => {
       const events = await readAll(name);
       let checked = 0;
       for (const [index, event] of events.entries()) {
-        if (event.event === "thread.message.completed" || event.event === "thread.message.incomplete") {
+        if (
+          event.event === "thread.message.completed" ||
+          event.event === "thread.message.incomplete"
+        ) {
           const before = reduceAll(events.slice(0, index));
           const built = before.messages.find((m) => m.id === event.data.id) as Message;
           expect(built).toBeDefined();

@@ -215,7 +215,10 @@ function emptyToolCall(type: ToolCallDelta["type"]): ToolCall {
   }
 }
 
-type CodeOutput = Extract<ToolCall, { type: "code_interpreter" }>["code_interpreter"]["outputs"][number];
+type CodeOutput = Extract<
+  ToolCall,
+  { type: "code_interpreter" }
+>["code_interpreter"]["outputs"][number];
 
 function applyToolCallDelta(call: ToolCall, delta: ToolCallDelta): ToolCall {
   if (call.type !== delta.type) call = emptyToolCall(delta.type);
@@ -248,7 +251,10 @@ function applyToolCallDelta(call: ToolCall, delta: ToolCallDelta): ToolCall {
           const prev = outputs[index];
           let next: CodeOutput;
           if (od.type === "logs") {
-            next = { type: "logs", logs: (prev?.type === "logs" ? prev.logs : "") + (od.logs ?? "") };
+            next = {
+              type: "logs",
+              logs: (prev?.type === "logs" ? prev.logs : "") + (od.logs ?? ""),
+            };
           } else {
             const file = { ...(prev?.type === "image" ? prev.image : {}), ...od.image };
             next = { type: "image", image: { file_id: file.file_id ?? "" } };
@@ -327,7 +333,11 @@ function mergeStep(existing: RunStep | undefined, data: RunStep, final: boolean)
   if (final || existing === undefined) return data;
   const a = existing.step_details;
   const b = data.step_details;
-  if (a.type === "tool_calls" && b.type === "tool_calls" && b.tool_calls.length < a.tool_calls.length) {
+  if (
+    a.type === "tool_calls" &&
+    b.type === "tool_calls" &&
+    b.tool_calls.length < a.tool_calls.length
+  ) {
     return { ...data, step_details: { ...b, tool_calls: a.tool_calls } };
   }
   return data;
@@ -344,8 +354,12 @@ function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): As
     case "thread.message.completed":
     case "thread.message.incomplete": {
       const existing = state.messages.find((m) => m.id === event.data.id);
-      const final = event.event === "thread.message.completed" || event.event === "thread.message.incomplete";
-      return { ...state, messages: upsertById(state.messages, mergeMessage(existing, event.data, final)) };
+      const final =
+        event.event === "thread.message.completed" || event.event === "thread.message.incomplete";
+      return {
+        ...state,
+        messages: upsertById(state.messages, mergeMessage(existing, event.data, final)),
+      };
     }
     case "thread.run.step.created":
     case "thread.run.step.in_progress":
@@ -354,7 +368,8 @@ function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): As
     case "thread.run.step.cancelled":
     case "thread.run.step.expired": {
       const existing = state.steps.find((s) => s.id === event.data.id);
-      const final = event.event !== "thread.run.step.created" && event.event !== "thread.run.step.in_progress";
+      const final =
+        event.event !== "thread.run.step.created" && event.event !== "thread.run.step.in_progress";
       return { ...state, steps: upsertById(state.steps, mergeStep(existing, event.data, final)) };
     }
     case "thread.run.created":

@@ -227,10 +227,12 @@ describe("reduceThreadStream", () => {
 
     it("replays node-widget-stream-delta-then-root.sse onto its widget", async () => {
       let state = reduceAll([
-        added(createWidgetItem("msg_stream", {
-          type: "Card",
-          children: [{ type: "Text", id: "text", value: "Hello", streaming: true }],
-        })),
+        added(
+          createWidgetItem("msg_stream", {
+            type: "Card",
+            children: [{ type: "Text", id: "text", value: "Hello", streaming: true }],
+          }),
+        ),
       ]);
       const states: ThreadState[] = [];
       for await (const event of readThreadStream(
@@ -322,11 +324,11 @@ describe("reduceThreadStream", () => {
     });
 
     it("replaces an item (node-item-replaced.sse)", async () => {
-      const state = reduceAll(
-        [done(createAssistantMessage("msg_replace", ["Original"]))],
-      );
+      const state = reduceAll([done(createAssistantMessage("msg_replace", ["Original"]))]);
       let next = state;
-      for await (const event of readThreadStream(readFixture("chatkit-protocol", "node-item-replaced.sse"))) {
+      for await (const event of readThreadStream(
+        readFixture("chatkit-protocol", "node-item-replaced.sse"),
+      )) {
         next = reduceThreadStream(next, event);
       }
       expect(next.itemIds).toBe(state.itemIds);

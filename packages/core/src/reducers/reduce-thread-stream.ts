@@ -91,7 +91,10 @@ function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadStat
       if (item === undefined) return state;
       const next = applyThreadItemUpdate(item, event.update);
       let imageProgress = state.imageProgress;
-      if (event.update.type === "generated_image.updated" && typeof event.update.progress === "number") {
+      if (
+        event.update.type === "generated_image.updated" &&
+        typeof event.update.progress === "number"
+      ) {
         imageProgress = { ...imageProgress, [item.id]: event.update.progress };
       }
       if (next === item && imageProgress === state.imageProgress) return state;
@@ -127,7 +130,10 @@ function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadStat
     case "client_effect":
       return {
         ...state,
-        effects: [...state.effects, { seq: state.nextSeq, name: event.name, data: event.data ?? {} }],
+        effects: [
+          ...state.effects,
+          { seq: state.nextSeq, name: event.name, data: event.data ?? {} },
+        ],
         nextSeq: state.nextSeq + 1,
       };
     case "notice":

@@ -3,8 +3,9 @@
  * keyed by id, so one delta costs the same at 10 or 10,000 items; `itemIds` is a plain array that
  * changes identity only when items are added, removed or reordered.
  */
-import type { IconName, JsonObject, ThreadItem } from "../protocol/thread-item";
+
 import type { ThreadMetadata } from "../protocol/thread";
+import type { IconName, JsonObject, ThreadItem } from "../protocol/thread-item";
 import { PersistentMap } from "./persistent-map";
 
 /** The last `progress_update` the server sent; transient, never stored with the thread. */

@@ -113,7 +113,8 @@ describe("decodeServerSentEvents", () => {
         const step = bytes > 4096 ? 61 : 1;
         for (let offset = 1; offset < bytes; offset += step) {
           const events = await decodeChunks(splitBytesAt(text, [offset]));
-          if (events.length !== whole.length) expect({ offset, events }).toEqual({ offset, events: whole });
+          if (events.length !== whole.length)
+            expect({ offset, events }).toEqual({ offset, events: whole });
         }
       });
     }

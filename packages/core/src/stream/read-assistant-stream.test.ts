@@ -55,9 +55,13 @@ describe("readAssistantStream", () => {
     expect(events.at(-1)).toEqual({ event: "done", data: "[DONE]" });
     expect(events.filter((e) => e.event === "thread.message.delta").length).toBeGreaterThan(0);
 
-    const functions = await readAll(fixture("openapi-create-thread-and-run-streaming-functions.sse"));
+    const functions = await readAll(
+      fixture("openapi-create-thread-and-run-streaming-functions.sse"),
+    );
     const bad = functions.filter((e) => e.event === "stream.malformed");
-    expect(bad.some((e) => e.event === "stream.malformed" && e.reason === "invalid_json")).toBe(true);
+    expect(bad.some((e) => e.event === "stream.malformed" && e.reason === "invalid_json")).toBe(
+      true,
+    );
     const json = bad.find((e) => e.event === "stream.malformed" && e.reason === "invalid_json");
     expect(json).toMatchObject({ original_event: expect.stringMatching(/^thread\.run\./) });
     expect((json as { data: string }).data.endsWith("}}")).toBe(true);

@@ -51,7 +51,9 @@ describe("readThreadStream", () => {
   });
 
   it("skips data-less keep-alive events and comments", async () => {
-    const events = await readAll(': ping\n\nevent: ping\n\ndata: {"type":"stream_options","stream_options":{"allow_cancel":true}}\n\n');
+    const events = await readAll(
+      ': ping\n\nevent: ping\n\ndata: {"type":"stream_options","stream_options":{"allow_cancel":true}}\n\n',
+    );
     expect(events).toEqual([{ type: "stream_options", stream_options: { allow_cancel: true } }]);
   });
 });

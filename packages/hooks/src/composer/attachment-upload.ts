@@ -1,9 +1,8 @@
 /**
- * Attachment limits and uploads for the composer: the two-phase upload of the ChatKit protocol
- * (`attachments.create`, then the bytes to `upload_descriptor`) and the direct upload
- * (multipart `file` field to an upload URL that answers with the attachment).
+ * Attachment limits and uploads for the composer. Uploads go through the protocol client
+ * (two-phase or direct) or the app's own uploader.
  */
-import type { Attachment, ChatSessionFileUpload, UploadDescriptor } from "@threadkit/core";
+import type { Attachment, ChatSessionFileUpload } from "@threadkit/core";
 import type { ProtocolClient } from "../provider/clients";
 
 /** Attachment limits; each one left out is not enforced. */
@@ -114,7 +113,7 @@ export type UploadStrategy =
   /** `attachments.create` on the protocol client, then the bytes to `upload_descriptor`. */
   | { type: "two_phase" }
   /** A multipart `file` POST to `uploadUrl`, which answers with the attachment JSON. */
-  | { type: "direct"; uploadUrl: string; headers?: Record<string, string> }
+  | { type: "direct"; uploadUrl: string }
   /** Your own uploader. */
   | { type: "custom"; upload: UploadFile };
 
@@ -124,129 +123,27 @@ export type UploadFile = (
   options: { onProgress: (fraction: number) => void; signal: AbortSignal },
 ) => Promise<Attachment>;
 
-function parseAttachment(json: unknown): Attachment {
-  const value = json as Partial<Attachment> | null;
-  if (
-    !value ||
-    typeof value.id !== "string" ||
-    typeof value.name !== "string" ||
-    typeof value.mime_type !== "string" ||
-    (value.type !== "file" && value.type !== "image")
-  ) {
-    throw new TypeError("The upload answer is not an attachment (id, name, mime_type, type)");
-  }
-  return value as Attachment;
-}
-
-/** Sends `body`, reporting upload progress when the runtime can (XMLHttpRequest). */
-function sendWithProgress(
-  method: string,
-  url: string,
-  body: Blob | FormData,
-  headers: Record<string, string>,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal,
-): Promise<{ status: number; text: string }> {
-  if (typeof XMLHttpRequest === "undefined") {
-    return fetch(url, { method, body, headers, signal }).then(async (response) => ({
-      status: response.status,
-      text: await response.text(),
-    }));
-  }
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(method, url);
-    for (const [key, value] of Object.entries(headers)) xhr.setRequestHeader(key, value);
-    xhr.upload?.addEventListener("progress", (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    });
-    xhr.addEventListener("load", () => resolve({ status: xhr.status, text: xhr.responseText }));
-    xhr.addEventListener("error", () => reject(new Error(`Upload to ${url} failed`)));
-    xhr.addEventListener("abort", () => {
-      const error = new Error("The upload was cancelled");
-      error.name = "AbortError";
-      reject(error);
-    });
-    signal.addEventListener("abort", () => xhr.abort());
-    xhr.send(body);
-  });
-}
-
-async function uploadBytes(
-  descriptor: UploadDescriptor,
-  file: File,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  const headers = { ...(descriptor.headers ?? {}) };
-  let body: Blob | FormData = file;
-  if (descriptor.method === "POST") {
-    const form = new FormData();
-    form.append("file", file, file.name);
-    body = form;
-  } else if (file.type) {
-    headers["content-type"] ??= file.type;
-  }
-  const { status } = await sendWithProgress(
-    descriptor.method,
-    descriptor.url,
-    body,
-    headers,
-    onProgress,
-    signal,
-  );
-  if (status < 200 || status >= 300)
-    throw new Error(`Uploading "${file.name}" failed with HTTP ${status}`);
-}
-
-/** The uploader for `strategy`. */
+/** The uploader for `strategy` (two-phase and direct go through the protocol client). */
 export function createUploader(
   strategy: UploadStrategy,
   getProtocol: () => ProtocolClient | undefined,
 ): UploadFile {
-  switch (strategy.type) {
-    case "custom":
-      return strategy.upload;
-    case "direct":
-      return async (file, { onProgress, signal }) => {
-        const form = new FormData();
-        form.append("file", file, file.name);
-        const { status, text } = await sendWithProgress(
-          "POST",
-          strategy.uploadUrl,
-          form,
-          strategy.headers ?? {},
-          onProgress,
-          signal,
-        );
-        if (status < 200 || status >= 300) {
-          throw new Error(`Uploading "${file.name}" failed with HTTP ${status}`);
-        }
-        return parseAttachment(JSON.parse(text));
-      };
-    case "two_phase":
-      return async (file, { onProgress, signal }) => {
-        const protocol = getProtocol();
-        if (!protocol) {
-          throw new Error("Two-phase uploads need a `protocol` client in `ThreadkitProvider`");
-        }
-        const created = parseAttachment(
-          await protocol.request(
-            "attachments.create",
-            {
-              name: file.name,
-              size: file.size,
-              mime_type: file.type || "application/octet-stream",
-            },
-            { signal },
-          ),
-        );
-        if (created.upload_descriptor) {
-          await uploadBytes(created.upload_descriptor, file, onProgress, signal);
-        }
-        onProgress(1);
-        const { upload_descriptor: _descriptor, ...attachment } = created;
-        return attachment as Attachment;
-      };
-  }
+  if (strategy.type === "custom") return strategy.upload;
+  return async (file, { onProgress, signal }) => {
+    const protocol = getProtocol();
+    if (!protocol) {
+      throw new Error("Attachment uploads need a `protocol` client in `ThreadkitProvider`");
+    }
+    const attachment = await protocol.attachments.upload(file, {
+      strategy,
+      name: file.name,
+      signal,
+      onProgress: ({ loaded, total }) => {
+        const size = total ?? file.size;
+        if (size > 0) onProgress(Math.min(1, loaded / size));
+      },
+    });
+    onProgress(1);
+    return attachment;
+  };
 }

@@ -2,14 +2,7 @@
  * Reads thread history from whichever client the provider has, as canonical shapes: items
  * oldest first with the cursor of the next (older) page, threads with their cursor.
  */
-import {
-  normalizeChatKitRestThread,
-  parseThread,
-  parseThreadItemsPage,
-  parseThreadsPage,
-  type ThreadItem,
-  type ThreadMetadata,
-} from "@threadkit/core";
+import { normalizeChatKitRestThread, type ThreadItem, type ThreadMetadata } from "@threadkit/core";
 import type { ThreadkitClients } from "../provider/clients";
 
 /** One page of items, oldest first. */
@@ -58,43 +51,40 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
   if (protocol) {
     return {
       async listItems(threadId, { limit, order, after, signal }) {
-        const json = await protocol.request(
+        const page = await protocol.request(
           "items.list",
           { thread_id: threadId, limit, order, after },
           signalOption(signal),
         );
-        const page = parseThreadItemsPage(json);
         const items = order === "desc" ? [...page.data].reverse() : page.data;
         return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
       },
       async listThreads({ limit, order, after, signal }) {
-        const json = await protocol.request(
+        const page = await protocol.request(
           "threads.list",
           { limit, order, after },
           signalOption(signal),
         );
-        const page = parseThreadsPage(json);
         return {
           threads: page.data.map(withoutItems),
           nextCursor: page.has_more ? (page.after ?? null) : null,
         };
       },
       async getThread(threadId, signal) {
-        const json = await protocol.request(
+        const thread = await protocol.request(
           "threads.get_by_id",
           { thread_id: threadId },
           signalOption(signal),
         );
-        return withoutItems(parseThread(json));
+        return withoutItems(thread);
       },
       async deleteThread(threadId) {
         await protocol.request("threads.delete", { thread_id: threadId });
       },
       async renameThread(threadId, title) {
-        const json = await protocol.request("threads.update", { thread_id: threadId, title });
-        return json && typeof json === "object" && "id" in json
-          ? withoutItems(parseThread(json))
-          : null;
+        return withoutItems(
+          await protocol.request("threads.update", { thread_id: threadId, title }),
+        );
       },
     };
   }

@@ -392,7 +392,9 @@ export class RunController {
       id,
       thread_id: threadId ?? "",
       created_at: new Date().toISOString(),
-      content: message.content,
+      content: message.content.map((part) =>
+        part.type === "input_tag" ? { ...part, data: part.data ?? {} } : part,
+      ),
       attachments: typeof input === "string" ? [] : [...(input.attachments ?? [])],
       quoted_text: message.quoted_text ?? null,
       inference_options: message.inference_options,

@@ -1,0 +1,186 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { DevServer } from "../../dev-server/src/index";
+import {
+  type DemoPage,
+  launchBrowser,
+  openDemo,
+  type RunningServer,
+  serveStatic,
+  startDevServer,
+} from "./harness";
+
+let demo: RunningServer;
+let server: DevServer;
+let browser: Browser;
+const opened: DemoPage[] = [];
+
+beforeAll(async () => {
+  demo = await serveStatic(inject("demoDist"));
+  server = await startDevServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await demo?.close();
+});
+
+async function open(hash = ""): Promise<Page> {
+  const session = await openDemo(browser, demo.url, server.url, { hash });
+  opened.push(session);
+  await session.page.waitForSelector('[data-tk-part="composer"]');
+  return session.page;
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const input = page.getByRole("textbox", { name: /message/i });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+const assistantMessages = (page: Page) =>
+  page.locator('[data-tk-part="thread-item"][data-item-type="assistant_message"]');
+const userMessages = (page: Page) =>
+  page.locator('[data-tk-part="thread-item"][data-item-type="user_message"]');
+const threadIdOf = (page: Page) => /#\/t\/([^/?#]+)/.exec(page.url())?.[1] ?? null;
+
+/** Waits until no item streams and the composer is idle. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-tk-part="thread-item"][data-status="streaming"]') &&
+      !document.querySelector('[data-tk-part="composer"][data-running]'),
+  );
+}
+
+describe("demo app against the dev server", () => {
+  afterAll(async () => {
+    for (const session of opened) {
+      expect(session.errors, "uncaught page errors").toEqual([]);
+      await session.context.close();
+    }
+  });
+
+  it("sends a message, shows it at once and streams the reply into it", async () => {
+    const page = await open();
+    // Record every length the reply's text goes through while it streams.
+    await page.evaluate(() => {
+      const lengths: number[] = [];
+      (window as unknown as { replyLengths: number[] }).replyLengths = lengths;
+      new MutationObserver(() => {
+        const reply = document.querySelector(
+          '[data-tk-part="thread-item"][data-item-type="assistant_message"]',
+        );
+        const length = reply?.textContent?.length ?? 0;
+        if (length > 0 && length !== lengths.at(-1)) lengths.push(length);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await send(page, "Hello from the browser");
+    await expect
+      .poll(() => userMessages(page).first().textContent())
+      .toContain("Hello from the browser");
+    await page.waitForURL(/#\/t\/thr_/);
+    await expect
+      .poll(() => assistantMessages(page).first().textContent(), { timeout: 20_000 })
+      .toContain("This is the threadkit dev server");
+    await settled(page);
+    const lengths = await page.evaluate(
+      () => (window as unknown as { replyLengths: number[] }).replyLengths,
+    );
+    // Streaming means the text grew in several steps, not in one final render.
+    expect(lengths.length).toBeGreaterThan(3);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    await expect
+      .poll(() => page.getByTestId("thread-title").textContent())
+      .toBe("Hello from the browser");
+  });
+
+  it("expands a workflow to show its tasks", async () => {
+    const page = await open();
+    await send(page, "Research a weekend in Lisbon");
+    const workflow = page.locator('[data-tk-part="workflow"]');
+    await workflow.waitFor();
+    await settled(page);
+    const trigger = workflow.locator('[data-tk-part="workflow-trigger"]');
+    await expect.poll(() => workflow.getAttribute("data-status")).toBe("done");
+    if ((await trigger.getAttribute("data-state")) === "open") await trigger.click();
+    expect(await trigger.getAttribute("data-state")).toBe("closed");
+    await trigger.click();
+    expect(await trigger.getAttribute("data-state")).toBe("open");
+    const tasks = workflow.locator('[data-tk-part="workflow-task"]');
+    await expect.poll(() => tasks.count()).toBeGreaterThan(1);
+    expect(await tasks.first().isVisible()).toBe(true);
+  });
+
+  it("runs a client tool in the browser and continues the reply with its output", async () => {
+    const page = await open();
+    await send(page, "What is the weather in Oslo?");
+    const tool = page.locator('[data-tk-part="tool-call"]');
+    await tool.waitFor();
+    await expect
+      .poll(() => tool.getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("completed");
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("Oslo");
+    await settled(page);
+    const reply = (await assistantMessages(page).last().textContent()) ?? "";
+    // The JSON the browser's get_weather handler returned, echoed by the server.
+    expect(reply).toContain('"source": "browser"');
+    expect(reply).toContain('"city": "Oslo"');
+  });
+
+  it("finds a thread in the history after a reload and deletes it", async () => {
+    const page = await open();
+    await send(page, "Remember this thread please");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const threadId = threadIdOf(page);
+    expect(threadId).not.toBeNull();
+
+    await page.goto(`${demo.url}/?server=${encodeURIComponent(server.url)}#/`);
+    const entry = page
+      .locator('[data-tk-part="thread-list-item"]')
+      .filter({ hasText: "Remember this thread please" });
+    await entry.waitFor();
+    await entry.locator('[data-tk-part="thread-list-trigger"]').click();
+    await page.waitForURL(new RegExp(`#/t/${threadId}$`));
+    await expect
+      .poll(() => userMessages(page).first().textContent())
+      .toContain("Remember this thread please");
+    expect(await assistantMessages(page).count()).toBe(1);
+
+    await entry.getByRole("button", { name: /delete/i }).click();
+    await page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: /delete/i })
+      .click();
+    await entry.waitFor({ state: "detached" });
+    // Gone on the server too, and the open thread closed.
+    const list = await fetch(`${server.url}/chatkit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "threads.list", params: { limit: 100 } }),
+    }).then((response) => response.json() as Promise<{ data: { id: string }[] }>);
+    expect(list.data.map((thread) => thread.id)).not.toContain(threadId);
+    await page.waitForURL(/#\/$/);
+  });
+
+  it("keeps the user's message when the stream drops, and recovers on retry", async () => {
+    const page = await open();
+    await send(page, "Tell me a story !drop=4");
+    const banner = page.getByTestId("run-error");
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await userMessages(page).first().textContent()).toContain("Tell me a story");
+    await banner.getByRole("button", { name: /retry/i }).click();
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("This is the threadkit dev server");
+    await settled(page);
+    expect(await banner.count()).toBe(0);
+    expect(await userMessages(page).count()).toBe(1);
+    expect(await userMessages(page).first().textContent()).toContain("Tell me a story");
+  });
+});

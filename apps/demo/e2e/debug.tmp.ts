@@ -1,0 +1,31 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildDemo, launchBrowser, openDemo, serveStatic, startDevServer } from "/work/main/apps/demo/e2e/harness";
+const dist = process.env.DIST ?? mkdtempSync(path.join(tmpdir(), "dbg-"));
+if (!process.env.DIST) await buildDemo(dist);
+console.log("dist", dist);
+const demo = await serveStatic(dist);
+const server = await startDevServer({ delayMs: Number(process.env.DELAY ?? 15) });
+const browser = await launchBrowser();
+const { page } = await openDemo(browser, demo.url, server.url);
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("request", (r) => r.method() === "POST" && console.log("POST", r.postData()?.slice(0, 200)));
+await page.waitForSelector('[data-tk-part="composer"]');
+await page.evaluate(() => {
+  const t0 = performance.now();
+  const log: string[] = [];
+  (window as any).log = log;
+  new MutationObserver(() => {
+    const reply = document.querySelector('[data-item-type="assistant_message"]');
+    log.push(`${Math.round(performance.now() - t0)} ${reply?.textContent?.length ?? -1}`);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+});
+const input = page.getByRole("textbox", { name: /message/i });
+await input.fill(process.env.MSG ?? "Hello from the browser");
+await input.press("Enter");
+await page.waitForTimeout(Number(process.env.WAIT ?? 4000));
+console.log((await page.evaluate(() => (window as any).log)).slice(-40).join(" | "));
+console.log(await page.locator('[data-tk-part="thread"]').evaluate((e) => e.innerText));
+await page.screenshot({ path: "/tmp/debug.png" });
+await browser.close(); await server.close(); await demo.close();

@@ -1,0 +1,128 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { Notice, ProgressUpdate, StreamError, ThreadItem } from "@threadkit/components";
+import type { ThreadItem as ThreadItemData } from "@threadkit/core";
+import { expect, fn } from "storybook/test";
+import { Frame } from "./_frame";
+
+const retry = fn();
+
+/**
+ * Stream-level states: notices (info / warning / danger), progress updates, stream errors with
+ * retry when allowed, end of turn, the unknown-item fallback, the widget JSON fallback and the
+ * per-item error boundary.
+ */
+const meta = {
+  title: "Items/Notices and fallbacks",
+  component: Notice,
+  args: { level: "info", message: "This conversation is shared with your team.", title: null },
+  render: (args) => (
+    <Frame>
+      <Notice {...args} />
+    </Frame>
+  ),
+} satisfies Meta<typeof Notice>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Notices: Story = {
+  render: () => (
+    <Frame>
+      <Notice level="info" message="This conversation is shared with your team." />
+      <Notice level="warning" title="Usage limit" message="You have 3 messages left today." />
+      <Notice level="danger" message="The assistant could not reach the booking service." onDismiss={fn()} />
+    </Frame>
+  ),
+};
+
+export const Progress: Story = {
+  render: () => (
+    <Frame>
+      <ProgressUpdate text="Searching 14 hotel listings…" />
+    </Frame>
+  ),
+};
+
+/** A stream error the server allows to retry. */
+export const StreamErrorWithRetry: Story = {
+  render: () => (
+    <Frame>
+      <StreamError message="The response was interrupted." allowRetry onRetry={retry} />
+      <StreamError code="custom" />
+    </Frame>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(retry).toHaveBeenCalledTimes(1);
+  },
+};
+
+const unknownItem: ThreadItemData = {
+  type: "unknown",
+  original_type: "hologram",
+  id: "itm_u",
+  thread_id: "thr",
+  created_at: "2026-05-01T10:00:00Z",
+  raw: { type: "hologram", html: "<img src=x onerror=alert(1)>" },
+};
+
+/** An item type from a newer server, and a widget without a widget renderer. */
+export const Fallbacks: Story = {
+  render: () => (
+    <Frame>
+      <ThreadItem item={unknownItem} />
+      <ThreadItem
+        item={{
+          type: "widget",
+          id: "w1",
+          thread_id: "thr",
+          created_at: "2026-05-01T10:00:00Z",
+          copy_text: "Flight LX 318, Zurich → London, 09:40",
+          widget: { type: "Card", children: [{ type: "Text", value: "Flight LX 318" }] },
+        }}
+      />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByRole("note")).toHaveTextContent("hologram");
+    await expect(canvasElement.querySelector("img")).toBeNull();
+  },
+};
+
+function Broken(): never {
+  throw new Error("renderer bug");
+}
+
+/** A renderer that throws: the item shows a fallback, its neighbours stay. */
+export const BrokenRenderer: Story = {
+  render: () => (
+    <Frame renderers={{ end_of_turn: Broken }}>
+      <ThreadItem item={{ type: "end_of_turn", id: "e1", thread_id: "t", created_at: "2026-05-01T10:00:00Z" }} />
+      <Notice level="info" message="The rest of the thread still renders." />
+    </Frame>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("alert")).toHaveTextContent("This item could not be displayed.");
+    await expect(canvas.getByText("The rest of the thread still renders.")).toBeInTheDocument();
+  },
+};
+
+export const Dark: Story = {
+  render: () => (
+    <Frame scheme="dark">
+      <Notice level="info" message="This conversation is shared with your team." />
+      <Notice level="warning" title="Usage limit" message="You have 3 messages left today." />
+      <StreamError message="The response was interrupted." allowRetry onRetry={fn()} />
+      <ProgressUpdate text="Searching 14 hotel listings…" />
+      <ThreadItem item={unknownItem} />
+    </Frame>
+  ),
+};
+
+export const RightToLeft: Story = {
+  render: () => (
+    <Frame locale="ar">
+      <Notice level="warning" message="تبقّى لديك ٣ رسائل اليوم." />
+      <StreamError allowRetry onRetry={fn()} />
+    </Frame>
+  ),
+};

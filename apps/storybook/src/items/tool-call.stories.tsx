@@ -1,0 +1,75 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { type ItemRendererProps, ThreadItem } from "@threadkit/components";
+import type { ClientToolCallItem } from "@threadkit/core";
+import { expect } from "storybook/test";
+import { toolCall } from "./_data";
+import { Frame } from "./_frame";
+
+/**
+ * `client_tool_call`: the tool's name, a live status (pending / in progress / completed),
+ * collapsible pretty-printed arguments and the output. Apps replace it per tool name with
+ * `toolRenderers`.
+ *
+ * Parts: `[data-tk-part="tool-call"][data-status]`, `tool-call-trigger[data-state]`,
+ * `tool-call-content`.
+ */
+const meta = {
+  title: "Items/Client tool call",
+  component: ThreadItem,
+  args: { item: toolCall("pending") },
+  render: (args) => (
+    <Frame>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+} satisfies Meta<typeof ThreadItem>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Pending: Story = {};
+
+/** The client is running the tool. */
+export const InProgress: Story = { args: { status: "streaming" } };
+
+/** Output arrived; the arguments and output open on demand. */
+export const Completed: Story = {
+  args: { item: toolCall("completed", { forecast: [{ day: "Sat", high: 21 }, { day: "Sun", high: 17 }] }) },
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole("button", { name: /get_weather/ });
+    await expect(trigger).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(trigger);
+    await expect(trigger).toHaveAttribute("aria-expanded", "true");
+    await expect(canvas.getByText(/"city": "Zermatt"/)).toBeVisible();
+    await expect(canvas.getByText(/"high": 21/)).toBeVisible();
+  },
+};
+
+function WeatherCard({ item }: ItemRendererProps<ClientToolCallItem>) {
+  return (
+    <div style={{ padding: 16, border: "1px solid var(--tk-color-border)", borderRadius: 12 }}>
+      Weather for <strong>{String(item.arguments.city)}</strong>: {item.status}
+    </div>
+  );
+}
+
+/** A custom renderer registered for the tool name `get_weather`. */
+export const CustomRenderer: Story = {
+  render: (args) => (
+    <Frame toolRenderers={{ get_weather: WeatherCard }}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Zermatt")).toBeInTheDocument();
+  },
+};
+
+export const Dark: Story = {
+  args: { item: toolCall("completed", { ok: true }), status: "done" },
+  render: (args) => (
+    <Frame scheme="dark">
+      <ThreadItem {...args} />
+      <ThreadItem item={toolCall("pending")} status="streaming" />
+    </Frame>
+  ),
+};

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { PersistentMap } from "./persistent-map";
+
+describe("PersistentMap", () => {
+  it("behaves like a Map under random set/delete sequences and never mutates old versions", () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant("set" as const),
+        key: fc.string({ maxLength: 3 }),
+        value: fc.nat(),
+      }),
+      fc.record({ kind: fc.constant("delete" as const), key: fc.string({ maxLength: 3 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        let map = PersistentMap.empty<number>();
+        const model = new Map<string, number>();
+        const history: [PersistentMap<number>, Map<string, number>][] = [];
+        for (const o of ops) {
+          map = o.kind === "set" ? map.set(o.key, o.value) : map.delete(o.key);
+          if (o.kind === "set") model.set(o.key, o.value);
+          else model.delete(o.key);
+          history.push([map, new Map(model)]);
+        }
+        for (const [version, snapshot] of history) {
+          expect(version.size).toBe(snapshot.size);
+          expect(new Map(version.entries())).toEqual(snapshot);
+          for (const [key, value] of snapshot) expect(version.get(key)).toBe(value);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("holds many keys, including colliding hashes", () => {
+    let map = PersistentMap.empty<number>();
+    for (let i = 0; i < 20_000; i++) map = map.set(`item_${i}`, i);
+    // "Aa" and "BB" collide in 31-based hashes; FNV keys like these exercise deep branches.
+    map = map.set("Aa", -1).set("BB", -2);
+    expect(map.size).toBe(20_002);
+    for (let i = 0; i < 20_000; i += 997) expect(map.get(`item_${i}`)).toBe(i);
+    expect(map.get("Aa")).toBe(-1);
+    expect(map.get("BB")).toBe(-2);
+    const smaller = map.delete("item_5");
+    expect(smaller.size).toBe(20_001);
+    expect(smaller.get("item_5")).toBeUndefined();
+    expect(map.get("item_5")).toBe(5);
+  });
+
+  it("returns itself when nothing changes", () => {
+    const value = { a: 1 };
+    const map = PersistentMap.empty<object>().set("a", value).set("b", {});
+    expect(map.set("b", map.get("b") as object)).toBe(map);
+    expect(map.set("a", value)).toBe(map);
+    expect(map.delete("missing")).toBe(map);
+  });
+});
