@@ -77,7 +77,7 @@ export async function serveStatic(root: string): Promise<RunningServer> {
 
 /** Starts the dev server in memory on a free port (nothing is written to disk). */
 export function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  return createDevServer({ port: 0, inMemory: true, delayMs: 15, ...options });
+  return createDevServer({ port: 0, inMemory: true, delayMs: 20, ...options });
 }
 
 /** Launches Debian's Chromium headless, off the network. */

@@ -39,7 +39,7 @@ import {
   sleep,
   toIso,
 } from "./util";
-import { toProtocolPage, toThread, toThreadMetadata } from "./views";
+import { toProtocolPage, toThread } from "./views";
 
 /** What a protocol request carries besides its body. */
 export interface RequestInfo {

@@ -28,10 +28,16 @@ export class InjectedDropError extends Error {
   }
 }
 
+/** Frames already produced are sent together, up to this many characters per chunk. */
+const MAX_CHUNK = 64 * 1024;
+const TICK = Symbol("tick");
+
 /**
  * A `text/event-stream` response that pulls frames from `frames` only as fast as the client
- * reads them. When the client goes away, the source generator is returned (its `finally` blocks
- * run), so a producer can tell a completed answer from an abandoned one.
+ * reads them. Frames produced back to back (in the same turn of the event loop) go out as one
+ * network chunk; a frame that waits on a timer goes out on its own, as soon as it exists.
+ * When the client goes away, the source generator is returned (its `finally` blocks run), so a
+ * producer can tell a completed answer from an abandoned one.
  */
 export function sseResponse(
   frames: AsyncIterable<string>,
@@ -39,29 +45,47 @@ export function sseResponse(
 ): Response {
   const iterator = frames[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  const limit = options.dropAfter ?? Number.POSITIVE_INFINITY;
   let sent = 0;
+  let pending: Promise<IteratorResult<string>> | null = null;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (options.dropAfter !== undefined && sent >= options.dropAfter) {
-        await iterator.return?.();
-        // Let the frames already written reach the socket before it is reset.
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        controller.error(new InjectedDropError(`stream dropped after ${sent} events`));
-        return;
-      }
       try {
-        const next = await iterator.next();
-        if (next.done) {
+        if (sent >= limit) {
+          pending = null;
+          await iterator.return?.();
+          // Let the frames already written reach the socket before it is reset.
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          controller.error(new InjectedDropError(`stream dropped after ${sent} events`));
+          return;
+        }
+        const first = await (pending ?? iterator.next());
+        pending = null;
+        if (first.done) {
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(next.value));
-        sent += 1;
+        let chunk = first.value;
+        let count = 1;
+        const tick = new Promise<typeof TICK>((resolve) => setImmediate(() => resolve(TICK)));
+        while (chunk.length < MAX_CHUNK && sent + count < limit) {
+          const next = iterator.next();
+          const winner = await Promise.race([next, tick]);
+          if (winner === TICK || winner.done) {
+            pending = next;
+            break;
+          }
+          chunk += winner.value;
+          count += 1;
+        }
+        controller.enqueue(encoder.encode(chunk));
+        sent += count;
       } catch (error) {
         controller.error(error);
       }
     },
     async cancel() {
+      pending = null;
       await iterator.return?.();
     },
   });

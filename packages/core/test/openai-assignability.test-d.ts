@@ -51,7 +51,6 @@ import type {
   UserMessageContentInput,
 } from "../src/index";
 
-
 test("Assistants objects", () => {
   expectTypeOf<OpenAI.Beta.Assistant>().toExtend<Assistant>();
   expectTypeOf<OpenAI.Beta.AssistantDeleted>().toExtend<AssistantDeleted>();

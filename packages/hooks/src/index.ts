@@ -2,6 +2,22 @@
  * @threadkit/hooks — React hooks for ChatKit threads on TanStack Query (requests, cached pages)
  * and zustand (one live store per thread).
  */
+
+export {
+  type AttachmentLimits,
+  type AttachmentRejection,
+  checkAttachmentLimits,
+  formatBytes,
+  limitsFromFileUpload,
+  type UploadFile,
+  type UploadStrategy,
+} from "./composer/attachment-upload";
+export {
+  type ComposerAttachment,
+  type UseComposerOptions,
+  type UseComposerResult,
+  useComposer,
+} from "./composer/use-composer";
 export type {
   AssistantsClient,
   ProtocolClient,
@@ -69,6 +85,7 @@ export {
   type UseThreadItemsResult,
   useThreadItems,
 } from "./thread/use-thread-items";
+export { type ItemFeedbackInput, useItemFeedback } from "./threads/use-item-feedback";
 export {
   type UseThreadResult,
   type UseThreadsOptions,
@@ -78,22 +95,6 @@ export {
   useThread,
   useThreads,
 } from "./threads/use-threads";
-export {
-  type AttachmentLimits,
-  type AttachmentRejection,
-  checkAttachmentLimits,
-  formatBytes,
-  limitsFromFileUpload,
-  type UploadFile,
-  type UploadStrategy,
-} from "./composer/attachment-upload";
-export {
-  type ComposerAttachment,
-  type UseComposerOptions,
-  type UseComposerResult,
-  useComposer,
-} from "./composer/use-composer";
-export { type ItemFeedbackInput, useItemFeedback } from "./threads/use-item-feedback";
 export {
   type ClientWidgetActionHandler,
   type DispatchWidgetActionOptions,

@@ -1,12 +1,20 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Composer, type ComposerSubmission, fromThreadStore, Thread } from "@threadkit/components";
+import {
+  Composer,
+  createWidgetItemRenderer,
+  fromThreadStore,
+  Thread,
+  type WidgetActionHandler,
+} from "@threadkit/components";
 import {
   RunStreamError,
   threadkitKeys,
+  useComposer,
   useRunStream,
   useThread,
   useThreadItems,
   useThreadStore,
+  useWidgetAction,
 } from "@threadkit/hooks";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clientTools } from "../lib/client-tools";
@@ -68,29 +76,58 @@ export function Conversation({
   const title = thread?.title ?? null;
   useEffect(() => onTitle(title), [title, onTitle]);
 
-  // The composer is controlled so a message the server never stored returns to it.
-  const [draft, setDraft] = useState("");
+  const composer = useComposer({ run });
+  const widgetActions = useWidgetAction({
+    run,
+    onClientAction: (action) => console.info("[demo] client widget action", action),
+  });
+  // The renderer is created once; it reaches the current dispatch through a ref.
+  const onWidgetAction = useRef<WidgetActionHandler>(() => {});
+  onWidgetAction.current = (action, context) =>
+    widgetActions.dispatch(action, context.itemId ? { id: context.itemId } : null);
+  const [renderers] = useState(() => ({
+    widget: createWidgetItemRenderer({
+      onAction: (action, context) => onWidgetAction.current(action, context),
+      onClientAction: (action, context) => onWidgetAction.current(action, context),
+    }),
+  }));
   const lastSent = useRef<string | null>(null);
-  const send = useCallback(
-    (message: ComposerSubmission) => {
-      lastSent.current = message.text;
-      setDraft("");
-      void run.send({ text: message.text });
-    },
-    [run.send],
+  const submit = useCallback(() => {
+    lastSent.current = composer.text.trim();
+    void composer.submit();
+  }, [composer]);
+  const composerAttachments = useMemo(
+    () =>
+      composer.attachments.map((entry) => ({
+        id: entry.localId,
+        name: entry.file.name,
+        mimeType: entry.file.type || "application/octet-stream",
+        status: entry.status === "uploaded" ? ("done" as const) : entry.status,
+        progress: entry.progress,
+        previewUrl: entry.attachment?.type === "image" ? entry.attachment.preview_url : null,
+      })),
+    [composer.attachments],
   );
-  const lastUserMessageId = useCallback(() => {
-    const ids = source.getItemIds();
-    for (let index = ids.length - 1; index >= 0; index -= 1) {
-      const item = source.getItem(ids[index] ?? "");
-      if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
-    }
-    return null;
-  }, [source]);
+
+  /** The newest stored user message at or before `itemId` (the end of the thread by default). */
+  const userMessageBefore = useCallback(
+    (itemId?: string) => {
+      const ids = source.getItemIds();
+      const end = itemId === undefined ? ids.length - 1 : ids.indexOf(itemId);
+      for (let index = end; index >= 0; index -= 1) {
+        const item = source.getItem(ids[index] ?? "");
+        if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
+      }
+      return null;
+    },
+    [source],
+  );
+  // A message that vanished with a broken connection goes back into an empty composer.
   const hasError = run.error !== null;
+  const { text: draftText, setText: setDraftText } = composer;
   useEffect(() => {
-    if (!hasError || lastSent.current === null) return;
     const text = lastSent.current;
+    if (!hasError || !text || draftText) return;
     const stored = source.getItemIds().some((id) => {
       const item = source.getItem(id);
       return (
@@ -98,18 +135,18 @@ export function Conversation({
         item.content.some((part) => part.type === "input_text" && part.text === text)
       );
     });
-    if (!stored) setDraft((current) => current || text);
-  }, [hasError, source]);
+    if (!stored) setDraftText(text);
+  }, [hasError, source, draftText, setDraftText]);
   // A reply that broke after the server stored the message is regenerated after it; a message
   // that never arrived is sent again.
   const retry = useCallback(() => {
-    const itemId = run.failedInput === null ? lastUserMessageId() : null;
+    const itemId = run.failedInput === null ? userMessageBefore() : null;
     if (itemId !== null && !(run.error instanceof RunStreamError)) {
       void run.retryAfterItem(itemId);
     } else {
       void run.retry();
     }
-  }, [run, lastUserMessageId]);
+  }, [run, userMessageBefore]);
 
   return (
     <div className="demo-content">
@@ -117,10 +154,14 @@ export function Conversation({
         source={source}
         locale={locale}
         className="demo-thread"
+        renderers={renderers}
         hasOlder={items.hasOlder}
         loadingOlder={items.isFetchingOlder}
         onLoadOlder={() => void items.fetchOlder()}
-        onRetry={(item) => void run.retryAfterItem(item.id)}
+        onRetry={(item) => {
+          const userMessageId = userMessageBefore(item.id);
+          if (userMessageId !== null) void run.retryAfterItem(userMessageId);
+        }}
         onStructuredInputSubmit={(item, answers) =>
           void run.submitStructuredInput(item.id, { status: "answered", answers })
         }
@@ -153,9 +194,12 @@ export function Conversation({
         ) : (
           <Composer.Root
             className="demo-composer"
-            value={draft}
-            onValueChange={setDraft}
-            onSubmit={send}
+            value={composer.text}
+            onValueChange={composer.setText}
+            onSubmit={submit}
+            attachments={composerAttachments}
+            onAddFiles={(files) => void composer.addFiles(files)}
+            onRemoveAttachment={composer.removeAttachment}
             running={run.isRunning}
             {...(run.allowCancel ? { onStop: run.cancel } : {})}
             threadStatus={thread?.status ?? null}

@@ -34,29 +34,29 @@ type Story = StoryObj<typeof meta>;
 
 const action = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra });
 
-/** Card with a status line, body, and a confirm/cancel footer. */
-export const CardWithFooter: Story = {
-  args: {
-    widget: {
-      type: "Card",
-      size: "md",
-      status: { text: "Calendar", icon: "calendar" },
-      confirm: { label: "Book", action: action("meeting.book", { payload: { slot: "10:00" } }) },
-      cancel: { label: "Not now", action: action("meeting.dismiss") },
+const cardWithFooter = {
+  type: "Card",
+  size: "md",
+  status: { text: "Calendar", icon: "calendar" },
+  confirm: { label: "Book", action: action("meeting.book", { payload: { slot: "10:00" } }) },
+  cancel: { label: "Not now", action: action("meeting.dismiss") },
+  children: [
+    { type: "Title", value: "Design review", size: "lg" },
+    { type: "Text", value: "Thursday, 10:00 – 10:45 · Room 4B", color: "secondary" },
+    {
+      type: "Row",
+      gap: 2,
       children: [
-        { type: "Title", value: "Design review", size: "lg" },
-        { type: "Text", value: "Thursday, 10:00 – 10:45 · Room 4B", color: "secondary" },
-        {
-          type: "Row",
-          gap: 2,
-          children: [
-            { type: "Badge", label: "3 attendees", color: "info" },
-            { type: "Badge", label: "Recurring", color: "discovery", variant: "outline" },
-          ],
-        },
+        { type: "Badge", label: "3 attendees", color: "info" },
+        { type: "Badge", label: "Recurring", color: "discovery", variant: "outline" },
       ],
     },
-  },
+  ],
+};
+
+/** Card with a status line, body, and a confirm/cancel footer. */
+export const CardWithFooter: Story = {
+  args: { widget: cardWithFooter },
   play: async ({ canvas, args, userEvent }) => {
     await userEvent.click(canvas.getByRole("button", { name: "Book" }));
     await expect(args.onAction).toHaveBeenCalledWith(
@@ -469,7 +469,7 @@ export const DarkCard: Story = {
 /** The whole page in the dark theme. */
 export const DarkTheme: Story = {
   parameters: { scheme: "dark" },
-  args: CardWithFooter.args,
+  args: { widget: cardWithFooter },
 };
 
 /** Table with a header row, alignments and spans. */

@@ -69,7 +69,7 @@ describe("lexBlocks", () => {
         state = lexBlocks(text, state);
         expect(state.blocks.map((b) => [b.token.type, b.token.raw])).toEqual(fullTypes(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

@@ -47,9 +47,24 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
     blocks.push({ token, start: position, end });
     position = end;
   }
-  // Everything before the last block with content is final; the last one may still grow (an
-  // open fence, a list, a paragraph that turns into a setext heading or a table).
+  // A block is final once later text cannot change it: it is followed by a blank line, or it is
+  // a kind that never absorbs the next line (ATX heading, rule, closed fence). A paragraph directly
+  // followed by "#" may still turn back into one paragraph ("aa\n#" + "a"), and "---" can make it
+  // a setext heading, so the unfinished tail always starts at the first block that is not final.
   let last = blocks.length - 1;
   while (last >= 0 && blocks[last]?.token.type === "space") last--;
-  return { text, blocks, stableCount: Math.max(0, last) };
+  let stable = 0;
+  while (stable < last) {
+    const token = (blocks[stable] as MarkdownBlock).token;
+    const next = blocks[stable + 1]?.token;
+    const final =
+      token.type === "space" ||
+      next?.type === "space" ||
+      token.type === "heading" ||
+      token.type === "hr" ||
+      (token.type === "code" && (token as { codeBlockStyle?: string }).codeBlockStyle !== "indented");
+    if (!final) break;
+    stable++;
+  }
+  return { text, blocks, stableCount: stable };
 }

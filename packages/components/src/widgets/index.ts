@@ -32,3 +32,4 @@ export { defaultWidgetRegistry } from "./registry";
 export { resolveColor } from "./style";
 export { createWidgetItemRenderer, type WidgetItemRendererOptions } from "./widget-item";
 export { type WidgetRootProps, WidgetRootView as Root, WidgetRootView } from "./widget-root";
+export { ConnectedWidget, ConnectedWidget as Connected, type ConnectedWidgetProps } from "./connected-widget";

@@ -20,7 +20,7 @@ describe("resolveColor", () => {
   });
   it("turns {light, dark} pairs into light-dark()", () => {
     expect(resolveColor({ light: "yellow-50", dark: "yellow-900" }, "background")).toBe(
-      "light-dark(var(--tk-widget-yellow-50), var(--tk-widget-yellow-900))",
+      "light-dark(var(--tk-widget-palette-yellow-50), var(--tk-widget-palette-yellow-900))",
     );
   });
   it("passes CSS colors and gradients through but rejects resource loads and injection", () => {

@@ -45,8 +45,12 @@ const UNSAFE_CSS = /url\s*\(|image-set\s*\(|expression\s*\(|[;{}<>\\]|@import/i;
 /** Where a color is used: chooses which token family a bare name belongs to. */
 export type ColorUsage = "text" | "background" | "border" | "series";
 
-/** The CSS value of a widget color string, or `undefined` when it is unsafe. */
-function colorString(value: string, usage: ColorUsage): string | undefined {
+/**
+ * The CSS value of a widget color string, or `undefined` when it is unsafe. A bare palette token
+ * (`gray-900`) adapts to the color scheme; inside a `{light, dark}` pair (`fixed`) it does not,
+ * because the pair already chose a color per scheme.
+ */
+function colorString(value: string, usage: ColorUsage, fixed = false): string | undefined {
   const name = value.trim();
   if (name === "" || UNSAFE_CSS.test(name)) return undefined;
   if (usage === "series" && (SERIES as readonly string[]).includes(name)) {
@@ -57,7 +61,9 @@ function colorString(value: string, usage: ColorUsage): string | undefined {
   if (usage === "border" && BORDER_TOKENS.has(name)) return `var(--tk-widget-border-${name})`;
   if (usage !== "text" && TEXT_TOKENS.has(name)) return `var(--tk-widget-text-${name})`;
   const primitive = PRIMITIVE.exec(name);
-  if (primitive?.[1] && PALETTE.has(primitive[1])) return `var(--tk-widget-${name})`;
+  if (primitive?.[1] && PALETTE.has(primitive[1])) {
+    return fixed ? `var(--tk-widget-palette-${name})` : `var(--tk-widget-${name})`;
+  }
   // Any other CSS color (hex, rgb(), named colors, gradients for backgrounds) passes through.
   return name;
 }
@@ -70,8 +76,8 @@ export function resolveColor(value: unknown, usage: ColorUsage = "text"): string
   if (typeof value === "string") return colorString(value, usage);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const pair = value as { light?: unknown; dark?: unknown };
-    const light = typeof pair.light === "string" ? colorString(pair.light, usage) : undefined;
-    const dark = typeof pair.dark === "string" ? colorString(pair.dark, usage) : undefined;
+    const light = typeof pair.light === "string" ? colorString(pair.light, usage, true) : undefined;
+    const dark = typeof pair.dark === "string" ? colorString(pair.dark, usage, true) : undefined;
     if (light !== undefined && dark !== undefined) return `light-dark(${light}, ${dark})`;
     return light ?? dark;
   }

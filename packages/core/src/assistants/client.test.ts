@@ -32,7 +32,13 @@ const step = {
 const assistant = { id: "asst_1", object: "assistant", model: "gpt-4o", tools: [] };
 const thread = { id: "t1", object: "thread", created_at: 1, tool_resources: null, metadata: {} };
 const deleted = { id: "x", object: "thread.deleted", deleted: true };
-const list = (data: unknown[]) => ({ object: "list", data, first_id: null, last_id: null, has_more: false });
+const list = (data: unknown[]) => ({
+  object: "list",
+  data,
+  first_id: null,
+  last_id: null,
+  has_more: false,
+});
 
 function answerFor(method: string, path: string): unknown {
   if (method === "DELETE") return deleted;
@@ -47,7 +53,8 @@ function answerFor(method: string, path: string): unknown {
   return thread;
 }
 
-const api = () => createAssistantsClient({ apiKey: "sk-1", baseUrl: `${server.url}/v1`, retryBaseDelayMs: 1 });
+const api = () =>
+  createAssistantsClient({ apiKey: "sk-1", baseUrl: `${server.url}/v1`, retryBaseDelayMs: 1 });
 
 describe("createAssistantsClient", () => {
   it("calls every endpoint with its method, path, query and body", async () => {
@@ -57,42 +64,65 @@ describe("createAssistantsClient", () => {
       ["POST /v1/assistants", () => c.assistants.create({ model: "gpt-4o", name: "A" })],
       ["GET /v1/assistants/asst_1", () => c.assistants.retrieve("asst_1")],
       ["POST /v1/assistants/asst_1", () => c.assistants.update("asst_1", { name: "B" })],
-      ["GET /v1/assistants?limit=5&order=asc", () => c.assistants.list({ limit: 5, order: "asc" }).then((p) => p)],
+      [
+        "GET /v1/assistants?limit=5&order=asc",
+        () => c.assistants.list({ limit: 5, order: "asc" }).then((p) => p),
+      ],
       ["DELETE /v1/assistants/asst_1", () => c.assistants.delete("asst_1")],
       ["POST /v1/threads", () => c.threads.create({ messages: [{ role: "user", content: "hi" }] })],
       ["GET /v1/threads/t1", () => c.threads.retrieve("t1")],
       ["POST /v1/threads/t1", () => c.threads.update("t1", { metadata: { k: "v" } })],
       ["DELETE /v1/threads/t1", () => c.threads.delete("t1")],
       ["POST /v1/threads/runs", () => c.threads.createAndRun({ assistant_id: "asst_1" })],
-      ["POST /v1/threads/t1/messages", () => c.messages.create("t1", { role: "user", content: "hi" })],
+      [
+        "POST /v1/threads/t1/messages",
+        () => c.messages.create("t1", { role: "user", content: "hi" }),
+      ],
       ["GET /v1/threads/t1/messages/msg_1", () => c.messages.retrieve("t1", "msg_1")],
-      ["POST /v1/threads/t1/messages/msg_1", () => c.messages.update("t1", "msg_1", { metadata: {} })],
-      ["GET /v1/threads/t1/messages?run_id=run_1&before=m9", () => c.messages.list("t1", { run_id: "run_1", before: "m9" }).then((p) => p)],
+      [
+        "POST /v1/threads/t1/messages/msg_1",
+        () => c.messages.update("t1", "msg_1", { metadata: {} }),
+      ],
+      [
+        "GET /v1/threads/t1/messages?run_id=run_1&before=m9",
+        () => c.messages.list("t1", { run_id: "run_1", before: "m9" }).then((p) => p),
+      ],
       ["DELETE /v1/threads/t1/messages/msg_1", () => c.messages.delete("t1", "msg_1")],
       [
         "POST /v1/threads/t1/runs?include%5B%5D=step_details.tool_calls%5B*%5D.file_search.results%5B*%5D.content",
-        () => c.runs.create("t1", {
-          assistant_id: "asst_1",
-          include: ["step_details.tool_calls[*].file_search.results[*].content"],
-        }),
+        () =>
+          c.runs.create("t1", {
+            assistant_id: "asst_1",
+            include: ["step_details.tool_calls[*].file_search.results[*].content"],
+          }),
       ],
       ["GET /v1/threads/t1/runs/run_1", () => c.runs.retrieve("t1", "run_1")],
-      ["POST /v1/threads/t1/runs/run_1", () => c.runs.update("t1", "run_1", { metadata: { a: "b" } })],
+      [
+        "POST /v1/threads/t1/runs/run_1",
+        () => c.runs.update("t1", "run_1", { metadata: { a: "b" } }),
+      ],
       ["GET /v1/threads/t1/runs?after=r0", () => c.runs.list("t1", { after: "r0" }).then((p) => p)],
       ["POST /v1/threads/t1/runs/run_1/cancel", () => c.runs.cancel("t1", "run_1")],
       [
         "POST /v1/threads/t1/runs/run_1/submit_tool_outputs",
-        () => c.runs.submitToolOutputs("t1", "run_1", { tool_outputs: [{ tool_call_id: "c", output: "1" }] }),
+        () =>
+          c.runs.submitToolOutputs("t1", "run_1", {
+            tool_outputs: [{ tool_call_id: "c", output: "1" }],
+          }),
       ],
-      ["GET /v1/threads/t1/runs/run_1/steps/step_1", () => c.steps.retrieve("t1", "run_1", "step_1")],
+      [
+        "GET /v1/threads/t1/runs/run_1/steps/step_1",
+        () => c.steps.retrieve("t1", "run_1", "step_1"),
+      ],
       [
         "GET /v1/threads/t1/runs/run_1/steps?limit=1&include%5B%5D=step_details.tool_calls%5B*%5D.file_search.results%5B*%5D.content",
-        () => c.steps
-          .list("t1", "run_1", {
-            limit: 1,
-            include: ["step_details.tool_calls[*].file_search.results[*].content"],
-          })
-          .then((p) => p),
+        () =>
+          c.steps
+            .list("t1", "run_1", {
+              limit: 1,
+              include: ["step_details.tool_calls[*].file_search.results[*].content"],
+            })
+            .then((p) => p),
       ],
     ];
     for (const [, call] of calls) await call();
@@ -104,7 +134,9 @@ describe("createAssistantsClient", () => {
       expect(r.headers.authorization).toBe("Bearer sk-1");
     }
     expect(server.requests[15]?.json).toEqual({ assistant_id: "asst_1" });
-    expect(server.requests[20]?.json).toEqual({ tool_outputs: [{ tool_call_id: "c", output: "1" }] });
+    expect(server.requests[20]?.json).toEqual({
+      tool_outputs: [{ tool_call_id: "c", output: "1" }],
+    });
   });
 
   it("streams runs with stream: true and returns the body", async () => {
@@ -120,7 +152,11 @@ describe("createAssistantsClient", () => {
       await c.runs.submitToolOutputsStream("t1", "run_1", { tool_outputs: [] }),
     ];
     for (const body of bodies) expect(await new Response(body).text()).toBe(sse);
-    expect(server.requests.map((r) => (r.json as { stream?: boolean }).stream)).toEqual([true, true, true]);
+    expect(server.requests.map((r) => (r.json as { stream?: boolean }).stream)).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(server.requests.map((r) => r.url.pathname)).toEqual([
       "/v1/threads/t1/runs",
       "/v1/threads/runs",
@@ -132,7 +168,9 @@ describe("createAssistantsClient", () => {
   it("turns a JSON 400 answer to a stream request into an APIError (real recording)", async () => {
     const body = readJsonFixture("assistants", "ruby-openai-run-create-400-invalid-thread.json");
     server.handle((_req, res) => sendJson(res, 400, body, { "x-request-id": "req_9" }));
-    const error = await api().runs.createStream("t1", { assistant_id: "a" }).catch((e: unknown) => e);
+    const error = await api()
+      .runs.createStream("t1", { assistant_id: "a" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({
       status: 400,

@@ -57,14 +57,22 @@ export interface AssistantsClient {
   assistants: {
     create(params: AssistantCreateParams, options?: RequestOptions): Promise<Assistant>;
     retrieve(assistantId: string, options?: RequestOptions): Promise<Assistant>;
-    update(assistantId: string, params: AssistantUpdateParams, options?: RequestOptions): Promise<Assistant>;
+    update(
+      assistantId: string,
+      params: AssistantUpdateParams,
+      options?: RequestOptions,
+    ): Promise<Assistant>;
     list(params?: AssistantsListParams, options?: RequestOptions): ListResult<Assistant>;
     delete(assistantId: string, options?: RequestOptions): Promise<AssistantDeleted>;
   };
   threads: {
     create(params?: ThreadCreateParams, options?: RequestOptions): Promise<AssistantThread>;
     retrieve(threadId: string, options?: RequestOptions): Promise<AssistantThread>;
-    update(threadId: string, params: ThreadUpdateParams, options?: RequestOptions): Promise<AssistantThread>;
+    update(
+      threadId: string,
+      params: ThreadUpdateParams,
+      options?: RequestOptions,
+    ): Promise<AssistantThread>;
     delete(threadId: string, options?: RequestOptions): Promise<AssistantThreadDeleted>;
     /** `POST /threads/runs`: creates a thread and runs it. */
     createAndRun(params: ThreadCreateAndRunParams, options?: RequestOptions): Promise<Run>;
@@ -75,7 +83,11 @@ export interface AssistantsClient {
     ): Promise<AssistantStreamBody>;
   };
   messages: {
-    create(threadId: string, params: MessageCreateParams, options?: RequestOptions): Promise<Message>;
+    create(
+      threadId: string,
+      params: MessageCreateParams,
+      options?: RequestOptions,
+    ): Promise<Message>;
     retrieve(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;
     update(
       threadId: string,
@@ -105,7 +117,11 @@ export interface AssistantsClient {
       params: { metadata?: Metadata | null },
       options?: RequestOptions,
     ): Promise<Run>;
-    list(threadId: string, params?: AssistantsListParams, options?: RequestOptions): ListResult<Run>;
+    list(
+      threadId: string,
+      params?: AssistantsListParams,
+      options?: RequestOptions,
+    ): ListResult<Run>;
     cancel(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
     submitToolOutputs(
       threadId: string,
@@ -157,14 +173,27 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
       if (options.organization) headers.set("openai-organization", options.organization);
       if (options.project) headers.set("openai-project", options.project);
       const extra = typeof userHeaders === "function" ? await userHeaders() : userHeaders;
-      if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value));
+      if (extra)
+        new Headers(extra).forEach((value, key) => {
+          headers.set(key, value);
+        });
       return headers;
     },
   });
   const url = (...parts: string[]) => `${base}/${parts.map(encodeURIComponent).join("/")}`;
-  const get = <T>(path: string, parse: (json: unknown) => T, call?: RequestOptions, query?: object) =>
-    http.json({ method: "GET", url: path, query: query as never }, call, parse);
-  const post = <T>(path: string, json: unknown, parse: (json: unknown) => T, call?: RequestOptions, query?: object) =>
+  const get = <T>(
+    path: string,
+    parse: (json: unknown) => T,
+    call?: RequestOptions,
+    query?: object,
+  ) => http.json({ method: "GET", url: path, query: query as never }, call, parse);
+  const post = <T>(
+    path: string,
+    json: unknown,
+    parse: (json: unknown) => T,
+    call?: RequestOptions,
+    query?: object,
+  ) =>
     http.json({ method: "POST", url: path, json: json ?? {}, query: query as never }, call, parse);
   const del = <T>(path: string, parse: (json: unknown) => T, call?: RequestOptions) =>
     http.json({ method: "DELETE", url: path }, call, parse);
@@ -219,27 +248,42 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
       createAndRunStream: (params, call) => stream(url("threads", "runs"), params, call),
     },
     messages: {
-      create: (tid, params, call) => post(url("threads", tid, "messages"), params, parseMessage, call),
+      create: (tid, params, call) =>
+        post(url("threads", tid, "messages"), params, parseMessage, call),
       retrieve: (tid, mid, call) => get(url("threads", tid, "messages", mid), parseMessage, call),
       update: (tid, mid, params, call) =>
         post(url("threads", tid, "messages", mid), params, parseMessage, call),
-      list: (tid, params = {}, call) => list(url("threads", tid, "messages"), params, parseMessage, call),
+      list: (tid, params = {}, call) =>
+        list(url("threads", tid, "messages"), params, parseMessage, call),
       delete: (tid, mid, call) =>
         del(url("threads", tid, "messages", mid), parseDeleted<MessageDeleted>, call),
     },
     runs: {
       create: (tid, params, call) => {
         const { include, ...body } = params;
-        return post(url("threads", tid, "runs"), body, parseRun, call, include ? { "include[]": include } : undefined);
+        return post(
+          url("threads", tid, "runs"),
+          body,
+          parseRun,
+          call,
+          include ? { "include[]": include } : undefined,
+        );
       },
       createStream: (tid, params, call) => {
         const { include, ...body } = params;
-        return stream(url("threads", tid, "runs"), body, call, include ? { "include[]": include } : undefined);
+        return stream(
+          url("threads", tid, "runs"),
+          body,
+          call,
+          include ? { "include[]": include } : undefined,
+        );
       },
       retrieve: (tid, rid, call) => get(url("threads", tid, "runs", rid), parseRun, call),
-      update: (tid, rid, params, call) => post(url("threads", tid, "runs", rid), params, parseRun, call),
+      update: (tid, rid, params, call) =>
+        post(url("threads", tid, "runs", rid), params, parseRun, call),
       list: (tid, params = {}, call) => list(url("threads", tid, "runs"), params, parseRun, call),
-      cancel: (tid, rid, call) => post(url("threads", tid, "runs", rid, "cancel"), {}, parseRun, call),
+      cancel: (tid, rid, call) =>
+        post(url("threads", tid, "runs", rid, "cancel"), {}, parseRun, call),
       submitToolOutputs: (tid, rid, params, call) =>
         post(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, parseRun, call),
       submitToolOutputsStream: (tid, rid, params, call) =>
@@ -247,7 +291,12 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
     },
     steps: {
       retrieve: (tid, rid, sid, params = {}, call) =>
-        get(url("threads", tid, "runs", rid, "steps", sid), parseRunStep, call, withInclude(params)),
+        get(
+          url("threads", tid, "runs", rid, "steps", sid),
+          parseRunStep,
+          call,
+          withInclude(params),
+        ),
       list: (tid, rid, params = {}, call) =>
         list(url("threads", tid, "runs", rid, "steps"), params, parseRunStep, call, withInclude),
     },

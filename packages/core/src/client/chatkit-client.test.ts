@@ -40,7 +40,11 @@ describe("createChatKitClient", () => {
     const req = server.requests[0];
     expect(req?.method).toBe("POST");
     expect(req?.headers.accept).toBe("text/event-stream");
-    expect(req?.json).toEqual({ type: "threads.create", params: { input }, metadata: { page: "home" } });
+    expect(req?.json).toEqual({
+      type: "threads.create",
+      params: { input },
+      metadata: { page: "home" },
+    });
   });
 
   it("sends every streaming operation with its params", async () => {
@@ -57,13 +61,20 @@ describe("createChatKitClient", () => {
     await c.threads.customAction("t", "w", action, { metadata: {} });
     expect(server.requests.map((r) => r.json)).toEqual([
       { type: "threads.add_user_message", params: { thread_id: "t", input } },
-      { type: "threads.add_client_tool_output", params: { thread_id: "t", result: { file_id: "file_2" } } },
+      {
+        type: "threads.add_client_tool_output",
+        params: { thread_id: "t", result: { file_id: "file_2" } },
+      },
       {
         type: "threads.add_structured_input",
         params: { thread_id: "t", item_id: "i", input: { status: "skipped", answers: {} } },
       },
       { type: "threads.retry_after_item", params: { thread_id: "t", item_id: "i" } },
-      { type: "threads.custom_action", params: { thread_id: "t", item_id: "w", action }, metadata: {} },
+      {
+        type: "threads.custom_action",
+        params: { thread_id: "t", item_id: "w", action },
+        metadata: {},
+      },
     ]);
   });
 
@@ -92,7 +103,9 @@ describe("createChatKitClient", () => {
 
   it("reads a ChatKit server error body", async () => {
     server.handle((_req, res) => sendJson(res, 422, { detail: "Invalid request" }));
-    const error = await client().threads.getById("t").catch((e: unknown) => e);
+    const error = await client()
+      .threads.getById("t")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 422, message: "Invalid request" });
   });
@@ -141,11 +154,15 @@ describe("createChatKitClient", () => {
   it("names the path when an answer has a broken item", async () => {
     server.handle((_req, res) =>
       sendJson(res, 200, {
-        data: [{ type: "assistant_message", id: "m", thread_id: "t", created_at: "x", content: [{}] }],
+        data: [
+          { type: "assistant_message", id: "m", thread_id: "t", created_at: "x", content: [{}] },
+        ],
         has_more: false,
       }),
     );
-    const error = await client().items.list("t").catch((e: unknown) => e);
+    const error = await client()
+      .items.list("t")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).path).toBe("data[0].content[0].type");
   });
@@ -159,12 +176,15 @@ describe("createChatKitClient", () => {
     };
     server.handle((req, res) => {
       const type = (req.json as { type: string }).type;
-      if (type === "threads.sync_custom_action") return sendJson(res, 200, { updated_item: updated });
+      if (type === "threads.sync_custom_action")
+        return sendJson(res, 200, { updated_item: updated });
       if (type === "input.transcribe") return sendJson(res, 200, { text: "hello" });
       sendJson(res, 200, {});
     });
     const c = client();
-    expect(await c.threads.syncCustomAction("t", null, { type: "x" })).toEqual({ updated_item: updated });
+    expect(await c.threads.syncCustomAction("t", null, { type: "x" })).toEqual({
+      updated_item: updated,
+    });
     expect(await c.input.transcribe("AAAA", "audio/webm;codecs=opus")).toEqual({ text: "hello" });
     await c.threads.delete("t");
     await c.items.feedback("t", ["m"], "positive");
@@ -179,7 +199,10 @@ describe("createChatKitClient", () => {
   });
 
   it("uploads two-phase: attachments.create, then the bytes to the descriptor", async () => {
-    const created = readJsonFixture("chatkit-protocol", "py-server-attachments-create-response.json") as {
+    const created = readJsonFixture(
+      "chatkit-protocol",
+      "py-server-attachments-create-response.json",
+    ) as {
       upload_descriptor: { url: string };
     };
     server.handle((req, res) => {
@@ -215,7 +238,13 @@ describe("createChatKitClient", () => {
       const text = req.body.toString();
       expect(req.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
       expect(text).toContain('name="file"; filename="pic.png"');
-      sendJson(res, 200, { id: "atc_2", type: "image", name: "pic.png", mime_type: "image/png", preview_url: "https://x/p.png" });
+      sendJson(res, 200, {
+        id: "atc_2",
+        type: "image",
+        name: "pic.png",
+        mime_type: "image/png",
+        preview_url: "https://x/p.png",
+      });
     });
     const attachment = await client({ headers: { authorization: "Bearer t" } }).attachments.upload(
       new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }),
@@ -228,7 +257,9 @@ describe("createChatKitClient", () => {
   it("fails a direct upload with a typed error", async () => {
     server.handle((_req, res) => sendJson(res, 413, { error: { message: "too big" } }));
     const error = await client()
-      .attachments.upload(new Blob(["x"]), { strategy: { type: "direct", uploadUrl: `${server.url}/d` } })
+      .attachments.upload(new Blob(["x"]), {
+        strategy: { type: "direct", uploadUrl: `${server.url}/d` },
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "APIError", status: 413, message: "too big" });
   });

@@ -1,6 +1,5 @@
 import * as v from "valibot";
 import { ValidationError } from "../errors";
-import type { Thread } from "../protocol/thread";
 import type {
   ActionPayload,
   ChatKitRequestMap,
@@ -10,6 +9,7 @@ import type {
   UserMessageInput,
 } from "../protocol/requests";
 import { STREAMING_REQUEST_TYPES } from "../protocol/requests";
+import type { Thread } from "../protocol/thread";
 import type { Attachment, JsonObject, ThreadItem } from "../protocol/thread-item";
 import { attachment as attachmentSchema } from "../schema/protocol";
 import { isJsonObject, validationError, validationErrorFromIssues } from "../validation/issues";
@@ -97,7 +97,10 @@ export interface ChatKitClient {
     options?: ChatKitCallOptions,
   ): Promise<ChatKitJsonResponseMap[T]>;
   threads: {
-    create(input: UserMessageInput, options?: ChatKitCallOptions): Promise<ReadableStream<Uint8Array>>;
+    create(
+      input: UserMessageInput,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
     addUserMessage(
       threadId: string,
       input: UserMessageInput,
@@ -202,7 +205,13 @@ const RESPONSE_PARSERS: { [K in JsonRequestType]: (json: unknown) => ChatKitJson
   "attachments.delete": EMPTY,
   "input.transcribe": (json) => {
     if (!isJsonObject(json) || typeof json.text !== "string") {
-      throw validationError("transcription", ["text"], "string", isJsonObject(json) ? json.text : json, json);
+      throw validationError(
+        "transcription",
+        ["text"],
+        "string",
+        isJsonObject(json) ? json.text : json,
+        json,
+      );
     }
     return json as { text: string };
   },
@@ -277,7 +286,10 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
     const clientHeaders = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
-    if (call.headers) new Headers(call.headers).forEach((value, key) => clientHeaders.set(key, value));
+    if (call.headers)
+      new Headers(call.headers).forEach((value, key) => {
+        clientHeaders.set(key, value);
+      });
     const form = new FormData();
     form.append("file", file, name);
     if (strategy.type === "direct") {
@@ -334,8 +346,7 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
       getById: (thread_id, call) => request("threads.get_by_id", { thread_id }, call),
       list: (params = {}, call) =>
         pages(
-          (after) =>
-            request("threads.list", after == null ? params : { ...params, after }, call),
+          (after) => request("threads.list", after == null ? params : { ...params, after }, call),
           params.after,
         ),
       update: (thread_id, title, call) => request("threads.update", { thread_id, title }, call),

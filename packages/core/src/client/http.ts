@@ -165,7 +165,11 @@ interface Sent {
 /** The shared fetch layer (see the module comment). */
 export interface HttpClient {
   /** Sends a request and returns the validated JSON body. */
-  json<T>(request: HttpRequest, options: RequestOptions | undefined, parse: (json: unknown) => T): Promise<T>;
+  json<T>(
+    request: HttpRequest,
+    options: RequestOptions | undefined,
+    parse: (json: unknown) => T,
+  ): Promise<T>;
   /** Sends a request and returns the response body of a 2xx answer for a stream decoder. */
   stream(request: HttpRequest, options?: RequestOptions): Promise<ReadableStream<Uint8Array>>;
   /** Sends a request and returns the 2xx `Response` (body unread). */
@@ -190,7 +194,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const clientHeaders =
       typeof options.headers === "function" ? await options.headers() : options.headers;
     for (const source of [request.headers, clientHeaders, call?.headers]) {
-      if (source) new Headers(source).forEach((value, key) => headers.set(key, value));
+      if (source)
+        new Headers(source).forEach((value, key) => {
+          headers.set(key, value);
+        });
     }
     return headers;
   }
@@ -270,7 +277,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           (error instanceof APIError && isRetryableStatus(error.status)) ||
           error instanceof ConnectionError;
         if (!retryable || retry >= maxRetries) throw error;
-        const asked = error instanceof APIError && error.headers ? retryAfterMs(error.headers) : undefined;
+        const asked =
+          error instanceof APIError && error.headers ? retryAfterMs(error.headers) : undefined;
         const backoff = Math.min(baseDelay * 2 ** retry, maxDelay) * (1 - Math.random() * 0.25);
         const delay = asked !== undefined && asked <= maxDelay ? asked : backoff;
         await sleep(delay, call?.signal);

@@ -28,12 +28,17 @@ describe("Assistants normalizers on recorded streams", () => {
   for (const name of fixtureNames("assistants", ".sse")) {
     it(`normalizes every message and run step of ${name} into valid items`, () => {
       for (const event of events(name)) {
-        if (event.event === "thread.message.completed" || event.event === "thread.message.incomplete") {
+        if (
+          event.event === "thread.message.completed" ||
+          event.event === "thread.message.incomplete"
+        ) {
           const message = event.data as Message;
           const item = normalizeAssistantMessage(message);
           expect(parseThreadItem(item)).toEqual(item);
           const text = message.content.flatMap((b) => (b.type === "text" ? [b.text.value] : []));
-          expect(item.type === "assistant_message" && item.content.map((c) => c.text)).toEqual(text);
+          expect(item.type === "assistant_message" && item.content.map((c) => c.text)).toEqual(
+            text,
+          );
         }
         if (event.event === "thread.run.step.completed" && (event.data as RunStep).step_details) {
           for (const item of normalizeAssistantRunStep(event.data as RunStep)) {
@@ -53,14 +58,15 @@ describe("Assistants normalizers on recorded streams", () => {
     const done = events("dotnet-file-search-streaming.sse").find(
       (e) => e.event === "thread.message.completed",
     );
-    const item = normalizeAssistantMessage(done?.data as Message);
+    if (done === undefined) throw new Error("fixture has no completed message");
+    const item = normalizeAssistantMessage(done.data as Message);
     expect(item.type === "assistant_message" && item.content[0]?.annotations[0]).toEqual({
       type: "annotation",
       source: { type: "file", filename: expect.any(String), title: "【4:0†favorite_foods.txt】" },
       index: 53,
     });
     // The original annotated content is kept.
-    expect(item.origin?.extra.content).toEqual((done?.data as Message).content);
+    expect(item.origin?.extra.content).toEqual((done.data as Message).content);
   });
 
   it("turns a completed function step into a completed client tool call", () => {

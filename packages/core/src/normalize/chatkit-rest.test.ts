@@ -20,7 +20,8 @@ const ISO = "2024-04-05T19:33:20.000Z";
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
+  else if (value && typeof value === "object")
+    for (const v of Object.values(value)) strings(v, out);
   return out;
 }
 
@@ -34,7 +35,13 @@ describe("normalizeChatKitRestItem", () => {
         { type: "input_text", text: "why?" },
       ],
       attachments: [
-        { id: "a1", type: "image", name: "x.png", mime_type: "image/png", preview_url: "https://x" },
+        {
+          id: "a1",
+          type: "image",
+          name: "x.png",
+          mime_type: "image/png",
+          preview_url: "https://x",
+        },
         { id: "a2", type: "file", name: "x.pdf", mime_type: "application/pdf", preview_url: null },
       ],
       inference_options: null,
@@ -47,7 +54,13 @@ describe("normalizeChatKitRestItem", () => {
       content: [{ type: "input_text", text: "why?" }],
       quoted_text: "earlier answer",
       attachments: [
-        { id: "a1", type: "image", name: "x.png", mime_type: "image/png", preview_url: "https://x" },
+        {
+          id: "a1",
+          type: "image",
+          name: "x.png",
+          mime_type: "image/png",
+          preview_url: "https://x",
+        },
         { id: "a2", type: "file", name: "x.pdf", mime_type: "application/pdf" },
       ],
       inference_options: {},

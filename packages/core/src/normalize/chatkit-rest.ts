@@ -148,7 +148,11 @@ export function normalizeChatKitRestItem(
                 source: { ...source, type: "file", title: source.filename },
               };
             }
-            return { ...rest, type: "annotation", source: { ...source, type: "url", title: source.url } };
+            return {
+              ...rest,
+              type: "annotation",
+              source: { ...source, type: "url", title: source.url },
+            };
           }),
         })),
         origin: from(["content"]),

@@ -1,4 +1,10 @@
 export {
+  normalizeAssistantMessage,
+  normalizeAssistantRunStep,
+  normalizeAssistantThread,
+  normalizeRequiredAction,
+} from "./assistants";
+export {
   type NormalizedPage,
   type NormalizeRestOptions,
   normalizeChatKitRestItem,
@@ -6,10 +12,4 @@ export {
   normalizeChatKitRestThread,
   normalizeChatKitRestThreadsPage,
 } from "./chatkit-rest";
-export {
-  normalizeAssistantMessage,
-  normalizeAssistantRunStep,
-  normalizeAssistantThread,
-  normalizeRequiredAction,
-} from "./assistants";
 export { unixToIso } from "./shared";

@@ -95,3 +95,173 @@ describe("reduceAssistantRun on recorded runs", () => {
     });
   }
 });
+
+describe("reduceAssistantRun", () => {
+  const delta = (content: unknown[]): AssistantStreamReaderEvent =>
+    ({
+      event: "thread.message.delta",
+      data: { id: "msg_1", object: "thread.message.delta", delta: { content } },
+    }) as AssistantStreamReaderEvent;
+  const stepDelta = (toolCalls: unknown[]): AssistantStreamReaderEvent =>
+    ({
+      event: "thread.run.step.delta",
+      data: {
+        id: "step_1",
+        object: "thread.run.step.delta",
+        delta: { step_details: { type: "tool_calls", tool_calls: toolCalls } },
+      },
+    }) as AssistantStreamReaderEvent;
+
+  it("merges text, annotations by index, images and refusals by content index", () => {
+    const state = reduceAll([
+      delta([{ index: 0, type: "text", text: { value: "Hi 【1†a】" } }]),
+      delta([
+        {
+          index: 0,
+          type: "text",
+          text: {
+            annotations: [{ index: 0, type: "file_citation", text: "【1†a】", start_index: 3 }],
+          },
+        },
+      ]),
+      delta([
+        {
+          index: 0,
+          type: "text",
+          text: {
+            annotations: [
+              { index: 0, type: "file_citation", end_index: 8, file_citation: { file_id: "f" } },
+            ],
+          },
+        },
+      ]),
+      delta([{ index: 1, type: "image_file", image_file: { file_id: "img" } }]),
+      delta([
+        { index: 2, type: "refusal", refusal: "No" },
+        { index: 3, type: "image_url", image_url: { url: "https://x/y.png" } },
+      ]),
+      delta([{ index: 2, type: "refusal", refusal: "pe" }]),
+    ]);
+    expect(state.messages[0]?.content).toEqual([
+      {
+        type: "text",
+        text: {
+          value: "Hi 【1†a】",
+          annotations: [
+            {
+              type: "file_citation",
+              text: "【1†a】",
+              start_index: 3,
+              end_index: 8,
+              file_citation: { file_id: "f" },
+            },
+          ],
+        },
+      },
+      { type: "image_file", image_file: { file_id: "img" } },
+      { type: "refusal", refusal: "Nope" },
+      { type: "image_url", image_url: { url: "https://x/y.png" } },
+    ]);
+    // A delta for a message the stream never created starts from a stub.
+    expect(state.messages[0]).toMatchObject({
+      id: "msg_1",
+      object: "thread.message",
+      status: "in_progress",
+    });
+  });
+
+  it("merges tool calls by index: function arguments, code input, logs and images", () => {
+    const state = reduceAll([
+      stepDelta([
+        { index: 0, type: "function", id: "call_1", function: { name: "f", arguments: '{"a"' } },
+      ]),
+      stepDelta([{ index: 0, type: "function", function: { arguments: ":1}" } }]),
+      stepDelta([
+        { index: 1, type: "code_interpreter", id: "ci", code_interpreter: { input: "print(" } },
+      ]),
+      stepDelta([
+        {
+          index: 1,
+          type: "code_interpreter",
+          code_interpreter: { input: "1)", outputs: [{ index: 0, type: "logs", logs: "1" }] },
+        },
+      ]),
+      stepDelta([
+        {
+          index: 1,
+          type: "code_interpreter",
+          code_interpreter: {
+            outputs: [
+              { index: 0, type: "logs", logs: "\n" },
+              { index: 1, type: "image", image: { file_id: "png" } },
+            ],
+          },
+        },
+      ]),
+    ]);
+    const details = state.steps[0]?.step_details;
+    expect(details).toEqual({
+      type: "tool_calls",
+      tool_calls: [
+        {
+          id: "call_1",
+          type: "function",
+          function: { name: "f", arguments: '{"a":1}', output: null },
+        },
+        {
+          id: "ci",
+          type: "code_interpreter",
+          code_interpreter: {
+            input: "print(1)",
+            outputs: [
+              { type: "logs", logs: "1\n" },
+              { type: "image", image: { file_id: "png" } },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
+  it("keeps streamed content when a created object arrives late, and takes terminal runs as they are", () => {
+    const message = {
+      id: "msg_1",
+      object: "thread.message",
+      created_at: 1,
+      thread_id: "t",
+      status: "in_progress",
+      incomplete_details: null,
+      completed_at: null,
+      incomplete_at: null,
+      role: "assistant",
+      content: [],
+      assistant_id: "a",
+      run_id: "r",
+      attachments: [],
+      metadata: {},
+    };
+    let state = reduceAll([
+      delta([{ index: 0, type: "text", text: { value: "Hello" } }]),
+      { event: "thread.message.in_progress", data: message } as AssistantStreamReaderEvent,
+    ]);
+    expect(state.messages[0]?.content).toEqual([
+      { type: "text", text: { value: "Hello", annotations: [] } },
+    ]);
+    for (const status of ["completed", "incomplete", "failed", "cancelled", "expired"] as const) {
+      const run = { id: "r", object: "thread.run", status } as unknown;
+      state = reduceAssistantRun(state, {
+        event: `thread.run.${status}`,
+        data: run,
+      } as AssistantStreamReaderEvent);
+      expect(state.run?.status).toBe(status);
+    }
+    const error = { message: "boom", type: "server_error", code: null, param: null };
+    state = reduceAssistantRun(state, { event: "error", data: error });
+    expect(state.error).toEqual(error);
+    state = reduceAssistantRun(state, { event: "done", data: "[DONE]" });
+    expect(state.done).toBe(true);
+    expect(reduceAssistantRun(state, { event: "unknown", original_event: "x", data: {} })).toBe(
+      state,
+    );
+  });
+});

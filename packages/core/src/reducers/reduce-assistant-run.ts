@@ -430,16 +430,22 @@ export function createAssistantRunState(): AssistantRunState {
   return INITIAL;
 }
 
-/** The `[index, value]` of a delta that only appends text to one part, else `undefined`. */
-function plainTextDelta(event: AssistantStreamReaderEvent): [string, number, string] | undefined {
+/** The text a delta only appends to one text part (no role, no annotations), else `undefined`. */
+function plainTextValue(event: AssistantStreamReaderEvent): string | undefined {
   if (event.event !== "thread.message.delta") return undefined;
-  const { delta, id } = event.data;
+  const delta = event.data.delta;
   const parts = delta.content;
   if (delta.role !== undefined || parts === undefined || parts.length !== 1) return undefined;
   const part = parts[0] as MessageContentDelta;
-  if (part.type !== "text" || part.text?.annotations !== undefined) return undefined;
-  const value = part.text?.value;
-  return typeof value === "string" ? [id, part.index, value] : undefined;
+  if (part.type !== "text" || part.text === undefined || part.text.annotations !== undefined) {
+    return undefined;
+  }
+  return part.text.value;
+}
+
+/** The content index of a delta accepted by {@link plainTextValue}. */
+function partIndex(event: AssistantStreamReaderEvent & { event: "thread.message.delta" }): number {
+  return (event.data.delta.content?.[0] as MessageContentDelta).index;
 }
 
 /**
@@ -456,18 +462,26 @@ export function reduceAssistantRunEvents(
   while (i < events.length) {
     const event = events[i] as AssistantStreamReaderEvent;
     i++;
-    const first = plainTextDelta(event);
-    if (first === undefined) {
+    let value = plainTextValue(event);
+    if (value === undefined || event.event !== "thread.message.delta") {
       current = reduceAssistantRun(current, event);
       continue;
     }
-    const [id, index] = first;
-    let value = first[2];
+    const id = event.data.id;
+    const index = partIndex(event);
     let joined = false;
     while (i < events.length) {
-      const next = plainTextDelta(events[i] as AssistantStreamReaderEvent);
-      if (next === undefined || next[0] !== id || next[1] !== index) break;
-      value += next[2];
+      const next = events[i] as AssistantStreamReaderEvent;
+      const more = plainTextValue(next);
+      if (
+        more === undefined ||
+        next.event !== "thread.message.delta" ||
+        next.data.id !== id ||
+        partIndex(next) !== index
+      ) {
+        break;
+      }
+      value += more;
       joined = true;
       i++;
     }

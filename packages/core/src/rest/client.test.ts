@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { readJsonFixture } from "../../test/fixtures";
 import { sendJson, startTestServer, type TestServer } from "../../test/http-server";
-import {
-  AbortError,
-  APIError,
-  ConnectionError,
-  TimeoutError,
-  ValidationError,
-} from "../errors";
+import { AbortError, APIError, ConnectionError, TimeoutError, ValidationError } from "../errors";
 import { createChatKitRestClient } from "./client";
 
 let server: TestServer;
@@ -42,7 +36,13 @@ describe("createChatKitRestClient", () => {
     server.handle((req, res) => {
       const after = req.url.searchParams.get("after");
       const pages: Record<string, unknown> = {
-        none: { object: "list", data: [thread("a"), thread("b")], first_id: "a", last_id: "b", has_more: true },
+        none: {
+          object: "list",
+          data: [thread("a"), thread("b")],
+          first_id: "a",
+          last_id: "b",
+          has_more: true,
+        },
         b: { object: "list", data: [thread("c")], first_id: "c", last_id: "c", has_more: false },
       };
       sendJson(res, 200, pages[after ?? "none"]);
@@ -80,7 +80,13 @@ describe("createChatKitRestClient", () => {
 
   it("awaits the first page only", async () => {
     server.handle((_req, res) =>
-      sendJson(res, 200, { object: "list", data: [thread("a")], first_id: "a", last_id: "a", has_more: true }),
+      sendJson(res, 200, {
+        object: "list",
+        data: [thread("a")],
+        first_id: "a",
+        last_id: "a",
+        has_more: true,
+      }),
     );
     const page = await client().threads.list();
     expect(page.data.map((t) => t.id)).toEqual(["a"]);
@@ -119,7 +125,11 @@ describe("createChatKitRestClient", () => {
       max_requests_per_1_minute: 10,
     };
     server.handle((req, res) =>
-      sendJson(res, 200, req.url.pathname.endsWith("/cancel") ? { ...session, status: "cancelled" } : session),
+      sendJson(
+        res,
+        200,
+        req.url.pathname.endsWith("/cancel") ? { ...session, status: "cancelled" } : session,
+      ),
     );
     const created = await client().sessions.create({ user: "u1", workflow: { id: "wf_1" } });
     expect(created).toEqual(session);
@@ -134,8 +144,10 @@ describe("createChatKitRestClient", () => {
     const times: number[] = [];
     server.handle((_req, res, index) => {
       times.push(Date.now());
-      if (index === 0) return sendJson(res, 503, { error: { message: "busy" } }, { "retry-after": "0" });
-      if (index === 1) return sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after-ms": "120" });
+      if (index === 0)
+        return sendJson(res, 503, { error: { message: "busy" } }, { "retry-after": "0" });
+      if (index === 1)
+        return sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after-ms": "120" });
       sendJson(res, 200, thread("t"));
     });
     const t = await client({ retryBaseDelayMs: 5_000 }).threads.retrieve("t");
@@ -155,7 +167,9 @@ describe("createChatKitRestClient", () => {
         { "x-request-id": "req_1", "retry-after": "0" },
       ),
     );
-    const error = await client({ maxRetries: 1 }).threads.retrieve("t").catch((e: unknown) => e);
+    const error = await client({ maxRetries: 1 })
+      .threads.retrieve("t")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({
       status: 500,
@@ -179,8 +193,15 @@ describe("createChatKitRestClient", () => {
         },
       }),
     );
-    const error = await client().sessions.cancel("cksess_x").catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "APIError", status: 404, type: "invalid_request_error", code: null });
+    const error = await client()
+      .sessions.cancel("cksess_x")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "APIError",
+      status: 404,
+      type: "invalid_request_error",
+      code: null,
+    });
     expect((error as APIError).message).toMatch(/not found/);
     expect(server.requests).toHaveLength(1);
   });
@@ -190,7 +211,9 @@ describe("createChatKitRestClient", () => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end("<html>Bad gateway</html>");
     });
-    const error = await client({ maxRetries: 0 }).threads.retrieve("t").catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0 })
+      .threads.retrieve("t")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, body: "<html>Bad gateway</html>" });
   });
 
@@ -231,14 +254,22 @@ describe("createChatKitRestClient", () => {
 
   it("reports bad JSON and invalid shapes as ValidationError", async () => {
     server.handle((_req, res) => sendJson(res, 200, "{bad"));
-    const bad = await client().threads.retrieve("t").catch((e: unknown) => e);
+    const bad = await client()
+      .threads.retrieve("t")
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect((bad as ValidationError).message).toMatch(/response JSON/);
 
     server.handle((_req, res) =>
-      sendJson(res, 200, { object: "list", data: [thread("a"), { ...thread("b"), created_at: "x" }], has_more: false }),
+      sendJson(res, 200, {
+        object: "list",
+        data: [thread("a"), { ...thread("b"), created_at: "x" }],
+        has_more: false,
+      }),
     );
-    const invalid = await client().threads.list().catch((e: unknown) => e);
+    const invalid = await client()
+      .threads.list()
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).path).toBe("data[1].created_at");
   });

@@ -2,10 +2,7 @@ import * as v from "valibot";
 import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../client/http";
 import { nextCursorParams, PagePromise } from "../client/pagination";
 import { ValidationError } from "../errors";
-import {
-  type NormalizedPage,
-  normalizeChatKitRestItemsPage,
-} from "../normalize/chatkit-rest";
+import { type NormalizedPage, normalizeChatKitRestItemsPage } from "../normalize/chatkit-rest";
 import type { ThreadItem } from "../protocol/thread-item";
 import { validationErrorFromIssues } from "../validation/issues";
 import {
@@ -113,7 +110,10 @@ export function createChatKitRestClient(options: ChatKitRestClientOptions = {}):
       const headers = new Headers({ "OpenAI-Beta": "chatkit_beta=v1" });
       if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
       const extra = typeof userHeaders === "function" ? await userHeaders() : userHeaders;
-      if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value));
+      if (extra)
+        new Headers(extra).forEach((value, key) => {
+          headers.set(key, value);
+        });
       return headers;
     },
   });
@@ -123,7 +123,11 @@ export function createChatKitRestClient(options: ChatKitRestClientOptions = {}):
   return {
     sessions: {
       create: (params, call) =>
-        http.json({ method: "POST", url: url("/chatkit/sessions"), json: params }, call, parseSession),
+        http.json(
+          { method: "POST", url: url("/chatkit/sessions"), json: params },
+          call,
+          parseSession,
+        ),
       cancel: (sessionId, call) =>
         http.json(
           { method: "POST", url: url(`/chatkit/sessions/${id(sessionId)}/cancel`) },
@@ -149,7 +153,11 @@ export function createChatKitRestClient(options: ChatKitRestClientOptions = {}):
         );
       },
       retrieve: (threadId, call) =>
-        http.json({ method: "GET", url: url(`/chatkit/threads/${id(threadId)}`) }, call, parseThread),
+        http.json(
+          { method: "GET", url: url(`/chatkit/threads/${id(threadId)}`) },
+          call,
+          parseThread,
+        ),
       delete: (threadId, call) =>
         http.json(
           { method: "DELETE", url: url(`/chatkit/threads/${id(threadId)}`) },
@@ -159,7 +167,11 @@ export function createChatKitRestClient(options: ChatKitRestClientOptions = {}):
       listItems(threadId, params = {}, call) {
         const fetchPage = (query: ChatKitThreadItemListParams) =>
           http.json(
-            { method: "GET", url: url(`/chatkit/threads/${id(threadId)}/items`), query: { ...query } },
+            {
+              method: "GET",
+              url: url(`/chatkit/threads/${id(threadId)}/items`),
+              query: { ...query },
+            },
             call,
             (json) => normalizeChatKitRestItemsPage(json, { threadId }),
           );

@@ -9,7 +9,6 @@ const str = v.string();
 const num = v.number();
 const bool = v.boolean();
 
-
 export const chatKitThreadStatusSchema = v.variant("type", [
   v.looseObject({ type: v.literal("active") }),
   v.looseObject({ type: v.literal("locked"), reason: v.nullish(str) }),
@@ -133,4 +132,3 @@ export const restPageSchema = v.looseObject({
   last_id: v.nullish(str),
   has_more: v.optional(bool, false),
 });
-

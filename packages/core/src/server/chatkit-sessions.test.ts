@@ -27,7 +27,11 @@ describe("server session helpers", () => {
     server.handle((_req, res) => sendJson(res, 200, session));
     const created = await createChatKitSession(
       { apiKey: "sk-live", baseUrl: server.url },
-      { user: "u1", workflow: { id: "wf_1" }, expires_after: { anchor: "created_at", seconds: 600 } },
+      {
+        user: "u1",
+        workflow: { id: "wf_1" },
+        expires_after: { anchor: "created_at", seconds: 600 },
+      },
     );
     expect(toClientSecret(created)).toEqual({ client_secret: "ek_secret", expires_at: 1712346200 });
     const req = server.requests.at(-1);

@@ -39,7 +39,12 @@ function checkInteger(
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
     const range = max === undefined ? `an integer ≥ ${min}` : `an integer in ${min}..${max}`;
-    issues.push({ path, message: `expected ${range}, received ${value}`, expected: range, received: String(value) });
+    issues.push({
+      path,
+      message: `expected ${range}, received ${value}`,
+      expected: range,
+      received: String(value),
+    });
   }
 }
 
@@ -58,7 +63,11 @@ export function assertChatSessionCreateParams(params: ChatSessionCreateParams): 
     issues.push({ path: ["user"], message: "expected a non-empty string", expected: "string" });
   }
   if (typeof params.workflow?.id !== "string" || params.workflow.id === "") {
-    issues.push({ path: ["workflow", "id"], message: "expected a non-empty string", expected: "string" });
+    issues.push({
+      path: ["workflow", "id"],
+      message: "expected a non-empty string",
+      expected: "string",
+    });
   }
   for (const key of Object.keys(params.workflow?.state_variables ?? {})) {
     if (key.length > L.stateVariableKeyLength.max) {
@@ -68,12 +77,39 @@ export function assertChatSessionCreateParams(params: ChatSessionCreateParams): 
       });
     }
   }
-  checkInteger(issues, ["expires_after", "seconds"], params.expires_after?.seconds, L.expiresAfterSeconds.min, L.expiresAfterSeconds.max);
+  checkInteger(
+    issues,
+    ["expires_after", "seconds"],
+    params.expires_after?.seconds,
+    L.expiresAfterSeconds.min,
+    L.expiresAfterSeconds.max,
+  );
   const upload = params.chatkit_configuration?.file_upload;
-  checkInteger(issues, ["chatkit_configuration", "file_upload", "max_file_size"], upload?.max_file_size, L.maxFileSizeMb.min, L.maxFileSizeMb.max);
-  checkInteger(issues, ["chatkit_configuration", "file_upload", "max_files"], upload?.max_files, L.maxFiles.min);
-  checkInteger(issues, ["chatkit_configuration", "history", "recent_threads"], params.chatkit_configuration?.history?.recent_threads, L.recentThreads.min);
-  checkInteger(issues, ["rate_limits", "max_requests_per_1_minute"], params.rate_limits?.max_requests_per_1_minute, L.maxRequestsPer1Minute.min);
+  checkInteger(
+    issues,
+    ["chatkit_configuration", "file_upload", "max_file_size"],
+    upload?.max_file_size,
+    L.maxFileSizeMb.min,
+    L.maxFileSizeMb.max,
+  );
+  checkInteger(
+    issues,
+    ["chatkit_configuration", "file_upload", "max_files"],
+    upload?.max_files,
+    L.maxFiles.min,
+  );
+  checkInteger(
+    issues,
+    ["chatkit_configuration", "history", "recent_threads"],
+    params.chatkit_configuration?.history?.recent_threads,
+    L.recentThreads.min,
+  );
+  checkInteger(
+    issues,
+    ["rate_limits", "max_requests_per_1_minute"],
+    params.rate_limits?.max_requests_per_1_minute,
+    L.maxRequestsPer1Minute.min,
+  );
   if (issues.length > 0) {
     throw new ValidationError({ subject: "ChatKit session parameters", issues, input: params });
   }

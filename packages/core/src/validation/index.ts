@@ -1,5 +1,6 @@
 export { describeValue, isJsonObject } from "./issues";
 export { parseJsonText } from "./parse-json";
+export { parseAssistantMessageContent, parseChatKitRequest } from "./parse-request";
 export {
   isUnknownStreamEvent,
   type ParsedThreadStreamEvent,

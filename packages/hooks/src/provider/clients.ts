@@ -2,7 +2,11 @@
  * The clients the provider accepts. Any subset may be given; each hook names the client it
  * needs in its error when that client is missing.
  */
-import type { ChatKitClient, ChatKitRestClient } from "@threadkit/core";
+import type {
+  AssistantsClient as CoreAssistantsClient,
+  ChatKitClient,
+  ChatKitRestClient,
+} from "@threadkit/core";
 
 /** The ChatKit protocol client (`createChatKitClient`). */
 export type ProtocolClient = ChatKitClient;
@@ -11,7 +15,7 @@ export type ProtocolClient = ChatKitClient;
 export type RestClient = ChatKitRestClient;
 
 /** The Assistants API client (`createAssistantsClient`). */
-export type AssistantsClient = object;
+export type AssistantsClient = CoreAssistantsClient;
 
 /** The clients given to {@link ThreadkitProvider}. */
 export interface ThreadkitClients {

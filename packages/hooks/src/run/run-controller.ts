@@ -17,10 +17,14 @@ import {
   type UserMessageContent,
   type UserMessageInput,
 } from "@threadkit/core";
-import type { ProtocolClient } from "../provider/clients";
+import type { AssistantsClient, ProtocolClient } from "../provider/clients";
 import type { ThreadkitEffect } from "../provider/threadkit-context";
 import type { ThreadStore } from "../thread/thread-store";
+import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
+import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
+
+export { ClientToolError, type ClientToolHandler, RunStreamError };
 
 /** What the user sends: plain text, or structured content with attachments and options. */
 export type RunInput =
@@ -38,39 +42,8 @@ export type RunInput =
       inferenceOptions?: InferenceOptions;
     };
 
-/** A function that runs a client tool in the browser and returns its output. */
-export type ClientToolHandler = (
-  args: JsonObject,
-  call: { name: string; callId: string; threadId: string; itemId: string },
-) => unknown | Promise<unknown>;
-
 /** Where a run is. */
 export type RunStatus = "idle" | "submitting" | "streaming" | "running_tool" | "error";
-
-/** The server ended a response with an `error` event. */
-export class RunStreamError extends Error {
-  override name = "RunStreamError";
-  /** `"stream.error"`, `"custom"`, or a future code. */
-  readonly code: string;
-  /** Whether the server allows retrying. */
-  readonly allowRetry: boolean;
-  constructor(code: string, message: string | null, allowRetry: boolean) {
-    super(message ?? (code === "stream.error" ? "The response failed" : `Error: ${code}`));
-    this.code = code;
-    this.allowRetry = allowRetry;
-  }
-}
-
-/** A client tool call named a tool missing from `clientTools`. */
-export class ClientToolError extends Error {
-  override name = "ClientToolError";
-  /** The tool's name. */
-  readonly toolName: string;
-  constructor(toolName: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.toolName = toolName;
-  }
-}
 
 /** How a run ended. */
 export interface RunResult {
@@ -98,6 +71,10 @@ export interface RunControllerDeps {
   getStore(threadId: string | null): ThreadStore;
   adoptDraft(store: ThreadStore, threadId: string): void;
   getClientTools(): Readonly<Record<string, ClientToolHandler>> | undefined;
+  /** Set when the run goes to an assistant (Assistants API) instead of a ChatKit server. */
+  getAssistants():
+    | { client: AssistantsClient | undefined; options: AssistantRunOptions }
+    | undefined;
   throttleMs: number;
   maxToolRoundTrips: number;
   onThreadCreated(threadId: string): void;
@@ -111,7 +88,8 @@ type Operation =
   | { kind: "retry_after_item"; itemId: string }
   | { kind: "structured_input"; itemId: string; submission: StructuredInputSubmission }
   | { kind: "custom_action"; action: ActionPayload; itemId: string | null }
-  | { kind: "tool_output"; result: unknown };
+  | { kind: "tool_output"; result: unknown }
+  | { kind: "rerun" };
 
 let optimisticCounter = 0;
 
@@ -145,6 +123,7 @@ export class RunController {
   private lastOperation: Operation | null = null;
   private lastUserMessageId: string | null = null;
   private disposed = false;
+  private assistantRun: { threadId: string; runId: string } | null = null;
 
   constructor(
     threadId: string | null,
@@ -215,6 +194,16 @@ export class RunController {
     if (!this.abort) return;
     this.deps.log("run.cancel", { threadId: this.snapshot.threadId });
     this.abort.abort();
+    const run = this.assistantRun;
+    const client = this.deps.getAssistants()?.client;
+    if (run && client) {
+      // Aborting only stops reading; an Assistants run goes on unless cancelled explicitly.
+      client.runs.cancel(run.threadId, run.runId).catch((error: unknown) => {
+        this.deps.log("run.cancel_failed", {
+          message: error instanceof Error ? error.message : String(error),
+        });
+      });
+    }
   };
 
   dispose(): void {
@@ -229,9 +218,19 @@ export class RunController {
       const error = new Error("A response is still streaming; cancel it before sending again");
       return { status: "error", threadId, error, accepted: false };
     }
+    const assistants = this.deps.getAssistants();
     const client = this.deps.getClient();
-    if (!client) {
-      const error = new Error("`useRunStream` needs a `protocol` client in `ThreadkitProvider`");
+    const unsupported = assistants
+      ? operation.kind !== "send" && operation.kind !== "rerun"
+        ? `\`${operation.kind}\` needs the ChatKit protocol; Assistants runs only send messages`
+        : !assistants.client
+          ? "`useRunStream` with `assistant` needs an `assistants` client in `ThreadkitProvider`"
+          : null
+      : !client
+        ? "`useRunStream` needs a `protocol` client in `ThreadkitProvider`"
+        : null;
+    if (unsupported !== null) {
+      const error = new Error(unsupported);
       this.fail(error, operation);
       return { status: "error", threadId, error, accepted: false };
     }
@@ -250,6 +249,13 @@ export class RunController {
     if (operation.kind === "send") {
       optimisticId = `optimistic_${++optimisticCounter}`;
       store.getState().upsertItem(this.optimisticItem(optimisticId, threadId, operation.input));
+    }
+    if (assistants?.client) {
+      return this.runAssistantOperation(operation, assistants.client, assistants.options, {
+        store,
+        abort,
+        optimisticId,
+      });
     }
 
     let type: StreamingRequestType;
@@ -282,6 +288,10 @@ export class RunController {
         type = "threads.add_client_tool_output";
         params = { thread_id: threadId!, result: operation.result };
         break;
+      case "rerun":
+        type = "threads.retry_after_item";
+        params = { thread_id: threadId!, item_id: this.lastUserMessageId ?? "" };
+        break;
     }
 
     let toolRoundTrips = 0;
@@ -290,7 +300,7 @@ export class RunController {
     try {
       for (;;) {
         const outcome = await this.stream(
-          client,
+          client!,
           type,
           params,
           currentStore,
@@ -368,6 +378,70 @@ export class RunController {
         error: reason,
         accepted: flags.accepted,
       };
+    }
+  }
+
+  private async runAssistantOperation(
+    operation: Operation,
+    client: AssistantsClient,
+    options: AssistantRunOptions,
+    run: { store: ThreadStore; abort: AbortController; optimisticId: string | null },
+  ): Promise<RunResult> {
+    const { abort } = run;
+    const flags = { accepted: false };
+    let store = run.store;
+    this.assistantRun = null;
+    try {
+      const text =
+        operation.kind === "send"
+          ? toUserMessageInput(operation.input)
+              .content.map((part) => part.text)
+              .join("")
+          : null;
+      const streamError = await runAssistant({
+        client,
+        options,
+        threadId: this.snapshot.threadId,
+        text,
+        store,
+        optimisticId: run.optimisticId,
+        signal: abort.signal,
+        throttleMs: this.deps.throttleMs,
+        maxToolRoundTrips: this.deps.maxToolRoundTrips,
+        flags,
+        clientTools: this.deps.getClientTools(),
+        onThreadCreated: (id) => {
+          this.deps.adoptDraft(store, id);
+          store = this.deps.getStore(id);
+          this.update({ threadId: id });
+          this.deps.onThreadCreated(id);
+        },
+        onRun: (threadId, runId) => {
+          this.assistantRun = { threadId, runId };
+        },
+        onRunningTool: () => this.update({ status: "running_tool" }),
+        onStreaming: () => this.update({ status: "streaming" }),
+        log: this.deps.log,
+      });
+      this.finish(abort);
+      if (streamError) {
+        this.update({ status: "error", error: streamError });
+        this.deps.onError(streamError);
+        return { status: "error", threadId: this.snapshot.threadId, error: streamError, accepted: true };
+      }
+      this.update({ status: "idle" });
+      return { status: "done", threadId: this.snapshot.threadId, error: null, accepted: true };
+    } catch (error) {
+      store.getState().finishStream();
+      if (!flags.accepted && run.optimisticId !== null) store.getState().removeItem(run.optimisticId);
+      this.finish(abort);
+      if (isAbort(error, abort.signal)) {
+        if (!this.disposed) this.update({ status: "idle" });
+        return { status: "cancelled", threadId: this.snapshot.threadId, error: null, accepted: flags.accepted };
+      }
+      const reason = error instanceof Error ? error : new Error(String(error));
+      this.fail(reason, operation, flags.accepted);
+      return { status: "error", threadId: this.snapshot.threadId, error: reason, accepted: flags.accepted };
     }
   }
 

@@ -4,6 +4,7 @@ import { useStore } from "zustand";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { useResolvedThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
+import type { AssistantRunOptions } from "./assistants-run";
 import {
   type ClientToolHandler,
   RunController,
@@ -32,6 +33,13 @@ export interface UseRunStreamOptions {
    * @default 0 (animation frames)
    */
   throttleMs?: number;
+  /**
+   * Run an assistant of the Assistants API (with the provider's `assistants` client) instead of
+   * talking to a ChatKit server. Messages go through create-and-run (new thread) or a run
+   * stream; function calls of `requires_action` go to `clientTools` and the run continues on
+   * the submit-tool-outputs stream; `cancel()` also cancels the run on the server.
+   */
+  assistant?: AssistantRunOptions;
   /**
    * Stop after this many client tool round-trips in one response (loop guard).
    * @default 10
@@ -108,6 +116,10 @@ export function useRunStream(
         getStore: (id) => context.stores.get(id),
         adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
         getClientTools: () => latest.current.clientTools,
+        getAssistants: () => {
+          const assistant = latest.current.assistant;
+          return assistant ? { client: context.clients.assistants, options: assistant } : undefined;
+        },
         throttleMs: options.throttleMs ?? 0,
         maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
         onThreadCreated: (id) => latest.current.onThreadCreated?.(id),

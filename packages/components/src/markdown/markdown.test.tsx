@@ -1,0 +1,72 @@
+import { render, screen } from "@testing-library/react";
+import { ThreadItem } from "../thread-item/thread-item";
+import { assistant } from "../../test/helpers";
+import { Markdown } from "./markdown";
+
+describe("Markdown", () => {
+  it("renders GFM blocks to elements", () => {
+    const { container } = render(
+      <Markdown
+        text={"## Plan\n\n1. one\n2. two\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> note\n\n~~old~~ `code`\n\n```js\nlet x = 1;\n```"}
+      />,
+    );
+    expect(screen.getByRole("heading", { level: 2, name: "Plan" })).toBeInTheDocument();
+    expect(screen.getByRole("list").tagName).toBe("OL");
+    expect(screen.getByRole("table")).toBeInTheDocument();
+    expect(screen.getByRole("cell", { name: "2" })).toHaveStyle({ textAlign: "center" });
+    expect(container.querySelector("blockquote")).toHaveTextContent("note");
+    expect(container.querySelector("del")).toHaveTextContent("old");
+    expect(container.querySelector("pre code")).toHaveTextContent("let x = 1;");
+    expect(screen.getByRole("button", { name: "Copy code" })).toBeInTheDocument();
+  });
+
+  it("shows raw HTML as inert text", () => {
+    const { container } = render(
+      <Markdown text={'<img src=x onerror="alert(1)"> and <b>bold</b>\n\n<script>alert(1)</script>'} />,
+    );
+    expect(container.querySelector("img, b, script")).toBeNull();
+    expect(container).toHaveTextContent('<img src=x onerror="alert(1)"> and <b>bold</b>');
+    expect(container).toHaveTextContent("<script>alert(1)</script>");
+  });
+
+  it("neutralizes javascript: and unknown link schemes, keeps safe ones", () => {
+    const { container } = render(
+      <Markdown text={"[a](javascript:alert(1)) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.z) ![i](javascript:1)"} />,
+    );
+    const links = [...container.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    expect(links).toEqual(["https://ok.example", "mailto:x@y.z"]);
+    expect(container.querySelector("img")).toBeNull();
+    expect(container).toHaveTextContent("a b c d i");
+  });
+
+  it("decodes character references as text", () => {
+    render(<Markdown text="Fish &amp; chips &lt;3 &#x1F600;" />);
+    expect(screen.getByText("Fish & chips <3 😀")).toBeInTheDocument();
+  });
+
+  it("marks the streaming state", () => {
+    const { container } = render(<Markdown text="Hello" streaming />);
+    expect(container.firstElementChild).toHaveAttribute("data-status", "streaming");
+  });
+});
+
+describe("citations", () => {
+  it("places markers at their index and lists each source once", () => {
+    const text = "Paris is the capital. It has the Louvre.";
+    const item = assistant("a", text);
+    item.content[0]!.annotations = [
+      { type: "annotation", index: 21, source: { type: "url", url: "https://a.example/p", title: "A" } },
+      { type: "annotation", index: 40, source: { type: "url", url: "https://a.example/p", title: "A" } },
+      { type: "annotation", index: 40, source: { type: "file", filename: "notes.md", title: "Notes" } },
+      { type: "annotation", index: null, source: { type: "url", url: "javascript:alert(1)", title: "Evil" } },
+    ];
+    const { container } = render(<ThreadItem item={item} />);
+    const paragraph = container.querySelector("[data-tk-part='markdown-paragraph']");
+    expect(paragraph?.textContent).toBe("Paris is the capital.1 It has the Louvre.12");
+    const sources = screen.getByRole("region", { name: "Sources" });
+    expect(sources.querySelectorAll("li")).toHaveLength(3);
+    // The unsafe URL source keeps its title but gets no link.
+    expect(screen.getAllByRole("button", { name: "Source 3: Evil" })).toHaveLength(1);
+    expect(container.querySelector("a[href^='javascript']")).toBeNull();
+  });
+});

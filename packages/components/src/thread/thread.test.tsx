@@ -1,0 +1,136 @@
+import { act, render, screen } from "@testing-library/react";
+import { Profiler, type ProfilerOnRenderCallback } from "react";
+import { assistant, conversation, createTestStore, user } from "../../test/helpers";
+import { type ItemRendererProps, ThreadUIProvider } from "../context";
+import { AssistantMessage } from "../items/assistant-message";
+import { ThreadEmpty, ThreadRoot, ThreadScrollToBottom, ThreadViewport } from "./thread";
+import { ThreadItems } from "./thread-items";
+
+function View(props: Parameters<typeof ThreadRoot>[0]) {
+  return (
+    <ThreadRoot {...props}>
+      <ThreadViewport>
+        <ThreadEmpty />
+        <ThreadItems />
+      </ThreadViewport>
+      <ThreadScrollToBottom />
+    </ThreadRoot>
+  );
+}
+
+describe("Thread", () => {
+  it("shows the empty state only without items", () => {
+    const { rerender } = render(<View items={[]} />);
+    expect(screen.getByText("What can I help with today?")).toBeInTheDocument();
+    rerender(<View items={[user("u", "Hi")]} />);
+    expect(screen.queryByText("What can I help with today?")).toBeNull();
+    expect(screen.getByText("Hi")).toBeInTheDocument();
+  });
+
+  it("labels the scroll region, sets direction and theme", () => {
+    render(<View items={[]} locale="ar" theme="dark" />);
+    const region = screen.getByRole("region", { name: "المحادثة" });
+    const root = region.closest("[data-tk-part='thread']");
+    expect(root).toHaveAttribute("dir", "rtl");
+    expect(root).toHaveAttribute("data-tk-theme", "dark");
+  });
+
+  it("a text delta re-renders only the streaming item", () => {
+    const store = createTestStore([...conversation(40), assistant("live", "Hello")]);
+    store.dispatch({ type: "thread.item.added", item: assistant("live2", "") });
+    const renders = new Map<string, number>();
+    const Counting = (props: ItemRendererProps<Parameters<typeof AssistantMessage>[0]["item"]>) => {
+      renders.set(props.item.id, (renders.get(props.item.id) ?? 0) + 1);
+      return <AssistantMessage {...props} />;
+    };
+    const userRenders = { count: 0 };
+    const CountingUser = () => {
+      userRenders.count++;
+      return null;
+    };
+    let commits = 0;
+    const onRender: ProfilerOnRenderCallback = () => {
+      commits++;
+    };
+    render(
+      <Profiler id="thread" onRender={onRender}>
+        <View store={store} virtualize={false} renderers={{ assistant_message: Counting, user_message: CountingUser }} />
+      </Profiler>,
+    );
+    renders.clear();
+    userRenders.count = 0;
+    commits = 0;
+    act(() => {
+      store.dispatch({
+        type: "thread.item.updated",
+        item_id: "live2",
+        update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+      });
+    });
+    renders.clear();
+    for (let i = 0; i < 5; i++) {
+      act(() => {
+        store.dispatch({
+          type: "thread.item.updated",
+          item_id: "live2",
+          update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: `word${i} ` },
+        });
+      });
+    }
+    expect([...renders.keys()]).toEqual(["live2"]);
+    expect(renders.get("live2")).toBe(5);
+    expect(userRenders.count).toBe(0);
+    expect(screen.getByText(/word0 word1 word2 word3 word4/)).toBeInTheDocument();
+  });
+
+  it("announces a finished reply once, not per delta", () => {
+    const store = createTestStore([user("u", "Question")]);
+    render(<View store={store} />);
+    const announcer = document.querySelector("[data-tk-part='thread-announcer']");
+    act(() => store.dispatch({ type: "thread.item.added", item: assistant("a", "") }));
+    act(() =>
+      store.dispatch({
+        type: "thread.item.updated",
+        item_id: "a",
+        update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+      }),
+    );
+    act(() =>
+      store.dispatch({
+        type: "thread.item.updated",
+        item_id: "a",
+        update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: "The **answer** is 42." },
+      }),
+    );
+    expect(announcer).toHaveTextContent("");
+    act(() => store.dispatch({ type: "thread.item.done", item: assistant("a", "The **answer** is 42.") }));
+    expect(announcer).toHaveTextContent("Assistant replied: The answer is 42.");
+    expect(announcer).toHaveAttribute("aria-live", "polite");
+    act(() => store.dispatch({ type: "thread.item.added", item: user("u2", "Next") }));
+    expect(announcer).toHaveTextContent("Assistant replied: The answer is 42.");
+  });
+
+  it("does not announce replies loaded from history", () => {
+    render(<View items={[user("u", "Q"), assistant("a", "Old answer")]} />);
+    expect(document.querySelector("[data-tk-part='thread-announcer']")).toHaveTextContent("");
+  });
+
+  it("virtualizes long threads and offers older pages", () => {
+    const onLoadOlder = vi.fn();
+    render(<View items={conversation(5000)} hasOlder onLoadOlder={onLoadOlder} />);
+    const rows = document.querySelectorAll("[data-tk-part='thread-row']");
+    expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute("data-virtualized");
+    expect(rows.length).toBeLessThan(100);
+    act(() => screen.getByRole("button", { name: "Load earlier messages" }).click());
+    expect(onLoadOlder).toHaveBeenCalledTimes(1);
+  });
+
+  it("inherits provider options and lets the root override them", () => {
+    render(
+      <ThreadUIProvider locale="de">
+        <View items={[]} />
+      </ThreadUIProvider>,
+    );
+    expect(screen.getByRole("region", { name: "Unterhaltung" })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,201 @@
+import { act, renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import {
+  readFixture,
+  sendJson,
+  sendSse,
+  startServer,
+  type TestServer,
+} from "../../test/http-server";
+import { createTestProtocolClient } from "../../test/protocol-client";
+import { ThreadkitProvider } from "../provider/threadkit-provider";
+import { useRunStream } from "../run/use-run-stream";
+import { checkAttachmentLimits, limitsFromFileUpload } from "./attachment-upload";
+import { type UseComposerOptions, useComposer } from "./use-composer";
+
+const createdAttachment = JSON.parse(
+  readFixture("chatkit-protocol/py-server-attachments-create-response.json"),
+) as { upload_descriptor: { url: string } };
+
+const file = (name: string, size: number, type: string) =>
+  new File([new Uint8Array(size)], name, { type });
+
+function setup(server: TestServer, options: Omit<UseComposerOptions, "run"> = {}) {
+  const clients = { protocol: createTestProtocolClient(server.url) };
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+  );
+  return renderHook(
+    () => {
+      const run = useRunStream("thr_1");
+      return { run, composer: useComposer({ ...options, run }) };
+    },
+    { wrapper },
+  );
+}
+
+describe("checkAttachmentLimits", () => {
+  it("explains every refused file", () => {
+    const limits = {
+      ...limitsFromFileUpload({ enabled: true, max_files: 2, max_file_size: 1 }),
+      accept: ["image/*", ".pdf"],
+    };
+    const { accepted, rejected } = checkAttachmentLimits(
+      [
+        file("a.png", 10, "image/png"),
+        file("notes.txt", 10, "text/plain"),
+        file("big.pdf", 3 * 1024 * 1024, "application/pdf"),
+        file("b.pdf", 10, "application/pdf"),
+        file("c.png", 10, "image/png"),
+      ],
+      0,
+      limits,
+    );
+    expect(accepted.map((f) => f.name)).toEqual(["a.png", "b.pdf"]);
+    expect(rejected).toEqual([
+      {
+        name: "notes.txt",
+        reason: "type",
+        message: '"notes.txt" is not an accepted file type (image/*, .pdf).',
+      },
+      {
+        name: "big.pdf",
+        reason: "too_large",
+        message: '"big.pdf" is 3 MB; files can be at most 1 MB.',
+      },
+      {
+        name: "c.png",
+        reason: "too_many",
+        message: '"c.png" was not added: at most 2 files per message.',
+      },
+    ]);
+  });
+
+  it("refuses everything when the session turned uploads off", () => {
+    const { accepted, rejected } = checkAttachmentLimits(
+      [file("a.png", 1, "image/png")],
+      0,
+      limitsFromFileUpload({ enabled: false, max_files: null, max_file_size: null }),
+    );
+    expect(accepted).toEqual([]);
+    expect(rejected[0]?.reason).toBe("disabled");
+  });
+});
+
+describe("useComposer", () => {
+  let server: TestServer;
+  afterEach(() => server?.close());
+
+  it("uploads in two phases, then submits the draft with the attachment and clears it", async () => {
+    const uploads: { method: string; header: unknown; size: number }[] = [];
+    server = await startServer(async (request, res) => {
+      if (request.url.startsWith("/upload/")) {
+        uploads.push({
+          method: request.method,
+          header: request.headers["x-my-header"],
+          size: String(request.body).length,
+        });
+        res.writeHead(204).end();
+        return;
+      }
+      if (request.body?.type === "attachments.create") {
+        sendJson(res, 200, {
+          ...createdAttachment,
+          upload_descriptor: {
+            ...createdAttachment.upload_descriptor,
+            url: `${server.url}/upload/atc_1`,
+          },
+        });
+        return;
+      }
+      await sendSse(
+        res,
+        readFixture("chatkit-protocol/banking-threads-add-user-message-stream.sse"),
+      );
+    });
+    const { result } = setup(server);
+    act(() => {
+      result.current.composer.setText("see attached");
+      result.current.composer.addFiles([file("test-file-name", 1024, "text/plain")]);
+    });
+    expect(result.current.composer.isUploading).toBe(true);
+    expect(result.current.composer.canSubmit).toBe(false);
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("uploaded"));
+    expect(result.current.composer.attachments[0]?.progress).toBe(1);
+    expect(result.current.composer.attachments[0]?.attachment).toMatchObject({ id: "atc_1" });
+    expect(uploads).toEqual([{ method: "PUT", header: "my-value", size: 1024 }]);
+    expect(server.requests[0]?.body.params).toEqual({
+      name: "test-file-name",
+      size: 1024,
+      mime_type: "text/plain",
+    });
+
+    await act(() => result.current.composer.submit());
+    const sent = server.requests.find((r) => r.body?.type === "threads.add_user_message");
+    expect(sent?.body.params.input).toMatchObject({
+      content: [{ type: "input_text", text: "see attached" }],
+      attachments: ["atc_1"],
+    });
+    expect(result.current.composer.text).toBe("");
+    expect(result.current.composer.attachments).toEqual([]);
+  });
+
+  it("uploads directly to an upload URL", async () => {
+    server = await startServer((request, res) => {
+      expect(request.url).toBe("/direct");
+      expect(String(request.headers["content-type"])).toMatch(/^multipart\/form-data/);
+      sendJson(res, 200, {
+        id: "atc_9",
+        name: "a.png",
+        mime_type: "image/png",
+        type: "image",
+        preview_url: null,
+      });
+    });
+    const { result } = setup(server, {
+      upload: { type: "direct", uploadUrl: `${server.url}/direct` },
+    });
+    act(() => {
+      result.current.composer.addFiles([file("a.png", 64, "image/png")]);
+    });
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("uploaded"));
+    expect(result.current.composer.attachments[0]?.attachment?.id).toBe("atc_9");
+  });
+
+  it("keeps the draft and attachments when the send fails", async () => {
+    server = await startServer((_request, res) => sendJson(res, 503, { detail: "down" }));
+    const { result } = setup(server, {
+      upload: {
+        type: "custom",
+        upload: async (f) => ({ id: "atc_local", name: f.name, mime_type: f.type, type: "file" }),
+      },
+    });
+    act(() => {
+      result.current.composer.setText("important words");
+      result.current.composer.addFiles([file("a.txt", 3, "text/plain")]);
+    });
+    await waitFor(() => expect(result.current.composer.canSubmit).toBe(true));
+    const outcome = await act(() => result.current.composer.submit());
+    expect(outcome).toMatchObject({ status: "error", accepted: false });
+    expect(result.current.composer.text).toBe("important words");
+    expect(result.current.composer.attachments.map((a) => a.attachment?.id)).toEqual(["atc_local"]);
+    expect(result.current.run.failedInput).toMatchObject({ text: "important words" });
+  });
+
+  it("reports refused files and a failed upload", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, { detail: "no" }));
+    const { result } = setup(server, { limits: { maxSize: 10 } });
+    act(() => {
+      result.current.composer.addFiles([file("big.bin", 11, ""), file("ok.bin", 5, "")]);
+    });
+    expect(result.current.composer.rejections.map((r) => r.message)).toEqual([
+      '"big.bin" is 11 B; files can be at most 10 B.',
+    ]);
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("error"));
+    expect(result.current.composer.canSubmit).toBe(false);
+    act(() =>
+      result.current.composer.removeAttachment(result.current.composer.attachments[0]!.localId),
+    );
+    expect(result.current.composer.attachments).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+import type { JsonObject } from "@threadkit/core";
+
+/** A function that runs a client tool in the browser and returns its output. */
+export type ClientToolHandler = (
+  args: JsonObject,
+  call: { name: string; callId: string; threadId: string; itemId: string },
+) => unknown | Promise<unknown>;
+
+/** The server ended a response with an `error` event. */
+export class RunStreamError extends Error {
+  override name = "RunStreamError";
+  /** `"stream.error"`, `"custom"`, or a future code. */
+  readonly code: string;
+  /** Whether the server allows retrying. */
+  readonly allowRetry: boolean;
+  constructor(code: string, message: string | null, allowRetry: boolean) {
+    super(message ?? (code === "stream.error" ? "The response failed" : `Error: ${code}`));
+    this.code = code;
+    this.allowRetry = allowRetry;
+  }
+}
+
+/** A client tool call named a tool missing from `clientTools`. */
+export class ClientToolError extends Error {
+  override name = "ClientToolError";
+  /** The tool's name. */
+  readonly toolName: string;
+  constructor(toolName: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.toolName = toolName;
+  }
+}
+
