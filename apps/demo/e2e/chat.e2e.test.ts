@@ -114,6 +114,24 @@ describe("demo app against the dev server", () => {
     expect(await tasks.first().isVisible()).toBe(true);
   });
 
+  it("submits a widget form and shows the updated widget", async () => {
+    const page = await open();
+    await send(page, "Book dinner for two");
+    const widget = page.locator('[data-tk-part="thread-item"][data-item-type="widget"]');
+    await widget.getByText("Book a table at Chez Dev").waitFor();
+    await settled(page);
+    await widget.getByRole("textbox").fill("Grace Hopper");
+    await widget.getByRole("combobox").click();
+    await page.getByRole("option", { name: "4 people" }).click();
+    await widget.getByRole("button", { name: "Book" }).click();
+    // The server replaced the card with a confirmation built from the submitted fields.
+    await widget.getByText("Table booked").waitFor();
+    expect(await widget.textContent()).toContain("Grace Hopper, party of 4, at Chez Dev.");
+    await expect
+      .poll(() => assistantMessages(page).last().textContent())
+      .toContain("Booked a table for 4 under the name Grace Hopper.");
+  });
+
   it("runs a client tool in the browser and continues the reply with its output", async () => {
     const page = await open();
     await send(page, "What is the weather in Oslo?");
@@ -194,7 +212,7 @@ describe("demo app against the dev server", () => {
   it("keeps the user's message when the stream drops, and recovers on retry", async () => {
     const page = await open();
     // The server cuts the connection after the user message and the first words of the reply.
-    await send(page, "Tell me a story !drop=8");
+    await send(page, "Tell me a story !drop=20");
     const banner = page.getByTestId("run-error");
     await banner.waitFor({ timeout: 20_000 });
     expect(await userMessages(page).first().textContent()).toContain("Tell me a story");

@@ -172,14 +172,19 @@ describe("attachments", () => {
       { Authorization: `Bearer ${disabled}` },
     );
     expect(denied.status).toBe(403);
-    const enabled = await create({ file_upload: { enabled: true } });
-    const allowed = await chatkit(
-      server,
-      "attachments.create",
-      { name: "a.txt", size: 1, mime_type: "text/plain" },
-      { Authorization: `Bearer ${enabled}` },
-    );
-    expect(allowed.status).toBe(200);
+    const enabled = await create({ file_upload: { enabled: true, max_files: 2 } });
+    const upload = () =>
+      chatkit(
+        server,
+        "attachments.create",
+        { name: "a.txt", size: 1, mime_type: "text/plain" },
+        { Authorization: `Bearer ${enabled}` },
+      );
+    expect((await upload()).status).toBe(200);
+    expect((await upload()).status).toBe(200);
+    const third = await upload();
+    expect(third.status).toBe(400);
+    expect((await third.json()).error.code).toBe("too_many_files");
   });
 });
 

@@ -6,6 +6,9 @@ import type { RequestInfo } from "./protocol";
 import type { DevServices } from "./services";
 import { badRequest, createId, HttpError, notFound } from "./util";
 
+/** Store kind that counts a session's uploads (`file_upload.max_files`). */
+const UPLOAD_KIND = "chatkit.session_upload";
+
 /** What a new attachment starts from. */
 export interface NewAttachment {
   name: string;
@@ -18,7 +21,8 @@ export interface NewAttachment {
 /**
  * Creates an attachment. Two-phase attachments carry an `upload_descriptor` pointing back at
  * `POST /chatkit/upload/:id`; images get a `preview_url` served by `GET /files/:id`.
- * With a session, its `file_upload` settings apply (disabled by default, as documented).
+ * With a session, its `file_upload` settings apply (disabled by default, as documented; at most
+ * `max_files` files, each at most `max_file_size` MB).
  */
 export function createAttachment(
   services: DevServices,
@@ -43,7 +47,19 @@ export function createAttachment(
       "file_too_large",
     );
   }
+  if (upload && info.session) {
+    const used = services.store.countObjects(UPLOAD_KIND, info.session.id);
+    if (used >= upload.max_files) {
+      throw new HttpError(
+        400,
+        `This session may upload at most ${upload.max_files} files.`,
+        "invalid_request_error",
+        "too_many_files",
+      );
+    }
+  }
   const id = createId("atc");
+  if (info.session) services.store.putObject(UPLOAD_KIND, { id }, info.session.id);
   const base = {
     id,
     name: input.name,

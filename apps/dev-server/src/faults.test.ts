@@ -131,4 +131,18 @@ describe("fault injection over HTTP", () => {
     expect(broke).toBe(true);
     expect(text.match(/^event: /gm)).toHaveLength(4);
   });
+
+  it("waits for an injected latency before answering", async () => {
+    server = await startServer();
+    const started = performance.now();
+    const response = await chatkit(
+      server,
+      "threads.list",
+      {},
+      { "x-threadkit-fault": "latency=150" },
+    );
+    expect(response.status).toBe(200);
+    // A lower bound only: a loaded machine can only make it slower.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
 });

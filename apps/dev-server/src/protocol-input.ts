@@ -61,7 +61,10 @@ export function parseUserMessage(
     return { ...rest, thread_id: thread.id } as Attachment;
   });
   const quoted = optionalString(input, "quoted_text", "params.input");
-  const options = asObject(input.inference_options) ?? {};
+  // Nulls are dropped, as the Python server's `exclude_none` serialization does.
+  const options = Object.fromEntries(
+    Object.entries(asObject(input.inference_options) ?? {}).filter(([, value]) => value != null),
+  );
   return {
     id: createId("msg"),
     thread_id: thread.id,

@@ -259,6 +259,10 @@ describe("Assistants API", () => {
     expect(
       (await api("GET", `/threads/${thread.id}/runs`)).data.map((r: { id: string }) => r.id),
     ).toEqual([run.id]);
+    const byRun = await api("GET", `/threads/${thread.id}/messages?run_id=${run.id}`);
+    expect(byRun.data.map((m: { role: string; run_id: string }) => [m.role, m.run_id])).toEqual([
+      ["assistant", run.id],
+    ]);
   });
 
   it("fails a run on `fail` and rejects a second active run", async () => {

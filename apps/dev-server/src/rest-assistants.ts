@@ -191,7 +191,10 @@ export function registerAssistantsRoutes(app: Hono<AppEnv>, services: DevService
   app.get("/v1/threads/:thread_id/messages", (c) => {
     const found = thread(c);
     return c.json(
-      toRestList(store.listObjects<ApiObject>(KIND.message, found.id, readRestPage(c)), (m) => m),
+      toRestList(
+        store.listObjects<ApiObject>(KIND.message, found.id, readRestPage(c), runFilter(c)),
+        (m) => m,
+      ),
     );
   });
   app.post("/v1/threads/:thread_id/messages", async (c) => {
@@ -347,6 +350,11 @@ export function registerAssistantsRoutes(app: Hono<AppEnv>, services: DevService
   app.get("/v1/threads/:thread_id/runs/:run_id/steps/:step_id", (c) =>
     c.json(get(KIND.step, c.req.param("step_id"), "run step", run(c).id)),
   );
+}
+
+function runFilter(c: Context<AppEnv>): { field: string; value: string } | undefined {
+  const runId = c.req.query("run_id");
+  return runId ? { field: "run_id", value: runId } : undefined;
 }
 
 function badRequestThrow(message: string): never {

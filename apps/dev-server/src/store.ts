@@ -317,13 +317,32 @@ export class DevStore {
     })();
   }
 
-  /** A page of objects of a kind under a parent (or top-level for `null`). */
-  listObjects<T>(kind: string, parent: string | null, query: PageQuery): PageResult<T> {
-    const page =
-      parent === null
-        ? this.page<{ json: string }>("objects", "kind = ?", [kind], query)
-        : this.page<{ json: string }>("objects", "kind = ? AND parent = ?", [kind, parent], query);
+  /**
+   * A page of objects of a kind under a parent (or top-level for `null`), optionally only those
+   * whose top-level JSON `field` equals `value`.
+   */
+  listObjects<T>(
+    kind: string,
+    parent: string | null,
+    query: PageQuery,
+    match?: { field: string; value: string },
+  ): PageResult<T> {
+    let where = parent === null ? "kind = ?" : "kind = ? AND parent = ?";
+    const params: unknown[] = parent === null ? [kind] : [kind, parent];
+    if (match) {
+      where += " AND json_extract(json, ?) = ?";
+      params.push(`$.${JSON.stringify(match.field)}`, match.value);
+    }
+    const page = this.page<{ json: string }>("objects", where, params, query);
     return { data: page.data.map((row) => JSON.parse(row.json) as T), has_more: page.has_more };
+  }
+
+  /** How many objects of a kind a parent has. */
+  countObjects(kind: string, parent: string): number {
+    const row = this.db
+      .prepare("SELECT COUNT(*) AS n FROM objects WHERE kind = ? AND parent = ?")
+      .get(kind, parent) as { n: number };
+    return row.n;
   }
 
   /** Every object of a kind under a parent, in insertion order. */

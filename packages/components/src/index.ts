@@ -69,6 +69,8 @@ export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
 export { ThreadList, type ThreadListProps } from "./thread-list/thread-list";
 export * as Widget from "./widgets";
 export {
+  ConnectedWidget,
+  type ConnectedWidgetProps,
   createWidgetItemRenderer,
   defaultWidgetRegistry,
   type WidgetActionContext,

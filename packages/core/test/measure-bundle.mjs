@@ -37,7 +37,10 @@ const zodFiles = schemaFiles.map((file, i) => {
 
 async function size(entries, label) {
   const entry = path.join(tmp, `${label}.ts`);
-  writeFileSync(entry, entries.map((f, i) => `export * as s${i} from ${JSON.stringify(f)};`).join("\n"));
+  writeFileSync(
+    entry,
+    entries.map((f, i) => `export * as s${i} from ${JSON.stringify(f)};`).join("\n"),
+  );
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -57,8 +60,17 @@ async function size(entries, label) {
 }
 
 const rows = [
-  await size(schemaFiles.map((f) => path.join(core, f)), "valibot"),
+  await size(
+    schemaFiles.map((f) => path.join(core, f)),
+    "valibot",
+  ),
   await size(zodFiles, "zod-mini"),
-  await size([path.join(core, "src/validation/index.ts"), path.join(core, "src/assistants/parse-stream-event.ts")], "validation-entry"),
+  await size(
+    [
+      path.join(core, "src/validation/index.ts"),
+      path.join(core, "src/assistants/parse-stream-event.ts"),
+    ],
+    "validation-entry",
+  ),
 ];
 console.table(rows);

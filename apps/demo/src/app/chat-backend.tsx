@@ -1,5 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
-import { createChatKitClient, createChatKitRestClient } from "@threadkit/core";
+import {
+  createAssistantsClient,
+  createChatKitClient,
+  createChatKitRestClient,
+} from "@threadkit/core";
 import { type ThreadkitClients, ThreadkitProvider } from "@threadkit/hooks";
 import { type ReactNode, useMemo, useState } from "react";
 import type { ServerEndpoints } from "../lib/server";
@@ -20,7 +24,7 @@ export function createClients(server: ServerEndpoints, backend: BackendKind): Th
     case "rest":
       return { rest: createChatKitRestClient({ baseUrl: server.restBaseUrl }) };
     case "assistants":
-      return { rest: createChatKitRestClient({ baseUrl: server.restBaseUrl }) };
+      return { assistants: createAssistantsClient({ baseUrl: server.restBaseUrl }) };
   }
 }
 

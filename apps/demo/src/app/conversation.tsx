@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import {
   Composer,
   createWidgetItemRenderer,
+  defaultWidgetRegistry,
   fromThreadStore,
   Thread,
   type WidgetActionHandler,
@@ -13,19 +14,24 @@ import {
   useRunStream,
   useThread,
   useThreadItems,
+  useThreadkitContext,
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { rememberAssistantsThread, useAssistantsThreads } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
 import { useMessages } from "../lib/i18n";
+import type { ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
+import { useDemoAssistant } from "../lib/use-demo-assistant";
 import { AlertIcon } from "./icons";
 import { StartScreen } from "./start-screen";
 
 interface ConversationProps {
   threadId: string | null;
   backend: BackendKind;
+  server: ServerEndpoints;
   locale: string;
   onThreadCreated: (threadId: string) => void;
   onTitle: (title: string | null) => void;
@@ -35,6 +41,7 @@ interface ConversationProps {
 export function Conversation({
   threadId,
   backend,
+  server,
   locale,
   onThreadCreated,
   onTitle,
@@ -46,13 +53,30 @@ export function Conversation({
     () => void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
     [queryClient],
   );
+  const { clients } = useThreadkitContext();
+  const assistants = backend === "assistants";
+  const { assistantId } = useDemoAssistant(
+    assistants ? clients.assistants : undefined,
+    server.origin,
+  );
+  const rememberedThreads = useAssistantsThreads(server.origin);
+  const lastSent = useRef<string | null>(null);
   const run = useRunStream(threadId, {
     clientTools,
+    ...(assistants && assistantId ? { assistant: { assistantId } } : {}),
     onThreadCreated: (id) => {
+      if (assistants) rememberAssistantsThread(server.origin, id, lastSent.current ?? "");
       onThreadCreated(id);
       refreshHistory();
     },
   });
+  const sendText = useCallback(
+    (text: string) => {
+      lastSent.current = text;
+      void run.send(text);
+    },
+    [run.send],
+  );
   const wasRunning = useRef(false);
   useEffect(() => {
     if (wasRunning.current && !run.isRunning) refreshHistory();
@@ -73,7 +97,10 @@ export function Conversation({
   );
   const readOnly = backend === "rest";
 
-  const title = thread?.title ?? null;
+  const title =
+    (assistants
+      ? rememberedThreads.find((entry) => entry.id === liveThreadId)?.title
+      : thread?.title) ?? null;
   useEffect(() => onTitle(title), [title, onTitle]);
 
   const composer = useComposer({ run });
@@ -87,11 +114,12 @@ export function Conversation({
     widgetActions.dispatch(action, context.itemId ? { id: context.itemId } : null);
   const [renderers] = useState(() => ({
     widget: createWidgetItemRenderer({
+      // Named explicitly: a production bundle may tree-shake the registry's self-registration.
+      components: defaultWidgetRegistry,
       onAction: (action, context) => onWidgetAction.current(action, context),
       onClientAction: (action, context) => onWidgetAction.current(action, context),
     }),
   }));
-  const lastSent = useRef<string | null>(null);
   const submit = useCallback(() => {
     lastSent.current = composer.text.trim();
     void composer.submit();
@@ -169,7 +197,7 @@ export function Conversation({
         <Thread.Viewport className="demo-viewport">
           {liveThreadId === null ? (
             <Thread.Empty className="demo-empty">
-              <StartScreen onPrompt={(text) => void run.send(text)} />
+              <StartScreen onPrompt={sendText} />
             </Thread.Empty>
           ) : null}
           <Thread.Items />
@@ -198,8 +226,12 @@ export function Conversation({
             onValueChange={composer.setText}
             onSubmit={submit}
             attachments={composerAttachments}
-            onAddFiles={(files) => void composer.addFiles(files)}
-            onRemoveAttachment={composer.removeAttachment}
+            {...(backend === "chatkit"
+              ? {
+                  onAddFiles: (files: File[]) => void composer.addFiles(files),
+                  onRemoveAttachment: composer.removeAttachment,
+                }
+              : {})}
             running={run.isRunning}
             {...(run.allowCancel ? { onStop: run.cancel } : {})}
             threadStatus={thread?.status ?? null}

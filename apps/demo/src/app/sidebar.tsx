@@ -1,5 +1,10 @@
 import { ThreadList } from "@threadkit/components";
 import { useDeleteThread, useRenameThread, useThreads } from "@threadkit/hooks";
+import {
+  forgetAssistantsThread,
+  renameAssistantsThread,
+  useAssistantsThreads,
+} from "../lib/assistants-history";
 import { useMessages } from "../lib/i18n";
 import type { ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
@@ -16,12 +21,20 @@ interface SidebarProps {
 /** Brand, new-chat button, thread history and server status. */
 export function Sidebar({ activeThreadId, backend, server, onSelect, onClose }: SidebarProps) {
   const t = useMessages();
-  const threads = useThreads({ pageSize: 30 });
+  const assistants = backend === "assistants";
+  // The Assistants API cannot list threads: the demo lists the ones it created.
+  const threads = useThreads({ pageSize: 30, enabled: !assistants });
+  const remembered = useAssistantsThreads(server.origin);
   const remove = useDeleteThread();
   const rename = useRenameThread();
   const readOnly = backend === "rest";
-  const status =
-    threads.status === "error" ? "offline" : threads.status === "success" ? "online" : "pending";
+  const status = assistants
+    ? "online"
+    : threads.status === "error"
+      ? "offline"
+      : threads.status === "success"
+        ? "online"
+        : "pending";
   return (
     <aside id="demo-sidebar" className="demo-sidebar" aria-label={t.history}>
       <div className="demo-sidebar-head">
@@ -52,21 +65,23 @@ export function Sidebar({ activeThreadId, backend, server, onSelect, onClose }: 
       )}
       <div className="demo-history">
         <ThreadList
-          threads={threads.threads}
+          threads={assistants ? remembered : threads.threads}
           activeThreadId={activeThreadId}
           onSelect={onSelect}
           onDelete={async (threadId) => {
             await remove.mutateAsync(threadId);
+            if (assistants) forgetAssistantsThread(server.origin, threadId);
             if (threadId === activeThreadId) onSelect(null);
           }}
           {...(readOnly
             ? {}
             : {
                 onRename: async (threadId: string, title: string) => {
-                  await rename.mutateAsync({ threadId, title });
+                  if (assistants) renameAssistantsThread(server.origin, threadId, title);
+                  else await rename.mutateAsync({ threadId, title });
                 },
               })}
-          hasMore={threads.hasMore}
+          hasMore={!assistants && threads.hasMore}
           onLoadMore={() => void threads.fetchMore()}
         />
       </div>

@@ -61,7 +61,7 @@ const en: Messages = {
   promptLabels: [
     "Show me what you can do",
     "Research a weekend in Lisbon",
-    "Book a table for two",
+    "Book dinner for two",
     "What's the weather in Oslo?",
   ],
   placeholder: "Message the assistant",
@@ -103,7 +103,7 @@ const fr: Messages = {
   promptLabels: [
     "Montre-moi ce que tu sais faire",
     "Préparer un week-end à Lisbonne",
-    "Réserver une table pour deux",
+    "Réserver un dîner pour deux",
     "Quel temps fait-il à Oslo ?",
   ],
   placeholder: "Écrire à l’assistant",
@@ -145,7 +145,7 @@ const de: Messages = {
   promptLabels: [
     "Zeig mir, was du kannst",
     "Ein Wochenende in Lissabon planen",
-    "Einen Tisch für zwei buchen",
+    "Abendessen für zwei buchen",
     "Wie ist das Wetter in Oslo?",
   ],
   placeholder: "Nachricht an den Assistenten",
@@ -187,7 +187,7 @@ const ja: Messages = {
   promptLabels: [
     "できることを見せて",
     "リスボンの週末を調べる",
-    "2名でテーブルを予約",
+    "2名でディナーを予約",
     "オスロの天気は？",
   ],
   placeholder: "アシスタントにメッセージ",
@@ -229,7 +229,7 @@ const ar: Messages = {
   promptLabels: [
     "أرني ما يمكنك فعله",
     "ابحث عن عطلة في لشبونة",
-    "احجز طاولة لشخصين",
+    "احجز عشاء لشخصين",
     "كيف الطقس في أوسلو؟",
   ],
   placeholder: "اكتب رسالة إلى المساعد",
@@ -250,7 +250,7 @@ const ar: Messages = {
 export const STARTER_PROMPTS = [
   "help",
   "Research a weekend in Lisbon",
-  "Book a table for two",
+  "Book dinner for two",
   "What is the weather in Oslo?",
 ] as const;
 

@@ -562,8 +562,9 @@ export const Charts: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await waitFor(() =>
-      expect(canvasElement.querySelectorAll(".recharts-bar-rectangle").length).toBeGreaterThan(0),
+    await waitFor(
+      () => expect(canvasElement.querySelectorAll(".recharts-surface").length).toBe(2),
+      { timeout: 10_000 },
     );
     await expect(
       canvasElement.querySelectorAll('[data-tk-part="widget-chart"] caption')[0],

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   useCallback,
   useContext,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -234,7 +235,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     const ctx = useComposerContext("Composer.Input");
     const { t } = useThreadUI();
     const composing = useRef(false);
-    useIsomorphicLayoutEffect(() => {
+    const autosize = useCallback(() => {
       const el = ctx.inputRef.current;
       if (!el) return;
       el.style.height = "auto";
@@ -242,7 +243,23 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       el.style.height = `${height}px`;
       el.style.setProperty("--tk-composer-height", `${height}px`);
       el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
-    }, [ctx.value, maxHeight]);
+    }, [ctx.inputRef, maxHeight]);
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the value
+    useIsomorphicLayoutEffect(autosize, [ctx.value, autosize]);
+    useEffect(() => {
+      const el = ctx.inputRef.current;
+      if (!el || typeof ResizeObserver === "undefined") return;
+      // Width changes (layout, fonts, stylesheets arriving) change the wrapped height.
+      let width = el.clientWidth;
+      const observer = new ResizeObserver(() => {
+        if (el.clientWidth !== width) {
+          width = el.clientWidth;
+          autosize();
+        }
+      });
+      observer.observe(el);
+      return () => observer.disconnect();
+    }, [ctx.inputRef, autosize]);
     return (
       <textarea
         data-tk-part="composer-input"

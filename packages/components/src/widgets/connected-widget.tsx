@@ -6,7 +6,7 @@ import {
 } from "@threadkit/hooks";
 import { forwardRef, useCallback } from "react";
 import type { WidgetActionContext } from "./context";
-import { WidgetRootView, type WidgetRootProps } from "./widget-root";
+import { type WidgetRootProps, WidgetRootView } from "./widget-root";
 
 /** Props of {@link ConnectedWidget}. */
 export interface ConnectedWidgetProps

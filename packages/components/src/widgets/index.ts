@@ -9,6 +9,11 @@ export {
   withFormValues,
 } from "./actions";
 export {
+  ConnectedWidget,
+  ConnectedWidget as Connected,
+  type ConnectedWidgetProps,
+} from "./connected-widget";
+export {
   type DispatchOptions,
   useWidgetActionTrigger,
   useWidgetForm,
@@ -32,4 +37,3 @@ export { defaultWidgetRegistry } from "./registry";
 export { resolveColor } from "./style";
 export { createWidgetItemRenderer, type WidgetItemRendererOptions } from "./widget-item";
 export { type WidgetRootProps, WidgetRootView as Root, WidgetRootView } from "./widget-root";
-export { ConnectedWidget, ConnectedWidget as Connected, type ConnectedWidgetProps } from "./connected-widget";

@@ -11,7 +11,15 @@ describe("resolveColor", () => {
     );
     expect(resolveColor("subtle", "border")).toBe("var(--tk-widget-border-subtle)");
     expect(resolveColor("red-100", "background")).toBe("var(--tk-widget-red-100)");
-    expect(resolveColor("blue-900")).toBe("var(--tk-widget-blue-900)");
+    expect(resolveColor("blue-900", "background")).toBe("var(--tk-widget-blue-900)");
+  });
+  it("clamps palette text colors to a legible lightness per scheme", () => {
+    expect(resolveColor("blue-400")).toBe(
+      "light-dark(oklch(from var(--tk-widget-palette-blue-400) min(l, 0.55) c h), oklch(from var(--tk-widget-palette-blue-600) max(l, 0.75) c h))",
+    );
+    expect(resolveColor("alpha-70")).toBe(
+      "color-mix(in srgb, var(--tk-widget-text-primary) 70%, transparent)",
+    );
   });
   it("maps chart series names only for series", () => {
     expect(resolveColor("purple", "series")).toBe("var(--tk-widget-chart-purple)");

@@ -39,6 +39,23 @@ const PALETTE = new Set([
 ]);
 const SERIES = ["blue", "purple", "orange", "green", "red", "yellow", "pink"] as const;
 const PRIMITIVE = /^([a-z]+)-(50|[1-9]00|950)$/;
+const ALPHA = /^alpha-(\d{1,2}|100)$/;
+const MIRROR: Record<string, string> = {
+  "50": "950",
+  "100": "900",
+  "200": "800",
+  "300": "700",
+  "400": "600",
+  "500": "500",
+  "600": "400",
+  "700": "300",
+  "800": "200",
+  "900": "100",
+  "950": "50",
+};
+// OKLCH lightness bounds that keep palette text at WCAG AA (4.5:1) on the default surfaces.
+const TEXT_MAX_L_LIGHT = 0.55;
+const TEXT_MIN_L_DARK = 0.75;
 // CSS functions that can fetch a resource or reach outside the declaration; never accepted.
 const UNSAFE_CSS = /url\s*\(|image-set\s*\(|expression\s*\(|[;{}<>\\]|@import/i;
 
@@ -60,9 +77,22 @@ function colorString(value: string, usage: ColorUsage, fixed = false): string | 
   if (SURFACE_TOKENS.has(name)) return `var(--tk-widget-${name})`;
   if (usage === "border" && BORDER_TOKENS.has(name)) return `var(--tk-widget-border-${name})`;
   if (usage !== "text" && TEXT_TOKENS.has(name)) return `var(--tk-widget-text-${name})`;
+  const alpha = ALPHA.exec(name);
+  if (alpha?.[1]) {
+    // ChatKit's alpha-NN: the text color at NN% opacity.
+    return `color-mix(in srgb, var(--tk-widget-text-primary) ${Math.min(100, Number(alpha[1]))}%, transparent)`;
+  }
   const primitive = PRIMITIVE.exec(name);
-  if (primitive?.[1] && PALETTE.has(primitive[1])) {
-    return fixed ? `var(--tk-widget-palette-${name})` : `var(--tk-widget-${name})`;
+  const hue = primitive?.[1];
+  const step = primitive?.[2];
+  if (hue !== undefined && step !== undefined && PALETTE.has(hue)) {
+    if (fixed) return `var(--tk-widget-palette-${name})`;
+    if (usage === "text") {
+      // Palette text keeps its hue but is clamped in lightness so it stays legible: an author's
+      // `blue-400` caption would otherwise fall below 4.5:1 on white (and `gray-900` on dark).
+      return `light-dark(oklch(from var(--tk-widget-palette-${name}) min(l, ${TEXT_MAX_L_LIGHT}) c h), oklch(from var(--tk-widget-palette-${hue}-${MIRROR[step]}) max(l, ${TEXT_MIN_L_DARK}) c h))`;
+    }
+    return `var(--tk-widget-${name})`;
   }
   // Any other CSS color (hex, rgb(), named colors, gradients for backgrounds) passes through.
   return name;

@@ -101,6 +101,25 @@ describe("createChatKitClient", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("cancels a streaming body when the caller aborts, without a timeout cutting it", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('data: {"type":"progress_update","text":"1"}\n\n');
+      // Keep the stream open past the client's timeout.
+    });
+    const controller = new AbortController();
+    const body = await client({ timeoutMs: 50 }).threads.create(input, {
+      signal: controller.signal,
+    });
+    const reader = body.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain("progress_update");
+    await new Promise((r) => setTimeout(r, 120)); // longer than timeoutMs: still open
+    const pending = reader.read();
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+  });
+
   it("reads a ChatKit server error body", async () => {
     server.handle((_req, res) => sendJson(res, 422, { detail: "Invalid request" }));
     const error = await client()

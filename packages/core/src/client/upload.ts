@@ -54,6 +54,9 @@ function xhrUpload(request: UploadRequest): Promise<Response> {
     const done = () => request.signal?.removeEventListener("abort", onAbort);
     xhr.onload = () => {
       done();
+      // A final report, also where the engine emits no upload events.
+      const size = request.body instanceof Blob ? request.body.size : request.size;
+      if (size !== undefined) request.onProgress?.({ loaded: size, total: size });
       const headers = new Headers();
       for (const line of xhr
         .getAllResponseHeaders()

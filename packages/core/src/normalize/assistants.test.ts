@@ -35,7 +35,12 @@ describe("Assistants normalizers on recorded streams", () => {
           const message = event.data as Message;
           const item = normalizeAssistantMessage(message);
           expect(parseThreadItem(item)).toEqual(item);
-          const text = message.content.flatMap((b) => (b.type === "text" ? [b.text.value] : []));
+          expect(item.id).toBe(message.id);
+          expect(item.type).toBe(message.role === "user" ? "user_message" : "assistant_message");
+          // Citation markers leave the text; everything else is kept.
+          const text = message.content.flatMap((b) =>
+            b.type === "text" ? [b.text.value.replace(/【[^】]*】/g, "")] : [],
+          );
           expect(item.type === "assistant_message" && item.content.map((c) => c.text)).toEqual(
             text,
           );
@@ -54,19 +59,21 @@ describe("Assistants normalizers on recorded streams", () => {
     });
   }
 
-  it("maps file citations to file sources at the citation's end", () => {
+  it("turns file citations into file annotations and keeps the source content", () => {
     const done = events("dotnet-file-search-streaming.sse").find(
       (e) => e.event === "thread.message.completed",
     );
     if (done === undefined) throw new Error("fixture has no completed message");
-    const item = normalizeAssistantMessage(done.data as Message);
-    expect(item.type === "assistant_message" && item.content[0]?.annotations[0]).toEqual({
+    const message = done.data as Message;
+    const item = normalizeAssistantMessage(message);
+    expect(item.type === "assistant_message" && item.content[0]?.annotations[0]).toMatchObject({
       type: "annotation",
-      source: { type: "file", filename: expect.any(String), title: "【4:0†favorite_foods.txt】" },
-      index: 53,
+      source: { type: "file", filename: "favorite_foods.txt" },
     });
-    // The original annotated content is kept.
-    expect(item.origin?.extra.content).toEqual((done.data as Message).content);
+    // The citation marker left the text, so the original content is kept under origin.
+    expect(item.origin).toMatchObject({ api: "assistants", type: "thread.message" });
+    expect(item.origin?.extra.content).toEqual(message.content);
+    expect(item.origin?.extra.run_id).toBe(message.run_id);
   });
 
   it("turns a completed function step into a completed client tool call", () => {
@@ -79,7 +86,7 @@ describe("Assistants normalizers on recorded streams", () => {
     expect(item).toMatchObject({ type: "client_tool_call", status: "completed" });
   });
 
-  it("turns code interpreter calls into tasks with code and logs", () => {
+  it("turns code interpreter steps into workflows with code and logs", () => {
     const steps = events("simple-openai-v1-code-interpreter.sse").filter(
       (e) =>
         e.event === "thread.run.step.completed" &&
@@ -88,8 +95,11 @@ describe("Assistants normalizers on recorded streams", () => {
     const items = steps.flatMap((e) => normalizeAssistantRunStep(e.data as RunStep));
     expect(items.length).toBeGreaterThan(0);
     expect(items[0]).toMatchObject({
-      type: "task",
-      task: { type: "custom", title: "Code interpreter", status_indicator: "complete" },
+      type: "workflow",
+      workflow: {
+        tasks: [{ type: "custom", title: "Code interpreter", status_indicator: "complete" }],
+      },
+      origin: { api: "assistants", type: "thread.run.step" },
     });
   });
 });

@@ -23,7 +23,10 @@ export interface AssistantObjects {
   run?: Run | null;
 }
 
-function convert(objects: AssistantObjects, options: AssistantRunToThreadItemsOptions): ThreadItem[] {
+function convert(
+  objects: AssistantObjects,
+  options: AssistantRunToThreadItemsOptions,
+): ThreadItem[] {
   return assistantRunToThreadItems(
     {
       thread: null,

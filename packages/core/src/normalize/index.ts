@@ -1,5 +1,7 @@
 export {
+  type AssistantObjects,
   normalizeAssistantMessage,
+  normalizeAssistantObjects,
   normalizeAssistantRunStep,
   normalizeAssistantThread,
   normalizeRequiredAction,

@@ -445,7 +445,8 @@ function plainTextValue(event: AssistantStreamReaderEvent): string | undefined {
 
 /** The content index of a delta accepted by {@link plainTextValue}. */
 function partIndex(event: AssistantStreamReaderEvent & { event: "thread.message.delta" }): number {
-  return (event.data.delta.content?.[0] as MessageContentDelta).index;
+  const part = event.data.delta.content?.[0];
+  return part === undefined ? -1 : part.index;
 }
 
 /**

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { fixtureNames, readFixture } from "../../test/fixtures";
 import { splitBytesAt, streamFromString } from "../testing/stream-from-string";
-import { decodeServerSentEvents, type ServerSentEvent } from "./decode-server-sent-events";
+import {
+  createServerSentEventDecoder,
+  type DecodedServerSentEvent,
+  decodeServerSentEvents,
+  InvalidServerSentEventLine,
+  type ServerSentEvent,
+} from "./decode-server-sent-events";
 
 const FOLDERS = ["assistants", "chatkit-protocol"] as const;
 const FIXTURES = FOLDERS.flatMap((folder) =>
@@ -17,9 +23,18 @@ async function decode(
   return out;
 }
 
-/** Synchronous reference decode of byte chunks (same decoder, no streams): used for splits. */
-async function decodeChunks(chunks: Uint8Array[]): Promise<ServerSentEvent[]> {
-  return decode(chunks);
+/** The same decoder driven synchronously (no async steps): keeps the exhaustive sweeps fast. */
+function decodeChunks(chunks: readonly Uint8Array[]): DecodedServerSentEvent[] {
+  const decoder = createServerSentEventDecoder();
+  const out: DecodedServerSentEvent[] = [];
+  for (const chunk of chunks) out.push(...decoder.push(chunk));
+  out.push(...decoder.end());
+  return out;
+}
+
+function bytesOf(text: string): Uint8Array[] {
+  const bytes = new TextEncoder().encode(text);
+  return Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
 }
 
 describe("decodeServerSentEvents", () => {
@@ -95,45 +110,73 @@ describe("decodeServerSentEvents", () => {
     expect(cancelled).toBe(true);
   });
 
+  it("cancels the body when the consumer stops early", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        c.enqueue(new TextEncoder().encode("data: 1\n\n"));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    for await (const event of decodeServerSentEvents(body)) {
+      expect(event.data).toBe("1");
+      break;
+    }
+    expect(cancelled).toBe(true);
+  });
+
   it("throws at once when the signal is already aborted", async () => {
     const reason = new Error("early");
     await expect(decode("data: 1\n\n", { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
   });
 
   describe("is independent of chunk boundaries", () => {
+    it("gives the same events through a ReadableStream of one byte per chunk", async () => {
+      const { text } = FIXTURES.find((f) => f.name === "dotnet-file-search-streaming.sse") ?? {};
+      const whole = await decode(text as string);
+      expect(await decode(streamFromString(text as string, { chunkSize: 1 }))).toEqual(whole);
+    });
+
     for (const { folder, name, text } of FIXTURES) {
       it(`${folder}/${name}: one byte per chunk and every two-way split give the same events`, async () => {
-        const whole = await decode(text);
+        const whole = decodeChunks([new TextEncoder().encode(text)]);
         expect(whole.length).toBeGreaterThan(0);
-        // One chunk per byte: every offset is a boundary at once, in one pass.
-        expect(await decode(streamFromString(text, { chunkSize: 1 }))).toEqual(whole);
-        // Every single split point. Large recordings are sampled every 61 bytes: each offset is
-        // already a boundary in the one-byte run above, and the full sweep is quadratic.
-        const bytes = new TextEncoder().encode(text).length;
-        const step = bytes > 4096 ? 61 : 1;
-        for (let offset = 1; offset < bytes; offset += step) {
-          const events = await decodeChunks(splitBytesAt(text, [offset]));
-          if (events.length !== whole.length)
+        expect(await decode(text)).toEqual(
+          whole.filter((e) => !(e instanceof InvalidServerSentEventLine)),
+        );
+        // One chunk per byte: every offset is a boundary at once.
+        expect(decodeChunks(bytesOf(text))).toEqual(whole);
+        // Every single split point. The sweep is quadratic, so recordings over 4 KB are split
+        // every 61 bytes (each of their offsets is already a boundary in the one-byte run).
+        const size = new TextEncoder().encode(text).length;
+        const step = size > 4096 ? 61 : 1;
+        const expected = JSON.stringify(whole);
+        for (let offset = 1; offset < size; offset += step) {
+          const events = decodeChunks(splitBytesAt(text, [offset]));
+          if (JSON.stringify(events) !== expected) {
             expect({ offset, events }).toEqual({ offset, events: whole });
+          }
         }
       });
     }
 
-    it("random multi-way splits give the same events (property)", async () => {
+    it("random multi-way splits give the same events (property)", () => {
       const texts = FIXTURES.map((f) => f.text);
-      const expected = await Promise.all(texts.map((t) => decode(t)));
-      await fc.assert(
-        fc.asyncProperty(
+      const expected = texts.map((t) => decodeChunks([new TextEncoder().encode(t)]));
+      fc.assert(
+        fc.property(
           fc.integer({ min: 0, max: texts.length - 1 }),
           fc.array(fc.nat(), { maxLength: 40 }),
-          async (index, cuts) => {
+          (index, cuts) => {
             const text = texts[index] as string;
             const size = new TextEncoder().encode(text).length;
             const chunks = splitBytesAt(
               text,
               cuts.map((c) => c % size),
             );
-            expect(await decodeChunks(chunks)).toEqual(expected[index]);
+            expect(decodeChunks(chunks)).toEqual(expected[index]);
           },
         ),
         { numRuns: 200 },

@@ -36,16 +36,16 @@ export interface DecodeServerSentEventsOptions {
   onInvalidLine?: ((error: ServerSentEventLineError) => void) | undefined;
 }
 
-/** @internal A line that is not SSE, in stream order among the events. */
-export class InvalidLine implements ServerSentEventLineError {
+/** A line that is not SSE (reported by the decoder in stream order among the events). */
+export class InvalidServerSentEventLine implements ServerSentEventLineError {
   constructor(
     readonly line: string,
     readonly message: string,
   ) {}
 }
 
-/** @internal An event or an invalid line, in stream order. */
-export type DecodedItem = ServerSentEvent | InvalidLine;
+/** What a {@link ServerSentEventDecoder} returns: an event or an invalid line. */
+export type DecodedServerSentEvent = ServerSentEvent | InvalidServerSentEventLine;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
@@ -87,40 +87,68 @@ async function* chunksOf(
 }
 
 /**
- * @internal Decodes `body` into batches of events and invalid lines, one batch per chunk, so the
- * readers pay one async step per network chunk rather than one per event.
+ * A synchronous, incremental SSE decoder: push byte or string chunks, get back the events and
+ * invalid lines each chunk completed. The async readers are built on it; use it directly when
+ * the chunks come from somewhere else (a Node stream, a WebSocket, a test).
  */
-export async function* decodeServerSentEventBatches(
-  body: ServerSentEventsBody,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<DecodedItem[]> {
-  throwIfAborted(signal);
-  let batch: DecodedItem[] = [];
+export interface ServerSentEventDecoder {
+  /** Decodes one chunk; returns what it completed, in stream order. */
+  push(chunk: Uint8Array | string): DecodedServerSentEvent[];
+  /** Ends the stream: flushes a last event that has no blank line after it. */
+  end(): DecodedServerSentEvent[];
+}
+
+/** Creates a {@link ServerSentEventDecoder}. */
+export function createServerSentEventDecoder(): ServerSentEventDecoder {
+  let batch: DecodedServerSentEvent[] = [];
   const parser = createParser({
     onEvent(message) {
       batch.push(message);
     },
     onError(error: ParseError) {
       if (error.type === "unknown-field") {
-        batch.push(new InvalidLine(error.line ?? error.field ?? "", error.message));
+        batch.push(new InvalidServerSentEventLine(error.line ?? error.field ?? "", error.message));
       }
     },
   });
   const decoder = new TextDecoder();
+  const take = () => {
+    const out = batch;
+    batch = [];
+    return out;
+  };
+  return {
+    push(chunk) {
+      parser.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+      return take();
+    },
+    end() {
+      // A body that ends without the blank line after its last event still delivers that event:
+      // servers and recordings end this way, and a cut-off event then fails JSON parsing
+      // visibly. Two line feeds end a pending line (also one ending in a lone CR) and dispatch
+      // the event; after a complete stream they are blank lines, which dispatch nothing.
+      parser.feed(`${decoder.decode()}\n\n`);
+      return take();
+    },
+  };
+}
+
+/**
+ * @internal Decodes `body` into batches of events and invalid lines, one batch per chunk, so the
+ * readers pay one async step per network chunk rather than one per event.
+ */
+export async function* decodeServerSentEventBatches(
+  body: ServerSentEventsBody,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<DecodedServerSentEvent[]> {
+  throwIfAborted(signal);
+  const decoder = createServerSentEventDecoder();
   for await (const chunk of chunksOf(body, signal)) {
-    parser.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    if (batch.length > 0) {
-      const out = batch;
-      batch = [];
-      yield out;
-    }
+    const batch = decoder.push(chunk);
+    if (batch.length > 0) yield batch;
   }
-  // A body that ends without the blank line after its last event still delivers that event:
-  // servers and recordings end this way, and a cut-off event then fails JSON parsing visibly.
-  // Two line feeds end a pending line (also one ending in a lone CR) and dispatch the event;
-  // after a complete stream they are blank lines, which dispatch nothing.
-  parser.feed(`${decoder.decode()}\n\n`);
-  if (batch.length > 0) yield batch;
+  const tail = decoder.end();
+  if (tail.length > 0) yield tail;
 }
 
 /**
@@ -144,7 +172,7 @@ export async function* decodeServerSentEvents(
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
     for (const item of batch) {
-      if (item instanceof InvalidLine) options.onInvalidLine?.(item);
+      if (item instanceof InvalidServerSentEventLine) options.onInvalidLine?.(item);
       else yield item;
     }
   }

@@ -4,9 +4,9 @@
 import { parseAssistantStreamEvent } from "../assistants/parse-stream-event";
 import type { AssistantStreamEvent, UnknownAssistantStreamEvent } from "../assistants/types";
 import {
-  type DecodedItem,
+  type DecodedServerSentEvent,
   decodeServerSentEventBatches,
-  InvalidLine,
+  InvalidServerSentEventLine,
   type ServerSentEvent,
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
@@ -118,10 +118,10 @@ export async function* readAssistantStreamBatches(
   }
 }
 
-function toAssistantBatch(batch: readonly DecodedItem[]): AssistantStreamReaderEvent[] {
+function toAssistantBatch(batch: readonly DecodedServerSentEvent[]): AssistantStreamReaderEvent[] {
   const out: AssistantStreamReaderEvent[] = [];
   for (const item of batch) {
-    if (item instanceof InvalidLine) {
+    if (item instanceof InvalidServerSentEventLine) {
       out.push(malformed("invalid_line", item.line, undefined, item.message));
     } else {
       const event = toAssistantStreamEvent(item);

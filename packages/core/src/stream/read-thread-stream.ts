@@ -3,9 +3,9 @@
  */
 import type { ThreadStreamEvent } from "../protocol/stream-event";
 import {
-  type DecodedItem,
+  type DecodedServerSentEvent,
   decodeServerSentEventBatches,
-  InvalidLine,
+  InvalidServerSentEventLine,
   type ServerSentEvent,
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
@@ -56,10 +56,10 @@ export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEve
 }
 
 /** @internal Converts one decoded batch (events and invalid lines) into reader events. */
-function toThreadBatch(batch: readonly DecodedItem[]): ThreadStreamReaderEvent[] {
+function toThreadBatch(batch: readonly DecodedServerSentEvent[]): ThreadStreamReaderEvent[] {
   const out: ThreadStreamReaderEvent[] = [];
   for (const item of batch) {
-    if (item instanceof InvalidLine) {
+    if (item instanceof InvalidServerSentEventLine) {
       out.push(malformed("invalid_line", { data: item.line }, item.message));
     } else {
       const event = toThreadStreamEvent(item);

@@ -2,7 +2,13 @@
  * Reads thread history from whichever client the provider has, as canonical shapes: items
  * oldest first with the cursor of the next (older) page, threads with their cursor.
  */
-import { normalizeChatKitRestThread, type ThreadItem, type ThreadMetadata } from "@threadkit/core";
+import {
+  normalizeAssistantMessage,
+  normalizeAssistantThread,
+  normalizeChatKitRestThread,
+  type ThreadItem,
+  type ThreadMetadata,
+} from "@threadkit/core";
 import type { ThreadkitClients } from "../provider/clients";
 
 /** One page of items, oldest first. */
@@ -122,6 +128,42 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
         throw new Error(
           "The hosted ChatKit REST API cannot rename threads; `useRenameThread` needs a `protocol` client",
         );
+      },
+    };
+  }
+  const assistants = clients.assistants;
+  if (assistants) {
+    const cursor = (after: string | null) => (after === null ? {} : { after });
+    const unsupported = (what: string) =>
+      new Error(
+        `The Assistants API cannot ${what}; \`${hookName}\` needs a \`protocol\` or \`rest\` client`,
+      );
+    return {
+      async listItems(threadId, { limit, order, after, signal }) {
+        const page = await assistants.messages.list(
+          threadId,
+          { limit, order, ...cursor(after) },
+          signalOption(signal),
+        );
+        const items = page.data.map((message) => normalizeAssistantMessage(message));
+        return {
+          items: order === "desc" ? items.reverse() : items,
+          nextCursor: page.has_more ? page.last_id : null,
+        };
+      },
+      async listThreads() {
+        throw unsupported("list threads");
+      },
+      async getThread(threadId, signal) {
+        return normalizeAssistantThread(
+          await assistants.threads.retrieve(threadId, signalOption(signal)),
+        );
+      },
+      async deleteThread(threadId) {
+        await assistants.threads.delete(threadId);
+      },
+      async renameThread() {
+        throw unsupported("rename threads");
       },
     };
   }

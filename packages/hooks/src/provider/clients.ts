@@ -3,9 +3,9 @@
  * needs in its error when that client is missing.
  */
 import type {
-  AssistantsClient as CoreAssistantsClient,
   ChatKitClient,
   ChatKitRestClient,
+  AssistantsClient as CoreAssistantsClient,
 } from "@threadkit/core";
 
 /** The ChatKit protocol client (`createChatKitClient`). */

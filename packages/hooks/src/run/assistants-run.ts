@@ -103,7 +103,7 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
         { signal },
       );
       if (context.optimisticId !== null) store.getState().removeItem(context.optimisticId);
-      store.getState().upsertItem(normalizeAssistantMessage(message));
+      store.getState().upsertItem(normalizeAssistantMessage(message, itemOptions));
     }
     body = await client.runs.createStream(threadId, params, { signal });
   }
@@ -146,7 +146,9 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
       );
     }
     const calls =
-      run?.status === "requires_action" ? run.required_action?.submit_tool_outputs.tool_calls : null;
+      run?.status === "requires_action"
+        ? run.required_action?.submit_tool_outputs.tool_calls
+        : null;
     if (!run || !calls || calls.length === 0 || threadId === null) break;
     const missing = calls.find((call) => !context.clientTools?.[call.function.name]);
     if (missing) {
@@ -201,7 +203,7 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
       const first = page.data[0];
       if (first && first.role === "user") {
         store.getState().removeItem(context.optimisticId);
-        store.getState().mergeItems([normalizeAssistantMessage(first)], "prepend");
+        store.getState().mergeItems([normalizeAssistantMessage(first, itemOptions)], "prepend");
       }
     } catch (error) {
       context.log("run.user_message_lookup_failed", {

@@ -8,7 +8,6 @@ import {
   type Attachment,
   type ChatKitRequestMap,
   type InferenceOptions,
-  type JsonObject,
   readThreadStream,
   type StreamingRequestType,
   type StructuredInputSubmission,
@@ -427,21 +426,37 @@ export class RunController {
       if (streamError) {
         this.update({ status: "error", error: streamError });
         this.deps.onError(streamError);
-        return { status: "error", threadId: this.snapshot.threadId, error: streamError, accepted: true };
+        return {
+          status: "error",
+          threadId: this.snapshot.threadId,
+          error: streamError,
+          accepted: true,
+        };
       }
       this.update({ status: "idle" });
       return { status: "done", threadId: this.snapshot.threadId, error: null, accepted: true };
     } catch (error) {
       store.getState().finishStream();
-      if (!flags.accepted && run.optimisticId !== null) store.getState().removeItem(run.optimisticId);
+      if (!flags.accepted && run.optimisticId !== null)
+        store.getState().removeItem(run.optimisticId);
       this.finish(abort);
       if (isAbort(error, abort.signal)) {
         if (!this.disposed) this.update({ status: "idle" });
-        return { status: "cancelled", threadId: this.snapshot.threadId, error: null, accepted: flags.accepted };
+        return {
+          status: "cancelled",
+          threadId: this.snapshot.threadId,
+          error: null,
+          accepted: flags.accepted,
+        };
       }
       const reason = error instanceof Error ? error : new Error(String(error));
       this.fail(reason, operation, flags.accepted);
-      return { status: "error", threadId: this.snapshot.threadId, error: reason, accepted: flags.accepted };
+      return {
+        status: "error",
+        threadId: this.snapshot.threadId,
+        error: reason,
+        accepted: flags.accepted,
+      };
     }
   }
 

@@ -30,4 +30,3 @@ export class ClientToolError extends Error {
     this.toolName = toolName;
   }
 }
-

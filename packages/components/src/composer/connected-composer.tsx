@@ -1,0 +1,70 @@
+import type { ThreadStatus } from "@threadkit/core";
+import {
+  type UseComposerOptions,
+  type UseRunStreamResult,
+  useComposer,
+  useRunStream,
+  useThreadStore,
+} from "@threadkit/hooks";
+import { forwardRef, useMemo, useSyncExternalStore } from "react";
+import { type ComposerAttachment, ComposerRoot, type ComposerRootProps } from "./composer";
+
+/** Props of {@link ConnectedComposerRoot}. */
+export interface ConnectedComposerRootProps
+  extends Omit<
+    ComposerRootProps,
+    "value" | "defaultValue" | "onValueChange" | "onSubmit" | "running" | "onStop" | "attachments" | "onAddFiles" | "onRemoveAttachment" | "threadStatus"
+  > {
+  /** The thread to send to (`null` starts a new thread). */
+  threadId: string | null;
+  /** Share a run with the rest of the UI (its status, errors and retry). */
+  run?: UseRunStreamResult;
+  /** Upload strategy, limits and inference options of `useComposer`. */
+  options?: Omit<UseComposerOptions, "run">;
+  /** Enables the attach button. @default true */
+  attachmentsEnabled?: boolean;
+}
+
+/**
+ * `Composer.Root` fed by `@threadkit/hooks` (`useRunStream` + `useComposer`): sends to the
+ * thread, uploads attachments with progress, offers Stop while the server allows cancelling and
+ * disables itself for locked and closed threads. Must be inside `ThreadkitProvider`.
+ */
+export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedComposerRootProps>(
+  function ConnectedComposerRoot({ threadId, run: runProp, options, attachmentsEnabled = true, ...props }, ref) {
+    const ownRun = useRunStream(threadId);
+    const run = runProp ?? ownRun;
+    const composer = useComposer({ ...options, run });
+    const store = useThreadStore(run.threadId ?? threadId);
+    const getStatus = () => (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
+    const threadStatus = useSyncExternalStore(store.subscribe, getStatus, getStatus);
+    const attachments = useMemo<ComposerAttachment[]>(
+      () =>
+        composer.attachments.map((a) => ({
+          id: a.localId,
+          name: a.file.name,
+          mimeType: a.file.type,
+          status: a.status === "uploaded" ? "done" : a.status,
+          progress: a.progress,
+          previewUrl: a.attachment?.type === "image" ? a.attachment.preview_url : null,
+        })),
+      [composer.attachments],
+    );
+    return (
+      <ComposerRoot
+        {...props}
+        ref={ref}
+        value={composer.text}
+        onValueChange={composer.setText}
+        onSubmit={() => void composer.submit()}
+        running={run.isRunning}
+        {...(run.allowCancel ? { onStop: run.cancel } : {})}
+        threadStatus={threadStatus ?? null}
+        attachments={attachments}
+        {...(attachmentsEnabled ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {})}
+        onRemoveAttachment={composer.removeAttachment}
+      />
+    );
+  },
+);
+ConnectedComposerRoot.displayName = "Composer.Root";

@@ -1,0 +1,40 @@
+import { ThreadProvider, useThreadItems, useThreadStore } from "@threadkit/hooks";
+import { forwardRef } from "react";
+import { ThreadRoot, type ThreadRootProps } from "./thread";
+
+/** Props of {@link ConnectedThreadRoot}. */
+export interface ConnectedThreadRootProps
+  extends Omit<ThreadRootProps, "items" | "store" | "source" | "hasOlder" | "loadingOlder" | "onLoadOlder"> {
+  /** The thread to show (`null` for a new thread). */
+  threadId: string | null;
+  /** Items per page loaded from the server. @default 20 */
+  pageSize?: number;
+}
+
+/**
+ * `Thread.Root` fed by `@threadkit/hooks`: pages through `useThreadItems(threadId)`, live items
+ * from the thread's store, older pages when the user scrolls up. Must be inside
+ * `ThreadkitProvider`. Children can use `useThreadItem` and the other thread hooks.
+ */
+export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
+  function ConnectedThreadRoot({ threadId, pageSize, ...props }, ref) {
+    const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
+      threadId,
+      pageSize === undefined ? {} : { pageSize },
+    );
+    const store = useThreadStore(threadId);
+    return (
+      <ThreadProvider threadId={threadId} store={store}>
+        <ThreadRoot
+          {...props}
+          ref={ref}
+          store={store}
+          hasOlder={hasOlder}
+          loadingOlder={isFetchingOlder}
+          onLoadOlder={() => void fetchOlder()}
+        />
+      </ThreadProvider>
+    );
+  },
+);
+ConnectedThreadRoot.displayName = "Thread.Root";
