@@ -19,5 +19,5 @@ export default defineConfig({
   },
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   preview: { host: "127.0.0.1", port: 4173, strictPort: false },
-  build: { target: "es2022", sourcemap: true },
+  build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 1500 },
 });

@@ -209,6 +209,41 @@ describe("demo app against the dev server", () => {
     await page.waitForURL(/#\/$/);
   });
 
+  it("reads the same threads through hosted REST and runs an assistant", async () => {
+    const page = await open();
+    await send(page, "A thread to read over REST");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const threadId = threadIdOf(page);
+
+    await page.getByTestId("backend-rest").click();
+    await page
+      .locator('[data-tk-part="thread-list-item"]')
+      .filter({ hasText: "A thread to read over REST" })
+      .locator('[data-tk-part="thread-list-trigger"]')
+      .click();
+    await page.waitForURL(new RegExp(`#/t/${threadId}$`));
+    await expect
+      .poll(() => assistantMessages(page).first().textContent())
+      .toContain("You said: A thread to read over REST");
+    // Hosted REST threads are read-only here: no composer.
+    expect(await page.locator('[data-tk-part="composer"]').count()).toBe(0);
+
+    await page.getByTestId("backend-assistants").click();
+    await page.getByTestId("new-chat").click();
+    await send(page, "Hello assistant");
+    await page.waitForURL(/#\/t\/thread_/);
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("Hello assistant");
+    await settled(page);
+    // The demo remembers the Assistants thread in its history (the API cannot list threads).
+    await page
+      .locator('[data-tk-part="thread-list-item"]')
+      .filter({ hasText: "Hello assistant" })
+      .waitFor();
+  });
+
   it("keeps the user's message when the stream drops, and recovers on retry", async () => {
     const page = await open();
     // The server cuts the connection after the user message and the first words of the reply.

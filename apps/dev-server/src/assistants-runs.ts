@@ -143,7 +143,10 @@ export class RunEngine {
       for await (const _ of events) {
         // Every state change is persisted by the generator itself.
       }
-    })().catch((error: unknown) => console.error("run failed", error));
+    })().catch((error: unknown) => {
+      // A run cut short by the server closing its store is not an error worth reporting.
+      if (this.services.store.db.open) console.error("run failed", error);
+    });
   }
 
   private track(runId: string): AbortSignal {

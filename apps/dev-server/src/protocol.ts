@@ -75,10 +75,12 @@ export class ProtocolHandler {
     return this.services.store;
   }
 
-  private thread(params: Record<string, unknown>): StoredThread {
+  /** The thread named by `params.thread_id`; with a session, only one of the session's user. */
+  private thread(params: Record<string, unknown>, info: RequestInfo): StoredThread {
     const id = requireString(params, "thread_id");
     const thread = this.store.getThread(id);
-    if (!thread) throw notFound("thread", id);
+    if (!thread || (info.session && thread.user !== info.session.user))
+      throw notFound("thread", id);
     return thread;
   }
 
@@ -86,7 +88,7 @@ export class ProtocolHandler {
     const store = this.store;
     switch (type) {
       case "threads.get_by_id": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         return toThread(
           thread,
           store.listItems(thread.id, { limit: DEFAULT_PAGE_SIZE, order: "asc" }),
@@ -111,7 +113,7 @@ export class ProtocolHandler {
         });
       }
       case "threads.update": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         const title = params.title;
         if (typeof title !== "string") throw badRequest("params.title must be a string.", "title");
         store.updateThread(thread.id, { title });
@@ -121,12 +123,12 @@ export class ProtocolHandler {
         );
       }
       case "threads.delete": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         store.deleteThread(thread.id);
         return {};
       }
       case "items.list": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         const page = store.listItems(thread.id, {
           limit: optionalInt(params, "limit", 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
           order: readOrder(params, "desc"),
@@ -135,7 +137,7 @@ export class ProtocolHandler {
         return toProtocolPage(page);
       }
       case "items.feedback": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         const ids = params.item_ids;
         const kind = params.kind;
         if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) {
@@ -148,7 +150,7 @@ export class ProtocolHandler {
         return {};
       }
       case "threads.sync_custom_action": {
-        const thread = this.thread(params);
+        const thread = this.thread(params, info);
         const { action, sender } = this.action(thread, params);
         const updated = widgetSyncAction(action, sender);
         if (!updated) return {};
@@ -240,7 +242,7 @@ export class ProtocolHandler {
         break;
       }
       case "threads.add_user_message": {
-        thread = this.thread(params);
+        thread = this.thread(params, info);
         if (thread.status.type !== "active")
           throw badRequest(`Thread is ${thread.status.type}.`, "thread_id");
         const item = parseUserMessage(this.services, thread, params);
@@ -253,7 +255,7 @@ export class ProtocolHandler {
         break;
       }
       case "threads.add_client_tool_output": {
-        thread = this.thread(params);
+        thread = this.thread(params, info);
         if (!("result" in params)) throw badRequest("params.result is required.", "result");
         const call = [...store.allItems(thread.id)]
           .reverse()
@@ -273,7 +275,7 @@ export class ProtocolHandler {
         break;
       }
       case "threads.add_structured_input": {
-        thread = this.thread(params);
+        thread = this.thread(params, info);
         const itemId = requireString(params, "item_id");
         const item = store.getItem(thread.id, itemId);
         if (!item) throw notFound("item", itemId);
@@ -288,7 +290,7 @@ export class ProtocolHandler {
         break;
       }
       case "threads.retry_after_item": {
-        thread = this.thread(params);
+        thread = this.thread(params, info);
         const itemId = requireString(params, "item_id");
         const item = store.getItem(thread.id, itemId);
         if (!item) throw notFound("item", itemId);
@@ -301,7 +303,7 @@ export class ProtocolHandler {
         break;
       }
       case "threads.custom_action": {
-        thread = this.thread(params);
+        thread = this.thread(params, info);
         const { action, sender } = this.action(thread, params);
         await this.applyFaults(faults);
         produce = (ctx) => widgetAction(ctx, action, sender);

@@ -205,8 +205,16 @@ describe("/v1/chatkit/sessions", () => {
           await chatkit(server, "threads.list", {}, { Authorization: `Bearer ${secret}` })
         ).json()
       ).data;
-    expect(await list(a.client_secret)).toHaveLength(1);
+    const mine = await list(a.client_secret);
+    expect(mine).toHaveLength(1);
     expect(await list(b.client_secret)).toHaveLength(0);
+    const peek = await chatkit(
+      server,
+      "threads.get_by_id",
+      { thread_id: mine[0].id },
+      { Authorization: `Bearer ${b.client_secret}` },
+    );
+    expect(peek.status).toBe(404);
   });
 });
 

@@ -173,7 +173,8 @@ export function registerChatKitRestRoutes(app: Hono<AppEnv>, services: DevServic
   const thread = (c: Context<AppEnv>) => {
     const id = c.req.param("id") ?? "";
     const found = store.getThread(id);
-    if (!found) throw notFound("thread", id);
+    const session = c.get("info").session;
+    if (!found || (session && found.user !== session.user)) throw notFound("thread", id);
     return found;
   };
   app.get("/v1/chatkit/threads/:id", (c) => c.json(toRestThread(thread(c))));

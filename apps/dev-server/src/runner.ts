@@ -117,7 +117,8 @@ export async function* persistEvents(
     finished = true;
     yield { type: "error", code: "stream.error", allow_retry: true };
   } finally {
-    if (!finished) {
+    // The store may already be closed when the server shuts down mid-stream.
+    if (!finished && store.db.open) {
       for (const item of pending.values()) {
         if (item.type === "assistant_message" && hasText(item)) store.upsertItem(item);
       }

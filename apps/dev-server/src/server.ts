@@ -82,8 +82,15 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   const host = options.host ?? "127.0.0.1";
   let server: Server;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) =>
-      resolve(info.port),
+    server = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 8787,
+        hostname: host,
+        // Leave the process's Request/Response alone: the server may share a process with tests.
+        overrideGlobalObjects: false,
+      },
+      (info) => resolve(info.port),
     ) as Server;
     server.once("error", (error) => {
       store.close();

@@ -83,6 +83,7 @@ export function App() {
                 key={settings.backend}
                 threadId={threadId}
                 backend={settings.backend}
+                server={server}
                 locale={locale.code}
                 onThreadCreated={navigate}
                 onTitle={setTitle}

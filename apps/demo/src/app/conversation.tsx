@@ -237,13 +237,13 @@ export function Conversation({
             threadStatus={thread?.status ?? null}
           >
             <Composer.Attachments />
-            <Composer.Input placeholder={t.placeholder} autoFocus />
-            <div className="demo-composer-actions">
+            <div data-tk-part="composer-row">
               <Composer.AddAttachment />
-              <Composer.Status />
+              <Composer.Input placeholder={t.placeholder} autoFocus />
               <Composer.Stop />
               <Composer.Submit />
             </div>
+            <Composer.Status />
           </Composer.Root>
         )}
         <p className="demo-disclaimer">{t.disclaimer}</p>

@@ -65,7 +65,7 @@ export function Header({ title, settings, scheme, sidebarOpen, onToggleSidebar }
             ))}
           </select>
         </label>
-        <label className="demo-select" title={t.language}>
+        <label className="demo-select demo-header-locale" title={t.language}>
           <GlobeIcon width={16} height={16} />
           <span className="demo-visually-hidden">{t.language}</span>
           <select

@@ -1,7 +1,8 @@
 import { useId } from "react";
-import { useMessages } from "../lib/i18n";
+import { LOCALES, useMessages } from "../lib/i18n";
 import {
   ACCENTS,
+  type BackendKind,
   type DemoSettings,
   type DensityOption,
   type RadiusOption,
@@ -9,6 +10,7 @@ import {
 } from "../lib/settings";
 import { CheckIcon, MonitorIcon, MoonIcon, SlidersIcon, SunIcon } from "./icons";
 
+const BACKENDS: BackendKind[] = ["chatkit", "assistants", "rest"];
 const RADII: RadiusOption[] = ["pill", "round", "soft", "sharp"];
 const DENSITIES: DensityOption[] = ["compact", "normal", "spacious"];
 
@@ -36,7 +38,40 @@ export function SettingsMenu({ settings }: { settings: DemoSettings }) {
         role="dialog"
         aria-label={t.appearance}
       >
-        <p className="demo-popover-title">{t.appearance}</p>
+        <p className="demo-popover-title">{t.settings}</p>
+        <fieldset className="demo-field demo-field-narrow">
+          <legend>{t.backend}</legend>
+          <div className="demo-segmented" role="radiogroup" aria-label={t.backend}>
+            {BACKENDS.map((value) => (
+              // biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons, ARIA radio pattern
+              <button
+                key={value}
+                type="button"
+                role="radio"
+                aria-checked={settings.backend === value}
+                data-active={settings.backend === value ? "" : undefined}
+                onClick={() => updateSettings({ backend: value })}
+              >
+                {t.backends[value]}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="demo-field demo-field-narrow">
+          <legend>{t.language}</legend>
+          <select
+            className="demo-field-select"
+            value={settings.locale}
+            aria-label={t.language}
+            onChange={(event) => updateSettings({ locale: event.currentTarget.value })}
+          >
+            {LOCALES.map((locale) => (
+              <option key={locale.code} value={locale.code}>
+                {locale.name}
+              </option>
+            ))}
+          </select>
+        </fieldset>
         <fieldset className="demo-field">
           <legend>{t.appearance}</legend>
           <div className="demo-segmented" role="radiogroup" aria-label={t.appearance}>

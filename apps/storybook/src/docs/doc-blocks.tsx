@@ -130,7 +130,7 @@ export function CreateThemeOutput({ options }: { options: ThemeOptions }) {
       <pre className="tkd-pre">
         <code>{`createTheme(${JSON.stringify(options, null, 2)})`}</code>
       </pre>
-      <pre className="tkd-pre" aria-label="Resulting CSS variables">
+      <pre className="tkd-pre">
         <code>
           {`data-tk-theme="${theme.attributes["data-tk-theme"]}"\n`}
           {Object.entries(theme.vars)

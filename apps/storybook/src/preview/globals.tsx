@@ -21,7 +21,10 @@ type Density = NonNullable<ThemeOptions["density"]>;
  * ChatKit theme options passed unchanged to `createTheme`; `shadcn` maps threadkit's tokens onto
  * a design system's variables (see preview.css and the Theming page).
  */
-export const THEMES: Record<string, { title: string; options: ThemeOptions; designSystem?: string }> = {
+export const THEMES: Record<
+  string,
+  { title: string; options: ThemeOptions; designSystem?: string }
+> = {
   light: { title: "Light", options: { colorScheme: "light" } },
   dark: { title: "Dark", options: { colorScheme: "dark" } },
   "chatkit-soft": {
@@ -90,4 +93,3 @@ export const withThreadkitGlobals: Decorator = (Story, context) => {
     </ThreadUIProvider>
   );
 };
-

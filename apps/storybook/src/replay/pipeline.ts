@@ -14,8 +14,8 @@ import {
 } from "@threadkit/core";
 import { createThreadStore, type ThreadStore } from "@threadkit/hooks";
 import { createPushBody } from "./push-body";
-import type { ReplaySink } from "./replay-controller";
 import type { RecordingProtocol } from "./recordings";
+import type { ReplaySink } from "./replay-controller";
 
 /** How an event is shown in the log. */
 export type ReplayLogKind = "event" | "unknown" | "malformed" | "error";
@@ -66,7 +66,11 @@ type ChatKitReadEvent =
 function describeChatKitEvent(event: ChatKitReadEvent): Omit<ReplayLogEntry, "index" | "json"> {
   switch (event.type) {
     case "stream.malformed":
-      return { kind: "malformed", label: `malformed (${event.reason})`, detail: clip(event.message) };
+      return {
+        kind: "malformed",
+        label: `malformed (${event.reason})`,
+        detail: clip(event.message),
+      };
     case "unknown":
       return { kind: "unknown", label: `unknown: ${event.original_type}`, detail: "skipped" };
     case "thread.item.updated": {
@@ -246,7 +250,8 @@ function createAssistantsPipeline(): ReplayPipeline {
         const key = JSON.stringify(item);
         next.set(item.id, key);
         // Unchanged items keep their object in the store, so only changed rows re-render.
-        if (type === "thread.item.done" || written.get(item.id) !== key) events.push({ type, item });
+        if (type === "thread.item.done" || written.get(item.id) !== key)
+          events.push({ type, item });
       }
       for (const id of written.keys()) {
         if (!next.has(id)) events.push({ type: "thread.item.removed", item_id: id });

@@ -27,10 +27,13 @@ export function createPushBody(finished: () => Promise<unknown>): PushBody {
     });
   };
   const settledOrPulled = () =>
-    Promise.race([pulled(), finished().then(
-      () => {},
-      () => {},
-    )]);
+    Promise.race([
+      pulled(),
+      finished().then(
+        () => {},
+        () => {},
+      ),
+    ]);
 
   return {
     [Symbol.asyncIterator]() {

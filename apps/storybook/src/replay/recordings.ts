@@ -128,7 +128,8 @@ const NOTES: Readonly<Record<string, Notes>> = {
   },
   "py-docs-progress-updates": {
     title: "ChatKit: progress updates",
-    description: "Three transient progress updates with icons: shown while streaming, never stored.",
+    description:
+      "Three transient progress updates with icons: shown while streaming, never stored.",
   },
 };
 
@@ -150,7 +151,9 @@ function collect(
         id,
         protocol,
         path: `${folder}/${name}`,
-        title: notes?.title ?? `${protocol === "chatkit" ? "ChatKit" : "Assistants"}: ${titleFromId(id)}`,
+        title:
+          notes?.title ??
+          `${protocol === "chatkit" ? "ChatKit" : "Assistants"}: ${titleFromId(id)}`,
         description: notes?.description ?? `Recorded stream \`${folder}/${name}\`.`,
         text,
       };

@@ -214,12 +214,14 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
       offset += chunk.length;
       events += await sink.write(chunk);
       if (sink !== this.#sink) return;
-      this.#set({ offset, events });
     }
     if (offset >= length) {
       events += await sink.close();
       if (sink !== this.#sink) return;
       this.#set({ offset, events, status: "ended" });
+    } else {
+      // One notification per event, not per chunk: an event can span dozens of chunks.
+      this.#set({ offset, events });
     }
   }
 

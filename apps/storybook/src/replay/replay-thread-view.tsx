@@ -1,5 +1,5 @@
-import { type ThreadStoreLike, Thread } from "@threadkit/components";
-import { useMemo } from "react";
+import { Thread, type ThreadStoreLike } from "@threadkit/components";
+import { memo, useMemo } from "react";
 import type { ReplayPipeline } from "./pipeline";
 
 /** Props of {@link ReplayThreadView}. */
@@ -11,7 +11,9 @@ export interface ReplayThreadViewProps {
  * The thread as the replay has built it so far: the components' `Thread` parts reading the
  * pipeline's per-thread store, exactly as an app renders a live thread.
  */
-export function ReplayThreadView({ pipeline }: ReplayThreadViewProps) {
+export const ReplayThreadView = memo(function ReplayThreadView({
+  pipeline,
+}: ReplayThreadViewProps) {
   const store = useMemo<ThreadStoreLike>(
     () => ({
       getState: () => pipeline.store.getState(),
@@ -29,4 +31,4 @@ export function ReplayThreadView({ pipeline }: ReplayThreadViewProps) {
       </Thread.Viewport>
     </Thread.Root>
   );
-}
+});

@@ -1,5 +1,6 @@
 import {
   type KeyboardEvent,
+  memo,
   useCallback,
   useEffect,
   useId,
@@ -7,9 +8,9 @@ import {
   useRef,
   useSyncExternalStore,
 } from "react";
-import { createReplayPipeline, type ReplayLogEntry, type ReplayPipeline } from "./pipeline";
-import { REPLAY_SPEEDS, ReplayController, type ReplayState } from "./replay-controller";
+import { createReplayPipeline, type ReplayLogEntry } from "./pipeline";
 import type { Recording } from "./recordings";
+import { REPLAY_SPEEDS, ReplayController, type ReplayState } from "./replay-controller";
 import { ReplayThreadView } from "./replay-thread-view";
 import "./stream-replay-player.css";
 
@@ -125,7 +126,6 @@ export function StreamReplayPlayer({
   const lastEntry = log[log.length - 1];
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: keyboard shortcuts for the controls inside; every action also has a button.
     <section
       className="tkr"
       aria-labelledby={titleId}
@@ -137,9 +137,11 @@ export function StreamReplayPlayer({
         <Heading id={titleId} className="tkr-title">
           {recording.title}
         </Heading>
-        <p className="tkr-description">{recording.description}</p>
+        <p className="tkr-description">
+          <InlineCode text={recording.description} />
+        </p>
         <p className="tkr-meta">
-          <code>{recording.path}</code>
+          <code dir="ltr">{recording.path}</code>
           <span aria-hidden="true"> · </span>
           <span>
             {recording.protocol === "chatkit" ? "ChatKit protocol" : "Assistants API"} ·{" "}
@@ -149,7 +151,8 @@ export function StreamReplayPlayer({
         </p>
       </header>
 
-      <div className="tkr-controls" role="group" aria-label="Replay controls">
+      <fieldset className="tkr-controls">
+        <legend className="tkr-visually-hidden">Replay controls</legend>
         <button
           type="button"
           className="tkr-button"
@@ -209,7 +212,7 @@ export function StreamReplayPlayer({
             </option>
           ))}
         </select>
-      </div>
+      </fieldset>
 
       <div className="tkr-position">
         <label htmlFor={positionId}>Position</label>
@@ -242,7 +245,9 @@ export function StreamReplayPlayer({
           <EventLog entries={log} />
           <details className="tkr-current">
             <summary>Last event as received</summary>
-            <pre className="tkr-json">{lastEntry ? lastEntry.json : "Nothing decoded yet."}</pre>
+            <pre className="tkr-json" dir="ltr">
+              {lastEntry ? lastEntry.json : "Nothing decoded yet."}
+            </pre>
           </details>
         </section>
       </div>
@@ -254,7 +259,24 @@ export function StreamReplayPlayer({
   );
 }
 
-function EventLog({ entries }: { entries: readonly ReplayLogEntry[] }) {
+/** Renders `backtick` spans of a plain description as code. */
+function InlineCode({ text }: { text: string }) {
+  const parts = text.split("`");
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static text split
+          <code key={index}>{part}</code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+const EventLog = memo(function EventLog({ entries }: { entries: readonly ReplayLogEntry[] }) {
   const listRef = useRef<HTMLOListElement>(null);
   const shown = entries.length > LOG_LIMIT ? entries.slice(-LOG_LIMIT) : entries;
   const first = entries.length - shown.length + 1;
@@ -270,6 +292,7 @@ function EventLog({ entries }: { entries: readonly ReplayLogEntry[] }) {
     <ol
       ref={listRef}
       className="tkr-log"
+      dir="ltr"
       start={first}
       // A scrollable region must be reachable by keyboard.
       // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region
@@ -284,4 +307,4 @@ function EventLog({ entries }: { entries: readonly ReplayLogEntry[] }) {
       ))}
     </ol>
   );
-}
+});

@@ -23,7 +23,10 @@ type Canvas = ReturnType<typeof within>;
 const PLAY_TIMEOUT = { timeout: 40_000 };
 
 async function expectStatus(canvas: Canvas, status: string) {
-  await waitFor(() => expect(canvas.getByRole("status", { name: "Replay status" })).toHaveTextContent(status), PLAY_TIMEOUT);
+  await waitFor(
+    () => expect(canvas.getByRole("status", { name: "Replay status" })).toHaveTextContent(status),
+    PLAY_TIMEOUT,
+  );
 }
 
 /** The counter reads "Event n of total · …". */
@@ -42,6 +45,8 @@ async function expectRenderedText(canvas: Canvas, recordingId: string) {
     ) as HTMLElement[];
     const last = messages[messages.length - 1];
     expect(last).toBeDefined();
+    // innerText, not textContent: table cells and paragraphs must stay separate words.
+    // biome-ignore lint/performance/useDomNodeTextContent: the layout-aware text is the point
     expect(words(last?.innerText ?? "")).toEqual(words(expected ?? ""));
   }, PLAY_TIMEOUT);
 }
@@ -93,6 +98,21 @@ export const ChatKitNewThread: Story = {
     await expectRenderedText(canvas, "banking-threads-create-stream");
     const thread = canvas.getByRole("region", { name: "Rendered thread" });
     await expect(thread.querySelector('[data-item-type="user_message"]')).not.toBeNull();
+  },
+};
+
+/** A real Card widget delivered in one `thread.item.done`, rendered by the widget renderer. */
+export const ChatKitWidgetItem: Story = {
+  args: { recording: getRecording("banking-widget-item-done") },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "End" }));
+    await expectStatus(canvas, "Ended");
+    const thread = canvas.getByRole("region", { name: "Rendered thread" });
+    await waitFor(() =>
+      expect(
+        thread.querySelector('[data-item-type="widget"] [data-tk-part="widget-card"]'),
+      ).not.toBeNull(),
+    );
   },
 };
 

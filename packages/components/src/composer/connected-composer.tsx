@@ -68,3 +68,22 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
   },
 );
 ConnectedComposerRoot.displayName = "Composer.Root";
+
+/** Props of `Composer.Root`: controlled from props, or `threadId` for the hooks. */
+export type ComposerRootAnyProps = ComposerRootProps | ConnectedComposerRootProps;
+
+/**
+ * `Composer.Root`. With `threadId` it sends through `@threadkit/hooks` (inside
+ * `ThreadkitProvider`); otherwise it is driven by its props.
+ *
+ * @selector [data-tk-part="composer"][data-disabled][data-running][data-thread-status]
+ */
+export const ComposerRootSwitch = forwardRef<HTMLFormElement, ComposerRootAnyProps>(
+  function ComposerRootSwitch(props, ref) {
+    if ("threadId" in props && props.threadId !== undefined) {
+      return <ConnectedComposerRoot {...(props as ConnectedComposerRootProps)} ref={ref} />;
+    }
+    return <ComposerRoot {...(props as ComposerRootProps)} ref={ref} />;
+  },
+);
+ComposerRootSwitch.displayName = "Composer.Root";

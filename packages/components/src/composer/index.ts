@@ -3,10 +3,14 @@ export {
   ComposerAttachments as Attachments,
   ComposerInput as Input,
   type ComposerInputProps as InputProps,
-  ComposerRoot as Root,
-  type ComposerRootProps as RootProps,
+  type ComposerRootProps as StaticRootProps,
   ComposerStatus as Status,
   ComposerStop as Stop,
   ComposerSubmit as Submit,
   type ComposerSubmitProps as SubmitProps,
 } from "./composer";
+export {
+  type ComposerRootAnyProps as RootProps,
+  ComposerRootSwitch as Root,
+  type ConnectedComposerRootProps as ConnectedRootProps,
+} from "./connected-composer";

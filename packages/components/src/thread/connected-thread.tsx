@@ -38,3 +38,23 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
   },
 );
 ConnectedThreadRoot.displayName = "Thread.Root";
+
+/** Props of `Thread.Root`: items from props, a store or a source — or `threadId` for the hooks. */
+export type ThreadRootAnyProps = ThreadRootProps | ConnectedThreadRootProps;
+
+/**
+ * `Thread.Root`. With `threadId` it reads the thread through `@threadkit/hooks` (inside
+ * `ThreadkitProvider`); otherwise it renders `items`, a `store` or a `source` from props.
+ *
+ * @selector [data-tk-part="thread"][data-tk-theme][dir]
+ */
+export const ThreadRootSwitch = forwardRef<HTMLDivElement, ThreadRootAnyProps>(function ThreadRootSwitch(
+  props,
+  ref,
+) {
+  if ("threadId" in props && props.threadId !== undefined) {
+    return <ConnectedThreadRoot {...(props as ConnectedThreadRootProps)} ref={ref} />;
+  }
+  return <ThreadRoot {...(props as ThreadRootProps)} ref={ref} />;
+});
+ThreadRootSwitch.displayName = "Thread.Root";

@@ -1,11 +1,15 @@
 export {
   ThreadEmpty as Empty,
   type ThreadEmptyProps as EmptyProps,
-  ThreadRoot as Root,
-  type ThreadRootProps as RootProps,
+  type ThreadRootProps as StaticRootProps,
   ThreadScrollToBottom as ScrollToBottom,
   type ThreadScrollToBottomProps as ScrollToBottomProps,
   ThreadViewport as Viewport,
   type ThreadViewportProps as ViewportProps,
 } from "./thread";
 export { ThreadItems as Items, type ThreadItemsProps as ItemsProps } from "./thread-items";
+export {
+  type ConnectedThreadRootProps as ConnectedRootProps,
+  type ThreadRootAnyProps as RootProps,
+  ThreadRootSwitch as Root,
+} from "./connected-thread";

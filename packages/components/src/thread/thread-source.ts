@@ -43,7 +43,7 @@ export interface ThreadStoreLike {
     streamingItemIds?: readonly string[];
     imageProgress?: Readonly<Record<string, number>>;
   };
-  subscribe(listener: (...args: never[]) => void): () => void;
+  subscribe(listener: () => void): () => void;
 }
 
 /** A live source over a per-thread store (`createThreadStore` of `@threadkit/hooks`). */
@@ -59,7 +59,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
     return streamingSet;
   };
   return {
-    subscribe: (listener) => store.subscribe(listener as () => void),
+    subscribe: (listener) => store.subscribe(listener),
     getItemIds: () => store.getState().itemIds,
     getItem: (id) => {
       const map = store.getState().itemsById;

@@ -105,6 +105,8 @@ export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {
           axisLine={false}
           tick={tick}
           tickMargin={8}
+          interval="preserveStartEnd"
+          padding={{ left: 12, right: 12 }}
           {...(labels
             ? { tickFormatter: (value: unknown) => labels[String(value)] ?? String(value) }
             : {})}

@@ -10,7 +10,7 @@ import type {
   TitleWidget,
   WidgetNode,
 } from "@threadkit/core";
-import { type CSSProperties, type ReactNode, useContext } from "react";
+import { type CSSProperties, type ReactNode, useContext, useState } from "react";
 import { safeUrl } from "../internal/safe-url";
 import { Markdown } from "../markdown/markdown";
 import { useWidgetRuntime, type WidgetComponentProps } from "./context";
@@ -246,6 +246,8 @@ const POSITIONS = new Set([
 export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   const runtime = useWidgetRuntime();
   const src = safeUrl(node.src, "image", { allowDataImages: runtime.allowDataImages });
+  // The source that failed to load, so a broken image shows the same frame as a blocked one.
+  const [failed, setFailed] = useState<string | undefined>(undefined);
   const style = blockStyle(node) as Record<string, string | number>;
   if (typeof node.fit === "string") style.objectFit = node.fit;
   if (typeof node.position === "string" && POSITIONS.has(node.position)) {
@@ -279,6 +281,7 @@ export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
       loading="lazy"
       decoding="async"
       referrerPolicy="no-referrer"
+      onError={() => setFailed(src)}
       style={style as CSSProperties}
     />
   );

@@ -97,50 +97,60 @@ export interface ChatKitClient {
     options?: ChatKitCallOptions,
   ): Promise<ChatKitJsonResponseMap[T]>;
   threads: {
+    /** `threads.create`: starts a thread with its first message; resolves with the SSE body. */
     create(
       input: UserMessageInput,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_user_message`: resolves with the SSE body of the response. */
     addUserMessage(
       threadId: string,
       input: UserMessageInput,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_client_tool_output`: the result of the pending client tool call. */
     addClientToolOutput(
       threadId: string,
       result: unknown,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_structured_input`: answers (or skips) a structured input item. */
     addStructuredInput(
       threadId: string,
       itemId: string,
       input: StructuredInputSubmission,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.retry_after_item`: drops the items after a user message and answers again. */
     retryAfterItem(
       threadId: string,
       itemId: string,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.custom_action`: a widget action handled by the server, streamed. */
     customAction(
       threadId: string,
       itemId: string | null,
       action: ActionPayload,
       options?: ChatKitCallOptions,
     ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.sync_custom_action`: a widget action answered with the updated item. */
     syncCustomAction(
       threadId: string,
       itemId: string | null,
       action: ActionPayload,
       options?: ChatKitCallOptions,
     ): Promise<{ updated_item?: ThreadItem | null }>;
+    /** `threads.get_by_id`: the thread with its first page of items. */
     getById(threadId: string, options?: ChatKitCallOptions): Promise<Thread>;
     /** Await for one page, `for await` for every thread. */
     list(
       params?: ChatKitRequestMap["threads.list"],
       options?: ChatKitCallOptions,
     ): PagePromise<ProtocolPage<Thread>, Thread>;
+    /** `threads.update`: renames a thread. */
     update(threadId: string, title: string, options?: ChatKitCallOptions): Promise<Thread>;
+    /** `threads.delete`. */
     delete(threadId: string, options?: ChatKitCallOptions): Promise<void>;
   };
   items: {
@@ -150,6 +160,7 @@ export interface ChatKitClient {
       params?: Omit<ChatKitRequestMap["items.list"], "thread_id">,
       options?: ChatKitCallOptions,
     ): PagePromise<ProtocolPage<ThreadItem>, ThreadItem>;
+    /** `items.feedback`: thumbs up or down on items. */
     feedback(
       threadId: string,
       itemIds: string[],
@@ -158,15 +169,18 @@ export interface ChatKitClient {
     ): Promise<void>;
   };
   attachments: {
+    /** `attachments.create`: registers a file; the answer may carry an `upload_descriptor`. */
     create(
       params: ChatKitRequestMap["attachments.create"],
       options?: ChatKitCallOptions,
     ): Promise<Attachment>;
+    /** `attachments.delete`. */
     delete(attachmentId: string, options?: ChatKitCallOptions): Promise<void>;
     /** Uploads a file (two-phase or direct) and resolves with its `Attachment`. */
     upload(file: Blob, options?: UploadAttachmentOptions): Promise<Attachment>;
   };
   input: {
+    /** `input.transcribe`: dictation (`audio/webm;codecs=opus`, `audio/mp4`, `audio/ogg;codecs=opus`). */
     transcribe(
       audioBase64: string,
       mimeType: string,

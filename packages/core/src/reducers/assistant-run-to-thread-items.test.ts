@@ -175,3 +175,23 @@ describe("assistantRunToThreadItems", () => {
     expect(assistantRunToThreadItems(state).map((i) => i.type)).toContain("assistant_message");
   });
 });
+
+describe("assistantRunToThreadItems identity", () => {
+  it("returns the same item objects for messages and steps a delta did not touch", async () => {
+    const state = await replay("simple-openai-v1-code-interpreter.sse");
+    const before = assistantRunToThreadItems(state);
+    const last = state.messages.at(-1);
+    const next = reduceAssistantRun(state, {
+      event: "thread.message.delta",
+      data: {
+        id: last?.id ?? "",
+        object: "thread.message.delta",
+        delta: { content: [{ index: 1, type: "text", text: { value: " More." } }] },
+      },
+    });
+    const after = assistantRunToThreadItems(next);
+    expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
+    const changed = after.filter((item, k) => item !== before[k]).map((i) => i.id);
+    expect(changed).toEqual([last?.id]);
+  });
+});

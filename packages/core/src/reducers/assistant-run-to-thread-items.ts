@@ -124,6 +124,18 @@ function imageItem(
   };
 }
 
+/** Image items by the content part they come from: an untouched part keeps its item. */
+const partItems = new WeakMap<object, GeneratedImageItem>();
+
+function partItem(part: object, id: string, make: () => GeneratedImageItem): GeneratedImageItem {
+  const hit = partItems.get(part);
+  const item = make();
+  // Reuse the previous object when it is equal, so the UI sees an unchanged item.
+  if (hit !== undefined && hit.id === id && hit.image?.url === item.image?.url) return hit;
+  partItems.set(part, item);
+  return item;
+}
+
 function messageItems(message: Message, fileUrl: (id: string) => string): ThreadItem[] {
   const createdAt = isoTime(message.created_at);
   const streaming = message.status === "in_progress";
@@ -162,20 +174,20 @@ function messageItems(message: Message, fileUrl: (id: string) => string): Thread
       case "refusal":
         content.push({ type: "output_text", text: part.refusal, annotations: [] });
         break;
-      case "image_file":
+      case "image_file": {
+        const fileId = part.image_file.file_id;
         images.push(
-          imageItem(
-            id,
-            message.thread_id,
-            createdAt,
-            part.image_file.file_id,
-            fileUrl(part.image_file.file_id),
+          partItem(part, id, () =>
+            imageItem(id, message.thread_id, createdAt, fileId, fileUrl(fileId)),
           ),
         );
         break;
+      }
       case "image_url":
         images.push(
-          imageItem(id, message.thread_id, createdAt, part.image_url.url, part.image_url.url),
+          partItem(part, id, () =>
+            imageItem(id, message.thread_id, createdAt, part.image_url.url, part.image_url.url),
+          ),
         );
         break;
     }
@@ -300,6 +312,20 @@ function stepItems(
   return [...items, ...extra];
 }
 
+const defaultFileUrl = (id: string) => `openai-file:${id}`;
+
+type Cache = WeakMap<object, { key: string; items: ThreadItem[] }>;
+/** Per `fileUrl` function: the items made from each (immutable) message or step object. */
+const caches = new WeakMap<(id: string) => string, Cache>();
+
+function cached(cache: Cache, source: object, key: string, make: () => ThreadItem[]) {
+  const hit = cache.get(source);
+  if (hit !== undefined && hit.key === key) return hit.items;
+  const items = make();
+  cache.set(source, { key, items });
+  return items;
+}
+
 /**
  * Normalizes an Assistants run into canonical thread items, in run order:
  *
@@ -314,12 +340,21 @@ function stepItems(
  *   per code interpreter image output and a `client_tool_call` item per function call
  *   (`pending` while the run requires its output, `completed` with the output once submitted);
  * - messages no step references, and required tool calls no step carries, follow at the end.
+ *
+ * Items are cached by the message or step object they come from, so calling this after every
+ * reduced batch returns the same item objects for everything the batch did not touch (React
+ * skips them).
  */
 export function assistantRunToThreadItems(
   state: AssistantRunState,
   options: AssistantRunToThreadItemsOptions = {},
 ): ThreadItem[] {
-  const fileUrl = options.fileUrl ?? ((id: string) => `openai-file:${id}`);
+  const fileUrl = options.fileUrl ?? defaultFileUrl;
+  let cache = caches.get(fileUrl);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    caches.set(fileUrl, cache);
+  }
   const required = state.run?.status === "requires_action" ? state.run.required_action : null;
   const requiredCalls = required?.submit_tool_outputs.tool_calls ?? [];
   const requiredIds = new Set(requiredCalls.map((c) => c.id));
@@ -340,13 +375,17 @@ export function assistantRunToThreadItems(
           (step.step_details as { message_creation: { message_id: string } }).message_creation
             .message_id,
       );
-      if (message) push(messageItems(message, fileUrl));
+      if (message) push(cached(cache, message, "", () => messageItems(message, fileUrl)));
     } else {
-      push(stepItems(step, requiredIds, fileUrl));
+      // Which of the step's calls are pending depends on the run, not only on the step.
+      const key = [...requiredIds].join(",");
+      push(cached(cache, step, key, () => stepItems(step, requiredIds, fileUrl)));
     }
   }
   for (const message of state.messages) {
-    if (!seen.has(message.id)) push(messageItems(message, fileUrl));
+    if (!seen.has(message.id)) {
+      push(cached(cache, message, "", () => messageItems(message, fileUrl)));
+    }
   }
   for (const call of requiredCalls) {
     if (seen.has(call.id)) continue;

@@ -148,10 +148,10 @@ describe("decodeServerSentEvents", () => {
         );
         // One chunk per byte: every offset is a boundary at once.
         expect(decodeChunks(bytesOf(text))).toEqual(whole);
-        // Every single split point. The sweep is quadratic, so recordings over 4 KB are split
-        // every 61 bytes (each of their offsets is already a boundary in the one-byte run).
+        // Every single split point. The sweep is quadratic, so recordings over 4 KB get about
+        // 256 evenly spread split points (each offset is already a boundary in the one-byte run).
         const size = new TextEncoder().encode(text).length;
-        const step = size > 4096 ? 61 : 1;
+        const step = size > 4096 ? Math.ceil(size / 256) | 1 : 1;
         const expected = JSON.stringify(whole);
         for (let offset = 1; offset < size; offset += step) {
           const events = decodeChunks(splitBytesAt(text, [offset]));

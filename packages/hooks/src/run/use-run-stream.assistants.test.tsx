@@ -197,4 +197,25 @@ describe("useRunStream (Assistants runs)", () => {
       ),
     );
   });
+
+  it("gets through the published example with `...` lines and a JSON line without data:", async () => {
+    // openapi-create-thread-and-run-streaming.sse: the malformed lines are skipped; the text
+    // that did arrive is kept, and the run ends without an error.
+    server = await startServer(
+      route({
+        "POST /threads/runs": (_r, res) =>
+          sendSse(res, fixture("openapi-create-thread-and-run-streaming.sse")),
+        "GET /threads/thread_123/messages": (_r, res) =>
+          sendJson(res, 500, { error: { message: "lookup is best effort" } }),
+      }),
+    );
+    const { result } = setup(server, null);
+    await act(() => result.current.run.send("Hello"));
+    expect(result.current.run.status).toBe("idle");
+    expect(result.current.run.threadId).toBe("thread_123");
+    const assistant = result.current.itemIds
+      .map((id) => selectThreadItem(result.current.store.getState(), id))
+      .find((item) => item?.type === "assistant_message");
+    expect(assistant?.type === "assistant_message" && assistant.content[0]?.text).toBeTruthy();
+  });
 });

@@ -323,4 +323,35 @@ describe("useRunStream (ChatKit protocol)", () => {
     expect(result.current.run.threadId).toBe("thr_2");
     expect(result.current.run.status).toBe("idle");
   });
+
+  it("skips the joined, unparseable first event of banking-custom-action-stream.sse and goes on", async () => {
+    // The recorded doc block has three `data:` lines without blank lines between them; an SSE
+    // parser joins them into one event whose data is not JSON. It is logged and skipped.
+    server = await protocolServer({
+      "threads.custom_action": [fixture("banking-custom-action-stream.sse")],
+    });
+    const onLog = vi.fn();
+    const clients: ThreadkitClients = { protocol: createTestProtocolClient(server.url) };
+    const { result } = renderHook(
+      () => {
+        const run = useRunStream("thr_c56118de");
+        return { run, store: useThreadStore("thr_c56118de") };
+      },
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <ThreadkitProvider clients={clients} onLog={onLog}>
+            {children}
+          </ThreadkitProvider>
+        ),
+      },
+    );
+    await act(() => result.current.run.customAction({ type: "confirm" }));
+    expect(result.current.run.status).toBe("idle");
+    expect(onLog).toHaveBeenCalledWith({
+      name: "run.malformed_event",
+      data: expect.objectContaining({ reason: "invalid_json" }),
+    });
+    const done = selectThreadItem(result.current.store.getState(), "msg_705ad562");
+    expect(done?.type).toBe("assistant_message");
+  });
 });

@@ -36,16 +36,27 @@ function setup(server: TestServer) {
 describe("thread history hooks", () => {
   let server: TestServer;
   let failWrites = false;
+  // Holds write requests until released, so the optimistic state can be observed.
+  let writeGate: Promise<void> = Promise.resolve();
+  let releaseWrites: () => void = () => {};
+  const holdWrites = () => {
+    writeGate = new Promise((resolve) => {
+      releaseWrites = resolve;
+    });
+  };
   afterEach(() => {
     failWrites = false;
+    releaseWrites();
+    writeGate = Promise.resolve();
     return server?.close();
   });
 
   beforeEach(async () => {
-    server = await startServer((request, res) => {
+    server = await startServer(async (request, res) => {
       const { type, params } = request.body;
       if (type === "threads.list") return sendJson(res, 200, threadList);
       if (type === "threads.get_by_id") return sendJson(res, 200, threadById);
+      await writeGate;
       if (failWrites) return sendJson(res, 500, { detail: "refused" });
       if (type === "threads.update")
         return sendJson(res, 200, { ...threadById, title: params.title });
@@ -70,6 +81,7 @@ describe("thread history hooks", () => {
     const { result } = setup(server);
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
     failWrites = true;
+    holdWrites();
     let deleting: Promise<unknown> = Promise.resolve();
     act(() => {
       deleting = result.current.remove.mutateAsync("thr_5a1bad4f").catch(() => {});
@@ -95,6 +107,7 @@ describe("thread history hooks", () => {
     const { result } = setup(server);
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
     failWrites = true;
+    holdWrites();
     let renaming: Promise<unknown> = Promise.resolve();
     act(() => {
       renaming = result.current.rename
@@ -102,6 +115,7 @@ describe("thread history hooks", () => {
         .catch(() => {});
     });
     await waitFor(() => expect(result.current.list.threads[1]?.title).toBe("Balance"));
+    releaseWrites();
     await act(() => renaming);
     await waitFor(() =>
       expect(result.current.list.threads[1]?.title).toBe("how much I have on my account"),

@@ -9,13 +9,20 @@ const clients = { protocol: createChatKitClient({ url: "/chatkit" }) };
 function Chat() {
   const run = useRunStream(null); // null: a new thread, created by the first message
   const store = useThreadStore(run.threadId);
-  const source = useMemo(() => fromThreadStore({ ...store, subscribe: (l) => store.subscribe(() => l()) }), [store]);
+  const source = useMemo(
+    () => fromThreadStore({ ...store, subscribe: (l) => store.subscribe(() => l()) }),
+    [store],
+  );
   return (
     <Thread.Root source={source}>
       <Thread.Viewport>
         <Thread.Items />
       </Thread.Viewport>
-      <Composer.Root onSubmit={({ text }) => void run.send(text)} running={run.isRunning} onStop={run.cancel}>
+      <Composer.Root
+        onSubmit={({ text }) => void run.send(text)}
+        running={run.isRunning}
+        onStop={run.cancel}
+      >
         <Composer.Input placeholder="Ask anything" />
         <Composer.Submit />
       </Composer.Root>

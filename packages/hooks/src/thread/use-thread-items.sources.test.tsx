@@ -1,0 +1,82 @@
+import { QueryClient } from "@tanstack/react-query";
+import { renderHook, waitFor } from "@testing-library/react";
+import { createAssistantsClient, createChatKitRestClient } from "@threadkit/core";
+import type { ReactNode } from "react";
+import { readFixture, sendJson, startServer, type TestServer } from "../../test/http-server";
+import type { ThreadkitClients } from "../provider/clients";
+import { ThreadkitProvider } from "../provider/threadkit-provider";
+import { useThreadStore } from "./thread-context";
+import { selectThreadItem } from "./thread-state";
+import { useThreadItems } from "./use-thread-items";
+
+function render(clients: ThreadkitClients, threadId: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ThreadkitProvider clients={clients} queryClient={queryClient}>
+      {children}
+    </ThreadkitProvider>
+  );
+  return renderHook(
+    () => ({
+      // The recorded REST pages list items oldest first.
+      items: useThreadItems(threadId, { order: "asc" }),
+      store: useThreadStore(threadId),
+    }),
+    { wrapper },
+  );
+}
+
+describe("useThreadItems over other backends", () => {
+  let server: TestServer;
+  afterEach(() => server?.close());
+
+  it.each([
+    "chatkit-items/apiref-md-list-items-example.json",
+    // Un-prefixed types, no created_at or thread_id: normalized with the requested thread id.
+    "chatkit-items/openapi-list-items-example.json",
+  ])("normalizes hosted REST items from %s", async (name) => {
+    server = await startServer((request, res) => {
+      expect(request.url).toMatch(/^\/chatkit\/threads\/cthr_abc123\/items\?/);
+      expect(request.headers["openai-beta"]).toBe("chatkit_beta=v1");
+      res.writeHead(200, { "content-type": "application/json" }).end(readFixture(name));
+    });
+    const rest = createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 });
+    const { result } = render({ rest }, "cthr_abc123");
+    await waitFor(() => expect(result.current.items.status).toBe("success"));
+    expect(result.current.items.itemIds).toEqual(["cthi_user_001", "cthi_assistant_002"]);
+    const state = result.current.store.getState();
+    expect(selectThreadItem(state, "cthi_user_001")).toMatchObject({
+      type: "user_message",
+      thread_id: "cthr_abc123",
+      content: [{ type: "input_text", text: "I need help debugging an onboarding issue." }],
+    });
+    expect(selectThreadItem(state, "cthi_assistant_002")?.type).toBe("assistant_message");
+    expect(result.current.items.hasOlder).toBe(false);
+  });
+
+  it("loads Assistants messages as thread items", async () => {
+    const completed = readFixture("assistants/dotnet-streaming-run-text.sse")
+      .split("\n\n")
+      .find((block) => block.startsWith("event: thread.message.completed"))!;
+    const message = JSON.parse(completed.slice(completed.indexOf("data: ") + 6));
+    server = await startServer((request, res) => {
+      expect(request.url.split("?")[0]).toBe(`/threads/${message.thread_id}/messages`);
+      sendJson(res, 200, {
+        object: "list",
+        data: [message],
+        first_id: message.id,
+        last_id: message.id,
+        has_more: true,
+      });
+    });
+    const assistants = createAssistantsClient({ baseUrl: server.url, maxRetries: 0 });
+    const { result } = render({ assistants }, message.thread_id);
+    await waitFor(() => expect(result.current.items.status).toBe("success"));
+    expect(result.current.items.itemIds).toEqual([message.id]);
+    const item = selectThreadItem(result.current.store.getState(), message.id);
+    expect(item?.type === "assistant_message" && item.content[0]?.text).toBe(
+      message.content[0].text.value,
+    );
+    expect(result.current.items.hasOlder).toBe(true);
+  });
+});
