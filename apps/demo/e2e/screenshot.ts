@@ -1,7 +1,7 @@
 /**
  * Screenshots of the demo (light + dark, desktop + narrow), for looking at it while designing:
  *   pnpm --filter @threadkit/demo exec tsx --conditions=@threadkit/source e2e/screenshot.ts [outDir] [prompt]
- * With a prompt, each shot is taken after sending it and waiting for the reply to finish.
+ * With prompts (separated by "|"), each shot is taken after sending them and waiting for the replies.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,12 +27,15 @@ try {
   for (const variant of variants) {
     const { page, context, errors } = await openDemo(browser, demo.url, server.url, variant);
     await page.waitForSelector(".demo-app");
-    if (prompt) {
-      await page.getByRole("textbox").first().fill(prompt);
+    for (const text of prompt ? prompt.split("|") : []) {
+      await page.getByRole("textbox", { name: /message/i }).fill(text);
       await page.keyboard.press("Enter");
       await page.waitForURL(/#\/t\//);
       await page.waitForFunction(
-        () => !document.querySelector('[data-status="streaming"], [data-status="in_progress"]'),
+        () =>
+          !document.querySelector(
+            '[data-status="streaming"], [data-tk-part="composer"][data-running]',
+          ),
         undefined,
         { timeout: 30_000 },
       );

@@ -3,7 +3,12 @@
  */
 
 export * as Composer from "./composer";
-export type { ComposerAttachment, ComposerSubmission } from "./composer/composer";
+export type {
+  ComposerAttachment,
+  ComposerRootProps,
+  ComposerSubmission,
+} from "./composer/composer";
+export type { ConnectedComposerRootProps } from "./composer/connected-composer";
 export {
   type CodeHighlighter,
   type FeedbackKind,
@@ -58,6 +63,8 @@ export * as Message from "./message";
 export { collectSources, type PlacedCitation, type SourceEntry } from "./message/sources";
 export { createTheme, readableOn, type Theme, type ThemeOptions } from "./theme/create-theme";
 export * as Thread from "./thread";
+export type { ConnectedThreadRootProps } from "./thread/connected-thread";
+export type { ThreadRootProps } from "./thread/thread";
 export {
   fromItems,
   fromThreadStore,

@@ -10,8 +10,6 @@
 export const threadkitKeys = {
   /** Root of every threadkit key. */
   all: ["threadkit"] as const,
-  /** The ChatKit session (client secret and expiry). */
-  session: (scope = "default") => [...threadkitKeys.all, "session", scope] as const,
   /** Every thread list (any page size or order). */
   threads: () => [...threadkitKeys.all, "threads"] as const,
   /** One thread list with its paging options. */

@@ -21,12 +21,21 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { rememberAssistantsThread, useAssistantsThreads } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
-import { useMessages } from "../lib/i18n";
+import { type Messages, useMessages } from "../lib/i18n";
 import type { ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
 import { useDemoAssistant } from "../lib/use-demo-assistant";
 import { AlertIcon } from "./icons";
 import { StartScreen } from "./start-screen";
+
+/** A sentence for the error banner; the technical message stays in its tooltip. */
+function describeError(error: Error, t: Messages): string {
+  if (error instanceof RunStreamError) return error.message || t.errorReply;
+  if (/network|connection|fetch|terminated|aborted/i.test(`${error.name} ${error.message}`)) {
+    return t.errorConnection;
+  }
+  return `${t.errorReply} ${error.message}`;
+}
 
 interface ConversationProps {
   threadId: string | null;
@@ -208,7 +217,7 @@ export function Conversation({
         {run.error ? (
           <div className="demo-banner" role="alert" data-testid="run-error">
             <AlertIcon width={16} height={16} />
-            <span>{run.error.message}</span>
+            <span title={run.error.message}>{describeError(run.error, t)}</span>
             <button type="button" onClick={retry}>
               {t.retry}
             </button>
@@ -239,7 +248,10 @@ export function Conversation({
             <Composer.Attachments />
             <div data-tk-part="composer-row">
               <Composer.AddAttachment />
-              <Composer.Input placeholder={t.placeholder} autoFocus />
+              <Composer.Input
+                placeholder={t.placeholder}
+                autoFocus={globalThis.matchMedia?.("(min-width: 900px)").matches ?? false}
+              />
               <Composer.Stop />
               <Composer.Submit />
             </div>

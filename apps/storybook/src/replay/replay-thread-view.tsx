@@ -2,6 +2,9 @@ import { Thread, type ThreadStoreLike } from "@threadkit/components";
 import { memo, useMemo } from "react";
 import type { ReplayPipeline } from "./pipeline";
 
+// Widgets render with the real widget renderer; a replay has no server to send actions to.
+const renderers = { widget: createWidgetItemRenderer() };
+
 /** Props of {@link ReplayThreadView}. */
 export interface ReplayThreadViewProps {
   pipeline: ReplayPipeline;
@@ -22,7 +25,7 @@ export const ReplayThreadView = memo(function ReplayThreadView({
     [pipeline],
   );
   return (
-    <Thread.Root store={store} className="tkr-thread" virtualize={false}>
+    <Thread.Root store={store} renderers={renderers} className="tkr-thread" virtualize={false}>
       <Thread.Viewport>
         <Thread.Empty>
           <p className="tkr-empty">No items yet.</p>

@@ -13,7 +13,16 @@ import { type ComposerAttachment, ComposerRoot, type ComposerRootProps } from ".
 export interface ConnectedComposerRootProps
   extends Omit<
     ComposerRootProps,
-    "value" | "defaultValue" | "onValueChange" | "onSubmit" | "running" | "onStop" | "attachments" | "onAddFiles" | "onRemoveAttachment" | "threadStatus"
+    | "value"
+    | "defaultValue"
+    | "onValueChange"
+    | "onSubmit"
+    | "running"
+    | "onStop"
+    | "attachments"
+    | "onAddFiles"
+    | "onRemoveAttachment"
+    | "threadStatus"
   > {
   /** The thread to send to (`null` starts a new thread). */
   threadId: string | null;
@@ -31,12 +40,16 @@ export interface ConnectedComposerRootProps
  * disables itself for locked and closed threads. Must be inside `ThreadkitProvider`.
  */
 export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedComposerRootProps>(
-  function ConnectedComposerRoot({ threadId, run: runProp, options, attachmentsEnabled = true, ...props }, ref) {
+  function ConnectedComposerRoot(
+    { threadId, run: runProp, options, attachmentsEnabled = true, ...props },
+    ref,
+  ) {
     const ownRun = useRunStream(threadId);
     const run = runProp ?? ownRun;
     const composer = useComposer({ ...options, run });
     const store = useThreadStore(run.threadId ?? threadId);
-    const getStatus = () => (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
+    const getStatus = () =>
+      (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
     const threadStatus = useSyncExternalStore(store.subscribe, getStatus, getStatus);
     const attachments = useMemo<ComposerAttachment[]>(
       () =>
@@ -61,7 +74,9 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
         {...(run.allowCancel ? { onStop: run.cancel } : {})}
         threadStatus={threadStatus ?? null}
         attachments={attachments}
-        {...(attachmentsEnabled ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {})}
+        {...(attachmentsEnabled
+          ? { onAddFiles: (files: File[]) => void composer.addFiles(files) }
+          : {})}
         onRemoveAttachment={composer.removeAttachment}
       />
     );

@@ -27,7 +27,9 @@ describe("safeUrl", () => {
     const png = "data:image/png;base64,iVBORw0KGgo=";
     expect(safeUrl(png, "image")).toBeUndefined();
     expect(safeUrl(png, "image", { allowDataImages: true })).toBe(png);
-    expect(safeUrl("data:image/svg+xml;base64,PHN2Zz4=", "image", { allowDataImages: true })).toBeUndefined();
+    expect(
+      safeUrl("data:image/svg+xml;base64,PHN2Zz4=", "image", { allowDataImages: true }),
+    ).toBeUndefined();
     expect(safeUrl(png, "link", { allowDataImages: true })).toBeUndefined();
   });
 

@@ -38,7 +38,9 @@ describe("lexBlocks", () => {
     let state = lexBlocks("");
     for (let i = 1; i <= SAMPLE.length; i += 3) {
       state = lexBlocks(SAMPLE.slice(0, i), state);
-      expect(state.blocks.map((b) => [b.token.type, b.token.raw])).toEqual(fullTypes(SAMPLE.slice(0, i)));
+      expect(state.blocks.map((b) => [b.token.type, b.token.raw])).toEqual(
+        fullTypes(SAMPLE.slice(0, i)),
+      );
     }
   });
 
@@ -60,15 +62,36 @@ describe("lexBlocks", () => {
   });
 
   it("matches a full parse for any split of arbitrary markdown-ish text", () => {
-    const alphabet = fc.constantFrom("a", " ", "\n", "#", "-", "*", "`", "|", ">", "1", ".", "[", "]", "(", ")");
+    const alphabet = fc.constantFrom(
+      "a",
+      " ",
+      "\n",
+      "#",
+      "-",
+      "*",
+      "`",
+      "|",
+      ">",
+      "1",
+      ".",
+      "[",
+      "]",
+      "(",
+      ")",
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 120 }), fc.array(fc.nat(120), { maxLength: 6 }), (chars, cuts) => {
-        const text = chars.join("");
-        let state = lexBlocks("");
-        for (const cut of [...cuts].sort((a, b) => a - b)) state = lexBlocks(text.slice(0, cut), state);
-        state = lexBlocks(text, state);
-        expect(state.blocks.map((b) => [b.token.type, b.token.raw])).toEqual(fullTypes(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 120 }),
+        fc.array(fc.nat(120), { maxLength: 6 }),
+        (chars, cuts) => {
+          const text = chars.join("");
+          let state = lexBlocks("");
+          for (const cut of [...cuts].sort((a, b) => a - b))
+            state = lexBlocks(text.slice(0, cut), state);
+          state = lexBlocks(text, state);
+          expect(state.blocks.map((b) => [b.token.type, b.token.raw])).toEqual(fullTypes(text));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -62,7 +62,8 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
       next?.type === "space" ||
       token.type === "heading" ||
       token.type === "hr" ||
-      (token.type === "code" && (token as { codeBlockStyle?: string }).codeBlockStyle !== "indented");
+      (token.type === "code" &&
+        (token as { codeBlockStyle?: string }).codeBlockStyle !== "indented");
     if (!final) break;
     stable++;
   }

@@ -1,13 +1,15 @@
 import { render, screen } from "@testing-library/react";
-import { ThreadItem } from "../thread-item/thread-item";
 import { assistant } from "../../test/helpers";
+import { ThreadItem } from "../thread-item/thread-item";
 import { Markdown } from "./markdown";
 
 describe("Markdown", () => {
   it("renders GFM blocks to elements", () => {
     const { container } = render(
       <Markdown
-        text={"## Plan\n\n1. one\n2. two\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> note\n\n~~old~~ `code`\n\n```js\nlet x = 1;\n```"}
+        text={
+          "## Plan\n\n1. one\n2. two\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> note\n\n~~old~~ `code`\n\n```js\nlet x = 1;\n```"
+        }
       />,
     );
     expect(screen.getByRole("heading", { level: 2, name: "Plan" })).toBeInTheDocument();
@@ -22,7 +24,9 @@ describe("Markdown", () => {
 
   it("shows raw HTML as inert text", () => {
     const { container } = render(
-      <Markdown text={'<img src=x onerror="alert(1)"> and <b>bold</b>\n\n<script>alert(1)</script>'} />,
+      <Markdown
+        text={'<img src=x onerror="alert(1)"> and <b>bold</b>\n\n<script>alert(1)</script>'}
+      />,
     );
     expect(container.querySelector("img, b, script")).toBeNull();
     expect(container).toHaveTextContent('<img src=x onerror="alert(1)"> and <b>bold</b>');
@@ -31,7 +35,11 @@ describe("Markdown", () => {
 
   it("neutralizes javascript: and unknown link schemes, keeps safe ones", () => {
     const { container } = render(
-      <Markdown text={"[a](javascript:alert(1)) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.z) ![i](javascript:1)"} />,
+      <Markdown
+        text={
+          "[a](javascript:alert(1)) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.z) ![i](javascript:1)"
+        }
+      />,
     );
     const links = [...container.querySelectorAll("a")].map((a) => a.getAttribute("href"));
     expect(links).toEqual(["https://ok.example", "mailto:x@y.z"]);
@@ -55,10 +63,26 @@ describe("citations", () => {
     const text = "Paris is the capital. It has the Louvre.";
     const item = assistant("a", text);
     item.content[0]!.annotations = [
-      { type: "annotation", index: 21, source: { type: "url", url: "https://a.example/p", title: "A" } },
-      { type: "annotation", index: 40, source: { type: "url", url: "https://a.example/p", title: "A" } },
-      { type: "annotation", index: 40, source: { type: "file", filename: "notes.md", title: "Notes" } },
-      { type: "annotation", index: null, source: { type: "url", url: "javascript:alert(1)", title: "Evil" } },
+      {
+        type: "annotation",
+        index: 21,
+        source: { type: "url", url: "https://a.example/p", title: "A" },
+      },
+      {
+        type: "annotation",
+        index: 40,
+        source: { type: "url", url: "https://a.example/p", title: "A" },
+      },
+      {
+        type: "annotation",
+        index: 40,
+        source: { type: "file", filename: "notes.md", title: "Notes" },
+      },
+      {
+        type: "annotation",
+        index: null,
+        source: { type: "url", url: "javascript:alert(1)", title: "Evil" },
+      },
     ];
     const { container } = render(<ThreadItem item={item} />);
     const paragraph = container.querySelector("[data-tk-part='markdown-paragraph']");

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import type { ClientToolCallItem, ThreadItem as ThreadItemData } from "@threadkit/core";
-import { ThreadUIProvider } from "../context";
 import { assistant, user } from "../../test/helpers";
+import { ThreadUIProvider } from "../context";
 import { ThreadItem } from "./thread-item";
 
 const tool: ClientToolCallItem = {
@@ -27,14 +27,19 @@ describe("ThreadItem", () => {
     expect(screen.getByText("Hi **there**")).toBeInTheDocument();
     expect(screen.getByText("you").tagName).toBe("STRONG");
     expect(screen.getByRole("button", { name: /get_weather/ })).toHaveTextContent("Running");
-    expect(document.querySelectorAll("[data-tk-part='thread-item']")[2]).toHaveAttribute("data-status", "streaming");
+    expect(document.querySelectorAll("[data-tk-part='thread-item']")[2]).toHaveAttribute(
+      "data-status",
+      "streaming",
+    );
   });
 
   it("uses registered renderers by type and by tool name", () => {
     render(
       <ThreadUIProvider
         renderers={{ user_message: ({ item }) => <p>custom {item.id}</p> }}
-        toolRenderers={{ get_weather: ({ item }) => <p>weather in {String(item.arguments.city)}</p> }}
+        toolRenderers={{
+          get_weather: ({ item }) => <p>weather in {String(item.arguments.city)}</p>,
+        }}
       >
         <ThreadItem item={user("u1", "x")} />
         <ThreadItem item={tool} />
@@ -45,7 +50,13 @@ describe("ThreadItem", () => {
   });
 
   it("shows a visible fallback for an unregistered type instead of crashing", () => {
-    render(<ThreadItem item={{ id: "x", thread_id: "t", created_at: "", type: "hologram" } as unknown as ThreadItemData} />);
+    render(
+      <ThreadItem
+        item={
+          { id: "x", thread_id: "t", created_at: "", type: "hologram" } as unknown as ThreadItemData
+        }
+      />,
+    );
     expect(screen.getByRole("note")).toHaveTextContent("Unsupported item type hologram");
   });
 

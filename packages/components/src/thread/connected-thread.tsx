@@ -4,7 +4,10 @@ import { ThreadRoot, type ThreadRootProps } from "./thread";
 
 /** Props of {@link ConnectedThreadRoot}. */
 export interface ConnectedThreadRootProps
-  extends Omit<ThreadRootProps, "items" | "store" | "source" | "hasOlder" | "loadingOlder" | "onLoadOlder"> {
+  extends Omit<
+    ThreadRootProps,
+    "items" | "store" | "source" | "hasOlder" | "loadingOlder" | "onLoadOlder"
+  > {
   /** The thread to show (`null` for a new thread). */
   threadId: string | null;
   /** Items per page loaded from the server. @default 20 */
@@ -48,13 +51,12 @@ export type ThreadRootAnyProps = ThreadRootProps | ConnectedThreadRootProps;
  *
  * @selector [data-tk-part="thread"][data-tk-theme][dir]
  */
-export const ThreadRootSwitch = forwardRef<HTMLDivElement, ThreadRootAnyProps>(function ThreadRootSwitch(
-  props,
-  ref,
-) {
-  if ("threadId" in props && props.threadId !== undefined) {
-    return <ConnectedThreadRoot {...(props as ConnectedThreadRootProps)} ref={ref} />;
-  }
-  return <ThreadRoot {...(props as ThreadRootProps)} ref={ref} />;
-});
+export const ThreadRootSwitch = forwardRef<HTMLDivElement, ThreadRootAnyProps>(
+  function ThreadRootSwitch(props, ref) {
+    if ("threadId" in props && props.threadId !== undefined) {
+      return <ConnectedThreadRoot {...(props as ConnectedThreadRootProps)} ref={ref} />;
+    }
+    return <ThreadRoot {...(props as ThreadRootProps)} ref={ref} />;
+  },
+);
 ThreadRootSwitch.displayName = "Thread.Root";

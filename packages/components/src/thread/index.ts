@@ -1,4 +1,9 @@
 export {
+  type ConnectedThreadRootProps as ConnectedRootProps,
+  type ThreadRootAnyProps as RootProps,
+  ThreadRootSwitch as Root,
+} from "./connected-thread";
+export {
   ThreadEmpty as Empty,
   type ThreadEmptyProps as EmptyProps,
   type ThreadRootProps as StaticRootProps,
@@ -8,8 +13,3 @@ export {
   type ThreadViewportProps as ViewportProps,
 } from "./thread";
 export { ThreadItems as Items, type ThreadItemsProps as ItemsProps } from "./thread-items";
-export {
-  type ConnectedThreadRootProps as ConnectedRootProps,
-  type ThreadRootAnyProps as RootProps,
-  ThreadRootSwitch as Root,
-} from "./connected-thread";

@@ -8,7 +8,13 @@ describe("server rendering", () => {
   it("renders a static thread to HTML without a DOM", () => {
     expect(typeof window).toBe("undefined");
     const html = renderToString(
-      <ThreadRoot items={[user("u", "Hi <there>"), assistant("a", "# Title\n\nSome **bold** text\n\n<script>x()</script>")]} theme="dark">
+      <ThreadRoot
+        items={[
+          user("u", "Hi <there>"),
+          assistant("a", "# Title\n\nSome **bold** text\n\n<script>x()</script>"),
+        ]}
+        theme="dark"
+      >
         <ThreadViewport>
           <ThreadEmpty />
           <ThreadItems />

@@ -54,7 +54,11 @@ describe("Thread", () => {
     };
     render(
       <Profiler id="thread" onRender={onRender}>
-        <View store={store} virtualize={false} renderers={{ assistant_message: Counting, user_message: CountingUser }} />
+        <View
+          store={store}
+          virtualize={false}
+          renderers={{ assistant_message: Counting, user_message: CountingUser }}
+        />
       </Profiler>,
     );
     renders.clear();
@@ -64,7 +68,11 @@ describe("Thread", () => {
       store.dispatch({
         type: "thread.item.updated",
         item_id: "live2",
-        update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+        update: {
+          type: "assistant_message.content_part.added",
+          content_index: 0,
+          content: { type: "output_text", text: "", annotations: [] },
+        },
       });
     });
     renders.clear();
@@ -73,7 +81,11 @@ describe("Thread", () => {
         store.dispatch({
           type: "thread.item.updated",
           item_id: "live2",
-          update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: `word${i} ` },
+          update: {
+            type: "assistant_message.content_part.text_delta",
+            content_index: 0,
+            delta: `word${i} `,
+          },
         });
       });
     }
@@ -92,18 +104,28 @@ describe("Thread", () => {
       store.dispatch({
         type: "thread.item.updated",
         item_id: "a",
-        update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+        update: {
+          type: "assistant_message.content_part.added",
+          content_index: 0,
+          content: { type: "output_text", text: "", annotations: [] },
+        },
       }),
     );
     act(() =>
       store.dispatch({
         type: "thread.item.updated",
         item_id: "a",
-        update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: "The **answer** is 42." },
+        update: {
+          type: "assistant_message.content_part.text_delta",
+          content_index: 0,
+          delta: "The **answer** is 42.",
+        },
       }),
     );
     expect(announcer).toHaveTextContent("");
-    act(() => store.dispatch({ type: "thread.item.done", item: assistant("a", "The **answer** is 42.") }));
+    act(() =>
+      store.dispatch({ type: "thread.item.done", item: assistant("a", "The **answer** is 42.") }),
+    );
     expect(announcer).toHaveTextContent("Assistant replied: The answer is 42.");
     expect(announcer).toHaveAttribute("aria-live", "polite");
     act(() => store.dispatch({ type: "thread.item.added", item: user("u2", "Next") }));
@@ -119,7 +141,9 @@ describe("Thread", () => {
     const onLoadOlder = vi.fn();
     render(<View items={conversation(5000)} hasOlder onLoadOlder={onLoadOlder} />);
     const rows = document.querySelectorAll("[data-tk-part='thread-row']");
-    expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute("data-virtualized");
+    expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
+      "data-virtualized",
+    );
     expect(rows.length).toBeLessThan(100);
     act(() => screen.getByRole("button", { name: "Load earlier messages" }).click());
     expect(onLoadOlder).toHaveBeenCalledTimes(1);

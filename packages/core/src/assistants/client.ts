@@ -55,24 +55,33 @@ export type AssistantStreamBody = ReadableStream<Uint8Array>;
 /** The Assistants API client (`OpenAI-Beta: assistants=v2`). */
 export interface AssistantsClient {
   assistants: {
+    /** `POST /assistants`. */
     create(params: AssistantCreateParams, options?: RequestOptions): Promise<Assistant>;
+    /** `GET /assistants/{id}`. */
     retrieve(assistantId: string, options?: RequestOptions): Promise<Assistant>;
+    /** `POST /assistants/{id}`. */
     update(
       assistantId: string,
       params: AssistantUpdateParams,
       options?: RequestOptions,
     ): Promise<Assistant>;
+    /** `GET /assistants` — await for a page, `for await` for every object. */
     list(params?: AssistantsListParams, options?: RequestOptions): ListResult<Assistant>;
+    /** `DELETE /assistants/{id}`. */
     delete(assistantId: string, options?: RequestOptions): Promise<AssistantDeleted>;
   };
   threads: {
+    /** `POST /threads`. */
     create(params?: ThreadCreateParams, options?: RequestOptions): Promise<AssistantThread>;
+    /** `GET /threads/{id}`. */
     retrieve(threadId: string, options?: RequestOptions): Promise<AssistantThread>;
+    /** `POST /threads/{id}`. */
     update(
       threadId: string,
       params: ThreadUpdateParams,
       options?: RequestOptions,
     ): Promise<AssistantThread>;
+    /** `DELETE /threads/{id}`. */
     delete(threadId: string, options?: RequestOptions): Promise<AssistantThreadDeleted>;
     /** `POST /threads/runs`: creates a thread and runs it. */
     createAndRun(params: ThreadCreateAndRunParams, options?: RequestOptions): Promise<Run>;
@@ -83,26 +92,32 @@ export interface AssistantsClient {
     ): Promise<AssistantStreamBody>;
   };
   messages: {
+    /** `POST /threads/{thread_id}/messages`. */
     create(
       threadId: string,
       params: MessageCreateParams,
       options?: RequestOptions,
     ): Promise<Message>;
+    /** `GET /threads/{thread_id}/messages/{id}`. */
     retrieve(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;
+    /** `POST /threads/{thread_id}/messages/{id}`. */
     update(
       threadId: string,
       messageId: string,
       params: { metadata?: Metadata | null },
       options?: RequestOptions,
     ): Promise<Message>;
+    /** `GET /threads/{thread_id}/messages` — await for a page, `for await` for every object. */
     list(
       threadId: string,
       params?: AssistantsListParams & { run_id?: string },
       options?: RequestOptions,
     ): ListResult<Message>;
+    /** `DELETE /threads/{thread_id}/messages/{id}`. */
     delete(threadId: string, messageId: string, options?: RequestOptions): Promise<MessageDeleted>;
   };
   runs: {
+    /** `POST /threads/{thread_id}/runs`. */
     create(threadId: string, params: RunCreateParams, options?: RequestOptions): Promise<Run>;
     /** `POST /threads/{id}/runs` with `stream: true`. */
     createStream(
@@ -110,19 +125,24 @@ export interface AssistantsClient {
       params: RunCreateParams,
       options?: RequestOptions,
     ): Promise<AssistantStreamBody>;
+    /** `GET /threads/{thread_id}/runs/{id}`. */
     retrieve(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
+    /** `POST /threads/{thread_id}/runs/{id}`. */
     update(
       threadId: string,
       runId: string,
       params: { metadata?: Metadata | null },
       options?: RequestOptions,
     ): Promise<Run>;
+    /** `GET /threads/{thread_id}/runs` — await for a page, `for await` for every object. */
     list(
       threadId: string,
       params?: AssistantsListParams,
       options?: RequestOptions,
     ): ListResult<Run>;
+    /** `POST /threads/{thread_id}/runs/{id}/cancel`. */
     cancel(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
+    /** `POST /threads/{thread_id}/runs/{id}/submit_tool_outputs`. */
     submitToolOutputs(
       threadId: string,
       runId: string,
@@ -138,6 +158,7 @@ export interface AssistantsClient {
     ): Promise<AssistantStreamBody>;
   };
   steps: {
+    /** `GET /threads/{thread_id}/runs/{run_id}/steps/{id}`. */
     retrieve(
       threadId: string,
       runId: string,
@@ -145,6 +166,7 @@ export interface AssistantsClient {
       params?: { include?: RunStepInclude[] },
       options?: RequestOptions,
     ): Promise<RunStep>;
+    /** `GET /threads/{thread_id}/runs/{run_id}/steps` — await for a page, `for await` for every object. */
     list(
       threadId: string,
       runId: string,

@@ -238,13 +238,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       );
     };
     const fetchImpl = options.fetch ?? globalThis.fetch;
+    let headers: Headers;
+    try {
+      headers = await headersFor(request, call, accept);
+    } catch (error) {
+      // A failing headers callback (e.g. no token) is the caller's error, not a connection error.
+      release();
+      throw error;
+    }
     let response: Response;
     try {
-      const init: RequestInit = {
-        method: request.method,
-        headers: await headersFor(request, call, accept),
-        signal: controller.signal,
-      };
+      const init: RequestInit = { method: request.method, headers, signal: controller.signal };
       if (request.json !== undefined) init.body = JSON.stringify(request.json);
       else if (request.body !== undefined) init.body = request.body;
       response = await fetchImpl(buildUrl(request.url, request.query), init);

@@ -76,6 +76,20 @@ describe("reduceAssistantRun on recorded runs", () => {
           checked++;
         }
       }
+      for (const [index, event] of events.entries()) {
+        if (event.event !== "thread.run.requires_action") continue;
+        // The required calls the run lists must equal the calls rebuilt from the step deltas.
+        const before = reduceAll(events.slice(0, index));
+        const calls = before.steps.flatMap((s) =>
+          s.step_details.type === "tool_calls" ? s.step_details.tool_calls : [],
+        );
+        for (const required of event.data.required_action?.submit_tool_outputs.tool_calls ?? []) {
+          const call = calls.find((c) => c.id === required.id);
+          if (call === undefined && TRIMMED_MESSAGES.has(name)) continue;
+          expect(call).toMatchObject({ type: "function", function: required.function });
+          checked++;
+        }
+      }
       const final = reduceAll(events);
       // After the authoritative objects, the state holds them exactly.
       for (const event of events) {
@@ -87,7 +101,10 @@ describe("reduceAssistantRun on recorded runs", () => {
         }
       }
       const completes = events.some(
-        (e) => e.event === "thread.message.completed" || e.event === "thread.run.step.completed",
+        (e) =>
+          e.event === "thread.message.completed" ||
+          e.event === "thread.run.step.completed" ||
+          e.event === "thread.run.requires_action",
       );
       if (!TRIMMED_MESSAGES.has(name) && completes) {
         expect(checked).toBeGreaterThan(0);

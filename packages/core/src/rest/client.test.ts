@@ -284,6 +284,21 @@ describe("createChatKitRestClient", () => {
     expect(error).toBeInstanceOf(ConnectionError);
   });
 
+  it("lets an error of the headers callback through and sends nothing", async () => {
+    const before = server.requests.length;
+    const failure = new Error("not signed in");
+    const error = await createChatKitRestClient({
+      baseUrl: server.url,
+      headers: () => {
+        throw failure;
+      },
+    })
+      .threads.retrieve("t")
+      .catch((e: unknown) => e);
+    expect(error).toBe(failure);
+    expect(server.requests.length).toBe(before);
+  });
+
   it("uses async headers and the injected fetch", async () => {
     server.handle((_req, res) => sendJson(res, 200, thread("t")));
     const seen: string[] = [];

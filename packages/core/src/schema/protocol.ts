@@ -9,6 +9,21 @@ const str = v.string();
 const num = v.number();
 const bool = v.boolean();
 const nullishStr = v.nullish(str);
+/**
+ * The fallback option of an open union: an object whose `type` is a string none of `known` uses.
+ * Parts of a newer protocol (a new task, source or content type) then pass through untouched
+ * instead of failing the whole item; known types are still checked in full.
+ */
+function otherType(known: readonly string[]) {
+  const set = new Set(known);
+  return v.looseObject({
+    type: v.pipe(
+      str,
+      v.check((type) => !set.has(type)),
+    ),
+  });
+}
+
 /** A JSON object (`Record<string, any>` on the server). */
 export const jsonObject = v.record(str, v.unknown());
 
@@ -21,7 +36,11 @@ export const inputTagContent = v.looseObject({
   group: nullishStr,
   interactive: v.optional(bool),
 });
-export const userMessageContent = v.variant("type", [inputTextContent, inputTagContent]);
+export const userMessageContent = v.variant("type", [
+  inputTextContent,
+  inputTagContent,
+  otherType(["input_text", "input_tag"]),
+]);
 
 export const inferenceOptions = v.looseObject({
   tool_choice: v.nullish(v.looseObject({ id: str })),
@@ -75,7 +94,12 @@ export const entitySource = v.looseObject({
   data: v.optional(jsonObject),
   preview: v.nullish(str),
 });
-export const source = v.variant("type", [fileSource, urlSource, entitySource]);
+export const source = v.variant("type", [
+  fileSource,
+  urlSource,
+  entitySource,
+  otherType(["file", "url", "entity"]),
+]);
 
 export const annotation = v.looseObject({
   type: v.literal("annotation"),
@@ -119,6 +143,7 @@ export const task = v.variant("type", [
     sources: v.optional(v.array(fileSource)),
   }),
   v.looseObject({ type: v.literal("image"), status_indicator: taskStatus, title: nullishStr }),
+  otherType(["custom", "web_search", "thought", "file", "image"]),
 ]);
 
 export const workflowSummary = v.union([

@@ -1,3 +1,4 @@
 /** @threadkit/core/testing — factories and stream replay helpers for tests and stories. */
 export * from "./factories";
+export * from "./replay-stream";
 export * from "./stream-from-string";

@@ -55,13 +55,34 @@ describe("parseThreadItem", () => {
     );
   });
 
-  it("rejects an unknown task type inside a workflow", () => {
+  it("keeps parts of newer types (tasks, sources, content) and checks known ones in full", () => {
+    const future = { type: "video_search", query: "cats" };
     const input = {
       ...base,
       type: "workflow",
-      workflow: { type: "custom", tasks: [{ type: "custom" }, { type: 3 }] },
+      workflow: { type: "custom", tasks: [{ type: "custom", title: "ok" }, future] },
     };
-    expect(() => parseThreadItem(input)).toThrow(/workflow\.tasks\[1\]\.type/);
+    expect(parseThreadItem(input)).toMatchObject({ workflow: { tasks: [{}, future] } });
+    const message = {
+      ...base,
+      type: "assistant_message",
+      content: [
+        {
+          type: "output_text",
+          text: "x",
+          annotations: [{ type: "annotation", source: { type: "dataset", ref: 1 } }],
+        },
+      ],
+    };
+    expect(parseThreadItem(message)).toEqual({ ...message });
+    const broken = {
+      ...input,
+      workflow: { type: "custom", tasks: [{ type: "thought", content: 3 }] },
+    };
+    expect(() => parseThreadItem(broken)).toThrow(/workflow\.tasks\[0\]\.content/);
+    expect(() =>
+      parseThreadItem({ ...input, workflow: { type: "custom", tasks: [{ type: 3 }] } }),
+    ).toThrow(/workflow\.tasks\[0\]\.type/);
   });
 });
 

@@ -205,6 +205,12 @@ export class RunController {
     }
   };
 
+  /** Marks the runner mounted again (React strict mode unmounts and remounts effects). */
+  mount(): void {
+    this.disposed = false;
+  }
+
+  /** Aborts the running request (unmount). */
   dispose(): void {
     this.disposed = true;
     this.abort?.abort();

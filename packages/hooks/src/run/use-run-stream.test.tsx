@@ -1,5 +1,5 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { type ReactNode, StrictMode } from "react";
 import { useStore } from "zustand";
 import {
   type Handler,
@@ -353,5 +353,30 @@ describe("useRunStream (ChatKit protocol)", () => {
     });
     const done = selectThreadItem(result.current.store.getState(), "msg_705ad562");
     expect(done?.type).toBe("assistant_message");
+  });
+
+  it("works under StrictMode's double mount", async () => {
+    let disconnected = false;
+    server = await startServer(async (_request, res) => {
+      res.on("close", () => {
+        disconnected = true;
+      });
+      await sendSse(res, fixture("py-server-tool-status-tail.sse"), { keepOpen: true });
+    });
+    const clients: ThreadkitClients = { protocol: createTestProtocolClient(server.url) };
+    const { result } = renderHook(() => useRunStream("thr_1"), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <StrictMode>
+          <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+        </StrictMode>
+      ),
+    });
+    act(() => {
+      void result.current.send("long task");
+    });
+    await waitFor(() => expect(result.current.allowCancel).toBe(true));
+    act(() => result.current.cancel());
+    await waitFor(() => expect(result.current.status).toBe("idle"));
+    await waitFor(() => expect(disconnected).toBe(true));
   });
 });

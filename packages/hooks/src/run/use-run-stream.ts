@@ -134,7 +134,10 @@ export function useRunStream(
     controller.setThread(threadId);
   }, [controller, threadId]);
 
-  useEffect(() => () => controller.dispose(), [controller]);
+  useEffect(() => {
+    controller.mount();
+    return () => controller.dispose();
+  }, [controller]);
 
   const snapshot = useSyncExternalStore(
     controller.subscribe,

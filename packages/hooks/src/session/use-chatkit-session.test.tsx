@@ -66,6 +66,7 @@ describe("useChatKitSession", () => {
     expect(result.current.clientSecret).toBe("secret_1");
     expect(result.current.expiresAt).toBeGreaterThan(Date.now() + 590_000);
     expect(sessionRequests(server)[0]?.body).toEqual({ current: null });
+    expect(result.current.status).toBe("active");
   });
 
   it("refreshes ahead of expires_at with the current secret", async () => {

@@ -89,6 +89,7 @@ describe("thread history hooks", () => {
     await waitFor(() =>
       expect(result.current.list.threads.map((t) => t.id)).toEqual(["thr_aa16ec0c"]),
     );
+    releaseWrites();
     await act(() => deleting);
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
     expect(result.current.remove.error).toBeTruthy();
