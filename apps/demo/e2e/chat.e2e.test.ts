@@ -78,6 +78,8 @@ describe("demo app against the dev server", () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await send(page, "Show me some markdown");
+    // The draft leaves the composer at once, while the reply still streams.
+    expect(await page.getByRole("textbox", { name: /message/i }).inputValue()).toBe("");
     await expect
       .poll(() => userMessages(page).first().textContent())
       .toContain("Show me some markdown");
@@ -242,6 +244,35 @@ describe("demo app against the dev server", () => {
       .locator('[data-tk-part="thread-list-item"]')
       .filter({ hasText: "Hello assistant" })
       .waitFor();
+  });
+
+  it("switches theme options and locale, and remembers them after a reload", async () => {
+    const page = await open();
+    const app = page.locator(".demo-app");
+    const background = () => app.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const light = await background();
+    await page.getByTestId("theme-toggle").click();
+    expect(await app.getAttribute("data-tk-theme")).toBe("dark");
+    expect(await background()).not.toBe(light);
+
+    await page.getByTestId("appearance-button").click();
+    await page.getByRole("radio", { name: "Sharp" }).click();
+    expect(await app.evaluate((element) => element.style.getPropertyValue("--tk-radius"))).toBe(
+      "2px",
+    );
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("locale-select").selectOption("ar");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.getByRole("textbox", { name: /.+/ }).first().waitFor();
+    expect(await page.locator('[data-tk-part="composer-input"]').getAttribute("placeholder")).toBe(
+      "اكتب رسالة إلى المساعد",
+    );
+
+    await page.reload();
+    await page.waitForSelector('[data-tk-part="composer"]');
+    expect(await app.getAttribute("data-tk-theme")).toBe("dark");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ar");
   });
 
   it("keeps the user's message when the stream drops, and recovers on retry", async () => {

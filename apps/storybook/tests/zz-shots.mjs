@@ -68,5 +68,21 @@ for (const [name, id, mode, globals] of shots) {
   await page.close();
   console.log("shot", name);
 }
+if (!only || only === "measure") {
+  for (const id of ["streaming-replay-player--assistants-code-interpreter"]) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`);
+    await page.getByText(/^Event 0 of \d+/).waitFor({ timeout: 60_000 });
+    const label = await page.getByText(/^Event 0 of \d+/).textContent();
+    const t0 = Date.now();
+    await page.getByRole("button", { name: "End" }).click();
+    await page.getByRole("status", { name: "Replay status" }).getByText("Ended").waitFor({ timeout: 120_000 });
+    const ms = Date.now() - t0;
+    const items = await page.locator('[data-tk-part="thread-item"]').count();
+    console.log("measure", id, label, "end-to-end ms", ms, "items", items);
+    await page.screenshot({ path: "/tmp/shots/code-interpreter.png", fullPage: true });
+    await page.close();
+  }
+}
 await browser.close();
 server.close();

@@ -129,9 +129,15 @@ export function Conversation({
       onClientAction: (action, context) => onWidgetAction.current(action, context),
     }),
   }));
+  // The draft leaves the composer as soon as it is sent (useComposer alone clears it only when the
+  // reply ends); a message that never reaches the server comes back through the effect below.
   const submit = useCallback(() => {
     lastSent.current = composer.text.trim();
     void composer.submit();
+    composer.setText("");
+    for (const entry of composer.attachments) {
+      if (entry.status === "uploaded") composer.removeAttachment(entry.localId);
+    }
   }, [composer]);
   const composerAttachments = useMemo(
     () =>

@@ -1,4 +1,4 @@
-import { Thread, type ThreadStoreLike } from "@threadkit/components";
+import { createWidgetItemRenderer, Thread, type ThreadStoreLike } from "@threadkit/components";
 import { memo, useMemo } from "react";
 import type { ReplayPipeline } from "./pipeline";
 

@@ -140,6 +140,14 @@ export const MalformedFraming: Story = {
   },
 };
 
+/**
+ * The largest recording (73 KB, over a thousand events): code interpreter input streamed as step
+ * deltas, logs and an image output, then two messages. Press End to replay it all at once.
+ */
+export const AssistantsCodeInterpreter: Story = {
+  args: { recording: getRecording("simple-openai-v1-code-interpreter") },
+};
+
 /** Keyboard only: → steps, ← steps back, Space plays and pauses, Home restarts. */
 export const Keyboard: Story = {
   args: { recording: getRecording("py-docs-progress-updates") },

@@ -244,7 +244,6 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       el.style.setProperty("--tk-composer-height", `${height}px`);
       el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
     }, [ctx.inputRef, maxHeight]);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the value
     useIsomorphicLayoutEffect(autosize, [ctx.value, autosize]);
     useEffect(() => {
       const el = ctx.inputRef.current;

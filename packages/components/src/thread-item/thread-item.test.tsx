@@ -15,6 +15,10 @@ const tool: ClientToolCallItem = {
   arguments: { city: "Bern" },
 };
 
+function Broken(): never {
+  throw new Error("boom");
+}
+
 describe("ThreadItem", () => {
   it("renders each item type with its default renderer", () => {
     render(
@@ -62,9 +66,6 @@ describe("ThreadItem", () => {
 
   it("contains a renderer that throws to its own item", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const Broken = (): never => {
-      throw new Error("boom");
-    };
     render(
       <ThreadUIProvider renderers={{ assistant_message: Broken }}>
         <ThreadItem item={user("u", "still here")} />

@@ -1,5 +1,5 @@
 import { act, render, screen } from "@testing-library/react";
-import { Profiler, type ProfilerOnRenderCallback } from "react";
+import type { AssistantMessageItem } from "@threadkit/core";
 import { assistant, conversation, createTestStore, user } from "../../test/helpers";
 import { type ItemRendererProps, ThreadUIProvider } from "../context";
 import { AssistantMessage } from "../items/assistant-message";
@@ -16,6 +16,17 @@ function View(props: Parameters<typeof ThreadRoot>[0]) {
       <ThreadScrollToBottom />
     </ThreadRoot>
   );
+}
+
+const renders = new Map<string, number>();
+const userRenders = { count: 0 };
+function Counting(props: ItemRendererProps<AssistantMessageItem>) {
+  renders.set(props.item.id, (renders.get(props.item.id) ?? 0) + 1);
+  return <AssistantMessage {...props} />;
+}
+function CountingUser() {
+  userRenders.count++;
+  return null;
 }
 
 describe("Thread", () => {
@@ -38,32 +49,15 @@ describe("Thread", () => {
   it("a text delta re-renders only the streaming item", () => {
     const store = createTestStore([...conversation(40), assistant("live", "Hello")]);
     store.dispatch({ type: "thread.item.added", item: assistant("live2", "") });
-    const renders = new Map<string, number>();
-    const Counting = (props: ItemRendererProps<Parameters<typeof AssistantMessage>[0]["item"]>) => {
-      renders.set(props.item.id, (renders.get(props.item.id) ?? 0) + 1);
-      return <AssistantMessage {...props} />;
-    };
-    const userRenders = { count: 0 };
-    const CountingUser = () => {
-      userRenders.count++;
-      return null;
-    };
-    let commits = 0;
-    const onRender: ProfilerOnRenderCallback = () => {
-      commits++;
-    };
     render(
-      <Profiler id="thread" onRender={onRender}>
-        <View
-          store={store}
-          virtualize={false}
-          renderers={{ assistant_message: Counting, user_message: CountingUser }}
-        />
-      </Profiler>,
+      <View
+        store={store}
+        virtualize={false}
+        renderers={{ assistant_message: Counting, user_message: CountingUser }}
+      />,
     );
     renders.clear();
     userRenders.count = 0;
-    commits = 0;
     act(() => {
       store.dispatch({
         type: "thread.item.updated",

@@ -29,7 +29,7 @@ function xAxisOf(node: Partial<ChartWidget>) {
   return { dataKey: undefined, hide: false, labels: undefined };
 }
 
-function renderSeries(series: ChartSeries, index: number): ReactNode {
+function renderSeries(series: ChartSeries, index: number, all: readonly ChartSeries[]): ReactNode {
   const color = resolveColor(series.color, "series") ?? seriesColor(index);
   const name = series.label ?? series.dataKey;
   const key = `${series.type}:${series.dataKey}:${index}`;
@@ -41,7 +41,8 @@ function renderSeries(series: ChartSeries, index: number): ReactNode {
           dataKey={series.dataKey}
           name={name}
           fill={color}
-          radius={[4, 4, 0, 0]}
+          // Only the top segment of a stack gets rounded corners.
+          radius={isTopOfStack(series, index, all) ? [4, 4, 0, 0] : 0}
           isAnimationActive={false}
           {...(series.stack ? { stackId: series.stack } : {})}
         />
@@ -78,6 +79,19 @@ function renderSeries(series: ChartSeries, index: number): ReactNode {
       return null;
   }
 }
+
+function isTopOfStack(series: ChartSeries, index: number, all: readonly ChartSeries[]): boolean {
+  if (series.type !== "bar" || !series.stack) return true;
+  for (let i = index + 1; i < all.length; i++) {
+    const other = all[i];
+    if (other?.type === "bar" && other.stack === series.stack) return false;
+  }
+  return true;
+}
+
+const legendText = (value: string) => (
+  <span style={{ color: "var(--tk-widget-text-secondary)" }}>{value}</span>
+);
 
 /** The recharts body of a Chart widget; loaded on demand by `WidgetChart`. */
 export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {

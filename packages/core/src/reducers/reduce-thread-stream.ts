@@ -168,9 +168,9 @@ function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadStat
 
 /**
  * Applies one stream event to a thread state and returns the next state (the same object when
- * nothing changed). Pure, never throws, and O(log n) per event: a delta copies only the touched
- * item; every other item keeps its identity, and `itemIds` keeps its identity unless items are
- * added or removed.
+ * nothing changed). Pure and never throws. An update costs O(log n) (O(1) for repeated deltas to
+ * one item): a delta copies only the touched item; every other item keeps its identity, and
+ * `itemIds` keeps its identity unless items are added or removed (which copies it, O(n)).
  *
  * Semantics (ChatKit server protocol): `thread.item.added` appends a streaming item (or replaces
  * one with the same id in place); `thread.item.done` is authoritative and replaces the item;

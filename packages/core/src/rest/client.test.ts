@@ -158,6 +158,15 @@ describe("createChatKitRestClient", () => {
     expect((times[2] ?? 0) - (times[0] ?? 0)).toBeLessThan(2_000);
   });
 
+  it("retries a connection that dropped before any answer", async () => {
+    server.handle((_req, res, index) => {
+      if (index === 0) res.socket?.destroy();
+      else sendJson(res, 200, thread("t"));
+    });
+    expect((await client().threads.retrieve("t")).id).toBe("t");
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("gives up after maxRetries with a typed APIError", async () => {
     server.handle((_req, res) =>
       sendJson(

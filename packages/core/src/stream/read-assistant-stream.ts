@@ -10,6 +10,7 @@ import {
   type ServerSentEvent,
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
+import { FlattenedBatches } from "./flatten-batches";
 import type { ReadStreamOptions } from "./read-thread-stream";
 
 /**
@@ -95,13 +96,11 @@ export function toAssistantStreamEvent(sse: ServerSentEvent): AssistantStreamRea
  *   run = reduceAssistantRun(run, event);
  * }
  */
-export async function* readAssistantStream(
+export function readAssistantStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<AssistantStreamReaderEvent, void, undefined> {
-  for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
-    yield* toAssistantBatch(batch);
-  }
+  return new FlattenedBatches(readAssistantStreamBatches(body, options));
 }
 
 /**

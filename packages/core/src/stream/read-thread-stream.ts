@@ -10,6 +10,7 @@ import {
   type ServerSentEventsBody,
 } from "../sse/decode-server-sent-events";
 import { parseThreadStreamEvent } from "../validation/parse-stream-event";
+import { FlattenedBatches } from "./flatten-batches";
 import type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";
 
 /** Options of the stream readers. */
@@ -107,11 +108,9 @@ export async function* readThreadStreamBatches(
  *   state = reduceThreadStream(state, event);
  * }
  */
-export async function* readThreadStream(
+export function readThreadStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<ThreadStreamReaderEvent, void, undefined> {
-  for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
-    yield* toThreadBatch(batch);
-  }
+  return new FlattenedBatches(readThreadStreamBatches(body, options));
 }
