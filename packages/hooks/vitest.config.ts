@@ -10,5 +10,7 @@ export default defineConfig({
     globals: true,
     include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
     setupFiles: ["../../vitest.setup.ts"],
+    // Tests talk to real HTTP servers on a shared, often loaded machine.
+    testTimeout: 30_000,
   },
 });

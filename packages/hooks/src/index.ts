@@ -38,6 +38,7 @@ export {
   type ThreadkitProviderProps,
 } from "./provider/threadkit-provider";
 export { threadkitKeys } from "./query-keys";
+export type { AssistantRunOptions } from "./run/assistants-run";
 export {
   ClientToolError,
   type ClientToolHandler,

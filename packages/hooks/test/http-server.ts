@@ -7,6 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cleanup, configure } from "@testing-library/react";
+
+// The machine running the suite is shared and often loaded: give async assertions room.
+configure({ asyncUtilTimeout: 10_000 });
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** The shared fixtures folder (beside the repository in CI). */
@@ -105,4 +109,13 @@ export async function sendSse(
     res.write(text.slice(i, i + size));
   }
   if (!options.keepOpen) res.end();
+}
+
+/**
+ * Unmounts what the test rendered, then closes the server: hooks stop their requests before the
+ * server goes away (file-level `afterEach` runs before the global cleanup).
+ */
+export async function closeAfterCleanup(server: TestServer | undefined): Promise<void> {
+  cleanup();
+  await server?.close();
 }

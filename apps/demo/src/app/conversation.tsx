@@ -212,7 +212,7 @@ export function Conversation({
         <Thread.Viewport className="demo-viewport">
           {liveThreadId === null ? (
             <Thread.Empty className="demo-empty">
-              <StartScreen onPrompt={sendText} />
+              <StartScreen onPrompt={sendText} readOnly={readOnly} />
             </Thread.Empty>
           ) : null}
           <Thread.Items />
@@ -223,7 +223,11 @@ export function Conversation({
         {run.error ? (
           <div className="demo-banner" role="alert" data-testid="run-error">
             <AlertIcon width={16} height={16} />
-            <span title={run.error.message}>{describeError(run.error, t)}</span>
+            <span title={run.error.message}>
+              {run.failedInput !== null && !(run.error instanceof RunStreamError)
+                ? t.offline(server.origin)
+                : describeError(run.error, t)}
+            </span>
             <button type="button" onClick={retry}>
               {t.retry}
             </button>

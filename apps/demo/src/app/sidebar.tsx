@@ -85,6 +85,11 @@ export function Sidebar({ activeThreadId, backend, server, onSelect, onClose }: 
           onLoadMore={() => void threads.fetchMore()}
         />
       </div>
+      {status === "offline" ? (
+        <p className="demo-offline" role="status">
+          {t.offline(server.origin)}
+        </p>
+      ) : null}
       <div className="demo-sidebar-foot" title={server.origin}>
         <span className="demo-status-dot" data-status={status} />
         <span className="demo-sidebar-backend">{t.backends[backend]}</span>

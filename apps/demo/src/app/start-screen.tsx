@@ -2,7 +2,14 @@ import { STARTER_PROMPTS, useMessages } from "../lib/i18n";
 import { ArrowUpRightIcon, SparklesIcon } from "./icons";
 
 /** The new-chat screen: a greeting and four suggestions that send a prompt. */
-export function StartScreen({ onPrompt }: { onPrompt: (prompt: string) => void }) {
+export function StartScreen({
+  onPrompt,
+  readOnly = false,
+}: {
+  onPrompt: (prompt: string) => void;
+  /** Hosted REST threads can only be read: no suggestions, a hint to pick a thread instead. */
+  readOnly?: boolean;
+}) {
   const t = useMessages();
   return (
     <div className="demo-start">
@@ -10,8 +17,8 @@ export function StartScreen({ onPrompt }: { onPrompt: (prompt: string) => void }
         <SparklesIcon width={26} height={26} />
       </div>
       <h2>{t.greeting}</h2>
-      <p>{t.greetingSubtitle}</p>
-      <div className="demo-prompts">
+      <p>{readOnly ? t.readOnly : t.greetingSubtitle}</p>
+      <div className="demo-prompts" hidden={readOnly}>
         {STARTER_PROMPTS.map((prompt, index) => (
           <button
             key={prompt}

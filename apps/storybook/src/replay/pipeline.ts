@@ -35,8 +35,10 @@ export interface ReplayLogEntry {
 
 /** A sink that applies what it reads to a thread store and logs every event. */
 export interface ReplayPipeline extends ReplaySink {
-  /** The store the rendered thread reads. */
+  /** The store the pipeline writes. */
   readonly store: ThreadStore;
+  /** Subscribes to store changes, held together with the log's during bulk feeding. */
+  readonly subscribeItems: (listener: () => void) => () => void;
   /** Subscribes to log changes. */
   readonly subscribe: (listener: () => void) => () => void;
   /** The log so far (a new array after each change). */
@@ -119,21 +121,40 @@ function describeChatKitEvent(event: ChatKitReadEvent): Omit<ReplayLogEntry, "in
 }
 
 interface Log {
-  entries: readonly ReplayLogEntry[];
+  readonly entries: () => readonly ReplayLogEntry[];
   readonly listeners: Set<() => void>;
   add(entry: Omit<ReplayLogEntry, "index">): void;
+  /** Collects entries without notifying until `release`. */
+  hold(): void;
+  release(): void;
 }
 
 function createLog(): Log {
-  const log: Log = {
-    entries: [],
-    listeners: new Set(),
+  let entries: readonly ReplayLogEntry[] = [];
+  let added: ReplayLogEntry[] = [];
+  let held = false;
+  const listeners = new Set<() => void>();
+  const flush = () => {
+    if (added.length === 0) return;
+    entries = [...entries, ...added];
+    added = [];
+    for (const listener of listeners) listener();
+  };
+  return {
+    entries: () => entries,
+    listeners,
     add(entry) {
-      log.entries = [...log.entries, { ...entry, index: log.entries.length + 1 }];
-      for (const listener of log.listeners) listener();
+      added.push({ ...entry, index: entries.length + added.length + 1 });
+      if (!held) flush();
+    },
+    hold() {
+      held = true;
+    },
+    release() {
+      held = false;
+      flush();
     },
   };
-  return log;
 }
 
 /**
@@ -159,13 +180,36 @@ function createPipeline(
       json: stringify(error),
     });
   });
+  let held = false;
+  let missed = false;
+  const itemListeners = new Set<() => void>();
+  store.subscribe(() => {
+    if (held) missed = true;
+    else for (const listener of itemListeners) listener();
+  });
   return {
     store,
+    subscribeItems(listener) {
+      itemListeners.add(listener);
+      return () => itemListeners.delete(listener);
+    },
+    hold() {
+      held = true;
+      log.hold();
+    },
+    release() {
+      held = false;
+      log.release();
+      if (missed) {
+        missed = false;
+        for (const listener of itemListeners) listener();
+      }
+    },
     subscribe(listener) {
       log.listeners.add(listener);
       return () => log.listeners.delete(listener);
     },
-    getLog: () => log.entries,
+    getLog: log.entries,
     async write(chunk) {
       const before = events;
       await body.push(chunk);

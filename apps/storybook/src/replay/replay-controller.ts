@@ -14,6 +14,12 @@
 export interface ReplaySink {
   write(chunk: string): Promise<number>;
   close(): Promise<number>;
+  /**
+   * Optional: hold change notifications while many events are fed at once (seek, end) and send
+   * one when released, so a view renders the result once instead of once per event.
+   */
+  hold?(): void;
+  release?(): void;
 }
 
 /** `ready` before the first byte, `ended` after the last one. */
@@ -69,6 +75,7 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
   #sink: S;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #queue: Promise<void> = Promise.resolve();
+  #quiet = false;
   #state: ReplayState;
 
   constructor(text: string, createSink: () => S, options: ReplayOptions = {}) {
@@ -151,7 +158,9 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
       const target = Math.max(0, Math.floor(events));
       const ended = () => this.#state.status === "ended";
       if (target < this.#state.events || ended()) this.#reset();
-      while (this.#state.events < target && !ended()) await this.#advance();
+      await this.#bulk(async () => {
+        while (this.#state.events < target && !ended()) await this.#advance();
+      });
       if (!ended()) {
         this.#set({ status: this.#state.offset === 0 ? "ready" : "paused" });
       }
@@ -163,7 +172,9 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
     this.#clearTimer();
     return this.#enqueue(async () => {
       const ended = () => this.#state.status === "ended";
-      while (!ended()) await this.#advance();
+      await this.#bulk(async () => {
+        while (!ended()) await this.#advance();
+      });
     });
   }
 
@@ -190,6 +201,20 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
     // A failed operation is reported to its caller and does not block the ones after it.
     this.#queue = run.catch(() => {});
     return run;
+  }
+
+  /** Runs `feed` with notifications held; listeners hear once, at the end. */
+  async #bulk(feed: () => Promise<void>): Promise<void> {
+    const sink = this.#sink;
+    sink.hold?.();
+    this.#quiet = true;
+    try {
+      await feed();
+    } finally {
+      this.#quiet = false;
+      sink.release?.();
+      this.#set({});
+    }
   }
 
   #schedule(): void {
@@ -237,6 +262,7 @@ export class ReplayController<S extends ReplaySink = ReplaySink> {
 
   #set(patch: Partial<ReplayState>): void {
     this.#state = { ...this.#state, ...patch };
+    if (this.#quiet) return;
     for (const listener of this.#listeners) listener();
   }
 }

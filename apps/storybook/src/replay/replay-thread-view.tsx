@@ -20,7 +20,7 @@ export const ReplayThreadView = memo(function ReplayThreadView({
   const store = useMemo<ThreadStoreLike>(
     () => ({
       getState: () => pipeline.store.getState(),
-      subscribe: (listener) => pipeline.store.subscribe(() => listener()),
+      subscribe: (listener) => pipeline.subscribeItems(() => listener()),
     }),
     [pipeline],
   );

@@ -141,7 +141,7 @@ export const MalformedFraming: Story = {
 };
 
 /**
- * The largest recording (73 KB, over a thousand events): code interpreter input streamed as step
+ * The largest recording (72 KB, 293 events): code interpreter input streamed as step
  * deltas, logs and an image output, then two messages. Press End to replay it all at once.
  */
 export const AssistantsCodeInterpreter: Story = {

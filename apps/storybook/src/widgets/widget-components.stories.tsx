@@ -266,8 +266,12 @@ export const Icons: Story = {
   },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelectorAll('[data-tk-part="widget-icon"]')).toHaveLength(66);
-    await waitFor(() =>
-      expect(canvasElement.querySelector('[data-icon="lucide:rocket"] svg.lucide')).not.toBeNull(),
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('[data-icon="lucide:rocket"] svg.lucide'),
+        ).not.toBeNull(),
+      { timeout: 15_000 },
     );
   },
 };
@@ -526,6 +530,7 @@ const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"];
 
 /** Charts: bar (stacked), line and area series with axes and legend; recharts loads lazily. */
 export const Charts: Story = {
+  loaders: [() => Widget.preloadWidgetChart()],
   args: {
     widget: {
       type: "Card",

@@ -151,7 +151,8 @@ export default function ChartBody({ node, height }: ChartBodyProps): ReactNode {
           <Legend
             iconType="circle"
             iconSize={8}
-            wrapperStyle={{ fontSize: 12, color: "var(--tk-widget-text-secondary)" }}
+            formatter={legendText}
+            wrapperStyle={{ fontSize: 12 }}
           />
         )}
         {series.map(renderSeries)}

@@ -4,7 +4,20 @@ import type { WidgetComponentProps } from "./context";
 import { blockStyle } from "./style";
 
 // recharts is large; it loads with the first chart, never with the main chunk.
-const ChartBody = lazy(() => import("./chart-impl"));
+let chartModule: Promise<typeof import("./chart-impl")> | undefined;
+const loadChart = () => {
+  chartModule ??= import("./chart-impl");
+  return chartModule;
+};
+const ChartBody = lazy(loadChart);
+
+/**
+ * Starts loading the chart renderer (recharts) ahead of the first Chart widget, e.g. when a
+ * thread that is likely to show charts opens. Resolves when it is ready.
+ */
+export function preloadWidgetChart(): Promise<void> {
+  return loadChart().then(() => undefined);
+}
 
 function xKey(node: Partial<ChartWidget>): string | undefined {
   if (typeof node.xAxis === "string") return node.xAxis;

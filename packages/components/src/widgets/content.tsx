@@ -257,8 +257,8 @@ export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   if (background !== undefined) style.background = background;
   if (typeof node.flex === "number" || typeof node.flex === "string") style.flex = node.flex;
   const alt = typeof node.alt === "string" ? node.alt : "";
-  if (src === undefined) {
-    if (typeof node.src === "string")
+  if (src === undefined || failed === src) {
+    if (src === undefined && typeof node.src === "string")
       runtime.warn(`Widget image src was blocked: ${node.src.slice(0, 80)}`);
     return alt === "" ? (
       <span data-tk-part="widget-image-blocked" aria-hidden="true" style={style as CSSProperties} />

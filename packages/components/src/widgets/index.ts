@@ -8,6 +8,7 @@ export {
   type WidgetFormValues,
   withFormValues,
 } from "./actions";
+export { preloadWidgetChart } from "./chart";
 export {
   ConnectedWidget,
   ConnectedWidget as Connected,

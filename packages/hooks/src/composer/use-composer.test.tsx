@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import {
+  closeAfterCleanup,
   readFixture,
   sendJson,
   sendSse,
@@ -84,7 +85,7 @@ describe("checkAttachmentLimits", () => {
 
 describe("useComposer", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("uploads in two phases, then submits the draft with the attachment and clears it", async () => {
     const uploads: { method: string; header: unknown; size: number }[] = [];

@@ -18,7 +18,11 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
    * (once per mount) and provides it.
    */
   queryClient?: QueryClient;
-  /** BCP 47 locale for dates and messages, e.g. `"fr-FR"`. Defaults to the runtime's. */
+  /**
+   * BCP 47 locale for dates and messages, e.g. `"fr-FR"` (read by components through
+   * `useThreadkitContext().locale`). Clients send no `Accept-Language` on their own: give them
+   * `headers: { "Accept-Language": locale }` when the server localizes.
+   */
   locale?: string;
   children?: ReactNode;
 }

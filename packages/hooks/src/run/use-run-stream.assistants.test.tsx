@@ -3,6 +3,7 @@ import { createAssistantsClient } from "@threadkit/core";
 import type { ReactNode } from "react";
 import { useStore } from "zustand";
 import {
+  closeAfterCleanup,
   type Handler,
   readFixture,
   sendJson,
@@ -63,7 +64,7 @@ const route =
 
 describe("useRunStream (Assistants runs)", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("creates a thread and run, runs the requested function and continues the run", async () => {
     const thread = "thread_6oUGUBxLwhyApwhYBhWjHI5f";

@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { type ReactNode, StrictMode } from "react";
 import { useStore } from "zustand";
 import {
+  closeAfterCleanup,
   type Handler,
   readFixture,
   sendJson,
@@ -61,7 +62,7 @@ const requestsOf = (server: TestServer, type: string) =>
 
 describe("useRunStream (ChatKit protocol)", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("creates a thread with the first message, shows it optimistically and follows the new id", async () => {
     server = await protocolServer({

@@ -29,7 +29,7 @@ export interface UseRunStreamOptions {
   onThreadCreated?: (threadId: string) => void;
   /**
    * Commit stream updates at most once per this many milliseconds instead of once per
-   * animation frame.
+   * animation frame. Read once, when the hook mounts.
    * @default 0 (animation frames)
    */
   throttleMs?: number;

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { sendJson, startServer, type TestServer } from "../../test/http-server";
+import { closeAfterCleanup, sendJson, startServer, type TestServer } from "../../test/http-server";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useChatKitSession } from "./use-chatkit-session";
 
@@ -40,6 +40,8 @@ function getClientSecretFrom(server: TestServer) {
   };
 }
 
+const WAIT = { timeout: 10_000 };
+
 const wrapper = ({ children }: { children: ReactNode }) => (
   <ThreadkitProvider>{children}</ThreadkitProvider>
 );
@@ -52,7 +54,7 @@ describe("useChatKitSession", () => {
 
   afterEach(async () => {
     vi.useRealTimers();
-    await server?.close();
+    await closeAfterCleanup(server);
   });
 
   it("fetches a client secret on mount and reports its expiry", async () => {
@@ -80,11 +82,11 @@ describe("useChatKitSession", () => {
         }),
       { wrapper },
     );
-    await vi.waitFor(() => expect(result.current.clientSecret).toBe("secret_1"));
+    await vi.waitFor(() => expect(result.current.clientSecret).toBe("secret_1"), WAIT);
     await act(() => vi.advanceTimersByTimeAsync(89_000));
     expect(sessionRequests(server)).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(1_500));
-    await vi.waitFor(() => expect(result.current.clientSecret).toBe("secret_2"));
+    await vi.waitFor(() => expect(result.current.clientSecret).toBe("secret_2"), WAIT);
     expect(result.current.status).toBe("active");
     expect(sessionRequests(server)[1]?.body).toEqual({ current: "secret_1" });
   });
@@ -117,15 +119,15 @@ describe("useChatKitSession", () => {
       () => useChatKitSession({ getClientSecret: getClientSecretFrom(server) }),
       { wrapper },
     );
-    await vi.waitFor(() => expect(sessionRequests(server)).toHaveLength(1));
+    await vi.waitFor(() => expect(sessionRequests(server)).toHaveLength(1), WAIT);
     await act(() => vi.advanceTimersByTimeAsync(999));
     expect(sessionRequests(server)).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(1));
-    await vi.waitFor(() => expect(sessionRequests(server)).toHaveLength(2));
+    await vi.waitFor(() => expect(sessionRequests(server)).toHaveLength(2), WAIT);
     await act(() => vi.advanceTimersByTimeAsync(1_999));
     expect(sessionRequests(server)).toHaveLength(2);
     await act(() => vi.advanceTimersByTimeAsync(1));
-    await vi.waitFor(() => expect(result.current.status).toBe("active"));
+    await vi.waitFor(() => expect(result.current.status).toBe("active"), WAIT);
     expect(result.current.clientSecret).toBe("secret_1");
   });
 
@@ -179,7 +181,7 @@ describe("useChatKitSession", () => {
       () => useChatKitSession({ getClientSecret: getClientSecretFrom(server), onCancel }),
       { wrapper },
     );
-    await vi.waitFor(() => expect(result.current.status).toBe("active"));
+    await vi.waitFor(() => expect(result.current.status).toBe("active"), WAIT);
     act(() => result.current.cancel());
     expect(result.current.status).toBe("cancelled");
     expect(onCancel).toHaveBeenCalledWith("secret_1");
@@ -194,7 +196,7 @@ describe("useChatKitSession", () => {
       () => useChatKitSession({ getClientSecret: getClientSecretFrom(server) }),
       { wrapper },
     );
-    await vi.waitFor(() => expect(result.current.status).toBe("active"));
+    await vi.waitFor(() => expect(result.current.status).toBe("active"), WAIT);
     unmount();
     await act(() => vi.advanceTimersByTimeAsync(600_000));
     expect(sessionRequests(server)).toHaveLength(1);
@@ -214,7 +216,7 @@ describe("useChatKitSession", () => {
         }),
       { wrapper },
     );
-    await vi.waitFor(() => expect(result.current.status).toBe("active"));
+    await vi.waitFor(() => expect(result.current.status).toBe("active"), WAIT);
     fail = true;
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     expect(result.current.status).toBe("active");

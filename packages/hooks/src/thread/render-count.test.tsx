@@ -1,7 +1,13 @@
 import { act, render, waitFor } from "@testing-library/react";
 import type { ThreadItem } from "@threadkit/core";
 import { memo, type ReactNode } from "react";
-import { readFixture, sendSse, startServer, type TestServer } from "../../test/http-server";
+import {
+  closeAfterCleanup,
+  readFixture,
+  sendSse,
+  startServer,
+  type TestServer,
+} from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
@@ -56,7 +62,7 @@ function Seed({ children }: { children: ReactNode }) {
 
 describe("render isolation", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("re-renders exactly one item subscriber and not the list for one text delta", async () => {
     server = await startServer((_request, res) => sendSse(res, firstEvent));

@@ -2,7 +2,13 @@ import { QueryClient } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import { createAssistantsClient, createChatKitRestClient } from "@threadkit/core";
 import type { ReactNode } from "react";
-import { readFixture, sendJson, startServer, type TestServer } from "../../test/http-server";
+import {
+  closeAfterCleanup,
+  readFixture,
+  sendJson,
+  startServer,
+  type TestServer,
+} from "../../test/http-server";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useThreadStore } from "./thread-context";
@@ -28,7 +34,7 @@ function render(clients: ThreadkitClients, threadId: string) {
 
 describe("useThreadItems over other backends", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it.each([
     "chatkit-items/apiref-md-list-items-example.json",

@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ThreadItem } from "@threadkit/core";
 import type { ReactNode } from "react";
 import {
+  closeAfterCleanup,
   type Handler,
   readFixture,
   sendJson,
@@ -64,7 +65,7 @@ const itemsServer = (pages: Record<string, unknown>, extra?: Handler) =>
 
 describe("useThreadItems", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("loads the newest page, then older pages before it", async () => {
     const newest = [...bankingThread.items.data].reverse();

@@ -1,7 +1,13 @@
 import { QueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { readFixture, sendJson, startServer, type TestServer } from "../../test/http-server";
+import {
+  closeAfterCleanup,
+  readFixture,
+  sendJson,
+  startServer,
+  type TestServer,
+} from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { ThreadProvider } from "../thread/thread-context";
@@ -48,7 +54,7 @@ describe("thread history hooks", () => {
     failWrites = false;
     releaseWrites();
     writeGate = Promise.resolve();
-    return server?.close();
+    return closeAfterCleanup(server);
   });
 
   beforeEach(async () => {

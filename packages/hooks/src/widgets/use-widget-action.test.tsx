@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import {
+  closeAfterCleanup,
   readFixture,
   sendJson,
   sendSse,
@@ -32,7 +33,7 @@ function setup(server: TestServer, options: Omit<UseWidgetActionOptions, "run"> 
 
 describe("useWidgetAction", () => {
   let server: TestServer;
-  afterEach(() => server?.close());
+  afterEach(() => closeAfterCleanup(server));
 
   it("streams a server action and shows it pending until the stream ends", async () => {
     let release: () => void = () => {};

@@ -1,0 +1,155 @@
+import {
+  type AssistantMessageItem,
+  createThreadState,
+  reduceThreadStream,
+  type ThreadItem,
+  type ThreadState,
+  type ThreadStreamEvent,
+} from "@threadkit/core";
+import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
+import "../../src/styles.css";
+import { Thread, type ThreadStoreLike } from "../../src/index";
+
+function item(i: number): ThreadItem {
+  const base = { id: `i${i}`, thread_id: "t", created_at: "2026-05-01T10:00:00Z" };
+  if (i % 2 === 0) {
+    return { ...base, type: "user_message", content: [{ type: "input_text", text: `Question ${i}: how about option ${i % 7}?` }], attachments: [], inference_options: {} };
+  }
+  const text =
+    i % 6 === 1
+      ? `Answer ${i}.\n\n- first point\n- second point with **bold**\n\n\`\`\`js\nconsole.log(${i});\n\`\`\``
+      : `Answer ${i}: ${"A paragraph that wraps over a few lines of text in the thread. ".repeat(1 + (i % 3))}`;
+  return { ...base, type: "assistant_message", content: [{ type: "output_text", text, annotations: [] }] };
+}
+
+function createStore(items: ThreadItem[]) {
+  let state: ThreadState = createThreadState(items);
+  const listeners = new Set<() => void>();
+  const store: ThreadStoreLike & { dispatch(e: ThreadStreamEvent): void } = {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispatch(event) {
+      state = reduceThreadStream(state, event);
+      for (const l of listeners) l();
+    },
+  };
+  return store;
+}
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+let root: Root | null = null;
+const container = document.getElementById("root") as HTMLElement;
+
+function App({ store }: { store: ThreadStoreLike }) {
+  return (
+    <Thread.Root store={store} style={{ height: 800 }}>
+      <Thread.Viewport>
+        <Thread.Items />
+      </Thread.Viewport>
+      <Thread.ScrollToBottom />
+    </Thread.Root>
+  );
+}
+
+async function unmount() {
+  root?.unmount();
+  root = null;
+  await frame();
+}
+
+/** Mount time to first frame and element count for `n` items. */
+async function mount(n: number) {
+  await unmount();
+  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
+  const start = performance.now();
+  root = createRoot(container);
+  flushSync(() => root?.render(<App store={store} />));
+  await frame();
+  const firstFrame = performance.now() - start;
+  await frame();
+  await frame();
+  return { n, firstFrameMs: firstFrame, elements: container.querySelectorAll("*").length };
+}
+
+const delta = (id: string, text: string): ThreadStreamEvent => ({
+  type: "thread.item.updated",
+  item_id: id,
+  update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: text },
+});
+
+/** Per-delta commit time streaming words into the last item of an `n`-item thread. */
+async function stream(n: number, deltas: number) {
+  await unmount();
+  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
+  root = createRoot(container);
+  flushSync(() => root?.render(<App store={store} />));
+  await frame();
+  const live: AssistantMessageItem = { id: "live", thread_id: "t", created_at: "2026-05-01T10:00:00Z", type: "assistant_message", content: [] };
+  flushSync(() => store.dispatch({ type: "thread.item.added", item: live }));
+  flushSync(() =>
+    store.dispatch({
+      type: "thread.item.updated",
+      item_id: "live",
+      update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+    }),
+  );
+  await frame();
+  const times: number[] = [];
+  for (let i = 0; i < deltas; i++) {
+    const t0 = performance.now();
+    flushSync(() => store.dispatch(delta("live", `word${i} `)));
+    times.push(performance.now() - t0);
+    if (i % 20 === 19) await frame();
+  }
+  return summarize(n, times);
+}
+
+function summarize(n: number, times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return { n, meanMs: mean, p50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
+}
+
+const REPLY_BLOCK = (i: number) =>
+  [
+    `## Section ${i}`,
+    `Paragraph ${i} with **bold**, *emphasis*, \`code\` and a [link](https://example.com/${i}). It goes on for a while to look like a real reply.`,
+    `- item one of ${i}\n- item two with more words\n- item three`,
+    `| a | b |\n| - | - |\n| ${i} | ${i * 2} |`,
+    "```ts\nconst value = compute(" + i + ");\nconsole.log(value);\n```",
+  ].join("\n\n");
+
+/** Streams a ~20,000-character markdown reply in 20-character deltas; reports the cost at the end. */
+async function markdown() {
+  await unmount();
+  let text = "";
+  for (let i = 0; text.length < 20_000; i++) text += `${REPLY_BLOCK(i)}\n\n`;
+  text = text.slice(0, 20_000);
+  const store = createStore([item(0)]);
+  root = createRoot(container);
+  flushSync(() => root?.render(<App store={store} />));
+  flushSync(() => store.dispatch({ type: "thread.item.added", item: { id: "md", thread_id: "t", created_at: "2026-05-01T10:00:00Z", type: "assistant_message", content: [] } }));
+  flushSync(() =>
+    store.dispatch({
+      type: "thread.item.updated",
+      item_id: "md",
+      update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+    }),
+  );
+  const times: number[] = [];
+  for (let pos = 0; pos < text.length; pos += 20) {
+    const t0 = performance.now();
+    flushSync(() => store.dispatch(delta("md", text.slice(pos, pos + 20))));
+    times.push(performance.now() - t0);
+    if (times.length % 25 === 0) await frame();
+  }
+  const last = times.slice(-100);
+  return { chars: text.length, deltas: times.length, ...summarize(1, last), overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+Object.assign(window, { tkBench: { mount, stream, markdown } });
+document.title = "ready";

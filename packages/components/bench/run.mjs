@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Components benchmark in real Chromium: builds bench/page with Vite (production React), serves it
+// on 127.0.0.1 and measures mount, streaming and markdown costs. `node packages/components/bench/run.mjs`
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { chromium } from "playwright-core";
+import { build } from "vite";
+import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(os.tmpdir(), "threadkit-components-bench");
+
+await build({
+  root: path.join(here, "page"),
+  logLevel: "warn",
+  mode: "production",
+  plugins: [react()],
+  resolve: { conditions: ["@threadkit/source", "module", "browser", "production", "import", "default"] },
+  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+});
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const file = path.join(outDir, url.pathname === "/" ? "index.html" : url.pathname);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const { port } = server.address();
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+page.on("pageerror", (error) => console.error(error));
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.waitForFunction(() => document.title === "ready");
+
+const results = { mount: [], stream: [], markdown: null };
+for (const n of [100, 1000, 10000]) {
+  // Warm-up run, then the measured median of three.
+  await page.evaluate((n) => window.tkBench.mount(n), n);
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await page.evaluate((n) => window.tkBench.mount(n), n));
+  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
+  results.mount.push(runs[1]);
+}
+for (const n of [10, 1000, 10000]) {
+  await page.evaluate((n) => window.tkBench.stream(n, 50), n);
+  results.stream.push(await page.evaluate((n) => window.tkBench.stream(n, 300), n));
+}
+await page.evaluate(() => window.tkBench.markdown());
+results.markdown = await page.evaluate(() => window.tkBench.markdown());
+
+await browser.close();
+server.close();
+
+const ms = (v) => `${v.toFixed(2)} ms`;
+console.log("\nMount (time to first frame, DOM elements)");
+for (const r of results.mount) console.log(`  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`);
+console.log("\nStreaming into the last item (per delta: mean / p50 / p95)");
+for (const r of results.stream) console.log(`  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`);
+const m = results.markdown;
+console.log(`\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`);
+console.log(JSON.stringify(results));
