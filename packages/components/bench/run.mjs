@@ -2,8 +2,8 @@
 // Components benchmark in real Chromium: builds bench/page with Vite (production React), serves it
 // on 127.0.0.1 and measures mount, streaming and markdown costs. `node packages/components/bench/run.mjs`
 import { readFile } from "node:fs/promises";
-import os from "node:os";
 import { createServer } from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
@@ -19,7 +19,9 @@ await build({
   logLevel: "warn",
   mode: "production",
   plugins: [react()],
-  resolve: { conditions: ["@threadkit/source", "module", "browser", "production", "import", "default"] },
+  resolve: {
+    conditions: ["@threadkit/source", "module", "browser", "production", "import", "default"],
+  },
   build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
 });
 
@@ -65,9 +67,17 @@ server.close();
 
 const ms = (v) => `${v.toFixed(2)} ms`;
 console.log("\nMount (time to first frame, DOM elements)");
-for (const r of results.mount) console.log(`  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`);
+for (const r of results.mount)
+  console.log(
+    `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
+  );
 console.log("\nStreaming into the last item (per delta: mean / p50 / p95)");
-for (const r of results.stream) console.log(`  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`);
+for (const r of results.stream)
+  console.log(
+    `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
+  );
 const m = results.markdown;
-console.log(`\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`);
+console.log(
+  `\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`,
+);
 console.log(JSON.stringify(results));

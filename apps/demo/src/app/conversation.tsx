@@ -224,7 +224,7 @@ export function Conversation({
           <div className="demo-banner" role="alert" data-testid="run-error">
             <AlertIcon width={16} height={16} />
             <span title={run.error.message}>
-              {run.failedInput !== null && !(run.error instanceof RunStreamError)
+              {run.failedInput !== null && /Connection|TypeError/.test(run.error.name)
                 ? t.offline(server.origin)
                 : describeError(run.error, t)}
             </span>

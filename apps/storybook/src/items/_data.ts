@@ -12,7 +12,11 @@ import { MOUNTAINS_PNG, SUNSET_PNG } from "./_images";
 
 const base = (id: string) => ({ id, thread_id: "thr_demo", created_at: "2026-05-01T10:00:00Z" });
 
-export function user(id: string, text: string, extra: Partial<UserMessageItem> = {}): UserMessageItem {
+export function user(
+  id: string,
+  text: string,
+  extra: Partial<UserMessageItem> = {},
+): UserMessageItem {
   return {
     ...base(id),
     type: "user_message",
@@ -28,7 +32,11 @@ export function assistant(
   text: string,
   annotations: AssistantMessageItem["content"][number]["annotations"] = [],
 ): AssistantMessageItem {
-  return { ...base(id), type: "assistant_message", content: [{ type: "output_text", text, annotations }] };
+  return {
+    ...base(id),
+    type: "assistant_message",
+    content: [{ type: "output_text", text, annotations }],
+  };
 }
 
 export const MARKDOWN_REPLY = `## Packing for a weekend in the Alps
@@ -106,13 +114,29 @@ export const citedAssistant = assistant("a_cited", CITED_REPLY, [
   },
 ]);
 
-export const userWithAttachments = user("u_att", "Can you compare these two photos and the itinerary?", {
-  attachments: [
-    { type: "image", id: "att_1", name: "sunset.png", mime_type: "image/png", preview_url: SUNSET_PNG },
-    { type: "image", id: "att_2", name: "mountains.png", mime_type: "image/png", preview_url: MOUNTAINS_PNG },
-    { type: "file", id: "att_3", name: "itinerary-2026.pdf", mime_type: "application/pdf" },
-  ],
-});
+export const userWithAttachments = user(
+  "u_att",
+  "Can you compare these two photos and the itinerary?",
+  {
+    attachments: [
+      {
+        type: "image",
+        id: "att_1",
+        name: "sunset.png",
+        mime_type: "image/png",
+        preview_url: SUNSET_PNG,
+      },
+      {
+        type: "image",
+        id: "att_2",
+        name: "mountains.png",
+        mime_type: "image/png",
+        preview_url: MOUNTAINS_PNG,
+      },
+      { type: "file", id: "att_3", name: "itinerary-2026.pdf", mime_type: "application/pdf" },
+    ],
+  },
+);
 
 export const userRich = user("u_rich", "", {
   content: [
@@ -124,7 +148,10 @@ export const userRich = user("u_rich", "", {
   inference_options: { model: "gpt-5.1", tool_choice: { id: "web_search" } },
 });
 
-export function toolCall(status: ClientToolCallItem["status"], output?: unknown): ClientToolCallItem {
+export function toolCall(
+  status: ClientToolCallItem["status"],
+  output?: unknown,
+): ClientToolCallItem {
   return {
     ...base(`tool_${status}`),
     type: "client_tool_call",
@@ -171,15 +198,29 @@ export function workflow(
           status_indicator: "complete",
         },
         webSearchTask.task,
-        { type: "file", title: "Read trail notes", status_indicator: "complete", sources: [{ type: "file", filename: "trails.pdf", title: "trails.pdf" }] },
-        { type: "custom", title: "Drafting the plan", content: "Combining forecast and route data.", status_indicator: loading ? "loading" : "complete" },
+        {
+          type: "file",
+          title: "Read trail notes",
+          status_indicator: "complete",
+          sources: [{ type: "file", filename: "trails.pdf", title: "trails.pdf" }],
+        },
+        {
+          type: "custom",
+          title: "Drafting the plan",
+          content: "Combining forecast and route data.",
+          status_indicator: loading ? "loading" : "complete",
+        },
       ],
     },
   };
 }
 
 export function image(url: string | null): GeneratedImageItem {
-  return { ...base(`img_${url ? "done" : "pending"}`), type: "generated_image", image: url ? { id: "img_1", url } : null };
+  return {
+    ...base(`img_${url ? "done" : "pending"}`),
+    type: "generated_image",
+    image: url ? { id: "img_1", url } : null,
+  };
 }
 
 export const GENERATED = SUNSET_PNG;
@@ -203,7 +244,9 @@ export function structured(status: StructuredInputItem["status"]): StructuredInp
         id: "notes",
         question: "Anything else I should know?",
         description: "Allergies, fear of heights, gear you already own…",
-        answer: answered ? { values: ["No fear of heights, but bad knees."], skipped: false } : null,
+        answer: answered
+          ? { values: ["No fear of heights, but bad knees."], skipped: false }
+          : null,
       },
     ],
   };
@@ -227,7 +270,10 @@ export function longThread(count: number, prefix = "m"): ThreadItem[] {
   for (let i = 0; i < count; i++) {
     items.push(
       i % 2 === 0
-        ? user(`${prefix}${i}`, `Question ${i + 1}: what about option ${String.fromCharCode(65 + (i % 26))}?`)
+        ? user(
+            `${prefix}${i}`,
+            `Question ${i + 1}: what about option ${String.fromCharCode(65 + (i % 26))}?`,
+          )
         : assistant(
             `${prefix}${i}`,
             i % 6 === 1

@@ -1,4 +1,4 @@
-import { ThreadUIProvider, type ThreadUIOptions } from "@threadkit/components";
+import { type ThreadUIOptions, ThreadUIProvider } from "@threadkit/components";
 import "@threadkit/components/styles.css";
 import { type ReactNode, useState } from "react";
 

@@ -30,7 +30,10 @@ type Story = StoryObj<typeof meta>;
 export const Markdown: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole("table")).toBeInTheDocument();
-    await expect(canvas.getByRole("link", { name: "the Alpine Club" })).toHaveAttribute("target", "_blank");
+    await expect(canvas.getByRole("link", { name: "the Alpine Club" })).toHaveAttribute(
+      "target",
+      "_blank",
+    );
     await expect(canvas.getByRole("button", { name: "Copy code" })).toBeInTheDocument();
   },
 };
@@ -67,9 +70,12 @@ export const WithCitations: Story = {
   play: async ({ canvas, userEvent }) => {
     const [marker] = canvas.getAllByRole("link", { name: "Source 1: Key figures — Eiffel Tower" });
     if (!marker) throw new Error("no citation marker");
-    await expect(marker).toHaveAttribute("href", "https://www.toureiffel.paris/en/the-monument/key-figures");
+    await expect(marker).toHaveAttribute(
+      "href",
+      "https://www.toureiffel.paris/en/the-monument/key-figures",
+    );
     await userEvent.hover(marker);
-    await expect(canvas.getByRole("region", { name: "Sources" })).toBeInTheDocument();
+    await expect(canvas.getByRole("group", { name: "Sources" })).toBeInTheDocument();
   },
 };
 
@@ -96,7 +102,10 @@ export const Waiting: Story = { args: { item: assistant("a_wait", ""), status: "
 /** A reply cut mid code block while streaming: the open fence renders as code. */
 export const StreamingOpenCodeFence: Story = {
   args: {
-    item: assistant("a_open", "Here is the function:\n\n```python\ndef greet(name):\n    return f\"Hi {name}\""),
+    item: assistant(
+      "a_open",
+      'Here is the function:\n\n```python\ndef greet(name):\n    return f"Hi {name}"',
+    ),
     status: "streaming",
   },
 };
@@ -106,7 +115,14 @@ export const Refusal: Story = {
   args: {
     item: {
       ...assistant("a_ref", ""),
-      content: [{ type: "refusal", refusal: "I can't help with creating that.", text: "", annotations: [] } as never],
+      content: [
+        {
+          type: "refusal",
+          refusal: "I can't help with creating that.",
+          text: "",
+          annotations: [],
+        } as never,
+      ],
     },
   },
 };
@@ -128,7 +144,9 @@ export const UnsafeContent: Story = {
 
 /** A very long reply. */
 export const LongContent: Story = {
-  args: { item: assistant("a_long", Array.from({ length: 6 }, () => MARKDOWN_REPLY).join("\n\n---\n\n")) },
+  args: {
+    item: assistant("a_long", Array.from({ length: 6 }, () => MARKDOWN_REPLY).join("\n\n---\n\n")),
+  },
 };
 
 /** Dark color scheme. */

@@ -29,7 +29,11 @@ export const Notices: Story = {
     <Frame>
       <Notice level="info" message="This conversation is shared with your team." />
       <Notice level="warning" title="Usage limit" message="You have 3 messages left today." />
-      <Notice level="danger" message="The assistant could not reach the booking service." onDismiss={fn()} />
+      <Notice
+        level="danger"
+        message="The assistant could not reach the booking service."
+        onDismiss={fn()}
+      />
     </Frame>
   ),
 };
@@ -96,7 +100,9 @@ function Broken(): never {
 export const BrokenRenderer: Story = {
   render: () => (
     <Frame renderers={{ end_of_turn: Broken }}>
-      <ThreadItem item={{ type: "end_of_turn", id: "e1", thread_id: "t", created_at: "2026-05-01T10:00:00Z" }} />
+      <ThreadItem
+        item={{ type: "end_of_turn", id: "e1", thread_id: "t", created_at: "2026-05-01T10:00:00Z" }}
+      />
       <Notice level="info" message="The rest of the thread still renders." />
     </Frame>
   ),

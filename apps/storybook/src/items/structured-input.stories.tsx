@@ -28,7 +28,10 @@ type Story = StoryObj<typeof meta>;
 export const Pending: Story = {
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(canvas.getByRole("radio", { name: "Moderate" }));
-    await userEvent.type(canvas.getByRole("textbox", { name: "Anything else I should know?" }), "Bad knees");
+    await userEvent.type(
+      canvas.getByRole("textbox", { name: "Anything else I should know?" }),
+      "Bad knees",
+    );
     await userEvent.click(canvas.getByRole("button", { name: "Submit" }));
     await expect(onSubmit).toHaveBeenCalledWith(args.item, {
       pace: { values: ["Moderate"], skipped: false },

@@ -33,7 +33,14 @@ export const InProgress: Story = { args: { status: "streaming" } };
 
 /** Output arrived; the arguments and output open on demand. */
 export const Completed: Story = {
-  args: { item: toolCall("completed", { forecast: [{ day: "Sat", high: 21 }, { day: "Sun", high: 17 }] }) },
+  args: {
+    item: toolCall("completed", {
+      forecast: [
+        { day: "Sat", high: 21 },
+        { day: "Sun", high: 17 },
+      ],
+    }),
+  },
   play: async ({ canvas, userEvent }) => {
     const trigger = canvas.getByRole("button", { name: /get_weather/ });
     await expect(trigger).toHaveAttribute("aria-expanded", "false");

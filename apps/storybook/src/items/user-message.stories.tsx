@@ -47,7 +47,9 @@ export const Attachments: Story = {
     await expect(canvas.getByText("PDF")).toBeInTheDocument();
     const trigger = canvas.getByRole("button", { name: "Preview sunset.png" });
     await userEvent.click(trigger);
-    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", { name: "sunset.png" });
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", {
+      name: "sunset.png",
+    });
     await expect(dialog).toBeVisible();
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(trigger).toHaveFocus());

@@ -108,10 +108,12 @@ export const ChatKitWidgetItem: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "End" }));
     await expectStatus(canvas, "Ended");
     const thread = canvas.getByRole("region", { name: "Rendered thread" });
-    await waitFor(() =>
-      expect(
-        thread.querySelector('[data-item-type="widget"] [data-tk-part="widget-card"]'),
-      ).not.toBeNull(),
+    await waitFor(
+      () =>
+        expect(
+          thread.querySelector('[data-item-type="widget"] [data-tk-part="widget-card"]'),
+        ).not.toBeNull(),
+      PLAY_TIMEOUT,
     );
   },
 };

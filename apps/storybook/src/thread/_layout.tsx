@@ -21,7 +21,12 @@ export function ChatSurface({
     <Thread.Root
       {...props}
       theme={createTheme(theme ?? {})}
-      style={{ height, border: "1px solid var(--tk-color-border)", borderRadius: 16, overflow: "hidden" }}
+      style={{
+        height,
+        border: "1px solid var(--tk-color-border)",
+        borderRadius: 16,
+        overflow: "hidden",
+      }}
     >
       <Thread.Viewport>
         <Thread.Empty />

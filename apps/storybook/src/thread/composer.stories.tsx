@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { Composer, type ComposerAttachment, type ComposerRootProps, ThreadUIProvider } from "@threadkit/components";
+import {
+  Composer,
+  type ComposerAttachment,
+  type ComposerRootProps,
+  ThreadUIProvider,
+} from "@threadkit/components";
 import "@threadkit/components/styles.css";
 import { useState } from "react";
 import { expect, fn } from "storybook/test";
@@ -7,7 +12,11 @@ import { SUNSET_PNG } from "../items/_images";
 
 const send = fn();
 
-function ComposerDemo({ scheme = "light", locale, ...props }: ComposerRootProps & { scheme?: "light" | "dark"; locale?: string }) {
+function ComposerDemo({
+  scheme = "light",
+  locale,
+  ...props
+}: ComposerRootProps & { scheme?: "light" | "dark"; locale?: string }) {
   return (
     <ThreadUIProvider locale={locale ?? "en"} allowDataImages>
       <div
@@ -58,22 +67,36 @@ export const SendMessage: Story = {
 };
 
 /** A response is streaming: Stop replaces Send. */
-export const Running: Story = { args: { running: true, onStop: fn(), defaultValue: "Next question" } };
+export const Running: Story = {
+  args: { running: true, onStop: fn(), defaultValue: "Next question" },
+};
 
 const uploads: ComposerAttachment[] = [
   { id: "a1", name: "sunset.png", mimeType: "image/png", status: "done", previewUrl: SUNSET_PNG },
-  { id: "a2", name: "quarterly-report.pdf", mimeType: "application/pdf", status: "uploading", progress: 0.62 },
+  {
+    id: "a2",
+    name: "quarterly-report.pdf",
+    mimeType: "application/pdf",
+    status: "uploading",
+    progress: 0.62,
+  },
   { id: "a3", name: "notes.docx", mimeType: "application/vnd.openxmlformats", status: "error" },
 ];
 
 /** Attachments with upload progress; Send waits for uploads to finish. */
-export const Attachments: Story = { args: { attachments: uploads, defaultValue: "Summarize these" } };
+export const Attachments: Story = {
+  args: { attachments: uploads, defaultValue: "Summarize these" },
+};
 
-export const Locked: Story = { args: { threadStatus: { type: "locked", reason: "An admin locked this conversation." } } };
+export const Locked: Story = {
+  args: { threadStatus: { type: "locked", reason: "An admin locked this conversation." } },
+};
 export const Closed: Story = { args: { threadStatus: { type: "closed" } } };
 
 function Growing() {
-  const [value, setValue] = useState("Line one\nLine two\nLine three\nLine four\nLine five\nLine six");
+  const [value, setValue] = useState(
+    "Line one\nLine two\nLine three\nLine four\nLine five\nLine six",
+  );
   return <ComposerDemo value={value} onValueChange={setValue} />;
 }
 /** The textarea grows with its content up to a limit, then scrolls. */

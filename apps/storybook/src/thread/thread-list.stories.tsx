@@ -6,21 +6,44 @@ import { type ComponentProps, useState } from "react";
 import { expect, fn, waitFor, within } from "storybook/test";
 
 const threads: ThreadMetadata[] = [
-  { id: "t1", title: "Hiking near Zermatt", created_at: "2026-05-03T09:00:00Z", status: { type: "active" } },
-  { id: "t2", title: "Quarterly report summary", created_at: "2026-05-01T15:30:00Z", status: { type: "active" } },
+  {
+    id: "t1",
+    title: "Hiking near Zermatt",
+    created_at: "2026-05-03T09:00:00Z",
+    status: { type: "active" },
+  },
+  {
+    id: "t2",
+    title: "Quarterly report summary",
+    created_at: "2026-05-01T15:30:00Z",
+    status: { type: "active" },
+  },
   { id: "t3", title: null, created_at: "2026-04-28T11:00:00Z", status: { type: "locked" } },
-  { id: "t4", title: "A very long conversation title that needs to be truncated nicely", created_at: "2026-04-20T08:00:00Z", status: { type: "closed" } },
+  {
+    id: "t4",
+    title: "A very long conversation title that needs to be truncated nicely",
+    created_at: "2026-04-20T08:00:00Z",
+    status: { type: "closed" },
+  },
 ];
 
 const onDelete = fn();
 const onRename = fn();
 
-function History({ scheme = "light", locale = "en", ...props }: Partial<ComponentProps<typeof ThreadList>> & { scheme?: "light" | "dark"; locale?: string }) {
+function History({
+  scheme = "light",
+  locale = "en",
+  ...props
+}: Partial<ComponentProps<typeof ThreadList>> & { scheme?: "light" | "dark"; locale?: string }) {
   const [list, setList] = useState(props.threads ?? threads);
   const [active, setActive] = useState("t1");
   return (
     <ThreadUIProvider locale={locale}>
-      <div data-tk-theme={scheme} dir={locale === "ar" ? "rtl" : "ltr"} style={{ width: 300, background: "var(--tk-color-bg)", borderRadius: 12 }}>
+      <div
+        data-tk-theme={scheme}
+        dir={locale === "ar" ? "rtl" : "ltr"}
+        style={{ width: 300, background: "var(--tk-color-bg)", borderRadius: 12 }}
+      >
         <ThreadList
           threads={list}
           activeThreadId={active}

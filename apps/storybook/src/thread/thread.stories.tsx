@@ -41,7 +41,11 @@ function StreamingThread() {
   }, []);
   const done = length >= MARKDOWN_REPLY.length;
   const items = useMemo<ThreadItem[]>(
-    () => [...conversation, user("s1", "And a packing list, please."), assistant("s2", MARKDOWN_REPLY.slice(0, length))],
+    () => [
+      ...conversation,
+      user("s1", "And a packing list, please."),
+      assistant("s2", MARKDOWN_REPLY.slice(0, length)),
+    ],
     [length],
   );
   return <ChatSurface items={items} streamingItemIds={done ? [] : ["s2"]} />;
@@ -55,9 +59,13 @@ export const LongThread: Story = {
   args: { items: longThread(10_000) },
   play: async ({ canvasElement }) => {
     await waitFor(() =>
-      expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeGreaterThan(0),
+      expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeGreaterThan(
+        0,
+      ),
     );
-    await expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeLessThan(60);
+    await expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeLessThan(
+      60,
+    );
   },
 };
 

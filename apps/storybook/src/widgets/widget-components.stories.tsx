@@ -568,7 +568,10 @@ export const Charts: Story = {
   },
   play: async ({ canvasElement }) => {
     await waitFor(
-      () => expect(canvasElement.querySelectorAll(".recharts-surface").length).toBe(2),
+      () =>
+        expect(
+          canvasElement.querySelectorAll('[data-tk-part="widget-chart"] .recharts-wrapper').length,
+        ).toBe(2),
       { timeout: 10_000 },
     );
     await expect(

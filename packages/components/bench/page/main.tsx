@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import {
   type AssistantMessageItem,
   createThreadState,
@@ -14,13 +15,23 @@ import { Thread, type ThreadStoreLike } from "../../src/index";
 function item(i: number): ThreadItem {
   const base = { id: `i${i}`, thread_id: "t", created_at: "2026-05-01T10:00:00Z" };
   if (i % 2 === 0) {
-    return { ...base, type: "user_message", content: [{ type: "input_text", text: `Question ${i}: how about option ${i % 7}?` }], attachments: [], inference_options: {} };
+    return {
+      ...base,
+      type: "user_message",
+      content: [{ type: "input_text", text: `Question ${i}: how about option ${i % 7}?` }],
+      attachments: [],
+      inference_options: {},
+    };
   }
   const text =
     i % 6 === 1
       ? `Answer ${i}.\n\n- first point\n- second point with **bold**\n\n\`\`\`js\nconsole.log(${i});\n\`\`\``
       : `Answer ${i}: ${"A paragraph that wraps over a few lines of text in the thread. ".repeat(1 + (i % 3))}`;
-  return { ...base, type: "assistant_message", content: [{ type: "output_text", text, annotations: [] }] };
+  return {
+    ...base,
+    type: "assistant_message",
+    content: [{ type: "output_text", text, annotations: [] }],
+  };
 }
 
 function createStore(items: ThreadItem[]) {
@@ -88,13 +99,23 @@ async function stream(n: number, deltas: number) {
   root = createRoot(container);
   flushSync(() => root?.render(<App store={store} />));
   await frame();
-  const live: AssistantMessageItem = { id: "live", thread_id: "t", created_at: "2026-05-01T10:00:00Z", type: "assistant_message", content: [] };
+  const live: AssistantMessageItem = {
+    id: "live",
+    thread_id: "t",
+    created_at: "2026-05-01T10:00:00Z",
+    type: "assistant_message",
+    content: [],
+  };
   flushSync(() => store.dispatch({ type: "thread.item.added", item: live }));
   flushSync(() =>
     store.dispatch({
       type: "thread.item.updated",
       item_id: "live",
-      update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+      update: {
+        type: "assistant_message.content_part.added",
+        content_index: 0,
+        content: { type: "output_text", text: "", annotations: [] },
+      },
     }),
   );
   await frame();
@@ -111,7 +132,12 @@ async function stream(n: number, deltas: number) {
 function summarize(n: number, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  return { n, meanMs: mean, p50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
+  return {
+    n,
+    meanMs: mean,
+    p50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+  };
 }
 
 const REPLY_BLOCK = (i: number) =>
@@ -120,7 +146,7 @@ const REPLY_BLOCK = (i: number) =>
     `Paragraph ${i} with **bold**, *emphasis*, \`code\` and a [link](https://example.com/${i}). It goes on for a while to look like a real reply.`,
     `- item one of ${i}\n- item two with more words\n- item three`,
     `| a | b |\n| - | - |\n| ${i} | ${i * 2} |`,
-    "```ts\nconst value = compute(" + i + ");\nconsole.log(value);\n```",
+    `\`\`\`ts\nconst value = compute(${i});\nconsole.log(value);\n\`\`\``,
   ].join("\n\n");
 
 /** Streams a ~20,000-character markdown reply in 20-character deltas; reports the cost at the end. */
@@ -132,12 +158,27 @@ async function markdown() {
   const store = createStore([item(0)]);
   root = createRoot(container);
   flushSync(() => root?.render(<App store={store} />));
-  flushSync(() => store.dispatch({ type: "thread.item.added", item: { id: "md", thread_id: "t", created_at: "2026-05-01T10:00:00Z", type: "assistant_message", content: [] } }));
+  flushSync(() =>
+    store.dispatch({
+      type: "thread.item.added",
+      item: {
+        id: "md",
+        thread_id: "t",
+        created_at: "2026-05-01T10:00:00Z",
+        type: "assistant_message",
+        content: [],
+      },
+    }),
+  );
   flushSync(() =>
     store.dispatch({
       type: "thread.item.updated",
       item_id: "md",
-      update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } },
+      update: {
+        type: "assistant_message.content_part.added",
+        content_index: 0,
+        content: { type: "output_text", text: "", annotations: [] },
+      },
     }),
   );
   const times: number[] = [];
@@ -148,7 +189,12 @@ async function markdown() {
     if (times.length % 25 === 0) await frame();
   }
   const last = times.slice(-100);
-  return { chars: text.length, deltas: times.length, ...summarize(1, last), overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    chars: text.length,
+    deltas: times.length,
+    ...summarize(1, last),
+    overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
 
 Object.assign(window, { tkBench: { mount, stream, markdown } });

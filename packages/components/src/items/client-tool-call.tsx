@@ -36,7 +36,8 @@ export const ClientToolCall = memo(function ClientToolCall({
     item.status === "completed" && item.output !== undefined && item.output !== null;
   return (
     <Collapsible.Root data-tk-part="tool-call" data-status={display} asChild>
-      <section aria-label={t("toolCall.title", { name: item.name })}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of content, not a form */}
+      <div role="group" aria-label={t("toolCall.title", { name: item.name })}>
         <Collapsible.Trigger data-tk-part="tool-call-trigger">
           <span data-tk-part="tool-call-icon" aria-hidden>
             <Wrench size={14} />
@@ -71,7 +72,7 @@ export const ClientToolCall = memo(function ClientToolCall({
             </>
           ) : null}
         </Collapsible.Content>
-      </section>
+      </div>
     </Collapsible.Root>
   );
 });

@@ -119,7 +119,9 @@ export const StructuredInputView = memo(function StructuredInputView({
 
   if (item.status !== "pending") {
     return (
-      <section
+      // biome-ignore lint/a11y/useSemanticElements: a labelled group of answers, not a form
+      <div
+        role="group"
         data-tk-part="structured-input"
         data-status={item.status}
         aria-label={item.status === "answered" ? t("input.answered") : t("input.skipped")}
@@ -138,7 +140,7 @@ export const StructuredInputView = memo(function StructuredInputView({
             </div>
           ))}
         </dl>
-      </section>
+      </div>
     );
   }
 

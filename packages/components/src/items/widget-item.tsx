@@ -15,12 +15,18 @@ export const WidgetItemFallback = memo(function WidgetItemFallback({
   const { t } = useThreadUI();
   const type = typeof item.widget?.type === "string" ? item.widget.type : "unknown";
   return (
-    <section data-tk-part="widget-item" data-widget-type={type} aria-label={t("widget.label")}>
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of content, not a form
+    <div
+      role="group"
+      data-tk-part="widget-item"
+      data-widget-type={type}
+      aria-label={t("widget.label")}
+    >
       {item.copy_text ? <p data-tk-part="widget-copy-text">{item.copy_text}</p> : null}
       <details data-tk-part="raw-details">
         <summary>{t("widget.raw")}</summary>
         <pre data-tk-part="raw-json">{prettyJson(item.widget)}</pre>
       </details>
-    </section>
+    </div>
   );
 });

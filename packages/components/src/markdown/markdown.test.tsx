@@ -87,10 +87,10 @@ describe("citations", () => {
     const { container } = render(<ThreadItem item={item} />);
     const paragraph = container.querySelector("[data-tk-part='markdown-paragraph']");
     expect(paragraph?.textContent).toBe("Paris is the capital.1 It has the Louvre.12");
-    const sources = screen.getByRole("region", { name: "Sources" });
+    const sources = screen.getByRole("group", { name: "Sources" });
     expect(sources.querySelectorAll("li")).toHaveLength(3);
     // The unsafe URL source keeps its title but gets no link.
-    expect(screen.getAllByRole("button", { name: "Source 3: Evil" })).toHaveLength(1);
+    expect(screen.getByRole("button", { name: /Evil/ })).toHaveAttribute("data-source-type", "url");
     expect(container.querySelector("a[href^='javascript']")).toBeNull();
   });
 });

@@ -48,7 +48,7 @@ function SourceTrigger({
 }: {
   entry: SourceEntry;
   part: string;
-  label: string;
+  label: string | undefined;
   children: ReactNode;
 }) {
   const { onEntityClick } = useThreadUI();
@@ -56,7 +56,7 @@ function SourceTrigger({
   const common = {
     "data-tk-part": part,
     "data-source-type": source.type,
-    "aria-label": label,
+    ...(label ? { "aria-label": label } : {}),
   } as const;
   if (source.type === "url") {
     const href = safeUrl(source.url, "link");
@@ -111,7 +111,8 @@ export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
   const { t } = useThreadUI();
   if (entries.length === 0) return null;
   return (
-    <section data-tk-part="sources" aria-label={t("sources.title")}>
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of content, not a form
+    <div role="group" data-tk-part="sources" aria-label={t("sources.title")}>
       <p data-tk-part="sources-title" aria-hidden>
         {t("sources.title")}
       </p>
@@ -122,14 +123,7 @@ export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
             <li key={entry.key}>
               <Tooltip.Root delayDuration={300}>
                 <Tooltip.Trigger asChild>
-                  <SourceTrigger
-                    entry={entry}
-                    part="source"
-                    label={t("sources.citation", {
-                      number: entry.number,
-                      title: entry.source.title,
-                    })}
-                  >
+                  <SourceTrigger entry={entry} part="source" label={undefined}>
                     <span data-tk-part="source-number" aria-hidden>
                       {entry.number}
                     </span>
@@ -144,6 +138,6 @@ export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
           );
         })}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -10,8 +10,8 @@ import { GeneratedImage } from "../items/generated-image";
 import { StructuredInputView } from "../items/structured-input";
 import { TaskItemView } from "../items/task";
 import { UserMessage } from "../items/user-message";
-import { WidgetItemFallback } from "../items/widget-item";
 import { WorkflowView } from "../items/workflow";
+import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { UnknownItem } from "./unknown-item";
 
 type AnyRenderer = ComponentType<ItemRendererProps<ThreadItemData> & { progress?: number }>;
@@ -21,7 +21,7 @@ export const defaultItemRenderers = {
   user_message: UserMessage,
   assistant_message: AssistantMessage,
   client_tool_call: ClientToolCall,
-  widget: WidgetItemFallback,
+  widget: createWidgetItemRenderer(),
   generated_image: GeneratedImage,
   structured_input: StructuredInputView,
   workflow: WorkflowView,

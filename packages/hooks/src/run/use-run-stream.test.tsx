@@ -13,8 +13,9 @@ import {
 import { createTestProtocolClient } from "../../test/protocol-client";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
-import { useThreadStore } from "../thread/thread-context";
+import { ThreadProvider, useThreadStore } from "../thread/thread-context";
 import { selectThreadItem } from "../thread/thread-state";
+import { useThreadItems } from "../thread/use-thread-items";
 import { RunStreamError } from "./run-controller";
 import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
@@ -379,5 +380,32 @@ describe("useRunStream (ChatKit protocol)", () => {
     act(() => result.current.cancel());
     await waitFor(() => expect(result.current.status).toBe("idle"));
     await waitFor(() => expect(disconnected).toBe(true));
+  });
+
+  it("keeps a ThreadProvider with threadId null on the thread its first message created", async () => {
+    server = await protocolServer({
+      "threads.create": [fixture("banking-threads-create-stream.sse")],
+    });
+    const clients: ThreadkitClients = { protocol: createTestProtocolClient(server.url) };
+    const { result } = renderHook(
+      () => ({ run: useRunStream(null), view: useThreadItems(null), store: useThreadStore() }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <ThreadkitProvider clients={clients}>
+            <ThreadProvider threadId={null}>{children}</ThreadProvider>
+          </ThreadkitProvider>
+        ),
+      },
+    );
+    const draft = result.current.store;
+    await act(() => result.current.run.send("can you pay this bill for me"));
+    expect(result.current.run.threadId).toBe("thr_f470d530");
+    expect(result.current.store).toBe(draft);
+    expect(result.current.store.getState().threadId).toBe("thr_f470d530");
+    expect(result.current.view.itemIds).toEqual([
+      "msg_86628adc",
+      "call_4okrzGmgK8sTV1lBndLp61F1",
+      "msg_e4ba1d6c",
+    ]);
   });
 });

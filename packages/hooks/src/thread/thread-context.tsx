@@ -5,6 +5,7 @@ import {
   useCallback,
   useContext,
   useMemo,
+  useRef,
   useSyncExternalStore,
 } from "react";
 import { useStore } from "zustand";
@@ -52,6 +53,9 @@ export function useResolvedThreadStore(
   hookName: string,
 ): ThreadStore {
   const registry = useOptionalRegistry();
+  // A `null` thread follows its draft store after the server created the thread (the store is
+  // re-keyed under the new id); a different `threadId` starts over.
+  const followed = useRef<{ threadId: string | null; store: ThreadStore } | null>(null);
   const subscribe = useCallback(
     (listener: () => void) => registry?.subscribe(listener) ?? (() => {}),
     [registry],
@@ -61,7 +65,11 @@ export function useResolvedThreadStore(
     if (!registry) {
       throw new Error(`\`${hookName}\` must be used within \`ThreadkitProvider\` or get a store`);
     }
-    return registry.get(threadId);
+    const current = followed.current;
+    if (threadId === null && current !== null && current.threadId === null) return current.store;
+    const resolved = registry.get(threadId);
+    followed.current = { threadId, store: resolved };
+    return resolved;
   }, [registry, store, threadId, hookName]);
   return useSyncExternalStore(subscribe, getStore, getStore);
 }
@@ -89,17 +97,15 @@ export function useThreadContext(hookName = "useThreadContext"): ThreadContextVa
  */
 export function useThreadStore(threadId?: string | null): ThreadStore {
   const context = useContext(ThreadContext);
-  const registry = useOptionalRegistry();
-  if (threadId === undefined) {
-    if (context === null) {
-      throw new Error("`useThreadStore` must be used within `ThreadProvider` (or `Thread.Root`)");
-    }
-    return context.store;
+  if (threadId === undefined && context === null) {
+    throw new Error("`useThreadStore` must be used within `ThreadProvider` (or `Thread.Root`)");
   }
-  if (context !== null && context.threadId === threadId) return context.store;
-  if (registry === null)
-    throw new Error("`useThreadStore` must be used within `ThreadkitProvider`");
-  return registry.get(threadId);
+  const fromContext = context !== null && (threadId === undefined || context.threadId === threadId);
+  return useResolvedThreadStore(
+    fromContext ? context.threadId : (threadId ?? null),
+    fromContext ? context.store : undefined,
+    "useThreadStore",
+  );
 }
 
 /**

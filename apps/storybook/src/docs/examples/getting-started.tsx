@@ -1,7 +1,6 @@
-import { Composer, fromThreadStore, Thread } from "@threadkit/components";
+import { Composer, Thread } from "@threadkit/components";
 import { createChatKitClient } from "@threadkit/core";
 import { ThreadkitProvider, useRunStream, useThreadStore } from "@threadkit/hooks";
-import { useMemo } from "react";
 import "@threadkit/components/styles.css";
 
 const clients = { protocol: createChatKitClient({ url: "/chatkit" }) };
@@ -9,12 +8,8 @@ const clients = { protocol: createChatKitClient({ url: "/chatkit" }) };
 function Chat() {
   const run = useRunStream(null); // null: a new thread, created by the first message
   const store = useThreadStore(run.threadId);
-  const source = useMemo(
-    () => fromThreadStore({ ...store, subscribe: (l) => store.subscribe(() => l()) }),
-    [store],
-  );
   return (
-    <Thread.Root source={source}>
+    <Thread.Root store={store}>
       <Thread.Viewport>
         <Thread.Items />
       </Thread.Viewport>
