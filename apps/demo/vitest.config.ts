@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 // End-to-end tests: the real dev server and the built demo, driven in headless Chromium.
+const conditions = ["@threadkit/source", "module", "import", "default"];
+
 export default defineConfig({
-  resolve: { conditions: ["@threadkit/source", "module", "import", "default"] },
+  resolve: { conditions },
+  // The node environment resolves through Vite's SSR environment, which has its own conditions.
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     name: "demo",
     environment: "node",

@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+const conditions = ["@threadkit/source", "module", "import", "default"];
+
 export default defineConfig({
-  resolve: { conditions: ["@threadkit/source", "module", "import", "default"] },
+  resolve: { conditions },
+  // The node environment resolves through Vite's SSR environment, which has its own conditions.
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     name: "core",
     environment: "node",

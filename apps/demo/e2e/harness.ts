@@ -6,24 +6,11 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { build } from "vite";
 import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
 import { createDevServer, type DevServer, type DevServerOptions } from "../../dev-server/src/index";
 
-/** The demo app's folder. */
-export const demoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Builds the demo for production into `outDir`. */
-export async function buildDemo(outDir: string): Promise<void> {
-  await build({
-    root: demoRoot,
-    configFile: path.join(demoRoot, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
-  });
-}
+export { buildDemo, demoRoot } from "./build-demo";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -62,7 +62,9 @@ export const CodeBlock = memo(function CodeBlock({ code, language, final = true 
           <span aria-hidden>{copied ? t("code.copied") : t("action.copy")}</span>
         </button>
       </figcaption>
-      <pre data-tk-part="code-block-pre">
+      {/* A long line scrolls horizontally; keyboard users must be able to reach and scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (axe scrollable-region-focusable) */}
+      <pre data-tk-part="code-block-pre" tabIndex={0}>
         <code>{nodes ?? code}</code>
       </pre>
     </figure>
