@@ -72,7 +72,7 @@ if (extra.length === 0) {
     }
     for (const r of results) {
       const ok = r.passed !== false;
-      console.log(`${ok ? "✓" : "✗"} size ${r.name}: ${(r.size / 1024).toFixed(2)} kB gzip`);
+      console.log(`${ok ? "✓" : "✗"} size ${r.name}: ${(r.size / 1024).toFixed(2)} kB brotli`);
       if (ok) passed += 1;
       else failed += 1;
     }
