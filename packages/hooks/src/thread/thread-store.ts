@@ -34,6 +34,12 @@ export interface ThreadStoreActions {
   upsertItem(item: ThreadItem): void;
   /** Removes one item, if present. */
   removeItem(id: string): void;
+  /**
+   * Marks a `client_tool_call` item `completed` with its `output` once the output was posted.
+   * ChatKit servers complete the call on their side without sending the item again; a later
+   * `pending` copy of it (stream or loaded page) keeps the completed status and output.
+   */
+  completeClientToolCall(itemId: string, output: unknown): void;
   /** Marks the start of a response: clears the last error and progress. */
   startStream(): void;
   /** Marks the end of a response (done, failed or aborted). */
@@ -62,6 +68,19 @@ export function createThreadStore(
     const update = (next: ThreadState) => {
       if (next !== get()) set(next);
     };
+    // Outputs posted for client tool calls, by item id: a stale `pending` copy never wins.
+    const completedToolCalls = new Map<string, unknown>();
+    const keepCompleted = (item: ThreadItem): ThreadItem =>
+      item.type === "client_tool_call" &&
+      item.status === "pending" &&
+      completedToolCalls.has(item.id)
+        ? { ...item, status: "completed", output: completedToolCalls.get(item.id) }
+        : item;
+    const keepCompletedEvent = (event: ThreadStreamReducerEvent): ThreadStreamReducerEvent =>
+      completedToolCalls.size > 0 &&
+      (event.type === "thread.item.added" || event.type === "thread.item.done")
+        ? { ...event, item: keepCompleted(event.item) }
+        : event;
     return {
       ...createThreadState(initial),
       threadId,
@@ -69,7 +88,7 @@ export function createThreadStore(
         let state: ThreadState = get();
         let createdId: string | null = null;
         for (const event of events) {
-          state = reduceThreadStream(state, event);
+          state = reduceThreadStream(state, keepCompletedEvent(event));
           if (event.type === "thread.created") createdId = event.thread.id;
         }
         if (createdId !== null) set({ ...state, threadId: createdId });
@@ -81,10 +100,23 @@ export function createThreadStore(
         const streaming = state.streamingItemIds;
         const page =
           streaming.length === 0 ? items : items.filter((item) => !streaming.includes(item.id));
-        update(mergeThreadItems(state, page, { position }));
+        const kept = completedToolCalls.size > 0 ? page.map(keepCompleted) : page;
+        update(mergeThreadItems(state, kept, { position }));
       },
       upsertItem(item) {
-        update(reduceThreadStream(get(), { type: "thread.item.done", item }));
+        update(reduceThreadStream(get(), { type: "thread.item.done", item: keepCompleted(item) }));
+      },
+      completeClientToolCall(itemId, output) {
+        completedToolCalls.set(itemId, output);
+        const item = get().itemsById.get(itemId);
+        if (item?.type === "client_tool_call") {
+          update(
+            reduceThreadStream(get(), {
+              type: "thread.item.done",
+              item: { ...item, status: "completed", output },
+            }),
+          );
+        }
       },
       removeItem(id) {
         update(reduceThreadStream(get(), { type: "thread.item.removed", item_id: id }));
