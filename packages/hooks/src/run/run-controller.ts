@@ -50,8 +50,52 @@ export interface RunResult {
   /** The thread the run belongs to (the new id when the run created it). */
   readonly threadId: string | null;
   readonly error: Error | null;
-  /** Whether the server accepted the request (a sent message is in the thread). */
+  /** Whether the server accepted the request (its stream started). */
   readonly accepted: boolean;
+  /**
+   * The id of the sent user message once the server confirmed it (`thread.item.done`), or
+   * `null` when it never arrived (or the operation sent no message).
+   */
+  readonly userMessageId: string | null;
+}
+
+/** Options of one send. */
+export interface SendOptions {
+  /**
+   * Called once, as soon as the server accepted the send (its stream started); before the
+   * response ends. A send that fails before that never calls it.
+   */
+  onAccepted?: () => void;
+}
+
+/** What one run tracks while it goes: acceptance and the confirmed user message. */
+interface RunFlags {
+  accepted: boolean;
+  userMessageId: string | null;
+}
+
+function createRunFlags(onAccepted: (() => void) | undefined, log: RunControllerDeps["log"]) {
+  let accepted = false;
+  const flags: RunFlags = {
+    get accepted() {
+      return accepted;
+    },
+    set accepted(value: boolean) {
+      const first = value && !accepted;
+      accepted = value;
+      if (first && onAccepted) {
+        try {
+          onAccepted();
+        } catch (error) {
+          log("run.on_accepted_failed", {
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+    },
+    userMessageId: null,
+  };
+  return flags;
 }
 
 /** A snapshot of the runner. */
@@ -83,7 +127,7 @@ export interface RunControllerDeps {
 }
 
 type Operation =
-  | { kind: "send"; input: RunInput }
+  | { kind: "send"; input: RunInput; onAccepted?: () => void }
   | { kind: "retry_after_item"; itemId: string }
   | { kind: "structured_input"; itemId: string; submission: StructuredInputSubmission }
   | { kind: "custom_action"; action: ActionPayload; itemId: string | null }
@@ -121,6 +165,8 @@ export class RunController {
   private abort: AbortController | null = null;
   private lastOperation: Operation | null = null;
   private lastUserMessageId: string | null = null;
+  /** The user message the last send got confirmed (`thread.item.done`), for `retry()`. */
+  private confirmedUserMessageId: string | null = null;
   private disposed = false;
   private assistantRun: { threadId: string; runId: string } | null = null;
 
@@ -150,6 +196,7 @@ export class RunController {
     this.abort = null;
     this.lastOperation = null;
     this.lastUserMessageId = null;
+    this.confirmedUserMessageId = null;
     this.update({ threadId, status: "idle", error: null, failedInput: null });
   }
 
@@ -158,7 +205,12 @@ export class RunController {
     return this.abort !== null;
   }
 
-  send = (input: RunInput) => this.start({ kind: "send", input });
+  send = (input: RunInput, options: SendOptions = {}) =>
+    this.start(
+      options.onAccepted
+        ? { kind: "send", input, onAccepted: options.onAccepted }
+        : { kind: "send", input },
+    );
   retryAfterItem = (itemId: string) => this.start({ kind: "retry_after_item", itemId });
   submitStructuredInput = (itemId: string, submission: StructuredInputSubmission) =>
     this.start({ kind: "structured_input", itemId, submission });
@@ -166,24 +218,28 @@ export class RunController {
     this.start({ kind: "custom_action", action, itemId });
   submitClientToolOutput = (result: unknown) => this.start({ kind: "tool_output", result });
 
-  /** Retries the last failed operation (a failed stream retries after the last user message). */
+  /**
+   * Retries the last failed operation. A send whose user message the server confirmed is
+   * re-run after that message (`threads.retry_after_item`, no duplicate message); a send whose
+   * message never arrived is sent again.
+   */
   retry = (): Promise<RunResult> => {
     const last = this.lastOperation;
-    const error = this.snapshot.error;
     if (last === null || this.snapshot.status !== "error") {
       return Promise.resolve({
         status: "error",
         threadId: this.snapshot.threadId,
         error: new Error("Nothing to retry"),
         accepted: false,
+        userMessageId: null,
       });
     }
-    if (
-      last.kind === "send" &&
-      this.lastUserMessageId !== null &&
-      error instanceof RunStreamError
-    ) {
-      return this.start({ kind: "retry_after_item", itemId: this.lastUserMessageId });
+    if (last.kind === "send" && this.confirmedUserMessageId !== null) {
+      return this.start({ kind: "retry_after_item", itemId: this.confirmedUserMessageId });
+    }
+    if (last.kind === "send") {
+      // The old callback belongs to the failed attempt.
+      return this.start({ kind: "send", input: last.input });
     }
     return this.start(last);
   };
@@ -221,7 +277,7 @@ export class RunController {
     const threadId = this.snapshot.threadId;
     if (this.abort !== null) {
       const error = new Error("A response is still streaming; cancel it before sending again");
-      return { status: "error", threadId, error, accepted: false };
+      return { status: "error", threadId, error, accepted: false, userMessageId: null };
     }
     const assistants = this.deps.getAssistants();
     const client = this.deps.getClient();
@@ -237,16 +293,21 @@ export class RunController {
     if (unsupported !== null) {
       const error = new Error(unsupported);
       this.fail(error, operation);
-      return { status: "error", threadId, error, accepted: false };
+      return { status: "error", threadId, error, accepted: false, userMessageId: null };
     }
     if (threadId === null && operation.kind !== "send") {
       const error = new Error("This operation needs an existing thread");
       this.fail(error, operation);
-      return { status: "error", threadId, error, accepted: false };
+      return { status: "error", threadId, error, accepted: false, userMessageId: null };
     }
     const abort = new AbortController();
     this.abort = abort;
     this.lastOperation = operation;
+    if (operation.kind === "send") this.confirmedUserMessageId = null;
+    const flags = createRunFlags(
+      operation.kind === "send" ? operation.onAccepted : undefined,
+      this.deps.log,
+    );
     this.update({ status: "submitting", error: null, failedInput: null });
 
     const store = this.deps.getStore(threadId);
@@ -260,10 +321,13 @@ export class RunController {
         store,
         abort,
         optimisticId,
+        flags,
       });
     }
 
     let type: StreamingRequestType;
+    // The client tool call whose output this request posts: completed once the server takes it.
+    let completes: { itemId: string; output: unknown } | null = null;
     let params: ChatKitRequestMap[StreamingRequestType];
     switch (operation.kind) {
       case "send": {
@@ -289,10 +353,13 @@ export class RunController {
         type = "threads.custom_action";
         params = { thread_id: threadId!, item_id: operation.itemId, action: operation.action };
         break;
-      case "tool_output":
+      case "tool_output": {
         type = "threads.add_client_tool_output";
         params = { thread_id: threadId!, result: operation.result };
+        const pending = this.latestPendingToolCall(store);
+        if (pending !== null) completes = { itemId: pending, output: operation.result };
         break;
+      }
       case "rerun":
         type = "threads.retry_after_item";
         params = { thread_id: threadId!, item_id: this.lastUserMessageId ?? "" };
@@ -300,7 +367,6 @@ export class RunController {
     }
 
     let toolRoundTrips = 0;
-    const flags = { accepted: false };
     let currentStore = store;
     try {
       for (;;) {
@@ -312,19 +378,21 @@ export class RunController {
           abort.signal,
           optimisticId,
           flags,
+          completes,
         );
         optimisticId = null;
+        completes = null;
+        if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
         currentStore = outcome.store;
         if (outcome.streamError) {
           this.finish(abort);
-          this.update({ status: "error", error: outcome.streamError });
-          this.deps.onError(outcome.streamError);
-          return {
+          this.update({
             status: "error",
-            threadId: this.snapshot.threadId,
             error: outcome.streamError,
-            accepted: flags.accepted,
-          };
+            failedInput: this.lostInput(operation, flags),
+          });
+          this.deps.onError(outcome.streamError);
+          return this.result("error", outcome.streamError, flags);
         }
         const call = outcome.pendingToolCall;
         if (!call) break;
@@ -353,47 +421,63 @@ export class RunController {
         if (abort.signal.aborted) throw abort.signal.reason;
         type = "threads.add_client_tool_output";
         params = { thread_id: this.snapshot.threadId!, result };
+        completes = { itemId: call.id, output: result };
       }
       this.finish(abort);
       this.update({ status: "idle" });
-      return {
-        status: "done",
-        threadId: this.snapshot.threadId,
-        error: null,
-        accepted: flags.accepted,
-      };
+      return this.result("done", null, flags);
     } catch (error) {
       if (optimisticId !== null) currentStore.getState().removeItem(optimisticId);
+      if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
       if (isAbort(error, abort.signal)) {
         this.finish(abort);
         if (!this.disposed && this.abort === null) this.update({ status: "idle" });
-        return {
-          status: "cancelled",
-          threadId: this.snapshot.threadId,
-          error: null,
-          accepted: flags.accepted,
-        };
+        return this.result("cancelled", null, flags);
       }
       const reason = error instanceof Error ? error : new Error(String(error));
       this.finish(abort);
-      this.fail(reason, operation, flags.accepted);
-      return {
-        status: "error",
-        threadId: this.snapshot.threadId,
-        error: reason,
-        accepted: flags.accepted,
-      };
+      this.fail(reason, operation, flags.userMessageId !== null);
+      return this.result("error", reason, flags);
     }
+  }
+
+  private result(status: RunResult["status"], error: Error | null, flags: RunFlags): RunResult {
+    return {
+      status,
+      threadId: this.snapshot.threadId,
+      error,
+      accepted: flags.accepted,
+      userMessageId: flags.userMessageId,
+    };
+  }
+
+  /** The input to keep for a resend: a send whose user message the server never confirmed. */
+  private lostInput(operation: Operation, flags: RunFlags): RunInput | null {
+    return operation.kind === "send" && flags.userMessageId === null ? operation.input : null;
+  }
+
+  /** The newest `client_tool_call` still waiting for its output. */
+  private latestPendingToolCall(store: ThreadStore): string | null {
+    const state = store.getState();
+    for (let index = state.itemIds.length - 1; index >= 0; index -= 1) {
+      const item = state.itemsById.get(state.itemIds[index] ?? "");
+      if (item?.type === "client_tool_call" && item.status === "pending") return item.id;
+    }
+    return null;
   }
 
   private async runAssistantOperation(
     operation: Operation,
     client: AssistantsClient,
     options: AssistantRunOptions,
-    run: { store: ThreadStore; abort: AbortController; optimisticId: string | null },
+    run: {
+      store: ThreadStore;
+      abort: AbortController;
+      optimisticId: string | null;
+      flags: RunFlags;
+    },
   ): Promise<RunResult> {
-    const { abort } = run;
-    const flags = { accepted: false };
+    const { abort, flags } = run;
     let store = run.store;
     this.assistantRun = null;
     try {
@@ -432,15 +516,10 @@ export class RunController {
       if (streamError) {
         this.update({ status: "error", error: streamError });
         this.deps.onError(streamError);
-        return {
-          status: "error",
-          threadId: this.snapshot.threadId,
-          error: streamError,
-          accepted: true,
-        };
+        return this.result("error", streamError, flags);
       }
       this.update({ status: "idle" });
-      return { status: "done", threadId: this.snapshot.threadId, error: null, accepted: true };
+      return this.result("done", null, flags);
     } catch (error) {
       store.getState().finishStream();
       if (!flags.accepted && run.optimisticId !== null)
@@ -448,21 +527,11 @@ export class RunController {
       this.finish(abort);
       if (isAbort(error, abort.signal)) {
         if (!this.disposed) this.update({ status: "idle" });
-        return {
-          status: "cancelled",
-          threadId: this.snapshot.threadId,
-          error: null,
-          accepted: flags.accepted,
-        };
+        return this.result("cancelled", null, flags);
       }
       const reason = error instanceof Error ? error : new Error(String(error));
       this.fail(reason, operation, flags.accepted);
-      return {
-        status: "error",
-        threadId: this.snapshot.threadId,
-        error: reason,
-        accepted: flags.accepted,
-      };
+      return this.result("error", reason, flags);
     }
   }
 
@@ -470,12 +539,13 @@ export class RunController {
     if (this.abort === abort) this.abort = null;
   }
 
-  private fail(error: Error, operation: Operation, accepted = false) {
+  /** `messageStored`: the server confirmed the sent user message, so there is nothing to resend. */
+  private fail(error: Error, operation: Operation, messageStored = false) {
     this.lastOperation = operation;
     this.update({
       status: "error",
       error,
-      failedInput: operation.kind === "send" && !accepted ? operation.input : null,
+      failedInput: operation.kind === "send" && !messageStored ? operation.input : null,
     });
     this.deps.onError(error);
   }
@@ -504,7 +574,8 @@ export class RunController {
     initialStore: ThreadStore,
     signal: AbortSignal,
     optimisticId: string | null,
-    flags: { accepted: boolean },
+    flags: RunFlags,
+    completes: { itemId: string; output: unknown } | null,
   ): Promise<{
     store: ThreadStore;
     streamError: RunStreamError | null;
@@ -540,8 +611,10 @@ export class RunController {
 
     this.deps.log("run.start", { type });
     const body = await client.stream(type as never, params as never, { signal });
-    flags.accepted = true;
+    // The server took the output: ChatKit servers complete the call without sending it again.
+    if (completes !== null) store.getState().completeClientToolCall(completes.itemId, completes.output);
     store.getState().startStream();
+    flags.accepted = true;
     if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
     try {
       for await (const event of readThreadStream(body, { signal })) {
@@ -559,6 +632,9 @@ export class RunController {
           case "thread.item.done":
             if (event.item.type === "user_message") {
               this.lastUserMessageId = event.item.id;
+              if (event.type === "thread.item.done" && optimisticId !== null) {
+                flags.userMessageId = event.item.id;
+              }
               if (pendingOptimistic !== null) {
                 queue.push({ type: "thread.item.removed", item_id: pendingOptimistic });
                 pendingOptimistic = null;
