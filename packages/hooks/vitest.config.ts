@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ["@threadkit/source", "module", "browser", "import", "default"] },
+  // Server-rendering tests (`@vitest-environment node`) resolve through Vite's SSR environment.
+  ssr: { resolve: { conditions: ["@threadkit/source", "module", "import", "default"] } },
   test: {
     name: "hooks",
     environment: "happy-dom",

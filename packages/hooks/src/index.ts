@@ -46,6 +46,7 @@ export {
   type RunResult,
   type RunStatus,
   RunStreamError,
+  type SendOptions,
   toUserMessageInput,
 } from "./run/run-controller";
 export {

@@ -183,6 +183,67 @@ describe("useComposer", () => {
     expect(result.current.run.failedInput).toMatchObject({ text: "important words" });
   });
 
+  it("clears the draft as soon as the send is accepted, while the reply still streams", async () => {
+    server = await startServer(async (_request, res) => {
+      await sendSse(res, readFixture("chatkit-protocol/py-server-tool-status-tail.sse"), {
+        keepOpen: true,
+      });
+    });
+    const { result } = setup(server, {
+      upload: {
+        type: "custom",
+        upload: async (f) => ({ id: "atc_local", name: f.name, mime_type: f.type, type: "file" }),
+      },
+    });
+    act(() => {
+      result.current.composer.setText("send me");
+      result.current.composer.addFiles([file("a.txt", 3, "text/plain")]);
+    });
+    await waitFor(() => expect(result.current.composer.canSubmit).toBe(true));
+    let done: Promise<unknown> = Promise.resolve();
+    act(() => {
+      done = result.current.composer.submit();
+    });
+    await waitFor(() => expect(result.current.run.progress?.text).toBe("Tool status"));
+    expect(result.current.run.isRunning).toBe(true);
+    expect(result.current.composer.text).toBe("");
+    expect(result.current.composer.attachments).toEqual([]);
+    act(() => result.current.run.cancel());
+    await act(() => done);
+    expect(result.current.composer.text).toBe("");
+  });
+
+  it("puts the draft back when the connection drops before the message is confirmed", async () => {
+    server = await startServer(async (_request, res) => {
+      await sendSse(res, readFixture("chatkit-protocol/py-server-tool-status-tail.sse"), {
+        keepOpen: true,
+      });
+      setTimeout(() => res.destroy(), 50);
+    });
+    const { result } = setup(server, {
+      upload: {
+        type: "custom",
+        upload: async (f) => ({ id: "atc_local", name: f.name, mime_type: f.type, type: "file" }),
+      },
+    });
+    act(() => {
+      result.current.composer.setText("fragile");
+      result.current.composer.addFiles([file("a.txt", 3, "text/plain")]);
+    });
+    await waitFor(() => expect(result.current.composer.canSubmit).toBe(true));
+    let done: Promise<unknown> = Promise.resolve();
+    act(() => {
+      done = result.current.composer.submit();
+    });
+    await waitFor(() => expect(result.current.composer.text).toBe(""));
+    expect(result.current.composer.attachments).toEqual([]);
+    const outcome = await act(() => done);
+    expect(outcome).toMatchObject({ status: "error", accepted: true, userMessageId: null });
+    expect(result.current.composer.text).toBe("fragile");
+    expect(result.current.composer.attachments.map((a) => a.attachment?.id)).toEqual(["atc_local"]);
+    expect(result.current.run.failedInput).toMatchObject({ text: "fragile" });
+  });
+
   it("reports refused files and a failed upload", async () => {
     server = await startServer((_request, res) => sendJson(res, 500, { detail: "no" }));
     const { result } = setup(server, { limits: { maxSize: 10 } });

@@ -66,8 +66,10 @@ export interface UseComposerResult {
   /** Whether any attachment is still uploading. */
   isUploading: boolean;
   /**
-   * Sends the draft through the run. Clears the composer when the server accepted the message;
-   * keeps text and attachments when the send failed.
+   * Sends the draft through the run. Text and attachments leave the composer as soon as the
+   * server accepted the send (its stream started), not when the reply ends; a send that fails
+   * before that keeps them, and one whose message never reached the thread puts them back
+   * (unless the user typed a new draft meanwhile). Resolves when the response ends.
    */
   submit(): Promise<RunResult | null>;
   /** Clears text and attachments. */
@@ -196,21 +198,31 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
 
   const submit = useCallback(async (): Promise<RunResult | null> => {
     if (!canSubmit) return null;
-    const sent = attachments.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
+    const sentEntries = attachments.filter((entry) => entry.attachment !== null);
+    const sent = sentEntries.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
     const inferenceOptions = latest.current.inferenceOptions;
-    const result = await run.send({
-      text,
-      attachments: sent,
-      ...(inferenceOptions ? { inferenceOptions } : {}),
-    });
-    // Cleared once the server took the message; a send that never arrived keeps the draft.
-    if (result.accepted) {
-      setText((current) => (current === text ? "" : current));
-      setAttachments((list) =>
-        list.filter((entry) => entry.attachment === null || !sent.includes(entry.attachment)),
-      );
-    }
-    return result;
+    let cleared = false;
+    return run.send(
+      { text, attachments: sent, ...(inferenceOptions ? { inferenceOptions } : {}) },
+      {
+        // The server took the send: the draft leaves now, while the reply streams.
+        onAccepted: () => {
+          cleared = true;
+          setText((current) => (current === text ? "" : current));
+          setAttachments((list) => list.filter((entry) => !sentEntries.includes(entry)));
+        },
+        // The message never reached the thread: what was cleared comes back for editing.
+        onLost: () => {
+          if (!cleared) return;
+          cleared = false;
+          setText((current) => (current === "" ? text : current));
+          setAttachments((list) => [
+            ...sentEntries.filter((entry) => !list.includes(entry)),
+            ...list,
+          ]);
+        },
+      },
+    );
   }, [canSubmit, attachments, run, text]);
 
   return useMemo(

@@ -66,6 +66,11 @@ export interface SendOptions {
    * response ends. A send that fails before that never calls it.
    */
   onAccepted?: () => void;
+  /**
+   * Called when the send failed and its message is not in the thread: the input is kept in
+   * `failedInput`, and `retry()` sends it again.
+   */
+  onLost?: () => void;
 }
 
 /** What one run tracks while it goes: acceptance and the confirmed user message. */
@@ -127,7 +132,7 @@ export interface RunControllerDeps {
 }
 
 type Operation =
-  | { kind: "send"; input: RunInput; onAccepted?: () => void }
+  | { kind: "send"; input: RunInput; options?: SendOptions }
   | { kind: "retry_after_item"; itemId: string }
   | { kind: "structured_input"; itemId: string; submission: StructuredInputSubmission }
   | { kind: "custom_action"; action: ActionPayload; itemId: string | null }
@@ -206,11 +211,7 @@ export class RunController {
   }
 
   send = (input: RunInput, options: SendOptions = {}) =>
-    this.start(
-      options.onAccepted
-        ? { kind: "send", input, onAccepted: options.onAccepted }
-        : { kind: "send", input },
-    );
+    this.start({ kind: "send", input, options });
   retryAfterItem = (itemId: string) => this.start({ kind: "retry_after_item", itemId });
   submitStructuredInput = (itemId: string, submission: StructuredInputSubmission) =>
     this.start({ kind: "structured_input", itemId, submission });
@@ -305,7 +306,7 @@ export class RunController {
     this.lastOperation = operation;
     if (operation.kind === "send") this.confirmedUserMessageId = null;
     const flags = createRunFlags(
-      operation.kind === "send" ? operation.onAccepted : undefined,
+      operation.kind === "send" ? operation.options?.onAccepted : undefined,
       this.deps.log,
     );
     this.update({ status: "submitting", error: null, failedInput: null });
@@ -386,11 +387,9 @@ export class RunController {
         currentStore = outcome.store;
         if (outcome.streamError) {
           this.finish(abort);
-          this.update({
-            status: "error",
-            error: outcome.streamError,
-            failedInput: this.lostInput(operation, flags),
-          });
+          const failedInput = this.lostInput(operation, flags);
+          this.update({ status: "error", error: outcome.streamError, failedInput });
+          if (failedInput !== null) this.notifyLost(operation);
           this.deps.onError(outcome.streamError);
           return this.result("error", outcome.streamError, flags);
         }
@@ -454,6 +453,17 @@ export class RunController {
   /** The input to keep for a resend: a send whose user message the server never confirmed. */
   private lostInput(operation: Operation, flags: RunFlags): RunInput | null {
     return operation.kind === "send" && flags.userMessageId === null ? operation.input : null;
+  }
+
+  private notifyLost(operation: Operation) {
+    if (operation.kind !== "send") return;
+    try {
+      operation.options?.onLost?.();
+    } catch (error) {
+      this.deps.log("run.on_lost_failed", {
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   /** The newest `client_tool_call` still waiting for its output. */
@@ -547,6 +557,7 @@ export class RunController {
       error,
       failedInput: operation.kind === "send" && !messageStored ? operation.input : null,
     });
+    if (operation.kind === "send" && !messageStored) this.notifyLost(operation);
     this.deps.onError(error);
   }
 
@@ -612,7 +623,8 @@ export class RunController {
     this.deps.log("run.start", { type });
     const body = await client.stream(type as never, params as never, { signal });
     // The server took the output: ChatKit servers complete the call without sending it again.
-    if (completes !== null) store.getState().completeClientToolCall(completes.itemId, completes.output);
+    if (completes !== null)
+      store.getState().completeClientToolCall(completes.itemId, completes.output);
     store.getState().startStream();
     flags.accepted = true;
     if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
@@ -641,7 +653,12 @@ export class RunController {
               }
             }
             if (event.item.type === "client_tool_call") {
-              pendingToolCall = event.item.status === "pending" ? event.item : null;
+              // A call whose output was posted already is not run again.
+              pendingToolCall =
+                event.item.status === "pending" &&
+                !store.getState().isClientToolCallCompleted(event.item.id)
+                  ? event.item
+                  : null;
             }
             break;
           case "error":

@@ -169,6 +169,128 @@ describe("useRunStream (ChatKit protocol)", () => {
     });
   });
 
+  it("marks a client tool call completed with its output once the output is posted", async () => {
+    const call = JSON.parse(
+      fixture("node-agents-client-tool-call-done.sse").replace(/^data: /, ""),
+    ) as { item: Record<string, unknown> };
+    server = await protocolServer({
+      "threads.add_user_message": [
+        fixture("node-agents-client-tool-call-done.sse"),
+        // A later stream carries the call again, still `pending` as stored before the output.
+        fixture("node-agents-client-tool-call-done.sse"),
+      ],
+      "threads.add_client_tool_output": [fixture("node-add-client-tool-output-stream.sse")],
+    });
+    const getSelection = vi.fn(async () => ({ file_id: "file_2" }));
+    const { result } = setup(server, "thr_test", { clientTools: { get_selection: getSelection } });
+    await act(() => result.current.run.send("what is selected?"));
+    // The continuation stream does not send the item again; the hooks complete it.
+    expect(selectThreadItem(result.current.store.getState(), "fc_123")).toEqual({
+      ...call.item,
+      status: "completed",
+      output: { file_id: "file_2" },
+    });
+    await act(() => result.current.run.send("again"));
+    expect(getSelection).toHaveBeenCalledOnce();
+    expect(selectThreadItem(result.current.store.getState(), "fc_123")).toMatchObject({
+      status: "completed",
+      output: { file_id: "file_2" },
+    });
+    // A loaded page with the stale copy keeps the completed call too.
+    act(() => result.current.store.getState().mergeItems([call.item as never], "prepend"));
+    expect(selectThreadItem(result.current.store.getState(), "fc_123")).toMatchObject({
+      status: "completed",
+      output: { file_id: "file_2" },
+    });
+  });
+
+  it("completes a pending call answered with submitClientToolOutput, not a failed post", async () => {
+    let refuse = true;
+    server = await protocolServer(
+      { "threads.add_user_message": [fixture("node-agents-client-tool-call-done.sse")] },
+      async (request, res) => {
+        if (request.body?.type !== "threads.add_client_tool_output") {
+          sendJson(res, 404, {});
+        } else if (refuse) {
+          sendJson(res, 500, { detail: "down" });
+        } else {
+          await sendSse(res, fixture("node-add-client-tool-output-stream.sse"));
+        }
+      },
+    );
+    const { result } = setup(server, "thr_test");
+    await act(() => result.current.run.send("what is selected?"));
+    await act(() => result.current.run.submitClientToolOutput({ file_id: "x" }));
+    expect(selectThreadItem(result.current.store.getState(), "fc_123")).toMatchObject({
+      status: "pending",
+    });
+    refuse = false;
+    await act(() => result.current.run.retry());
+    expect(selectThreadItem(result.current.store.getState(), "fc_123")).toMatchObject({
+      status: "completed",
+      output: { file_id: "x" },
+    });
+  });
+
+  it("retries after the confirmed user message when the connection dropped", async () => {
+    const userDone = `data: ${JSON.stringify({
+      type: "thread.item.done",
+      item: {
+        type: "user_message",
+        id: "msg_user",
+        thread_id: "thr_1",
+        created_at: "2026-05-01T10:00:00",
+        content: [{ type: "input_text", text: "hi" }],
+        attachments: [],
+        inference_options: {},
+      },
+    })}\n\n`;
+    server = await startServer(async (request, res) => {
+      if (request.body?.type === "threads.add_user_message") {
+        // The message is stored, then the connection breaks mid-response.
+        await sendSse(res, userDone + fixture("py-server-tool-status-tail.sse"), {
+          keepOpen: true,
+        });
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
+      await sendSse(res, fixture("node-custom-action-stream.sse"));
+    });
+    const { result } = setup(server, "thr_1");
+    const first = await act(() => result.current.run.send("hi"));
+    expect(first).toMatchObject({ status: "error", accepted: true, userMessageId: "msg_user" });
+    expect(result.current.run.error).not.toBeInstanceOf(RunStreamError);
+    expect(result.current.run.failedInput).toBeNull();
+    await act(() => result.current.run.retry());
+    expect(requestsOf(server, "threads.add_user_message")).toHaveLength(1);
+    expect(requestsOf(server, "threads.retry_after_item")[0]?.body.params).toEqual({
+      thread_id: "thr_1",
+      item_id: "msg_user",
+    });
+    expect(result.current.run.status).toBe("idle");
+  });
+
+  it("resends a message whose confirmation never arrived before the connection dropped", async () => {
+    let drop = true;
+    server = await startServer(async (_request, res) => {
+      if (drop) {
+        drop = false;
+        await sendSse(res, fixture("py-server-tool-status-tail.sse"), { keepOpen: true });
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
+      await sendSse(res, fixture("banking-threads-add-user-message-stream.sse"));
+    });
+    const { result } = setup(server, "thr_1");
+    const first = await act(() => result.current.run.send({ text: "lost" }));
+    expect(first).toMatchObject({ status: "error", accepted: true, userMessageId: null });
+    expect(result.current.run.failedInput).toEqual({ text: "lost" });
+    await act(() => result.current.run.retry());
+    expect(requestsOf(server, "threads.add_user_message")).toHaveLength(2);
+    expect(requestsOf(server, "threads.retry_after_item")).toHaveLength(0);
+    expect(result.current.run.status).toBe("idle");
+  });
+
   it("reports a stream error event and retries after the last user message", async () => {
     const errorTail = fixture("py-server-stream-error-retry-tail.sse");
     const userDone = `data: ${JSON.stringify({

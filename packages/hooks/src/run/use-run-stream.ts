@@ -11,6 +11,7 @@ import {
   type RunInput,
   type RunResult,
   type RunStatus,
+  type SendOptions,
 } from "./run-controller";
 
 /** Options of {@link useRunStream}. */
@@ -53,13 +54,17 @@ export interface UseRunStreamResult {
    * Sends a user message (`threads.create` when `threadId` is `null`, else
    * `threads.add_user_message`) with an optimistic message shown at once. Resolves when the
    * response (and its client tool round-trips) ends; never rejects: errors land in `error`.
+   * `options.onAccepted` runs as soon as the server accepted the send; `options.onLost` when it
+   * failed without the message reaching the thread.
    */
-  send(input: RunInput): Promise<RunResult>;
+  send(input: RunInput, options?: SendOptions): Promise<RunResult>;
   /** Aborts the response; the server sees the disconnect and stops. Items so far stay. */
   cancel(): void;
   /**
-   * Retries the failed operation: a send that never reached the server is sent again; a
-   * response that failed with a retryable error is re-run (`threads.retry_after_item`).
+   * Retries the failed operation. After a send whose user message the server confirmed
+   * (`thread.item.done`), the response is re-run after it (`threads.retry_after_item`), whatever
+   * broke (stream `error` event or a dropped connection); a message that never arrived is sent
+   * again.
    */
   retry(): Promise<RunResult>;
   /** Re-runs the response after a user message (`threads.retry_after_item`). */

@@ -40,6 +40,8 @@ export interface ThreadStoreActions {
    * `pending` copy of it (stream or loaded page) keeps the completed status and output.
    */
   completeClientToolCall(itemId: string, output: unknown): void;
+  /** Whether the output of this `client_tool_call` item was posted already. */
+  isClientToolCallCompleted(itemId: string): boolean;
   /** Marks the start of a response: clears the last error and progress. */
   startStream(): void;
   /** Marks the end of a response (done, failed or aborted). */
@@ -105,6 +107,9 @@ export function createThreadStore(
       },
       upsertItem(item) {
         update(reduceThreadStream(get(), { type: "thread.item.done", item: keepCompleted(item) }));
+      },
+      isClientToolCallCompleted(itemId) {
+        return completedToolCalls.has(itemId);
       },
       completeClientToolCall(itemId, output) {
         completedToolCalls.set(itemId, output);
