@@ -2,7 +2,8 @@
 // `pnpm test`: every test threadkit has, in one run, ending with a plain "N passed, N failed" line.
 //   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
 //      end-to-end tests, and every Storybook story in real headless Chromium (a11y checked);
-//   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`).
+//   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`);
+//   3. the static Storybook build served by a plain file server, in Chromium.
 // Exits non-zero when anything failed or when no test ran at all.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -76,6 +77,30 @@ if (extra.length === 0) {
       if (ok) passed += 1;
       else failed += 1;
     }
+  }
+}
+
+// 3. the static Storybook build works from a plain file server (one story per component; the
+//    full set already ran above through the Vitest addon).
+if (extra.length === 0) {
+  const build = run("pnpm", ["build-storybook"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (build !== 0) {
+    console.error("pnpm build-storybook failed");
+    failed += 1;
+  } else {
+    const result = spawnSync(
+      "node",
+      ["--test", "--test-reporter=tap", "apps/storybook/tests/static-stories.test.mjs"],
+      { cwd: root, encoding: "utf8", env: { ...process.env, STATIC_SAMPLE: "1" } },
+    );
+    const count = (name) =>
+      Number(result.stdout.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
+    for (const line of result.stdout.split("\n")) {
+      if (/^(not )?ok \d+ - /.test(line)) console.log(`static storybook: ${line}`);
+    }
+    if (result.status !== 0) console.error(result.stdout.slice(-4000), result.stderr);
+    passed += count("pass");
+    failed += count("fail") || (result.status === 0 ? 0 : 1);
   }
 }
 
