@@ -6,7 +6,7 @@
 //   3. the static Storybook build served by a plain file server, in Chromium.
 // Exits non-zero when anything failed or when no test ran at all.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumPath } from "./chromium.mjs";
@@ -29,29 +29,50 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-// 1. vitest, all projects; extra CLI args (e.g. `pnpm test --project core`) pass through.
-const vitestReport = path.join(reportDir, "vitest-report.json");
+// 1. vitest; extra CLI args (e.g. `pnpm test --project core`) pass through. On a full run the
+//    end-to-end project runs on its own after the others: it drives Chromium against a real
+//    server and a real build, and is kept off the cores the story tests use.
 const extra = process.argv.slice(2);
-const vitestStatus = run("pnpm", [
-  "exec",
-  "vitest",
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${vitestReport}`,
-  ...extra,
-]);
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-  // A file that failed to load counts as a failure even if it declared no test.
-  failed += report.testResults.filter(
-    (f) => f.status === "failed" && !f.assertionResults.length,
-  ).length;
+const vitestRuns =
+  extra.length > 0
+    ? [extra]
+    : [
+        ["--project", "core", "--project", "hooks", "--project", "components"].concat([
+          "--project",
+          "dev-server",
+          "--project",
+          "storybook",
+        ]),
+        ["--project", "demo"],
+      ];
+for (const [i, args] of vitestRuns.entries()) {
+  const vitestReport = path.join(reportDir, `vitest-report-${i}.json`);
+  rmSync(vitestReport, { force: true });
+  const vitestStatus = run("pnpm", [
+    "exec",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestReport}`,
+    ...args,
+  ]);
+  let counted = 0;
+  if (existsSync(vitestReport)) {
+    const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    counted = report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    // A file that failed to load counts as a failure even if it declared no test.
+    const broken = report.testResults.filter(
+      (f) => f.status === "failed" && !f.assertionResults.length,
+    ).length;
+    failed += broken;
+    counted += broken;
+  }
+  if (vitestStatus !== 0 && counted === 0) failed += 1;
 }
-if (vitestStatus !== 0 && failed === 0) failed += 1;
 
 // 2. bundle-size budgets (only on a full run).
 if (extra.length === 0) {
