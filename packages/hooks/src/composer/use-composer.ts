@@ -200,6 +200,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     if (!canSubmit) return null;
     const sentEntries = attachments.filter((entry) => entry.attachment !== null);
     const sent = sentEntries.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
+    // Entries are matched by local id: a late progress update replaces the entry objects.
+    const sentIds = new Set(sentEntries.map((entry) => entry.localId));
     const inferenceOptions = latest.current.inferenceOptions;
     let cleared = false;
     return run.send(
@@ -209,7 +211,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
         onAccepted: () => {
           cleared = true;
           setText((current) => (current === text ? "" : current));
-          setAttachments((list) => list.filter((entry) => !sentEntries.includes(entry)));
+          setAttachments((list) => list.filter((entry) => !sentIds.has(entry.localId)));
         },
         // The message never reached the thread: what was cleared comes back for editing.
         onLost: () => {
@@ -217,7 +219,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
           cleared = false;
           setText((current) => (current === "" ? text : current));
           setAttachments((list) => [
-            ...sentEntries.filter((entry) => !list.includes(entry)),
+            ...sentEntries.filter((entry) => !list.some((item) => item.localId === entry.localId)),
             ...list,
           ]);
         },
