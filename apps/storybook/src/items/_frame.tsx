@@ -4,20 +4,21 @@ import { type ReactNode, useState } from "react";
 
 /** Story frame: a themed, directed surface that also hosts portaled dialogs and tooltips. */
 export function Frame({
-  scheme = "light",
+  scheme,
   width = 720,
   children,
   ...options
 }: ThreadUIOptions & { scheme?: "light" | "dark"; width?: number; children: ReactNode }) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const dir = options.locale?.startsWith("ar") ? "rtl" : "ltr";
+  // Without an explicit scheme or locale the toolbar's theme, density and locale apply.
+  const dir = options.locale ? (options.locale.startsWith("ar") ? "rtl" : "ltr") : undefined;
   return (
     <ThreadUIProvider {...options} portalContainer={element}>
       <div
         ref={setElement}
         data-tk-theme={scheme}
         dir={dir}
-        lang={options.locale ?? "en"}
+        lang={options.locale}
         style={{
           maxWidth: width,
           padding: 24,

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 
 /** A themed page surface for widget stories; portaled popovers stay inside its theme. */
 export function WidgetFrame({
-  scheme = "light",
+  scheme,
   width = 560,
   children,
 }: {
@@ -18,7 +18,6 @@ export function WidgetFrame({
       <div
         ref={setElement}
         data-tk-theme={scheme}
-        lang="en"
         style={{
           maxWidth: width,
           padding: 24,
