@@ -214,11 +214,17 @@ describe("useComposer", () => {
   });
 
   it("puts the draft back when the connection drops before the message is confirmed", async () => {
+    // The connection drops only once the test has seen the draft leave the composer.
+    let drop = () => {};
+    const dropped = new Promise<void>((resolve) => {
+      drop = resolve;
+    });
     server = await startServer(async (_request, res) => {
       await sendSse(res, readFixture("chatkit-protocol/py-server-tool-status-tail.sse"), {
         keepOpen: true,
       });
-      setTimeout(() => res.destroy(), 50);
+      await dropped;
+      res.destroy();
     });
     const { result } = setup(server, {
       upload: {
@@ -235,8 +241,11 @@ describe("useComposer", () => {
     act(() => {
       done = result.current.composer.submit();
     });
-    await waitFor(() => expect(result.current.composer.text).toBe(""));
-    expect(result.current.composer.attachments).toEqual([]);
+    await waitFor(() => {
+      expect(result.current.composer.text).toBe("");
+      expect(result.current.composer.attachments).toEqual([]);
+    });
+    drop();
     const outcome = await act(() => done);
     expect(outcome).toMatchObject({ status: "error", accepted: true, userMessageId: null });
     expect(result.current.composer.text).toBe("fragile");
