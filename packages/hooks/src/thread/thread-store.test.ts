@@ -29,6 +29,24 @@ describe("createThreadStore", () => {
     expect(selectThreadItem(state, "b")).toBe(live);
   });
 
+  it("keeps an item a stream finished after the page was requested, but takes older pages", () => {
+    const store = createThreadStore("thr_1");
+    const since = store.getState().liveVersion();
+    const done = assistant("b", "final text");
+    store.getState().apply([
+      { type: "thread.item.added", item: assistant("b", "") },
+      { type: "thread.item.done", item: done },
+    ]);
+    // The page was read while the reply was still empty: it must not undo the finished reply.
+    store.getState().mergeItems([endOfTurn("a"), assistant("b", "")], "prepend", since);
+    expect(store.getState().itemIds).toEqual(["a", "b"]);
+    expect(selectThreadItem(store.getState(), "b")).toBe(done);
+    // A page requested after the change is newer and replaces the item.
+    const fresh = assistant("b", "edited on the server");
+    store.getState().mergeItems([fresh], "append", store.getState().liveVersion());
+    expect(selectThreadItem(store.getState(), "b")).toBe(fresh);
+  });
+
   it("gives only the touched item a new identity and keeps the id list on a delta", () => {
     const a = assistant("a", "one");
     const b = assistant("b", "two");

@@ -27,9 +27,13 @@ export interface ThreadStoreActions {
   apply(events: readonly ThreadStreamReducerEvent[]): void;
   /**
    * Merges loaded items, oldest first, deduplicated by id: a present item is replaced in place,
-   * except while it is streaming (the live version wins).
+   * except while it is streaming (the live version wins). With `since` (a {@link liveVersion}
+   * taken before the page was requested), items a stream changed after that moment keep their
+   * live version too: the page was read before those changes.
    */
-  mergeItems(items: readonly ThreadItem[], position: "prepend" | "append"): void;
+  mergeItems(items: readonly ThreadItem[], position: "prepend" | "append", since?: number): void;
+  /** A counter of live changes; take it before requesting a page and pass it to `mergeItems`. */
+  liveVersion(): number;
   /** Inserts or replaces one item (used for optimistic items). */
   upsertItem(item: ThreadItem): void;
   /** Removes one item, if present. */
@@ -83,6 +87,17 @@ export function createThreadStore(
       (event.type === "thread.item.added" || event.type === "thread.item.done")
         ? { ...event, item: keepCompleted(event.item) }
         : event;
+    // Live changes by item id: a page requested before a change must not undo it.
+    let liveSeq = 0;
+    const liveTouched = new Map<string, number>();
+    const touch = (id: string | undefined) => {
+      if (id !== undefined) liveTouched.set(id, ++liveSeq);
+    };
+    const touchEvent = (event: ThreadStreamReducerEvent) => {
+      if ("item" in event && event.item && typeof event.item === "object" && "id" in event.item) {
+        touch(String(event.item.id));
+      } else if ("item_id" in event && typeof event.item_id === "string") touch(event.item_id);
+    };
     return {
       ...createThreadState(initial),
       threadId,
@@ -91,21 +106,31 @@ export function createThreadStore(
         let createdId: string | null = null;
         for (const event of events) {
           state = reduceThreadStream(state, keepCompletedEvent(event));
+          touchEvent(event);
           if (event.type === "thread.created") createdId = event.thread.id;
         }
         if (createdId !== null) set({ ...state, threadId: createdId });
         else update(state);
       },
-      mergeItems(items, position) {
+      liveVersion() {
+        return liveSeq;
+      },
+      mergeItems(items, position, since = Number.POSITIVE_INFINITY) {
         const state = get();
-        // A loaded page is older than a live stream: never let it overwrite an item mid-stream.
+        // A loaded page is older than a live stream: never let it overwrite an item mid-stream,
+        // nor one the stream changed after the page was requested.
         const streaming = state.streamingItemIds;
         const page =
-          streaming.length === 0 ? items : items.filter((item) => !streaming.includes(item.id));
+          streaming.length === 0 && liveTouched.size === 0
+            ? items
+            : items.filter(
+                (item) => !streaming.includes(item.id) && (liveTouched.get(item.id) ?? 0) <= since,
+              );
         const kept = completedToolCalls.size > 0 ? page.map(keepCompleted) : page;
         update(mergeThreadItems(state, kept, { position }));
       },
       upsertItem(item) {
+        touch(item.id);
         update(reduceThreadStream(get(), { type: "thread.item.done", item: keepCompleted(item) }));
       },
       isClientToolCallCompleted(itemId) {

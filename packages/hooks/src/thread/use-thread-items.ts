@@ -10,7 +10,13 @@ import type { ThreadStore } from "./thread-store";
 const mergedPages = new WeakMap<ThreadStore, WeakSet<ItemsPage>>();
 
 /** Merges a page into the store once (a page object is merged at most once per store). */
-function mergePage(store: ThreadStore, page: ItemsPage, order: "asc" | "desc", first: boolean) {
+function mergePage(
+  store: ThreadStore,
+  page: ItemsPage,
+  order: "asc" | "desc",
+  first: boolean,
+  since?: number,
+) {
   let merged = mergedPages.get(store);
   if (!merged) {
     merged = new WeakSet();
@@ -18,7 +24,7 @@ function mergePage(store: ThreadStore, page: ItemsPage, order: "asc" | "desc", f
   }
   if (merged.has(page)) return;
   merged.add(page);
-  store.getState().mergeItems(page.items, order === "desc" || first ? "prepend" : "append");
+  store.getState().mergeItems(page.items, order === "desc" || first ? "prepend" : "append", since);
 }
 
 /** Options of {@link useThreadItems}. */
@@ -92,13 +98,14 @@ export function useThreadItems(
     refetchOnWindowFocus: false,
     queryFn: async ({ pageParam, signal }) => {
       const source = getHistorySource(context.clients, "useThreadItems");
+      const since = store.getState().liveVersion();
       const page = await source.listItems(threadId!, {
         limit: pageSize,
         order,
         after: pageParam,
         signal,
       });
-      if (!signal.aborted) mergePage(store, page, order, pageParam === null);
+      if (!signal.aborted) mergePage(store, page, order, pageParam === null, since);
       return page;
     },
   });
