@@ -76,6 +76,27 @@ describe("Assistants normalizers on recorded streams", () => {
     expect(item.origin?.extra.run_id).toBe(message.run_id);
   });
 
+  it("keeps a refusal as a marked text part, one to one", () => {
+    const done = events("dotnet-streaming-run-text.sse").find(
+      (e) => e.event === "thread.message.completed",
+    );
+    if (done === undefined) throw new Error("fixture has no completed message");
+    const recorded = done.data as Message;
+    const message: Message = {
+      ...recorded,
+      content: [{ type: "refusal", refusal: "I can't help with that." }],
+    };
+    const item = normalizeAssistantMessage(message);
+    expect(item).toMatchObject({
+      type: "assistant_message",
+      content: [
+        { type: "output_text", text: "I can't help with that.", annotations: [], refusal: true },
+      ],
+    });
+    expect(parseThreadItem(item)).toEqual(item);
+    expect(item.origin?.extra.content).toBeUndefined();
+  });
+
   it("turns a completed function step into a completed client tool call", () => {
     const step = events("dotnet-streaming-tool-call-after-submit.sse").find(
       (e) =>

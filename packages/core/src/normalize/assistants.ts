@@ -66,9 +66,10 @@ function messageOrigin(message: Message, item: ThreadItem) {
     "content",
   ]);
   // Keep the source content when the item does not carry it one to one (images become their own
-  // items, citation markers become annotations).
+  // items, citation markers become annotations). A refusal maps to one marked text part.
   const oneToOne = message.content.every(
-    (part) => part.type === "text" && part.text.annotations.length === 0,
+    (part) =>
+      (part.type === "text" && part.text.annotations.length === 0) || part.type === "refusal",
   );
   if (!oneToOne || item.type !== "assistant_message" || message.role !== "assistant") {
     extra.content = message.content;

@@ -145,11 +145,20 @@ export interface Annotation {
   index?: number | null;
 }
 
-/** A text part of an assistant message (GitHub-flavoured markdown). */
+/**
+ * A text part of an assistant message (GitHub-flavoured markdown), or the model's refusal to
+ * answer when `refusal` is `true`.
+ */
 export interface AssistantMessageContent {
   type: "output_text";
   text: string;
   annotations: Annotation[];
+  /**
+   * `true` when `text` is the model's refusal (an Assistants `refusal` content block), which
+   * renderers style as a notice instead of markdown. The text stays in `text`, so copy, search
+   * and screen-reader helpers that read `text` keep it. Absent on ordinary text.
+   */
+  refusal?: boolean;
 }
 
 /** A reply written by the assistant. */

@@ -176,6 +176,99 @@ describe("assistantRunToThreadItems", () => {
   });
 });
 
+/**
+ * The recorded text run with its text sent as a refusal instead, shaped as the API reference's
+ * `RefusalDeltaBlock` (`{index, type: "refusal", refusal}`) and `RefusalContentBlock`
+ * (`{type: "refusal", refusal}`). No recording of a refusal exists in the shared fixtures.
+ */
+function asRefusalRun(sse: string): string {
+  return sse
+    .split("\n\n")
+    .map((block) => {
+      const match = /^event: (thread\.message\.(?:delta|completed))\ndata: (.*)$/s.exec(block);
+      if (match === null) return block;
+      const [, event, json] = match as unknown as [string, string, string];
+      const data = JSON.parse(json);
+      if (event === "thread.message.delta") {
+        data.delta.content = data.delta.content.map(
+          (part: { index: number; text: { value: string } }) => ({
+            index: part.index,
+            type: "refusal",
+            refusal: part.text.value,
+          }),
+        );
+      } else {
+        data.content = data.content.map((part: { text: { value: string } }) => ({
+          type: "refusal",
+          refusal: part.text.value,
+        }));
+      }
+      return `event: ${event}\ndata: ${JSON.stringify(data)}`;
+    })
+    .join("\n\n");
+}
+
+describe("assistantRunToThreadItems refusals", () => {
+  it("keeps a streamed refusal as a text part marked `refusal: true`", async () => {
+    const sse = asRefusalRun(readFixture("assistants", "dotnet-streaming-run-text.sse"));
+    const completed = JSON.parse(
+      /event: thread\.message\.completed\ndata: (.*)/.exec(sse)?.[1] ?? "null",
+    );
+    const refusal: string = completed.content[0].refusal;
+    expect(refusal).toMatch(/^Hello! .+\?$/);
+
+    let state = createAssistantRunState();
+    let midway: AssistantMessageItem | undefined;
+    for await (const event of readAssistantStream(sse)) {
+      state = reduceAssistantRun(state, event);
+      const item = assistantRunToThreadItems(state).find((i) => i.type === "assistant_message");
+      if (midway === undefined && item?.type === "assistant_message" && item.content[0]?.text) {
+        midway = item;
+      }
+    }
+    // While streaming, the partial refusal is already marked.
+    expect(midway?.content[0]).toMatchObject({ type: "output_text", refusal: true });
+    expect(refusal.startsWith(midway?.content[0]?.text ?? "-")).toBe(true);
+
+    const items = assistantRunToThreadItems(state);
+    expect(items).toEqual([
+      expect.objectContaining({
+        type: "assistant_message",
+        id: "msg_Tn5DNmiQEPZ80biW5AukKrvH",
+        content: [{ type: "output_text", text: refusal, annotations: [], refusal: true }],
+      }),
+    ]);
+  });
+
+  it("marks only the refusal part of a message that also has text", () => {
+    const state = reduceAssistantRun(createAssistantRunState(), {
+      event: "thread.message.completed",
+      data: {
+        id: "msg_1",
+        object: "thread.message",
+        created_at: 1761861745,
+        thread_id: "thread_1",
+        status: "completed",
+        role: "assistant",
+        content: [
+          { type: "text", text: { value: "Here is the summary.", annotations: [] } },
+          { type: "refusal", refusal: "I can't include the private details." },
+        ],
+      } as never,
+    });
+    const [item] = assistantRunToThreadItems(state) as AssistantMessageItem[];
+    expect(item?.content).toEqual([
+      { type: "output_text", text: "Here is the summary.", annotations: [] },
+      {
+        type: "output_text",
+        text: "I can't include the private details.",
+        annotations: [],
+        refusal: true,
+      },
+    ]);
+  });
+});
+
 describe("assistantRunToThreadItems identity", () => {
   it("returns the same item objects for messages and steps a delta did not touch", async () => {
     const state = await replay("simple-openai-v1-code-interpreter.sse");

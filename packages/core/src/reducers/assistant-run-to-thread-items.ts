@@ -172,7 +172,7 @@ function messageItems(message: Message, fileUrl: (id: string) => string): Thread
         content.push(convertAssistantText(part.text.value, part.text.annotations, streaming));
         break;
       case "refusal":
-        content.push({ type: "output_text", text: part.refusal, annotations: [] });
+        content.push({ type: "output_text", text: part.refusal, annotations: [], refusal: true });
         break;
       case "image_file": {
         const fileId = part.image_file.file_id;
@@ -331,9 +331,9 @@ function cached(cache: Cache, source: object, key: string, make: () => ThreadIte
  *
  * - each `message_creation` step gives its message: an `assistant_message` whose text parts
  *   have `【…†…】` citation markers turned into annotations at their offset (see
- *   {@link convertAssistantText}), refusals as text parts, and `image_file` / `image_url` parts
- *   as `generated_image` items around it (`id` `<message id>:content:<index>`); user messages
- *   become `user_message` items;
+ *   {@link convertAssistantText}), refusals as text parts marked `refusal: true`, and
+ *   `image_file` / `image_url` parts as `generated_image` items around it (`id`
+ *   `<message id>:content:<index>`); user messages become `user_message` items;
  * - each `tool_calls` step gives a `workflow` item (id = step id) with one task per
  *   code interpreter call (`custom` task: the code and every log as fenced blocks) and per
  *   file search call (`file` task: the results as file sources), plus a `generated_image` item

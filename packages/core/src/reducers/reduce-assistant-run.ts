@@ -50,6 +50,18 @@ function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The run state with some fields replaced (an explicit literal keeps one object shape). */
+function withState(state: AssistantRunState, patch: Partial<AssistantRunState>): AssistantRunState {
+  return {
+    thread: patch.thread === undefined ? state.thread : patch.thread,
+    run: patch.run === undefined ? state.run : patch.run,
+    messages: patch.messages ?? state.messages,
+    steps: patch.steps ?? state.steps,
+    error: patch.error === undefined ? state.error : patch.error,
+    done: patch.done ?? state.done,
+  };
+}
+
 /** `list` with `value` at the position of the entry with the same id, or appended. */
 function upsertById<T extends { id: string }>(list: readonly T[], value: T): T[] {
   const at = list.findIndex((x) => x.id === value.id);
@@ -139,14 +151,17 @@ function applyContentDelta(part: MessageContent, delta: MessageContentDelta): Me
           annotations[index] = mergeAnnotation(annotations[index], ad);
         }
       }
-      return {
-        ...current,
-        text: {
-          ...current.text,
-          value: value === undefined ? current.text.value : current.text.value + value,
-          annotations,
-        },
-      };
+      if ((value === undefined || value === "") && annotations === current.text.annotations) {
+        return current;
+      }
+      // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj`
+      // already has `key`, and this runs for every streamed delta.
+      const text = { ...current.text };
+      if (value !== undefined) text.value += value;
+      text.annotations = annotations;
+      const next = { ...current };
+      next.text = text;
+      return next;
     }
     case "image_file": {
       const current = part as Extract<MessageContent, { type: "image_file" }>;
@@ -166,19 +181,33 @@ function applyContentDelta(part: MessageContent, delta: MessageContentDelta): Me
 }
 
 function applyMessageDelta(state: AssistantRunState, data: MessageDeltaEvent): AssistantRunState {
-  const existing = state.messages.find((m) => m.id === data.id);
+  const messages = state.messages;
+  // The streaming message is almost always the last one: search from the end.
+  let at = messages.length - 1;
+  while (at >= 0 && (messages[at] as Message).id !== data.id) at--;
+  const existing = at === -1 ? undefined : (messages[at] as Message);
   const message = existing ?? stubMessage(data.id, state);
-  const parts = data.delta.content ?? [];
+  const parts = data.delta.content;
   let content = message.content;
-  for (const delta of parts) {
-    const index = Number.isInteger(delta.index) && delta.index >= 0 ? delta.index : content.length;
-    const next = padded(content, index, () => emptyContent("text"));
-    next[index] = applyContentDelta(next[index] as MessageContent, delta);
+  if (parts !== undefined && parts.length > 0) {
+    const next = content.slice();
+    for (const delta of parts) {
+      const index = Number.isInteger(delta.index) && delta.index >= 0 ? delta.index : next.length;
+      while (next.length <= index) next.push(emptyContent("text"));
+      next[index] = applyContentDelta(next[index] as MessageContent, delta);
+    }
     content = next;
   }
   const role = data.delta.role ?? message.role;
   if (content === message.content && role === message.role && existing !== undefined) return state;
-  return { ...state, messages: upsertById(state.messages, { ...message, role, content }) };
+  // Spread, then store (see applyContentDelta).
+  const updated = { ...message };
+  updated.content = content;
+  updated.role = role;
+  const list = messages.slice();
+  if (at === -1) list.push(updated);
+  else list[at] = updated;
+  return withState(state, { messages: list });
 }
 
 /* ------------------------------------ steps ------------------------------------ */
@@ -287,7 +316,7 @@ function applyStepDelta(state: AssistantRunState, data: RunStepDeltaEvent): Assi
   const step = existing ?? stubStep(data.id, state);
   const details = data.delta.step_details;
   if (details === undefined) {
-    return existing ? state : { ...state, steps: upsertById(state.steps, step) };
+    return existing ? state : withState(state, { steps: upsertById(state.steps, step) });
   }
   let next: RunStep;
   if (details.type === "message_creation") {
@@ -315,7 +344,7 @@ function applyStepDelta(state: AssistantRunState, data: RunStepDeltaEvent): Assi
       step_details: { ...step.step_details, type: "tool_calls", tool_calls: calls },
     };
   }
-  return { ...state, steps: upsertById(state.steps, next) };
+  return withState(state, { steps: upsertById(state.steps, next) });
 }
 
 /* ------------------------------- whole objects -------------------------------- */
@@ -356,10 +385,9 @@ function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): As
       const existing = state.messages.find((m) => m.id === event.data.id);
       const final =
         event.event === "thread.message.completed" || event.event === "thread.message.incomplete";
-      return {
-        ...state,
+      return withState(state, {
         messages: upsertById(state.messages, mergeMessage(existing, event.data, final)),
-      };
+      });
     }
     case "thread.run.step.created":
     case "thread.run.step.in_progress":
@@ -370,7 +398,9 @@ function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): As
       const existing = state.steps.find((s) => s.id === event.data.id);
       const final =
         event.event !== "thread.run.step.created" && event.event !== "thread.run.step.in_progress";
-      return { ...state, steps: upsertById(state.steps, mergeStep(existing, event.data, final)) };
+      return withState(state, {
+        steps: upsertById(state.steps, mergeStep(existing, event.data, final)),
+      });
     }
     case "thread.run.created":
     case "thread.run.queued":
@@ -382,13 +412,13 @@ function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): As
     case "thread.run.cancelling":
     case "thread.run.cancelled":
     case "thread.run.expired":
-      return { ...state, run: event.data };
+      return withState(state, { run: event.data });
     case "thread.created":
-      return { ...state, thread: event.data };
+      return withState(state, { thread: event.data });
     case "error":
-      return { ...state, error: event.data };
+      return withState(state, { error: event.data });
     case "done":
-      return state.done ? state : { ...state, done: true };
+      return state.done ? state : withState(state, { done: true });
     default:
       // `unknown` and `stream.malformed` events.
       return state;
@@ -470,7 +500,7 @@ export function reduceAssistantRunEvents(
     }
     const id = event.data.id;
     const index = partIndex(event);
-    let joined = false;
+    let joined: string[] | null = null;
     while (i < events.length) {
       const next = events[i] as AssistantStreamReaderEvent;
       const more = plainTextValue(next);
@@ -482,13 +512,16 @@ export function reduceAssistantRunEvents(
       ) {
         break;
       }
-      value += more;
-      joined = true;
+      if (joined === null) joined = [value];
+      joined.push(more);
       i++;
     }
+    // `join` gives one flat string per batch, where `+=` would keep a rope node per delta alive
+    // for the whole run (more garbage-collector work on long replies).
+    if (joined !== null) value = joined.join("");
     current = reduceAssistantRun(
       current,
-      joined
+      joined !== null
         ? {
             event: "thread.message.delta",
             data: {

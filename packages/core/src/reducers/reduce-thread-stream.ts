@@ -55,8 +55,13 @@ function reduceTextDelta(
   const part = item.content[index];
   if (part === undefined) return undefined;
   const content = item.content.slice();
-  content[index] = { ...part, text: part.text + delta };
-  const next: AssistantMessageItem = { ...item, content };
+  // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj` already
+  // has `key`, and this runs for every streamed delta.
+  const nextPart = { ...part };
+  nextPart.text += delta;
+  content[index] = nextPart;
+  const next: AssistantMessageItem = { ...item };
+  next.content = content;
   // Listing the fields (rather than spreading `state`) keeps one hidden class for every state.
   return {
     itemIds: state.itemIds,
@@ -224,7 +229,7 @@ export function reduceThreadStreamEvents(
       continue;
     }
     const update = event.update as { content_index: number; delta: string };
-    let delta = update.delta;
+    let joined: string[] | null = null;
     while (i < events.length) {
       const next = events[i] as ThreadStreamReducerEvent;
       if (
@@ -234,12 +239,16 @@ export function reduceThreadStreamEvents(
       ) {
         break;
       }
-      delta += (next.update as { delta: string }).delta;
+      if (joined === null) joined = [update.delta];
+      joined.push((next.update as { delta: string }).delta);
       i++;
     }
+    // `join` gives one flat string per batch, where `+=` would keep a rope node per delta alive
+    // for the whole reply (more garbage-collector work on long replies).
+    const delta = joined === null ? update.delta : joined.join("");
     current = reduceThreadStream(
       current,
-      delta === update.delta
+      joined === null
         ? event
         : {
             type: "thread.item.updated",

@@ -84,6 +84,41 @@ describe("parseThreadItem", () => {
       parseThreadItem({ ...input, workflow: { type: "custom", tasks: [{ type: 3 }] } }),
     ).toThrow(/workflow\.tasks\[0\]\.type/);
   });
+
+  it("keeps a refusal: the marked text part as is, an Assistants-shaped part as that part", () => {
+    const marked = {
+      ...base,
+      type: "assistant_message",
+      content: [{ type: "output_text", text: "I can't help.", annotations: [], refusal: true }],
+    };
+    expect(parseThreadItem(marked)).toEqual(marked);
+    const shaped = {
+      ...base,
+      type: "assistant_message",
+      content: [
+        { type: "output_text", text: "Sure, but", annotations: [] },
+        { type: "refusal", refusal: "I can't help with that part." },
+      ],
+    };
+    expect(parseThreadItem(shaped)).toEqual({
+      ...shaped,
+      content: [
+        { type: "output_text", text: "Sure, but", annotations: [] },
+        {
+          type: "output_text",
+          text: "I can't help with that part.",
+          annotations: [],
+          refusal: true,
+        },
+      ],
+    });
+    expect(() =>
+      parseThreadItem({ ...marked, content: [{ ...marked.content[0], refusal: "yes" }] }),
+    ).toThrow(/content\[0\]\.refusal/);
+    expect(() =>
+      parseThreadItem({ ...marked, content: [{ type: "refusal", refusal: 1 }] }),
+    ).toThrow(/content\[0\]\.type/);
+  });
 });
 
 describe("protocol JSON bodies", () => {
