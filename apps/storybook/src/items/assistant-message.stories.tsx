@@ -110,20 +110,57 @@ export const StreamingOpenCodeFence: Story = {
   },
 };
 
-/** A refusal part gets its own styling. */
+/**
+ * A refusal (an Assistants `refusal` block, normalized to an `output_text` part with
+ * `refusal: true`) renders as a styled plain-text notice, never as markdown.
+ */
 export const Refusal: Story = {
   args: {
     item: {
       ...assistant("a_ref", ""),
       content: [
         {
-          type: "refusal",
-          refusal: "I can't help with creating that.",
-          text: "",
+          type: "output_text",
+          text: "I can't help with creating that.",
           annotations: [],
-        } as never,
+          refusal: true,
+        },
       ],
     },
+  },
+  play: async ({ canvasElement }) => {
+    const message = canvasElement.querySelector('[data-tk-part="message"]');
+    await expect(message).toHaveAttribute("data-refusal", "");
+    const notice = canvasElement.querySelector('[data-tk-part="message-refusal"]');
+    await expect(notice).toHaveTextContent("I can't help with creating that.");
+    await expect(canvasElement.querySelector('[data-tk-part="markdown"]')).toBeNull();
+  },
+};
+
+/** A reply that answers in part and refuses the rest: only the refusal part is a notice. */
+export const PartialRefusal: Story = {
+  args: {
+    item: {
+      ...assistant("a_ref_part", "Here is a **summary** of the public filing."),
+      content: [
+        {
+          type: "output_text",
+          text: "Here is a **summary** of the public filing.",
+          annotations: [],
+        },
+        {
+          type: "output_text",
+          text: "I can't share the personal details it redacts.",
+          annotations: [],
+          refusal: true,
+        },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const notice = canvasElement.querySelector('[data-tk-part="message-refusal"]');
+    await expect(notice).toHaveTextContent("I can't share the personal details it redacts.");
+    await expect(canvasElement.querySelector("strong")).toHaveTextContent("summary");
   },
 };
 

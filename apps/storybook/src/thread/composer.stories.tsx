@@ -88,6 +88,31 @@ export const Attachments: Story = {
   args: { attachments: uploads, defaultValue: "Summarize these" },
 };
 
+function FailedUploadDemo() {
+  const [attachments, setAttachments] = useState<ComposerAttachment[]>([
+    { id: "f1", name: "notes.docx", mimeType: "application/vnd.openxmlformats", status: "error" },
+  ]);
+  return (
+    <ComposerDemo
+      defaultValue="Summarize these notes"
+      attachments={attachments}
+      onRemoveAttachment={(id) => setAttachments((list) => list.filter((a) => a.id !== id))}
+    />
+  );
+}
+
+/** A failed upload blocks Send until it is removed: the message never leaves without it. */
+export const FailedUpload: Story = {
+  render: () => <FailedUploadDemo />,
+  play: async ({ canvas, userEvent }) => {
+    const submit = canvas.getByRole("button", { name: "Send message" });
+    await expect(submit).toBeDisabled();
+    await expect(canvas.getByText(/Upload of .* failed/)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("button", { name: "Remove notes.docx" }));
+    await expect(submit).toBeEnabled();
+  },
+};
+
 export const Locked: Story = {
   args: { threadStatus: { type: "locked", reason: "An admin locked this conversation." } },
 };

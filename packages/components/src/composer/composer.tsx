@@ -71,7 +71,10 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   /** Initial text when uncontrolled. @default "" */
   defaultValue?: string;
   onValueChange?: (value: string) => void;
-  /** Called with the trimmed text and attachments; an uncontrolled composer clears itself after. */
+  /**
+   * Called with the trimmed text and attachments; an uncontrolled composer clears itself after,
+   * and puts the draft back when the returned promise rejects (unless a new draft was typed).
+   */
   onSubmit?: (message: ComposerSubmission) => void | Promise<void>;
   /** A response is streaming: Submit is disabled and Stop shows (when `onStop` is given). */
   running?: boolean;
@@ -92,7 +95,8 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
 
 /**
  * The composer form. Enter sends, Shift+Enter adds a line, and nothing is sent while an input
- * method is composing. Sending is blocked while empty, running, uploading or disabled.
+ * method is composing. Sending is blocked while empty, running, uploading or disabled, and while
+ * an attachment failed to upload (remove it first, so nothing is sent without it).
  *
  * @selector [data-tk-part="composer"][data-disabled][data-running][data-thread-status="active"|"locked"|"closed"]
  */
@@ -138,18 +142,27 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           : undefined;
   const disabled = statusType !== "active" || disabledProp !== false;
   const uploading = attachments.some((a) => a.status === "uploading");
+  // A failed upload blocks sending, as `useComposer` does: the message never goes out silently
+  // without a file the user attached.
+  const failed = attachments.some((a) => a.status === "error");
   const canSubmit =
-    !disabled && !running && !uploading && (value.trim() !== "" || attachments.length > 0);
+    !disabled &&
+    !running &&
+    !uploading &&
+    !failed &&
+    (value.trim() !== "" || attachments.length > 0);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const reasonId = useId();
   const submit = useCallback(() => {
     if (!canSubmit) return;
-    const message = {
-      text: value.trim(),
-      attachments: attachments.filter((a) => a.status !== "error"),
-    };
-    if (!controlled) setInner("");
-    void onSubmit?.(message);
+    const draft = value;
+    const result = onSubmit?.({ text: value.trim(), attachments: [...attachments] });
+    if (controlled) return;
+    setInner("");
+    if (result && typeof result.then === "function") {
+      // The send failed: the draft comes back for another try, unless a new one was typed.
+      result.then(undefined, () => setInner((current) => (current === "" ? draft : current)));
+    }
   }, [canSubmit, value, attachments, controlled, onSubmit]);
   const context = useMemo<ComposerContextValue>(
     () => ({

@@ -114,28 +114,6 @@ export const assistantMessageContent = v.looseObject({
   refusal: v.optional(bool),
 });
 
-/**
- * A part of an assistant message item. A refusal in the Assistants / Responses shape
- * (`{type: "refusal", refusal}`) is read as the canonical refusal part (`output_text` with the
- * refusal as `text` and `refusal: true`), so it is kept instead of failing the whole item.
- */
-export const assistantMessagePart = v.pipe(
-  v.unknown(),
-  v.transform((part) => {
-    if (
-      typeof part !== "object" ||
-      part === null ||
-      (part as { type?: unknown }).type !== "refusal" ||
-      typeof (part as { refusal?: unknown }).refusal !== "string"
-    ) {
-      return part;
-    }
-    const { refusal, ...rest } = part as { refusal: string };
-    return { ...rest, type: "output_text", text: refusal, annotations: [], refusal: true };
-  }),
-  assistantMessageContent,
-);
-
 const taskStatus = v.optional(v.picklist(["none", "loading", "complete"]));
 export const task = v.variant("type", [
   v.looseObject({
@@ -204,7 +182,7 @@ export const threadItemSchemas = {
   assistant_message: v.looseObject({
     ...itemBase,
     type: v.literal("assistant_message"),
-    content: v.array(assistantMessagePart),
+    content: v.array(assistantMessageContent),
   }),
   client_tool_call: v.looseObject({
     ...itemBase,

@@ -23,6 +23,26 @@ export function toUnknownThreadItem(raw: JsonObject, originalType: string): Unkn
   };
 }
 
+/**
+ * `json` with every Assistants-shaped refusal part (`{type: "refusal", refusal}`) of its
+ * `content` read as the canonical refusal part (`output_text` with `refusal: true`), so a server
+ * that sends one loses nothing; `json` itself when there is none.
+ */
+function withCanonicalRefusals(json: JsonObject): JsonObject {
+  const content = json.content;
+  if (!Array.isArray(content)) return json;
+  let next: unknown[] | undefined;
+  for (let i = 0; i < content.length; i++) {
+    const part: unknown = content[i];
+    if (isJsonObject(part) && part.type === "refusal" && typeof part.refusal === "string") {
+      next ??= content.slice();
+      const { refusal, ...rest } = part;
+      next[i] = { ...rest, type: "output_text", text: refusal, annotations: [], refusal: true };
+    }
+  }
+  return next === undefined ? json : { ...json, content: next };
+}
+
 /** @internal Validates one item; issue paths start with `prefix`. */
 export function parseThreadItemAt(json: unknown, prefix: JsonPath, root: unknown): ThreadItem {
   if (!isJsonObject(json)) throw validationError("thread item", prefix, "object", json, root);
@@ -34,7 +54,8 @@ export function parseThreadItemAt(json: unknown, prefix: JsonPath, root: unknown
   if (schema === undefined || !Object.hasOwn(threadItemSchemas, type)) {
     return toUnknownThreadItem(json, type);
   }
-  const result = v.safeParse(schema, json);
+  const input = type === "assistant_message" ? withCanonicalRefusals(json) : json;
+  const result = v.safeParse(schema, input);
   if (!result.success) {
     throw validationErrorFromIssues(`thread item (${type})`, result.issues, root, prefix);
   }
@@ -51,6 +72,8 @@ export function parseThreadItemAt(json: unknown, prefix: JsonPath, root: unknown
  * - Unknown fields pass through; fields the server may omit get the server's defaults
  *   (`attachments: []`, `annotations: []`, `inference_options: {}`, `status: "pending"`).
  * - Widgets are checked only for an object with a string `type`.
+ * - An assistant message part `{type: "refusal", refusal}` (the Assistants shape) becomes the
+ *   canonical refusal part `{type: "output_text", text, annotations: [], refusal: true}`.
  *
  * Hosted REST items (`chatkit.user_message` …) are a different shape: use
  * `normalizeChatKitRestItem` for those.

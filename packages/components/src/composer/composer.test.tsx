@@ -1,0 +1,453 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createChatKitClient } from "@threadkit/core";
+import { ThreadkitProvider, useRunStream } from "@threadkit/hooks";
+import { type ReactNode, useState } from "react";
+import { vi } from "vitest";
+import {
+  closeAfterCleanup,
+  readFixture,
+  sendJson,
+  sendSse,
+  startServer,
+  type TestServer,
+} from "../../../hooks/test/http-server";
+import {
+  ComposerAddAttachment,
+  type ComposerAttachment,
+  ComposerAttachments,
+  ComposerInput,
+  ComposerRoot,
+  type ComposerRootProps,
+  ComposerStatus,
+  ComposerStop,
+  ComposerSubmit,
+} from "./composer";
+import { ConnectedComposerRoot, type ConnectedComposerRootProps } from "./connected-composer";
+
+function Parts() {
+  return (
+    <>
+      <ComposerAttachments />
+      <ComposerAddAttachment />
+      <ComposerInput />
+      <ComposerStop />
+      <ComposerSubmit />
+      <ComposerStatus />
+    </>
+  );
+}
+
+function Composer(props: ComposerRootProps) {
+  return (
+    <ComposerRoot {...props}>
+      <Parts />
+    </ComposerRoot>
+  );
+}
+
+const input = () => screen.getByRole("textbox", { name: "Message" });
+const sendButton = () => screen.queryByRole("button", { name: "Send message" });
+const stopButton = () => screen.queryByRole("button", { name: "Stop generating" });
+const fileInput = (container: HTMLElement) =>
+  container.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+const file = (name: string, type = "text/plain", size = 3) =>
+  new File([new Uint8Array(size)], name, { type });
+
+/** A paste event whose clipboard holds `files` (happy-dom has no `DataTransfer` constructor). */
+function pasteFiles(target: HTMLElement, files: File[]) {
+  fireEvent.paste(target, {
+    clipboardData: { files, types: ["Files"], getData: () => "", items: [] },
+  });
+}
+
+/** Attachments kept in state: the first added is uploading at 62%, later ones failed. */
+function WithAttachments() {
+  const [attachments, setAttachments] = useState<ComposerAttachment[]>([]);
+  return (
+    <Composer
+      accept="image/*,.pdf"
+      attachments={attachments}
+      onAddFiles={(files) =>
+        setAttachments((list) => [
+          ...list,
+          ...files.map((f, i) => ({
+            id: `${list.length + i}`,
+            name: f.name,
+            mimeType: f.type,
+            // The first file is uploading, the pasted one failed.
+            ...(list.length === 0
+              ? { status: "uploading" as const, progress: 0.62 }
+              : { status: "error" as const }),
+          })),
+        ])
+      }
+      onRemoveAttachment={(id) => setAttachments((list) => list.filter((a) => a.id !== id))}
+    />
+  );
+}
+
+/** The connected composer sharing its run with a progress line. */
+function WithProgress() {
+  const run = useRunStream("thr_1");
+  return (
+    <>
+      <output>{run.progress?.text}</output>
+      <ConnectedComposerRoot threadId="thr_1" run={run}>
+        <Parts />
+      </ConnectedComposerRoot>
+    </>
+  );
+}
+
+describe("Composer (props)", () => {
+  it("sends the trimmed text on Enter and clears; Shift+Enter adds a line", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Composer onSubmit={onSubmit} />);
+    await user.type(input(), "  Hello{Shift>}{Enter}{/Shift}there  ");
+    expect(input()).toHaveValue("  Hello\nthere  ");
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.keyboard("{Enter}");
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hello\nthere", attachments: [] });
+    expect(input()).toHaveValue("");
+  });
+
+  it("sends with the Send button too", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Composer onSubmit={onSubmit} />);
+    await user.type(input(), "Hi");
+    await user.click(sendButton() as HTMLElement);
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [] });
+  });
+
+  it("does not send on Enter while an input method is composing", async () => {
+    const onSubmit = vi.fn();
+    render(<Composer onSubmit={onSubmit} defaultValue="にほん" />);
+    const box = input();
+    // The key that confirms a candidate: flagged by the event itself, or (Chrome, Safari) as
+    // keyCode 229, even when no composition event reached the element.
+    fireEvent.keyDown(box, { key: "Enter", isComposing: true });
+    fireEvent.keyDown(box, { key: "Enter", keyCode: 229 });
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.compositionStart(box);
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.compositionEnd(box);
+    // Safari's keydown right after compositionend still belongs to the composition.
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(onSubmit).not.toHaveBeenCalled();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "にほん", attachments: [] });
+  });
+
+  it("does not send an empty or whitespace-only draft", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const { container } = render(<Composer onSubmit={onSubmit} />);
+    expect(sendButton()).toBeDisabled();
+    await user.type(input(), "   {Enter}");
+    fireEvent.submit(container.querySelector("form") as HTMLFormElement);
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(sendButton()).toBeDisabled();
+    expect(input()).toHaveValue("   ");
+  });
+
+  it("shows Stop while running only when the response can be cancelled", async () => {
+    const user = userEvent.setup();
+    const onStop = vi.fn();
+    const onSubmit = vi.fn();
+    const { rerender } = render(<Composer onSubmit={onSubmit} onStop={onStop} />);
+    expect(stopButton()).toBeNull();
+    expect(sendButton()).toBeInTheDocument();
+
+    rerender(<Composer onSubmit={onSubmit} onStop={onStop} running defaultValue="x" />);
+    expect(sendButton()).toBeNull();
+    await user.click(stopButton() as HTMLElement);
+    expect(onStop).toHaveBeenCalledOnce();
+    expect(screen.getByRole("form")).toHaveAttribute("data-running", "");
+
+    // Running without a way to cancel: no Stop, and Send stays disabled.
+    rerender(<Composer onSubmit={onSubmit} running />);
+    expect(stopButton()).toBeNull();
+    expect(sendButton()).toBeDisabled();
+    await user.type(input(), "next{Enter}");
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("is disabled with the visible reason when the thread is locked or closed", () => {
+    const { rerender } = render(
+      <Composer threadStatus={{ type: "locked", reason: "An admin locked this conversation." }} />,
+    );
+    expect(input()).toBeDisabled();
+    const reason = screen.getByText("An admin locked this conversation.");
+    expect(reason).toBeVisible();
+    expect(input()).toHaveAttribute("aria-describedby", reason.id);
+    expect(screen.getByRole("form")).toHaveAttribute("data-thread-status", "locked");
+
+    rerender(<Composer threadStatus={{ type: "closed" }} />);
+    expect(input()).toBeDisabled();
+    expect(screen.getByText("This conversation is closed.")).toBeVisible();
+    expect(sendButton()).toBeDisabled();
+
+    rerender(<Composer threadStatus={{ type: "locked" }} />);
+    expect(screen.getByText("This conversation is locked.")).toBeVisible();
+
+    rerender(<Composer threadStatus={{ type: "active" }} />);
+    expect(input()).toBeEnabled();
+    expect(input()).not.toHaveAttribute("aria-describedby");
+    expect(screen.queryByText(/This conversation is/)).toBeNull();
+  });
+
+  it("adds files from the picker and from a paste, lists progress and errors, removes", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<WithAttachments />);
+    expect(screen.queryByRole("list", { name: "Attachments" })).toBeNull();
+    expect(fileInput(container)).toHaveAttribute("accept", "image/*,.pdf");
+    await user.upload(fileInput(container), file("report.pdf", "application/pdf"));
+    const list = screen.getByRole("list", { name: "Attachments" });
+    expect(within(list).getByText("report.pdf")).toBeInTheDocument();
+    const progress = within(list).getByRole("progressbar", { name: "Uploading report.pdf: 62%" });
+    expect(progress).toHaveAttribute("aria-valuenow", "62");
+
+    pasteFiles(input(), [file("notes.txt")]);
+    const items = within(list).getAllByRole("listitem");
+    expect(items.map((li) => li.getAttribute("data-status"))).toEqual(["uploading", "error"]);
+    expect(items[1]).toHaveTextContent("notes.txt");
+    expect(items[1]).toHaveTextContent(/Upload of .* failed/);
+
+    await user.click(screen.getByRole("button", { name: "Remove report.pdf" }));
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "Remove notes.txt" }));
+    expect(screen.queryByRole("list", { name: "Attachments" })).toBeNull();
+  });
+
+  it("ignores pasted text for attachments and files pasted while disabled", () => {
+    const onAddFiles = vi.fn();
+    const { rerender } = render(<Composer onAddFiles={onAddFiles} />);
+    fireEvent.paste(input(), { clipboardData: { files: [], getData: () => "text", items: [] } });
+    expect(onAddFiles).not.toHaveBeenCalled();
+    rerender(<Composer onAddFiles={onAddFiles} threadStatus={{ type: "closed" }} />);
+    pasteFiles(input(), [file("a.txt")]);
+    expect(onAddFiles).not.toHaveBeenCalled();
+  });
+
+  it("waits for uploads and refuses to send past a failed one", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const uploading: ComposerAttachment = {
+      id: "a",
+      name: "a.pdf",
+      mimeType: "application/pdf",
+      status: "uploading",
+      progress: 0.5,
+    };
+    const { rerender } = render(
+      <Composer onSubmit={onSubmit} attachments={[uploading]} defaultValue="see file" />,
+    );
+    expect(sendButton()).toBeDisabled();
+    await user.type(input(), "{Enter}");
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    // Only a failed attachment and no text: there is nothing to send.
+    const failed = { ...uploading, status: "error" as const };
+    rerender(<Composer onSubmit={onSubmit} attachments={[failed]} />);
+    await user.clear(input());
+    expect(sendButton()).toBeDisabled();
+    await user.type(input(), "{Enter}");
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    const done = { ...uploading, status: "done" as const };
+    rerender(<Composer onSubmit={onSubmit} attachments={[done]} />);
+    await user.type(input(), "{Enter}");
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done] });
+  });
+
+  it("puts an uncontrolled draft back when the send fails", async () => {
+    const user = userEvent.setup();
+    let fail = (_error: Error) => {};
+    const onSubmit = vi.fn(
+      () =>
+        new Promise<void>((_resolve, reject) => {
+          fail = reject;
+        }),
+    );
+    render(<Composer onSubmit={onSubmit} />);
+    await user.type(input(), "keep me{Enter}");
+    expect(input()).toHaveValue("");
+    await act(async () => fail(new Error("offline")));
+    expect(input()).toHaveValue("keep me");
+  });
+});
+
+describe("Composer (connected to a ChatKit server on 127.0.0.1)", () => {
+  let server: TestServer;
+  afterEach(() => closeAfterCleanup(server));
+
+  const created = JSON.parse(
+    readFixture("chatkit-protocol/py-server-attachments-create-response.json"),
+  ) as { upload_descriptor: { url: string } };
+
+  function renderConnected(props: Partial<ConnectedComposerRootProps> = {}) {
+    const clients = { protocol: createChatKitClient({ url: server.url, maxRetries: 0 }) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+    );
+    return render(
+      <ConnectedComposerRoot threadId="thr_1" {...props}>
+        <Parts />
+      </ConnectedComposerRoot>,
+      { wrapper },
+    );
+  }
+
+  it("uploads picked and pasted files with progress, shows a failed one, removes them", async () => {
+    const user = userEvent.setup();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server = await startServer(async (request, res) => {
+      if (request.url.startsWith("/upload/")) {
+        await held;
+        res.writeHead(204).end();
+        return;
+      }
+      if (request.body?.type === "attachments.create") {
+        if (request.body.params.name === "broken.txt") {
+          sendJson(res, 500, { detail: "storage is down" });
+          return;
+        }
+        sendJson(res, 200, {
+          ...created,
+          id: `atc_${request.body.params.name}`,
+          name: request.body.params.name,
+          upload_descriptor: { ...created.upload_descriptor, url: `${server.url}/upload/1` },
+        });
+        return;
+      }
+      sendJson(res, 200, {});
+    });
+    const { container } = renderConnected();
+    await user.upload(fileInput(container), file("picked.txt"));
+    pasteFiles(input(), [file("broken.txt")]);
+
+    const list = await screen.findByRole("list", { name: "Attachments" });
+    expect(within(list).getByText("picked.txt")).toBeInTheDocument();
+    expect(within(list).getByRole("progressbar", { name: /Uploading picked\.txt/ })).toBeVisible();
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole("listitem")
+          .map((li) => li.getAttribute("data-status")),
+      ).toEqual(["uploading", "error"]),
+    );
+    expect(sendButton()).toBeDisabled();
+
+    release();
+    await waitFor(() =>
+      expect(within(list).getAllByRole("listitem")[0]).toHaveAttribute("data-status", "done"),
+    );
+    expect(within(list).queryByRole("progressbar")).toBeNull();
+    // The failed upload blocks sending until it is removed.
+    await user.type(input(), "see attached");
+    expect(sendButton()).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Remove broken.txt" }));
+    expect(sendButton()).toBeEnabled();
+    await user.click(screen.getByRole("button", { name: "Remove picked.txt" }));
+    expect(screen.queryByRole("list", { name: "Attachments" })).toBeNull();
+    await waitFor(() =>
+      expect(server.requests.map((r) => r.body?.type)).toContain("attachments.delete"),
+    );
+  });
+
+  it("keeps the draft and attachments when the send fails", async () => {
+    const user = userEvent.setup();
+    server = await startServer((request, res) => {
+      if (request.url.startsWith("/upload/")) {
+        res.writeHead(204).end();
+        return;
+      }
+      if (request.body?.type === "attachments.create") {
+        sendJson(res, 200, {
+          ...created,
+          upload_descriptor: { ...created.upload_descriptor, url: `${server.url}/upload/1` },
+        });
+        return;
+      }
+      sendJson(res, 503, { detail: "down" });
+    });
+    const { container } = renderConnected();
+    await user.upload(fileInput(container), file("a.txt"));
+    await user.type(input(), "important words");
+    await waitFor(() => expect(sendButton()).toBeEnabled());
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(server.requests.map((r) => r.body?.type)).toContain("threads.add_user_message"),
+    );
+    await waitFor(() => expect(sendButton()).toBeEnabled());
+    expect(input()).toHaveValue("important words");
+    const items = within(screen.getByRole("list", { name: "Attachments" })).getAllByRole(
+      "listitem",
+    );
+    expect(items.map((li) => li.textContent)).toEqual([expect.stringContaining("a.txt")]);
+    expect(items[0]).toHaveAttribute("data-status", "done");
+  });
+
+  it("disables itself with the reason once the server locks the thread", async () => {
+    const user = userEvent.setup();
+    server = await startServer(async (_request, res) => {
+      const thread = {
+        id: "thr_1",
+        title: null,
+        created_at: "2026-05-01T10:00:00",
+        status: { type: "locked", reason: "Support closed this ticket." },
+      };
+      await sendSse(res, `data: ${JSON.stringify({ type: "thread.updated", thread })}\n\n`);
+    });
+    renderConnected();
+    expect(screen.getByRole("form")).toHaveAttribute("data-thread-status", "active");
+    await user.type(input(), "one more thing{Enter}");
+    const reason = await screen.findByText("Support closed this ticket.");
+    expect(reason).toBeVisible();
+    expect(input()).toBeDisabled();
+    expect(input()).toHaveAttribute("aria-describedby", reason.id);
+    expect(screen.getByRole("form")).toHaveAttribute("data-thread-status", "locked");
+    expect(screen.getByRole("button", { name: "Add attachments" })).toBeDisabled();
+  });
+
+  it("offers Stop while the server allows cancelling, and it stops the response", async () => {
+    const user = userEvent.setup();
+    let allowCancel = true;
+    server = await startServer(async (_request, res) => {
+      const options = `data: {"type":"stream_options","stream_options":{"allow_cancel":${allowCancel}}}\n\n`;
+      await sendSse(res, `${options}data: {"type":"progress_update","text":"Working"}\n\n`, {
+        keepOpen: true,
+      });
+    });
+    const clients = { protocol: createChatKitClient({ url: server.url, maxRetries: 0 }) };
+    render(
+      <ThreadkitProvider clients={clients}>
+        <WithProgress />
+      </ThreadkitProvider>,
+    );
+    await user.type(input(), "first{Enter}");
+    await waitFor(() => expect(stopButton()).toBeInTheDocument());
+    expect(input()).toHaveValue("");
+    expect(sendButton()).toBeNull();
+    await user.click(stopButton() as HTMLElement);
+    await waitFor(() => expect(stopButton()).toBeNull());
+    expect(sendButton()).toBeInTheDocument();
+
+    allowCancel = false;
+    await waitFor(() => expect(screen.getByRole("status")).toBeEmptyDOMElement());
+    await user.type(input(), "second{Enter}");
+    // The progress update comes after `stream_options`: once it shows, the options are applied.
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Working"));
+    expect(screen.getByRole("form")).toHaveAttribute("data-running", "");
+    expect(stopButton()).toBeNull();
+    expect(sendButton()).toBeDisabled();
+  });
+});
