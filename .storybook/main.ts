@@ -21,6 +21,15 @@ const config: StorybookConfig = {
       "import",
       "default",
     ];
+    // The optional highlighter imports shiki lazily; pre-bundle it up front so its first use does
+    // not make Vite re-optimize and reload the page (which fails a running story test).
+    viteConfig.optimizeDeps ??= {};
+    viteConfig.optimizeDeps.include = [
+      ...(viteConfig.optimizeDeps.include ?? []),
+      ...["core", "engine/javascript", "langs", "themes"].map(
+        (entry) => `@threadkit/components > shiki/${entry}`,
+      ),
+    ];
     viteConfig.server ??= {};
     viteConfig.server.fs ??= {};
     viteConfig.server.fs.allow = [

@@ -2,7 +2,9 @@ import { defineConfig } from "tsdown";
 
 // React runs here: every chunk starts with "use client" for React Server Components hosts.
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `highlight` is its own entry so the main bundle never grows with it; shiki, an optional
+  // peer, stays external and is only reached through `import()`.
+  entry: { index: "src/index.ts", highlight: "src/markdown/highlight/index.ts" },
   format: "esm",
   platform: "neutral",
   dts: true,

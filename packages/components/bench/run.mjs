@@ -46,7 +46,7 @@ page.on("pageerror", (error) => console.error(error));
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => document.title === "ready");
 
-const results = { mount: [], stream: [], markdown: null };
+const results = { mount: [], stream: [], markdown: null, markdownReference: null };
 for (const n of [100, 1000, 10000]) {
   // Warm-up run, then the measured median of three.
   await page.evaluate((n) => window.tkBench.mount(n), n);
@@ -61,6 +61,8 @@ for (const n of [10, 1000, 10000]) {
 }
 await page.evaluate(() => window.tkBench.markdown());
 results.markdown = await page.evaluate(() => window.tkBench.markdown());
+await page.evaluate(() => window.tkBench.markdownReference());
+results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
 
 await browser.close();
 server.close();
@@ -79,5 +81,12 @@ for (const r of results.stream)
 const m = results.markdown;
 console.log(
   `\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`,
+);
+const r = results.markdownReference;
+console.log(
+  `react-markdown + remark-gfm, full re-parse per delta: last 100 deltas mean ${ms(r.meanMs)}, p95 ${ms(r.p95Ms)}; whole reply mean ${ms(r.overallMeanMs)}`,
+);
+console.log(
+  `  ratio at the end (react-markdown / threadkit): ${(r.meanMs / m.meanMs).toFixed(1)}×`,
 );
 console.log(JSON.stringify(results));

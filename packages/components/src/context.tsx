@@ -41,7 +41,8 @@ export type FeedbackKind = "positive" | "negative";
 
 /**
  * Turns finished code into highlighted React nodes. Called once per finished code block, never
- * while the block still streams, and may load its highlighter lazily (return a promise).
+ * while the block still streams, and may load its highlighter lazily (return a promise). Return
+ * `null` to leave the block as plain text. `@threadkit/components/highlight` ships one (shiki).
  */
 export type CodeHighlighter = (code: string, language: string) => ReactNode | Promise<ReactNode>;
 

@@ -8,6 +8,8 @@ import {
   type ThreadStreamEvent,
 } from "@threadkit/core";
 import { flushSync } from "react-dom";
+import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
 import { createRoot, type Root } from "react-dom/client";
 import "../../src/styles.css";
 import { Thread, type ThreadStoreLike } from "../../src/index";
@@ -149,12 +151,17 @@ const REPLY_BLOCK = (i: number) =>
     `\`\`\`ts\nconst value = compute(${i});\nconsole.log(value);\n\`\`\``,
   ].join("\n\n");
 
+/** The ~20,000-character markdown reply both markdown measurements stream. */
+function replyText(): string {
+  let text = "";
+  for (let i = 0; text.length < 20_000; i++) text += `${REPLY_BLOCK(i)}\n\n`;
+  return text.slice(0, 20_000);
+}
+
 /** Streams a ~20,000-character markdown reply in 20-character deltas; reports the cost at the end. */
 async function markdown() {
   await unmount();
-  let text = "";
-  for (let i = 0; text.length < 20_000; i++) text += `${REPLY_BLOCK(i)}\n\n`;
-  text = text.slice(0, 20_000);
+  const text = replyText();
   const store = createStore([item(0)]);
   root = createRoot(container);
   flushSync(() => root?.render(<App store={store} />));
@@ -197,5 +204,36 @@ async function markdown() {
   };
 }
 
-Object.assign(window, { tkBench: { mount, stream, markdown } });
+/**
+ * The reference: the same reply and deltas rendered by react-markdown + remark-gfm, which parses
+ * the whole text again on every delta (what most chat UIs do). Same timing as {@link markdown}.
+ */
+async function markdownReference() {
+  await unmount();
+  const text = replyText();
+  root = createRoot(container);
+  const times: number[] = [];
+  for (let pos = 0; pos < text.length; pos += 20) {
+    const shown = text.slice(0, pos + 20);
+    const t0 = performance.now();
+    flushSync(() =>
+      root?.render(
+        <div data-tk-part="message-body">
+          <ReactMarkdown remarkPlugins={[remarkGfm]}>{shown}</ReactMarkdown>
+        </div>,
+      ),
+    );
+    times.push(performance.now() - t0);
+    if (times.length % 25 === 0) await frame();
+  }
+  const last = times.slice(-100);
+  return {
+    chars: text.length,
+    deltas: times.length,
+    ...summarize(1, last),
+    overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length,
+  };
+}
+
+Object.assign(window, { tkBench: { mount, stream, markdown, markdownReference } });
 document.title = "ready";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { Lexer } from "marked";
-import { lexBlocks } from "./lex-blocks";
+import { Lexer, type Token, type Tokens } from "marked";
+import { type BlockLexState, lexBlocks } from "./lex-blocks";
 
 const SAMPLE = `# Title
 
@@ -23,6 +23,21 @@ Last paragraph.`;
 
 function fullTypes(text: string) {
   return new Lexer({ gfm: true }).lex(text).map((t) => [t.type, t.raw]);
+}
+
+/** Every token down to the inline ones, as plain data. */
+function fullTree(text: string): unknown {
+  return JSON.parse(JSON.stringify([...new Lexer({ gfm: true }).lex(text)]));
+}
+
+function streamedTree(state: BlockLexState): unknown {
+  return JSON.parse(JSON.stringify(state.blocks.map((b) => b.token)));
+}
+
+function linkIn(token: Token | undefined): Tokens.Link | undefined {
+  return (token as Tokens.Paragraph | undefined)?.tokens?.find(
+    (t): t is Tokens.Link => t.type === "link",
+  );
 }
 
 describe("lexBlocks", () => {
@@ -94,5 +109,103 @@ describe("lexBlocks", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  describe("link reference definitions", () => {
+    it("re-lexes only the finished block that uses a label defined later", () => {
+      const start = "Intro.\n\nSee [the docs].\n\nOther [thing](https://b.example).\n\n";
+      const before = lexBlocks(`${start}More`);
+      const [intro, uses, other] = before.blocks.filter((b) => b.token.type !== "space");
+      expect(linkIn(uses?.token)).toBeUndefined();
+
+      const after = lexBlocks(`${start}More\n\n[The  Docs]: https://docs.example "Docs"\n`, before);
+      const blocks = after.blocks.filter((b) => b.token.type !== "space");
+      expect(blocks[0]?.token).toBe(intro?.token);
+      expect(blocks[2]?.token).toBe(other?.token);
+      expect(blocks[1]?.token).not.toBe(uses?.token);
+      expect(blocks[1]?.start).toBe(uses?.start);
+      expect(linkIn(blocks[1]?.token)).toMatchObject({
+        href: "https://docs.example",
+        title: "Docs",
+      });
+      expect(streamedTree(after)).toEqual(fullTree(after.text));
+    });
+
+    it("follows a definition while it streams and when it stops being one", () => {
+      const use = "Read [x].\n\n";
+      let state = lexBlocks(use);
+      for (const tail of [
+        "[x]: https://a",
+        "[x]: https://a.example/long",
+        "[x]: https://a.example/long\n\nEnd",
+      ]) {
+        state = lexBlocks(use + tail, state);
+        expect(streamedTree(state)).toEqual(fullTree(use + tail));
+      }
+      expect(linkIn(state.blocks[0]?.token)?.href).toBe("https://a.example/long");
+      // A text that is not an extension starts over and drops the definition.
+      state = lexBlocks(`${use}[x]`, state);
+      expect(linkIn(state.blocks[0]?.token)).toBeUndefined();
+    });
+
+    it("lets the first definition win, also from inside a finished quote", () => {
+      const text = "> [x]: https://first.example\n\n[x] and [y]\n\n[x]: https://second.example\n";
+      let state = lexBlocks("");
+      for (let i = 1; i <= text.length; i++) {
+        state = lexBlocks(text.slice(0, i), state);
+        expect(streamedTree(state)).toEqual(fullTree(text.slice(0, i)));
+      }
+      const paragraph = state.blocks.find((b) => b.token.type === "paragraph");
+      expect(linkIn(paragraph?.token)?.href).toBe("https://first.example");
+    });
+
+    it("matches a full parse, inline tokens included, when definitions follow their use", () => {
+      const piece = fc.constantFrom(
+        "a",
+        " ",
+        "\n",
+        "\n\n",
+        "#",
+        "- ",
+        "> ",
+        "*",
+        "`",
+        "```\n",
+        "|",
+        "\\",
+        "!",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[x]",
+        "[X  ]",
+        "[y]",
+        "[x][]",
+        "[a][y]",
+        "![i][y]",
+        "[x]: https://a.example\n",
+        "[X]: /relative 'T'\n",
+        "[y]: javascript:alert(1)\n",
+        "[y]: <https://b.example>\n",
+      );
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 40 }),
+          fc.array(fc.nat(200), { maxLength: 8 }),
+          (pieces, cuts) => {
+            const text = pieces.join("");
+            let state = lexBlocks("");
+            for (const cut of [...cuts].sort((a, b) => a - b)) {
+              state = lexBlocks(text.slice(0, cut), state);
+              expect(streamedTree(state)).toEqual(fullTree(text.slice(0, cut)));
+            }
+            state = lexBlocks(text, state);
+            expect(streamedTree(state)).toEqual(fullTree(text));
+          },
+        ),
+        { numRuns: 1500 },
+      );
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Lexer, type Token } from "marked";
+import { Lexer, type Links, type Token, type Tokens } from "marked";
 
 /** One top-level markdown block with its character range in the source text. */
 export interface MarkdownBlock {
@@ -13,13 +13,87 @@ export interface BlockLexState {
   text: string;
   blocks: readonly MarkdownBlock[];
   /**
-   * Blocks before this index are final: later text cannot change them, so their token objects are
-   * reused by the next call and their React elements never re-render.
+   * Blocks before this index are final: later text cannot change their structure, so their token
+   * objects are reused by the next call and their React elements never re-render. The one
+   * exception is a link reference definition (`[x]: https://…`) arriving after a finished block
+   * that uses `[x]`: only the blocks that mention that label are lexed again (new token objects).
    */
   stableCount: number;
+  /** Link reference bookkeeping carried from one call to the next. */
+  references: ReferenceState;
+}
+
+type Definitions = Links;
+type Definition = Links[string];
+
+/**
+ * Link reference definitions as the lexer saw them. Opaque: it only exists so the next call can
+ * tell which finished blocks a new or changed definition affects.
+ */
+export interface ReferenceState {
+  /** Definitions made by finished blocks; marked lets the first definition of a label win. */
+  readonly stable: Readonly<Definitions>;
+  /** Every definition the last call saw, including those in the unfinished tail. */
+  readonly all: Readonly<Definitions>;
+  /**
+   * Label → indices of finished blocks whose text mentions it. Append-only and shared by the
+   * states of one stream; entries are checked against the block before use.
+   */
+  readonly uses: Map<string, Set<number>>;
 }
 
 const OPTIONS = { gfm: true, breaks: false } as const;
+
+/** Labels a finished block's text mentions, by token object (tokens are immutable once final). */
+const LABELS = new WeakMap<Token, ReadonlySet<string>>();
+
+// A reference label is a bracket-free run (backslash escapes allowed) between "[" and "]", both
+// where it is used and where it is defined, so this finds every label a block can look up.
+const BRACKETED = /\[((?:\\[\s\S]|[^[\]\\])+)\]/g;
+
+/** marked's label normalization: trim, collapse whitespace, case-fold. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase().toLowerCase();
+}
+
+function labelsOf(token: Token): ReadonlySet<string> {
+  let labels = LABELS.get(token);
+  if (!labels) {
+    const found = new Set<string>();
+    // Code and HTML blocks have no inline content, so they never look a label up.
+    if (token.type !== "code" && token.type !== "html" && token.raw.includes("[")) {
+      for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] ?? ""));
+    }
+    labels = found;
+    LABELS.set(token, labels);
+  }
+  return labels;
+}
+
+/** Adds the definitions inside `token` (also nested in quotes and lists) to `into`, first wins. */
+function collectDefinitions(token: Token, into: Definitions): void {
+  if (token.type === "def") {
+    const def = token as Tokens.Def;
+    if (!(def.tag in into)) into[def.tag] = { href: def.href, title: def.title };
+    return;
+  }
+  if (token.type === "blockquote") {
+    for (const child of (token as Tokens.Blockquote).tokens) collectDefinitions(child, into);
+  } else if (token.type === "list") {
+    for (const item of (token as Tokens.List).items)
+      for (const child of item.tokens) collectDefinitions(child, into);
+  }
+}
+
+function sameDefinition(a: Definition | undefined, b: Definition | undefined): boolean {
+  return a === b || (!!a && !!b && a.href === b.href && (a.title ?? null) === (b.title ?? null));
+}
+
+function createLexer(definitions: Readonly<Definitions>): Lexer {
+  const lexer = new Lexer(OPTIONS);
+  Object.assign(lexer.tokens.links, definitions);
+  return lexer;
+}
 
 /** Normalizes line endings the way marked does, so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
@@ -29,18 +103,30 @@ export function normalizeNewlines(text: string): string {
 /**
  * Splits markdown into top-level blocks. When `previous` lexed a prefix of `text` (the streaming
  * case), only the text after its last stable block is lexed again: the cost of a delta is the size
- * of the unfinished tail, not of the whole reply.
+ * of the unfinished tail, not of the whole reply. Link reference definitions apply across blocks
+ * as in a full parse: a finished block that uses `[x]` is lexed again when a definition of `x`
+ * arrives (or changes) later in the text, and no other finished block is.
  */
 export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexState {
   const text = normalizeNewlines(rawText);
   if (previous && previous.text === text) return previous;
+  const reuse = !!previous && previous.stableCount > 0 && text.startsWith(previous.text);
   let blocks: MarkdownBlock[] = [];
   let offset = 0;
-  if (previous && text.startsWith(previous.text) && previous.stableCount > 0) {
-    blocks = previous.blocks.slice(0, previous.stableCount);
+  let stableDefinitions: Definitions = Object.create(null);
+  let uses = new Map<string, Set<number>>();
+  let reused = 0;
+  if (reuse && previous) {
+    reused = previous.stableCount;
+    blocks = previous.blocks.slice(0, reused);
     offset = blocks[blocks.length - 1]?.end ?? 0;
+    stableDefinitions = previous.references.stable as Definitions;
+    uses = previous.references.uses;
   }
-  const tail = new Lexer(OPTIONS).lex(text.slice(offset));
+  // The tail sees the definitions of the finished blocks before it, as in a full parse.
+  const lexer = createLexer(stableDefinitions);
+  const tail = lexer.lex(text.slice(offset));
+  const all: Definitions = lexer.tokens.links;
   let position = offset;
   for (const token of tail) {
     const end = position + token.raw.length;
@@ -67,5 +153,71 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
     if (!final) break;
     stable++;
   }
-  return { text, blocks, stableCount: stable };
+
+  if (reuse && previous && !relexReferences(blocks, reused, previous.references.all, all, uses))
+    return lexBlocks(text);
+
+  // Blocks that just became final: index the labels they use and keep the definitions they make.
+  let grown: Definitions | undefined;
+  for (let i = reused; i < stable; i++) {
+    const token = (blocks[i] as MarkdownBlock).token;
+    for (const label of labelsOf(token)) {
+      let indices = uses.get(label);
+      if (!indices) {
+        indices = new Set();
+        uses.set(label, indices);
+      }
+      indices.add(i);
+    }
+    if (token.type === "def" || token.type === "blockquote" || token.type === "list") {
+      // Copied on write: a previous state may still be handed a different continuation.
+      grown ??= Object.assign(Object.create(null), stableDefinitions) as Definitions;
+      collectDefinitions(token, grown);
+    }
+  }
+  return {
+    text,
+    blocks,
+    stableCount: stable,
+    references: { stable: grown ?? stableDefinitions, all, uses },
+  };
+}
+
+/**
+ * Lexes again the reused finished blocks (`blocks[0..reused)`) that mention a label whose
+ * definition differs between `before` (what they were lexed with) and `after`. Returns `false`
+ * when a block lexed alone no longer gives the same single block; the caller then lexes the whole
+ * text (never seen in property tests, kept so a marked change cannot corrupt the blocks).
+ */
+function relexReferences(
+  blocks: MarkdownBlock[],
+  reused: number,
+  before: Readonly<Definitions>,
+  after: Readonly<Definitions>,
+  uses: ReadonlyMap<string, ReadonlySet<number>>,
+): boolean {
+  let affected: Set<number> | undefined;
+  const check = (label: string) => {
+    if (sameDefinition(before[label], after[label])) return;
+    for (const index of uses.get(label) ?? []) {
+      const block = blocks[index];
+      if (index < reused && block && LABELS.get(block.token)?.has(label)) {
+        affected ??= new Set();
+        affected.add(index);
+      }
+    }
+  };
+  for (const label in after) check(label);
+  for (const label in before) if (!(label in after)) check(label);
+  if (!affected) return true;
+  for (const index of affected) {
+    const block = blocks[index] as MarkdownBlock;
+    const raw = block.token.raw;
+    const [token, ...rest] = createLexer(after).lex(raw);
+    if (!token || rest.length > 0 || token.type !== block.token.type || token.raw !== raw)
+      return false;
+    LABELS.set(token, labelsOf(block.token));
+    blocks[index] = { token, start: block.start, end: block.end };
+  }
+  return true;
 }

@@ -52,6 +52,33 @@ describe("Markdown", () => {
     expect(screen.getByText("Fish & chips <3 😀")).toBeInTheDocument();
   });
 
+  it("links a finished block once a later reference definition arrives", () => {
+    const start = "See [the docs] and [x][evil].\n\nUnrelated paragraph.\n\n";
+    const { container, rerender } = render(<Markdown text={start} streaming />);
+    const [first, second] = container.querySelectorAll("p");
+    expect(container.querySelector("a")).toBeNull();
+    expect(first).toHaveTextContent("See [the docs] and [x][evil].");
+
+    rerender(<Markdown text={`${start}[The Docs]: https://docs.example\n`} streaming />);
+    const link = screen.getByRole("link", { name: "the docs" });
+    expect(link).toHaveAttribute("href", "https://docs.example");
+    // Finished blocks keep their elements; only the block using the label changed.
+    expect(container.querySelectorAll("p")[0]).toBe(first);
+    expect(container.querySelectorAll("p")[1]).toBe(second);
+
+    // Reference links go through the same URL allow-list as inline links.
+    rerender(
+      <Markdown
+        text={`${start}[The Docs]: https://docs.example\n[evil]: javascript:alert(1)\n`}
+        streaming
+      />,
+    );
+    expect(container.querySelectorAll("a")).toHaveLength(1);
+    expect(
+      container.querySelector("[data-tk-part='markdown-link'][data-unsafe]"),
+    ).toHaveTextContent("x");
+  });
+
   it("marks the streaming state", () => {
     const { container } = render(<Markdown text="Hello" streaming />);
     expect(container.firstElementChild).toHaveAttribute("data-status", "streaming");
