@@ -78,8 +78,8 @@ describe("demo app against the dev server", () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await send(page, "Show me some markdown");
-    // The draft leaves the composer at once, while the reply still streams.
-    expect(await page.getByRole("textbox", { name: /message/i }).inputValue()).toBe("");
+    // The draft leaves the composer as soon as the server accepts it, while the reply streams.
+    await expect.poll(() => page.getByRole("textbox", { name: /message/i }).inputValue()).toBe("");
     await expect
       .poll(() => userMessages(page).first().textContent())
       .toContain("Show me some markdown");
@@ -275,14 +275,48 @@ describe("demo app against the dev server", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("ar");
   });
 
+  it("shows the run's notices and progress at the end of the thread, and retries its error", async () => {
+    const page = await open();
+    const runStatus = page.locator(
+      '[data-tk-part="thread-items"] > [data-tk-part="thread-run-status"]',
+    );
+    await send(page, "notices");
+    await expect.poll(() => runStatus.locator('[data-tk-part="notice"]').count()).toBe(3);
+    await settled(page);
+    // Notice markdown is rendered; a notice can be dismissed.
+    expect(await runStatus.locator('[data-level="info"] strong').textContent()).toBe("info");
+    await runStatus
+      .locator('[data-level="warning"]')
+      .getByRole("button", { name: "Dismiss" })
+      .click();
+    expect(await runStatus.locator('[data-tk-part="notice"]').count()).toBe(2);
+
+    await send(page, "progress");
+    await runStatus.locator('[data-tk-part="progress-update"]').waitFor();
+    await settled(page);
+    expect(await runStatus.locator('[data-tk-part="progress-update"]').count()).toBe(0);
+
+    await send(page, "fail");
+    const error = runStatus.locator('[data-tk-part="stream-error"][role="alert"]');
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.textContent()).toContain("failed on purpose");
+    await error.getByRole("button", { name: "Try again" }).click();
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("The retry worked");
+    await settled(page);
+    expect(await error.count()).toBe(0);
+  });
+
   it("keeps the user's message when the stream drops, and recovers on retry", async () => {
     const page = await open();
     // The server cuts the connection after the user message and the first words of the reply.
     await send(page, "Tell me a story !drop=20");
-    const banner = page.getByTestId("run-error");
+    const banner = page.locator('[data-tk-part="stream-error"][role="alert"]');
     await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toContain("connection");
     expect(await userMessages(page).first().textContent()).toContain("Tell me a story");
-    await banner.getByRole("button", { name: /retry/i }).click();
+    await banner.getByRole("button", { name: "Try again" }).click();
     await expect
       .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
       .toContain("This is the threadkit dev server");

@@ -68,6 +68,7 @@ export type { ThreadRootProps } from "./thread/thread";
 export {
   fromItems,
   fromThreadStore,
+  type ThreadRunStatusSnapshot,
   type ThreadSource,
   type ThreadStoreLike,
 } from "./thread/thread-source";

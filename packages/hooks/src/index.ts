@@ -55,6 +55,12 @@ export {
   useRunStream,
 } from "./run/use-run-stream";
 export {
+  selectThreadRunError,
+  type ThreadRunError,
+  type ThreadRunStatus,
+  useThreadRunStatus,
+} from "./run/use-thread-run-status";
+export {
   type ChatKitClientSecret,
   type ChatKitSessionSnapshot,
   type ChatKitSessionStatus,
@@ -78,6 +84,7 @@ export {
 } from "./thread/thread-context";
 export {
   createThreadStore,
+  type ThreadRunFailure,
   type ThreadStore,
   type ThreadStoreActions,
   type ThreadStoreState,

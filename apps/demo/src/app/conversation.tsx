@@ -3,17 +3,14 @@ import {
   Composer,
   createWidgetItemRenderer,
   defaultWidgetRegistry,
-  fromThreadStore,
   Thread,
   type WidgetActionHandler,
 } from "@threadkit/components";
 import {
-  RunStreamError,
   threadkitKeys,
   useComposer,
   useRunStream,
   useThread,
-  useThreadItems,
   useThreadkitContext,
   useThreadStore,
   useWidgetAction,
@@ -21,21 +18,12 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { rememberAssistantsThread, useAssistantsThreads } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
-import { type Messages, useMessages } from "../lib/i18n";
+import { useMessages } from "../lib/i18n";
 import type { ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
 import { useDemoAssistant } from "../lib/use-demo-assistant";
 import { AlertIcon } from "./icons";
 import { StartScreen } from "./start-screen";
-
-/** A sentence for the error banner; the technical message stays in its tooltip. */
-function describeError(error: Error, t: Messages): string {
-  if (error instanceof RunStreamError) return error.message || t.errorReply;
-  if (/network|connection|fetch|terminated|aborted/i.test(`${error.name} ${error.message}`)) {
-    return t.errorConnection;
-  }
-  return `${t.errorReply} ${error.message}`;
-}
 
 interface ConversationProps {
   threadId: string | null;
@@ -92,18 +80,8 @@ export function Conversation({
     wasRunning.current = run.isRunning;
   }, [run.isRunning, refreshHistory]);
   const liveThreadId = run.threadId ?? threadId;
-  const items = useThreadItems(liveThreadId);
   const { thread } = useThread(liveThreadId);
   const store = useThreadStore(liveThreadId);
-  // Bridges zustand's listener signature to the view's structural store type.
-  const source = useMemo(
-    () =>
-      fromThreadStore({
-        getState: store.getState,
-        subscribe: (listener: () => void) => store.subscribe(() => listener()),
-      }),
-    [store],
-  );
   const readOnly = backend === "rest";
 
   const title =
@@ -129,15 +107,11 @@ export function Conversation({
       onClientAction: (action, context) => onWidgetAction.current(action, context),
     }),
   }));
-  // The draft leaves the composer as soon as it is sent (useComposer alone clears it only when the
-  // reply ends); a message that never reaches the server comes back through the effect below.
+  // useComposer clears the draft once the server accepted it and puts back a message that never
+  // reached the thread.
   const submit = useCallback(() => {
     lastSent.current = composer.text.trim();
     void composer.submit();
-    composer.setText("");
-    for (const entry of composer.attachments) {
-      if (entry.status === "uploaded") composer.removeAttachment(entry.localId);
-    }
   }, [composer]);
   const composerAttachments = useMemo(
     () =>
@@ -152,55 +126,27 @@ export function Conversation({
     [composer.attachments],
   );
 
-  /** The newest stored user message at or before `itemId` (the end of the thread by default). */
+  /** The newest stored user message at or before `itemId`: the one a reply answers. */
   const userMessageBefore = useCallback(
-    (itemId?: string) => {
-      const ids = source.getItemIds();
-      const end = itemId === undefined ? ids.length - 1 : ids.indexOf(itemId);
-      for (let index = end; index >= 0; index -= 1) {
-        const item = source.getItem(ids[index] ?? "");
+    (itemId: string) => {
+      const { itemIds, itemsById } = store.getState();
+      for (let index = itemIds.indexOf(itemId); index >= 0; index -= 1) {
+        const item = itemsById.get(itemIds[index] ?? "");
         if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
       }
       return null;
     },
-    [source],
+    [store],
   );
-  // A message that vanished with a broken connection goes back into an empty composer.
-  const hasError = run.error !== null;
-  const { text: draftText, setText: setDraftText } = composer;
-  useEffect(() => {
-    const text = lastSent.current;
-    if (!hasError || !text || draftText) return;
-    const stored = source.getItemIds().some((id) => {
-      const item = source.getItem(id);
-      return (
-        item?.type === "user_message" &&
-        item.content.some((part) => part.type === "input_text" && part.text === text)
-      );
-    });
-    if (!stored) setDraftText(text);
-  }, [hasError, source, draftText, setDraftText]);
-  // A reply that broke after the server stored the message is regenerated after it; a message
-  // that never arrived is sent again.
-  const retry = useCallback(() => {
-    const itemId = run.failedInput === null ? userMessageBefore() : null;
-    if (itemId !== null && !(run.error instanceof RunStreamError)) {
-      void run.retryAfterItem(itemId);
-    } else {
-      void run.retry();
-    }
-  }, [run, userMessageBefore]);
 
+  // The thread shows the run's notices, progress and errors (with their retry) by itself.
   return (
     <div className="demo-content">
       <Thread.Root
-        source={source}
+        threadId={liveThreadId}
         locale={locale}
         className="demo-thread"
         renderers={renderers}
-        hasOlder={items.hasOlder}
-        loadingOlder={items.isFetchingOlder}
-        onLoadOlder={() => void items.fetchOlder()}
         onRetry={(item) => {
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
@@ -220,19 +166,6 @@ export function Conversation({
         <Thread.ScrollToBottom />
       </Thread.Root>
       <div className="demo-dock">
-        {run.error ? (
-          <div className="demo-banner" role="alert" data-testid="run-error">
-            <AlertIcon width={16} height={16} />
-            <span title={run.error.message}>
-              {run.failedInput !== null && /Connection|TypeError/.test(run.error.name)
-                ? t.offline(server.origin)
-                : describeError(run.error, t)}
-            </span>
-            <button type="button" onClick={retry}>
-              {t.retry}
-            </button>
-          </div>
-        ) : null}
         {readOnly ? (
           <div className="demo-banner" data-tone="info">
             <AlertIcon width={16} height={16} />

@@ -28,11 +28,6 @@ export interface Messages {
   openSidebar: string;
   closeSidebar: string;
   offline: (url: string) => string;
-  retry: string;
-  /** Shown when the reply's connection broke. */
-  errorConnection: string;
-  /** Shown for any other failed reply; the detail follows. */
-  errorReply: string;
   untitled: string;
   disclaimer: string;
   toggleTheme: string;
@@ -73,9 +68,6 @@ const en: Messages = {
   openSidebar: "Open sidebar",
   closeSidebar: "Close sidebar",
   offline: (url) => `Can't reach the server at ${url}. Start it with \`pnpm dev\`.`,
-  retry: "Retry",
-  errorConnection: "The connection dropped before the reply finished.",
-  errorReply: "The reply failed.",
   untitled: "New conversation",
   disclaimer: "Replies come from a scripted assistant on your machine.",
   toggleTheme: "Toggle color scheme",
@@ -117,9 +109,6 @@ const fr: Messages = {
   openSidebar: "Ouvrir le panneau",
   closeSidebar: "Fermer le panneau",
   offline: (url) => `Serveur injoignable à ${url}. Lancez-le avec \`pnpm dev\`.`,
-  retry: "Réessayer",
-  errorConnection: "La connexion a été coupée avant la fin de la réponse.",
-  errorReply: "La réponse a échoué.",
   untitled: "Nouvelle conversation",
   disclaimer: "Les réponses viennent d’un assistant scripté sur votre machine.",
   toggleTheme: "Changer de thème",
@@ -161,9 +150,6 @@ const de: Messages = {
   openSidebar: "Seitenleiste öffnen",
   closeSidebar: "Seitenleiste schließen",
   offline: (url) => `Server unter ${url} nicht erreichbar. Starte ihn mit \`pnpm dev\`.`,
-  retry: "Erneut versuchen",
-  errorConnection: "Die Verbindung brach ab, bevor die Antwort fertig war.",
-  errorReply: "Die Antwort ist fehlgeschlagen.",
   untitled: "Neue Unterhaltung",
   disclaimer: "Antworten stammen von einem geskripteten Assistenten auf deinem Rechner.",
   toggleTheme: "Farbschema wechseln",
@@ -205,9 +191,6 @@ const ja: Messages = {
   openSidebar: "サイドバーを開く",
   closeSidebar: "サイドバーを閉じる",
   offline: (url) => `${url} のサーバーに接続できません。\`pnpm dev\` で起動してください。`,
-  retry: "再試行",
-  errorConnection: "返信が終わる前に接続が切れました。",
-  errorReply: "返信に失敗しました。",
   untitled: "新しい会話",
   disclaimer: "返信はこのマシン上のスクリプト化されたアシスタントによるものです。",
   toggleTheme: "配色を切り替え",
@@ -249,9 +232,6 @@ const ar: Messages = {
   openSidebar: "فتح الشريط الجانبي",
   closeSidebar: "إغلاق الشريط الجانبي",
   offline: (url) => `تعذر الوصول إلى الخادم على ${url}. شغّله بالأمر \`pnpm dev\`.`,
-  retry: "إعادة المحاولة",
-  errorConnection: "انقطع الاتصال قبل اكتمال الرد.",
-  errorReply: "فشل الرد.",
   untitled: "محادثة جديدة",
   disclaimer: "الردود من مساعد مبرمج مسبقًا على جهازك.",
   toggleTheme: "تبديل نظام الألوان",

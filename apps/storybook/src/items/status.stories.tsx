@@ -7,9 +7,10 @@ import { Frame } from "./_frame";
 const retry = fn();
 
 /**
- * Stream-level states: notices (info / warning / danger), progress updates, stream errors with
- * retry when allowed, end of turn, the unknown-item fallback, the widget JSON fallback and the
- * per-item error boundary.
+ * Stream-level states: notices (info / warning / danger; their message is markdown), progress
+ * updates, stream errors with retry when allowed, end of turn, the unknown-item fallback, the
+ * widget JSON fallback and the per-item error boundary. In a thread, `Thread.RunStatus` renders
+ * the first three after the last item (see the Thread stories "Run Status …").
  */
 const meta = {
   title: "Items/Notices and fallbacks",
@@ -28,7 +29,7 @@ export const Notices: Story = {
   render: () => (
     <Frame>
       <Notice level="info" message="This conversation is shared with your team." />
-      <Notice level="warning" title="Usage limit" message="You have 3 messages left today." />
+      <Notice level="warning" title="Usage limit" message="You have **3** messages left today." />
       <Notice
         level="danger"
         message="The assistant could not reach the booking service."

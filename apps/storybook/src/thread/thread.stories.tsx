@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ThreadItem } from "@threadkit/core";
+import { createThreadStore, type RunResult, RunStreamError } from "@threadkit/hooks";
 import { useEffect, useMemo, useState } from "react";
-import { expect, waitFor } from "storybook/test";
+import { expect, fn, waitFor, within } from "storybook/test";
 import { assistant, conversation, longThread, MARKDOWN_REPLY, user } from "../items/_data";
 import { ChatSurface } from "./_layout";
 
@@ -11,7 +12,7 @@ import { ChatSurface } from "./_layout";
  *
  * Parts: `[data-tk-part="thread"][data-tk-theme]`, `thread-viewport[data-at-bottom]`,
  * `thread-items[data-virtualized]`, `thread-row`, `thread-item[data-item-type][data-status]`,
- * `thread-scroll-to-bottom`, `thread-empty`.
+ * `thread-run-status[data-status]`, `thread-scroll-to-bottom`, `thread-empty`.
  */
 const meta = {
   title: "Thread/Thread",
@@ -114,5 +115,99 @@ export const RightToLeft: Story = {
       user("r1", "ما هي عاصمة فرنسا؟"),
       assistant("r2", "عاصمة فرنسا هي **باريس**.\n\n- برج إيفل\n- متحف اللوفر"),
     ],
+  },
+};
+
+const runQuestion = user("rs1", "Find me a quiet hotel in Lisbon for two nights.");
+const runReply = assistant("rs2", "Here are three quiet hotels in Alfama and Graça.");
+
+/** A per-thread store as `useRunStream` leaves it: a notice and a live progress update. */
+function streamingStore() {
+  const store = createThreadStore("thr_demo", [...conversation.slice(0, 2), runQuestion]);
+  store.getState().startStream();
+  store.getState().apply([
+    {
+      type: "notice",
+      level: "warning",
+      title: "Limited availability",
+      message: "Prices are **live** and may change before you book.",
+    },
+    { type: "progress_update", icon: "search", text: "Searching 14 hotel listings…" },
+  ]);
+  return store;
+}
+
+/**
+ * `Thread.RunStatus`, which `Thread.Items` renders after the last item: the notices of the
+ * thread's runs (dismissable) and the live progress update while a response streams. With
+ * `Thread.Root threadId`, it follows the per-thread store that `useRunStream` writes; no wiring.
+ */
+export const RunStatusStreaming: Story = {
+  render: () => {
+    const [store] = useState(streamingStore);
+    return <ChatSurface store={store} virtualize={false} />;
+  },
+  play: async ({ canvas, canvasElement }) => {
+    const status = canvasElement.querySelector("[data-tk-part='thread-run-status']");
+    await expect(status).toHaveAttribute("data-status", "running");
+    // After the last item.
+    await expect(status?.previousElementSibling).toHaveTextContent("quiet hotel in Lisbon");
+    await expect(canvas.getByText("Searching 14 hotel listings…").parentElement).toHaveAttribute(
+      "role",
+      "status",
+    );
+    await expect(canvas.getByRole("alert")).toHaveTextContent("Limited availability");
+  },
+};
+
+const retry = fn();
+
+/** A per-thread store whose run failed with a retryable server `error` event. */
+function failedStore() {
+  const store = createThreadStore("thr_demo", [...conversation.slice(0, 2), runQuestion]);
+  store.getState().apply([
+    { type: "notice", level: "info", message: "This conversation is shared with your team." },
+    { type: "error", code: "stream.error", allow_retry: true },
+  ]);
+  store.getState().setRunFailure({
+    error: new RunStreamError("stream.error", null, true),
+    kind: "server",
+    // The run's own retry: here it answers at once.
+    retry: async (): Promise<RunResult> => {
+      retry();
+      store.getState().setRunFailure(null);
+      store.getState().upsertItem(runReply);
+      return {
+        status: "done",
+        threadId: "thr_demo",
+        error: null,
+        accepted: true,
+        userMessageId: "rs1",
+      };
+    },
+  });
+  return store;
+}
+
+/**
+ * The run's error at the end of the thread, announced with `role="alert"`; the server allowed a
+ * retry, so "Try again" calls the failed run's retry, and the error goes once it starts.
+ */
+export const RunStatusRetryableError: Story = {
+  render: () => {
+    const [store] = useState(failedStore);
+    return <ChatSurface store={store} virtualize={false} />;
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const status = canvasElement.querySelector("[data-tk-part='thread-run-status']") as HTMLElement;
+    await expect(status).toHaveAttribute("data-status", "error");
+    const alert = within(status).getByRole("alert");
+    await expect(alert).toHaveTextContent("Something went wrong while generating a response.");
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await expect(retry).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(canvas.queryByRole("alert")).toBeNull());
+    await expect(
+      canvas.getByText("Here are three quiet hotels in Alfama and Graça."),
+    ).toBeVisible();
   },
 };

@@ -9,11 +9,14 @@ import {
 } from "lucide-react";
 import { forwardRef, type HTMLAttributes } from "react";
 import { useThreadUI } from "../context";
+import { Markdown } from "../markdown/markdown";
 
 /** Props of {@link Notice}. */
 export interface NoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "title"> {
   level: "info" | "warning" | "danger";
+  /** Markdown, as the server sends it (rendered without raw HTML). */
   message: string;
+  /** A title; without one the level's name shows. */
   title?: string | null;
   /** Shows a dismiss button. */
   onDismiss?: () => void;
@@ -41,7 +44,9 @@ export const Notice = forwardRef<HTMLDivElement, NoticeProps>(function Notice(
       <Icon aria-hidden size={18} data-tk-part="notice-icon" />
       <div data-tk-part="notice-body">
         <p data-tk-part="notice-title">{title || t(`notice.${level}`)}</p>
-        <p data-tk-part="notice-message">{message}</p>
+        <div data-tk-part="notice-message">
+          <Markdown text={message} />
+        </div>
       </div>
       {onDismiss ? (
         <button

@@ -18,6 +18,10 @@ export interface ConnectedThreadRootProps
  * `Thread.Root` fed by `@threadkit/hooks`: pages through `useThreadItems(threadId)`, live items
  * from the thread's store, older pages when the user scrolls up. Must be inside
  * `ThreadkitProvider`. Children can use `useThreadItem` and the other thread hooks.
+ *
+ * Whatever runs stream into the thread (`useRunStream`, `useComposer`, widget actions, from any
+ * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
+ * the live progress update and the run's error with a retry button.
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
   function ConnectedThreadRoot({ threadId, pageSize, ...props }, ref) {

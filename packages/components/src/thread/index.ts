@@ -13,3 +13,7 @@ export {
   type ThreadViewportProps as ViewportProps,
 } from "./thread";
 export { ThreadItems as Items, type ThreadItemsProps as ItemsProps } from "./thread-items";
+export {
+  ThreadRunStatus as RunStatus,
+  type ThreadRunStatusProps as RunStatusProps,
+} from "./thread-run-status";

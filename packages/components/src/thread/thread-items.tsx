@@ -15,6 +15,7 @@ import { composeRefs } from "../internal/compose-refs";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { ThreadItem } from "../thread-item/thread-item";
 import { type ThreadContextValue, useThreadContext } from "./thread-context";
+import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
 
 /** Above this many items, `virtualize="auto"` virtualizes. */
@@ -35,6 +36,13 @@ export interface ThreadItemsProps extends ComponentPropsWithoutRef<"div"> {
   estimateSize?: number;
   /** Items rendered beyond the visible range on each side. @default 6 */
   overscan?: number;
+  /**
+   * What follows the last item: by default `<Thread.RunStatus />` (the thread's notices, live
+   * progress and run error, when the source has them). Pass another element to replace it, or
+   * `false` to render nothing there (e.g. to place `<Thread.RunStatus />` elsewhere).
+   * @default <Thread.RunStatus />
+   */
+  runStatus?: ReactNode;
 }
 
 /**
@@ -129,7 +137,7 @@ function useScrollKeeper(
 const StaticList = forwardRef<
   HTMLDivElement,
   ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
->(function StaticList({ ids, ctx, estimateSize: _e, overscan: _o, ...props }, ref) {
+>(function StaticList({ ids, ctx, estimateSize: _e, overscan: _o, runStatus, ...props }, ref) {
   const listRef = useRef<HTMLDivElement | null>(null);
   useScrollKeeper(ctx, ids, listRef, () => undefined);
   return (
@@ -140,6 +148,7 @@ const StaticList = forwardRef<
           <ThreadRow id={id} source={ctx.source} />
         </div>
       ))}
+      {runStatus}
     </div>
   );
 });
@@ -147,7 +156,7 @@ const StaticList = forwardRef<
 const VirtualList = forwardRef<
   HTMLDivElement,
   ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
->(function VirtualList({ ids, ctx, estimateSize = 96, overscan = 6, ...props }, ref) {
+>(function VirtualList({ ids, ctx, estimateSize = 96, overscan = 6, runStatus, ...props }, ref) {
   const listRef = useRef<HTMLDivElement | null>(null);
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
   const virtualizer = useVirtualizer({
@@ -191,6 +200,7 @@ const VirtualList = forwardRef<
           );
         })}
       </div>
+      {runStatus}
     </div>
   );
 });
@@ -198,24 +208,26 @@ const VirtualList = forwardRef<
 /**
  * The list of items. Above {@link VIRTUALIZE_THRESHOLD} items (or with `virtualize`), only the
  * visible rows are mounted (@tanstack/react-virtual, measured heights); prepending older pages
- * keeps the visible item in place. Each row subscribes to its own item.
+ * keeps the visible item in place. Each row subscribes to its own item. After the last item it
+ * renders `runStatus` (the thread's notices, progress and run error by default).
  *
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
-export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(
-  function ThreadItems(props, ref): ReactNode {
-    const ctx = useThreadContext("Thread.Items");
-    const { source, virtualize } = ctx;
-    const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
-    const hydrated = useHydrated();
-    const virtual =
-      hydrated &&
-      (virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD));
-    return virtual ? (
-      <VirtualList {...props} ids={ids} ctx={ctx} ref={ref} />
-    ) : (
-      <StaticList {...props} ids={ids} ctx={ctx} ref={ref} />
-    );
-  },
-);
+export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function ThreadItems(
+  { runStatus = <ThreadRunStatus />, ...props },
+  ref,
+): ReactNode {
+  const ctx = useThreadContext("Thread.Items");
+  const { source, virtualize } = ctx;
+  const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
+  const hydrated = useHydrated();
+  const virtual =
+    hydrated &&
+    (virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD));
+  return virtual ? (
+    <VirtualList {...props} runStatus={runStatus} ids={ids} ctx={ctx} ref={ref} />
+  ) : (
+    <StaticList {...props} runStatus={runStatus} ids={ids} ctx={ctx} ref={ref} />
+  );
+});
 ThreadItems.displayName = "Thread.Items";

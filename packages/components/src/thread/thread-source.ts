@@ -1,5 +1,20 @@
-import type { ThreadItem } from "@threadkit/core";
+import type { ThreadItem, ThreadNotice, ThreadProgress, ThreadStreamError } from "@threadkit/core";
+import { selectThreadRunError, type ThreadRunError, type ThreadRunFailure } from "@threadkit/hooks";
 import type { ItemStatus } from "../context";
+
+/** What `Thread.RunStatus` shows: the transient state that runs leave on the thread. */
+export interface ThreadRunStatusSnapshot {
+  /** Notices not dismissed yet, oldest first. */
+  readonly notices: readonly ThreadNotice[];
+  /** The latest `progress_update` while a response streams. */
+  readonly progress: ThreadProgress | null;
+  /** How the last run failed, until it is retried or the next run starts. */
+  readonly error: ThreadRunError | null;
+  /** Retries the failed run; `null` when the source cannot (or the server does not allow it). */
+  readonly retry: (() => void) | null;
+  /** Dismisses one notice; `null` when the source cannot. */
+  readonly dismissNotice: ((seq: number) => void) | null;
+}
 
 /**
  * What the thread view reads items from: ordered ids, items by id and their status, with change
@@ -14,6 +29,11 @@ export interface ThreadSource {
   getStatus(id: string): ItemStatus;
   /** Generation progress (0..1) of a streaming generated image. */
   getImageProgress?(id: string): number | undefined;
+  /**
+   * The thread's notices, live progress and run error, when the source has them (a per-thread
+   * store does). Returns the same object until one of them changes.
+   */
+  getRunStatus?(): ThreadRunStatusSnapshot;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -42,12 +62,47 @@ export interface ThreadStoreLike {
     itemsById: { get(id: string): ThreadItem | undefined } | Readonly<Record<string, ThreadItem>>;
     streamingItemIds?: readonly string[];
     imageProgress?: Readonly<Record<string, number>>;
+    notices?: readonly ThreadNotice[];
+    progress?: ThreadProgress | null;
+    /** The server's `error` event, as the reducer recorded it. */
+    error?: ThreadStreamError | null;
+    /** How the last run failed (`useRunStream`), with its retry. */
+    runFailure?: ThreadRunFailure | null;
+    dismissNotice?: (seq: number) => void;
   };
   subscribe(listener: () => void): () => void;
 }
 
+const NO_NOTICES: readonly ThreadNotice[] = Object.freeze([]);
+
 /** A live source over a per-thread store (`createThreadStore` of `@threadkit/hooks`). */
 export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
+  let runStatus: ThreadRunStatusSnapshot | undefined;
+  let runInputs: readonly unknown[] = [];
+  const getRunStatus = (): ThreadRunStatusSnapshot => {
+    const state = store.getState();
+    const inputs = [
+      state.notices ?? NO_NOTICES,
+      state.progress ?? null,
+      state.error ?? null,
+      state.runFailure ?? null,
+      state.dismissNotice,
+    ] as const;
+    if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
+      return runStatus;
+    }
+    const [notices, progress, event, runFailure, dismissNotice] = inputs;
+    const error = selectThreadRunError({ runFailure, error: event });
+    runInputs = inputs;
+    runStatus = {
+      notices,
+      progress,
+      error,
+      retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
+      dismissNotice: dismissNotice ?? null,
+    };
+    return runStatus;
+  };
   let lastStreaming: readonly string[] | undefined;
   let streamingSet = new Set<string>();
   const streamingOf = () => {
@@ -69,5 +124,6 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
     },
     getStatus: (id) => (streamingOf().has(id) ? "streaming" : "done"),
     getImageProgress: (id) => store.getState().imageProgress?.[id],
+    getRunStatus,
   };
 }

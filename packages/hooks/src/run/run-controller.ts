@@ -12,13 +12,14 @@ import {
   type StreamingRequestType,
   type StructuredInputSubmission,
   type ThreadItem,
+  ThreadkitError,
   type ThreadStreamReducerEvent,
   type UserMessageContent,
   type UserMessageInput,
 } from "@threadkit/core";
 import type { AssistantsClient, ProtocolClient } from "../provider/clients";
 import type { ThreadkitEffect } from "../provider/threadkit-context";
-import type { ThreadStore } from "../thread/thread-store";
+import type { ThreadRunFailure, ThreadStore } from "../thread/thread-store";
 import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
@@ -159,6 +160,18 @@ export function toUserMessageInput(input: RunInput): UserMessageInput {
   return message;
 }
 
+/** What kind of failure `error` is, for the thread's run status. */
+function failureKind(error: Error, streamStarted: boolean): ThreadRunFailure["kind"] {
+  if (error instanceof RunStreamError) return "server";
+  if (error.name === "ConnectionError" || error.name === "TimeoutError") return "connection";
+  // A stream that broke off mid-read fails with the platform's error ("network error",
+  // "terminated", "aborted"), not with one of ours.
+  if (streamStarted && !(error instanceof ThreadkitError) && !(error instanceof ClientToolError)) {
+    return "connection";
+  }
+  return "request";
+}
+
 function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (error instanceof Error && error.name === "AbortError");
 }
@@ -174,6 +187,8 @@ export class RunController {
   private confirmedUserMessageId: string | null = null;
   private disposed = false;
   private assistantRun: { threadId: string; runId: string } | null = null;
+  /** The failure this runner left in a thread's store, for `useThreadRunStatus`. */
+  private published: { store: ThreadStore; failure: ThreadRunFailure } | null = null;
 
   constructor(
     threadId: string | null,
@@ -194,6 +209,29 @@ export class RunController {
     for (const listener of this.listeners) listener();
   }
 
+  /** Shows the failure to every part reading the thread's store, with this runner's retry. */
+  private publishFailure(error: Error, streamStarted: boolean) {
+    this.withdrawFailure();
+    const store = this.deps.getStore(this.snapshot.threadId);
+    const failure: ThreadRunFailure = {
+      error,
+      kind: failureKind(error, streamStarted),
+      retry: this.retry,
+    };
+    store.getState().setRunFailure(failure);
+    this.published = { store, failure };
+  }
+
+  /** Takes back the failure this runner published, unless another run replaced it since. */
+  private withdrawFailure() {
+    const published = this.published;
+    if (published === null) return;
+    this.published = null;
+    if (published.store.getState().runFailure === published.failure) {
+      published.store.getState().setRunFailure(null);
+    }
+  }
+
   /** The app switched threads: aborts work for the old thread (not when following our own). */
   setThread(threadId: string | null): void {
     if (threadId === this.snapshot.threadId) return;
@@ -202,6 +240,7 @@ export class RunController {
     this.lastOperation = null;
     this.lastUserMessageId = null;
     this.confirmedUserMessageId = null;
+    this.withdrawFailure();
     this.update({ threadId, status: "idle", error: null, failedInput: null });
   }
 
@@ -272,6 +311,8 @@ export class RunController {
     this.disposed = true;
     this.abort?.abort();
     this.abort = null;
+    // Its retry goes with the runner.
+    this.withdrawFailure();
   }
 
   private async start(operation: Operation): Promise<RunResult> {
@@ -312,6 +353,9 @@ export class RunController {
     this.update({ status: "submitting", error: null, failedInput: null });
 
     const store = this.deps.getStore(threadId);
+    // A new run on the thread replaces whatever failed before, whichever runner ran it.
+    this.withdrawFailure();
+    store.getState().setRunFailure(null);
     let optimisticId: string | null = null;
     if (operation.kind === "send") {
       optimisticId = `optimistic_${++optimisticCounter}`;
@@ -389,6 +433,7 @@ export class RunController {
           this.finish(abort);
           const failedInput = this.lostInput(operation, flags);
           this.update({ status: "error", error: outcome.streamError, failedInput });
+          this.publishFailure(outcome.streamError, true);
           if (failedInput !== null) this.notifyLost(operation);
           this.deps.onError(outcome.streamError);
           return this.result("error", outcome.streamError, flags);
@@ -435,7 +480,7 @@ export class RunController {
       }
       const reason = error instanceof Error ? error : new Error(String(error));
       this.finish(abort);
-      this.fail(reason, operation, flags.userMessageId !== null);
+      this.fail(reason, operation, flags.userMessageId !== null, flags.accepted);
       return this.result("error", reason, flags);
     }
   }
@@ -525,6 +570,7 @@ export class RunController {
       this.finish(abort);
       if (streamError) {
         this.update({ status: "error", error: streamError });
+        this.publishFailure(streamError, true);
         this.deps.onError(streamError);
         return this.result("error", streamError, flags);
       }
@@ -540,7 +586,7 @@ export class RunController {
         return this.result("cancelled", null, flags);
       }
       const reason = error instanceof Error ? error : new Error(String(error));
-      this.fail(reason, operation, flags.accepted);
+      this.fail(reason, operation, flags.accepted, flags.accepted);
       return this.result("error", reason, flags);
     }
   }
@@ -549,14 +595,18 @@ export class RunController {
     if (this.abort === abort) this.abort = null;
   }
 
-  /** `messageStored`: the server confirmed the sent user message, so there is nothing to resend. */
-  private fail(error: Error, operation: Operation, messageStored = false) {
+  /**
+   * `messageStored`: the server confirmed the sent user message, so there is nothing to resend.
+   * `streamStarted`: the server had accepted the request (its stream started).
+   */
+  private fail(error: Error, operation: Operation, messageStored = false, streamStarted = false) {
     this.lastOperation = operation;
     this.update({
       status: "error",
       error,
       failedInput: operation.kind === "send" && !messageStored ? operation.input : null,
     });
+    this.publishFailure(error, streamStarted);
     if (operation.kind === "send" && !messageStored) this.notifyLost(operation);
     this.deps.onError(error);
   }

@@ -1,5 +1,6 @@
 import type { ThreadItem } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { RunResult } from "../run/run-controller";
 import {
   acknowledgeThreadEffects,
   createThreadState,
@@ -19,6 +20,29 @@ export interface ThreadStoreState extends ThreadState {
    * Set from `thread.created`, so the store follows a thread created by its first message.
    */
   readonly threadId: string | null;
+  /**
+   * How the last run on this thread failed (a request that failed or the server's `error`
+   * event), with the retry of the `useRunStream` that ran it; `null` while nothing failed.
+   * Cleared when the next run on the thread starts. Read it with `useThreadRunStatus`.
+   */
+  readonly runFailure: ThreadRunFailure | null;
+}
+
+/** A failed run, as `useRunStream` leaves it in the thread's store. */
+export interface ThreadRunFailure {
+  /**
+   * What failed: a `RunStreamError` for the server's `error` event, else the request's error
+   * (`ConnectionError`, `APIError`, `TimeoutError`, a `TypeError` of a dropped stream …).
+   */
+  readonly error: Error;
+  /**
+   * `"server"`: the server's `error` event; `"connection"`: the server could not be reached or
+   * the stream broke off; `"request"`: any other failure (an HTTP error status, a missing client,
+   * a client tool loop …).
+   */
+  readonly kind: "server" | "connection" | "request";
+  /** Retries the failed operation: the `retry` of the `useRunStream` that ran it. */
+  readonly retry: () => Promise<RunResult>;
 }
 
 /** Actions on a thread store. Every change goes through core's pure reducers. */
@@ -54,6 +78,13 @@ export interface ThreadStoreActions {
   acknowledgeEffects(seq: number): void;
   /** Drops notices up to `seq` (the user dismissed them). */
   dismissNotices(seq: number): void;
+  /** Drops the one notice numbered `seq` (the user dismissed it). */
+  dismissNotice(seq: number): void;
+  /**
+   * Records how the last run failed, or clears it with `null` (a run starts); clearing also
+   * clears the stream `error` the failure came with.
+   */
+  setRunFailure(failure: ThreadRunFailure | null): void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -101,6 +132,7 @@ export function createThreadStore(
     return {
       ...createThreadState(initial),
       threadId,
+      runFailure: null,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -162,6 +194,19 @@ export function createThreadStore(
       },
       dismissNotices(seq) {
         update(dismissThreadNotices(get(), seq));
+      },
+      dismissNotice(seq) {
+        const notices = get().notices;
+        if (notices.some((notice) => notice.seq === seq)) {
+          set({ notices: notices.filter((notice) => notice.seq !== seq) });
+        }
+      },
+      setRunFailure(failure) {
+        const state = get();
+        if (failure !== null) set({ runFailure: failure });
+        else if (state.runFailure !== null || state.error !== null) {
+          set({ runFailure: null, error: null });
+        }
       },
     };
   });
