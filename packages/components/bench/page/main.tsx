@@ -8,9 +8,9 @@ import {
   type ThreadStreamEvent,
 } from "@threadkit/core";
 import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { createRoot, type Root } from "react-dom/client";
 import "../../src/styles.css";
 import { Thread, type ThreadStoreLike } from "../../src/index";
 
