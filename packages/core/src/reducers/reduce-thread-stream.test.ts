@@ -376,6 +376,15 @@ describe("reduceThreadStream", () => {
       expect(startThreadStream(state).error).toBeNull();
     });
 
+    it("drops the previous response's notices when the next response starts", () => {
+      let state = startThreadStream(createThreadState());
+      state = reduceThreadStream(state, { type: "notice", level: "info", message: "Heads up" });
+      expect(state.notices).toHaveLength(1);
+      state = finishThreadStream(state);
+      expect(state.notices).toHaveLength(1);
+      expect(startThreadStream(state).notices).toEqual([]);
+    });
+
     it("reads errors from recorded frames", async () => {
       expect((await replayFixture("py-docs-error-custom-message.sse")).error).toEqual({
         code: "custom",

@@ -172,11 +172,18 @@ export function removeThreadItem(state: ThreadState, id: string): ThreadState {
 }
 
 /**
- * Marks the start of a response stream: clears the previous error and progress and allows
- * cancelling until the server's `stream_options` says otherwise (the protocol's default).
+ * Marks the start of a response stream: clears the previous error, progress and notices (they
+ * spoke about the previous response) and allows cancelling until the server's `stream_options`
+ * says otherwise (the protocol's default).
  */
 export function startThreadStream(state: ThreadState): ThreadState {
-  return { ...state, error: null, progress: null, allowCancel: true };
+  return {
+    ...state,
+    error: null,
+    progress: null,
+    notices: EMPTY_IDS as readonly never[],
+    allowCancel: true,
+  };
 }
 
 /**
