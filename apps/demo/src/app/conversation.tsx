@@ -6,6 +6,7 @@ import {
   Thread,
   type WidgetActionHandler,
 } from "@threadkit/components";
+import { shikiHighlighter } from "@threadkit/components/highlight";
 import {
   threadkitKeys,
   useComposer,
@@ -147,6 +148,7 @@ export function Conversation({
         locale={locale}
         className="demo-thread"
         renderers={renderers}
+        highlightCode={shikiHighlighter}
         onRetry={(item) => {
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
