@@ -36,6 +36,7 @@ export {
   createThreadStoreRegistry,
   ThreadkitProvider,
   type ThreadkitProviderProps,
+  type ThreadStoreRegistryOptions,
 } from "./provider/threadkit-provider";
 export { threadkitKeys } from "./query-keys";
 export type { AssistantRunOptions } from "./run/assistants-run";

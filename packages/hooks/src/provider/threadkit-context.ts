@@ -39,6 +39,11 @@ export interface ThreadStoreRegistry {
   get(threadId: string | null): ThreadStore;
   /** Moves the draft store under `threadId` and starts a fresh draft. */
   adoptDraft(store: ThreadStore, threadId: string): void;
+  /**
+   * Keeps the store of `threadId` in memory while something shows it; returns the release
+   * function. Hooks that read a thread retain its store while they are mounted.
+   */
+  retain(threadId: string): () => void;
   /** Subscribes to re-keying (draft adopted); returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }

@@ -24,16 +24,74 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
    * `headers: { "Accept-Language": locale }` when the server localizes.
    */
   locale?: string;
+  /**
+   * How many stores of threads that nothing shows any more stay in memory (see
+   * `createThreadStoreRegistry`). Read once, on mount. @default 20
+   */
+  maxIdleThreadStores?: number;
   children?: ReactNode;
 }
 
 const NO_CLIENTS: ThreadkitClients = {};
 
-/** Creates the per-provider registry of thread stores. */
-export function createThreadStoreRegistry(): ThreadStoreRegistry {
+/** Options of {@link createThreadStoreRegistry}. */
+export interface ThreadStoreRegistryOptions {
+  /**
+   * How many stores of threads that nothing shows any more are kept (most recently used first),
+   * so going back to a recent thread is instant. Older ones are dropped; the thread then loads
+   * from the query cache or the server again. A store still streaming a response is never
+   * dropped. @default 20
+   */
+  maxIdleStores?: number;
+}
+
+/** Whether a response is streaming into the store (it must not be dropped then). */
+function isBusy(store: ThreadStore): boolean {
+  const state = store.getState();
+  return state.allowCancel || state.streamingItemIds.length > 0;
+}
+
+/**
+ * Creates the per-provider registry of thread stores. Stores that a mounted hook uses are
+ * retained; the others are idle, and once one is released only the `maxIdleStores` most recently
+ * used idle stores stay.
+ */
+export function createThreadStoreRegistry(
+  options: ThreadStoreRegistryOptions = {},
+): ThreadStoreRegistry {
+  const maxIdle = Math.max(0, options.maxIdleStores ?? 20);
   const stores = new Map<string, ThreadStore>();
+  const retained = new Map<string, number>();
+  // Idle thread ids, least recently used first (a Map keeps insertion order).
+  const idle = new Map<string, true>();
   const listeners = new Set<() => void>();
   let draft: ThreadStore | null = null;
+
+  // Marks a store as used just now (most recent in the idle order).
+  const touch = (threadId: string) => {
+    if (retained.has(threadId)) return;
+    idle.delete(threadId);
+    idle.set(threadId, true);
+  };
+  // Drops the least recently used idle stores. It runs in a microtask after a release, so the
+  // hooks of a commit that switched threads have retained their new stores by then.
+  let trimScheduled = false;
+  const trim = () => {
+    trimScheduled = false;
+    for (const id of idle.keys()) {
+      if (idle.size <= maxIdle) break;
+      const store = stores.get(id);
+      if (store !== undefined && isBusy(store)) continue;
+      idle.delete(id);
+      stores.delete(id);
+    }
+  };
+  const scheduleTrim = () => {
+    if (trimScheduled || idle.size <= maxIdle) return;
+    trimScheduled = true;
+    queueMicrotask(trim);
+  };
+
   return {
     get(threadId) {
       if (threadId === null) {
@@ -45,12 +103,33 @@ export function createThreadStoreRegistry(): ThreadStoreRegistry {
         store = createThreadStore(threadId);
         stores.set(threadId, store);
       }
+      touch(threadId);
       return store;
     },
     adoptDraft(store, threadId) {
       if (!stores.has(threadId)) stores.set(threadId, store);
+      touch(threadId);
+      scheduleTrim();
       if (draft === store) draft = null;
       for (const listener of listeners) listener();
+    },
+    retain(threadId) {
+      retained.set(threadId, (retained.get(threadId) ?? 0) + 1);
+      idle.delete(threadId);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const count = (retained.get(threadId) ?? 1) - 1;
+        if (count > 0) {
+          retained.set(threadId, count);
+          return;
+        }
+        retained.delete(threadId);
+        if (!stores.has(threadId)) return;
+        touch(threadId);
+        scheduleTrim();
+      };
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -72,9 +151,14 @@ export function createThreadStoreRegistry(): ThreadStoreRegistry {
  * ```
  */
 export function ThreadkitProvider(props: ThreadkitProviderProps) {
-  const { clients, queryClient, locale, onError, onEffect, onLog, children } = props;
+  const { clients, queryClient, locale, maxIdleThreadStores, onError, onEffect, onLog, children } =
+    props;
   const [ownQueryClient] = useState(() => (queryClient ? null : new QueryClient()));
-  const [stores] = useState(createThreadStoreRegistry);
+  const [stores] = useState(() =>
+    createThreadStoreRegistry(
+      maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores },
+    ),
+  );
   // Callbacks are read through a ref so a new inline function never re-renders the tree.
   const callbacks = useRef<ThreadkitCallbacks>({});
   callbacks.current = { onError, onEffect, onLog };

@@ -4,6 +4,7 @@ import {
   type ReactNode,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useSyncExternalStore,
@@ -71,7 +72,13 @@ export function useResolvedThreadStore(
     followed.current = { threadId, store: resolved };
     return resolved;
   }, [registry, store, threadId, hookName]);
-  return useSyncExternalStore(subscribe, getStore, getStore);
+  const resolved = useSyncExternalStore(subscribe, getStore, getStore);
+  // While mounted, the thread's store stays in the registry (an idle one may be dropped).
+  useEffect(() => {
+    if (store || !registry || threadId === null) return;
+    return registry.retain(threadId);
+  }, [registry, store, threadId]);
+  return resolved;
 }
 
 function useOptionalRegistry() {
