@@ -1,19 +1,10 @@
-import {
-  type ApiObject,
-  KIND,
-  messageObject,
-  stepObject,
-  textContent,
-  usage,
-} from "./assistants-objects";
-import { matchKeyword } from "./script";
-import { MARKDOWN_REPLY } from "./script/replies";
-import { wordChunks } from "./script/text";
+import { type ApiObject, KIND, stepObject, usage } from "./assistants-objects";
+import { assistantsScript, toolOutputsScript } from "./assistants-script";
+import { type RunEvent, type StepStreamContext, streamStep } from "./assistants-stream";
 import type { DevServices } from "./services";
 import { badRequest, createId, HttpError, sleep, toUnix } from "./util";
 
-/** One Assistants stream event: its name and its data object. */
-export type RunEvent = [event: string, data: ApiObject];
+export type { RunEvent } from "./assistants-stream";
 
 interface ToolCall {
   id: string;
@@ -38,7 +29,7 @@ function messageText(message: ApiObject): string {
  * events that also persists every state change, so streaming and polling see the same run.
  * A user message that mentions `weather` (or a function tool's name) makes the run call the
  * assistant's function tool and stop at `requires_action`; `fail` makes it fail; anything else
- * streams a message.
+ * streams the steps `assistantsScript` picks (messages, code interpreter and file search calls).
  */
 export class RunEngine {
   private readonly aborts = new Map<string, AbortController>();
@@ -196,88 +187,31 @@ export class RunEngine {
       yield ["thread.run.failed", failed];
       return;
     }
-    const reply =
-      outputs !== null
-        ? `The tool returned:\n\n${outputs.map((o) => `- \`${o.tool_call_id}\`: ${o.output}`).join("\n")}`
-        : matchKeyword(text)?.words[0] === "markdown"
-          ? MARKDOWN_REPLY
-          : `You said: **${text.slice(0, 200) || "(nothing)"}**`;
-    const messageId = createId("msg", 12);
-    let step = this.save(
-      KIND.step,
-      stepObject({
-        id: createId("step", 12),
-        run,
-        createdAt: this.now(),
-        details: { type: "message_creation", message_creation: { message_id: messageId } },
-      }),
-      run.id,
-    );
-    yield ["thread.run.step.created", step];
-    yield ["thread.run.step.in_progress", step];
-    let message = this.save(
-      KIND.message,
-      messageObject({
-        id: messageId,
-        threadId,
-        createdAt: this.now(),
-        role: "assistant",
-        content: [],
-        status: "in_progress",
-        assistantId: String(run.assistant_id),
-        runId: run.id,
-      }),
-      threadId,
-    );
-    yield ["thread.message.created", message];
-    yield ["thread.message.in_progress", message];
-    let written = "";
-    for (const delta of wordChunks(reply)) {
-      await sleep(this.services.delayMs, signal);
-      if (signal.aborted) {
-        this.save(KIND.message, message, threadId, {
-          status: "incomplete",
-          content: [textContent(written)],
-          incomplete_at: this.now(),
-          incomplete_details: { reason: "run_cancelled" },
-        });
-        step = this.save(KIND.step, step, run.id, {
-          status: "cancelled",
-          cancelled_at: this.now(),
-        });
-        yield ["thread.run.step.cancelled", step];
-        const cancelled = store.getObject<ApiObject>(KIND.run, run.id) ?? run;
-        yield ["thread.run.cancelled", cancelled];
+    const steps = outputs !== null ? toolOutputsScript(outputs) : assistantsScript(text);
+    const context: StepStreamContext = {
+      run,
+      signal,
+      delayMs: this.services.delayMs,
+      promptTokens: text.split(/\s+/).filter(Boolean).length,
+      now: () => this.now(),
+      save: (kind, value, parent, patch) => this.save(kind, value, parent, patch),
+    };
+    const total = usage(0, 0);
+    for (const step of steps) {
+      const result = yield* streamStep(context, step);
+      if (result.cancelled) {
+        this.aborts.delete(run.id);
+        yield ["thread.run.cancelled", store.getObject<ApiObject>(KIND.run, run.id) ?? run];
         return;
       }
-      written += delta;
-      yield [
-        "thread.message.delta",
-        {
-          id: messageId,
-          object: "thread.message.delta",
-          delta: { content: [{ index: 0, type: "text", text: { value: delta, annotations: [] } }] },
-        },
-      ];
+      for (const key of Object.keys(total))
+        total[key] = (total[key] ?? 0) + (result.usage[key] ?? 0);
     }
-    message = this.save(KIND.message, message, threadId, {
-      status: "completed",
-      content: [textContent(reply)],
-      completed_at: this.now(),
-    });
-    yield ["thread.message.completed", message];
-    const tokens = usage(text.split(/\s+/).length, reply.split(/\s+/).length);
-    step = this.save(KIND.step, step, run.id, {
-      status: "completed",
-      completed_at: this.now(),
-      usage: tokens,
-    });
-    yield ["thread.run.step.completed", step];
     const completed = this.save(KIND.run, run, threadId, {
       status: "completed",
       completed_at: this.now(),
       expires_at: null,
-      usage: tokens,
+      usage: total,
     });
     this.aborts.delete(run.id);
     yield ["thread.run.completed", completed];

@@ -4,6 +4,7 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import type { RequestInfo } from "./protocol";
 import type { DevServices } from "./services";
+import type { StoredAttachment } from "./store";
 import { badRequest, createId, HttpError, notFound } from "./util";
 
 /** Store kind that counts a session's uploads (`file_upload.max_files`). */
@@ -163,16 +164,23 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
     const id = c.req.param("id");
     const stored = services.store.getAttachment(id);
     if (!stored || stored.bytes === null) throw notFound("file", id);
-    const mime = stored.attachment.mime_type;
-    // Only raster images render inline; everything else (HTML, SVG, scripts) downloads.
-    const inline = /^image\/(png|jpeg|gif|webp|avif)$/.test(mime);
-    return new Response(new Uint8Array(stored.bytes), {
-      headers: {
-        "Content-Type": inline ? mime : "application/octet-stream",
-        "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${encodeURIComponent(stored.attachment.name)}"`,
-        ...SAFE_FILE_HEADERS,
-      },
-    });
+    return fileResponse(stored);
+  });
+}
+
+/**
+ * A stored file's bytes. Only raster images render inline; everything else (HTML, SVG,
+ * scripts) downloads.
+ */
+export function fileResponse(stored: StoredAttachment): Response {
+  const mime = stored.attachment.mime_type;
+  const inline = /^image\/(png|jpeg|gif|webp|avif)$/.test(mime);
+  return new Response(new Uint8Array(stored.bytes ?? Buffer.alloc(0)), {
+    headers: {
+      "Content-Type": inline ? mime : "application/octet-stream",
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${encodeURIComponent(stored.attachment.name)}"`,
+      ...SAFE_FILE_HEADERS,
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { ASSISTANTS_BUILT_IN, ASSISTANTS_KEYWORDS } from "./assistants-script";
 import { FAULT_WORDS, SCRIPT_KEYWORDS } from "./script";
 import { createDevServer, DEFAULT_DATA_DIR } from "./server";
 
@@ -58,6 +59,10 @@ const server = await createDevServer({
 });
 
 const keywords = SCRIPT_KEYWORDS.map((rule) => rule.words[0]).join(", ");
+const assistantsKeywords = [
+  ...ASSISTANTS_KEYWORDS.map((rule) => rule.words[0]),
+  ...ASSISTANTS_BUILT_IN.map(([word]) => word),
+].join(", ");
 console.log(`threadkit dev server on ${server.url}
   ChatKit protocol   POST ${server.url}/chatkit
   Direct upload      POST ${server.url}/chatkit/upload
@@ -65,6 +70,7 @@ console.log(`threadkit dev server on ${server.url}
   Assistants API     ${server.url}/v1/assistants · /v1/threads
   Data               ${values.memory ? "in memory" : (values.data ?? env.THREADKIT_DATA_DIR ?? DEFAULT_DATA_DIR)}
   Try typing         ${keywords}
+  Assistants runs    ${assistantsKeywords}
   Fault words        ${FAULT_WORDS.map(([word]) => word).join(", ")}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "./app-env";
+import { registerFileRoutes, seedScriptFiles } from "./assistants-files";
 import {
   type ApiObject,
   KIND,
@@ -44,9 +45,14 @@ function contentOf(value: unknown, where: string): Record<string, unknown>[] {
   throw badRequest(`${where} must be a string or an array of content parts.`, where);
 }
 
-/** The Assistants API (v2) under `/v1`: assistants, threads, messages, runs and run steps. */
+/**
+ * The Assistants API (v2) under `/v1`: assistants, threads, messages, runs and run steps, and
+ * the file reads (`/v1/files/:id`, `/v1/files/:id/content`) for the files scripted runs cite.
+ */
 export function registerAssistantsRoutes(app: Hono<AppEnv>, services: DevServices): void {
   const { store } = services;
+  seedScriptFiles(services);
+  registerFileRoutes(app, services);
   const engine = new RunEngine(services);
   const now = () => toUnix(services.clock.now());
   const get = (kind: string, id: string, label: string, parent?: string) => {
