@@ -4,6 +4,7 @@ import type { AssistantStreamEvent, Message, Run, RunStep } from "../assistants/
 import { parseThreadItem } from "../validation/parse-thread-item";
 import {
   normalizeAssistantMessage,
+  normalizeAssistantObjects,
   normalizeAssistantRunStep,
   normalizeRequiredAction,
 } from "./assistants";
@@ -58,6 +59,33 @@ describe("Assistants normalizers on recorded streams", () => {
       }
     });
   }
+
+  it("puts a whole thread in order: the user message, then its run's workflow and reply", () => {
+    const stream = events("dotnet-file-search-streaming.sse");
+    const steps = stream
+      .filter((e) => e.event === "thread.run.step.completed")
+      .map((e) => e.data as RunStep);
+    const reply = stream.find((e) => e.event === "thread.message.completed")?.data as Message;
+    expect(steps.map((s) => s.step_details.type)).toEqual(["tool_calls", "message_creation"]);
+    const question: Message = {
+      ...reply,
+      id: "msg_question",
+      role: "user",
+      run_id: null,
+      assistant_id: null,
+      created_at: reply.created_at - 5,
+      content: [{ type: "text", text: { value: "What do I like to eat?", annotations: [] } }],
+    };
+    const later: Message = { ...question, id: "msg_later", created_at: reply.created_at + 60 };
+    const items = normalizeAssistantObjects({ messages: [question, reply, later], steps });
+    expect(items.map((item) => [item.type, item.id])).toEqual([
+      ["user_message", "msg_question"],
+      ["workflow", expect.any(String)],
+      ["assistant_message", reply.id],
+      ["user_message", "msg_later"],
+    ]);
+    expect(items[2]?.origin).toMatchObject({ api: "assistants", type: "thread.message" });
+  });
 
   it("turns file citations into file annotations and keeps the source content", () => {
     const done = events("dotnet-file-search-streaming.sse").find(

@@ -40,21 +40,60 @@ function convert(
   );
 }
 
+/** Whether `step` is the `message_creation` step of `messageId`. */
+function createsMessage(step: RunStep, messageId: string): boolean {
+  return (
+    step.step_details.type === "message_creation" &&
+    step.step_details.message_creation.message_id === messageId
+  );
+}
+
 /**
- * Normalizes Assistants messages, run steps and a run into canonical items, in order (see
- * `assistantRunToThreadItems`). Message items record the message's unmapped fields under
- * `origin.extra`.
+ * Normalizes the messages, run steps and run of a thread into canonical items in thread order.
+ * Messages keep their order (oldest first); the tool steps of a run come right before the
+ * message the run created after them, so a user message is followed by the workflow and the
+ * reply of its run. Steps after a run's last message (a run still working) come last, then the
+ * pending tool calls of `run`. Message items record the message's unmapped fields under
+ * `origin.extra`. The per-object mapping is `assistantRunToThreadItems`.
  */
 export function normalizeAssistantObjects(
   objects: AssistantObjects,
   options: AssistantRunToThreadItemsOptions = {},
 ): ThreadItem[] {
-  const byId = new Map<string, Message>();
-  for (const message of objects.messages ?? []) byId.set(message.id, message);
-  return convert(objects, options).map((item) => {
-    const message = byId.get(item.id);
-    return message ? { ...item, origin: messageOrigin(message, item) } : item;
-  });
+  const messages = objects.messages ?? [];
+  // Each run's steps, oldest first; taken from the front as the messages come.
+  const pending = new Map<string, RunStep[]>();
+  for (const step of objects.steps ?? []) {
+    const list = pending.get(step.run_id);
+    if (list === undefined) pending.set(step.run_id, [step]);
+    else list.push(step);
+  }
+  const out: ThreadItem[] = [];
+  const seen = new Set<string>();
+  const push = (items: readonly ThreadItem[]) => {
+    for (const item of items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      out.push(item);
+    }
+  };
+  for (const message of messages) {
+    const steps = message.run_id === null ? undefined : pending.get(message.run_id);
+    const creator = steps?.findIndex((step) => createsMessage(step, message.id)) ?? -1;
+    if (steps !== undefined && creator !== -1) {
+      // The run's steps up to this message: tools it ran before writing it.
+      push(convert({ steps: steps.splice(0, creator), run: null }, options));
+      steps.shift();
+    }
+    push(
+      convert({ messages: [message] }, options).map((item) =>
+        item.id === message.id ? { ...item, origin: messageOrigin(message, item) } : item,
+      ),
+    );
+  }
+  const rest = [...pending.values()].flat();
+  push(convert({ steps: rest, run: objects.run ?? null }, options));
+  return out;
 }
 
 function messageOrigin(message: Message, item: ThreadItem) {

@@ -3,9 +3,10 @@
  * oldest first with the cursor of the next (older) page, threads with their cursor.
  */
 import {
-  normalizeAssistantMessage,
+  normalizeAssistantObjects,
   normalizeAssistantThread,
   normalizeChatKitRestThread,
+  type RunStep,
   type ThreadItem,
   type ThreadMetadata,
 } from "@threadkit/core";
@@ -48,11 +49,21 @@ function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"
 
 const signalOption = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 
+/** Options of {@link getHistorySource}. */
+export interface HistorySourceOptions {
+  /** Maps an OpenAI file id to a URL the browser may load (Assistants images). */
+  readonly assistantFileUrl?: ((fileId: string) => string) | undefined;
+}
+
 /**
  * The history source for the provider's clients (protocol first, then REST, then Assistants).
  * Throws a clear error naming `hookName` when none is given.
  */
-export function getHistorySource(clients: ThreadkitClients, hookName: string): HistorySource {
+export function getHistorySource(
+  clients: ThreadkitClients,
+  hookName: string,
+  options: HistorySourceOptions = {},
+): HistorySource {
   const protocol = clients.protocol;
   if (protocol) {
     return {
@@ -145,11 +156,37 @@ export function getHistorySource(clients: ThreadkitClients, hookName: string): H
           { limit, order, ...cursor(after) },
           signalOption(signal),
         );
-        const items = page.data.map((message) => normalizeAssistantMessage(message));
-        return {
-          items: order === "desc" ? items.reverse() : items,
-          nextCursor: page.has_more ? page.last_id : null,
-        };
+        const messages = order === "desc" ? [...page.data].reverse() : page.data;
+        // The steps of the page's runs give the workflows (code, file search) and images of
+        // each reply. A run whose steps cannot be read still shows its messages.
+        const runIds = new Set<string>();
+        for (const message of messages) {
+          if (message.role === "assistant" && message.run_id !== null) runIds.add(message.run_id);
+        }
+        const steps = await Promise.all(
+          [...runIds].map(async (runId) => {
+            const out: RunStep[] = [];
+            try {
+              for await (const step of assistants.steps.list(
+                threadId,
+                runId,
+                { order: "asc", limit: 100 },
+                signalOption(signal),
+              )) {
+                out.push(step);
+              }
+            } catch (error) {
+              if (signal?.aborted) throw error;
+            }
+            return out;
+          }),
+        );
+        const fileUrl = options.assistantFileUrl;
+        const items = normalizeAssistantObjects(
+          { messages, steps: steps.flat() },
+          fileUrl ? { fileUrl } : {},
+        );
+        return { items, nextCursor: page.has_more ? page.last_id : null };
       },
       async listThreads() {
         throw unsupported("list threads");

@@ -53,6 +53,8 @@ export interface ThreadkitContextValue {
   readonly clients: ThreadkitClients;
   readonly locale: string | undefined;
   readonly stores: ThreadStoreRegistry;
+  /** Maps an OpenAI file id to a loadable URL (Assistants images in loaded history). */
+  readonly assistantFileUrl: ((fileId: string) => string) | undefined;
   /** Reports an error to `onError` (never throws). */
   readonly reportError: (error: Error) => void;
   /** Reports a client effect to `onEffect`. */

@@ -29,6 +29,13 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
    * `createThreadStoreRegistry`). Read once, on mount. @default 20
    */
   maxIdleThreadStores?: number;
+  /**
+   * Maps an OpenAI file id (Assistants images, code interpreter charts) to a URL the browser may
+   * load, for the history that `useThreadItems` reads through the `assistants` client. The
+   * OpenAI API serves file content only with the API key, so this usually points at your own
+   * proxy. Runs take theirs from `useRunStream`'s `assistant.fileUrl`.
+   */
+  assistantFileUrl?: (fileId: string) => string;
   children?: ReactNode;
 }
 
@@ -151,8 +158,21 @@ export function createThreadStoreRegistry(
  * ```
  */
 export function ThreadkitProvider(props: ThreadkitProviderProps) {
-  const { clients, queryClient, locale, maxIdleThreadStores, onError, onEffect, onLog, children } =
-    props;
+  const {
+    clients,
+    queryClient,
+    locale,
+    maxIdleThreadStores,
+    assistantFileUrl,
+    onError,
+    onEffect,
+    onLog,
+    children,
+  } = props;
+  // Read through a ref like the callbacks: an inline function must not refetch history.
+  const fileUrl = useRef(assistantFileUrl);
+  fileUrl.current = assistantFileUrl;
+  const hasFileUrl = assistantFileUrl !== undefined;
   const [ownQueryClient] = useState(() => (queryClient ? null : new QueryClient()));
   const [stores] = useState(() =>
     createThreadStoreRegistry(
@@ -168,12 +188,15 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       clients: clients ?? NO_CLIENTS,
       locale,
       stores,
+      assistantFileUrl: hasFileUrl
+        ? (fileId) => (fileUrl.current ? fileUrl.current(fileId) : `openai-file:${fileId}`)
+        : undefined,
       reportError: (error) => callbacks.current.onError?.(error),
       reportEffect: (effect) => callbacks.current.onEffect?.(effect),
       log: (name, data) =>
         callbacks.current.onLog?.(data === undefined ? { name } : { name, data }),
     }),
-    [clients, locale, stores],
+    [clients, locale, stores, hasFileUrl],
   );
 
   return (

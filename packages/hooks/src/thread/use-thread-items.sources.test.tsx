@@ -66,6 +66,16 @@ describe("useThreadItems over other backends", () => {
       .find((block) => block.startsWith("event: thread.message.completed"))!;
     const message = JSON.parse(completed.slice(completed.indexOf("data: ") + 6));
     server = await startServer((request, res) => {
+      if (request.url.startsWith(`/threads/${message.thread_id}/runs/${message.run_id}/steps`)) {
+        sendJson(res, 200, {
+          object: "list",
+          data: [],
+          first_id: null,
+          last_id: null,
+          has_more: false,
+        });
+        return;
+      }
       expect(request.url.split("?")[0]).toBe(`/threads/${message.thread_id}/messages`);
       sendJson(res, 200, {
         object: "list",
@@ -84,5 +94,70 @@ describe("useThreadItems over other backends", () => {
       message.content[0].text.value,
     );
     expect(result.current.items.hasOlder).toBe(true);
+  });
+
+  it("loads an Assistants thread with its runs' workflows, in thread order", async () => {
+    const frames = readFixture("assistants/dotnet-file-search-streaming.sse").split("\n\n");
+    const data = (prefix: string) =>
+      frames
+        .filter((block) => block.startsWith(`event: ${prefix}`))
+        .map((block) => JSON.parse(block.slice(block.indexOf("data: ") + 6)));
+    const reply = data("thread.message.completed")[0];
+    const steps = data("thread.run.step.completed");
+    const question = {
+      ...reply,
+      id: "msg_question",
+      role: "user",
+      run_id: null,
+      assistant_id: null,
+      content: [{ type: "text", text: { value: "What do I like?", annotations: [] } }],
+    };
+    const requested: string[] = [];
+    server = await startServer((request, res) => {
+      const path = request.url.split("?")[0] ?? "";
+      requested.push(path);
+      if (path === `/threads/${reply.thread_id}/runs/${reply.run_id}/steps`) {
+        sendJson(res, 200, {
+          object: "list",
+          data: steps,
+          first_id: steps[0].id,
+          last_id: steps.at(-1).id,
+          has_more: false,
+        });
+        return;
+      }
+      expect(path).toBe(`/threads/${reply.thread_id}/messages`);
+      // Newest first, as `order=desc` asks.
+      sendJson(res, 200, {
+        object: "list",
+        data: [reply, question],
+        first_id: reply.id,
+        last_id: question.id,
+        has_more: false,
+      });
+    });
+    const assistants = createAssistantsClient({ baseUrl: server.url, maxRetries: 0 });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider
+        clients={{ assistants }}
+        queryClient={queryClient}
+        assistantFileUrl={(id) => `https://files.example/${id}`}
+      >
+        {children}
+      </ThreadkitProvider>
+    );
+    const { result } = renderHook(
+      () => ({ items: useThreadItems(reply.thread_id), store: useThreadStore(reply.thread_id) }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.items.status).toBe("success"));
+    const state = result.current.store.getState();
+    expect(result.current.items.itemIds.map((id) => selectThreadItem(state, id)?.type)).toEqual([
+      "user_message",
+      "workflow",
+      "assistant_message",
+    ]);
+    expect(requested.filter((path) => path.endsWith("/steps"))).toHaveLength(1);
   });
 });

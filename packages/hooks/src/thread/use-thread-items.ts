@@ -97,7 +97,9 @@ export function useThreadItems(
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
     queryFn: async ({ pageParam, signal }) => {
-      const source = getHistorySource(context.clients, "useThreadItems");
+      const source = getHistorySource(context.clients, "useThreadItems", {
+        assistantFileUrl: context.assistantFileUrl,
+      });
       const since = store.getState().liveVersion();
       const page = await source.listItems(threadId!, {
         limit: pageSize,
