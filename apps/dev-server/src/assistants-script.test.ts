@@ -349,4 +349,39 @@ describe("scripted Assistants runs", () => {
     expect(input.startsWith("import math")).toBe(true);
     expect((await api("GET", `/threads/${thread.id}/runs/${runId}`)).status).toBe("cancelled");
   });
+
+  it("ends a cancelled reply with thread.message.incomplete", async () => {
+    const fast = server;
+    server = await startServer({ delayMs: 15 });
+    await fast.close();
+    const assistant = await api("POST", "/assistants", { model: "gpt-4o" });
+    const thread = await api("POST", "/threads", {
+      messages: [{ role: "user", content: "markdown" }],
+    });
+    const response = await fetch(`${server.url}/v1/threads/${thread.id}/runs`, {
+      method: "POST",
+      body: JSON.stringify({ assistant_id: assistant.id, stream: true }),
+    });
+    const reader = response.body!.getReader();
+    let text = "";
+    while ((text.match(/event: thread\.message\.delta/g) ?? []).length < 3)
+      text += new TextDecoder().decode((await reader.read()).value);
+    const runId = /"id":"(run_\w+)"/.exec(text)?.[1];
+    await api("POST", `/threads/${thread.id}/runs/${runId}/cancel`);
+    while (true) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    const frames = parseNamedFrames(text);
+    expect(frames.map((f) => f.event).slice(-4)).toEqual([
+      "thread.message.incomplete",
+      "thread.run.step.cancelled",
+      "thread.run.cancelled",
+      "done",
+    ]);
+    const incomplete = JSON.parse(frames.at(-4)?.data ?? "{}");
+    expect(incomplete.status).toBe("incomplete");
+    expect(incomplete.incomplete_details).toEqual({ reason: "run_cancelled" });
+  });
 });

@@ -180,12 +180,14 @@ async function* streamMessageStep(
   for (const delta of messageDeltas(parts)) {
     await sleep(ctx.delayMs, ctx.signal);
     if (ctx.signal.aborted) {
-      ctx.save(KIND.message, message, threadId, {
+      // The message ends where it stopped; the stream says so, so clients stop showing it live.
+      const incomplete = ctx.save(KIND.message, message, threadId, {
         status: "incomplete",
         content,
         incomplete_at: ctx.now(),
         incomplete_details: { reason: "run_cancelled" },
       });
+      yield ["thread.message.incomplete", incomplete];
       step = ctx.save(KIND.step, step, run.id, { status: "cancelled", cancelled_at: ctx.now() });
       yield ["thread.run.step.cancelled", step];
       return { cancelled: true };
