@@ -64,18 +64,59 @@ export const CopyAndFeedback: Story = {
   },
 };
 
-/** Inline markers at their annotation index, and the sources list (url, file, entity). */
+const onEntityClick = fn();
+
+/**
+ * Inline markers at their annotation index, and the sources list (url, file, entity). Hovering or
+ * focusing a marker or a source opens its `source-preview`; an interactive entity source reports
+ * clicks to the app's `onEntityClick`.
+ */
 export const WithCitations: Story = {
   args: { item: citedAssistant },
-  play: async ({ canvas, userEvent }) => {
+  render: (args) => (
+    <Frame onFeedback={fn()} onRetry={fn()} onEntityClick={onEntityClick}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement, userEvent, step }) => {
     const [marker] = canvas.getAllByRole("link", { name: "Source 1: Key figures — Eiffel Tower" });
-    if (!marker) throw new Error("no citation marker");
+    const [second] = canvas.getAllByRole("link", { name: "Source 2: Eiffel Tower — Wikipedia" });
+    if (!marker || !second) throw new Error("no citation marker");
     await expect(marker).toHaveAttribute(
       "href",
       "https://www.toureiffel.paris/en/the-monument/key-figures",
     );
-    await userEvent.hover(marker);
     await expect(canvas.getByRole("group", { name: "Sources" })).toBeInTheDocument();
+    const preview = () => canvasElement.querySelector('[data-tk-part="source-preview"]');
+
+    await step("hovering a marker shows its preview", async () => {
+      await userEvent.hover(marker);
+      await waitFor(() => expect(preview()).toBeVisible());
+      await expect(preview()).toHaveTextContent("Key figures — Eiffel Tower");
+      await expect(preview()).toHaveTextContent("toureiffel.paris");
+      await expect(marker).toHaveAttribute("data-state", "delayed-open");
+      await userEvent.unhover(marker);
+      await waitFor(() => expect(preview()).toBeNull());
+    });
+
+    await step("focusing a marker by keyboard shows its preview", async () => {
+      marker.focus();
+      await userEvent.tab();
+      await expect(second).toHaveFocus();
+      await waitFor(() => expect(preview()).toHaveTextContent("Eiffel Tower — Wikipedia"));
+      await expect(canvas.getByRole("tooltip")).toHaveTextContent("Eiffel Tower — Wikipedia");
+      await userEvent.keyboard("{Escape}");
+      await waitFor(() => expect(preview()).toBeNull());
+    });
+
+    await step("clicking the interactive entity source calls onEntityClick", async () => {
+      onEntityClick.mockClear();
+      await userEvent.click(canvas.getByRole("button", { name: /Trip: Paris, June/ }));
+      await expect(onEntityClick).toHaveBeenCalledOnce();
+      await expect(onEntityClick).toHaveBeenCalledWith(
+        expect.objectContaining({ type: "entity", id: "ent_trip" }),
+      );
+    });
   },
 };
 

@@ -23,6 +23,7 @@ import {
   ComposerStop,
   ComposerSubmit,
 } from "./composer";
+import { ComposerRejections } from "./composer-rejections";
 import { ConnectedComposerRoot, type ConnectedComposerRootProps } from "./connected-composer";
 
 function Parts() {
@@ -34,6 +35,7 @@ function Parts() {
       <ComposerStop />
       <ComposerSubmit />
       <ComposerStatus />
+      <ComposerRejections />
     </>
   );
 }
@@ -53,6 +55,12 @@ const fileInput = (container: HTMLElement) =>
   container.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
 const file = (name: string, type = "text/plain", size = 3) =>
   new File([new Uint8Array(size)], name, { type });
+
+/** A drag event's transfer holding `files` (happy-dom has no `DataTransfer` constructor). */
+const transfer = (files: File[]) => ({ dataTransfer: { files, types: ["Files"], items: [] } });
+const form = () => screen.getByRole("form", { name: "Message" });
+const rejections = () =>
+  document.querySelector('[data-tk-part="composer-rejections"]') as HTMLElement;
 
 /** A paste event whose clipboard holds `files` (happy-dom has no `DataTransfer` constructor). */
 function pasteFiles(target: HTMLElement, files: File[]) {
@@ -92,7 +100,7 @@ function WithProgress() {
   const run = useRunStream("thr_1");
   return (
     <>
-      <output>{run.progress?.text}</output>
+      <output aria-label="Progress">{run.progress?.text}</output>
       <ConnectedComposerRoot threadId="thr_1" run={run}>
         <Parts />
       </ConnectedComposerRoot>
@@ -265,6 +273,132 @@ describe("Composer (props)", () => {
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done] });
   });
 
+  it("names the file, not its type, in a failed upload, with the reason", () => {
+    const failed: ComposerAttachment = {
+      id: "a",
+      name: "quarterly-report.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      status: "error",
+      error: "storage is down",
+    };
+    render(<Composer attachments={[failed]} onRemoveAttachment={() => {}} />);
+    const chip = within(screen.getByRole("list", { name: "Attachments" })).getByRole("listitem");
+    expect(chip).toHaveTextContent("Upload of quarterly-report.docx failed");
+    expect(chip).not.toHaveTextContent("Upload of DOCX failed");
+    const reason = chip.querySelector('[data-tk-part="composer-attachment-error"]');
+    expect(reason).toHaveTextContent("storage is down");
+    expect(reason).toHaveAttribute("title", "storage is down");
+  });
+
+  it("lists refused files with their limit in a polite status, dismissable", async () => {
+    const user = userEvent.setup();
+    const onDismissRejections = vi.fn();
+    const { rerender } = render(<Composer onAddFiles={() => {}} />);
+    // Present and empty before anything is refused, so the refusal is announced.
+    expect(rejections()).toHaveAttribute("role", "status");
+    expect(rejections()).toBeEmptyDOMElement();
+
+    rerender(
+      <Composer
+        onAddFiles={() => {}}
+        rejections={[
+          { name: "huge.zip", reason: "too_large", limit: "10 MB" },
+          { name: "run.exe", reason: "type", limit: "image/*, .pdf" },
+          { name: "third.png", reason: "too_many", limit: 1 },
+          { name: "fourth.png", reason: "too_many", limit: 2 },
+          { name: "off.txt", reason: "disabled" },
+        ]}
+        onDismissRejections={onDismissRejections}
+      />,
+    );
+    const lines = within(rejections())
+      .getAllByRole("listitem")
+      .map((li) => [li.getAttribute("data-reason"), li.textContent]);
+    expect(lines).toEqual([
+      ["too_large", "huge.zip is too large. Files can be at most 10 MB."],
+      ["type", "run.exe is not an accepted file type. Accepted: image/*, .pdf."],
+      ["too_many", "third.png was not added: too many files. At most 1 file per message."],
+      ["too_many", "fourth.png was not added: too many files. At most 2 files per message."],
+      ["disabled", "off.txt was not added: attachments are turned off."],
+    ]);
+    await user.click(within(rejections()).getByRole("button", { name: "Dismiss" }));
+    expect(onDismissRejections).toHaveBeenCalledOnce();
+  });
+
+  it("adds dropped files and marks the composer while files are dragged over it", () => {
+    const onAddFiles = vi.fn();
+    render(<Composer onAddFiles={onAddFiles} />);
+    const root = form();
+    expect(root).not.toHaveAttribute("data-dragging");
+    fireEvent.dragEnter(root, transfer([]));
+    expect(root).toHaveAttribute("data-dragging", "");
+    // Crossing into a child and back fires enter/leave pairs: still dragging over the composer.
+    fireEvent.dragEnter(input(), transfer([]));
+    fireEvent.dragLeave(root, transfer([]));
+    expect(root).toHaveAttribute("data-dragging", "");
+    // Accepting the drag over the composer is what lets the drop land.
+    expect(fireEvent.dragOver(input(), transfer([]))).toBe(false);
+    fireEvent.dragLeave(input(), transfer([]));
+    expect(root).not.toHaveAttribute("data-dragging");
+
+    const dropped = [file("a.txt"), file("b.pdf", "application/pdf")];
+    fireEvent.dragEnter(root, transfer(dropped));
+    expect(fireEvent.drop(input(), transfer(dropped))).toBe(false);
+    expect(onAddFiles).toHaveBeenCalledExactlyOnceWith(dropped);
+    expect(root).not.toHaveAttribute("data-dragging");
+  });
+
+  it("ignores dragged text, and drags while disabled or without onAddFiles", () => {
+    const onAddFiles = vi.fn();
+    const text = { dataTransfer: { files: [], types: ["text/plain"], items: [] } };
+    const { rerender } = render(<Composer onAddFiles={onAddFiles} />);
+    fireEvent.dragEnter(form(), text);
+    expect(form()).not.toHaveAttribute("data-dragging");
+    expect(fireEvent.dragOver(form(), text)).toBe(true);
+
+    rerender(<Composer onAddFiles={onAddFiles} threadStatus={{ type: "closed" }} />);
+    fireEvent.dragEnter(form(), transfer([file("a.txt")]));
+    expect(form()).not.toHaveAttribute("data-dragging");
+    expect(fireEvent.dragOver(form(), transfer([file("a.txt")]))).toBe(true);
+    fireEvent.drop(form(), transfer([file("a.txt")]));
+    rerender(<Composer />);
+    fireEvent.dragEnter(form(), transfer([file("a.txt")]));
+    expect(form()).not.toHaveAttribute("data-dragging");
+    expect(onAddFiles).not.toHaveBeenCalled();
+  });
+
+  it("runs the app's drag handlers first; an app that handles the drop keeps the files", () => {
+    const onAddFiles = vi.fn();
+    const calls: string[] = [];
+    const handlers = {
+      onDragEnter: vi.fn(() => calls.push("enter")),
+      onDragOver: vi.fn(() => calls.push("over")),
+      onDragLeave: vi.fn(() => calls.push("leave")),
+      onDrop: vi.fn(() => calls.push("drop")),
+    };
+    const { rerender } = render(<Composer onAddFiles={onAddFiles} {...handlers} />);
+    const dropped = [file("a.txt")];
+    fireEvent.dragEnter(form(), transfer(dropped));
+    expect(form()).toHaveAttribute("data-dragging", "");
+    fireEvent.dragOver(form(), transfer(dropped));
+    fireEvent.dragLeave(form(), transfer(dropped));
+    expect(form()).not.toHaveAttribute("data-dragging");
+    fireEvent.dragEnter(form(), transfer(dropped));
+    fireEvent.drop(form(), transfer(dropped));
+    expect(calls).toEqual(["enter", "over", "leave", "enter", "drop"]);
+    expect(handlers.onDrop).toHaveBeenCalledWith(expect.objectContaining({ type: "drop" }));
+    expect(onAddFiles).toHaveBeenCalledExactlyOnceWith(dropped);
+
+    onAddFiles.mockClear();
+    const ownDrop = vi.fn((event: { preventDefault(): void }) => event.preventDefault());
+    rerender(<Composer onAddFiles={onAddFiles} {...handlers} onDrop={ownDrop} />);
+    fireEvent.dragEnter(form(), transfer(dropped));
+    fireEvent.drop(form(), transfer(dropped));
+    expect(ownDrop).toHaveBeenCalledOnce();
+    expect(onAddFiles).not.toHaveBeenCalled();
+    expect(form()).not.toHaveAttribute("data-dragging");
+  });
+
   it("puts an uncontrolled draft back when the send fails", async () => {
     const user = userEvent.setup();
     let fail = (_error: Error) => {};
@@ -345,6 +479,12 @@ describe("Composer (connected to a ChatKit server on 127.0.0.1)", () => {
       ).toEqual(["uploading", "error"]),
     );
     expect(sendButton()).toBeDisabled();
+    const failedChip = within(list).getAllByRole("listitem")[1] as HTMLElement;
+    expect(failedChip).toHaveTextContent("Upload of broken.txt failed");
+    // The server's reason reaches the chip.
+    expect(
+      failedChip.querySelector('[data-tk-part="composer-attachment-error"]'),
+    ).toHaveTextContent("storage is down");
 
     release();
     await waitFor(() =>
@@ -361,6 +501,100 @@ describe("Composer (connected to a ChatKit server on 127.0.0.1)", () => {
     await waitFor(() =>
       expect(server.requests.map((r) => r.body?.type)).toContain("attachments.delete"),
     );
+  });
+
+  it("shows files refused by the limits, clears them on the next pick and on dismiss", async () => {
+    const user = userEvent.setup();
+    server = await startServer((request, res) => {
+      if (request.url.startsWith("/upload/")) {
+        res.writeHead(204).end();
+        return;
+      }
+      sendJson(res, 200, {
+        ...created,
+        id: `atc_${request.body?.params?.name}`,
+        upload_descriptor: { ...created.upload_descriptor, url: `${server.url}/upload/1` },
+      });
+    });
+    const { container } = renderConnected({
+      options: { limits: { maxSize: 2048, maxFiles: 2, accept: ["image/*", ".pdf"] } },
+    });
+    expect(rejections()).toBeEmptyDOMElement();
+    await user.upload(fileInput(container), [
+      file("huge.png", "image/png", 4096),
+      file("notes.txt"),
+      file("ok.png", "image/png"),
+    ]);
+    await waitFor(() =>
+      expect(
+        within(rejections())
+          .getAllByRole("listitem")
+          .map((li) => li.textContent),
+      ).toEqual([
+        "huge.png is too large. Files can be at most 2 KB.",
+        "notes.txt is not an accepted file type. Accepted: image/*, .pdf.",
+      ]),
+    );
+    expect(rejections()).toHaveAttribute("role", "status");
+    const list = screen.getByRole("list", { name: "Attachments" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining("ok.png")]);
+    // Refused files never reach the server.
+    const createdNames = () =>
+      server.requests
+        .filter((r) => r.body?.type === "attachments.create")
+        .map((r) => r.body?.params?.name);
+    await waitFor(() => expect(createdNames()).toEqual(["ok.png"]));
+
+    // The next pick replaces them: one more fits, the one after is over the count.
+    await user.upload(fileInput(container), [file("b.pdf", "application/pdf"), file("c.pdf")]);
+    await waitFor(() =>
+      expect(
+        within(rejections())
+          .getAllByRole("listitem")
+          .map((li) => li.textContent),
+      ).toEqual(["c.pdf was not added: too many files. At most 2 files per message."]),
+    );
+    await user.click(within(rejections()).getByRole("button", { name: "Dismiss" }));
+    expect(rejections()).toBeEmptyDOMElement();
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole("listitem")
+          .map((li) => li.dataset.status),
+      ).toEqual(["done", "done"]),
+    );
+  });
+
+  it("uploads dropped files", async () => {
+    server = await startServer((request, res) => {
+      if (request.url.startsWith("/upload/")) {
+        res.writeHead(204).end();
+        return;
+      }
+      sendJson(res, 200, {
+        ...created,
+        id: `atc_${request.body?.params?.name}`,
+        upload_descriptor: { ...created.upload_descriptor, url: `${server.url}/upload/1` },
+      });
+    });
+    renderConnected();
+    const dropped = [file("dropped.txt")];
+    fireEvent.dragEnter(form(), transfer(dropped));
+    expect(form()).toHaveAttribute("data-dragging", "");
+    fireEvent.drop(form(), transfer(dropped));
+    expect(form()).not.toHaveAttribute("data-dragging");
+    const list = await screen.findByRole("list", { name: "Attachments" });
+    expect(within(list).getByText("dropped.txt")).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(list).getByRole("listitem")).toHaveAttribute("data-status", "done"),
+    );
+    expect(
+      server.requests.find((r) => r.body?.type === "attachments.create")?.body?.params,
+    ).toEqual(expect.objectContaining({ name: "dropped.txt" }));
   });
 
   it("keeps the draft and attachments when the send fails", async () => {
@@ -442,10 +676,11 @@ describe("Composer (connected to a ChatKit server on 127.0.0.1)", () => {
     expect(sendButton()).toBeInTheDocument();
 
     allowCancel = false;
-    await waitFor(() => expect(screen.getByRole("status")).toBeEmptyDOMElement());
+    const progress = screen.getByRole("status", { name: "Progress" });
+    await waitFor(() => expect(progress).toBeEmptyDOMElement());
     await user.type(input(), "second{Enter}");
     // The progress update comes after `stream_options`: once it shows, the options are applied.
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Working"));
+    await waitFor(() => expect(progress).toHaveTextContent("Working"));
     expect(screen.getByRole("form")).toHaveAttribute("data-running", "");
     expect(stopButton()).toBeNull();
     expect(sendButton()).toBeDisabled();

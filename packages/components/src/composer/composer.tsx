@@ -4,6 +4,7 @@ import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   createContext,
+  type DragEvent,
   type FormEvent,
   forwardRef,
   type KeyboardEvent,
@@ -32,6 +33,24 @@ export interface ComposerAttachment {
   progress?: number;
   /** Thumbnail URL for images (http/https, `blob:` or configured `data:`). */
   previewUrl?: string | null;
+  /** Why the upload failed, shown on the failed chip (with `status: "error"`). */
+  error?: string | null;
+}
+
+/** A file the composer refused, shown by `Composer.Rejections`. */
+export interface ComposerRejection {
+  /** The file's name. */
+  name: string;
+  /**
+   * Why: attachments are off, too many files, a file too large, or a type not accepted (the
+   * reasons of `useComposer`'s rejections).
+   */
+  reason: "disabled" | "too_many" | "too_large" | "type";
+  /**
+   * The limit that was hit: the most files per message (`3`) for `too_many`, the largest size
+   * ready to show (`"10 MB"`) for `too_large`, the accepted types (`"image/*, .pdf"`) for `type`.
+   */
+  limit?: string | number;
 }
 
 /** What {@link ComposerRoot} submits. */
@@ -54,11 +73,14 @@ interface ComposerContextValue {
   onAddFiles: ((files: File[]) => void) | undefined;
   onRemoveAttachment: ((id: string) => void) | undefined;
   accept: string | undefined;
+  rejections: readonly ComposerRejection[];
+  onDismissRejections: (() => void) | undefined;
   inputRef: { current: HTMLTextAreaElement | null };
 }
 
 const ComposerContext = createContext<ComposerContextValue | null>(null);
-function useComposerContext(part: string): ComposerContextValue {
+/** The composer's state, for its parts. */
+export function useComposerContext(part: string): ComposerContextValue {
   const value = useContext(ComposerContext);
   if (!value) throw new Error(`\`${part}\` must be used within \`Composer.Root\``);
   return value;
@@ -90,6 +112,10 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   onRemoveAttachment?: (id: string) => void;
   /** `accept` of the file picker, e.g. `"image/*,.pdf"`. */
   accept?: string;
+  /** Files refused for their size, type or count; `Composer.Rejections` lists them. */
+  rejections?: readonly ComposerRejection[];
+  /** Clears `rejections`; gives `Composer.Rejections` a dismiss button. */
+  onDismissRejections?: () => void;
   asChild?: boolean;
 }
 
@@ -98,7 +124,11 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
  * method is composing. Sending is blocked while empty, running, uploading or disabled, and while
  * an attachment failed to upload (remove it first, so nothing is sent without it).
  *
- * @selector [data-tk-part="composer"][data-disabled][data-running][data-thread-status="active"|"locked"|"closed"]
+ * Files dropped on it go to `onAddFiles`; while files are dragged over it, it carries
+ * `data-dragging`. The app's own `onDragEnter`, `onDragOver`, `onDragLeave` and `onDrop` run
+ * first; an `onDrop` that calls `preventDefault()` keeps the files from `onAddFiles`.
+ *
+ * @selector [data-tk-part="composer"][data-disabled][data-running][data-dragging][data-thread-status="active"|"locked"|"closed"]
  */
 export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoot(
   {
@@ -114,8 +144,14 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     onAddFiles,
     onRemoveAttachment,
     accept,
+    rejections = EMPTY_REJECTIONS,
+    onDismissRejections,
     asChild,
     children,
+    onDragEnter,
+    onDragOver,
+    onDragLeave,
+    onDrop,
     ...props
   },
   ref,
@@ -153,6 +189,17 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     (value.trim() !== "" || attachments.length > 0);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const reasonId = useId();
+  const acceptsDrop = onAddFiles !== undefined && !disabled;
+  // dragenter/dragleave fire for every child crossed: count them to know when files leave.
+  const dragDepth = useRef(0);
+  const [dragging, setDragging] = useState(false);
+  const endDrag = useCallback(() => {
+    dragDepth.current = 0;
+    setDragging(false);
+  }, []);
+  useEffect(() => {
+    if (!acceptsDrop) endDrag();
+  }, [acceptsDrop, endDrag]);
   const submit = useCallback(() => {
     if (!canSubmit) return;
     const draft = value;
@@ -179,6 +226,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onAddFiles,
       onRemoveAttachment,
       accept,
+      rejections,
+      onDismissRejections,
       inputRef,
     }),
     [
@@ -195,6 +244,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onAddFiles,
       onRemoveAttachment,
       accept,
+      rejections,
+      onDismissRejections,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
@@ -204,6 +255,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
         data-tk-part="composer"
         data-disabled={disabled ? "" : undefined}
         data-running={running ? "" : undefined}
+        data-dragging={dragging ? "" : undefined}
         data-thread-status={statusType}
         aria-label={t("composer.label")}
         {...props}
@@ -212,13 +264,28 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           event.preventDefault();
           submit();
         }}
-        onDragOver={(event) => {
-          if (onAddFiles && !disabled && event.dataTransfer.types.includes("Files"))
-            event.preventDefault();
+        onDragEnter={(event: DragEvent<HTMLFormElement>) => {
+          onDragEnter?.(event);
+          if (!acceptsDrop || !hasFiles(event)) return;
+          dragDepth.current += 1;
+          setDragging(true);
         }}
-        onDrop={(event) => {
-          if (!onAddFiles || disabled) return;
-          const files = Array.from(event.dataTransfer.files);
+        onDragOver={(event: DragEvent<HTMLFormElement>) => {
+          onDragOver?.(event);
+          // Accepting the drag is what lets the drop land here.
+          if (acceptsDrop && hasFiles(event)) event.preventDefault();
+        }}
+        onDragLeave={(event: DragEvent<HTMLFormElement>) => {
+          onDragLeave?.(event);
+          if (dragDepth.current === 0) return;
+          dragDepth.current -= 1;
+          if (dragDepth.current === 0) setDragging(false);
+        }}
+        onDrop={(event: DragEvent<HTMLFormElement>) => {
+          onDrop?.(event);
+          endDrag();
+          if (event.defaultPrevented || !onAddFiles || disabled) return;
+          const files = Array.from(event.dataTransfer?.files ?? []);
           if (files.length > 0) {
             event.preventDefault();
             onAddFiles(files);
@@ -231,6 +298,13 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   );
 });
 ComposerRoot.displayName = "Composer.Root";
+
+const EMPTY_REJECTIONS: readonly ComposerRejection[] = [];
+
+/** Whether a drag carries files (not text or a link dragged from the page). */
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes("Files");
+}
 
 /** Props of {@link ComposerInput}. */
 export interface ComposerInputProps extends ComponentPropsWithoutRef<"textarea"> {
@@ -426,6 +500,7 @@ ComposerAddAttachment.displayName = "Composer.AddAttachment";
  *
  * @selector [data-tk-part="composer-attachments"]
  * @selector [data-tk-part="composer-attachment"][data-status="uploading"|"done"|"error"]
+ * @selector [data-tk-part="composer-attachment-error"] why a failed upload failed
  */
 export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<"ul">>(
   function ComposerAttachments(props, ref) {
@@ -458,11 +533,14 @@ export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWi
                 <span data-tk-part="attachment-name">{attachment.name}</span>
                 <span data-tk-part="attachment-type">
                   {status === "error"
-                    ? t("composer.uploadFailed", {
-                        name: fileTypeLabel(attachment.name, attachment.mimeType),
-                      })
+                    ? t("composer.uploadFailed", { name: attachment.name })
                     : fileTypeLabel(attachment.name, attachment.mimeType)}
                 </span>
+                {status === "error" && attachment.error ? (
+                  <span data-tk-part="composer-attachment-error" title={attachment.error}>
+                    {attachment.error}
+                  </span>
+                ) : null}
               </span>
               {status === "uploading" ? (
                 <span

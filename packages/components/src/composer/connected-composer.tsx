@@ -1,5 +1,8 @@
 import type { ThreadStatus } from "@threadkit/core";
 import {
+  type AttachmentLimits,
+  type AttachmentRejection,
+  formatBytes,
   type UseComposerOptions,
   type UseRunStreamResult,
   useComposer,
@@ -7,7 +10,12 @@ import {
   useThreadStore,
 } from "@threadkit/hooks";
 import { forwardRef, useMemo, useSyncExternalStore } from "react";
-import { type ComposerAttachment, ComposerRoot, type ComposerRootProps } from "./composer";
+import {
+  type ComposerAttachment,
+  type ComposerRejection,
+  ComposerRoot,
+  type ComposerRootProps,
+} from "./composer";
 
 /** Props of {@link ConnectedComposerRoot}. */
 export interface ConnectedComposerRootProps
@@ -23,6 +31,8 @@ export interface ConnectedComposerRootProps
     | "onAddFiles"
     | "onRemoveAttachment"
     | "threadStatus"
+    | "rejections"
+    | "onDismissRejections"
   > {
   /** The thread to send to (`null` starts a new thread). */
   threadId: string | null;
@@ -37,7 +47,9 @@ export interface ConnectedComposerRootProps
 /**
  * `Composer.Root` fed by `@threadkit/hooks` (`useRunStream` + `useComposer`): sends to the
  * thread, uploads attachments with progress, offers Stop while the server allows cancelling and
- * disables itself for locked and closed threads. Must be inside `ThreadkitProvider`.
+ * disables itself for locked and closed threads. A failed upload shows its error on its chip, and
+ * files refused by `options.limits` go to `Composer.Rejections` until dismissed or the next pick.
+ * Must be inside `ThreadkitProvider`.
  */
 export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedComposerRootProps>(
   function ConnectedComposerRoot(
@@ -60,8 +72,14 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
           status: a.status === "uploaded" ? "done" : a.status,
           progress: a.progress,
           previewUrl: a.attachment?.type === "image" ? a.attachment.preview_url : null,
+          error: a.error?.message ?? null,
         })),
       [composer.attachments],
+    );
+    const limits = options?.limits;
+    const rejections = useMemo(
+      () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
+      [composer.rejections, limits],
     );
     return (
       <ComposerRoot
@@ -78,11 +96,29 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
           ? { onAddFiles: (files: File[]) => void composer.addFiles(files) }
           : {})}
         onRemoveAttachment={composer.removeAttachment}
+        rejections={rejections}
+        onDismissRejections={composer.clearRejections}
       />
     );
   },
 );
 ConnectedComposerRoot.displayName = "Composer.Root";
+
+/** A rejection of `useComposer`, with the limit it hit for the localized message. */
+function toComposerRejection(
+  rejection: AttachmentRejection,
+  limits: AttachmentLimits | undefined,
+): ComposerRejection {
+  const result: ComposerRejection = { name: rejection.name, reason: rejection.reason };
+  if (rejection.reason === "too_many" && limits?.maxFiles !== undefined) {
+    result.limit = limits.maxFiles;
+  } else if (rejection.reason === "too_large" && limits?.maxSize !== undefined) {
+    result.limit = formatBytes(limits.maxSize);
+  } else if (rejection.reason === "type" && limits?.accept && limits.accept.length > 0) {
+    result.limit = limits.accept.join(", ");
+  }
+  return result;
+}
 
 /** Props of `Composer.Root`: controlled from props, or `threadId` for the hooks. */
 export type ComposerRootAnyProps = ComposerRootProps | ConnectedComposerRootProps;

@@ -1,7 +1,7 @@
 import type { Source } from "@threadkit/core";
 import { Box, FileText, Globe } from "lucide-react";
 import { Tooltip } from "radix-ui";
-import type { ReactNode } from "react";
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { useThreadUI } from "../context";
 import { hostOf, safeUrl } from "../internal/safe-url";
 import type { SourceEntry } from "./sources";
@@ -35,52 +35,69 @@ function Preview({ source }: { source: Source }) {
   );
 }
 
-/**
- * The interactive element of a source: an external link for URL sources, a button reaching
- * `onEntityClick` for interactive entities, otherwise a focusable label (so the preview still
- * opens by keyboard).
- */
-function SourceTrigger({
-  entry,
-  part,
-  label,
-  children,
-}: {
+interface SourceTriggerProps extends Omit<ComponentPropsWithoutRef<"button">, "children"> {
   entry: SourceEntry;
   part: string;
   label: string | undefined;
   children: ReactNode;
-}) {
-  const { onEntityClick } = useThreadUI();
-  const { source } = entry;
-  const common = {
-    "data-tk-part": part,
-    "data-source-type": source.type,
-    ...(label ? { "aria-label": label } : {}),
-  } as const;
-  if (source.type === "url") {
-    const href = safeUrl(source.url, "link");
-    if (href) {
+}
+
+/**
+ * The interactive element of a source: an external link for URL sources, a button reaching
+ * `onEntityClick` for interactive entities, otherwise a focusable label (so the preview still
+ * opens by keyboard). It forwards its ref and spreads the rest of its props, so it can be the
+ * child of `Tooltip.Trigger asChild`: Radix's `data-state` and hover/focus handlers land on the
+ * element, and their `onClick` runs before ours.
+ */
+const SourceTrigger = forwardRef<HTMLAnchorElement & HTMLButtonElement, SourceTriggerProps>(
+  function SourceTrigger({ entry, part, label, children, onClick, ...rest }, ref) {
+    const { onEntityClick } = useThreadUI();
+    const { source } = entry;
+    const common = {
+      ...rest,
+      "data-tk-part": part,
+      "data-source-type": source.type,
+      ...(label ? { "aria-label": label } : {}),
+    };
+    if (source.type === "url") {
+      const href = safeUrl(source.url, "link");
+      if (href) {
+        return (
+          <a
+            {...(common as ComponentPropsWithoutRef<"a">)}
+            ref={ref}
+            onClick={onClick as ComponentPropsWithoutRef<"a">["onClick"]}
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+          >
+            {children}
+          </a>
+        );
+      }
+    }
+    if (source.type === "entity" && source.interactive && onEntityClick) {
       return (
-        <a {...common} href={href} target="_blank" rel="noopener noreferrer nofollow">
+        <button
+          {...common}
+          ref={ref}
+          type="button"
+          onClick={(event) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) onEntityClick(source);
+          }}
+        >
           {children}
-        </a>
+        </button>
       );
     }
-  }
-  if (source.type === "entity" && source.interactive && onEntityClick) {
     return (
-      <button {...common} type="button" onClick={() => onEntityClick(source)}>
+      <button {...common} ref={ref} type="button" data-static="" onClick={onClick}>
         {children}
       </button>
     );
-  }
-  return (
-    <button {...common} type="button" data-static="">
-      {children}
-    </button>
-  );
-}
+  },
+);
 
 /** An inline citation marker: the source number, with a preview on hover and focus. */
 export function CitationMarker({ entry }: { entry: SourceEntry }) {
