@@ -46,7 +46,14 @@ page.on("pageerror", (error) => console.error(error));
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => document.title === "ready");
 
-const results = { mount: [], stream: [], markdown: null, markdownReference: null };
+const results = {
+  mount: [],
+  stream: [],
+  markdown: null,
+  markdownReference: null,
+  virtuosoMount: [],
+  virtuosoStream: [],
+};
 for (const n of [100, 1000, 10000]) {
   // Warm-up run, then the measured median of three.
   await page.evaluate((n) => window.tkBench.mount(n), n);
@@ -61,8 +68,30 @@ for (const n of [10, 1000, 10000]) {
 }
 await page.evaluate(() => window.tkBench.markdown());
 results.markdown = await page.evaluate(() => window.tkBench.markdown());
+for (const n of [100, 1000, 10000]) {
+  await page.evaluate((n) => window.tkBench.virtuosoMount(n), n);
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await page.evaluate((n) => window.tkBench.virtuosoMount(n), n));
+  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
+  results.virtuosoMount.push(runs[1]);
+}
+for (const n of [10, 1000, 10000]) {
+  await page.evaluate((n) => window.tkBench.virtuosoStream(n, 50), n);
+  results.virtuosoStream.push(await page.evaluate((n) => window.tkBench.virtuosoStream(n, 300), n));
+}
 await page.evaluate(() => window.tkBench.markdownReference());
-results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
+results.markdownReference = for (const n of [100, 1000, 10000]) {
+  await page.evaluate((n) => window.tkBench.virtuosoMount(n), n);
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await page.evaluate((n) => window.tkBench.virtuosoMount(n), n));
+  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
+  results.virtuosoMount.push(runs[1]);
+}
+for (const n of [10, 1000, 10000]) {
+  await page.evaluate((n) => window.tkBench.virtuosoStream(n, 50), n);
+  results.virtuosoStream.push(await page.evaluate((n) => window.tkBench.virtuosoStream(n, 300), n));
+}
+await page.evaluate(() => window.tkBench.markdownReference());
 
 await browser.close();
 server.close();
@@ -82,6 +111,16 @@ const m = results.markdown;
 console.log(
   `\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`,
 );
+console.log("\nreact-virtuoso with the same rows (mount: first frame, DOM elements)");
+for (const r of results.virtuosoMount)
+  console.log(
+    `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
+  );
+console.log("react-virtuoso, streaming into the last item (mean / p50 / p95)");
+for (const r of results.virtuosoStream)
+  console.log(
+    `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
+  );
 const r = results.markdownReference;
 console.log(
   `react-markdown + remark-gfm, full re-parse per delta: last 100 deltas mean ${ms(r.meanMs)}, p95 ${ms(r.p95Ms)}; whole reply mean ${ms(r.overallMeanMs)}`,

@@ -2,8 +2,8 @@ import type {
   AssistantMessageItem,
   ClientToolCallItem,
   EntitySource,
-  StructuredInputAnswer,
   StructuredInputItem,
+  StructuredInputSubmission,
   ThreadItem,
   ThreadItemType,
   WidgetItem,
@@ -16,7 +16,15 @@ import {
   useMemo,
   useRef,
 } from "react";
-import { catalogFor, directionOf, format, type MessageKey, type Messages } from "./i18n/messages";
+import {
+  catalogFor,
+  catalogs,
+  directionOf,
+  format,
+  type MessageKey,
+  type Messages,
+  type PluralMessageKey,
+} from "./i18n/messages";
 
 /** Lifecycle of one item as the thread view knows it. */
 export type ItemStatus = "streaming" | "done" | "error";
@@ -67,11 +75,17 @@ export interface ThreadUIOptions {
   onRetry?: (item: AssistantMessageItem) => void;
   /** Called after a reply was copied. */
   onCopy?: (item: AssistantMessageItem, text: string) => void;
-  /** Receives structured input answers; without it the inputs are read-only. */
+  /**
+   * Receives a structured input submission (`status` `"answered"` with the answers, or
+   * `"skipped"`), ready for `threads.add_structured_input`; without it the inputs are read-only.
+   * Return a promise to keep the form locked while it is sent: when it rejects, the form opens
+   * again with the user's answers. The connected `Thread.Root threadId` submits through
+   * `@threadkit/hooks` by itself unless the app passes this.
+   */
   onStructuredInputSubmit?: (
     item: StructuredInputItem,
-    answers: Record<string, StructuredInputAnswer>,
-  ) => void;
+    submission: StructuredInputSubmission,
+  ) => unknown;
   /** Allow `data:image/*` URLs in generated images, markdown images and attachment previews. @default false */
   allowDataImages?: boolean;
   /** Lazy syntax highlighting of finished code blocks. */
@@ -87,19 +101,66 @@ export interface ThreadUIOptions {
 export interface ThreadUIContextValue extends ThreadUIOptions {
   locale: string;
   dir: "ltr" | "rtl";
-  /** Looks up and fills a catalog string. */
-  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /**
+   * Looks up and fills a catalog string. A counted message is named by its base key and picks
+   * its plural form from `values.count`: `t("workflow.steps", { count: 1 })` → "1 step".
+   */
+  t: (key: MessageKey | PluralMessageKey, values?: Record<string, string | number>) => string;
+}
+
+type MessageSource = Readonly<Record<string, string | undefined>>;
+
+function pluralRules(locale: string): Intl.PluralRules {
+  try {
+    return new Intl.PluralRules(locale);
+  } catch {
+    return new Intl.PluralRules("en");
+  }
+}
+
+/** `key.<category>` of `source` for `count`, else `key.other` (also without a numeric count). */
+function pluralForm(
+  source: MessageSource | undefined,
+  key: string,
+  count: unknown,
+  rules: () => Intl.PluralRules,
+): string | undefined {
+  if (source === undefined) return undefined;
+  const category = typeof count === "number" ? rules().select(count) : "other";
+  return source[`${key}.${category}`] ?? source[`${key}.other`];
 }
 
 function resolve(options: ThreadUIOptions): ThreadUIContextValue {
   const locale = options.locale ?? "en";
-  const catalog = catalogFor(locale);
-  const overrides = options.messages;
+  const catalog: MessageSource = catalogFor(locale);
+  const overrides: MessageSource | undefined = options.messages;
+  // Overridden plural forms are used as a set, so a translation is never mixed with the
+  // catalog's language. Each set is read with its own language's rules: a locale without a
+  // shipped catalog reads the English forms with English rules, its overrides with its own.
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? "en";
+  let localeRules: Intl.PluralRules | undefined;
+  let catalogRules: Intl.PluralRules | undefined;
+  const forLocale = () => {
+    localeRules ??= pluralRules(locale);
+    return localeRules;
+  };
+  const forCatalog = () => {
+    catalogRules ??= pluralRules(catalogs[language] ? locale : "en");
+    return catalogRules;
+  };
   return {
     ...options,
     locale,
     dir: directionOf(locale),
-    t: (key, values) => format(overrides?.[key] ?? catalog[key], values),
+    t: (key, values) => {
+      const template =
+        overrides?.[key] ??
+        catalog[key] ??
+        pluralForm(overrides, key, values?.count, forLocale) ??
+        pluralForm(catalog, key, values?.count, forCatalog) ??
+        key;
+      return format(template, values);
+    },
   };
 }
 

@@ -32,11 +32,14 @@ export {
   en,
   type MessageKey,
   type Messages,
+  type PluralCategory,
+  type PluralMessageKey,
 } from "./i18n/messages";
 export { type SafeUrlOptions, safeUrl, type UrlUsage } from "./internal/safe-url";
 export { AssistantMessage } from "./items/assistant-message";
 export {
   ClientToolCall,
+  type ClientToolCallProps,
   type ToolCallDisplayStatus,
   toolCallStatus,
 } from "./items/client-tool-call";

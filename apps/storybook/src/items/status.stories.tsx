@@ -93,6 +93,30 @@ export const Fallbacks: Story = {
   },
 };
 
+/** `end_of_turn`: a quiet separator after the assistant's turn, named for assistive technology. */
+export const EndOfTurn: Story = {
+  render: () => (
+    <Frame>
+      <ThreadItem
+        item={{
+          type: "assistant_message",
+          id: "a1",
+          thread_id: "t",
+          created_at: "2026-05-01T10:00:00Z",
+          content: [{ type: "output_text", text: "Enjoy the hike!", annotations: [] }],
+        }}
+      />
+      <ThreadItem
+        item={{ type: "end_of_turn", id: "e1", thread_id: "t", created_at: "2026-05-01T10:00:00Z" }}
+      />
+    </Frame>
+  ),
+  play: async ({ canvas }) => {
+    const separator = canvas.getByRole("separator", { name: "End of turn" });
+    await expect(separator).toHaveAttribute("data-tk-part", "end-of-turn");
+  },
+};
+
 function Broken(): never {
   throw new Error("renderer bug");
 }

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ThreadItem } from "@threadkit/components";
+import type { Task, TaskItem, WorkflowItem } from "@threadkit/core";
 import { expect } from "storybook/test";
 import { webSearchTask, workflow } from "./_data";
 import { Frame } from "./_frame";
@@ -10,7 +11,8 @@ import { Frame } from "./_frame";
  * file, image.
  *
  * Parts: `[data-tk-part="workflow"][data-status][data-workflow-type]`,
- * `workflow-trigger[data-state]`, `task[data-task-type][data-status]`.
+ * `workflow-trigger[data-state]`, `workflow-icon[data-icon]`, `task[data-task-type][data-status]`,
+ * `task-icon[data-icon]`.
  */
 const meta = {
   title: "Items/Workflow and tasks",
@@ -52,6 +54,79 @@ export const CustomSummary: Story = {
 
 /** A task shown on its own (web search with queries and sources). */
 export const SingleTask: Story = { args: { item: webSearchTask } };
+
+function taskItem(id: string, task: Task): TaskItem {
+  return { id, thread_id: "thr_demo", created_at: "2026-05-01T10:00:00Z", type: "task", task };
+}
+
+/** Image tasks (task type `image`): while the image is created, and done. */
+export const ImageTask: Story = {
+  render: () => (
+    <Frame>
+      <ThreadItem
+        item={taskItem("task_img_1", { type: "image", status_indicator: "loading" })}
+        status="streaming"
+      />
+      <ThreadItem
+        item={taskItem("task_img_2", {
+          type: "image",
+          title: "Drew a trail map",
+          status_indicator: "complete",
+        })}
+      />
+      <ThreadItem item={taskItem("task_img_3", { type: "image", title: "Sketched the hut" })} />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText("Creating image")).toBeVisible();
+    await expect(canvas.getByText("Drew a trail map")).toBeVisible();
+    const tasks = canvasElement.querySelectorAll("[data-tk-part='task'][data-task-type='image']");
+    await expect(tasks).toHaveLength(3);
+    await expect(tasks[0]).toHaveAttribute("data-status", "loading");
+    await expect(tasks[2]?.querySelector("svg")).toHaveClass("lucide-image");
+  },
+};
+
+const customWorkflow: WorkflowItem = {
+  id: "wf_icons",
+  thread_id: "thr_demo",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "workflow",
+  workflow: {
+    type: "custom",
+    expanded: true,
+    summary: { title: "Planned the trip", icon: "calendar" },
+    tasks: [
+      { type: "custom", title: "Checked hut availability", icon: "map-pin" },
+      { type: "custom", title: "Compared train times", icon: "clock" },
+      { type: "custom", title: "Read the trail report", icon: "document", content: "Open." },
+      { type: "custom", title: "A task without an icon" },
+    ],
+  },
+};
+
+/**
+ * Custom summary and task icons, named like ChatKit's icons and drawn with the widgets' lucide
+ * mapping (`lucide:<name>` works too); an unknown name keeps the default icon.
+ */
+export const CustomIcons: Story = {
+  args: { item: customWorkflow },
+  play: async ({ canvasElement }) => {
+    const icon = (selector: string) => canvasElement.querySelector(`${selector} svg`);
+    await expect(icon("[data-tk-part='workflow-icon'][data-icon='calendar']")).toHaveClass(
+      "lucide-calendar",
+    );
+    await expect(icon("[data-tk-part='task-icon'][data-icon='map-pin']")).toHaveClass(
+      "lucide-map-pin",
+    );
+    await expect(icon("[data-tk-part='task-icon'][data-icon='document']")).toHaveClass(
+      "lucide-file-text",
+    );
+    await expect(icon("[data-tk-part='task-icon']:not([data-icon])")).toHaveClass(
+      "lucide-sparkles",
+    );
+  },
+};
 
 export const Dark: Story = {
   args: { item: workflow(true) },

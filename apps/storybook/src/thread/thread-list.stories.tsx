@@ -33,8 +33,14 @@ const onRename = fn();
 function History({
   scheme = "light",
   locale = "en",
+  failing = false,
   ...props
-}: Partial<ComponentProps<typeof ThreadList>> & { scheme?: "light" | "dark"; locale?: string }) {
+}: Partial<ComponentProps<typeof ThreadList>> & {
+  scheme?: "light" | "dark";
+  locale?: string;
+  /** Renames and deletes reject, as when the server is unreachable. */
+  failing?: boolean;
+}) {
   const [list, setList] = useState(props.threads ?? threads);
   const [active, setActive] = useState("t1");
   return (
@@ -48,14 +54,23 @@ function History({
           threads={list}
           activeThreadId={active}
           onSelect={setActive}
-          onRename={(id, title) => {
+          onRename={async (id, title) => {
             onRename(id, title);
+            if (failing) throw new Error("503 Service Unavailable");
             setList((l) => l.map((t) => (t.id === id ? { ...t, title } : t)));
           }}
-          onDelete={(id) => {
+          onDelete={async (id) => {
             onDelete(id);
+            if (failing) throw new Error("503 Service Unavailable");
             setList((l) => l.filter((t) => t.id !== id));
           }}
+          {...(props.hasMore === undefined
+            ? {}
+            : {
+                hasMore: props.hasMore,
+                onLoadMore: props.onLoadMore,
+                loadingMore: props.loadingMore,
+              })}
         />
       </div>
     </ThreadUIProvider>
@@ -85,6 +100,68 @@ export const RenameAndDelete: Story = {
   },
 };
 
+/**
+ * Deleting from the keyboard: once the thread is gone, focus moves to the next entry (the
+ * previous one after the last, the list itself when none is left), not to the page.
+ */
+export const DeleteFromKeyboard: Story = {
+  play: async ({ canvas, userEvent, canvasElement }) => {
+    canvas.getByRole("button", { name: "Delete: Quarterly report summary" }).focus();
+    await userEvent.keyboard("{Enter}");
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("alertdialog");
+    await expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await userEvent.tab();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(canvas.queryByText("Quarterly report summary")).toBeNull());
+    await waitFor(() =>
+      expect(canvas.getByText("New conversation").closest("button")).toHaveFocus(),
+    );
+  },
+};
+
+/** The server refuses: a failed rename or delete is announced on its entry and can be dismissed. */
+export const FailedRenameAndDelete: Story = {
+  args: { failing: true },
+  play: async ({ canvas, userEvent, canvasElement }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Rename: Hiking near Zermatt" }));
+    const input = canvas.getByRole("textbox", { name: "Conversation title" });
+    await userEvent.clear(input);
+    await userEvent.type(input, "Zermatt{Enter}");
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(
+      "“Hiking near Zermatt” could not be renamed.",
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Delete: Quarterly report summary" }));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("alertdialog");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(canvas.getAllByRole("alert")).toHaveLength(2));
+    await expect(canvas.getAllByRole("alert")[1]).toHaveTextContent(
+      "“Quarterly report summary” could not be deleted.",
+    );
+    await expect(canvas.getByText("Quarterly report summary")).toBeVisible();
+  },
+};
+
+/** "Load more" while the next page is fetched: a spinner, `aria-busy` on the list. */
+export const LoadingMore: Story = {
+  args: { hasMore: true, onLoadMore: () => new Promise<void>(() => {}) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    const button = canvas.getByRole("button", { name: "Loading…" });
+    await expect(button).toHaveAttribute("aria-disabled", "true");
+    await expect(button).toHaveFocus();
+    await expect(canvas.getByRole("navigation")).toHaveAttribute("aria-busy", "true");
+  },
+};
+
 export const Empty: Story = { args: { threads: [] } };
-export const Dark: Story = { args: { scheme: "dark" } };
+/** The dark theme's focus ring mixes the dark accent. */
+export const Dark: Story = {
+  args: { scheme: "dark" },
+  play: async ({ canvas }) => {
+    const ring = getComputedStyle(canvas.getByRole("navigation")).getPropertyValue(
+      "--tk-color-ring",
+    );
+    await expect(ring).toContain("#4c8dff");
+  },
+};
 export const RightToLeft: Story = { args: { locale: "ar" } };

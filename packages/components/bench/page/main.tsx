@@ -9,10 +9,12 @@ import {
 } from "@threadkit/core";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
+import { memo, useSyncExternalStore } from "react";
+import { Virtuoso } from "react-virtuoso";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import "../../src/styles.css";
-import { Thread, type ThreadStoreLike } from "../../src/index";
+import { Thread, ThreadItem, type ThreadStoreLike } from "../../src/index";
 
 function item(i: number): ThreadItem {
   const base = { id: `i${i}`, thread_id: "t", created_at: "2026-05-01T10:00:00Z" };
@@ -235,5 +237,83 @@ async function markdownReference() {
   };
 }
 
-Object.assign(window, { tkBench: { mount, stream, markdown, markdownReference } });
+/**
+ * The alternative virtualizer: the same store, rows and item components in react-virtuoso
+ * (measured heights, `followOutput`), to compare with TanStack Virtual inside `Thread`.
+ */
+const VirtuosoRow = memo(function VirtuosoRow({
+  id,
+  store,
+}: {
+  id: string;
+  store: ThreadStoreLike;
+}) {
+  const get = () => store.getState().itemsById.get(id);
+  const item = useSyncExternalStore(store.subscribe, get, get);
+  return item ? <ThreadItem item={item} /> : null;
+});
+
+function VirtuosoApp({ store }: { store: ThreadStoreLike }) {
+  const get = () => store.getState().itemIds;
+  const ids = useSyncExternalStore(store.subscribe, get, get);
+  return (
+    <Thread.Root items={[]} style={{ height: 800 }}>
+      <Virtuoso
+        style={{ height: 800 }}
+        data={ids as string[]}
+        initialTopMostItemIndex={ids.length - 1}
+        followOutput="auto"
+        computeItemKey={(_, id) => id}
+        itemContent={(_, id) => <VirtuosoRow id={id} store={store} />}
+      />
+    </Thread.Root>
+  );
+}
+
+async function virtuosoMount(n: number) {
+  await unmount();
+  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
+  const start = performance.now();
+  root = createRoot(container);
+  flushSync(() => root?.render(<VirtuosoApp store={store} />));
+  await frame();
+  const firstFrame = performance.now() - start;
+  await frame();
+  await frame();
+  return { n, firstFrameMs: firstFrame, elements: container.querySelectorAll("*").length };
+}
+
+async function virtuosoStream(n: number, deltas: number) {
+  await unmount();
+  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
+  root = createRoot(container);
+  flushSync(() => root?.render(<VirtuosoApp store={store} />));
+  await frame();
+  flushSync(() =>
+    store.dispatch({
+      type: "thread.item.added",
+      item: {
+        id: "live",
+        thread_id: "t",
+        created_at: "2026-05-01T10:00:00Z",
+        type: "assistant_message",
+        content: [{ type: "output_text", text: "", annotations: [] }],
+      },
+    }),
+  );
+  await frame();
+  await frame();
+  const times: number[] = [];
+  for (let i = 0; i < deltas; i++) {
+    const t0 = performance.now();
+    flushSync(() => store.dispatch(delta("live", `word${i} `)));
+    times.push(performance.now() - t0);
+    if (i % 20 === 19) await frame();
+  }
+  return summarize(n, times);
+}
+
+Object.assign(window, {
+  tkBench: { mount, stream, markdown, markdownReference, virtuosoMount, virtuosoStream },
+});
 document.title = "ready";

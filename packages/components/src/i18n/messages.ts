@@ -1,6 +1,8 @@
 /**
  * The message catalog: every string the components show or announce. Placeholders are written
- * `{name}` and filled by `format`.
+ * `{name}` and filled by `format`. A message that counts has one key per plural category,
+ * `<key>.one`, `<key>.other` (and `.zero`, `.two`, `.few`, `.many` where a language has them);
+ * `t("<key>", { count })` picks the form with `Intl.PluralRules`.
  */
 export const en = {
   "thread.label": "Conversation",
@@ -24,7 +26,8 @@ export const en = {
   "code.language": "{language} code",
   "code.plain": "Code",
   "sources.title": "Sources",
-  "sources.count": "{count} sources",
+  "sources.count.one": "{count} source",
+  "sources.count.other": "{count} sources",
   "sources.citation": "Source {number}: {title}",
   "sources.file": "File",
   "sources.entity": "Open {title}",
@@ -54,7 +57,8 @@ export const en = {
   "workflow.working": "Working…",
   "workflow.thought": "Thought for {duration}",
   "workflow.thinking": "Thinking…",
-  "workflow.steps": "{count} steps",
+  "workflow.steps.one": "{count} step",
+  "workflow.steps.other": "{count} steps",
   "duration.seconds": "{count}s",
   "duration.minutes": "{minutes}m {seconds}s",
   "image.generating": "Generating image…",
@@ -92,6 +96,15 @@ export const en = {
   "composer.locked": "This conversation is locked.",
   "composer.closed": "This conversation is closed.",
   "composer.disabled": "Messages cannot be sent right now.",
+  "composer.rejectedDisabled": "{name} was not added: attachments are turned off.",
+  "composer.rejectedTooMany": "{name} was not added: too many files.",
+  "composer.rejectedTooLarge": "{name} is too large.",
+  "composer.rejectedType": "{name} is not an accepted file type.",
+  "composer.limitCount.one": "At most {count} file per message.",
+  "composer.limitCount.other": "At most {count} files per message.",
+  "composer.limitSize": "Files can be at most {limit}.",
+  "composer.limitType": "Accepted: {limit}.",
+  "composer.dismissRejections": "Dismiss",
   "history.title": "History",
   "history.empty": "No conversations yet",
   "history.untitled": "New conversation",
@@ -104,13 +117,29 @@ export const en = {
   "history.deleteDescription": "“{title}” will be deleted permanently.",
   "history.options": "Options for {title}",
   "history.loadMore": "Load more",
+  "history.loadingMore": "Loading…",
+  "history.loadMoreFailed": "More conversations could not be loaded.",
+  "history.renameFailed": "“{title}” could not be renamed.",
+  "history.deleteFailed": "“{title}” could not be deleted.",
 } as const;
 
 /** Keys of the message catalog. */
 export type MessageKey = keyof typeof en;
 
-/** A complete message catalog. */
-export type Messages = Record<MessageKey, string>;
+/** A plural category of `Intl.PluralRules`. */
+export type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
+
+/** Base keys of counted messages: `t("workflow.steps", { count })` reads `workflow.steps.<category>`. */
+export type PluralMessageKey = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+/**
+ * A complete message catalog. Counted messages need `.one` and `.other` like `en`; the other
+ * plural categories are optional and fall back to `.other`.
+ */
+export type Messages = Record<MessageKey, string> &
+  Partial<Record<`${PluralMessageKey}.${PluralCategory}`, string>>;
 
 /** German. */
 export const de: Messages = {
@@ -135,7 +164,8 @@ export const de: Messages = {
   "code.language": "{language}-Code",
   "code.plain": "Code",
   "sources.title": "Quellen",
-  "sources.count": "{count} Quellen",
+  "sources.count.one": "{count} Quelle",
+  "sources.count.other": "{count} Quellen",
   "sources.citation": "Quelle {number}: {title}",
   "sources.file": "Datei",
   "sources.entity": "{title} öffnen",
@@ -165,7 +195,8 @@ export const de: Messages = {
   "workflow.working": "Arbeitet …",
   "workflow.thought": "{duration} nachgedacht",
   "workflow.thinking": "Denkt nach …",
-  "workflow.steps": "{count} Schritte",
+  "workflow.steps.one": "{count} Schritt",
+  "workflow.steps.other": "{count} Schritte",
   "duration.seconds": "{count} s",
   "duration.minutes": "{minutes} min {seconds} s",
   "image.generating": "Bild wird erzeugt …",
@@ -203,6 +234,15 @@ export const de: Messages = {
   "composer.locked": "Diese Unterhaltung ist gesperrt.",
   "composer.closed": "Diese Unterhaltung ist geschlossen.",
   "composer.disabled": "Nachrichten können gerade nicht gesendet werden.",
+  "composer.rejectedDisabled": "{name} wurde nicht hinzugefügt: Anhänge sind deaktiviert.",
+  "composer.rejectedTooMany": "{name} wurde nicht hinzugefügt: zu viele Dateien.",
+  "composer.rejectedTooLarge": "{name} ist zu groß.",
+  "composer.rejectedType": "{name} hat keinen zulässigen Dateityp.",
+  "composer.limitCount.one": "Höchstens {count} Datei pro Nachricht.",
+  "composer.limitCount.other": "Höchstens {count} Dateien pro Nachricht.",
+  "composer.limitSize": "Dateien dürfen höchstens {limit} groß sein.",
+  "composer.limitType": "Zulässig: {limit}.",
+  "composer.dismissRejections": "Schließen",
   "history.title": "Verlauf",
   "history.empty": "Noch keine Unterhaltungen",
   "history.untitled": "Neue Unterhaltung",
@@ -215,6 +255,10 @@ export const de: Messages = {
   "history.deleteDescription": "„{title}“ wird endgültig gelöscht.",
   "history.options": "Optionen für {title}",
   "history.loadMore": "Mehr laden",
+  "history.loadingMore": "Wird geladen …",
+  "history.loadMoreFailed": "Weitere Unterhaltungen konnten nicht geladen werden.",
+  "history.renameFailed": "„{title}“ konnte nicht umbenannt werden.",
+  "history.deleteFailed": "„{title}“ konnte nicht gelöscht werden.",
 };
 
 /** Arabic (right to left). */
@@ -240,7 +284,12 @@ export const ar: Messages = {
   "code.language": "شيفرة {language}",
   "code.plain": "شيفرة",
   "sources.title": "المصادر",
-  "sources.count": "{count} مصادر",
+  "sources.count.zero": "لا مصادر",
+  "sources.count.one": "مصدر واحد",
+  "sources.count.two": "مصدران",
+  "sources.count.few": "{count} مصادر",
+  "sources.count.many": "{count} مصدرًا",
+  "sources.count.other": "{count} مصدر",
   "sources.citation": "المصدر {number}: {title}",
   "sources.file": "ملف",
   "sources.entity": "فتح {title}",
@@ -270,7 +319,12 @@ export const ar: Messages = {
   "workflow.working": "يعمل…",
   "workflow.thought": "فكّر لمدة {duration}",
   "workflow.thinking": "يفكّر…",
-  "workflow.steps": "{count} خطوات",
+  "workflow.steps.zero": "لا خطوات",
+  "workflow.steps.one": "خطوة واحدة",
+  "workflow.steps.two": "خطوتان",
+  "workflow.steps.few": "{count} خطوات",
+  "workflow.steps.many": "{count} خطوة",
+  "workflow.steps.other": "{count} خطوة",
   "duration.seconds": "{count} ث",
   "duration.minutes": "{minutes} د {seconds} ث",
   "image.generating": "جارٍ إنشاء الصورة…",
@@ -308,6 +362,18 @@ export const ar: Messages = {
   "composer.locked": "هذه المحادثة مقفلة.",
   "composer.closed": "هذه المحادثة مغلقة.",
   "composer.disabled": "لا يمكن إرسال الرسائل الآن.",
+  "composer.rejectedDisabled": "لم تتم إضافة {name}: المرفقات معطّلة.",
+  "composer.rejectedTooMany": "لم تتم إضافة {name}: عدد الملفات كبير جدًا.",
+  "composer.rejectedTooLarge": "حجم {name} كبير جدًا.",
+  "composer.rejectedType": "نوع الملف {name} غير مقبول.",
+  "composer.limitCount.one": "ملف واحد كحد أقصى لكل رسالة.",
+  "composer.limitCount.two": "ملفان كحد أقصى لكل رسالة.",
+  "composer.limitCount.few": "{count} ملفات كحد أقصى لكل رسالة.",
+  "composer.limitCount.many": "{count} ملفًا كحد أقصى لكل رسالة.",
+  "composer.limitCount.other": "{count} ملف كحد أقصى لكل رسالة.",
+  "composer.limitSize": "الحد الأقصى لحجم الملف {limit}.",
+  "composer.limitType": "الأنواع المقبولة: {limit}.",
+  "composer.dismissRejections": "إغلاق",
   "history.title": "السجل",
   "history.empty": "لا توجد محادثات بعد",
   "history.untitled": "محادثة جديدة",
@@ -320,6 +386,10 @@ export const ar: Messages = {
   "history.deleteDescription": "سيتم حذف «{title}» نهائيًا.",
   "history.options": "خيارات {title}",
   "history.loadMore": "تحميل المزيد",
+  "history.loadingMore": "جارٍ التحميل…",
+  "history.loadMoreFailed": "تعذّر تحميل المزيد من المحادثات.",
+  "history.renameFailed": "تعذّرت إعادة تسمية «{title}».",
+  "history.deleteFailed": "تعذّر حذف «{title}».",
 };
 
 /** Catalogs shipped with the package, by language. */

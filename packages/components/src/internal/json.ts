@@ -2,16 +2,22 @@
 export function prettyJson(value: unknown): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value;
-  const seen = new WeakSet<object>();
+  // The objects on the path from the root to the value being written. Only these make a cycle:
+  // an object reached twice through different keys (a shared reference) is printed each time.
+  const ancestors: object[] = [];
   try {
     return (
       JSON.stringify(
         value,
-        (_key, v: unknown) => {
+        function (this: unknown, _key, v: unknown) {
           if (typeof v === "bigint") return v.toString();
           if (typeof v === "object" && v !== null) {
-            if (seen.has(v)) return "[Circular]";
-            seen.add(v);
+            // `this` is the object that holds `v`; whatever was pushed after it is a finished sibling.
+            while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) {
+              ancestors.pop();
+            }
+            if (ancestors.includes(v)) return "[Circular]";
+            ancestors.push(v);
           }
           return v;
         },

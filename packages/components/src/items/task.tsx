@@ -11,10 +11,11 @@ import {
   Sparkles,
 } from "lucide-react";
 import { VisuallyHidden } from "radix-ui";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { hostOf, safeUrl } from "../internal/safe-url";
+import { WIDGET_ICONS, WidgetIconGlyph } from "../widgets/icon";
 
 const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   custom: "task.task",
@@ -23,6 +24,24 @@ const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   file: "task.files",
   image: "task.image",
 };
+
+/**
+ * A ChatKit icon name drawn with the widgets' lucide mapping (`lucide:<name>` loads on demand);
+ * `fallback` for no name or a name without an icon here (`vendor:*`, unknown names).
+ */
+export function NamedIcon({
+  name,
+  fallback,
+}: {
+  name: string | null | undefined;
+  fallback: ReactNode;
+}): ReactNode {
+  if (!name) return fallback;
+  const Icon = WIDGET_ICONS[name];
+  if (Icon) return <Icon aria-hidden size={14} />;
+  if (name.startsWith("lucide:")) return <WidgetIconGlyph name={name} size={14} />;
+  return fallback;
+}
 
 function TaskIcon({ task }: { task: Task }) {
   switch (task.type) {
@@ -34,6 +53,8 @@ function TaskIcon({ task }: { task: Task }) {
       return <FileText aria-hidden size={14} />;
     case "image":
       return <ImageIcon aria-hidden size={14} />;
+    case "custom":
+      return <NamedIcon name={task.icon} fallback={<Sparkles aria-hidden size={14} />} />;
     default:
       return <Sparkles aria-hidden size={14} />;
   }
@@ -95,6 +116,7 @@ function FileSources({ sources }: { sources: readonly FileSource[] }) {
  * its own for `task` items and inside workflows.
  *
  * @selector [data-tk-part="task"][data-task-type][data-status="loading"|"complete"|"none"]
+ * @selector [data-tk-part="task-icon"][data-icon] (a custom task's icon name)
  */
 export const TaskView = memo(function TaskView({ task }: { task: Task }) {
   const { t } = useThreadUI();
@@ -105,7 +127,10 @@ export const TaskView = memo(function TaskView({ task }: { task: Task }) {
   return (
     <div data-tk-part="task" data-task-type={task.type} data-status={indicator}>
       <div data-tk-part="task-header">
-        <span data-tk-part="task-icon">
+        <span
+          data-tk-part="task-icon"
+          data-icon={(task.type === "custom" && task.icon) || undefined}
+        >
           {indicator === "loading" ? (
             <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
           ) : indicator === "complete" ? (

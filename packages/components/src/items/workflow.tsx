@@ -4,7 +4,7 @@ import { ChevronDown, LoaderCircle, Sparkles } from "lucide-react";
 import { Collapsible } from "radix-ui";
 import { memo, useEffect, useRef, useState } from "react";
 import { type ItemRendererProps, type ThreadUIContextValue, useThreadUI } from "../context";
-import { TaskView } from "./task";
+import { NamedIcon, TaskView } from "./task";
 
 /** "12s" / "2m 5s" in the active locale. */
 export function formatDuration(seconds: number, t: ThreadUIContextValue["t"]): string {
@@ -32,6 +32,7 @@ function summaryText(workflow: Workflow, streaming: boolean, t: ThreadUIContextV
  *
  * @selector [data-tk-part="workflow"][data-status="streaming"|"done"][data-workflow-type="custom"|"reasoning"]
  * @selector [data-tk-part="workflow-trigger"][data-state="open"|"closed"] (Radix Collapsible)
+ * @selector [data-tk-part="workflow-icon"][data-icon] (a custom summary's icon name)
  */
 export const WorkflowView = memo(function WorkflowView({
   item,
@@ -62,7 +63,11 @@ export const WorkflowView = memo(function WorkflowView({
     >
       <Collapsible.Trigger data-tk-part="workflow-trigger">
         <span data-tk-part="workflow-icon" aria-hidden data-icon={icon ?? undefined}>
-          {streaming ? <LoaderCircle size={14} data-tk-part="spinner" /> : <Sparkles size={14} />}
+          {streaming ? (
+            <LoaderCircle size={14} data-tk-part="spinner" />
+          ) : (
+            <NamedIcon name={icon} fallback={<Sparkles size={14} />} />
+          )}
         </span>
         <span data-tk-part="workflow-summary">
           {summaryText({ ...workflow, tasks }, streaming, t)}

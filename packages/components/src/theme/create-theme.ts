@@ -129,6 +129,9 @@ export function createTheme(options: ThemeOptions | "light" | "dark" = {}): Them
     vars["--tk-color-accent-fg"] = readableOn(accent.primary);
     vars["--tk-color-info"] = accent.primary;
     vars["--tk-color-info-fg"] = readableOn(accent.primary);
+    // A custom property that references another is resolved where it is declared, so the ring
+    // inherited from :root would keep the default accent.
+    vars["--tk-color-ring"] = `color-mix(in srgb, ${accent.primary} 55%, transparent)`;
     if (level >= 2) {
       const mix = level === 3 ? 22 : 12;
       vars["--tk-message-user-bg"] =

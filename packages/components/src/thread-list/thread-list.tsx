@@ -1,15 +1,19 @@
 import type { ThreadMetadata } from "@threadkit/core";
-import { Check, MessageSquare, Pencil, Trash2, X } from "lucide-react";
+import { Check, LoaderCircle, MessageSquare, Pencil, Trash2, X } from "lucide-react";
 import { AlertDialog } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
   memo,
+  useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
 import { useThreadUI } from "../context";
+import type { MessageKey } from "../i18n/messages";
+import { composeRefs } from "../internal/compose-refs";
 
 /** Props of {@link ThreadList}. */
 export interface ThreadListProps extends Omit<ComponentPropsWithoutRef<"nav">, "onSelect"> {
@@ -17,15 +21,30 @@ export interface ThreadListProps extends Omit<ComponentPropsWithoutRef<"nav">, "
   /** The open thread, marked with `aria-current`. */
   activeThreadId?: string | null;
   onSelect?: (threadId: string) => void;
-  /** Enables renaming. */
+  /** Enables renaming. A rejected promise (or a throw) shows an error on the entry. */
   onRename?: (threadId: string, title: string) => void | Promise<void>;
-  /** Enables deleting (after a confirmation dialog). */
+  /**
+   * Enables deleting (after a confirmation dialog). A rejected promise (or a throw) shows an error
+   * on the entry. Once the thread leaves `threads`, focus moves to the next entry (the previous
+   * one after the last, the list when none is left).
+   */
   onDelete?: (threadId: string) => void | Promise<void>;
   /** More threads can be loaded. */
   hasMore?: boolean;
-  onLoadMore?: () => void;
+  /**
+   * Loads the next page. Return a promise to show the loading state until it settles (and an
+   * error if it rejects), or control the state with `loadingMore`.
+   */
+  onLoadMore?: () => unknown;
+  /** The next page is being fetched: the "Load more" button shows a spinner and ignores clicks. */
+  loadingMore?: boolean;
   /** Heading text. @default catalog "History" */
   title?: string;
+}
+
+/** Runs `action` and returns its result as a promise; a synchronous throw becomes a rejection. */
+function settle(action: () => unknown): Promise<void> {
+  return new Promise<unknown>((resolve) => resolve(action())).then(() => undefined);
 }
 
 function relativeDate(iso: string, locale: string): string | undefined {
@@ -49,12 +68,13 @@ const ThreadListEntry = memo(function ThreadListEntry({
   active: boolean;
   onSelect: ThreadListProps["onSelect"];
   onRename: ThreadListProps["onRename"];
-  onDelete: ThreadListProps["onDelete"];
+  onDelete: ((threadId: string) => Promise<void>) | undefined;
 }) {
   const { t, locale, portalContainer } = useThreadUI();
   const title = thread.title?.trim() || t("history.untitled");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(title);
+  const [error, setError] = useState<MessageKey | null>(null);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const renameRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
@@ -63,7 +83,10 @@ const ThreadListEntry = memo(function ThreadListEntry({
   const finish = (save: boolean) => {
     const next = draft.trim();
     setEditing(false);
-    if (save && next && next !== thread.title) void onRename?.(thread.id, next);
+    if (save && next && next !== thread.title && onRename) {
+      setError(null);
+      settle(() => onRename(thread.id, next)).catch(() => setError("history.renameFailed"));
+    }
     requestAnimationFrame(() => renameRef.current?.focus());
   };
   const date = relativeDate(thread.created_at, locale);
@@ -160,7 +183,10 @@ const ThreadListEntry = memo(function ThreadListEntry({
                       <AlertDialog.Action
                         data-tk-part="button"
                         data-variant="danger"
-                        onClick={() => void onDelete(thread.id)}
+                        onClick={() => {
+                          setError(null);
+                          onDelete(thread.id).catch(() => setError("history.deleteFailed"));
+                        }}
                       >
                         {t("history.delete")}
                       </AlertDialog.Action>
@@ -172,28 +198,107 @@ const ThreadListEntry = memo(function ThreadListEntry({
           </span>
         </>
       )}
+      {error ? (
+        <div data-tk-part="thread-list-error">
+          <p role="alert">{t(error, { title })}</p>
+          <button
+            type="button"
+            data-tk-part="icon-button"
+            aria-label={t("notice.dismiss")}
+            onClick={() => setError(null)}
+          >
+            <X aria-hidden size={14} />
+          </button>
+        </div>
+      ) : null}
     </li>
   );
 });
 
 /**
- * Thread history: select, rename inline and delete after confirmation.
+ * Thread history: select, rename inline and delete after confirmation. Failed renames and
+ * deletes show an error on their entry; "Load more" shows its loading state while a page loads.
  *
- * @selector [data-tk-part="thread-list"]
+ * @selector [data-tk-part="thread-list"][aria-busy]
  * @selector [data-tk-part="thread-list-item"][data-active][data-status]
+ * @selector [data-tk-part="thread-list-error"] (a failed rename, delete or page load)
+ * @selector [data-tk-part="thread-list"] > [data-tk-part="button"][data-loading] ("Load more")
  */
 export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function ThreadList(
-  { threads, activeThreadId, onSelect, onRename, onDelete, hasMore, onLoadMore, title, ...props },
+  {
+    threads,
+    activeThreadId,
+    onSelect,
+    onRename,
+    onDelete,
+    hasMore,
+    onLoadMore,
+    loadingMore,
+    title,
+    ...props
+  },
   ref,
 ) {
   const { t, dir } = useThreadUI();
+  const navRef = useRef<HTMLElement | null>(null);
+  const navRefs = useMemo(() => composeRefs(navRef, ref), [ref]);
+  const latest = useRef({ threads, onDelete });
+  latest.current = { threads, onDelete };
+  // The thread whose deletion was confirmed, and where it stood, until it leaves `threads`.
+  const deleted = useRef<{ id: string; index: number } | null>(null);
+  const deleteThread = useCallback((threadId: string) => {
+    const index = latest.current.threads.findIndex((thread) => thread.id === threadId);
+    deleted.current = { id: threadId, index };
+    return settle(() => latest.current.onDelete?.(threadId)).catch((error: unknown) => {
+      if (deleted.current?.id === threadId) deleted.current = null;
+      throw error;
+    });
+  }, []);
+  useEffect(() => {
+    const pending = deleted.current;
+    const nav = navRef.current;
+    if (!pending || !nav || threads.some((thread) => thread.id === pending.id)) return;
+    deleted.current = null;
+    // Its row (with the focused trigger or dialog) is gone, so focus fell to the body. Leave it
+    // alone if the user has moved on in the meantime.
+    const focused = nav.ownerDocument.activeElement;
+    if (focused && focused !== nav.ownerDocument.body && !nav.contains(focused)) return;
+    const triggers = nav.querySelectorAll<HTMLElement>('[data-tk-part="thread-list-trigger"]');
+    const next = triggers[Math.min(pending.index, triggers.length - 1)] ?? nav;
+    next.focus();
+  }, [threads]);
+
+  const [pageState, setPageState] = useState<"idle" | "loading" | "error">("idle");
+  const loading = loadingMore ?? pageState === "loading";
+  const loadMore = () => {
+    if (loading || !onLoadMore) return;
+    setPageState("idle");
+    let result: unknown;
+    try {
+      result = onLoadMore();
+    } catch {
+      setPageState("error");
+      return;
+    }
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
+      setPageState("loading");
+      (result as PromiseLike<unknown>).then(
+        () => setPageState("idle"),
+        () => setPageState("error"),
+      );
+    }
+  };
+
   return (
     <nav
       data-tk-part="thread-list"
       aria-label={title ?? t("history.title")}
+      aria-busy={loading || undefined}
       dir={dir}
+      // Focus lands here when the last thread is deleted.
+      tabIndex={-1}
       {...props}
-      ref={ref}
+      ref={navRefs}
     >
       <p data-tk-part="thread-list-heading" aria-hidden>
         {title ?? t("history.title")}
@@ -209,15 +314,35 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
               active={thread.id === activeThreadId}
               onSelect={onSelect}
               onRename={onRename}
-              onDelete={onDelete}
+              onDelete={onDelete ? deleteThread : undefined}
             />
           ))}
         </ul>
       )}
       {hasMore && onLoadMore ? (
-        <button type="button" data-tk-part="button" data-variant="ghost" onClick={onLoadMore}>
-          {t("history.loadMore")}
+        <button
+          type="button"
+          data-tk-part="button"
+          data-variant="ghost"
+          data-loading={loading ? "" : undefined}
+          // Not `disabled`: the button keeps focus while the page loads.
+          aria-disabled={loading || undefined}
+          onClick={loadMore}
+        >
+          {loading ? (
+            <>
+              <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
+              {t("history.loadingMore")}
+            </>
+          ) : (
+            t("history.loadMore")
+          )}
         </button>
+      ) : null}
+      {pageState === "error" && !loading ? (
+        <p data-tk-part="thread-list-error" role="alert">
+          {t("history.loadMoreFailed")}
+        </p>
       ) : null}
     </nav>
   );

@@ -1,0 +1,83 @@
+import { render, screen } from "@testing-library/react";
+import type { Task, WorkflowItem } from "@threadkit/core";
+import { ThreadUIProvider } from "../context";
+import { TaskView } from "./task";
+import { WorkflowView } from "./workflow";
+
+function workflowItem(workflow: WorkflowItem["workflow"]): WorkflowItem {
+  return {
+    id: "wf",
+    thread_id: "thr",
+    created_at: "2026-05-01T10:00:00Z",
+    type: "workflow",
+    workflow,
+  };
+}
+
+const task: Task = { type: "custom", title: "Checked the calendar", status_indicator: "none" };
+
+function iconOf(container: HTMLElement, part: string) {
+  return container.querySelector(`[data-tk-part="${part}"] svg`)?.getAttribute("class") ?? "";
+}
+
+describe("WorkflowView", () => {
+  it("draws the custom summary's icon by its ChatKit name", () => {
+    const { container } = render(
+      <WorkflowView
+        item={workflowItem({
+          type: "custom",
+          tasks: [task],
+          summary: { title: "Booked", icon: "calendar" },
+        })}
+      />,
+    );
+    expect(iconOf(container, "workflow-icon")).toContain("lucide-calendar");
+    expect(container.querySelector('[data-tk-part="workflow-icon"]')).toHaveAttribute(
+      "data-icon",
+      "calendar",
+    );
+  });
+
+  it("falls back to the default icon for an unknown name", () => {
+    const { container } = render(
+      <WorkflowView
+        item={workflowItem({ type: "custom", tasks: [], summary: { title: "x", icon: "nope" } })}
+      />,
+    );
+    expect(iconOf(container, "workflow-icon")).toContain("lucide-sparkles");
+  });
+
+  it("counts steps with the locale's plural forms", () => {
+    const one = workflowItem({ type: "custom", tasks: [task] });
+    const { rerender } = render(<WorkflowView item={one} />);
+    expect(screen.getByRole("button", { name: "1 step" })).toBeInTheDocument();
+    rerender(<WorkflowView item={workflowItem({ type: "custom", tasks: [task, task] })} />);
+    expect(screen.getByRole("button", { name: "2 steps" })).toBeInTheDocument();
+    rerender(
+      <ThreadUIProvider locale="ar">
+        <WorkflowView item={workflowItem({ type: "custom", tasks: [task, task] })} />
+      </ThreadUIProvider>,
+    );
+    expect(screen.getByRole("button", { name: "خطوتان" })).toBeInTheDocument();
+  });
+});
+
+describe("TaskView", () => {
+  it("draws a custom task's icon and keeps its name as data-icon", () => {
+    const { container } = render(<TaskView task={{ ...task, icon: "search" }} />);
+    expect(iconOf(container, "task-icon")).toContain("lucide-search");
+    expect(container.querySelector('[data-tk-part="task-icon"]')).toHaveAttribute(
+      "data-icon",
+      "search",
+    );
+  });
+
+  it("shows the status indicator instead of the icon while loading", () => {
+    const { container } = render(
+      <TaskView task={{ ...task, icon: "search", status_indicator: "loading" }} />,
+    );
+    expect(container.querySelector('[data-tk-part="task-icon"] [data-tk-part="spinner"]')).not.toBe(
+      null,
+    );
+  });
+});
