@@ -55,6 +55,11 @@ export {
   type UseRunStreamResult,
   useRunStream,
 } from "./run/use-run-stream";
+export { useRunningToolCallId } from "./run/use-running-tool-call-id";
+export {
+  type SubmitStructuredInput,
+  useSubmitStructuredInput,
+} from "./run/use-submit-structured-input";
 export {
   selectThreadRunError,
   type ThreadRunError,

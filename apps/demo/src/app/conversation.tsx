@@ -140,7 +140,8 @@ export function Conversation({
     [store],
   );
 
-  // The thread shows the run's notices, progress and errors (with their retry) by itself.
+  // The thread shows the run's notices, progress and errors (with their retry) and answers or
+  // skips structured input by itself.
   return (
     <div className="demo-content">
       <Thread.Root
@@ -153,9 +154,6 @@ export function Conversation({
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
         }}
-        onStructuredInputSubmit={(item, answers) =>
-          void run.submitStructuredInput(item.id, { status: "answered", answers })
-        }
       >
         <Thread.Viewport className="demo-viewport">
           {liveThreadId === null ? (

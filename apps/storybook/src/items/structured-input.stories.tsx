@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ThreadItem } from "@threadkit/components";
-import { expect, fn } from "storybook/test";
+import { expect, fn, waitFor } from "storybook/test";
 import { structured } from "./_data";
 import { Frame } from "./_frame";
 
@@ -8,7 +8,10 @@ const onSubmit = fn();
 
 /**
  * `structured_input`: multiple-choice and free-text questions answered through
- * `onStructuredInputSubmit`. Answered and skipped items show the answers read-only.
+ * `onStructuredInputSubmit`, which receives the submission (`status` `"answered"` or
+ * `"skipped"`, and the answers). The connected `Thread.Root threadId` sends it through the hooks
+ * by itself. When the returned promise rejects, the form opens again with the answers kept.
+ * Answered and skipped items show the answers read-only.
  *
  * Parts: `[data-tk-part="structured-input"][data-status]`, `structured-option[data-checked]`.
  */
@@ -34,9 +37,52 @@ export const Pending: Story = {
     );
     await userEvent.click(canvas.getByRole("button", { name: "Submit" }));
     await expect(onSubmit).toHaveBeenCalledWith(args.item, {
-      pace: { values: ["Moderate"], skipped: false },
-      notes: { values: ["Bad knees"], skipped: false },
+      status: "answered",
+      answers: {
+        pace: { values: ["Moderate"], skipped: false },
+        notes: { values: ["Bad knees"], skipped: false },
+      },
     });
+  },
+};
+
+const onSkip = fn();
+
+/** Skip sends a `"skipped"` submission. */
+export const Skip: Story = {
+  render: (args) => (
+    <Frame onStructuredInputSubmit={onSkip}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Skip" }));
+    await expect(onSkip).toHaveBeenCalledWith(args.item, {
+      status: "skipped",
+      answers: {
+        pace: { values: [], skipped: true },
+        notes: { values: [], skipped: true },
+      },
+    });
+  },
+};
+
+const failingSubmit = fn(() => Promise.reject(new Error("The server could not be reached")));
+
+/** The send failed (the callback's promise rejected): the form opens again, answers kept. */
+export const SendFailed: Story = {
+  render: (args) => (
+    <Frame onStructuredInputSubmit={failingSubmit}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("radio", { name: "Fast" }));
+    const submit = canvas.getByRole("button", { name: "Submit" });
+    await userEvent.click(submit);
+    await expect(failingSubmit).toHaveBeenCalled();
+    await waitFor(() => expect(submit).toBeEnabled());
+    await expect(canvas.getByRole("radio", { name: "Fast" })).toBeChecked();
   },
 };
 

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { type ItemRendererProps, ThreadItem } from "@threadkit/components";
+import { type ItemRendererProps, Thread, ThreadItem } from "@threadkit/components";
 import type { ClientToolCallItem } from "@threadkit/core";
+import { createThreadStore } from "@threadkit/hooks";
+import { useState } from "react";
 import { expect } from "storybook/test";
 import { toolCall } from "./_data";
 import { Frame } from "./_frame";
@@ -12,6 +14,11 @@ import { Frame } from "./_frame";
  *
  * Parts: `[data-tk-part="tool-call"][data-status]`, `tool-call-trigger[data-state]`,
  * `tool-call-content`.
+ *
+ * Inside a `Thread.Root` fed by a store, a call shows `in_progress` while the client runs its
+ * tool: `useRunStream` sets the store's `runningToolCallId` when a `clientTools` handler starts
+ * and clears it once the output was posted (`useRunningToolCallId` reads it). Outside a thread,
+ * pass `running` to `ClientToolCall`.
  */
 const meta = {
   title: "Items/Client tool call",
@@ -30,6 +37,40 @@ export const Pending: Story = {};
 
 /** The client is running the tool. */
 export const InProgress: Story = { args: { status: "streaming" } };
+
+/** A thread's store as `useRunStream` leaves it while a `clientTools` handler runs the call. */
+function runningStore() {
+  const item = toolCall("pending");
+  const store = createThreadStore(item.thread_id, [item]);
+  store.getState().setRunningToolCall(item.id);
+  return store;
+}
+
+/**
+ * Running on the client: the thread's store names this call in `runningToolCallId` while the
+ * app's tool handler runs, so the call shows "Running" with the live indicator, not "Pending".
+ */
+export const RunningOnTheClient: Story = {
+  name: "Running on the client",
+  render: () => {
+    const [store] = useState(runningStore);
+    return (
+      <Frame>
+        <Thread.Root store={store} virtualize={false}>
+          <Thread.Viewport>
+            <Thread.Items />
+          </Thread.Viewport>
+        </Thread.Root>
+      </Frame>
+    );
+  },
+  play: async ({ canvas }) => {
+    const call = canvas.getByRole("group", { name: /get_weather/ });
+    await expect(call).toHaveAttribute("data-status", "in_progress");
+    const spinner = call.querySelector('[data-tk-part="spinner"]');
+    await expect(spinner).not.toHaveAttribute("data-paused");
+  },
+};
 
 /** Output arrived; the arguments and output open on demand. */
 export const Completed: Story = {

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { Thread } from "@threadkit/components";
 import type { ThreadItem } from "@threadkit/core";
 import { createThreadStore, type RunResult, RunStreamError } from "@threadkit/hooks";
 import { useEffect, useMemo, useState } from "react";
+import { createPortal } from "react-dom";
 import { expect, fn, waitFor, within } from "storybook/test";
 import { assistant, conversation, longThread, MARKDOWN_REPLY, user } from "../items/_data";
 import { ChatSurface } from "./_layout";
@@ -70,6 +72,8 @@ export const LongThread: Story = {
   },
 };
 
+const loadOlder = fn();
+
 function PagedThread() {
   const all = useMemo(() => longThread(400, "p"), []);
   const [start, setStart] = useState(350);
@@ -80,6 +84,7 @@ function PagedThread() {
       hasOlder={start > 0}
       loadingOlder={loading}
       onLoadOlder={() => {
+        loadOlder();
         setLoading(true);
         setTimeout(() => {
           setStart((s) => Math.max(0, s - 50));
@@ -90,8 +95,122 @@ function PagedThread() {
   );
 }
 
-/** Older pages load when you scroll near the top; the visible message stays in place. */
-export const LoadOlder: Story = { render: () => <PagedThread /> };
+const ROW = "[data-tk-part='thread-row']";
+
+function nextFrames(count: number) {
+  return new Promise<void>((resolve) => {
+    const tick = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1));
+    tick(count);
+  });
+}
+
+/** The first row visible in the viewport, and its distance from the viewport's top edge. */
+function firstVisibleRow(viewport: HTMLElement) {
+  const top = viewport.getBoundingClientRect().top;
+  const rows = [...viewport.querySelectorAll<HTMLElement>(ROW)]
+    .filter((row) => row.getBoundingClientRect().bottom > top)
+    .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  const row = rows[0];
+  if (!row) throw new Error("no visible row");
+  return { row, text: row.textContent, offset: row.getBoundingClientRect().top - top };
+}
+
+function rowWithText(viewport: HTMLElement, text: string | null) {
+  return [...viewport.querySelectorAll<HTMLElement>(ROW)].find((row) => row.textContent === text);
+}
+
+/**
+ * Older pages load when you scroll near the top (50 items each, 400 ms apart); the first visible
+ * message stays where it was on screen, also when the list starts virtualizing past 60 items.
+ */
+export const LoadOlder: Story = {
+  render: () => <PagedThread />,
+  play: async ({ canvasElement }) => {
+    loadOlder.mockClear();
+    const viewport = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    const list = canvasElement.querySelector("[data-tk-part='thread-items']");
+    if (!viewport || !list) throw new Error("no thread");
+    await waitFor(() => expect(viewport.querySelectorAll(ROW)).toHaveLength(50));
+    await waitFor(() => expect(viewport).toHaveAttribute("data-at-bottom"));
+    await expect(list).not.toHaveAttribute("data-virtualized");
+
+    for (const page of [1, 2]) {
+      // Scroll near the top: that asks for the previous page.
+      viewport.scrollTop = 150;
+      await waitFor(() => expect(loadOlder).toHaveBeenCalledTimes(page));
+      await nextFrames(2);
+      const before = firstVisibleRow(viewport);
+      const index = Number(before.row.dataset.index);
+      console.log(
+        "DBG before",
+        page,
+        index,
+        before.text?.slice(0, 40),
+        before.offset,
+        viewport.scrollTop,
+      );
+      for (let i = 0; i < 8; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const f = firstVisibleRow(viewport);
+        console.log(
+          "DBG t",
+          i * 100,
+          viewport.scrollTop,
+          f.row.dataset.index,
+          f.text?.slice(0, 30),
+          f.offset,
+          f.row === before.row,
+          before.row.isConnected,
+          before.row.dataset.index,
+          before.row.getBoundingClientRect().top - viewport.getBoundingClientRect().top,
+        );
+      }
+      // The page arrives: the same message now sits 50 rows further down the list.
+      await waitFor(
+        () =>
+          expect(rowWithText(viewport, before.text)).toHaveAttribute(
+            "data-index",
+            String(index + 50),
+          ),
+        { timeout: 3000 },
+      );
+      await expect(list).toHaveAttribute("data-virtualized");
+      // Kept mounted (so its state is kept), also across the 60-item threshold.
+      await expect(rowWithText(viewport, before.text)).toBe(before.row);
+      for (const wait of [0, 300]) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        await nextFrames(2);
+        const offset =
+          before.row.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+        await expect(Math.abs(offset - before.offset)).toBeLessThanOrEqual(3);
+      }
+      // Past the 400 ms a page takes: the view did not jump into a second load.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(loadOlder).toHaveBeenCalledTimes(page);
+      await expect(viewport.scrollTop).toBeGreaterThan(1000);
+    }
+  },
+};
+
+/**
+ * "Jump to latest" appears once you scroll up; after it, focus is on the conversation (the
+ * button it was on is gone).
+ */
+export const JumpToLatest: Story = {
+  args: { items: longThread(80) },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const viewport = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    if (!viewport) throw new Error("no thread");
+    await waitFor(() => expect(viewport).toHaveAttribute("data-at-bottom"));
+    viewport.scrollTop = 0;
+    const jump = await canvas.findByRole("button", { name: "Jump to latest" });
+    await userEvent.click(jump);
+    await waitFor(() => expect(viewport).toHaveAttribute("data-at-bottom"));
+    await expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull();
+    await expect(viewport).toHaveFocus();
+  },
+};
 
 export const Dark: Story = { args: { theme: { colorScheme: "dark" } } };
 
@@ -105,6 +224,73 @@ export const CustomTheme: Story = {
       color: { accent: { primary: "#7c3aed", level: 2 }, grayscale: { hue: 260, tint: 4 } },
       typography: { baseSize: 16 },
     },
+  },
+};
+
+/**
+ * `color.surface` sets the page background and text (`--tk-color-bg`/`-fg` and
+ * `--tk-color-surface`/`-fg`), here a warm paper tone with the default accent.
+ */
+export const CustomSurface: Story = {
+  args: {
+    theme: {
+      colorScheme: "light",
+      color: { surface: { background: "#fdf6e3", foreground: "#073642" } },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector("[data-tk-part='thread']") as HTMLElement;
+    await expect(root.style.getPropertyValue("--tk-color-bg")).toBe("#fdf6e3");
+    await expect(getComputedStyle(root).backgroundColor).toBe("rgb(253, 246, 227)");
+    await expect(getComputedStyle(root).color).toBe("rgb(7, 54, 66)");
+  },
+};
+
+/** Renders a thread into a shadow root, where the page's stylesheets do not apply. */
+function UnstyledThread() {
+  const [shadow, setShadow] = useState<ShadowRoot | null>(null);
+  return (
+    <div
+      data-testid="unstyled-host"
+      ref={(host) => {
+        if (host && !shadow) setShadow(host.shadowRoot ?? host.attachShadow({ mode: "open" }));
+      }}
+    >
+      {shadow
+        ? createPortal(
+            <Thread.Root items={conversation} allowDataImages virtualize={false}>
+              <Thread.Viewport>
+                <Thread.Items />
+              </Thread.Viewport>
+            </Thread.Root>,
+            shadow,
+          )
+        : null}
+    </div>
+  );
+}
+
+/**
+ * A thread without `@threadkit/components/styles.css`: the parts render as plain HTML and keep
+ * their `data-tk-part` and state attributes for your own CSS. Storybook loads the stylesheet for
+ * every story, so this one renders into a shadow root, which the stylesheet does not reach.
+ */
+export const Unstyled: Story = {
+  render: () => <UnstyledThread />,
+  play: async ({ canvas }) => {
+    const host = canvas.getByTestId("unstyled-host");
+    await waitFor(() =>
+      expect(host.shadowRoot?.querySelector("[data-tk-part='thread']")).toBeTruthy(),
+    );
+    const thread = host.shadowRoot?.querySelector("[data-tk-part='thread']") as HTMLElement;
+    // The stylesheet makes the thread a flex column; unstyled it is a plain block.
+    await expect(getComputedStyle(thread).display).toBe("block");
+    await expect(thread.querySelectorAll("[data-tk-part='thread-item']").length).toBe(
+      conversation.length,
+    );
+    await expect(
+      thread.querySelector("[data-tk-part='thread-item'][data-item-type='workflow']"),
+    ).toBeTruthy();
   },
 };
 

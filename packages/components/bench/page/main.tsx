@@ -3,18 +3,19 @@ import {
   type AssistantMessageItem,
   createThreadState,
   reduceThreadStream,
+  selectThreadItem,
   type ThreadItem,
   type ThreadState,
   type ThreadStreamEvent,
 } from "@threadkit/core";
+import { memo, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
-import { memo, useSyncExternalStore } from "react";
-import { Virtuoso } from "react-virtuoso";
 import ReactMarkdown from "react-markdown";
+import { Virtuoso } from "react-virtuoso";
 import remarkGfm from "remark-gfm";
 import "../../src/styles.css";
-import { Thread, ThreadItem, type ThreadStoreLike } from "../../src/index";
+import { Thread, ThreadItem as ThreadItemView, type ThreadStoreLike } from "../../src/index";
 
 function item(i: number): ThreadItem {
   const base = { id: `i${i}`, thread_id: "t", created_at: "2026-05-01T10:00:00Z" };
@@ -41,7 +42,10 @@ function item(i: number): ThreadItem {
 function createStore(items: ThreadItem[]) {
   let state: ThreadState = createThreadState(items);
   const listeners = new Set<() => void>();
-  const store: ThreadStoreLike & { dispatch(e: ThreadStreamEvent): void } = {
+  const store: ThreadStoreLike & {
+    getState(): ThreadState;
+    dispatch(e: ThreadStreamEvent): void;
+  } = {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -241,19 +245,15 @@ async function markdownReference() {
  * The alternative virtualizer: the same store, rows and item components in react-virtuoso
  * (measured heights, `followOutput`), to compare with TanStack Virtual inside `Thread`.
  */
-const VirtuosoRow = memo(function VirtuosoRow({
-  id,
-  store,
-}: {
-  id: string;
-  store: ThreadStoreLike;
-}) {
-  const get = () => store.getState().itemsById.get(id);
+type BenchStore = ReturnType<typeof createStore>;
+
+const VirtuosoRow = memo(function VirtuosoRow({ id, store }: { id: string; store: BenchStore }) {
+  const get = () => selectThreadItem(store.getState() as ThreadState, id);
   const item = useSyncExternalStore(store.subscribe, get, get);
-  return item ? <ThreadItem item={item} /> : null;
+  return item ? <ThreadItemView item={item} /> : null;
 });
 
-function VirtuosoApp({ store }: { store: ThreadStoreLike }) {
+function VirtuosoApp({ store }: { store: BenchStore }) {
   const get = () => store.getState().itemIds;
   const ids = useSyncExternalStore(store.subscribe, get, get);
   return (

@@ -1,20 +1,44 @@
 import type { ClientToolCallItem } from "@threadkit/core";
 import { ChevronDown, CircleCheck, LoaderCircle, Wrench } from "lucide-react";
 import { Collapsible } from "radix-ui";
-import { memo } from "react";
+import { memo, useContext, useSyncExternalStore } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { prettyJson } from "../internal/json";
+import { ThreadContext } from "../thread/thread-context";
 
 /** What the UI shows for a tool call: the protocol's two states plus "in progress" while the client runs it. */
 export type ToolCallDisplayStatus = "pending" | "in_progress" | "completed";
 
-/** The display status of a client tool call. */
+/**
+ * The display status of a client tool call: `completed` once it has its output, `in_progress`
+ * while the item streams or the client runs the tool (`running`), else `pending`.
+ */
 export function toolCallStatus(
   item: ClientToolCallItem,
   status: ItemRendererProps["status"],
+  running = false,
 ): ToolCallDisplayStatus {
   if (item.status === "completed") return "completed";
-  return status === "streaming" ? "in_progress" : "pending";
+  return status === "streaming" || running ? "in_progress" : "pending";
+}
+
+/** Props of {@link ClientToolCall}. */
+export interface ClientToolCallProps extends ItemRendererProps<ClientToolCallItem> {
+  /**
+   * Whether the client is running this tool now. Defaults to what the enclosing `Thread.Root`'s
+   * store says (`runningToolCallId`, set while a `useRunStream` client tool handler runs);
+   * `false` outside a thread or with a thread fed from plain `items`.
+   */
+  running?: boolean;
+}
+
+const noSubscribe = () => () => {};
+
+/** Whether the enclosing thread's source says the client runs tool call `id` (false without one). */
+function useRunningInThread(id: string): boolean {
+  const source = useContext(ThreadContext)?.source;
+  const isRunning = () => source?.getRunningToolCallId?.() === id;
+  return useSyncExternalStore(source?.subscribe ?? noSubscribe, isRunning, isRunning);
 }
 
 /**
@@ -22,15 +46,21 @@ export function toolCallStatus(
  * pretty-printed arguments and the output once completed. Replace it per tool name with
  * `toolRenderers`.
  *
+ * The status is `in_progress` (with the spinning indicator) while the item streams and while
+ * the client runs the tool: inside a `Thread.Root` fed by a store, the store's
+ * `runningToolCallId` says so; elsewhere pass `running`.
+ *
  * @selector [data-tk-part="tool-call"][data-status="pending"|"in_progress"|"completed"]
  * @selector [data-tk-part="tool-call-trigger"][data-state="open"|"closed"] (Radix Collapsible)
  */
 export const ClientToolCall = memo(function ClientToolCall({
   item,
   status,
-}: ItemRendererProps<ClientToolCallItem>) {
+  running,
+}: ClientToolCallProps) {
   const { t } = useThreadUI();
-  const display = toolCallStatus(item, status);
+  const runningInThread = useRunningInThread(item.id);
+  const display = toolCallStatus(item, status, running ?? runningInThread);
   const args = prettyJson(item.arguments ?? {});
   const hasOutput =
     item.status === "completed" && item.output !== undefined && item.output !== null;

@@ -1,13 +1,29 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
-import type { StructuredInput, StructuredInputAnswer, StructuredInputItem } from "@threadkit/core";
+import type {
+  StructuredInput,
+  StructuredInputItem,
+  StructuredInputSubmission,
+} from "@threadkit/core";
 import { Check } from "lucide-react";
 import { type FormEvent, memo, useId, useState } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 
 /** Props of {@link StructuredInputView}. */
 export interface StructuredInputViewProps extends ItemRendererProps<StructuredInputItem> {
-  /** Receives the answers; defaults to the provider's `onStructuredInputSubmit`. Without either the questions are read-only. */
-  onSubmit?: (item: StructuredInputItem, answers: Record<string, StructuredInputAnswer>) => void;
+  /**
+   * Receives the submission (`"answered"` with the answers, or `"skipped"`); defaults to the
+   * provider's `onStructuredInputSubmit`. Without either the questions are read-only. When it
+   * returns a promise that rejects, the form opens again with the user's answers.
+   */
+  onSubmit?: (item: StructuredInputItem, submission: StructuredInputSubmission) => unknown;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 function initialValues(input: StructuredInput): string[] {
@@ -87,9 +103,12 @@ function Question({
 /**
  * Default renderer of `structured_input`: multiple-choice and free-text questions. While pending
  * and answerable, submit and skip call `onSubmit` (or the provider's `onStructuredInputSubmit`)
- * with one answer per input id. Answered and skipped items show the answers read-only.
+ * with the submission: status `"answered"` or `"skipped"` and one answer per input id. The form
+ * stays locked once sent (`data-submitted`) unless the returned promise rejects, which opens it
+ * again with the answers kept. Answered and skipped items show the answers read-only.
  *
  * @selector [data-tk-part="structured-input"][data-status="pending"|"answered"|"skipped"]
+ * @selector [data-tk-part="structured-input"][data-submitted] (sent, waiting for the server)
  */
 export const StructuredInputView = memo(function StructuredInputView({
   item,
@@ -107,14 +126,22 @@ export const StructuredInputView = memo(function StructuredInputView({
 
   const send = (skipped: boolean) => {
     if (!submit) return;
-    const answers: Record<string, StructuredInputAnswer> = {};
+    const answers: StructuredInputSubmission["answers"] = {};
     for (const input of inputs) {
       answers[input.id] = skipped
         ? { values: [], skipped: true }
         : { values: values[input.id] ?? [], skipped: false };
     }
     setSent(true);
-    submit(item, answers);
+    let result: unknown;
+    try {
+      result = submit(item, { status: skipped ? "skipped" : "answered", answers });
+    } catch (error) {
+      setSent(false);
+      throw error;
+    }
+    // A failed send opens the form again; `values` still hold the user's answers.
+    if (isPromiseLike(result)) result.then(undefined, () => setSent(false));
   };
 
   if (item.status !== "pending") {

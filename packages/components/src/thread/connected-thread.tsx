@@ -1,5 +1,13 @@
-import { ThreadProvider, useThreadItems, useThreadStore } from "@threadkit/hooks";
-import { forwardRef } from "react";
+import type { StructuredInputItem, StructuredInputSubmission } from "@threadkit/core";
+import {
+  ThreadProvider,
+  useSubmitStructuredInput,
+  useThreadItems,
+  useThreadkitContext,
+  useThreadStore,
+} from "@threadkit/hooks";
+import { forwardRef, useCallback } from "react";
+import { useThreadUI } from "../context";
 import { ThreadRoot, type ThreadRootProps } from "./thread";
 
 /** Props of {@link ConnectedThreadRoot}. */
@@ -22,18 +30,40 @@ export interface ConnectedThreadRootProps
  * Whatever runs stream into the thread (`useRunStream`, `useComposer`, widget actions, from any
  * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
  * the live progress update and the run's error with a retry button.
+ *
+ * Structured input items are answered through the hooks as well (`useSubmitStructuredInput`):
+ * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
+ * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
+ * `ThreadUIProvider`). Without a `protocol` client they are read-only.
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
-  function ConnectedThreadRoot({ threadId, pageSize, ...props }, ref) {
+  function ConnectedThreadRoot({ threadId, pageSize, onStructuredInputSubmit, ...props }, ref) {
     const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
       threadId,
       pageSize === undefined ? {} : { pageSize },
     );
     const store = useThreadStore(threadId);
+    const submitStructuredInput = useSubmitStructuredInput(threadId);
+    const connectedSubmit = useCallback(
+      async (item: StructuredInputItem, submission: StructuredInputSubmission) => {
+        const result = await submitStructuredInput(item.id, submission);
+        // Rejecting opens the form again; once the server took the answers, they are stored.
+        if (result.status !== "done" && !result.accepted) {
+          throw result.error ?? new Error("The structured input was not sent");
+        }
+      },
+      [submitStructuredInput],
+    );
+    const appSubmit = useThreadUI().onStructuredInputSubmit;
+    const { protocol } = useThreadkitContext("Thread.Root").clients;
+    const submit =
+      onStructuredInputSubmit ??
+      (appSubmit === undefined && protocol !== undefined ? connectedSubmit : undefined);
     return (
       <ThreadProvider threadId={threadId} store={store}>
         <ThreadRoot
           {...props}
+          {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
           ref={ref}
           store={store}
           hasOlder={hasOlder}

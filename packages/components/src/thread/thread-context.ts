@@ -5,10 +5,17 @@ import type { ThreadSource } from "./thread-source";
 export interface ThreadContextValue {
   source: ThreadSource;
   viewportRef: RefObject<HTMLDivElement | null>;
+  /**
+   * The mounted viewport, as state: parts that need the scroll element re-render once it mounts
+   * (a child's layout effects run before its parent's ref is attached).
+   */
+  viewport: HTMLDivElement | null;
+  setViewport: (viewport: HTMLDivElement | null) => void;
   /** Whether the view follows new content (true until the user scrolls up). */
   stickRef: { current: boolean };
   atBottom: boolean;
   setAtBottom: (atBottom: boolean) => void;
+  /** Scrolls to the end and resumes following; `"smooth"` is instant under reduced motion. */
   scrollToBottom: (behavior?: ScrollBehavior) => void;
   hasOlder: boolean;
   loadingOlder: boolean;

@@ -1,4 +1,9 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  defaultRangeExtractor,
+  type Range,
+  useVirtualizer,
+  type VirtualItem,
+} from "@tanstack/react-virtual";
 import { LoaderCircle } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
@@ -7,7 +12,9 @@ import {
   type ReactNode,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
+  useState,
   useSyncExternalStore,
 } from "react";
 import { useThreadUI } from "../context";
@@ -87,40 +94,86 @@ function OlderItems({ ctx }: { ctx: ThreadContextValue }) {
   );
 }
 
-/** Follows the bottom while stuck, keeps the visible item in place when older items are prepended. */
+/** A row's distance (px) from the viewport's top edge. */
+function offsetFromViewportTop(row: Element, viewport: HTMLElement): number {
+  return row.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+}
+
+/** The first row whose bottom is below the viewport's top edge, and its offset from that edge. */
+function readAnchor(
+  viewport: HTMLElement | null,
+  sizer: HTMLElement | null,
+): { row: Element; top: number } | null {
+  if (!viewport || !sizer || sizer.children.length === 0) return null;
+  const rows = sizer.children;
+  const viewTop = viewport.getBoundingClientRect().top;
+  let low = 0;
+  let high = rows.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((rows[mid] as Element).getBoundingClientRect().bottom > viewTop) high = mid;
+    else low = mid + 1;
+  }
+  const row = rows[low] as Element;
+  return { row, top: row.getBoundingClientRect().top - viewTop };
+}
+
+/** Where the rows start inside the viewport's scrolled content (px). */
+function contentOffset(element: HTMLElement, viewport: HTMLElement): number {
+  return offsetFromViewportTop(element, viewport) + viewport.scrollTop;
+}
+
+/**
+ * Follows the bottom while stuck. Otherwise keeps the first visible row where it was on screen when
+ * the items change (older pages prepended, items appended below): TanStack Virtual keeps it for
+ * measured rows (`anchorTo: "end"`); for static rows it is read before the commit and restored
+ * after it. Either way, a change in the height of what sits above the rows (the "load earlier"
+ * button, its spinner) is taken out of the scroll position too.
+ */
 function useScrollKeeper(
   ctx: ThreadContextValue,
   ids: readonly string[],
+  measured: boolean,
   listRef: { current: HTMLElement | null },
-  prependOffset: (previousFirstIndex: number) => number | undefined,
+  sizerRef: { current: HTMLElement | null },
+  onRowsOffset: (offset: number) => void,
 ) {
-  const { viewportRef, stickRef } = ctx;
+  const { viewportRef, viewport: mountedViewport, stickRef, hasOlder, loadingOlder } = ctx;
   const previous = useRef<readonly string[] | null>(null);
-  const snapshot = useRef<{ height: number; top: number } | null>(null);
-  const viewport = viewportRef.current;
-  if (previous.current !== ids && viewport) {
-    snapshot.current = { height: viewport.scrollHeight, top: viewport.scrollTop };
-  }
+  const anchor = useRef<{ row: Element; top: number } | null>(null);
+  const rowsOffset = useRef<number | null>(null);
+  // Read during render: the layout effect below only sees the DOM after the commit.
+  anchor.current =
+    !measured && previous.current !== null && previous.current !== ids && !stickRef.current
+      ? readAnchor(viewportRef.current, sizerRef.current)
+      : null;
 
   useIsomorphicLayoutEffect(() => {
-    const prev = previous.current;
+    const viewport = viewportRef.current;
+    const sizer = sizerRef.current;
+    // Before the viewport mounts, nothing scrolls: its first commit counts as the first.
+    if (!viewport || !sizer) return;
+    const first = previous.current === null;
+    const idsChanged = previous.current !== ids;
     previous.current = ids;
-    const el = viewportRef.current;
-    if (!el) return;
-    if (prev === null || stickRef.current) {
-      el.scrollTop = el.scrollHeight;
+    const held = anchor.current;
+    anchor.current = null;
+    const before = rowsOffset.current;
+    const after = contentOffset(sizer, viewport);
+    rowsOffset.current = after;
+    onRowsOffset(after);
+    if (first || stickRef.current) {
+      if (first || idsChanged) viewport.scrollTop = viewport.scrollHeight;
       return;
     }
-    const oldFirst = prev[0];
-    if (oldFirst === undefined || ids[0] === oldFirst) return;
-    const index = ids.indexOf(oldFirst);
-    if (index <= 0) return;
-    const offset = prependOffset(index);
-    if (offset !== undefined) el.scrollTop = (snapshot.current?.top ?? el.scrollTop) + offset;
-    else if (snapshot.current) {
-      el.scrollTop = snapshot.current.top + (el.scrollHeight - snapshot.current.height);
+    if (held && idsChanged) {
+      if (held.row.isConnected) {
+        viewport.scrollTop += offsetFromViewportTop(held.row, viewport) - held.top;
+      }
+    } else if (before !== null && Math.abs(after - before) >= 0.5) {
+      viewport.scrollTop += after - before;
     }
-  }, [ids]);
+  }, [ids, measured, hasOlder, loadingOlder, mountedViewport]);
 
   useEffect(() => {
     const list = listRef.current;
@@ -134,100 +187,111 @@ function useScrollKeeper(
   }, [listRef, viewportRef, stickRef]);
 }
 
-const StaticList = forwardRef<
-  HTMLDivElement,
-  ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
->(function StaticList({ ids, ctx, estimateSize: _e, overscan: _o, runStatus, ...props }, ref) {
-  const listRef = useRef<HTMLDivElement | null>(null);
-  useScrollKeeper(ctx, ids, listRef, () => undefined);
-  return (
-    <div data-tk-part="thread-items" {...props} ref={composeRefs(listRef, ref)}>
-      <OlderItems ctx={ctx} />
-      {ids.map((id, index) => (
-        <div key={id} data-tk-part="thread-row" data-index={index}>
-          <ThreadRow id={id} source={ctx.source} />
-        </div>
-      ))}
-      {runStatus}
-    </div>
-  );
-});
+/** Below the threshold every measured row stays mounted. */
+const everyIndex = (range: Range) => Array.from({ length: range.count }, (_, index) => index);
 
-const VirtualList = forwardRef<
-  HTMLDivElement,
-  ThreadItemsProps & { ids: readonly string[]; ctx: ThreadContextValue }
->(function VirtualList({ ids, ctx, estimateSize = 96, overscan = 6, runStatus, ...props }, ref) {
-  const listRef = useRef<HTMLDivElement | null>(null);
-  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => ctx.viewportRef.current,
-    estimateSize: () => estimateSize,
-    getItemKey,
-    overscan,
-    initialOffset: () => Number.MAX_SAFE_INTEGER,
-    // Rows fill the viewport from the top; the list itself is measured, never the window.
-    initialRect: { width: 0, height: 800 },
-  });
-  useScrollKeeper(ctx, ids, listRef, (index) => virtualizer.getOffsetForIndex(index, "start")?.[0]);
-  const rows = virtualizer.getVirtualItems();
-  return (
-    <div data-tk-part="thread-items" data-virtualized="" {...props} ref={composeRefs(listRef, ref)}>
-      <OlderItems ctx={ctx} />
-      <div
-        data-tk-part="thread-items-sizer"
-        style={{ height: virtualizer.getTotalSize(), position: "relative" }}
-      >
-        {rows.map((row) => {
-          const id = ids[row.index];
-          if (id === undefined) return null;
-          return (
-            <div
-              key={row.key as string}
-              data-tk-part="thread-row"
-              data-index={row.index}
-              ref={virtualizer.measureElement}
-              style={{
-                position: "absolute",
-                top: 0,
-                insetInlineStart: 0,
-                width: "100%",
-                transform: `translateY(${row.start}px)`,
-              }}
-            >
-              <ThreadRow id={id} source={ctx.source} />
-            </div>
-          );
-        })}
-      </div>
-      {runStatus}
-    </div>
-  );
-});
+const rowStyle = {
+  position: "absolute",
+  top: 0,
+  insetInlineStart: 0,
+  width: "100%",
+} as const;
 
 /**
  * The list of items. Above {@link VIRTUALIZE_THRESHOLD} items (or with `virtualize`), only the
- * visible rows are mounted (@tanstack/react-virtual, measured heights); prepending older pages
- * keeps the visible item in place. Each row subscribes to its own item. After the last item it
- * renders `runStatus` (the thread's notices, progress and run error by default).
+ * visible rows are mounted (@tanstack/react-virtual, measured heights). Crossing the threshold only
+ * changes which rows are mounted: rows are keyed by item id, so a row that stays keeps its state
+ * (an open tool call, a draft, feedback). Prepending older pages, or anything else that changes
+ * the items while the view is scrolled up, keeps the first visible row in place. Each row
+ * subscribes to its own item. After the last item it renders `runStatus` (the thread's notices,
+ * progress and run error by default).
  *
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
 export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function ThreadItems(
-  { runStatus = <ThreadRunStatus />, ...props },
+  { runStatus = <ThreadRunStatus />, estimateSize = 96, overscan = 6, ...props },
   ref,
 ): ReactNode {
   const ctx = useThreadContext("Thread.Items");
-  const { source, virtualize } = ctx;
+  const { source, virtualize, viewportRef, stickRef } = ctx;
   const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
   const hydrated = useHydrated();
-  const virtual =
-    hydrated &&
-    (virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD));
-  return virtual ? (
-    <VirtualList {...props} runStatus={runStatus} ids={ids} ctx={ctx} ref={ref} />
-  ) : (
-    <StaticList {...props} runStatus={runStatus} ids={ids} ctx={ctx} ref={ref} />
+  // Rows are measured and positioned by the virtualizer once hydrated (the server renders them in
+  // flow); windowing only narrows the mounted range, so the tree is the same on both sides of the
+  // threshold.
+  const measured = hydrated && virtualize !== false;
+  const windowed = measured && (virtualize === true || ids.length > VIRTUALIZE_THRESHOLD);
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const sizerRef = useRef<HTMLDivElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    enabled: measured,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => estimateSize,
+    getItemKey,
+    overscan,
+    rangeExtractor: windowed ? defaultRangeExtractor : everyIndex,
+    // The rows start below the "load earlier" button and the list's padding.
+    scrollMargin,
+    // Keeps the first visible row in place when rows are prepended.
+    anchorTo: "end",
+    initialOffset: () =>
+      stickRef.current
+        ? Number.MAX_SAFE_INTEGER
+        : (viewportRef.current?.scrollTop ?? Number.MAX_SAFE_INTEGER),
+    // Rows fill the viewport from the top; the list itself is measured, never the window.
+    initialRect: { width: 0, height: 800 },
+  });
+  const onRowsOffset = useCallback((offset: number) => {
+    setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
+  }, []);
+  useScrollKeeper(ctx, ids, measured, listRef, sizerRef, onRowsOffset);
+  const listRefs = useMemo(() => composeRefs(listRef, ref), [ref]);
+  let rows: readonly VirtualItem[] | null = measured ? virtualizer.getVirtualItems() : null;
+  // Below the threshold every row is mounted, even while the viewport has no size yet (hidden).
+  if (rows && !windowed && rows.length !== ids.length) {
+    const all = virtualizer.measurementsCache;
+    rows = ids.map((_, index) => all[index]).filter((row) => row !== undefined);
+  }
+  return (
+    <div
+      data-tk-part="thread-items"
+      data-virtualized={windowed ? "" : undefined}
+      {...props}
+      ref={listRefs}
+    >
+      <OlderItems ctx={ctx} />
+      <div
+        data-tk-part="thread-items-sizer"
+        ref={sizerRef}
+        style={rows ? { height: virtualizer.getTotalSize(), position: "relative" } : undefined}
+      >
+        {rows
+          ? rows.map((row) => {
+              const id = ids[row.index];
+              if (id === undefined) return null;
+              return (
+                <div
+                  key={id}
+                  data-tk-part="thread-row"
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  style={{ ...rowStyle, transform: `translateY(${row.start - scrollMargin}px)` }}
+                >
+                  <ThreadRow id={id} source={ctx.source} />
+                </div>
+              );
+            })
+          : ids.map((id, index) => (
+              <div key={id} data-tk-part="thread-row" data-index={index}>
+                <ThreadRow id={id} source={ctx.source} />
+              </div>
+            ))}
+      </div>
+      {runStatus}
+    </div>
   );
 });
 ThreadItems.displayName = "Thread.Items";

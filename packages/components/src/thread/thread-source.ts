@@ -29,6 +29,8 @@ export interface ThreadSource {
   getStatus(id: string): ItemStatus;
   /** Generation progress (0..1) of a streaming generated image. */
   getImageProgress?(id: string): number | undefined;
+  /** The `client_tool_call` item whose tool the client is running right now, or `null`. */
+  getRunningToolCallId?(): string | null;
   /**
    * The thread's notices, live progress and run error, when the source has them (a per-thread
    * store does). Returns the same object until one of them changes.
@@ -62,6 +64,8 @@ export interface ThreadStoreLike {
     itemsById: { get(id: string): ThreadItem | undefined } | Readonly<Record<string, ThreadItem>>;
     streamingItemIds?: readonly string[];
     imageProgress?: Readonly<Record<string, number>>;
+    /** The tool call the client is running (`useRunStream`'s `clientTools`). */
+    runningToolCallId?: string | null;
     notices?: readonly ThreadNotice[];
     progress?: ThreadProgress | null;
     /** The server's `error` event, as the reducer recorded it. */
@@ -124,6 +128,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
     },
     getStatus: (id) => (streamingOf().has(id) ? "streaming" : "done"),
     getImageProgress: (id) => store.getState().imageProgress?.[id],
+    getRunningToolCallId: () => store.getState().runningToolCallId ?? null,
     getRunStatus,
   };
 }

@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import type { AssistantMessageItem } from "@threadkit/core";
 import { assistant, conversation, createTestStore, user } from "../../test/helpers";
 import { type ItemRendererProps, ThreadUIProvider } from "../context";
@@ -141,6 +141,38 @@ describe("Thread", () => {
     expect(rows.length).toBeLessThan(100);
     act(() => screen.getByRole("button", { name: "Load earlier messages" }).click());
     expect(onLoadOlder).toHaveBeenCalledTimes(1);
+  });
+
+  it("jumps to the latest item without animation when the user prefers reduced motion", () => {
+    const matchMedia = vi.fn((query: string) => ({
+      matches: query === "(prefers-reduced-motion: reduce)",
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    vi.stubGlobal("matchMedia", matchMedia);
+    try {
+      render(<View items={conversation(4)} virtualize={false} />);
+      const viewport = screen.getByRole("region", { name: "Conversation" });
+      Object.defineProperties(viewport, {
+        scrollHeight: { configurable: true, value: 2000 },
+        clientHeight: { configurable: true, value: 500 },
+      });
+      const scrollTo = vi.fn();
+      viewport.scrollTo = scrollTo as typeof viewport.scrollTo;
+      viewport.scrollTop = 600;
+      fireEvent.scroll(viewport);
+      const jump = screen.getByRole("button", { name: "Jump to latest" });
+      jump.focus();
+      fireEvent.click(jump);
+      expect(scrollTo).toHaveBeenCalledWith({ top: 2000, behavior: "auto" });
+      expect(matchMedia).toHaveBeenCalledWith("(prefers-reduced-motion: reduce)");
+      // The button is gone; focus is on the conversation, not on the page.
+      expect(screen.queryByRole("button", { name: "Jump to latest" })).toBeNull();
+      expect(viewport).toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("inherits provider options and lets the root override them", () => {

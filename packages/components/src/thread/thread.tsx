@@ -53,6 +53,14 @@ export interface ThreadRootProps
   asChild?: boolean;
 }
 
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== "undefined" &&
+    typeof window.matchMedia === "function" &&
+    window.matchMedia("(prefers-reduced-motion: reduce)").matches
+  );
+}
+
 function isTheme(value: ThreadRootProps["theme"]): value is Theme {
   return typeof value === "object" && value !== null && "vars" in value && "attributes" in value;
 }
@@ -106,6 +114,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     [sourceProp, store, items, streamingItemIds],
   );
   const viewportRef = useRef<HTMLDivElement | null>(null);
+  const [viewport, setViewport] = useState<HTMLDivElement | null>(null);
   const stickRef = useRef(true);
   const [atBottom, setAtBottomState] = useState(true);
   const setAtBottom = useCallback((value: boolean) => setAtBottomState(value), []);
@@ -113,13 +122,18 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     const viewport = viewportRef.current;
     stickRef.current = true;
     if (!viewport) return;
-    viewport.scrollTo({ top: viewport.scrollHeight, behavior });
+    viewport.scrollTo({
+      top: viewport.scrollHeight,
+      behavior: behavior === "smooth" && prefersReducedMotion() ? "auto" : behavior,
+    });
     setAtBottomState(true);
   }, []);
   const context = useMemo(
     () => ({
       source,
       viewportRef,
+      viewport,
+      setViewport,
       stickRef,
       atBottom,
       setAtBottom,
@@ -131,6 +145,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     }),
     [
       source,
+      viewport,
       atBottom,
       setAtBottom,
       scrollToBottom,
@@ -216,8 +231,13 @@ export const ThreadViewport = forwardRef<HTMLDivElement, ThreadViewportProps>(
   function ThreadViewport({ asChild, onScroll, onWheel, onKeyDown, onTouchMove, ...props }, ref) {
     const ctx = useThreadContext("Thread.Viewport");
     const { t } = useThreadUI();
-    const { viewportRef, stickRef, setAtBottom, hasOlder, loadingOlder, loadOlder } = ctx;
+    const { viewportRef, setViewport, stickRef, setAtBottom, hasOlder, loadingOlder, loadOlder } =
+      ctx;
     const lastTop = useRef(0);
+    const refs = useMemo(
+      () => composeRefs(viewportRef, setViewport, ref),
+      [viewportRef, setViewport, ref],
+    );
     const unstickIfUp = (delta: number) => {
       if (delta < 0) stickRef.current = false;
     };
@@ -231,7 +251,7 @@ export const ThreadViewport = forwardRef<HTMLDivElement, ThreadViewportProps>(
         // Keyboard users can scroll the conversation (axe: scrollable-region-focusable).
         tabIndex={0}
         {...props}
-        ref={composeRefs(viewportRef, ref)}
+        ref={refs}
         onWheel={(event) => {
           onWheel?.(event);
           unstickIfUp(event.deltaY);
@@ -296,14 +316,15 @@ export interface ThreadScrollToBottomProps extends ComponentPropsWithoutRef<"but
 }
 
 /**
- * "Jump to latest": visible while the view is scrolled away from the bottom; scrolls down and
- * resumes following.
+ * "Jump to latest": visible while the view is scrolled away from the bottom; scrolls down (at once
+ * when the user prefers reduced motion) and resumes following. The button goes away once the view
+ * is at the bottom, so when it had focus, focus moves to the viewport.
  *
  * @selector [data-tk-part="thread-scroll-to-bottom"][data-visible]
  */
 export const ThreadScrollToBottom = forwardRef<HTMLButtonElement, ThreadScrollToBottomProps>(
   function ThreadScrollToBottom({ asChild, children, onClick, ...props }, ref) {
-    const { atBottom, scrollToBottom } = useThreadContext("Thread.ScrollToBottom");
+    const { atBottom, scrollToBottom, viewportRef } = useThreadContext("Thread.ScrollToBottom");
     const { t } = useThreadUI();
     const Comp = (asChild ? Slot.Root : "button") as "button";
     if (atBottom) return null;
@@ -317,7 +338,11 @@ export const ThreadScrollToBottom = forwardRef<HTMLButtonElement, ThreadScrollTo
         ref={ref}
         onClick={(event) => {
           onClick?.(event);
-          if (!event.defaultPrevented) scrollToBottom("smooth");
+          if (event.defaultPrevented) return;
+          const button = event.currentTarget;
+          const hadFocus = button.contains(button.ownerDocument.activeElement);
+          scrollToBottom("smooth");
+          if (hadFocus) viewportRef.current?.focus({ preventScroll: true });
         }}
       >
         {children ?? <ArrowDown aria-hidden size={18} />}

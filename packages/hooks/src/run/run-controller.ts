@@ -189,6 +189,8 @@ export class RunController {
   private assistantRun: { threadId: string; runId: string } | null = null;
   /** The failure this runner left in a thread's store, for `useThreadRunStatus`. */
   private published: { store: ThreadStore; failure: ThreadRunFailure } | null = null;
+  /** The client tool call this runner marked running in a thread's store. */
+  private runningTool: { store: ThreadStore; itemId: string } | null = null;
 
   constructor(
     threadId: string | null,
@@ -232,6 +234,23 @@ export class RunController {
     }
   }
 
+  /** Shows every part reading the thread's store which tool call the client is running. */
+  private markRunningTool(store: ThreadStore, itemId: string) {
+    this.clearRunningTool();
+    store.getState().setRunningToolCall(itemId);
+    this.runningTool = { store, itemId };
+  }
+
+  /** Takes back the running tool call this runner marked, unless another run replaced it since. */
+  private clearRunningTool() {
+    const running = this.runningTool;
+    if (running === null) return;
+    this.runningTool = null;
+    if (running.store.getState().runningToolCallId === running.itemId) {
+      running.store.getState().setRunningToolCall(null);
+    }
+  }
+
   /** The app switched threads: aborts work for the old thread (not when following our own). */
   setThread(threadId: string | null): void {
     if (threadId === this.snapshot.threadId) return;
@@ -241,6 +260,7 @@ export class RunController {
     this.lastUserMessageId = null;
     this.confirmedUserMessageId = null;
     this.withdrawFailure();
+    this.clearRunningTool();
     this.update({ threadId, status: "idle", error: null, failedInput: null });
   }
 
@@ -289,6 +309,8 @@ export class RunController {
     if (!this.abort) return;
     this.deps.log("run.cancel", { threadId: this.snapshot.threadId });
     this.abort.abort();
+    // A handler still running finishes on its own, but its output is never posted.
+    this.clearRunningTool();
     const run = this.assistantRun;
     const client = this.deps.getAssistants()?.client;
     if (run && client) {
@@ -313,6 +335,7 @@ export class RunController {
     this.abort = null;
     // Its retry goes with the runner.
     this.withdrawFailure();
+    this.clearRunningTool();
   }
 
   private async start(operation: Operation): Promise<RunResult> {
@@ -449,6 +472,7 @@ export class RunController {
           );
         }
         this.update({ status: "running_tool" });
+        this.markRunningTool(currentStore, call.id);
         this.deps.log("run.client_tool", { name: call.name });
         let result: unknown;
         try {
@@ -482,6 +506,9 @@ export class RunController {
       this.finish(abort);
       this.fail(reason, operation, flags.userMessageId !== null, flags.accepted);
       return this.result("error", reason, flags);
+    } finally {
+      // Ended, failed or cancelled: no tool of this run is running any more.
+      this.clearRunningTool();
     }
   }
 
@@ -673,8 +700,10 @@ export class RunController {
     this.deps.log("run.start", { type });
     const body = await client.stream(type as never, params as never, { signal });
     // The server took the output: ChatKit servers complete the call without sending it again.
-    if (completes !== null)
+    if (completes !== null) {
       store.getState().completeClientToolCall(completes.itemId, completes.output);
+      this.clearRunningTool();
+    }
     store.getState().startStream();
     flags.accepted = true;
     if (this.snapshot.status === "submitting") this.update({ status: "streaming" });

@@ -110,40 +110,7 @@ export function useRunStream(
   threadId: string | null,
   options: UseRunStreamOptions = {},
 ): UseRunStreamResult {
-  const context = useThreadkitContext("useRunStream");
-  const latest = useRef(options);
-  latest.current = options;
-
-  const [controller] = useState(
-    () =>
-      new RunController(threadId, {
-        getClient: () => context.clients.protocol,
-        getStore: (id) => context.stores.get(id),
-        adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
-        getClientTools: () => latest.current.clientTools,
-        getAssistants: () => {
-          const assistant = latest.current.assistant;
-          return assistant ? { client: context.clients.assistants, options: assistant } : undefined;
-        },
-        throttleMs: options.throttleMs ?? 0,
-        maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
-        onThreadCreated: (id) => latest.current.onThreadCreated?.(id),
-        onEffect: (effect) => context.reportEffect(effect),
-        onError: (error) => context.reportError(error),
-        log: (name, data) => context.log(name, data),
-      }),
-  );
-
-  // The app switching threads aborts the old thread's run; adopting our own new thread does not.
-  useEffect(() => {
-    controller.setThread(threadId);
-  }, [controller, threadId]);
-
-  useEffect(() => {
-    controller.mount();
-    return () => controller.dispose();
-  }, [controller]);
-
+  const controller = useRunController(threadId, options, "useRunStream");
   const snapshot = useSyncExternalStore(
     controller.subscribe,
     controller.getSnapshot,
@@ -178,4 +145,50 @@ export function useRunStream(
     }),
     [controller, snapshot, store, progress, notices, allowCancel],
   );
+}
+
+/**
+ * @internal The runner of one hook instance: created once, follows `threadId`, aborts its
+ * request on unmount. Subscribes to nothing; callers pick what they render.
+ */
+export function useRunController(
+  threadId: string | null,
+  options: UseRunStreamOptions,
+  hookName: string,
+): RunController {
+  const context = useThreadkitContext(hookName);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const [controller] = useState(
+    () =>
+      new RunController(threadId, {
+        getClient: () => context.clients.protocol,
+        getStore: (id) => context.stores.get(id),
+        adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
+        getClientTools: () => latest.current.clientTools,
+        getAssistants: () => {
+          const assistant = latest.current.assistant;
+          return assistant ? { client: context.clients.assistants, options: assistant } : undefined;
+        },
+        throttleMs: options.throttleMs ?? 0,
+        maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
+        onThreadCreated: (id) => latest.current.onThreadCreated?.(id),
+        onEffect: (effect) => context.reportEffect(effect),
+        onError: (error) => context.reportError(error),
+        log: (name, data) => context.log(name, data),
+      }),
+  );
+
+  // The app switching threads aborts the old thread's run; adopting our own new thread does not.
+  useEffect(() => {
+    controller.setThread(threadId);
+  }, [controller, threadId]);
+
+  useEffect(() => {
+    controller.mount();
+    return () => controller.dispose();
+  }, [controller]);
+
+  return controller;
 }

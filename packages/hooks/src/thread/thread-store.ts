@@ -26,6 +26,12 @@ export interface ThreadStoreState extends ThreadState {
    * Cleared when the next run on the thread starts. Read it with `useThreadRunStatus`.
    */
   readonly runFailure: ThreadRunFailure | null;
+  /**
+   * The `client_tool_call` item whose tool the client is running right now (`useRunStream`'s
+   * `clientTools`), or `null`. Set when the handler starts; cleared once its output was posted,
+   * or when the run ends, fails or is cancelled. Read it with `useRunningToolCallId`.
+   */
+  readonly runningToolCallId: string | null;
 }
 
 /** A failed run, as `useRunStream` leaves it in the thread's store. */
@@ -85,6 +91,8 @@ export interface ThreadStoreActions {
    * clears the stream `error` the failure came with.
    */
   setRunFailure(failure: ThreadRunFailure | null): void;
+  /** Marks the `client_tool_call` item whose tool the client runs, or clears it with `null`. */
+  setRunningToolCall(itemId: string | null): void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -133,6 +141,7 @@ export function createThreadStore(
       ...createThreadState(initial),
       threadId,
       runFailure: null,
+      runningToolCallId: null,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -207,6 +216,9 @@ export function createThreadStore(
         else if (state.runFailure !== null || state.error !== null) {
           set({ runFailure: null, error: null });
         }
+      },
+      setRunningToolCall(itemId) {
+        if (get().runningToolCallId !== itemId) set({ runningToolCallId: itemId });
       },
     };
   });
