@@ -6,7 +6,7 @@ import {
 } from "@threadkit/core";
 import { type ThreadkitClients, ThreadkitProvider } from "@threadkit/hooks";
 import { type ReactNode, useMemo, useState } from "react";
-import type { ServerEndpoints } from "../lib/server";
+import { assistantFileUrl, type ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
 
 interface ChatBackendProps {
@@ -44,6 +44,7 @@ export function ChatBackend({ server, backend, locale, children }: ChatBackendPr
       clients={clients}
       queryClient={queryClient}
       locale={locale}
+      assistantFileUrl={(fileId) => assistantFileUrl(server, fileId)}
       onError={(error) => console.warn("[threadkit]", error)}
     >
       {children}

@@ -20,7 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { rememberAssistantsThread, useAssistantsThreads } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
 import { useMessages } from "../lib/i18n";
-import type { ServerEndpoints } from "../lib/server";
+import { assistantFileUrl, type ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
 import { useDemoAssistant } from "../lib/use-demo-assistant";
 import { AlertIcon } from "./icons";
@@ -61,7 +61,9 @@ export function Conversation({
   const lastSent = useRef<string | null>(null);
   const run = useRunStream(threadId, {
     clientTools,
-    ...(assistants && assistantId ? { assistant: { assistantId } } : {}),
+    ...(assistants && assistantId
+      ? { assistant: { assistantId, fileUrl: (id: string) => assistantFileUrl(server, id) } }
+      : {}),
     onThreadCreated: (id) => {
       if (assistants) rememberAssistantsThread(server.origin, id, lastSent.current ?? "");
       onThreadCreated(id);
@@ -123,8 +125,13 @@ export function Conversation({
         status: entry.status === "uploaded" ? ("done" as const) : entry.status,
         progress: entry.progress,
         previewUrl: entry.attachment?.type === "image" ? entry.attachment.preview_url : null,
+        error: entry.error?.message ?? null,
       })),
     [composer.attachments],
+  );
+  const composerRejections = useMemo(
+    () => composer.rejections.map(({ name, reason }) => ({ name, reason })),
+    [composer.rejections],
   );
 
   /** The newest stored user message at or before `itemId`: the one a reply answers. */
@@ -154,6 +161,13 @@ export function Conversation({
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
         }}
+        // Answers go through the demo's own run, so the composer shows the reply running (and
+        // its Stop) and client tools in that reply run too.
+        onStructuredInputSubmit={(item, submission) =>
+          run.submitStructuredInput(item.id, submission).then((result) => {
+            if (result.status === "error" && !result.accepted) throw result.error;
+          })
+        }
       >
         <Thread.Viewport className="demo-viewport">
           {liveThreadId === null ? (
@@ -184,11 +198,14 @@ export function Conversation({
                   onRemoveAttachment: composer.removeAttachment,
                 }
               : {})}
+            rejections={composerRejections}
+            onDismissRejections={composer.clearRejections}
             running={run.isRunning}
             {...(run.allowCancel ? { onStop: run.cancel } : {})}
             threadStatus={thread?.status ?? null}
           >
             <Composer.Attachments />
+            <Composer.Rejections />
             <div data-tk-part="composer-row">
               <Composer.AddAttachment />
               <Composer.Input

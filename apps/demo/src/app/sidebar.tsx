@@ -82,7 +82,7 @@ export function Sidebar({ activeThreadId, backend, server, onSelect, onClose }: 
                 },
               })}
           hasMore={!assistants && threads.hasMore}
-          onLoadMore={() => void threads.fetchMore()}
+          onLoadMore={() => threads.fetchMore()}
         />
       </div>
       {status === "offline" ? (

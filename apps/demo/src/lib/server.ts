@@ -31,3 +31,11 @@ export function resolveServer(
   const origin = fromQuery ?? parseHttpOrigin(env) ?? DEFAULT_SERVER_URL;
   return { origin, chatkitUrl: `${origin}/chatkit`, restBaseUrl: `${origin}/v1` };
 }
+
+/**
+ * Where the browser loads an Assistants file (generated images, charts): the dev server serves
+ * file content without a key. Against the OpenAI API this would be a proxy of the app's own.
+ */
+export function assistantFileUrl(server: ServerEndpoints, fileId: string): string {
+  return `${server.restBaseUrl}/files/${encodeURIComponent(fileId)}/content`;
+}
