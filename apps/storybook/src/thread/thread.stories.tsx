@@ -55,7 +55,33 @@ function StreamingThread() {
 }
 
 /** A reply streams into the last item; the view follows it until you scroll up. */
-export const Streaming: Story = { render: () => <StreamingThread /> };
+export const Streaming: Story = {
+  render: () => <StreamingThread />,
+  play: async ({ canvas, canvasElement }) => {
+    const viewport = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    if (!viewport) throw new Error("no thread");
+    const grown = async (from: number) =>
+      waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(from + 20), { timeout: 3000 });
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelector("[data-tk-part='thread-item'][data-status='streaming']"),
+      ).not.toBeNull(),
+    );
+    // Follows the reply while it grows.
+    await grown(viewport.scrollHeight);
+    await nextFrames(2);
+    await expect(
+      viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight,
+    ).toBeLessThanOrEqual(2);
+    // Scrolled up, the view stays put while the reply grows, and offers the way back.
+    viewport.scrollTop -= 200;
+    await canvas.findByRole("button", { name: "Jump to latest" });
+    const top = viewport.scrollTop;
+    await grown(viewport.scrollHeight);
+    await nextFrames(2);
+    await expect(Math.abs(viewport.scrollTop - top)).toBeLessThanOrEqual(1);
+  },
+};
 
 /** 10,000 items, virtualized: only the visible rows are in the DOM. */
 export const LongThread: Story = {
@@ -142,30 +168,6 @@ export const LoadOlder: Story = {
       await nextFrames(2);
       const before = firstVisibleRow(viewport);
       const index = Number(before.row.dataset.index);
-      console.log(
-        "DBG before",
-        page,
-        index,
-        before.text?.slice(0, 40),
-        before.offset,
-        viewport.scrollTop,
-      );
-      for (let i = 0; i < 8; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const f = firstVisibleRow(viewport);
-        console.log(
-          "DBG t",
-          i * 100,
-          viewport.scrollTop,
-          f.row.dataset.index,
-          f.text?.slice(0, 30),
-          f.offset,
-          f.row === before.row,
-          before.row.isConnected,
-          before.row.dataset.index,
-          before.row.getBoundingClientRect().top - viewport.getBoundingClientRect().top,
-        );
-      }
       // The page arrives: the same message now sits 50 rows further down the list.
       await waitFor(
         () =>
