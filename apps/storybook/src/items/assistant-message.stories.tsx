@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ThreadItem } from "@threadkit/components";
 import type { AssistantMessageItem } from "@threadkit/core";
 import { useEffect, useState } from "react";
-import { expect, fn, waitFor } from "storybook/test";
+import { expect, fn, waitFor, within } from "storybook/test";
 import { assistant, citedAssistant, MARKDOWN_REPLY } from "./_data";
 import { Frame } from "./_frame";
 
@@ -117,6 +117,76 @@ export const WithCitations: Story = {
         expect.objectContaining({ type: "entity", id: "ent_trip" }),
       );
     });
+  },
+};
+
+const NESTED_CITED_REPLY = [
+  "Three things to know before you go:",
+  "",
+  "- The top floor is **276 m** above the ground",
+  "- Tickets sell out weeks ahead in summer",
+  "  - book the lift online to skip the queue",
+  "",
+  "> Visitors who book online wait far less.",
+  "",
+  "| Level | Height |",
+  "| --- | --- |",
+  "| Second floor | 116 m |",
+  "| Top floor | 276 m |",
+].join("\n");
+
+/** The index right after `needle` in the nested-cited reply. */
+const citeAfter = (needle: string) => NESTED_CITED_REPLY.indexOf(needle) + needle.length;
+
+const KEY_FIGURES = {
+  type: "url",
+  url: "https://www.toureiffel.paris/en/the-monument/key-figures",
+  title: "Key figures — Eiffel Tower",
+  attribution: "toureiffel.paris",
+} as const;
+const TICKETS = {
+  type: "url",
+  url: "https://www.toureiffel.paris/en/rates-opening-times",
+  title: "Rates and opening times — Eiffel Tower",
+  attribution: "toureiffel.paris",
+} as const;
+
+/**
+ * Markers inside list items (a nested one too), a quote and table cells sit at their annotation
+ * index, like those in paragraphs: each `citation` is inside its `markdown-list-item`, quote or
+ * cell, and no `markdown-citations` paragraph follows the block.
+ */
+export const CitationsInListsAndTables: Story = {
+  args: {
+    item: assistant("a_cited_nested", NESTED_CITED_REPLY, [
+      { type: "annotation", index: citeAfter("276 m**"), source: KEY_FIGURES },
+      { type: "annotation", index: citeAfter("in summer"), source: TICKETS },
+      { type: "annotation", index: citeAfter("lift online"), source: TICKETS },
+      { type: "annotation", index: citeAfter("wait far less"), source: TICKETS },
+      { type: "annotation", index: citeAfter("| 116 m"), source: KEY_FIGURES },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const items = [...canvasElement.querySelectorAll('[data-tk-part="markdown-list-item"]')];
+    const [first, second] = items as HTMLElement[];
+    if (!first || !second) throw new Error("no list items");
+    await expect(
+      within(first).getByRole("link", { name: "Source 1: Key figures — Eiffel Tower" }),
+    ).toBeInTheDocument();
+    await expect(first).toHaveTextContent(/^The top floor is 276 m1 above the ground$/);
+    const nested = second.querySelector("li") as HTMLElement;
+    await expect(second).toHaveTextContent(
+      /^Tickets sell out weeks ahead in summer2book the lift online2/,
+    );
+    await expect(nested).toHaveTextContent(/^book the lift online2 to skip the queue$/);
+    await expect(canvasElement.querySelector("blockquote")).toHaveTextContent(
+      "Visitors who book online wait far less2.",
+    );
+    const cell = within(canvasElement).getByRole("cell", { name: /^116 m/ });
+    await expect(
+      within(cell).getByRole("link", { name: "Source 1: Key figures — Eiffel Tower" }),
+    ).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-tk-part="markdown-citations"]')).toBeNull();
   },
 };
 

@@ -49,8 +49,9 @@ function renderMarkers(markers: MarkdownMarker[]): ReactNode {
 
 /**
  * Renders inline tokens. When `cursor` is given, `offset` is the source offset of the first token
- * and citation markers are inserted where their index falls: inside plain text at the exact
- * character, otherwise right after the token that contains it.
+ * and citation markers are inserted where their index falls: inside plain text (also within
+ * emphasis) at the exact character, otherwise right after the token that contains it (a link, say:
+ * a marker is never nested in one).
  */
 function renderInline(
   tokens: readonly Token[] | undefined,
@@ -72,7 +73,7 @@ function renderInline(
       const markers = cursor.take(end, false);
       let from = 0;
       markers.forEach((marker, m) => {
-        const cut = Math.max(0, marker.index - position);
+        const cut = outsideReference(token.text, Math.max(0, marker.index - position));
         if (cut > from)
           out.push(
             <Fragment key={`${i}.${m}`}>{decodeEntities(token.text.slice(from, cut))}</Fragment>,
@@ -83,7 +84,16 @@ function renderInline(
       if (from < token.text.length)
         out.push(<Fragment key={i}>{decodeEntities(token.text.slice(from))}</Fragment>);
     } else {
-      out.push(<Fragment key={i}>{renderInlineToken(token, options)}</Fragment>);
+      const emphasis =
+        cursor && (token.type === "strong" || token.type === "em" || token.type === "del")
+          ? (token as Tokens.Strong | Tokens.Em | Tokens.Del)
+          : undefined;
+      if (emphasis) {
+        // Markers go inside emphasis too; the text starts after the opening delimiter run.
+        const Tag = emphasis.type as "strong" | "em" | "del";
+        const inner = position + Math.max(0, emphasis.raw.indexOf(emphasis.text));
+        out.push(<Tag key={i}>{renderInline(emphasis.tokens, options, cursor, inner)}</Tag>);
+      } else out.push(<Fragment key={i}>{renderInlineToken(token, options)}</Fragment>);
       if (cursor) {
         const markers = cursor.take(end, false);
         if (markers.length > 0)
@@ -93,6 +103,17 @@ function renderInline(
     position = end;
   });
   return out;
+}
+
+const REFERENCE = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
+
+/** Moves a cut that falls inside a character reference (`&amp;`) to its end, so it still decodes. */
+function outsideReference(text: string, cut: number): number {
+  if (cut <= 0) return cut;
+  const amp = text.lastIndexOf("&", cut - 1);
+  if (amp < 0 || cut - amp > 12) return cut;
+  const match = REFERENCE.exec(text.slice(amp, amp + 12));
+  return match && amp + match[0].length > cut ? amp + match[0].length : cut;
 }
 
 function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
@@ -166,6 +187,155 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
   }
 }
 
+/**
+ * A run of a nested token's `raw` that appears verbatim in the message text: `raw[local + i]` is
+ * `text[abs + i]` for `i < length`. Nested blocks lose their container markup (`> `, list
+ * indentation) on every line, so a multi-line block is several pieces.
+ */
+interface Piece {
+  local: number;
+  abs: number;
+  length: number;
+}
+
+/** The markers a nested token owns (absolute indices, sorted) and where its `raw` lies in the text. */
+interface Placement {
+  markers: readonly MarkdownMarker[];
+  pieces: readonly Piece[];
+}
+
+const CONTAINER_MARKUP = /^[ \t>]*$/;
+
+/**
+ * Finds `raw` in `parent` at or after `from`, as pieces whose `abs` is an offset in `parent`: the
+ * whole string when it is a substring, otherwise line by line, where only container markup may
+ * stand between one line and the next.
+ */
+function findPieces(raw: string, parent: string, from: number): Piece[] | null {
+  if (raw.length === 0) return null;
+  const at = parent.indexOf(raw, from);
+  if (at >= 0) return [{ local: 0, abs: at, length: raw.length }];
+  const lines = raw.split("\n");
+  const pieces: Piece[] = [];
+  let local = 0;
+  let position = from;
+  for (let i = 0; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    const line = last ? (lines[i] as string) : `${lines[i]}\n`;
+    if (line.length === 0) break;
+    const found = parent.indexOf(line, position);
+    if (found < 0 || (i > 0 && !CONTAINER_MARKUP.test(parent.slice(position, found)))) return null;
+    pieces.push({ local, abs: found, length: line.length });
+    local += line.length;
+    position = found + line.length;
+  }
+  return pieces;
+}
+
+/** Maps pieces located in a parent's `raw` to the message text through the parent's pieces. */
+function toText(inner: readonly Piece[], outer: readonly Piece[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const piece of inner) {
+    let local = piece.local;
+    let at = piece.abs;
+    let left = piece.length;
+    for (const o of outer) {
+      if (left === 0) break;
+      if (at >= o.local + o.length) continue;
+      const length = Math.min(left, o.local + o.length - at);
+      pieces.push({ local, abs: o.abs + at - o.local, length });
+      local += length;
+      at += length;
+      left -= length;
+    }
+  }
+  return pieces;
+}
+
+/**
+ * The offset in a token's `raw` of a message text index. An index in markup a line lost moves to
+ * the next line's first character; one past the end stays past the end.
+ */
+function toLocal(pieces: readonly Piece[], index: number): number {
+  for (const piece of pieces) {
+    if (index < piece.abs) return piece.local;
+    if (index < piece.abs + piece.length) return piece.local + index - piece.abs;
+  }
+  const last = pieces[pieces.length - 1];
+  return last ? last.local + last.length + Math.max(0, index - last.abs - last.length) : 0;
+}
+
+/**
+ * Hands each child the markers from its own start up to the next located child's start, so a
+ * marker in the markup between two children ends the first one. Markers before the first located
+ * child go to it; with no child located, all of them are `unplaced`.
+ */
+function assignMarkers(
+  located: readonly (readonly Piece[] | undefined)[],
+  place: Placement,
+  unplaced: MarkdownMarker[],
+): (Placement | undefined)[] {
+  const places: (Placement | undefined)[] = located.map(() => undefined);
+  const order = located.flatMap((pieces, i) => (pieces && pieces.length > 0 ? [i] : []));
+  if (order.length === 0) {
+    unplaced.push(...place.markers);
+    return places;
+  }
+  let next = 0;
+  order.forEach((i, k) => {
+    const following = order[k + 1];
+    const until =
+      following === undefined
+        ? Number.POSITIVE_INFINITY
+        : (located[following]?.[0]?.abs ?? Number.POSITIVE_INFINITY);
+    const owned: MarkdownMarker[] = [];
+    while (next < place.markers.length && (place.markers[next] as MarkdownMarker).index < until)
+      owned.push(place.markers[next++] as MarkdownMarker);
+    if (owned.length > 0) places[i] = { markers: owned, pieces: located[i] as Piece[] };
+  });
+  return places;
+}
+
+/** Places the children of a container token (`raw` is the container's) in order. */
+function placeChildren(
+  children: readonly Token[],
+  raw: string,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): (Placement | undefined)[] {
+  if (!place || place.markers.length === 0) return children.map(() => undefined);
+  let from = 0;
+  const located = children.map((child) => {
+    // Blank lines and task boxes hold no text: markers there go to a neighbour.
+    if (child.type === "space" || child.type === "checkbox") return undefined;
+    const found = findPieces(child.raw, raw, from);
+    if (!found) return undefined;
+    const end = found[found.length - 1] as Piece;
+    from = end.abs + end.length;
+    return toText(found, place.pieces);
+  });
+  return assignMarkers(located, place, unplaced);
+}
+
+/** Renders inline tokens with the markers of `place` at their index, the rest at the end. */
+function renderPlacedInline(
+  tokens: readonly Token[] | undefined,
+  options: RenderOptions,
+  place: Placement | undefined,
+  start = 0,
+): ReactNode {
+  if (!place || place.markers.length === 0) return renderInline(tokens, options);
+  const cursor = new MarkerCursor(
+    place.markers.map((marker) => ({ ...marker, index: toLocal(place.pieces, marker.index) })),
+  );
+  return (
+    <>
+      {renderInline(tokens, options, cursor, start)}
+      {renderMarkers(cursor.rest())}
+    </>
+  );
+}
+
 /** Renders one top-level block. `markers` are sorted and all lie within the block's range. */
 export function renderBlock(
   token: Token,
@@ -196,49 +366,92 @@ export function renderBlock(
       );
     }
     default: {
-      const body = renderNestedBlock(token, options);
-      const rest = cursor.rest();
-      if (rest.length === 0) return body;
+      // Markers inside lists, quotes and tables go to their text; those in code blocks, rules or
+      // raw HTML (or in text that cannot be found in the source) follow the block.
+      const unplaced: MarkdownMarker[] = [];
+      const place: Placement | undefined =
+        markers.length > 0
+          ? { markers, pieces: [{ local: 0, abs: start, length: token.raw.length }] }
+          : undefined;
+      const body = renderNestedBlock(token, options, place, unplaced);
+      if (unplaced.length === 0) return body;
       return (
         <>
           {body}
-          <p data-tk-part="markdown-citations">{renderMarkers(rest)}</p>
+          <p data-tk-part="markdown-citations">{renderMarkers(unplaced)}</p>
         </>
       );
     }
   }
 }
 
-function renderBlocks(tokens: readonly Token[], options: RenderOptions): ReactNode {
-  return tokens.map((token, i) => <Fragment key={i}>{renderNestedBlock(token, options)}</Fragment>);
+function renderBlocks(
+  tokens: readonly Token[],
+  raw: string,
+  options: RenderOptions,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): ReactNode {
+  const places = placeChildren(tokens, raw, place, unplaced);
+  return tokens.map((token, i) => (
+    <Fragment key={i}>{renderNestedBlock(token, options, places[i], unplaced)}</Fragment>
+  ));
 }
 
-function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
+/**
+ * Renders a block inside a list, quote or table (or a top-level one of those). Markers of `place`
+ * that cannot go into text are pushed to `unplaced` for the enclosing container.
+ */
+function renderNestedBlock(
+  token: Token,
+  options: RenderOptions,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): ReactNode {
   switch (token.type) {
-    case "space":
-    case "def":
-    case "checkbox":
-      return null;
     case "paragraph":
       return (
         <p data-tk-part="markdown-paragraph">
-          {renderInline((token as Tokens.Paragraph).tokens, options)}
+          {renderPlacedInline((token as Tokens.Paragraph).tokens, options, place)}
         </p>
       );
     case "text": {
       const text = token as Tokens.Text;
-      return text.tokens ? renderInline(text.tokens, options) : decodeEntities(text.text);
+      if (text.tokens) return renderPlacedInline(text.tokens, options, place);
+      return (
+        <>
+          {decodeEntities(text.text)}
+          {place ? renderMarkers([...place.markers]) : null}
+        </>
+      );
     }
     case "heading": {
       const h = token as Tokens.Heading;
       const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
       return (
         <Tag data-tk-part="markdown-heading" data-level={h.depth}>
-          {renderInline(h.tokens, options)}
+          {renderPlacedInline(h.tokens, options, place, Math.max(0, h.raw.indexOf(h.text)))}
         </Tag>
       );
     }
+    case "blockquote": {
+      const quote = token as Tokens.Blockquote;
+      const inside: MarkdownMarker[] = [];
+      return (
+        <blockquote data-tk-part="markdown-blockquote">
+          {renderBlocks(quote.tokens, quote.raw, options, place, inside)}
+          {inside.length > 0 ? (
+            <p data-tk-part="markdown-citations">{renderMarkers(inside)}</p>
+          ) : null}
+        </blockquote>
+      );
+    }
+    case "list":
+      return renderList(token as Tokens.List, options, place, unplaced);
+    case "table":
+      return renderTable(token as Tokens.Table, options, place, unplaced);
     case "code": {
+      if (place) unplaced.push(...place.markers);
       const code = token as Tokens.Code;
       const fenced = code.codeBlockStyle !== "indented";
       const closed = !fenced || /\n? {0,3}(`{3,}|~{3,})\s*$/.test(code.raw.trimEnd().slice(3));
@@ -250,76 +463,18 @@ function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
         />
       );
     }
-    case "blockquote":
-      return (
-        <blockquote data-tk-part="markdown-blockquote">
-          {renderBlocks((token as Tokens.Blockquote).tokens, options)}
-        </blockquote>
-      );
-    case "list": {
-      const list = token as Tokens.List;
-      const items = list.items.map((item, i) => (
-        <li key={i} data-tk-part="markdown-list-item" data-task={item.task ? "" : undefined}>
-          {item.task ? (
-            <span
-              data-tk-part="markdown-task-box"
-              data-checked={item.checked ? "" : undefined}
-              role="img"
-              aria-label={item.checked ? "☑" : "☐"}
-            />
-          ) : null}
-          {renderBlocks(item.tokens, options)}
-        </li>
-      ));
-      if (list.ordered) {
-        const start =
-          typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
-        return (
-          <ol
-            data-tk-part="markdown-list"
-            data-loose={list.loose ? "" : undefined}
-            start={Number.isFinite(start) && start !== 1 ? start : undefined}
-          >
-            {items}
-          </ol>
-        );
-      }
-      return (
-        <ul data-tk-part="markdown-list" data-loose={list.loose ? "" : undefined}>
-          {items}
-        </ul>
-      );
-    }
-    case "table": {
-      const table = token as Tokens.Table;
-      const align = (a: Tokens.TableCell["align"]) => (a ? { textAlign: a } : undefined);
-      return (
-        <div data-tk-part="markdown-table-wrap">
-          <table data-tk-part="markdown-table">
-            <thead>
-              <tr>
-                {table.header.map((cell, i) => (
-                  <th key={i} scope="col" style={align(cell.align)}>
-                    {renderInline(cell.tokens, options)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, i) => (
-                    <td key={i} style={align(cell.align)}>
-                      {renderInline(cell.tokens, options)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    }
+    default:
+      if (place) unplaced.push(...place.markers);
+      return renderLeafBlock(token);
+  }
+}
+
+function renderLeafBlock(token: Token): ReactNode {
+  switch (token.type) {
+    case "space":
+    case "def":
+    case "checkbox":
+      return null;
     case "hr":
       return <hr data-tk-part="markdown-rule" />;
     case "html":
@@ -328,4 +483,127 @@ function renderNestedBlock(token: Token, options: RenderOptions): ReactNode {
     default:
       return "raw" in token && typeof token.raw === "string" ? <p>{token.raw}</p> : null;
   }
+}
+
+function renderList(
+  list: Tokens.List,
+  options: RenderOptions,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): ReactNode {
+  const places = placeChildren(list.items, list.raw, place, unplaced);
+  const items = list.items.map((item, i) => {
+    // Markers that fit no text of the item (a code block in it, say) end the item.
+    const inside: MarkdownMarker[] = [];
+    const blocks = renderBlocks(item.tokens, item.raw, options, places[i], inside);
+    return (
+      <li key={i} data-tk-part="markdown-list-item" data-task={item.task ? "" : undefined}>
+        {item.task ? (
+          <span
+            data-tk-part="markdown-task-box"
+            data-checked={item.checked ? "" : undefined}
+            role="img"
+            aria-label={item.checked ? "☑" : "☐"}
+          />
+        ) : null}
+        {blocks}
+        {renderMarkers(inside)}
+      </li>
+    );
+  });
+  if (list.ordered) {
+    const start =
+      typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
+    return (
+      <ol
+        data-tk-part="markdown-list"
+        data-loose={list.loose ? "" : undefined}
+        start={Number.isFinite(start) && start !== 1 ? start : undefined}
+      >
+        {items}
+      </ol>
+    );
+  }
+  return (
+    <ul data-tk-part="markdown-list" data-loose={list.loose ? "" : undefined}>
+      {items}
+    </ul>
+  );
+}
+
+/**
+ * Finds each cell's text in its own line of the table source (header, delimiter row, then one
+ * line per body row). Cells whose text differs from the source (an escaped `\|`) are not found.
+ */
+function locateCells(
+  table: Tokens.Table,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): (Placement | undefined)[] {
+  const cells = [table.header, ...table.rows];
+  const count = cells.reduce((n, row) => n + row.length, 0);
+  if (!place || place.markers.length === 0) return new Array(count).fill(undefined);
+  const located: (Piece[] | undefined)[] = [];
+  const lines = table.raw.split("\n");
+  const lineStarts: number[] = [];
+  lines.reduce((offset, line) => {
+    lineStarts.push(offset);
+    return offset + line.length + 1;
+  }, 0);
+  cells.forEach((row, r) => {
+    // The delimiter row sits between the header and the body.
+    const lineIndex = r === 0 ? 0 : r + 1;
+    const lineStart = lineStarts[lineIndex] ?? table.raw.length;
+    const line = lines[lineIndex] ?? "";
+    let from = 0;
+    for (const cell of row) {
+      const at = cell.text.length > 0 ? line.indexOf(cell.text, from) : -1;
+      if (at < 0) {
+        located.push(undefined);
+        continue;
+      }
+      from = at + cell.text.length;
+      located.push(
+        toText([{ local: 0, abs: lineStart + at, length: cell.text.length }], place.pieces),
+      );
+    }
+  });
+  return assignMarkers(located, place, unplaced);
+}
+
+function renderTable(
+  table: Tokens.Table,
+  options: RenderOptions,
+  place: Placement | undefined,
+  unplaced: MarkdownMarker[],
+): ReactNode {
+  const places = locateCells(table, place, unplaced);
+  const align = (a: Tokens.TableCell["align"]) => (a ? { textAlign: a } : undefined);
+  let c = 0;
+  return (
+    <div data-tk-part="markdown-table-wrap">
+      <table data-tk-part="markdown-table">
+        <thead>
+          <tr>
+            {table.header.map((cell, i) => (
+              <th key={i} scope="col" style={align(cell.align)}>
+                {renderPlacedInline(cell.tokens, options, places[c++])}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, i) => (
+                <td key={i} style={align(cell.align)}>
+                  {renderPlacedInline(cell.tokens, options, places[c++])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
