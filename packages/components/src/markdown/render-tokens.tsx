@@ -4,6 +4,12 @@ import { Fragment, type ReactNode } from "react";
 import { safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
+import {
+  locateCells,
+  type Placement,
+  placeChildren,
+  toLocal,
+} from "./marker-placement";
 
 /** A citation marker to place at a character offset of the message text. */
 export interface MarkdownMarker {
@@ -185,136 +191,6 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     default:
       return "raw" in token ? token.raw : null;
   }
-}
-
-/**
- * A run of a nested token's `raw` that appears verbatim in the message text: `raw[local + i]` is
- * `text[abs + i]` for `i < length`. Nested blocks lose their container markup (`> `, list
- * indentation) on every line, so a multi-line block is several pieces.
- */
-interface Piece {
-  local: number;
-  abs: number;
-  length: number;
-}
-
-/** The markers a nested token owns (absolute indices, sorted) and where its `raw` lies in the text. */
-interface Placement {
-  markers: readonly MarkdownMarker[];
-  pieces: readonly Piece[];
-}
-
-const CONTAINER_MARKUP = /^[ \t>]*$/;
-
-/**
- * Finds `raw` in `parent` at or after `from`, as pieces whose `abs` is an offset in `parent`: the
- * whole string when it is a substring, otherwise line by line, where only container markup may
- * stand between one line and the next.
- */
-function findPieces(raw: string, parent: string, from: number): Piece[] | null {
-  if (raw.length === 0) return null;
-  const at = parent.indexOf(raw, from);
-  if (at >= 0) return [{ local: 0, abs: at, length: raw.length }];
-  const lines = raw.split("\n");
-  const pieces: Piece[] = [];
-  let local = 0;
-  let position = from;
-  for (let i = 0; i < lines.length; i++) {
-    const last = i === lines.length - 1;
-    const line = last ? (lines[i] as string) : `${lines[i]}\n`;
-    if (line.length === 0) break;
-    const found = parent.indexOf(line, position);
-    if (found < 0 || (i > 0 && !CONTAINER_MARKUP.test(parent.slice(position, found)))) return null;
-    pieces.push({ local, abs: found, length: line.length });
-    local += line.length;
-    position = found + line.length;
-  }
-  return pieces;
-}
-
-/** Maps pieces located in a parent's `raw` to the message text through the parent's pieces. */
-function toText(inner: readonly Piece[], outer: readonly Piece[]): Piece[] {
-  const pieces: Piece[] = [];
-  for (const piece of inner) {
-    let local = piece.local;
-    let at = piece.abs;
-    let left = piece.length;
-    for (const o of outer) {
-      if (left === 0) break;
-      if (at >= o.local + o.length) continue;
-      const length = Math.min(left, o.local + o.length - at);
-      pieces.push({ local, abs: o.abs + at - o.local, length });
-      local += length;
-      at += length;
-      left -= length;
-    }
-  }
-  return pieces;
-}
-
-/**
- * The offset in a token's `raw` of a message text index. An index in markup a line lost moves to
- * the next line's first character; one past the end stays past the end.
- */
-function toLocal(pieces: readonly Piece[], index: number): number {
-  for (const piece of pieces) {
-    if (index < piece.abs) return piece.local;
-    if (index < piece.abs + piece.length) return piece.local + index - piece.abs;
-  }
-  const last = pieces[pieces.length - 1];
-  return last ? last.local + last.length + Math.max(0, index - last.abs - last.length) : 0;
-}
-
-/**
- * Hands each child the markers from its own start up to the next located child's start, so a
- * marker in the markup between two children ends the first one. Markers before the first located
- * child go to it; with no child located, all of them are `unplaced`.
- */
-function assignMarkers(
-  located: readonly (readonly Piece[] | undefined)[],
-  place: Placement,
-  unplaced: MarkdownMarker[],
-): (Placement | undefined)[] {
-  const places: (Placement | undefined)[] = located.map(() => undefined);
-  const order = located.flatMap((pieces, i) => (pieces && pieces.length > 0 ? [i] : []));
-  if (order.length === 0) {
-    unplaced.push(...place.markers);
-    return places;
-  }
-  let next = 0;
-  order.forEach((i, k) => {
-    const following = order[k + 1];
-    const until =
-      following === undefined
-        ? Number.POSITIVE_INFINITY
-        : (located[following]?.[0]?.abs ?? Number.POSITIVE_INFINITY);
-    const owned: MarkdownMarker[] = [];
-    while (next < place.markers.length && (place.markers[next] as MarkdownMarker).index < until)
-      owned.push(place.markers[next++] as MarkdownMarker);
-    if (owned.length > 0) places[i] = { markers: owned, pieces: located[i] as Piece[] };
-  });
-  return places;
-}
-
-/** Places the children of a container token (`raw` is the container's) in order. */
-function placeChildren(
-  children: readonly Token[],
-  raw: string,
-  place: Placement | undefined,
-  unplaced: MarkdownMarker[],
-): (Placement | undefined)[] {
-  if (!place || place.markers.length === 0) return children.map(() => undefined);
-  let from = 0;
-  const located = children.map((child) => {
-    // Blank lines and task boxes hold no text: markers there go to a neighbour.
-    if (child.type === "space" || child.type === "checkbox") return undefined;
-    const found = findPieces(child.raw, raw, from);
-    if (!found) return undefined;
-    const end = found[found.length - 1] as Piece;
-    from = end.abs + end.length;
-    return toText(found, place.pieces);
-  });
-  return assignMarkers(located, place, unplaced);
 }
 
 /** Renders inline tokens with the markers of `place` at their index, the rest at the end. */
@@ -529,46 +405,6 @@ function renderList(
       {items}
     </ul>
   );
-}
-
-/**
- * Finds each cell's text in its own line of the table source (header, delimiter row, then one
- * line per body row). Cells whose text differs from the source (an escaped `\|`) are not found.
- */
-function locateCells(
-  table: Tokens.Table,
-  place: Placement | undefined,
-  unplaced: MarkdownMarker[],
-): (Placement | undefined)[] {
-  const cells = [table.header, ...table.rows];
-  const count = cells.reduce((n, row) => n + row.length, 0);
-  if (!place || place.markers.length === 0) return new Array(count).fill(undefined);
-  const located: (Piece[] | undefined)[] = [];
-  const lines = table.raw.split("\n");
-  const lineStarts: number[] = [];
-  lines.reduce((offset, line) => {
-    lineStarts.push(offset);
-    return offset + line.length + 1;
-  }, 0);
-  cells.forEach((row, r) => {
-    // The delimiter row sits between the header and the body.
-    const lineIndex = r === 0 ? 0 : r + 1;
-    const lineStart = lineStarts[lineIndex] ?? table.raw.length;
-    const line = lines[lineIndex] ?? "";
-    let from = 0;
-    for (const cell of row) {
-      const at = cell.text.length > 0 ? line.indexOf(cell.text, from) : -1;
-      if (at < 0) {
-        located.push(undefined);
-        continue;
-      }
-      from = at + cell.text.length;
-      located.push(
-        toText([{ local: 0, abs: lineStart + at, length: cell.text.length }], place.pieces),
-      );
-    }
-  });
-  return assignMarkers(located, place, unplaced);
 }
 
 function renderTable(
