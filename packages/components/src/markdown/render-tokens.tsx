@@ -4,12 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
-import {
-  locateCells,
-  type Placement,
-  placeChildren,
-  toLocal,
-} from "./marker-placement";
+import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
 
 /** A citation marker to place at a character offset of the message text. */
 export interface MarkdownMarker {
