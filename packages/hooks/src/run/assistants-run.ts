@@ -83,7 +83,8 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
       published.set(item.id, json);
       changed.push(item);
     }
-    if (changed.length > 0) store.getState().mergeItems(changed, "append");
+    // Live changes: a history page requested before them must not bring back older content.
+    if (changed.length > 0) store.getState().upsertLiveItems(changed);
   };
   const batcher = createFrameBatcher(flush, context.throttleMs);
 

@@ -14,6 +14,7 @@ import {
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useThreadStore } from "../thread/thread-context";
 import { selectThreadItem } from "../thread/thread-state";
+import { useThreadItems } from "../thread/use-thread-items";
 import { RunStreamError } from "./run-errors";
 import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
@@ -137,6 +138,69 @@ describe("useRunStream (Assistants runs)", () => {
     expect(result.current.itemIds).toEqual(["msg_user_2", "msg_Tn5DNmiQEPZ80biW5AukKrvH"]);
     const reply = selectThreadItem(result.current.store.getState(), "msg_Tn5DNmiQEPZ80biW5AukKrvH");
     expect(reply?.type === "assistant_message" && reply.content[0]?.text.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the streamed reply when a history page requested before it arrives after it", async () => {
+    const thread = "thread_Wq2ScOs1iInUsyhUUDmN5NZH";
+    const sse = fixture("dotnet-streaming-run-text.sse");
+    const created = sse.split("\n\n").find((b) => b.startsWith("event: thread.message.created"));
+    // The reply as the server stored it when the page was read: created, nothing written yet.
+    const stale = JSON.parse(created!.slice(created!.indexOf("data: ") + 6));
+    let releasePage: () => void = () => {};
+    const pageHeld = new Promise<void>((resolve) => {
+      releasePage = resolve;
+    });
+    server = await startServer(
+      route({
+        [`POST /threads/${thread}/messages`]: (request, res) =>
+          sendJson(res, 200, userMessage(thread, "msg_user_5", request.body.content)),
+        [`POST /threads/${thread}/runs`]: (_r, res) => sendSse(res, sse, { chunkSize: 211 }),
+        [`GET /threads/${thread}/messages`]: async (_r, res) => {
+          await pageHeld;
+          sendJson(res, 200, {
+            object: "list",
+            data: [stale],
+            first_id: stale.id,
+            last_id: stale.id,
+            has_more: false,
+          });
+        },
+        [`GET /threads/${thread}/runs/${stale.run_id}/steps`]: (_r, res) =>
+          sendJson(res, 200, {
+            object: "list",
+            data: [],
+            first_id: null,
+            last_id: null,
+            has_more: false,
+          }),
+      }),
+    );
+    const clients = { assistants: createAssistantsClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        const run = useRunStream(thread, { assistant: { assistantId: "asst_1" } });
+        const items = useThreadItems(thread);
+        return { run, items, store: useThreadStore(thread) };
+      },
+      { wrapper },
+    );
+    await waitFor(() =>
+      expect(server.requests.some((r) => r.url.startsWith(`/threads/${thread}/messages`))).toBe(
+        true,
+      ),
+    );
+    await act(() => result.current.run.send("Hello"));
+    const text = () => {
+      const reply = selectThreadItem(result.current.store.getState(), stale.id);
+      return reply?.type === "assistant_message" ? (reply.content[0]?.text ?? "") : "";
+    };
+    expect(text().length).toBeGreaterThan(0);
+    releasePage();
+    await waitFor(() => expect(result.current.items.status).toBe("success"));
+    expect(text().length).toBeGreaterThan(0);
   });
 
   it("reports an error event in the middle of a run", async () => {

@@ -66,6 +66,11 @@ export interface ThreadStoreActions {
   liveVersion(): number;
   /** Inserts or replaces one item (used for optimistic items). */
   upsertItem(item: ThreadItem): void;
+  /**
+   * Inserts or replaces items a live run produced (new ones at the end), in one commit. Unlike
+   * `mergeItems`, these count as live changes: a page requested earlier never undoes them.
+   */
+  upsertLiveItems(items: readonly ThreadItem[]): void;
   /** Removes one item, if present. */
   removeItem(id: string): void;
   /**
@@ -169,6 +174,12 @@ export function createThreadStore(
               );
         const kept = completedToolCalls.size > 0 ? page.map(keepCompleted) : page;
         update(mergeThreadItems(state, kept, { position }));
+      },
+      upsertLiveItems(items) {
+        if (items.length === 0) return;
+        for (const item of items) touch(item.id);
+        const kept = completedToolCalls.size > 0 ? items.map(keepCompleted) : items;
+        update(mergeThreadItems(get(), kept, { position: "append" }));
       },
       upsertItem(item) {
         touch(item.id);
