@@ -310,21 +310,23 @@ describe("scripted Assistants runs", () => {
     );
   });
 
-  it("cancels a streaming code step and keeps the input written so far", async () => {
+  /**
+   * Starts a slow streamed run for `prompt`, cancels it once three `event` frames arrived, and
+   * reads the stream to its end.
+   */
+  async function cancelMidRun(prompt: string, event: string) {
     const fast = server;
     server = await startServer({ delayMs: 15 });
     await fast.close();
     const assistant = await api("POST", "/assistants", { model: "gpt-4o" });
-    const thread = await api("POST", "/threads", {
-      messages: [{ role: "user", content: "workflow" }],
-    });
+    const thread = await api("POST", "/threads", { messages: [{ role: "user", content: prompt }] });
     const response = await fetch(`${server.url}/v1/threads/${thread.id}/runs`, {
       method: "POST",
       body: JSON.stringify({ assistant_id: assistant.id, stream: true }),
     });
     const reader = response.body!.getReader();
     let text = "";
-    while ((text.match(/event: thread\.run\.step\.delta/g) ?? []).length < 3)
+    while (text.split(`event: ${event}\n`).length - 1 < 3)
       text += new TextDecoder().decode((await reader.read()).value);
     const runId = /"id":"(run_\w+)"/.exec(text)?.[1];
     await api("POST", `/threads/${thread.id}/runs/${runId}/cancel`);
@@ -333,7 +335,11 @@ describe("scripted Assistants runs", () => {
       if (chunk.done) break;
       text += new TextDecoder().decode(chunk.value);
     }
-    const frames = parseNamedFrames(text);
+    return { thread, runId, frames: parseNamedFrames(text) };
+  }
+
+  it("cancels a streaming code step and keeps the input written so far", async () => {
+    const { thread, runId, frames } = await cancelMidRun("workflow", "thread.run.step.delta");
     expect(frames.map((f) => f.event).slice(-3)).toEqual([
       "thread.run.step.cancelled",
       "thread.run.cancelled",
@@ -351,29 +357,7 @@ describe("scripted Assistants runs", () => {
   });
 
   it("ends a cancelled reply with thread.message.incomplete", async () => {
-    const fast = server;
-    server = await startServer({ delayMs: 15 });
-    await fast.close();
-    const assistant = await api("POST", "/assistants", { model: "gpt-4o" });
-    const thread = await api("POST", "/threads", {
-      messages: [{ role: "user", content: "markdown" }],
-    });
-    const response = await fetch(`${server.url}/v1/threads/${thread.id}/runs`, {
-      method: "POST",
-      body: JSON.stringify({ assistant_id: assistant.id, stream: true }),
-    });
-    const reader = response.body!.getReader();
-    let text = "";
-    while ((text.match(/event: thread\.message\.delta/g) ?? []).length < 3)
-      text += new TextDecoder().decode((await reader.read()).value);
-    const runId = /"id":"(run_\w+)"/.exec(text)?.[1];
-    await api("POST", `/threads/${thread.id}/runs/${runId}/cancel`);
-    while (true) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      text += new TextDecoder().decode(chunk.value);
-    }
-    const frames = parseNamedFrames(text);
+    const { frames } = await cancelMidRun("markdown", "thread.message.delta");
     expect(frames.map((f) => f.event).slice(-4)).toEqual([
       "thread.message.incomplete",
       "thread.run.step.cancelled",

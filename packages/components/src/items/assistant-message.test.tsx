@@ -9,6 +9,7 @@ import {
   readAssistantStream,
   reduceAssistantRun,
 } from "@threadkit/core";
+import { asRefusalRecording } from "@threadkit/core/testing";
 import { vi } from "vitest";
 import { ThreadUIProvider } from "../context";
 import { AssistantMessage } from "./assistant-message";
@@ -18,38 +19,6 @@ const recording = readFileSync(
   path.resolve(repoRoot, "../shared/fixtures/assistants/dotnet-streaming-run-text.sse"),
   "utf8",
 );
-
-/**
- * The recorded text run with its text sent as a refusal instead, shaped as the API reference's
- * `RefusalDeltaBlock` (`{index, type: "refusal", refusal}`) and `RefusalContentBlock`
- * (`{type: "refusal", refusal}`): no recording of a refusal exists.
- */
-function asRefusalRun(sse: string): string {
-  return sse
-    .split("\n\n")
-    .map((block) => {
-      const match = /^event: (thread\.message\.(?:delta|completed))\ndata: (.*)$/s.exec(block);
-      if (match === null) return block;
-      const [, event, json] = match as unknown as [string, string, string];
-      const data = JSON.parse(json);
-      if (event === "thread.message.delta") {
-        data.delta.content = data.delta.content.map(
-          (part: { index: number; text: { value: string } }) => ({
-            index: part.index,
-            type: "refusal",
-            refusal: part.text.value,
-          }),
-        );
-      } else {
-        data.content = data.content.map((part: { text: { value: string } }) => ({
-          type: "refusal",
-          refusal: part.text.value,
-        }));
-      }
-      return `event: ${event}\ndata: ${JSON.stringify(data)}`;
-    })
-    .join("\n\n");
-}
 
 /** Every state of the assistant message item while the run streams, then the final one. */
 async function reduceRun(sse: string): Promise<AssistantMessageItem[]> {
@@ -68,7 +37,7 @@ const refusalPart = (container: HTMLElement) =>
 
 describe("AssistantMessage refusals", () => {
   it("renders a streamed Assistants refusal as the styled notice, not as markdown", async () => {
-    const states = await reduceRun(asRefusalRun(recording));
+    const states = await reduceRun(asRefusalRecording(recording));
     const final = states.at(-1) as AssistantMessageItem;
     const text = final.content[0]?.text ?? "";
     expect(text).toMatch(/^Hello! I'm just a program/);
@@ -96,7 +65,7 @@ describe("AssistantMessage refusals", () => {
   });
 
   it("copies the refusal text", async () => {
-    const [final] = (await reduceRun(asRefusalRun(recording))).slice(-1);
+    const [final] = (await reduceRun(asRefusalRecording(recording))).slice(-1);
     const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const onCopy = vi.fn();

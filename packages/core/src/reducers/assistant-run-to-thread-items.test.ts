@@ -6,6 +6,7 @@ import type {
   WorkflowItem,
 } from "../protocol/thread-item";
 import { readAssistantStream } from "../stream/read-assistant-stream";
+import { asRefusalRecording } from "../testing/refusal-recording";
 import { assistantRunToThreadItems, convertAssistantText } from "./assistant-run-to-thread-items";
 import {
   type AssistantRunState,
@@ -176,41 +177,9 @@ describe("assistantRunToThreadItems", () => {
   });
 });
 
-/**
- * The recorded text run with its text sent as a refusal instead, shaped as the API reference's
- * `RefusalDeltaBlock` (`{index, type: "refusal", refusal}`) and `RefusalContentBlock`
- * (`{type: "refusal", refusal}`). No recording of a refusal exists in the shared fixtures.
- */
-function asRefusalRun(sse: string): string {
-  return sse
-    .split("\n\n")
-    .map((block) => {
-      const match = /^event: (thread\.message\.(?:delta|completed))\ndata: (.*)$/s.exec(block);
-      if (match === null) return block;
-      const [, event, json] = match as unknown as [string, string, string];
-      const data = JSON.parse(json);
-      if (event === "thread.message.delta") {
-        data.delta.content = data.delta.content.map(
-          (part: { index: number; text: { value: string } }) => ({
-            index: part.index,
-            type: "refusal",
-            refusal: part.text.value,
-          }),
-        );
-      } else {
-        data.content = data.content.map((part: { text: { value: string } }) => ({
-          type: "refusal",
-          refusal: part.text.value,
-        }));
-      }
-      return `event: ${event}\ndata: ${JSON.stringify(data)}`;
-    })
-    .join("\n\n");
-}
-
 describe("assistantRunToThreadItems refusals", () => {
   it("keeps a streamed refusal as a text part marked `refusal: true`", async () => {
-    const sse = asRefusalRun(readFixture("assistants", "dotnet-streaming-run-text.sse"));
+    const sse = asRefusalRecording(readFixture("assistants", "dotnet-streaming-run-text.sse"));
     const completed = JSON.parse(
       /event: thread\.message\.completed\ndata: (.*)/.exec(sse)?.[1] ?? "null",
     );
