@@ -338,8 +338,13 @@ export const RunStatusStreaming: Story = {
   play: async ({ canvas, canvasElement }) => {
     const status = canvasElement.querySelector("[data-tk-part='thread-run-status']");
     await expect(status).toHaveAttribute("data-status", "running");
-    // After the last item.
-    await expect(status?.previousElementSibling).toHaveTextContent("quiet hotel in Lisbon");
+    // After the last item: the last row holds the reply and comes before the status.
+    const rows = canvasElement.querySelectorAll("[data-tk-part='thread-row']");
+    const lastRow = rows[rows.length - 1];
+    await expect(lastRow).toHaveTextContent("quiet hotel in Lisbon");
+    await expect(
+      (lastRow?.compareDocumentPosition(status as Node) ?? 0) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     await expect(canvas.getByText("Searching 14 hotel listings…").parentElement).toHaveAttribute(
       "role",
       "status",

@@ -142,6 +142,23 @@ function useScrollKeeper(
   const previous = useRef<readonly string[] | null>(null);
   const anchor = useRef<{ row: Element; top: number } | null>(null);
   const rowsOffset = useRef<number | null>(null);
+  // Where following the bottom last left the view. A view above it, away from the bottom, was
+  // scrolled up by the user (a scrollbar drag whose scroll event has not fired yet): stop
+  // following instead of pulling it back down.
+  const followedTo = useRef<number | null>(null);
+  const follow = useCallback(
+    (el: HTMLElement) => {
+      const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
+      if (followedTo.current !== null && el.scrollTop < followedTo.current - 2 && distance > 48) {
+        stickRef.current = false;
+        followedTo.current = null;
+        return;
+      }
+      el.scrollTop = el.scrollHeight;
+      followedTo.current = el.scrollTop;
+    },
+    [stickRef],
+  );
   // Read during render: the layout effect below only sees the DOM after the commit.
   anchor.current =
     !measured && previous.current !== null && previous.current !== ids && !stickRef.current
@@ -163,8 +180,8 @@ function useScrollKeeper(
     rowsOffset.current = after;
     onRowsOffset(after);
     if (first || stickRef.current) {
-      if (first || idsChanged) viewport.scrollTop = viewport.scrollHeight;
-      return;
+      if (first || idsChanged) follow(viewport);
+      if (stickRef.current) return;
     }
     if (held && idsChanged) {
       if (held.row.isConnected) {
@@ -180,11 +197,11 @@ function useScrollKeeper(
     if (!list || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
       const el = viewportRef.current;
-      if (el && stickRef.current) el.scrollTop = el.scrollHeight;
+      if (el && stickRef.current) follow(el);
     });
     observer.observe(list);
     return () => observer.disconnect();
-  }, [listRef, viewportRef, stickRef]);
+  }, [listRef, viewportRef, stickRef, follow]);
 }
 
 /** Below the threshold every measured row stays mounted. */

@@ -96,6 +96,17 @@ function App({ url, children }: { url: string; children?: ReactNode }) {
   );
 }
 
+/** The last thread row, checked to come right before `status` in document order. */
+function lastRowBefore(status: HTMLElement): Element | undefined {
+  const list = status.closest("[data-tk-part='thread-items']") as HTMLElement;
+  const rows = list.querySelectorAll("[data-tk-part='thread-row']");
+  const last = rows[rows.length - 1];
+  expect(last).toBeDefined();
+  // The status follows the last row and no row follows the status.
+  expect(last!.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  return last;
+}
+
 describe("Thread.RunStatus", () => {
   it("renders a run's notices and live progress after the last item, and drops progress when the run ends", async () => {
     let open: ServerResponse | undefined;
@@ -117,7 +128,7 @@ describe("Thread.RunStatus", () => {
     // After the last item, inside the list.
     const list = status.closest("[data-tk-part='thread-items']") as HTMLElement;
     expect(list.lastElementChild).toBe(status);
-    expect(status.previousElementSibling).toHaveTextContent("Book a table");
+    expect(lastRowBefore(status)).toHaveTextContent("Book a table");
     const notice = within(status).getByRole("alert");
     expect(notice).toHaveAttribute("data-level", "warning");
     // The notice's markdown is rendered, not shown as asterisks.
@@ -128,7 +139,7 @@ describe("Thread.RunStatus", () => {
     });
     await waitFor(() => expect(screen.queryByText("Checking tables…")).toBeNull());
     expect(status).toHaveAttribute("data-status", "idle");
-    expect(status.previousElementSibling).toHaveTextContent("Booked for 8 pm.");
+    expect(lastRowBefore(status)).toHaveTextContent("Booked for 8 pm.");
 
     // Notices stay until dismissed.
     fireEvent.click(within(notice).getByRole("button", { name: "Dismiss" }));
