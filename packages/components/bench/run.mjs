@@ -46,40 +46,30 @@ page.on("pageerror", (error) => console.error(error));
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => document.title === "ready");
 
-const results = {
-  mount: [],
-  stream: [],
-  markdown: null,
-  markdownReference: null,
-  virtuosoMount: [],
-  virtuosoStream: [],
-};
-for (const n of [100, 1000, 10000]) {
-  // Warm-up run, then the measured median of three.
-  await page.evaluate((n) => window.tkBench.mount(n), n);
-  const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await page.evaluate((n) => window.tkBench.mount(n), n));
-  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
-  results.mount.push(runs[1]);
+/** Mount (median of three after a warm-up) and streaming, for `Thread` or the reference list. */
+async function measureList(view) {
+  const out = { mount: [], stream: [] };
+  for (const n of [100, 1000, 10000]) {
+    await page.evaluate(([n, view]) => window.tkBench.mount(n, view), [n, view]);
+    const runs = [];
+    for (let i = 0; i < 3; i++)
+      runs.push(await page.evaluate(([n, view]) => window.tkBench.mount(n, view), [n, view]));
+    runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
+    out.mount.push(runs[1]);
+  }
+  for (const n of [10, 1000, 10000]) {
+    await page.evaluate(([n, view]) => window.tkBench.stream(n, 50, view), [n, view]);
+    out.stream.push(
+      await page.evaluate(([n, view]) => window.tkBench.stream(n, 300, view), [n, view]),
+    );
+  }
+  return out;
 }
-for (const n of [10, 1000, 10000]) {
-  await page.evaluate((n) => window.tkBench.stream(n, 50), n);
-  results.stream.push(await page.evaluate((n) => window.tkBench.stream(n, 300), n));
-}
+
+const results = { thread: await measureList("thread") };
 await page.evaluate(() => window.tkBench.markdown());
 results.markdown = await page.evaluate(() => window.tkBench.markdown());
-for (const n of [100, 1000, 10000]) {
-  await page.evaluate((n) => window.tkBench.virtuosoMount(n), n);
-  const runs = [];
-  for (let i = 0; i < 3; i++)
-    runs.push(await page.evaluate((n) => window.tkBench.virtuosoMount(n), n));
-  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
-  results.virtuosoMount.push(runs[1]);
-}
-for (const n of [10, 1000, 10000]) {
-  await page.evaluate((n) => window.tkBench.virtuosoStream(n, 50), n);
-  results.virtuosoStream.push(await page.evaluate((n) => window.tkBench.virtuosoStream(n, 300), n));
-}
+results.virtuoso = await measureList("virtuoso");
 await page.evaluate(() => window.tkBench.markdownReference());
 results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
 
@@ -87,30 +77,24 @@ await browser.close();
 server.close();
 
 const ms = (v) => `${v.toFixed(2)} ms`;
-console.log("\nMount (time to first frame, DOM elements)");
-for (const r of results.mount)
-  console.log(
-    `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
-  );
-console.log("\nStreaming into the last item (per delta: mean / p50 / p95)");
-for (const r of results.stream)
-  console.log(
-    `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
-  );
+function printList(title, { mount, stream }) {
+  console.log(`\n${title}: mount (first painted rows, DOM elements)`);
+  for (const r of mount)
+    console.log(
+      `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
+    );
+  console.log(`${title}: streaming into the last item (per delta: mean / p50 / p95)`);
+  for (const r of stream)
+    console.log(
+      `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
+    );
+}
+printList("Thread (TanStack Virtual)", results.thread);
 const m = results.markdown;
 console.log(
   `\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`,
 );
-console.log("\nreact-virtuoso with the same rows (mount: first frame, DOM elements)");
-for (const r of results.virtuosoMount)
-  console.log(
-    `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
-  );
-console.log("react-virtuoso, streaming into the last item (mean / p50 / p95)");
-for (const r of results.virtuosoStream)
-  console.log(
-    `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
-  );
+printList("react-virtuoso with the same rows", results.virtuoso);
 const r = results.markdownReference;
 console.log(
   `react-markdown + remark-gfm, full re-parse per delta: last 100 deltas mean ${ms(r.meanMs)}, p95 ${ms(r.p95Ms)}; whole reply mean ${ms(r.overallMeanMs)}`,

@@ -1,6 +1,5 @@
 /// <reference types="vite/client" />
 import {
-  type AssistantMessageItem,
   createThreadState,
   reduceThreadStream,
   selectThreadItem,
@@ -89,64 +88,11 @@ async function unmount() {
   await frame();
 }
 
-/** Mount time to first frame and element count for `n` items. */
-async function mount(n: number) {
-  await unmount();
-  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
-  const start = performance.now();
-  root = createRoot(container);
-  flushSync(() => root?.render(<App store={store} />));
-  await frame();
-  await rowsShown();
-  // The next animation frame callback runs after the frame with the rows was painted.
-  await frame();
-  const firstFrame = performance.now() - start;
-  await frame();
-  return { n, firstFrameMs: firstFrame, elements: container.querySelectorAll("*").length };
-}
-
 const delta = (id: string, text: string): ThreadStreamEvent => ({
   type: "thread.item.updated",
   item_id: id,
   update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: text },
 });
-
-/** Per-delta commit time streaming words into the last item of an `n`-item thread. */
-async function stream(n: number, deltas: number) {
-  await unmount();
-  const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
-  root = createRoot(container);
-  flushSync(() => root?.render(<App store={store} />));
-  await frame();
-  const live: AssistantMessageItem = {
-    id: "live",
-    thread_id: "t",
-    created_at: "2026-05-01T10:00:00Z",
-    type: "assistant_message",
-    content: [],
-  };
-  flushSync(() => store.dispatch({ type: "thread.item.added", item: live }));
-  flushSync(() =>
-    store.dispatch({
-      type: "thread.item.updated",
-      item_id: "live",
-      update: {
-        type: "assistant_message.content_part.added",
-        content_index: 0,
-        content: { type: "output_text", text: "", annotations: [] },
-      },
-    }),
-  );
-  await frame();
-  const times: number[] = [];
-  for (let i = 0; i < deltas; i++) {
-    const t0 = performance.now();
-    flushSync(() => store.dispatch(delta("live", `word${i} `)));
-    times.push(performance.now() - t0);
-    if (i % 20 === 19) await frame();
-  }
-  return summarize(n, times);
-}
 
 function summarize(n: number, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -281,25 +227,36 @@ function VirtuosoApp({ store }: { store: BenchStore }) {
   );
 }
 
-async function virtuosoMount(n: number) {
+/** Which list renders the thread: `Thread` (TanStack Virtual) or the react-virtuoso reference. */
+type View = "thread" | "virtuoso";
+
+function render(view: View, store: BenchStore) {
+  root = createRoot(container);
+  flushSync(() =>
+    root?.render(view === "thread" ? <App store={store} /> : <VirtuosoApp store={store} />),
+  );
+}
+
+/** Time to the first painted frame that shows rows, and the element count, for `n` items. */
+async function mount(n: number, view: View = "thread") {
   await unmount();
   const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
   const start = performance.now();
-  root = createRoot(container);
-  flushSync(() => root?.render(<VirtuosoApp store={store} />));
+  render(view, store);
   await frame();
   await rowsShown();
+  // The next animation frame callback runs after the frame with the rows was painted.
   await frame();
   const firstFrame = performance.now() - start;
   for (let i = 0; i < 10; i++) await frame();
   return { n, firstFrameMs: firstFrame, elements: container.querySelectorAll("*").length };
 }
 
-async function virtuosoStream(n: number, deltas: number) {
+/** Per-delta commit time streaming words into a new last item of an `n`-item thread. */
+async function stream(n: number, deltas: number, view: View = "thread") {
   await unmount();
   const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
-  root = createRoot(container);
-  flushSync(() => root?.render(<VirtuosoApp store={store} />));
+  render(view, store);
   await rowsShown();
   flushSync(() =>
     store.dispatch({
@@ -313,7 +270,7 @@ async function virtuosoStream(n: number, deltas: number) {
       },
     }),
   );
-  // Let it scroll to the new row and render it before timing deltas into it.
+  // Let the list scroll to the new row and render it before timing deltas into it.
   for (let i = 0; i < 30; i++) await frame();
   const times: number[] = [];
   for (let i = 0; i < deltas; i++) {
@@ -326,6 +283,6 @@ async function virtuosoStream(n: number, deltas: number) {
 }
 
 Object.assign(window, {
-  tkBench: { mount, stream, markdown, markdownReference, virtuosoMount, virtuosoStream },
+  tkBench: { mount, stream, markdown, markdownReference },
 });
 document.title = "ready";
