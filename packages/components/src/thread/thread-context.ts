@@ -1,6 +1,9 @@
 import { createContext, type RefObject, useContext } from "react";
 import type { ThreadSource } from "./thread-source";
 
+/** Distance from the bottom (px) within which the view counts as "at the bottom". */
+export const BOTTOM_THRESHOLD = 48;
+
 /** @internal Shared by the Thread parts. */
 export interface ThreadContextValue {
   source: ThreadSource;

@@ -21,7 +21,7 @@ import { useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { ThreadItem } from "../thread-item/thread-item";
-import { type ThreadContextValue, useThreadContext } from "./thread-context";
+import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./thread-context";
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
 
@@ -149,7 +149,11 @@ function useScrollKeeper(
   const follow = useCallback(
     (el: HTMLElement) => {
       const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
-      if (followedTo.current !== null && el.scrollTop < followedTo.current - 2 && distance > 48) {
+      if (
+        followedTo.current !== null &&
+        el.scrollTop < followedTo.current - 2 &&
+        distance > BOTTOM_THRESHOLD
+      ) {
         stickRef.current = false;
         followedTo.current = null;
         return;

@@ -15,7 +15,7 @@ import { type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context"
 import { composeRefs } from "../internal/compose-refs";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
 import { LiveAnnouncer } from "./live-announcer";
-import { ThreadContext, useThreadContext } from "./thread-context";
+import { BOTTOM_THRESHOLD, ThreadContext, useThreadContext } from "./thread-context";
 import {
   fromItems,
   fromThreadStore,
@@ -23,8 +23,6 @@ import {
   type ThreadStoreLike,
 } from "./thread-source";
 
-/** Distance from the bottom (px) within which the view counts as "at the bottom". */
-const BOTTOM_THRESHOLD = 48;
 /** Distance from the top (px) at which older items are requested. */
 const TOP_THRESHOLD = 400;
 

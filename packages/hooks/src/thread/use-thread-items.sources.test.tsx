@@ -102,7 +102,12 @@ describe("useThreadItems over other backends", () => {
       frames
         .filter((block) => block.startsWith(`event: ${prefix}`))
         .map((block) => JSON.parse(block.slice(block.indexOf("data: ") + 6)));
-    const reply = data("thread.message.completed")[0];
+    const recorded = data("thread.message.completed")[0];
+    // The reply also carries a chart, which becomes an image item at the provider's file URL.
+    const reply = {
+      ...recorded,
+      content: [...recorded.content, { type: "image_file", image_file: { file_id: "file_chart" } }],
+    };
     const steps = data("thread.run.step.completed");
     const question = {
       ...reply,
@@ -153,11 +158,16 @@ describe("useThreadItems over other backends", () => {
     );
     await waitFor(() => expect(result.current.items.status).toBe("success"));
     const state = result.current.store.getState();
-    expect(result.current.items.itemIds.map((id) => selectThreadItem(state, id)?.type)).toEqual([
+    const items = result.current.items.itemIds.map((id) => selectThreadItem(state, id));
+    expect(items.map((item) => item?.type)).toEqual([
       "user_message",
       "workflow",
       "assistant_message",
+      "generated_image",
     ]);
+    expect(items[3]?.type === "generated_image" && items[3].image?.url).toBe(
+      "https://files.example/file_chart",
+    );
     expect(requested.filter((path) => path.endsWith("/steps"))).toHaveLength(1);
   });
 });
