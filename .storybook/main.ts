@@ -1,9 +1,4 @@
-import { fileURLToPath } from "node:url";
 import type { StorybookConfig } from "@storybook/react-vite";
-import { searchForWorkspaceRoot } from "vite";
-
-// Recorded fixtures live in the read-only `shared/` folder beside the repository.
-const sharedFixtures = fileURLToPath(new URL("../../shared/fixtures", import.meta.url));
 
 const config: StorybookConfig = {
   stories: ["../apps/storybook/src/**/*.mdx", "../apps/storybook/src/**/*.stories.@(ts|tsx)"],
@@ -29,12 +24,6 @@ const config: StorybookConfig = {
       ...["core", "engine/javascript", "langs", "themes"].map(
         (entry) => `@threadkit/components > shiki/${entry}`,
       ),
-    ];
-    viteConfig.server ??= {};
-    viteConfig.server.fs ??= {};
-    viteConfig.server.fs.allow = [
-      ...(viteConfig.server.fs.allow ?? [searchForWorkspaceRoot(process.cwd())]),
-      sharedFixtures,
     ];
     viteConfig.build ??= {};
     viteConfig.build.chunkSizeWarningLimit = 4096;

@@ -1,5 +1,5 @@
 /**
- * Real request bodies captured from ChatKit clients and servers (shared/fixtures), posted as they
+ * Real request bodies captured from ChatKit clients and servers (fixtures), posted as they
  * are. Bodies that name threads or attachments this server never saw get a 404 and change nothing.
  */
 import { readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import type { DevServer } from "./server";
 import { chatkitJson, doneItems, parseDataFrames, startServer } from "./test-utils";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const fixtures = path.resolve(repoRoot, "../shared/fixtures/chatkit-protocol");
+const fixtures = path.resolve(repoRoot, "fixtures/chatkit-protocol");
 const read = (name: string) => readFileSync(path.join(fixtures, name), "utf8");
 
 let server: DevServer;

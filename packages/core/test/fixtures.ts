@@ -7,7 +7,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (packages/core/test → ../../..). */
 export const repoRoot = path.resolve(here, "../../..");
 /** The shared fixtures folder, beside the repository. */
-export const fixturesRoot = path.resolve(repoRoot, "../shared/fixtures");
+export const fixturesRoot = path.resolve(repoRoot, "fixtures");
 
 /** Names of the files in a fixture folder with the given extension. */
 export function fixtureNames(folder: string, ext: string): string[] {

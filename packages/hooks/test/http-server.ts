@@ -14,7 +14,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** The shared fixtures folder (beside the repository in CI). */
-export const fixturesDir = path.resolve(repoRoot, "../shared/fixtures");
+export const fixturesDir = path.resolve(repoRoot, "fixtures");
 
 /** Reads a fixture file as text, exactly as stored. */
 export function readFixture(relativePath: string): string {

@@ -25,11 +25,11 @@ export interface Recording {
 }
 
 const assistantsFiles = import.meta.glob<string>(
-  "../../../../../shared/fixtures/assistants/*.sse",
+  "../../../../fixtures/assistants/*.sse",
   { query: "?raw", import: "default", eager: true },
 );
 const chatkitFiles = import.meta.glob<string>(
-  "../../../../../shared/fixtures/chatkit-protocol/*.sse",
+  "../../../../fixtures/chatkit-protocol/*.sse",
   { query: "?raw", import: "default", eager: true },
 );
 

@@ -1,25 +1,25 @@
 /**
  * Every recorded widget fixture, imported as JSON from the read-only shared folder (see
- * shared/fixtures/SOURCES.md for where each one comes from).
+ * fixtures/SOURCES.md for where each one comes from).
  */
-import advArticleList from "../../../../../shared/fixtures/widgets/adv-article-list.json";
-import advArticlePreview from "../../../../../shared/fixtures/widgets/adv-article-preview.json";
-import advAuthorPreview from "../../../../../shared/fixtures/widgets/adv-author-preview.json";
-import advCatNameSuggestions from "../../../../../shared/fixtures/widgets/adv-cat-name-suggestions.json";
-import advCatProfile from "../../../../../shared/fixtures/widgets/adv-cat-profile.json";
-import advCupidProfileCard from "../../../../../shared/fixtures/widgets/adv-cupid-profile-card.json";
-import advCupidProgressChart from "../../../../../shared/fixtures/widgets/adv-cupid-progress-chart.json";
-import advEventList from "../../../../../shared/fixtures/widgets/adv-event-list.json";
-import advFlightOptions from "../../../../../shared/fixtures/widgets/adv-flight-options.json";
-import advGptchingHexagram from "../../../../../shared/fixtures/widgets/adv-gptching-hexagram.json";
-import advLineSelect from "../../../../../shared/fixtures/widgets/adv-line-select.json";
-import advMealPreferences from "../../../../../shared/fixtures/widgets/adv-meal-preferences.json";
-import businessCanvasStepsForm from "../../../../../shared/fixtures/widgets/business-canvas-steps-form.json";
-import chatkitPythonBasicRoot from "../../../../../shared/fixtures/widgets/chatkit-python-basic-root.json";
-import chatkitPythonCardNoData from "../../../../../shared/fixtures/widgets/chatkit-python-card-no-data.json";
-import chatkitPythonCardWithData from "../../../../../shared/fixtures/widgets/chatkit-python-card-with-data.json";
-import chatkitPythonListViewNoData from "../../../../../shared/fixtures/widgets/chatkit-python-list-view-no-data.json";
-import chatkitPythonListViewWithData from "../../../../../shared/fixtures/widgets/chatkit-python-list-view-with-data.json";
+import advArticleList from "../../../../fixtures/widgets/adv-article-list.json";
+import advArticlePreview from "../../../../fixtures/widgets/adv-article-preview.json";
+import advAuthorPreview from "../../../../fixtures/widgets/adv-author-preview.json";
+import advCatNameSuggestions from "../../../../fixtures/widgets/adv-cat-name-suggestions.json";
+import advCatProfile from "../../../../fixtures/widgets/adv-cat-profile.json";
+import advCupidProfileCard from "../../../../fixtures/widgets/adv-cupid-profile-card.json";
+import advCupidProgressChart from "../../../../fixtures/widgets/adv-cupid-progress-chart.json";
+import advEventList from "../../../../fixtures/widgets/adv-event-list.json";
+import advFlightOptions from "../../../../fixtures/widgets/adv-flight-options.json";
+import advGptchingHexagram from "../../../../fixtures/widgets/adv-gptching-hexagram.json";
+import advLineSelect from "../../../../fixtures/widgets/adv-line-select.json";
+import advMealPreferences from "../../../../fixtures/widgets/adv-meal-preferences.json";
+import businessCanvasStepsForm from "../../../../fixtures/widgets/business-canvas-steps-form.json";
+import chatkitPythonBasicRoot from "../../../../fixtures/widgets/chatkit-python-basic-root.json";
+import chatkitPythonCardNoData from "../../../../fixtures/widgets/chatkit-python-card-no-data.json";
+import chatkitPythonCardWithData from "../../../../fixtures/widgets/chatkit-python-card-with-data.json";
+import chatkitPythonListViewNoData from "../../../../fixtures/widgets/chatkit-python-list-view-no-data.json";
+import chatkitPythonListViewWithData from "../../../../fixtures/widgets/chatkit-python-list-view-with-data.json";
 
 /** Fixture file name → widget root JSON. */
 export const widgetFixtures: Record<string, unknown> = {

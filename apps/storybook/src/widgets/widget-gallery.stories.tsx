@@ -53,7 +53,7 @@ function Gallery({
 }
 
 /**
- * Every recorded widget payload in `shared/fixtures/widgets`, rendered as it arrived: real
+ * Every recorded widget payload in `fixtures/widgets`, rendered as it arrived: real
  * Widget Builder exports and chatkit-python test assets. Click anything to see the action the
  * app would receive in the Actions panel.
  */

@@ -16,7 +16,7 @@ import { AssistantMessage } from "./assistant-message";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const recording = readFileSync(
-  path.resolve(repoRoot, "../shared/fixtures/assistants/dotnet-streaming-run-text.sse"),
+  path.resolve(repoRoot, "fixtures/assistants/dotnet-streaming-run-text.sse"),
   "utf8",
 );
 

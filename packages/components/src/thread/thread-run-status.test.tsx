@@ -15,7 +15,7 @@ import { ThreadRunStatus } from "./thread-run-status";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const fixture = (name: string) =>
-  readFileSync(path.resolve(repoRoot, "../shared/fixtures/chatkit-protocol", name), "utf8");
+  readFileSync(path.resolve(repoRoot, "fixtures/chatkit-protocol", name), "utf8");
 
 const sse = (event: unknown) => `data: ${JSON.stringify(event)}\n\n`;
 const userDone = sse({

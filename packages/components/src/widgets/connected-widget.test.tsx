@@ -11,7 +11,7 @@ import { ConnectedWidget } from "./connected-widget";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const actionStream = readFileSync(
-  path.resolve(repoRoot, "../shared/fixtures/chatkit-protocol/node-custom-action-stream.sse"),
+  path.resolve(repoRoot, "fixtures/chatkit-protocol/node-custom-action-stream.sse"),
   "utf8",
 );
 

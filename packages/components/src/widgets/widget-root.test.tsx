@@ -16,7 +16,7 @@ import { defaultWidgetRegistry } from "./registry";
 import { WidgetRootView } from "./widget-root";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const widgetDir = path.resolve(repoRoot, "../shared/fixtures/widgets");
+const widgetDir = path.resolve(repoRoot, "fixtures/widgets");
 const fixtureNames = readdirSync(widgetDir).filter((name) => name.endsWith(".json"));
 const fixture = (name: string): WidgetNode =>
   JSON.parse(readFileSync(path.join(widgetDir, name), "utf8"));

@@ -7,7 +7,7 @@ import { parseWidgetRoot } from "./parse-widget";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const text = readFileSync(
-  path.resolve(repoRoot, "../shared/fixtures/widgets/adv-flight-options.json"),
+  path.resolve(repoRoot, "fixtures/widgets/adv-flight-options.json"),
   "utf8",
 );
 

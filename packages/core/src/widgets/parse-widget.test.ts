@@ -10,7 +10,7 @@ import {
 } from "./parse-widget";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const fixtures = path.resolve(repoRoot, "../shared/fixtures");
+const fixtures = path.resolve(repoRoot, "fixtures");
 const widgetDir = path.join(fixtures, "widgets");
 const widgetFiles = readdirSync(widgetDir).filter((name) => name.endsWith(".json"));
 
