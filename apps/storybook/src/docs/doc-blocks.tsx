@@ -58,7 +58,8 @@ function splitLightDark(value: string): [string, string] | null {
     const char = inner[i];
     if (char === "(") depth++;
     else if (char === ")") depth--;
-    else if (char === "," && depth === 0) return [inner.slice(0, i).trim(), inner.slice(i + 1).trim()];
+    else if (char === "," && depth === 0)
+      return [inner.slice(0, i).trim(), inner.slice(i + 1).trim()];
   }
   return null;
 }
