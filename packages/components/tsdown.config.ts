@@ -9,5 +9,8 @@ export default defineConfig({
   platform: "neutral",
   dts: true,
   clean: true,
-  outputOptions: { banner: '"use client";' },
+  // Declaration files get none: TypeScript rejects a directive there under skipLibCheck: false.
+  outputOptions: {
+    banner: (chunk) => (chunk.fileName.endsWith(".d.ts") ? "" : '"use client";'),
+  },
 });
