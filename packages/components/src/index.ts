@@ -1,8 +1,22 @@
 /**
  * @threadkit/components — Radix-based, themable parts that render every ChatKit thread item.
+ *
+ * Every part of the `Thread`, `Composer`, `Message` and `Widget` namespaces also has a flat name
+ * (`Thread.Root` is `ThreadRoot`): a React Server Component can render a client part only through
+ * a named export, never as a property of a namespace.
  */
 
 export * as Composer from "./composer";
+export {
+  AddAttachment as ComposerAddAttachment,
+  Attachments as ComposerAttachments,
+  Input as ComposerInput,
+  Rejections as ComposerRejections,
+  Root as ComposerRoot,
+  Status as ComposerStatus,
+  Stop as ComposerStop,
+  Submit as ComposerSubmit,
+} from "./composer";
 export type {
   ComposerAttachment,
   ComposerRootProps,
@@ -63,9 +77,26 @@ export { type BlockLexState, lexBlocks, type MarkdownBlock } from "./markdown/le
 export { Markdown, type MarkdownProps } from "./markdown/markdown";
 export type { MarkdownMarker } from "./markdown/render-tokens";
 export * as Message from "./message";
+export {
+  ActionBar as MessageActionBar,
+  Actions as MessageActions,
+  Citation as MessageCitation,
+  Content as MessageContent,
+  Root as MessageRoot,
+  Sources as MessageSources,
+  Text as MessageText,
+} from "./message";
 export { collectSources, type PlacedCitation, type SourceEntry } from "./message/sources";
 export { createTheme, readableOn, type Theme, type ThemeOptions } from "./theme/create-theme";
 export * as Thread from "./thread";
+export {
+  Empty as ThreadEmpty,
+  Items as ThreadItems,
+  Root as ThreadRoot,
+  RunStatus as ThreadRunStatus,
+  ScrollToBottom as ThreadScrollToBottom,
+  Viewport as ThreadViewport,
+} from "./thread";
 export type { ConnectedThreadRootProps } from "./thread/connected-thread";
 export type { ThreadRootProps } from "./thread/thread";
 export {
@@ -80,10 +111,13 @@ export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
 export { ThreadList, type ThreadListProps } from "./thread-list/thread-list";
 export * as Widget from "./widgets";
 export {
+  Children as WidgetChildren,
   ConnectedWidget,
   type ConnectedWidgetProps,
   createWidgetItemRenderer,
   defaultWidgetRegistry,
+  Node as WidgetNode,
+  Root as WidgetRoot,
   type WidgetActionContext,
   type WidgetActionHandler,
   type WidgetComponentProps,
