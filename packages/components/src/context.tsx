@@ -10,6 +10,7 @@ import type {
 } from "@threadkit/core";
 import {
   type ComponentType,
+  type CSSProperties,
   createContext,
   type ReactNode,
   useContext,
@@ -25,6 +26,7 @@ import {
   type Messages,
   type PluralMessageKey,
 } from "./i18n/messages";
+import { createTheme, type Theme, type ThemeOptions } from "./theme/create-theme";
 
 /** Lifecycle of one item as the thread view knows it. */
 export type ItemStatus = "streaming" | "done" | "error";
@@ -95,11 +97,19 @@ export interface ThreadUIOptions {
    * inherits the thread's theme and direction. @default document.body
    */
   portalContainer?: HTMLElement | null;
+  /**
+   * A theme for every part below: `createTheme()`'s result, its options, or a color scheme.
+   * `Thread.Root`, `Composer.Root`, `ThreadList` and portalled dialogs and previews each carry it,
+   * so siblings of the thread and content portalled into `document.body` match the thread.
+   */
+  theme?: Theme | ThemeOptions | "light" | "dark";
 }
 
 /** Resolved options plus translation helpers. */
 export interface ThreadUIContextValue extends ThreadUIOptions {
   locale: string;
+  /** `theme` resolved through `createTheme()`, when one is set. */
+  resolvedTheme?: Theme;
   dir: "ltr" | "rtl";
   /**
    * Looks up and fills a catalog string. A counted message is named by its base key and picks
@@ -130,6 +140,11 @@ function pluralForm(
   return source[`${key}.${category}`] ?? source[`${key}.other`];
 }
 
+/** Whether `value` is already a `createTheme()` result. */
+export function isTheme(value: ThreadUIOptions["theme"]): value is Theme {
+  return typeof value === "object" && value !== null && "vars" in value && "attributes" in value;
+}
+
 function resolve(options: ThreadUIOptions): ThreadUIContextValue {
   const locale = options.locale ?? "en";
   const catalog: MessageSource = catalogFor(locale);
@@ -148,8 +163,10 @@ function resolve(options: ThreadUIOptions): ThreadUIContextValue {
     catalogRules ??= pluralRules(catalogs[language] ? locale : "en");
     return catalogRules;
   };
+  const { theme } = options;
   return {
     ...options,
+    ...(theme === undefined ? {} : { resolvedTheme: isTheme(theme) ? theme : createTheme(theme) }),
     locale,
     dir: directionOf(locale),
     t: (key, values) => {
@@ -177,6 +194,7 @@ const OPTION_KEYS = [
   "allowDataImages",
   "highlightCode",
   "portalContainer",
+  "theme",
 ] as const satisfies readonly (keyof ThreadUIOptions)[];
 
 const DEFAULT_VALUE = resolve({});
@@ -205,6 +223,7 @@ export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps
   latest.current = options;
   const deps = OPTION_KEYS.map((key) => {
     const value = options[key];
+    if (key === "theme" && typeof value === "object") return JSON.stringify(value);
     return typeof value === "function" ? "fn" : value;
   });
   const value = useMemo(() => {
@@ -229,4 +248,26 @@ export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps
 /** The nearest {@link ThreadUIProvider}'s options (defaults without one). */
 export function useThreadUI(): ThreadUIContextValue {
   return useContext(ThreadUIContext);
+}
+
+/** What {@link useThemeProps} returns: spread it onto a part's element. */
+export interface ThemeProps {
+  "data-tk-theme"?: "light" | "dark";
+  style?: CSSProperties;
+}
+
+/**
+ * The nearest provider's theme as props for an element that may stand outside the themed
+ * container (a portal's content, a sibling of the thread): `data-tk-theme` plus the theme's
+ * variables merged under `style`. Without a theme only `style` passes through.
+ */
+export function useThemeProps(style?: CSSProperties): ThemeProps {
+  const { resolvedTheme } = useContext(ThreadUIContext);
+  return useMemo(() => {
+    if (!resolvedTheme) return style === undefined ? {} : { style };
+    return {
+      ...resolvedTheme.attributes,
+      style: style === undefined ? resolvedTheme.style : { ...resolvedTheme.style, ...style },
+    };
+  }, [resolvedTheme, style]);
 }

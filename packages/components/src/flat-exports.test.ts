@@ -10,9 +10,7 @@ const isComponent = (value: unknown) =>
 describe("flat exports", () => {
   for (const namespace of ["Thread", "Composer", "Message"] as const) {
     it(`exports every ${namespace} part under a flat name`, () => {
-      const parts = Object.entries(components[namespace]).filter(([, value]) =>
-        isComponent(value),
-      );
+      const parts = Object.entries(components[namespace]).filter(([, value]) => isComponent(value));
       expect(parts.length).toBeGreaterThan(4);
       for (const [name, part] of parts) {
         expect(components[`${namespace}${name}` as keyof typeof components], name).toBe(part);

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ThreadList, ThreadUIProvider } from "@threadkit/components";
+import { createTheme, ThreadList, ThreadUIProvider } from "@threadkit/components";
 import "@threadkit/components/styles.css";
 import type { ThreadMetadata } from "@threadkit/core";
 import { type ComponentProps, useState } from "react";
@@ -34,9 +34,12 @@ function History({
   scheme = "light",
   locale = "en",
   failing = false,
+  theme,
   ...props
 }: Partial<ComponentProps<typeof ThreadList>> & {
   scheme?: "light" | "dark";
+  /** A theme on the provider, which reaches the list and its portalled dialog. */
+  theme?: ComponentProps<typeof ThreadUIProvider>["theme"];
   locale?: string;
   /** Renames and deletes reject, as when the server is unreachable. */
   failing?: boolean;
@@ -44,7 +47,7 @@ function History({
   const [list, setList] = useState(props.threads ?? threads);
   const [active, setActive] = useState("t1");
   return (
-    <ThreadUIProvider locale={locale}>
+    <ThreadUIProvider locale={locale} {...(theme === undefined ? {} : { theme })}>
       <div
         data-tk-theme={scheme}
         dir={locale === "ar" ? "rtl" : "ltr"}
@@ -165,3 +168,23 @@ export const Dark: Story = {
   },
 };
 export const RightToLeft: Story = { args: { locale: "ar" } };
+
+const violet = createTheme({ colorScheme: "dark", color: { accent: { primary: "#8b5cf6" } } });
+
+/**
+ * `theme` on `ThreadUIProvider` reaches every part below it, and content portalled into
+ * `document.body` too: the delete dialog here is dark, with the provider's violet accent.
+ */
+export const ThemeFromProvider: Story = {
+  args: { theme: violet, scheme: "dark" },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Delete: Hiking near Zermatt" }));
+    const dialog = await within(document.body).findByRole("alertdialog");
+    await expect(canvas.queryByRole("alertdialog")).toBeNull();
+    await expect(dialog).toHaveAttribute("data-tk-theme", "dark");
+    await expect(getComputedStyle(dialog).backgroundColor).toBe("rgb(32, 32, 38)");
+    await expect(dialog.style.getPropertyValue("--tk-color-accent")).toBe(
+      violet.vars["--tk-color-accent"],
+    );
+  },
+};

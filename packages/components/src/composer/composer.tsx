@@ -16,7 +16,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { useThreadUI } from "../context";
+import { useThemeProps, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
@@ -157,6 +157,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   ref,
 ) {
   const { t } = useThreadUI();
+  const themeProps = useThemeProps(props.style);
   const [inner, setInner] = useState(defaultValue);
   const controlled = valueProp !== undefined;
   const value = controlled ? valueProp : inner;
@@ -258,7 +259,9 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
         data-dragging={dragging ? "" : undefined}
         data-thread-status={statusType}
         aria-label={t("composer.label")}
+        {...themeProps}
         {...props}
+        style={themeProps.style}
         ref={ref}
         onSubmit={(event: FormEvent<HTMLFormElement>) => {
           event.preventDefault();

@@ -2,7 +2,7 @@ import type { GeneratedImageItem } from "@threadkit/core";
 import { ImageIcon, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
-import { type ItemRendererProps, useThreadUI } from "../context";
+import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
 import { safeUrl } from "../internal/safe-url";
 
 /** Props of {@link GeneratedImage}. */
@@ -23,6 +23,7 @@ export const GeneratedImage = memo(function GeneratedImage({
   progress,
 }: GeneratedImageProps) {
   const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  const themeProps = useThemeProps();
   const url = item.image?.url;
   const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
   const pending = !url;
@@ -72,8 +73,12 @@ export const GeneratedImage = memo(function GeneratedImage({
           />
         </Dialog.Trigger>
         <Dialog.Portal container={portalContainer ?? undefined}>
-          <Dialog.Overlay data-tk-part="dialog-overlay" />
-          <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
+          <Dialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
+          <Dialog.Content
+            data-tk-part="attachment-preview"
+            aria-describedby={undefined}
+            {...themeProps}
+          >
             <VisuallyHidden.Root asChild>
               <Dialog.Title>{t("image.alt")}</Dialog.Title>
             </VisuallyHidden.Root>

@@ -3,7 +3,7 @@ import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/co
 import { AtSign, Cpu, FileText, Quote, Wrench, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
-import { type ItemRendererProps, useThreadUI } from "../context";
+import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
 import { safeUrl } from "../internal/safe-url";
 import { MessageContent, MessageRoot } from "../message/message";
 
@@ -56,6 +56,7 @@ export function fileTypeLabel(name: string, mime: string): string {
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  const themeProps = useThemeProps();
   const name =
     typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
   const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
@@ -74,8 +75,12 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
           <img data-tk-part="attachment-thumbnail" src={src} alt="" referrerPolicy="no-referrer" />
         </Dialog.Trigger>
         <Dialog.Portal container={portalContainer ?? undefined}>
-          <Dialog.Overlay data-tk-part="dialog-overlay" />
-          <Dialog.Content data-tk-part="attachment-preview" aria-describedby={undefined}>
+          <Dialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
+          <Dialog.Content
+            data-tk-part="attachment-preview"
+            aria-describedby={undefined}
+            {...themeProps}
+          >
             <Dialog.Title data-tk-part="attachment-preview-title">{name}</Dialog.Title>
             <img
               data-tk-part="attachment-preview-image"

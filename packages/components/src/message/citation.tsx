@@ -2,7 +2,7 @@ import type { Source } from "@threadkit/core";
 import { Box, FileText, Globe } from "lucide-react";
 import { Tooltip } from "radix-ui";
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
-import { useThreadUI } from "../context";
+import { useThemeProps, useThreadUI } from "../context";
 import { hostOf, safeUrl } from "../internal/safe-url";
 import type { SourceEntry } from "./sources";
 
@@ -21,10 +21,17 @@ function sourceDetail(source: Source): string | undefined {
 
 function Preview({ source }: { source: Source }) {
   const { portalContainer } = useThreadUI();
+  const themeProps = useThemeProps();
   const detail = sourceDetail(source);
   return (
     <Tooltip.Portal container={portalContainer ?? undefined}>
-      <Tooltip.Content data-tk-part="source-preview" side="top" sideOffset={6} collisionPadding={8}>
+      <Tooltip.Content
+        data-tk-part="source-preview"
+        side="top"
+        sideOffset={6}
+        collisionPadding={8}
+        {...themeProps}
+      >
         <span data-tk-part="source-preview-title">{source.title}</span>
         {detail ? <span data-tk-part="source-preview-detail">{detail}</span> : null}
         {source.description ? (

@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { useThreadUI } from "../context";
+import { useThemeProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { composeRefs } from "../internal/compose-refs";
 
@@ -71,6 +71,7 @@ const ThreadListEntry = memo(function ThreadListEntry({
   onDelete: ((threadId: string) => Promise<void>) | undefined;
 }) {
   const { t, locale, portalContainer } = useThreadUI();
+  const themeProps = useThemeProps();
   const title = thread.title?.trim() || t("history.untitled");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(title);
@@ -168,8 +169,8 @@ const ThreadListEntry = memo(function ThreadListEntry({
                   <Trash2 aria-hidden size={14} />
                 </AlertDialog.Trigger>
                 <AlertDialog.Portal container={portalContainer ?? undefined}>
-                  <AlertDialog.Overlay data-tk-part="dialog-overlay" />
-                  <AlertDialog.Content data-tk-part="dialog">
+                  <AlertDialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
+                  <AlertDialog.Content data-tk-part="dialog" {...themeProps}>
                     <AlertDialog.Title data-tk-part="dialog-title">
                       {t("history.deleteTitle")}
                     </AlertDialog.Title>
@@ -240,6 +241,7 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
   ref,
 ) {
   const { t, dir } = useThreadUI();
+  const themeProps = useThemeProps(props.style);
   const navRef = useRef<HTMLElement | null>(null);
   const navRefs = useMemo(() => composeRefs(navRef, ref), [ref]);
   const latest = useRef({ threads, onDelete });
@@ -297,7 +299,9 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
       dir={dir}
       // Focus lands here when the last thread is deleted.
       tabIndex={-1}
+      {...themeProps}
       {...props}
+      style={themeProps.style}
       ref={navRefs}
     >
       <p data-tk-part="thread-list-heading" aria-hidden>

@@ -11,7 +11,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context";
+import { isTheme, type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
 import { LiveAnnouncer } from "./live-announcer";
@@ -57,10 +57,6 @@ function prefersReducedMotion(): boolean {
     typeof window.matchMedia === "function" &&
     window.matchMedia("(prefers-reduced-motion: reduce)").matches
   );
-}
-
-function isTheme(value: ThreadRootProps["theme"]): value is Theme {
-  return typeof value === "object" && value !== null && "vars" in value && "attributes" in value;
 }
 
 /**
@@ -153,9 +149,11 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
       virtualize,
     ],
   );
+  const inherited = useThreadUI().resolvedTheme;
   const resolvedTheme =
-    theme === undefined ? undefined : isTheme(theme) ? theme : createTheme(theme);
+    theme === undefined ? inherited : isTheme(theme) ? theme : createTheme(theme);
   const options: ThreadUIOptions = {};
+  if (theme !== undefined) options.theme = theme;
   if (locale !== undefined) options.locale = locale;
   if (messages !== undefined) options.messages = messages;
   if (renderers !== undefined) options.renderers = renderers;

@@ -10,7 +10,7 @@ import type {
 import { Check, ChevronDown, X } from "lucide-react";
 import { Checkbox, RadioGroup, Select } from "radix-ui";
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
-import { useThreadUI } from "../context";
+import { useThemeProps, useThreadUI } from "../context";
 import { useWidgetActionTrigger, useWidgetRuntime, type WidgetComponentProps } from "./context";
 
 type Props<T> = WidgetComponentProps<WidgetNode & T>;
@@ -125,6 +125,7 @@ export function WidgetSelect({ node }: Props<Partial<SelectWidget>>): ReactNode 
   const [fire] = useWidgetActionTrigger(node.onChangeAction, "change");
   const [value, setValue] = useState(node.defaultValue ?? "");
   const { portalContainer } = useThreadUI();
+  const themeProps = useThemeProps();
   const options = (Array.isArray(node.options) ? node.options : []).filter(
     (option) => option.value !== "",
   );
@@ -155,7 +156,12 @@ export function WidgetSelect({ node }: Props<Partial<SelectWidget>>): ReactNode 
           </Select.Icon>
         </Select.Trigger>
         <Select.Portal container={portalContainer ?? undefined}>
-          <Select.Content data-tk-part="widget-select-content" position="popper" sideOffset={4}>
+          <Select.Content
+            data-tk-part="widget-select-content"
+            position="popper"
+            sideOffset={4}
+            {...themeProps}
+          >
             <Select.Viewport>
               {options.map((option) => (
                 <Select.Item
