@@ -30,6 +30,8 @@ const appDir = path.join(consumersRoot, "next-app");
 const nextBin = path.join(appDir, "node_modules", "next", "dist", "bin", "next");
 
 let next: ChildProcess | undefined;
+/** What `next start` printed (server-side render errors show here). */
+let nextOutput = "";
 let appUrl: string | undefined;
 let server: DevServer | undefined;
 let browser: Browser | undefined;
@@ -53,7 +55,6 @@ function freePort(): Promise<number> {
 async function startNext(): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let output = "";
   next = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     detached: true,
@@ -61,14 +62,14 @@ async function startNext(): Promise<string> {
     env: toolEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   next.stdout?.on("data", (chunk) => {
-    output += chunk;
+    nextOutput += chunk;
   });
   next.stderr?.on("data", (chunk) => {
-    output += chunk;
+    nextOutput += chunk;
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (next.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    if (next.exitCode !== null) throw new Error(`next start exited:\n${nextOutput}`);
     try {
       const response = await fetch(`${url}/_not-found`);
       await response.arrayBuffer();
@@ -77,7 +78,7 @@ async function startNext(): Promise<string> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
+  throw new Error(`next start did not answer within 60 s:\n${nextOutput}`);
 }
 
 async function stopNext(): Promise<void> {
@@ -185,9 +186,10 @@ describe("threadkit parts in React Server Components", () => {
   });
 
   it("renders a namespace export's parts (Thread.Root, Thread.Empty) from a Server Component", async () => {
+    const logged = nextOutput.length;
     const response = await fetch(`${appUrl}/rsc-namespace`);
     const html = await response.text();
-    expect(response.status).toBe(200);
+    expect(response.status, `next start printed:\n${nextOutput.slice(logged)}`).toBe(200);
     expect(html).toMatch(
       /<div data-tk-part="thread-empty"[^>]*>No messages yet \(Server Component\)<\/div>/,
     );
