@@ -3,7 +3,9 @@
 //   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
 //      end-to-end tests, and every Storybook story in real headless Chromium (a11y checked);
 //   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`);
-//   3. the static Storybook build served by a plain file server, in Chromium.
+//   3. the static Storybook build served by a plain file server, in Chromium;
+//   4. the consumer test: the packed tarballs installed into a Vite app and a Next.js app, built,
+//      served and driven in Chromium; publint and attw; the weight of the Vite build.
 // Exits non-zero when anything failed or when no test ran at all.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -45,18 +47,23 @@ const vitestRuns =
         ]),
         ["--project", "demo"],
       ];
-for (const [i, args] of vitestRuns.entries()) {
-  const vitestReport = path.join(reportDir, `vitest-report-${i}.json`);
+/** Runs vitest with `args` and adds its results to the counts. */
+function runVitest(name, args, env = {}) {
+  const vitestReport = path.join(reportDir, `vitest-report-${name}.json`);
   rmSync(vitestReport, { force: true });
-  const vitestStatus = run("pnpm", [
-    "exec",
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${vitestReport}`,
-    ...args,
-  ]);
+  const vitestStatus = run(
+    "pnpm",
+    [
+      "exec",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestReport}`,
+      ...args,
+    ],
+    { env: { ...process.env, ...env } },
+  );
   let counted = 0;
   if (existsSync(vitestReport)) {
     const report = JSON.parse(readFileSync(vitestReport, "utf8"));
@@ -73,10 +80,12 @@ for (const [i, args] of vitestRuns.entries()) {
   }
   if (vitestStatus !== 0 && counted === 0) failed += 1;
 }
+for (const [i, args] of vitestRuns.entries()) runVitest(String(i), args);
 
 // 2. bundle-size budgets (only on a full run).
+let buildStatus = 1;
 if (extra.length === 0) {
-  const buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
+  buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (buildStatus !== 0) {
     console.error("pnpm build failed");
     failed += 1;
@@ -123,6 +132,13 @@ if (extra.length === 0) {
     passed += count("pass");
     failed += count("fail") || (result.status === 0 ? 0 : 1);
   }
+}
+
+// 4. the consumer test (only on a full run): packs what step 2 built, unless that build failed.
+if (extra.length === 0) {
+  runVitest("consumers", ["--project", "consumers"], {
+    THREADKIT_PACKAGES_BUILT: buildStatus === 0 ? "1" : "",
+  });
 }
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
