@@ -185,9 +185,9 @@ describe("threadkit parts in React Server Components", () => {
     );
   });
 
-  it("renders a namespace export's parts (Thread.Root, Thread.Empty) from a Server Component", async () => {
+  it("renders the parts of a namespace by their flat names (ThreadRoot, ThreadEmpty) from a Server Component", async () => {
     const logged = nextOutput.length;
-    const response = await fetch(`${appUrl}/rsc-namespace`);
+    const response = await fetch(`${appUrl}/rsc-parts`);
     const html = await response.text();
     expect(response.status, `next start printed:\n${nextOutput.slice(logged)}`).toBe(200);
     expect(html).toMatch(
