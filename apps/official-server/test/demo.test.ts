@@ -3,9 +3,13 @@
  * (`?server=<origin>`, the same switch the dev server's end-to-end tests use): the paths a user
  * sees.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  buildDemo,
   type DemoPage,
   launchBrowser,
   openDemo,
@@ -16,18 +20,23 @@ import { officialClient, storedItems } from "./protocol";
 
 let demo: RunningServer;
 let browser: Browser;
+let demoDist: string;
 const opened: DemoPage[] = [];
 const serverUrl = () => inject("officialServerUrl");
 
+// The production build of the demo, made here rather than in global setup so that runs of the
+// other files need no build.
 beforeAll(async () => {
-  demo = await serveStatic(inject("officialDemoDist"));
-  browser = await launchBrowser();
+  demoDist = mkdtempSync(path.join(tmpdir(), "threadkit-official-demo-"));
+  [browser] = await Promise.all([launchBrowser(), buildDemo(demoDist)]);
+  demo = await serveStatic(demoDist);
 });
 
 afterAll(async () => {
   for (const session of opened) await session.context.close();
   await browser?.close();
   await demo?.close();
+  if (demoDist) rmSync(demoDist, { recursive: true, force: true });
 });
 
 async function open(hash = ""): Promise<DemoPage> {
