@@ -8,6 +8,7 @@ import { act, configure, renderHook, waitFor } from "@testing-library/react";
 import { selectThreadItems, type ThreadItem, type WidgetItem } from "@threadkit/core";
 import {
   type ThreadkitClients,
+  type ThreadkitLog,
   ThreadkitProvider,
   type UseRunStreamOptions,
   useComposer,
@@ -22,7 +23,7 @@ import {
   useWidgetAction,
 } from "@threadkit/hooks";
 import type { ReactNode } from "react";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useStore } from "zustand";
 import { officialClient, serverState, storedItems, textOf } from "./protocol";
 
@@ -31,11 +32,23 @@ configure({ asyncUtilTimeout: 15_000 });
 
 const client = officialClient();
 
+// Every stream the hooks read must validate: threadkit logs the events it had to drop.
+let dropped: ThreadkitLog[] = [];
+beforeEach(() => {
+  dropped = [];
+});
+afterEach(() => {
+  expect(dropped, "events threadkit could not use").toEqual([]);
+});
+
 function wrapper() {
   const clients: ThreadkitClients = { protocol: client };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const onLog = (log: ThreadkitLog) => {
+    if (log.name.includes("malformed")) dropped.push(log);
+  };
   return ({ children }: { children: ReactNode }) => (
-    <ThreadkitProvider clients={clients} queryClient={queryClient}>
+    <ThreadkitProvider clients={clients} queryClient={queryClient} onLog={onLog}>
       {children}
     </ThreadkitProvider>
   );
