@@ -68,6 +68,8 @@ KEYWORDS = {
     "weather": "a client tool call get_weather; the reply continues with its output",
     "image": "a generated image (data:image/png;base64, as the SDK sends it)",
     "question": "a structured input item (threads.add_structured_input answers it)",
+    "sources": "a reply with a URL citation and a file citation (annotations)",
+    "long story": "a long, slow reply (to cancel while it streams)",
 }
 
 DELAY = 0.01
@@ -95,12 +97,19 @@ def raw(**data: Any) -> RawResponsesStreamEvent:
     return RawResponsesStreamEvent(data=SimpleNamespace(**data))
 
 
-def output_text(text: str) -> SimpleNamespace:
-    return SimpleNamespace(type="output_text", text=text, annotations=[])
+def output_text(text: str, annotations: list[dict[str, Any]] | None = None) -> SimpleNamespace:
+    return SimpleNamespace(type="output_text", text=text, annotations=annotations or [])
 
 
-async def message_events(item_id: str, text: str, chunk: int = 6) -> AsyncIterator[Any]:
-    """An assistant message streamed in small deltas, as the Responses API streams it."""
+async def message_events(
+    item_id: str,
+    text: str,
+    chunk: int = 6,
+    annotations: list[dict[str, Any]] | None = None,
+    delay: float = 0.0,
+) -> AsyncIterator[Any]:
+    """An assistant message streamed in small deltas, as the Responses API streams it, with
+    Responses API annotations (url_citation, file_citation) after the text."""
     yield raw(
         type="response.output_item.added",
         item=SimpleNamespace(type="message", id=item_id, content=[]),
@@ -112,17 +121,27 @@ async def message_events(item_id: str, text: str, chunk: int = 6) -> AsyncIterat
         part=output_text(""),
     )
     for start in range(0, len(text), chunk):
-        await asyncio.sleep(DELAY)
+        await asyncio.sleep(delay or DELAY)
         yield raw(
             type="response.output_text.delta",
             item_id=item_id,
             content_index=0,
             delta=text[start : start + chunk],
         )
+    for index, annotation in enumerate(annotations or []):
+        yield raw(
+            type="response.output_text.annotation.added",
+            item_id=item_id,
+            content_index=0,
+            annotation_index=index,
+            annotation=annotation,
+        )
     yield raw(type="response.output_text.done", item_id=item_id, content_index=0, text=text)
     yield raw(
         type="response.output_item.done",
-        item=SimpleNamespace(type="message", id=item_id, content=[output_text(text)]),
+        item=SimpleNamespace(
+            type="message", id=item_id, content=[output_text(text, annotations)]
+        ),
     )
 
 
@@ -351,6 +370,27 @@ class ScriptedServer(ChatKitServer[Context]):
                     )
                 )
             )
+            return
+
+        if keyword == "sources":
+            text = "Lisbon is sunny in May."
+            citations = [
+                {
+                    "type": "url_citation",
+                    "url": "https://example.com/lisbon",
+                    "title": "Lisbon weather",
+                    "start_index": 0,
+                    "end_index": len(text),
+                },
+                {"type": "file_citation", "file_id": "file_1", "filename": "notes.pdf", "index": 6},
+            ]
+            async for event in message_events(reply_id, text, annotations=citations):
+                yield event
+            return
+        if keyword == "long story":
+            story = " ".join(f"Chapter {n} goes on." for n in range(1, 41))
+            async for event in message_events(reply_id, story, chunk=8, delay=0.03):
+                yield event
             return
 
         async for event in message_events(reply_id, self._summary(message, keyword, attempt)):

@@ -137,6 +137,33 @@ describe("useRunStream against the official SDK", () => {
   });
 });
 
+describe("cancelling a run against the official SDK", () => {
+  it("stops the reply; the page keeps what arrived and the server keeps the same text", async () => {
+    const { result } = renderRun();
+    let done: Promise<unknown> = Promise.resolve();
+    act(() => {
+      done = result.current.run.send("tell me a long story");
+    });
+    await waitFor(() => expect(textOf(result.current.items[1])).toMatch(/Chapter 2/));
+    expect(result.current.run.allowCancel).toBe(true);
+    act(() => result.current.run.cancel());
+    await act(() => done);
+    expect(result.current.run.isRunning).toBe(false);
+    const shown = textOf(result.current.items[1]);
+    expect(shown).not.toMatch(/Chapter 40 goes on\.$/);
+    const threadId = result.current.run.threadId!;
+    await waitFor(async () =>
+      expect((await storedItems(client, threadId)).map((item) => item.type)).toEqual([
+        "user_message",
+        "assistant_message",
+      ]),
+    );
+    const kept = textOf((await storedItems(client, threadId))[1]);
+    expect(kept.startsWith(shown)).toBe(true);
+    expect(result.current.itemIds).toEqual((await storedItems(client, threadId)).map((i) => i.id));
+  });
+});
+
 describe("useWidgetAction against the official SDK", () => {
   function renderWidgetRun() {
     return renderHook(

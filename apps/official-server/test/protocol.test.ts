@@ -3,7 +3,7 @@
  * OpenAI's official Python SDK (server/scripted_server.py): what threadkit parses, and what the
  * server stored afterwards.
  */
-import { APIError, type WidgetItem } from "@threadkit/core";
+import { APIError, readThreadStream, type WidgetItem } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import {
   createdThreadId,
@@ -136,6 +136,71 @@ describe("threads.create and streaming", () => {
   });
 });
 
+describe("annotations and cancelling", () => {
+  const story = Array.from({ length: 40 }, (_, i) => `Chapter ${i + 1} goes on.`).join(" ");
+
+  it("streams Responses API citations as annotations", async () => {
+    const { threadId, first } = await startThread("sources please");
+    const added = first.events.filter(
+      (event) =>
+        event.type === "thread.item.updated" &&
+        event.update.type === "assistant_message.content_part.annotation_added",
+    );
+    expect(added).toHaveLength(2);
+    const [reply] = ofType(first.items, "assistant_message");
+    expect(reply?.content[0]).toMatchObject({
+      text: "Lisbon is sunny in May.",
+      annotations: [
+        {
+          type: "annotation",
+          index: 23,
+          source: { type: "url", url: "https://example.com/lisbon", title: "Lisbon weather" },
+        },
+        { type: "annotation", index: 6, source: { type: "file", filename: "notes.pdf" } },
+      ],
+    });
+    const stored = await storedItems(client, threadId);
+    expect(stored[1]).toEqual(reply);
+  });
+
+  it("cancels a streaming reply; the SDK keeps the partial text and hides its marker", async () => {
+    const controller = new AbortController();
+    const body = await client.threads.create(textInput("tell me a long story"), {
+      signal: controller.signal,
+    });
+    let threadId = "";
+    let received = "";
+    let deltas = 0;
+    await (async () => {
+      for await (const event of readThreadStream(body)) {
+        if (event.type === "thread.created") threadId = event.thread.id;
+        if (
+          event.type === "thread.item.updated" &&
+          event.update.type === "assistant_message.content_part.text_delta"
+        ) {
+          received += event.update.delta;
+          deltas += 1;
+          if (deltas === 3) controller.abort();
+        }
+      }
+    })().catch((error: unknown) => {
+      if (!controller.signal.aborted) throw error;
+    });
+    expect(deltas).toBe(3);
+    // handle_stream_cancelled() stores the partial reply and a hidden context item, which
+    // items.list leaves out.
+    await expect
+      .poll(async () => (await storedItems(client, threadId)).map((item) => item.type), {
+        timeout: 10_000,
+      })
+      .toEqual(["user_message", "assistant_message"]);
+    const kept = textOf((await storedItems(client, threadId))[1]);
+    expect(kept.startsWith(received)).toBe(true);
+    expect(story.startsWith(kept)).toBe(true);
+    expect(kept.length).toBeLessThan(story.length);
+  });
+});
+
 describe("attachments", () => {
   it("uploads two-phase, sends the attachments and stores them on the message", async () => {
     const text = new File(["threadkit and the official SDK"], "notes.txt", { type: "text/plain" });
@@ -178,6 +243,19 @@ describe("attachments", () => {
     expect(new Uint8Array(await preview.arrayBuffer())).toEqual(
       new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
     );
+
+    // A later message of the same thread with its own attachment (threads.add_user_message).
+    const later = await client.attachments.upload(
+      new File(["second"], "later.csv", { type: "text/csv" }),
+    );
+    const second = await turn(
+      client.threads.addUserMessage(threadId, textInput("One more", { attachments: [later.id] })),
+    );
+    expect(textOf(second.items[1])).toContain("Attachments: later.csv (text/csv, 6 bytes)");
+    const stored = await storedItems(client, threadId);
+    expect(stored[2]?.type === "user_message" && stored[2].attachments).toEqual([
+      expect.objectContaining({ id: later.id, name: "later.csv", thread_id: threadId }),
+    ]);
   });
 
   it("creates and deletes an attachment", async () => {
