@@ -84,6 +84,15 @@ export function installedChatKitVersion() {
   return status === 0 ? out.trim().split("\n").at(-1) : null;
 }
 
+/** The SDK version the last successful set-up recorded, without starting Python. */
+export function stampedChatKitVersion() {
+  try {
+    return JSON.parse(readFileSync(stampFile, "utf8")).chatkit ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function fail(message, detail = "") {
   const error = new Error(`${message}${detail ? `\n${detail.slice(-3000)}` : ""}`);
   error.name = "ChatKitPythonSetupError";

@@ -8,11 +8,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   CHATKIT_VERSION,
-  installedChatKitVersion,
+  stampedChatKitVersion,
   venvPython,
 } from "../../../scripts/chatkit-python.mjs";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "server");
+
+const HINT = "Run `node scripts/setup.mjs` (or `node scripts/chatkit-python.mjs`) first.";
 
 /** A running Python server. */
 export interface PythonServer {
@@ -20,16 +22,18 @@ export interface PythonServer {
   close(): Promise<void>;
 }
 
-/** Throws a clear error when the venv or the SDK is missing (never a silent skip). */
+/**
+ * Throws a clear error when the venv or the SDK is missing (never a silent skip). Reads what the
+ * set-up recorded; a venv broken since then fails when the server starts, with Python's output.
+ */
 export function assertChatKitPythonInstalled(): void {
-  const hint = "Run `node scripts/setup.mjs` (or `node scripts/chatkit-python.mjs`) first.";
   if (!existsSync(venvPython)) {
-    throw new Error(`The official ChatKit SDK's venv is missing (${venvPython}). ${hint}`);
+    throw new Error(`The official ChatKit SDK's venv is missing (${venvPython}). ${HINT}`);
   }
-  const version = installedChatKitVersion();
+  const version = stampedChatKitVersion();
   if (version !== CHATKIT_VERSION) {
     throw new Error(
-      `${venvPython} does not provide openai-chatkit ${CHATKIT_VERSION} (found ${version ?? "none"}). ${hint}`,
+      `${venvPython} does not provide openai-chatkit ${CHATKIT_VERSION} (found ${version ?? "none"}). ${HINT}`,
     );
   }
 }
@@ -75,7 +79,7 @@ export function startPythonServer(port = 0, timeoutMs = 60_000): Promise<PythonS
       clearTimeout(timer);
       reject(
         new Error(
-          `The official-SDK server exited (${code ?? signal}) before listening:\n${output}`,
+          `The official-SDK server exited (${code ?? signal}) before listening. ${HINT}\n${output}`,
         ),
       );
     });
