@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm test`: every test threadkit has, in one run, ending with a plain "N passed, N failed" line.
 //   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
-//      end-to-end tests, and every Storybook story in real headless Chromium (a11y checked);
+//      end-to-end tests, every Storybook story in real headless Chromium (a11y checked), and
+//      threadkit against a server built on OpenAI's official Python ChatKit SDK;
 //   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`);
 //   3. the static Storybook build served by a plain file server, in Chromium;
 //   4. the consumer test: the packed tarballs installed into a Vite app and a Next.js app, built,
@@ -32,8 +33,8 @@ let failed = 0;
 let skipped = 0;
 
 // 1. vitest; extra CLI args (e.g. `pnpm test --project core`) pass through. On a full run the
-//    end-to-end project runs on its own after the others: it drives Chromium against a real
-//    server and a real build, and is kept off the cores the story tests use.
+//    end-to-end projects run on their own after the others: they drive Chromium against a real
+//    server and a real build, and are kept off the cores the story tests use.
 const extra = process.argv.slice(2);
 const vitestRuns =
   extra.length > 0
@@ -46,6 +47,7 @@ const vitestRuns =
           "storybook",
         ]),
         ["--project", "demo"],
+        ["--project", "official-server"],
       ];
 /** Runs vitest with `args` and adds its results to the counts. */
 function runVitest(name, args, env = {}) {
