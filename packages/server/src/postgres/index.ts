@@ -17,7 +17,10 @@ import {
 } from "../sql";
 import type { PageOptions, Store, StoredThreadItem } from "../types";
 
-/** The PostgreSQL schema, one migration per version. Applied in order, each once. */
+/**
+ * The PostgreSQL schema, one migration per version. Applied in order, each once. Objects are
+ * stored as JSON text, not `jsonb`: `jsonb` rejects `\u0000`, which user text may contain.
+ */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -28,20 +31,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         id TEXT NOT NULL UNIQUE,
         owner TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
-        data JSONB NOT NULL)`,
+        data TEXT NOT NULL)`,
       "CREATE INDEX threadkit_threads_owner_seq ON threadkit_threads (owner, seq)",
       `CREATE TABLE threadkit_items (
         seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         thread_id TEXT NOT NULL,
         id TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        data JSONB NOT NULL,
+        data TEXT NOT NULL,
         UNIQUE (thread_id, id))`,
       "CREATE INDEX threadkit_items_thread_seq ON threadkit_items (thread_id, seq)",
       `CREATE TABLE threadkit_attachments (
         id TEXT PRIMARY KEY,
         owner TEXT NOT NULL DEFAULT '',
-        data JSONB NOT NULL)`,
+        data TEXT NOT NULL)`,
     ],
   },
 ];

@@ -23,10 +23,12 @@ const INSTALL_HINT =
   "initdb and pg_ctl. The PostgreSQL store tests need a real server and do not skip.";
 
 /** The directory with `initdb` and `pg_ctl`: `$PG_BIN`, else the newest /usr/lib/postgresql/N/bin. */
-export function findPostgresBin(): string {
+export function findPostgresBin(
+  pgBin: string | undefined = process.env.PG_BIN,
+  root = "/usr/lib/postgresql",
+): string {
   const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
-  const root = "/usr/lib/postgresql";
+  if (pgBin) candidates.push(pgBin);
   if (existsSync(root)) {
     const versions = readdirSync(root)
       .filter((name) => /^\d+$/.test(name))
