@@ -814,6 +814,9 @@ export function createChatKitServer<C = unknown>(
       return parseChatKitRequest(json);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
+      if (typeof json !== "object" || json === null || Array.isArray(json)) {
+        throw new BadRequestError("The request body must be a JSON object {type, params}.");
+      }
       if (error.path === "type") {
         const type = (json as JsonObject | null)?.type;
         throw new BadRequestError(
