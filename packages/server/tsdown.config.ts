@@ -11,5 +11,7 @@ export default defineConfig({
   format: "esm",
   platform: "node",
   dts: true,
+  // "type": "module", so plain .js and .d.ts (the exports map names them).
+  fixedExtension: false,
   clean: true,
 });
