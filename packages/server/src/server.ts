@@ -41,8 +41,8 @@ import type {
 
 /** Default page size of `threads.list`, `items.list` and `threads.get_by_id`. */
 export const DEFAULT_PAGE_SIZE = 20;
-/** Largest accepted `limit`. */
-export const MAX_PAGE_SIZE = 1000;
+/** Largest page served; a larger `limit` (ChatKit.js asks for 9999 threads) is clamped to it. */
+export const MAX_PAGE_SIZE = 10_000;
 /** Default request body limit: 4 MiB (dictation audio travels base64-encoded). */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -248,10 +248,10 @@ function snapshot(thread: ThreadMetadata): string {
 
 function pageLimit(limit: number | null | undefined, param: string): number {
   if (limit == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new BadRequestError(`${param} must be an integer from 1 to ${MAX_PAGE_SIZE}.`, param);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new BadRequestError(`${param} must be a positive integer.`, param);
   }
-  return limit;
+  return Math.min(limit, MAX_PAGE_SIZE);
 }
 
 function structuredAnswer(
@@ -439,7 +439,10 @@ export function createChatKitServer<C = unknown>(
       content,
       attachments,
       ...(input.quoted_text == null ? {} : { quoted_text: input.quoted_text }),
-      inference_options: input.inference_options ?? {},
+      // Nulls are dropped, as the Python server's `exclude_none` serialization does.
+      inference_options: Object.fromEntries(
+        Object.entries(input.inference_options ?? {}).filter(([, value]) => value != null),
+      ),
     };
   }
 
@@ -718,12 +721,13 @@ export function createChatKitServer<C = unknown>(
         return {};
       }
       case "items.list": {
+        const limit = pageLimit(request.params.limit, "params.limit");
         const thread = await loadThread(request.params.thread_id, context);
         const page = await store.loadThreadItems(
           thread.id,
           {
             after: request.params.after ?? null,
-            limit: pageLimit(request.params.limit, "params.limit"),
+            limit,
             order: request.params.order ?? "desc",
           },
           context,

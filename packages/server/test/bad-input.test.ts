@@ -86,6 +86,9 @@ describe("bad input over HTTP", () => {
     const limit = await call("threads.list", { limit: 0 });
     expect(limit.status).toBe(400);
     expect(limit.json.error.param).toBe("params.limit");
+    expect((await call("items.list", { thread_id: "t", limit: 2.5 })).status).toBe(400);
+    // ChatKit.js asks for 9999 threads; large limits are served (clamped), not refused.
+    expect((await call("threads.list", { limit: 9999 })).status).toBe(200);
     const kind = await call("items.feedback", { thread_id: "t", item_ids: [], kind: "meh" });
     expect(kind.status).toBe(400);
     expect(await storedCounts()).toEqual({ threads: 0, items: 0 });
