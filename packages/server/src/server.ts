@@ -447,6 +447,39 @@ export function createChatKitServer<C = unknown>(
   }
 
   /**
+   * Saves the fields `respond` changed (title, status, metadata…) onto the stored thread, so a
+   * rename made meanwhile by another request or server survives a status change made here.
+   * Returns the saved thread, or null when the thread was deleted meanwhile.
+   */
+  async function saveThreadChanges(
+    thread: ThreadMetadata,
+    before: ThreadMetadata,
+    context: C,
+  ): Promise<ThreadMetadata | null> {
+    let stored: ThreadMetadata;
+    try {
+      stored = await store.loadThread(thread.id, context);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+    const merged: Record<string, unknown> = { ...stored };
+    const keys = new Set([...Object.keys(before), ...Object.keys(thread)]);
+    for (const key of keys) {
+      const now = (thread as unknown as Record<string, unknown>)[key];
+      const then = (before as unknown as Record<string, unknown>)[key];
+      if (JSON.stringify(now) === JSON.stringify(then)) continue;
+      if (now === undefined) delete merged[key];
+      else merged[key] = now;
+    }
+    const next = merged as unknown as ThreadMetadata;
+    await store.saveThread(next, context);
+    // `respond` keeps seeing the thread as stored (including others' changes).
+    Object.assign(thread, next);
+    return next;
+  }
+
+  /**
    * Runs a producer (Python `_process_events`): sends `stream_options`, stores what the events
    * say, hides hidden items, announces thread changes, turns errors into `error` events and
    * handles cancellation.
@@ -469,9 +502,9 @@ export function createChatKitServer<C = unknown>(
     const threadChanged = async (): Promise<ThreadStreamEvent | null> => {
       const current = snapshot(thread);
       if (current === last) return null;
-      last = current;
-      await store.saveThread(thread, context);
-      return { type: "thread.updated", thread: threadResponse(thread) };
+      const saved = await saveThreadChanges(thread, JSON.parse(last) as ThreadMetadata, context);
+      last = snapshot(thread);
+      return saved ? { type: "thread.updated", thread: threadResponse(saved) } : null;
     };
     try {
       iterator = produce(ctx)[Symbol.asyncIterator]();
@@ -519,7 +552,9 @@ export function createChatKitServer<C = unknown>(
         iterator?.return?.().catch(() => {});
         try {
           await onCancelled(thread, [...pending.values()], ctx);
-          if (snapshot(thread) !== last) await store.saveThread(thread, context);
+          if (snapshot(thread) !== last) {
+            await saveThreadChanges(thread, JSON.parse(last) as ThreadMetadata, context);
+          }
         } catch (error) {
           report(error);
         }

@@ -73,6 +73,24 @@ function describeScaleOut(name: string, openPair: OpenPair) {
       expect((await clientA.threads.getById(threadId)).title).toBe("Shared");
     });
 
+    it("a status change streamed on one server keeps a rename made meanwhile on the other", async () => {
+      const created = await collect(await clientA.threads.create(input("hello")));
+      const threadId = created[0]?.type === "thread.created" ? created[0].thread.id : "";
+      const reading = collect(
+        await clientA.threads.addUserMessage(threadId, input("wait then lock")),
+      );
+      await a.record.slowStarted;
+      await clientB.threads.update(threadId, "Renamed on B");
+      a.record.gate.open();
+      const streamed = await reading;
+      expect(streamed.filter((e) => e.type === "thread.updated").at(-1)).toMatchObject({
+        thread: { title: "Renamed on B", status: { type: "locked", reason: "Done waiting" } },
+      });
+      const thread = await clientB.threads.getById(threadId);
+      expect(thread.title).toBe("Renamed on B");
+      expect(thread.status).toEqual({ type: "locked", reason: "Done waiting" });
+    });
+
     it("concurrent writers to one thread through both servers lose nothing", async () => {
       const created = await collect(await clientA.threads.create(input("start")));
       const threadId = created[0]?.type === "thread.created" ? created[0].thread.id : "";

@@ -104,7 +104,8 @@ const card = (text: string, streaming: boolean, title = "Order"): WidgetRoot => 
 
 /**
  * The scripted `respond`/`action` pair. Keywords in the user's text pick the answer:
- * `tool`, `widget`, `hidden`, `oops` (custom error), `crash`, `slow`, `lock`, `workflow`,
+ * `tool`, `widget`, `hidden`, `oops` (custom error), `crash`, `slow`, `wait then lock`, `lock`,
+ * `workflow`,
  * `question`, `effects`; anything else streams "Hello world".
  */
 export function scriptedOptions(
@@ -166,6 +167,14 @@ export function scriptedOptions(
         throw new CustomStreamError("The model is unavailable.", { allowRetry: true });
       }
       if (text.includes("crash")) throw new Error("boom");
+      if (text.includes("wait then lock")) {
+        yield events.progress("Waiting");
+        started();
+        await record.gate.wait(ctx.signal);
+        thread.status = { type: "locked", reason: "Done waiting" };
+        yield events.itemDone(ctx.assistantMessage("Locked after waiting."));
+        return;
+      }
       if (text.includes("slow")) {
         const item = ctx.assistantMessage([]);
         yield events.itemAdded(item);
