@@ -21,6 +21,8 @@ export function sseResponse(
     async pull(controller) {
       try {
         const next = await events.next();
+        // Cancelled while this event was being produced: the stream is gone.
+        if (finished) return;
         if (next.done) {
           finished = true;
           controller.close();
@@ -28,6 +30,7 @@ export function sseResponse(
         }
         controller.enqueue(encoder.encode(encodeEvent(next.value)));
       } catch (error) {
+        if (finished) return;
         finished = true;
         controller.error(error);
       }
