@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: every test threadkit has, in one run, ending with a plain "N passed, N failed" line.
 //   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
+//      @threadkit/server's tests (SQLite, and PostgreSQL on a throw-away local cluster),
 //      end-to-end tests, every Storybook story in real headless Chromium (a11y checked), and
 //      threadkit against a server built on OpenAI's official Python ChatKit SDK;
 //   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`);
@@ -43,6 +44,8 @@ const vitestRuns =
         ["--project", "core", "--project", "hooks", "--project", "components"].concat([
           "--project",
           "dev-server",
+          "--project",
+          "server",
           "--project",
           "storybook",
         ]),
