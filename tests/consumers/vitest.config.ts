@@ -16,7 +16,7 @@ export default defineConfig({
     globalSetup: ["pack.setup.ts"],
     // Each file installs, builds and runs a browser: one after another on 2 cores.
     fileParallelism: false,
-    testTimeout: 120_000,
+    testTimeout: 480_000,
     hookTimeout: 900_000,
   },
 });
