@@ -48,22 +48,6 @@ export function Table({
 
 type TokenScheme = "light" | "dark";
 
-/** `light-dark(a, b)` as `[a, b]` (split at its top-level comma); `null` for any other value. */
-function splitLightDark(value: string): [string, string] | null {
-  const match = /^light-dark\((.*)\)$/s.exec(value);
-  if (!match?.[1]) return null;
-  const inner = match[1];
-  let depth = 0;
-  for (let i = 0; i < inner.length; i++) {
-    const char = inner[i];
-    if (char === "(") depth++;
-    else if (char === ")") depth--;
-    else if (char === "," && depth === 0)
-      return [inner.slice(0, i).trim(), inner.slice(i + 1).trim()];
-  }
-  return null;
-}
-
 function collectTokens(): Map<string, Partial<Record<TokenScheme, string>>> {
   const tokens = new Map<string, Partial<Record<TokenScheme, string>>>();
   const visit = (rules: CSSRuleList) => {
@@ -79,10 +63,7 @@ function collectTokens(): Map<string, Partial<Record<TokenScheme, string>>> {
         for (const property of Array.from(rule.style)) {
           if (!property.startsWith("--tk-")) continue;
           const entry = tokens.get(property) ?? {};
-          const value = rule.style.getPropertyValue(property).trim();
-          const pair = splitLightDark(value);
-          if (pair) [entry.light, entry.dark] = pair;
-          else entry[scheme] = value;
+          entry[scheme] = rule.style.getPropertyValue(property).trim();
           tokens.set(property, entry);
         }
       } else if ("cssRules" in rule && rule instanceof CSSGroupingRule) {
