@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { createChatKitClient, NotEventStreamError } from "@threadkit/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import {
   closeAfterCleanup,
   readFixture,
@@ -13,6 +13,7 @@ import { createTestProtocolClient } from "../../test/protocol-client";
 import { useComposer } from "../composer/use-composer";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider, type ThreadkitProviderProps } from "../provider/threadkit-provider";
+import { useChatKitSession } from "../session/use-chatkit-session";
 import { StreamIdleTimeoutError, UnconfirmedMessageError } from "./run-failure";
 import { useRunStream } from "./use-run-stream";
 import { useThreadRunStatus } from "./use-thread-run-status";
@@ -273,6 +274,53 @@ describe("run failures", () => {
     expect(onSessionExpired).toHaveBeenCalledOnce();
     expect(outcome).toMatchObject({ status: "done" });
     expect(server.requests).toHaveLength(2);
+    expect(result.current.status.error).toBeNull();
+  });
+
+  it("renews the session through useChatKitSession when the user signs in again", async () => {
+    // The first two secrets are already revoked (the session's own 401 replay gets the second);
+    // signing in again mints a good one.
+    const secrets = ["ek_revoked_1", "ek_revoked_2", "ek_good"];
+    const getClientSecret = vi.fn(async () => secrets.shift() ?? "ek_good");
+    server = await startServer(async (request, res) => {
+      if (request.headers.authorization !== "Bearer ek_good") {
+        sendJson(res, 401, { error: { message: "Client secret has expired" } });
+        return;
+      }
+      await sendSse(
+        res,
+        readFixture("chatkit-protocol/banking-threads-add-user-message-stream.sse"),
+      );
+    });
+    const url = server.url;
+    function Session({ children }: { children: ReactNode }) {
+      const session = useChatKitSession({ getClientSecret, retry: 0 });
+      const [clients] = useState(() => ({
+        protocol: createChatKitClient({ url, fetch: session.fetch, maxRetries: 0 }),
+      }));
+      return (
+        <ThreadkitProvider clients={clients} onSessionExpired={() => session.refresh()}>
+          {children}
+        </ThreadkitProvider>
+      );
+    }
+    const { result } = renderHook(
+      () => {
+        const run = useRunStream("thr_1");
+        return { run, status: useThreadRunStatus("thr_1") };
+      },
+      { wrapper: Session },
+    );
+    await act(() => result.current.run.send("hi"));
+    expect(result.current.status.error).toMatchObject({ reason: "session_expired" });
+    const outcome = await act(() => result.current.status.reauthenticate!());
+    expect(outcome).toMatchObject({ status: "done" });
+    expect(getClientSecret).toHaveBeenCalledTimes(3);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      "Bearer ek_revoked_1",
+      "Bearer ek_revoked_2",
+      "Bearer ek_good",
+    ]);
     expect(result.current.status.error).toBeNull();
   });
 
