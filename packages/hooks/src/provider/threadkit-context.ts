@@ -34,7 +34,7 @@ export interface ThreadkitCallbacks {
    * it, the failure offers `reauthenticate` (a "Sign in again" button in `Thread.RunStatus`),
    * which awaits this and then retries the run.
    */
-  onSessionExpired?: (() => void | Promise<void>) | undefined;
+  onSessionExpired?: (() => unknown) | undefined;
 }
 
 /** Holds one store per thread so every hook and component of a thread shares it. */

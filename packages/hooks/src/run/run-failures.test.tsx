@@ -79,6 +79,27 @@ function expectDraftKept(result: { current: ReturnType<typeof setup>["result"]["
   expect(result.current.run.failedInput).toMatchObject({ text: "my draft" });
 }
 
+/** An app whose protocol client sends the session's secret, and renews it on `onSessionExpired`. */
+function SessionApp({
+  url,
+  getClientSecret,
+  children,
+}: {
+  url: string;
+  getClientSecret: () => Promise<string>;
+  children: ReactNode;
+}) {
+  const session = useChatKitSession({ getClientSecret, retry: 0 });
+  const [clients] = useState(() => ({
+    protocol: createChatKitClient({ url, fetch: session.fetch, maxRetries: 0 }),
+  }));
+  return (
+    <ThreadkitProvider clients={clients} onSessionExpired={() => session.refresh()}>
+      {children}
+    </ThreadkitProvider>
+  );
+}
+
 describe("run failures", () => {
   let server: TestServer;
   afterEach(() => closeAfterCleanup(server));
@@ -293,23 +314,17 @@ describe("run failures", () => {
       );
     });
     const url = server.url;
-    function Session({ children }: { children: ReactNode }) {
-      const session = useChatKitSession({ getClientSecret, retry: 0 });
-      const [clients] = useState(() => ({
-        protocol: createChatKitClient({ url, fetch: session.fetch, maxRetries: 0 }),
-      }));
-      return (
-        <ThreadkitProvider clients={clients} onSessionExpired={() => session.refresh()}>
-          {children}
-        </ThreadkitProvider>
-      );
-    }
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <SessionApp url={url} getClientSecret={getClientSecret}>
+        {children}
+      </SessionApp>
+    );
     const { result } = renderHook(
       () => {
         const run = useRunStream("thr_1");
         return { run, status: useThreadRunStatus("thr_1") };
       },
-      { wrapper: Session },
+      { wrapper },
     );
     await act(() => result.current.run.send("hi"));
     expect(result.current.status.error).toMatchObject({ reason: "session_expired" });
