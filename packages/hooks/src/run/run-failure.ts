@@ -59,6 +59,7 @@ export type RunFailureReason =
 export interface RunFailureInfo {
   /** `"server"` (an `error` event), `"connection"` or `"request"`. */
   readonly kind: "server" | "connection" | "request";
+  /** What happened, for a message that says so (see {@link RunFailureReason}). */
   readonly reason: RunFailureReason;
   /**
    * When the server asked to be retried (`Retry-After`, `retry-after-ms`), in milliseconds
