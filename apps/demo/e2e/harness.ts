@@ -79,6 +79,8 @@ export interface OpenDemoOptions {
   colorScheme?: "light" | "dark";
   /** Hash route, e.g. `#/t/thr_1`. */
   hash?: string;
+  /** Extra page URL parameters, e.g. `{ idleTimeoutMs: "1000" }`. */
+  query?: Record<string, string>;
 }
 
 /** An open demo page and the errors it threw. */
@@ -105,6 +107,7 @@ export async function openDemo(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${demoUrl}/?server=${encodeURIComponent(serverUrl)}${options.hash ?? ""}`);
+  const query = new URLSearchParams({ server: serverUrl, ...options.query });
+  await page.goto(`${demoUrl}/?${query}${options.hash ?? ""}`);
   return { context, page, errors };
 }

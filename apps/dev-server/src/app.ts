@@ -2,7 +2,15 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./app-env";
 import { registerAttachmentRoutes } from "./attachments";
-import { FAULT_HEADER, faultError, mergeFaults, parseFaultSpec } from "./faults";
+import {
+  FAULT_HEADER,
+  FaultAnswer,
+  faultAnswer,
+  faultError,
+  hangForever,
+  mergeFaults,
+  parseFaultSpec,
+} from "./faults";
 import { ProtocolHandler } from "./protocol";
 import { registerAssistantsRoutes } from "./rest-assistants";
 import { readJson, registerChatKitRestRoutes } from "./rest-chatkit";
@@ -61,6 +69,9 @@ export function createApp(services: DevServices, options: AppOptions = {}): Hono
     if (c.req.method !== "OPTIONS" && !url.pathname.startsWith("/files/")) {
       const error = faultError(faults);
       if (error) throw error;
+      const answer = faultAnswer(faults);
+      if (answer) throw answer;
+      if (faults.hang) await hangForever();
       if (faults.latencyMs) await sleep(faults.latencyMs);
     }
     await next();
@@ -94,6 +105,8 @@ export function createApp(services: DevServices, options: AppOptions = {}): Hono
     ),
   );
   app.onError((error, c) => {
+    // Hono copies the CORS headers onto whatever response comes back.
+    if (error instanceof FaultAnswer) return error.response;
     if (error instanceof HttpError) {
       for (const [key, value] of Object.entries(error.headers)) c.header(key, value);
       return c.json(error.toJSON(), error.status as 400);

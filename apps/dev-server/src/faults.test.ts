@@ -104,6 +104,88 @@ describe("fault injection over HTTP", () => {
     },
   );
 
+  it("answers 200 text/html (an auth proxy's sign-in page) for !html, storing nothing", async () => {
+    server = await startServer();
+    const response = await chatkit(server, "threads.create", { input: input("hello !html") });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await response.text()).toContain("<form");
+    expect((await chatkitJson(server, "threads.list", {})).data).toEqual([]);
+  });
+
+  it("stores the message, then answers 500 for !stored500", async () => {
+    server = await startServer();
+    const created = parseDataFrames(
+      await (await chatkit(server, "threads.create", { input: input("first") })).text(),
+    );
+    const threadId = created[0]?.type === "thread.created" ? created[0].thread.id : "";
+    const response = await chatkit(server, "threads.add_user_message", {
+      thread_id: threadId,
+      input: input("again !stored500"),
+    });
+    expect(response.status).toBe(500);
+    const texts = server.services.store
+      .allItems(threadId)
+      .filter((item) => item.type === "user_message")
+      .map((item) => (item.type === "user_message" ? item.content[0]?.text : null));
+    expect(texts).toEqual(["first", "again !stored500"]);
+  });
+
+  it("goes silent after N events for !silent=N, keeping the stream open", async () => {
+    server = await startServer();
+    const response = await chatkit(server, "threads.create", { input: input("hello !silent=2") });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (parseDataFrames(text).length < 2) {
+      const chunk = await reader.read();
+      expect(chunk.done).toBe(false);
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(parseDataFrames(text).map((e) => e.type)).toEqual([
+      "thread.created",
+      "thread.item.done",
+    ]);
+    // Nothing more comes: the next read is still pending after the server had time to send.
+    const next = reader.read();
+    const outcome = await Promise.race([
+      next.then(() => "data"),
+      new Promise((resolve) => setTimeout(resolve, 200, "silent")),
+    ]);
+    expect(outcome).toBe("silent");
+    await reader.cancel();
+  });
+
+  it("never answers for !hang until the client goes away", async () => {
+    server = await startServer();
+    const abort = new AbortController();
+    const pending = chatkit(
+      server,
+      "threads.create",
+      { input: input("hello !hang") },
+      {},
+      abort.signal,
+    );
+    const outcome = await Promise.race([
+      pending.then(() => "answered"),
+      new Promise((resolve) => setTimeout(resolve, 200, "waiting")),
+    ]);
+    expect(outcome).toBe("waiting");
+    abort.abort();
+    await expect(pending).rejects.toThrow();
+  });
+
+  it("reads the new fault words", () => {
+    expect(parseMessageFaults("a !html b !hang !silent=4 !stored500")).toEqual({
+      notEventStream: true,
+      hang: true,
+      silentAfter: 4,
+      failAfterStoring: true,
+    });
+    expect(parseFaultSpec("silent")).toEqual({ silentAfter: 2 });
+  });
+
   it("applies server-wide faults from the options to every request", async () => {
     server = await startServer({ faults: "status=500" });
     expect((await chatkit(server, "threads.list", {})).status).toBe(500);

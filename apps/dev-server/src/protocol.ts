@@ -9,7 +9,14 @@ import {
   type WidgetItem,
 } from "@threadkit/core";
 import { createAttachment } from "./attachments";
-import { type FaultSpec, faultError, mergeFaults, parseMessageFaults } from "./faults";
+import {
+  type FaultSpec,
+  faultAnswer,
+  faultError,
+  hangForever,
+  mergeFaults,
+  parseMessageFaults,
+} from "./faults";
 import { parseSubmission, parseUserMessage } from "./protocol-input";
 import { persistEvents } from "./runner";
 import {
@@ -31,6 +38,7 @@ import {
   asObject,
   badRequest,
   createId,
+  HttpError,
   notFound,
   optionalInt,
   optionalString,
@@ -232,6 +240,7 @@ export class ProtocolHandler {
         checkMessageFaults(item);
         await this.applyFaults(faults);
         store.createThread(thread);
+        if (faults.failAfterStoring) this.storeThenFail(item);
         for (const attachment of item.attachments) this.attach(attachment, thread.id);
         preamble.push(
           { type: "thread.created", thread: toThread(thread, { data: [], has_more: false }) },
@@ -248,6 +257,7 @@ export class ProtocolHandler {
         const item = parseUserMessage(this.services, thread, params);
         checkMessageFaults(item);
         await this.applyFaults(faults);
+        if (faults.failAfterStoring) this.storeThenFail(item);
         for (const attachment of item.attachments) this.attach(attachment, thread.id);
         preamble.push({ type: "thread.item.done", item });
         titleFrom = messageText(item);
@@ -335,7 +345,8 @@ export class ProtocolHandler {
       for await (const event of persistEvents(store, streamThread.id, events()))
         yield dataFrame(event);
     }
-    return sseResponse(frames(), { dropAfter: mergeFaults(info.faults, faults).dropAfter });
+    const all = mergeFaults(info.faults, faults);
+    return sseResponse(frames(), { dropAfter: all.dropAfter, silentAfter: all.silentAfter });
   }
 
   private attach(attachment: Attachment, threadId: string): void {
@@ -347,7 +358,21 @@ export class ProtocolHandler {
   private async applyFaults(faults: FaultSpec): Promise<void> {
     const error = faultError(faults);
     if (error) throw error;
+    const answer = faultAnswer(faults);
+    if (answer) throw answer;
+    if (faults.hang) await hangForever();
     if (faults.latencyMs) await sleep(faults.latencyMs);
+  }
+
+  /** `stored500`: the message is stored, then the request fails as if the server crashed. */
+  private storeThenFail(item: UserMessageItem): never {
+    this.store.upsertItem(item);
+    throw new HttpError(
+      500,
+      "Injected fault: stored, then failed.",
+      "server_error",
+      "injected_fault",
+    );
   }
 
   private scriptContext(thread: StoredThread, origin: string, retry: boolean): ScriptContext {

@@ -14,6 +14,8 @@ export function namedFrame(event: string, data: unknown): string {
 export interface SseResponseOptions {
   /** Cut the connection (an error mid-body, as a dropped network would) after N frames. */
   dropAfter?: number | undefined;
+  /** Send N frames, then nothing more, with the connection left open (a stalled server). */
+  silentAfter?: number | undefined;
   /** Extra response headers. */
   headers?: Record<string, string>;
 }
@@ -45,12 +47,18 @@ export function sseResponse(
 ): Response {
   const iterator = frames[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
-  const limit = options.dropAfter ?? Number.POSITIVE_INFINITY;
+  const dropAt = options.dropAfter ?? Number.POSITIVE_INFINITY;
+  const silentAt = options.silentAfter ?? Number.POSITIVE_INFINITY;
+  const limit = Math.min(dropAt, silentAt);
   let sent = 0;
   let pending: Promise<IteratorResult<string>> | null = null;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
+        if (sent >= silentAt && silentAt < dropAt) {
+          // Stalled: the pull never settles, so the stream stays open until the client leaves.
+          await new Promise<never>(() => {});
+        }
         if (sent >= limit) {
           pending = null;
           await iterator.return?.();

@@ -25,11 +25,13 @@ export function chatkit(
   type: string,
   params: unknown,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<Response> {
   return fetch(`${server.url}/chatkit`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...headers },
     body: JSON.stringify({ type, params }),
+    ...(signal ? { signal } : {}),
   });
 }
 

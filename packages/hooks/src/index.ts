@@ -51,6 +51,14 @@ export {
   toUserMessageInput,
 } from "./run/run-controller";
 export {
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  describeRunFailure,
+  type RunFailureInfo,
+  type RunFailureReason,
+  StreamIdleTimeoutError,
+  UnconfirmedMessageError,
+} from "./run/run-failure";
+export {
   type UseRunStreamOptions,
   type UseRunStreamResult,
   useRunStream,

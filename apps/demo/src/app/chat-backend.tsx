@@ -6,7 +6,7 @@ import {
 } from "@threadkit/core";
 import { type ThreadkitClients, ThreadkitProvider } from "@threadkit/hooks";
 import { type ReactNode, useMemo, useState } from "react";
-import { assistantFileUrl, type ServerEndpoints } from "../lib/server";
+import { assistantFileUrl, resolveIdleTimeoutMs, type ServerEndpoints } from "../lib/server";
 import type { BackendKind } from "../lib/settings";
 
 interface ChatBackendProps {
@@ -33,6 +33,7 @@ export function ChatBackend({ server, backend, locale, children }: ChatBackendPr
   const clients = useMemo(() => createClients(server, backend), [server, backend]);
   // Each backend has its own cache: thread ids and shapes differ between them.
   const [queryClients] = useState(() => new Map<BackendKind, QueryClient>());
+  const [idleTimeoutMs] = useState(() => resolveIdleTimeoutMs());
   let queryClient = queryClients.get(backend);
   if (!queryClient) {
     queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
@@ -45,6 +46,7 @@ export function ChatBackend({ server, backend, locale, children }: ChatBackendPr
       queryClient={queryClient}
       locale={locale}
       assistantFileUrl={(fileId) => assistantFileUrl(server, fileId)}
+      {...(idleTimeoutMs !== undefined ? { streamIdleTimeoutMs: idleTimeoutMs } : {})}
       onError={(error) => console.warn("[threadkit]", error)}
     >
       {children}

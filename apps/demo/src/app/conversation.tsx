@@ -201,7 +201,7 @@ export function Conversation({
             rejections={composerRejections}
             onDismissRejections={composer.clearRejections}
             running={run.isRunning}
-            {...(run.allowCancel ? { onStop: run.cancel } : {})}
+            {...(run.canCancel ? { onStop: run.cancel } : {})}
             threadStatus={thread?.status ?? null}
           >
             <Composer.Attachments />

@@ -39,3 +39,16 @@ export function resolveServer(
 export function assistantFileUrl(server: ServerEndpoints, fileId: string): string {
   return `${server.restBaseUrl}/files/${encodeURIComponent(fileId)}/content`;
 }
+
+/**
+ * How long a run's stream may stay silent before it fails, from `?idleTimeoutMs=<ms>` in the page
+ * URL (`0` never); `undefined` keeps threadkit's default (60 s).
+ */
+export function resolveIdleTimeoutMs(
+  search: string = globalThis.location?.search ?? "",
+): number | undefined {
+  const raw = new URLSearchParams(search).get("idleTimeoutMs");
+  if (raw === null || raw.trim() === "") return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}

@@ -668,8 +668,10 @@ describe("Composer (connected to a ChatKit server on 127.0.0.1)", () => {
       </ThreadkitProvider>,
     );
     await user.type(input(), "first{Enter}");
-    await waitFor(() => expect(stopButton()).toBeInTheDocument());
-    expect(input()).toHaveValue("");
+    // Stop shows from the moment of send; once the stream started, the server's
+    // `allow_cancel` keeps it.
+    await waitFor(() => expect(input()).toHaveValue(""));
+    expect(stopButton()).toBeInTheDocument();
     expect(sendButton()).toBeNull();
     await user.click(stopButton() as HTMLElement);
     await waitFor(() => expect(stopButton()).toBeNull());

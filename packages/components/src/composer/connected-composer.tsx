@@ -46,7 +46,8 @@ export interface ConnectedComposerRootProps
 
 /**
  * `Composer.Root` fed by `@threadkit/hooks` (`useRunStream` + `useComposer`): sends to the
- * thread, uploads attachments with progress, offers Stop while the server allows cancelling and
+ * thread, uploads attachments with progress, offers Stop from the moment of send (before the
+ * server answers, and during a retry backoff) and then while the server allows cancelling, and
  * disables itself for locked and closed threads. A failed upload shows its error on its chip, and
  * files refused by `options.limits` go to `Composer.Rejections` until dismissed or the next pick.
  * Must be inside `ThreadkitProvider`.
@@ -89,7 +90,7 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
         onValueChange={composer.setText}
         onSubmit={() => void composer.submit()}
         running={run.isRunning}
-        {...(run.allowCancel ? { onStop: run.cancel } : {})}
+        {...(run.canCancel ? { onStop: run.cancel } : {})}
         threadStatus={threadStatus ?? null}
         attachments={attachments}
         {...(attachmentsEnabled

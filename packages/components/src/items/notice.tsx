@@ -2,12 +2,13 @@ import {
   CircleAlert,
   Info,
   LoaderCircle,
+  LogIn,
   OctagonAlert,
   RotateCcw,
   TriangleAlert,
   X,
 } from "lucide-react";
-import { forwardRef, type HTMLAttributes } from "react";
+import { forwardRef, type HTMLAttributes, useEffect, useState } from "react";
 import { useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
 
@@ -98,22 +99,83 @@ export interface StreamErrorProps extends HTMLAttributes<HTMLDivElement> {
   /** When the server allows a retry and this is set, a retry button appears. */
   allowRetry?: boolean;
   onRetry?: () => void;
+  /** Why the run failed (`ThreadRunError.reason` of `@threadkit/hooks`), as `data-reason`. */
+  reason?: string;
+  /**
+   * When the server accepts a retry (`Retry-After`), in milliseconds since the epoch: shown as
+   * a countdown (up to 90 s away) or a clock time, until it passes.
+   */
+  retryAt?: number | null;
+  /** Shows a "Sign in again" button (an expired session the app can renew). */
+  onReauthenticate?: () => void;
+}
+
+/** Longest wait shown as a countdown; longer ones show the clock time. */
+const COUNTDOWN_LIMIT_MS = 90_000;
+
+/** "You can try again in 12 s." until `retryAt` passes; then nothing. */
+function RetryAfter({ retryAt }: { retryAt: number }) {
+  const { t, locale } = useThreadUI();
+  const [now, setNow] = useState(() => Date.now());
+  const remaining = retryAt - now;
+  const done = remaining <= 0;
+  useEffect(() => {
+    if (done) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [done]);
+  if (done) return null;
+  const text =
+    remaining > COUNTDOWN_LIMIT_MS
+      ? t("error.retryAt", {
+          time: new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(retryAt),
+        })
+      : t("error.retryIn", { seconds: Math.ceil(remaining / 1000) });
+  return <span data-tk-part="stream-error-retry-after">{text}</span>;
 }
 
 /**
- * A stream `error` event: the message (or a generic one) and, when allowed, a retry button.
+ * A run's failure or a stream `error` event: the message (or a generic one), when the server
+ * accepts a retry, a retry button when allowed and a "Sign in again" button for an expired
+ * session.
  *
- * @selector [data-tk-part="stream-error"][data-code]
+ * @selector [data-tk-part="stream-error"][data-code][data-reason]
  */
 export const StreamError = forwardRef<HTMLDivElement, StreamErrorProps>(function StreamError(
-  { message, code, allowRetry, onRetry, ...props },
+  { message, code, allowRetry, onRetry, reason, retryAt, onReauthenticate, ...props },
   ref,
 ) {
   const { t } = useThreadUI();
   return (
-    <div data-tk-part="stream-error" data-code={code} role="alert" {...props} ref={ref}>
+    <div
+      data-tk-part="stream-error"
+      data-code={code}
+      data-reason={reason}
+      role="alert"
+      {...props}
+      ref={ref}
+    >
       <CircleAlert aria-hidden size={18} data-tk-part="notice-icon" />
-      <p data-tk-part="stream-error-message">{message || t("error.stream")}</p>
+      <p data-tk-part="stream-error-message">
+        {message || t("error.stream")}
+        {retryAt != null ? (
+          <>
+            {" "}
+            <RetryAfter retryAt={retryAt} />
+          </>
+        ) : null}
+      </p>
+      {onReauthenticate ? (
+        <button
+          type="button"
+          data-tk-part="button"
+          data-variant="secondary"
+          onClick={onReauthenticate}
+        >
+          <LogIn aria-hidden size={14} />
+          {t("error.signIn")}
+        </button>
+      ) : null}
       {allowRetry && onRetry ? (
         <button type="button" data-tk-part="button" data-variant="secondary" onClick={onRetry}>
           <RotateCcw aria-hidden size={14} />

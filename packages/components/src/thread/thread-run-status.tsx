@@ -1,10 +1,31 @@
+import type { ThreadRunError } from "@threadkit/hooks";
 import { type ComponentPropsWithoutRef, forwardRef, useSyncExternalStore } from "react";
 import { useThreadUI } from "../context";
+import type { MessageKey } from "../i18n/messages";
 import { Notice, ProgressUpdate, StreamError } from "../items/notice";
 import { useThreadContext } from "./thread-context";
 import type { ThreadRunStatusSnapshot } from "./thread-source";
 
 const none = (): ThreadRunStatusSnapshot | undefined => undefined;
+
+/** The sentence for each failure reason; the server's own message wins when it sent one. */
+const REASON_MESSAGES: Record<ThreadRunError["reason"], MessageKey> = {
+  rate_limited: "error.rateLimited",
+  server_error: "error.server",
+  network: "error.connection",
+  not_event_stream: "error.notEventStream",
+  timeout: "error.timeout",
+  session_expired: "error.sessionExpired",
+  unconfirmed: "error.unconfirmed",
+  stream_error: "error.stream",
+  request: "error.stream",
+};
+
+function messageKeyOf(error: ThreadRunError): MessageKey {
+  // A failure left by an older runner may carry no reason: its kind still tells connection.
+  if (error.reason === "request" && error.kind === "connection") return "error.connection";
+  return REASON_MESSAGES[error.reason] ?? "error.stream";
+}
 
 /** Props of {@link ThreadRunStatus}. */
 export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
@@ -19,7 +40,10 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
 /**
  * The transient state of the thread's runs: its notices (dismissable), the live
  * `progress_update` while a response streams, and the run's error with a retry button when the
- * server allows one. It reads the thread's source — with `Thread.Root threadId` (or a `store`),
+ * server allows one. The error says what happened (rate limited, server error, network, not an
+ * event stream, timed out, session expired, message not confirmed), counts down to the time a
+ * `Retry-After` names, and offers "Sign in again" for an expired session when the provider has
+ * `onSessionExpired`. It reads the thread's source — with `Thread.Root threadId` (or a `store`),
  * the per-thread store that `useRunStream` writes — so it needs no props. `Thread.Items` renders
  * one after the last item; place it yourself with `<Thread.Items runStatus={false} />`.
  * Errors are `role="alert"`; progress and info notices are `role="status"`.
@@ -28,6 +52,7 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * so it takes no `asChild`.
  *
  * @selector [data-tk-part="thread-run-status"][data-status="idle"|"running"|"error"]
+ * @selector [data-tk-part="stream-error"][data-reason="rate_limited"|"server_error"|"network"|"not_event_stream"|"timeout"|"session_expired"|"unconfirmed"|"stream_error"|"request"]
  * @example
  * <Thread.Root threadId={threadId}>
  *   <Thread.Viewport>
@@ -43,7 +68,7 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
     const getStatus = source.getRunStatus ? () => source.getRunStatus?.() : none;
     const status = useSyncExternalStore(source.subscribe, getStatus, getStatus);
     if (status === undefined) return null;
-    const { notices, progress, error, dismissNotice } = status;
+    const { notices, progress, error, dismissNotice, reauthenticate } = status;
     const retry = onRetry ?? status.retry;
     return (
       <div
@@ -65,11 +90,12 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
         {error ? (
           <StreamError
             code={error.code}
-            message={
-              error.message ?? t(error.kind === "connection" ? "error.connection" : "error.stream")
-            }
+            reason={error.reason}
+            message={error.message ?? t(messageKeyOf(error))}
+            retryAt={error.retryAt}
             allowRetry={error.allowRetry}
             {...(retry ? { onRetry: retry } : {})}
+            {...(reauthenticate ? { onReauthenticate: reauthenticate } : {})}
           />
         ) : null}
       </div>

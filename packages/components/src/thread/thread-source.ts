@@ -12,6 +12,11 @@ export interface ThreadRunStatusSnapshot {
   readonly error: ThreadRunError | null;
   /** Retries the failed run; `null` when the source cannot (or the server does not allow it). */
   readonly retry: (() => void) | null;
+  /**
+   * For an expired session: re-authenticates through the provider's `onSessionExpired`, then
+   * retries. `null` otherwise.
+   */
+  readonly reauthenticate?: (() => void) | null;
   /** Dismisses one notice; `null` when the source cannot. */
   readonly dismissNotice: ((seq: number) => void) | null;
 }
@@ -103,6 +108,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       progress,
       error,
       retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
+      reauthenticate: runFailure?.reauthenticate ? () => void runFailure.reauthenticate?.() : null,
       dismissNotice: dismissNotice ?? null,
     };
     return runStatus;

@@ -199,6 +199,37 @@ describe("createAssistantsClient", () => {
     expect(ids).toEqual(["a", "b", "c"]);
   });
 
+  it.each([
+    ["threads.create", () => api().threads.create({})],
+    ["messages.create", () => api().messages.create("t1", { role: "user", content: "hi" })],
+    ["runs.create", () => api().runs.create("t1", { assistant_id: "asst_1" })],
+    ["runs.createStream", () => api().runs.createStream("t1", { assistant_id: "asst_1" })],
+    [
+      "threads.createAndRunStream",
+      () => api().threads.createAndRunStream({ assistant_id: "asst_1" }),
+    ],
+    [
+      "runs.submitToolOutputsStream",
+      () => api().runs.submitToolOutputsStream("t1", "run_1", { tool_outputs: [] }),
+    ],
+  ] as const)("never retries %s once the server answered 5xx", async (_name, call) => {
+    server.handle((_req, res) =>
+      sendJson(res, 500, { error: { message: "created, then failed" } }),
+    );
+    await expect(call()).rejects.toBeInstanceOf(APIError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("still retries reads and updates on 5xx", async () => {
+    server.handle((req, res, index) => {
+      if (index === 0)
+        return sendJson(res, 503, { error: { message: "busy" } }, { "retry-after": "0" });
+      sendJson(res, 200, answerFor(req.method, req.url.pathname));
+    });
+    await api().runs.retrieve("t1", "run_1");
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("validates answers and names the path", async () => {
     server.handle((_req, res) => sendJson(res, 200, { ...run, status: "sleeping" }));
     await expect(api().runs.retrieve("t1", "run_1")).rejects.toThrow(/at status/);

@@ -217,6 +217,19 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
     query?: object,
   ) =>
     http.json({ method: "POST", url: path, json: json ?? {}, query: query as never }, call, parse);
+  // Creates a thread, message or run: a repeat after the server acted would create it twice.
+  const create = <T>(
+    path: string,
+    json: unknown,
+    parse: (json: unknown) => T,
+    call?: RequestOptions,
+    query?: object,
+  ) =>
+    http.json(
+      { method: "POST", url: path, json: json ?? {}, query: query as never, idempotent: false },
+      call,
+      parse,
+    );
   const del = <T>(path: string, parse: (json: unknown) => T, call?: RequestOptions) =>
     http.json({ method: "DELETE", url: path }, call, parse);
   const stream = (path: string, json: object, call?: RequestOptions, query?: object) =>
@@ -226,6 +239,8 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
         url: path,
         json: { ...json, stream: true },
         query: query as never,
+        // Every stream creates a run or posts tool outputs.
+        idempotent: false,
       },
       call,
     );
@@ -255,23 +270,23 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
 
   return {
     assistants: {
-      create: (params, call) => post(url("assistants"), params, parseAssistant, call),
+      create: (params, call) => create(url("assistants"), params, parseAssistant, call),
       retrieve: (id, call) => get(url("assistants", id), parseAssistant, call),
       update: (id, params, call) => post(url("assistants", id), params, parseAssistant, call),
       list: (params = {}, call) => list(url("assistants"), params, parseAssistant, call),
       delete: (id, call) => del(url("assistants", id), parseDeleted, call),
     },
     threads: {
-      create: (params = {}, call) => post(url("threads"), params, parseAssistantThread, call),
+      create: (params = {}, call) => create(url("threads"), params, parseAssistantThread, call),
       retrieve: (id, call) => get(url("threads", id), parseAssistantThread, call),
       update: (id, params, call) => post(url("threads", id), params, parseAssistantThread, call),
       delete: (id, call) => del(url("threads", id), parseDeleted<AssistantThreadDeleted>, call),
-      createAndRun: (params, call) => post(url("threads", "runs"), params, parseRun, call),
+      createAndRun: (params, call) => create(url("threads", "runs"), params, parseRun, call),
       createAndRunStream: (params, call) => stream(url("threads", "runs"), params, call),
     },
     messages: {
       create: (tid, params, call) =>
-        post(url("threads", tid, "messages"), params, parseMessage, call),
+        create(url("threads", tid, "messages"), params, parseMessage, call),
       retrieve: (tid, mid, call) => get(url("threads", tid, "messages", mid), parseMessage, call),
       update: (tid, mid, params, call) =>
         post(url("threads", tid, "messages", mid), params, parseMessage, call),
@@ -283,7 +298,7 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
     runs: {
       create: (tid, params, call) => {
         const { include, ...body } = params;
-        return post(
+        return create(
           url("threads", tid, "runs"),
           body,
           parseRun,
@@ -307,7 +322,7 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
       cancel: (tid, rid, call) =>
         post(url("threads", tid, "runs", rid, "cancel"), {}, parseRun, call),
       submitToolOutputs: (tid, rid, params, call) =>
-        post(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, parseRun, call),
+        create(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, parseRun, call),
       submitToolOutputsStream: (tid, rid, params, call) =>
         stream(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, call),
     },

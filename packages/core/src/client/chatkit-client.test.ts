@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { readFixture, readJsonFixture } from "../../test/fixtures";
 import { sendJson, startTestServer, type TestServer } from "../../test/http-server";
-import { APIError, ValidationError } from "../errors";
+import { APIError, ConnectionError, NotEventStreamError, ValidationError } from "../errors";
 import type { UserMessageInput } from "../protocol/requests";
 import { createChatKitClient } from "./chatkit-client";
 
@@ -78,15 +78,85 @@ describe("createChatKitClient", () => {
     ]);
   });
 
-  it("retries a stream request that failed before streaming", async () => {
+  it("never retries a streaming operation the server answered with an error status", async () => {
+    // A server may store the message and still answer 5xx: a repeat would store it again.
+    server.handle((_req, res) => sendJson(res, 503, { detail: "stored, then failed" }));
+    const error = await client()
+      .threads.create(input)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("never retries a streaming operation whose connection broke after sending", async () => {
+    server.handle((_req, res) => {
+      res.destroy();
+    });
+    const error = await client()
+      .threads.addUserMessage("t", input)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries a streaming operation whose connection was refused before sending", async () => {
+    const closed = await startTestServer();
+    const refusedUrl = closed.url;
+    await closed.close();
+    const urls: string[] = [];
+    const countingFetch: typeof fetch = (url, init) => {
+      urls.push(String(url));
+      // The first attempt goes to a closed port (refused); the retry reaches the server.
+      return fetch(urls.length === 1 ? `${refusedUrl}/chatkit` : url, init);
+    };
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end('data: {"type":"progress_update","text":"ok"}\n\n');
+    });
+    const body = await client({ fetch: countingFetch }).threads.create(input);
+    expect(await readAll(body)).toContain("progress_update");
+    expect(urls).toHaveLength(2);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("still retries an idempotent JSON operation on 5xx", async () => {
+    const thread = readJsonFixture("chatkit-protocol", "banking-threads-get-by-id-response.json");
     server.handle((_req, res, index) => {
       if (index === 0) return sendJson(res, 503, { detail: "warming up" }, { "retry-after": "0" });
-      res.writeHead(200, { "content-type": "text/event-stream" });
+      sendJson(res, 200, thread);
+    });
+    await client().threads.getById("thr_1");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ["text/html; charset=utf-8", "<!doctype html><title>Sign in</title>"],
+    ["application/json", '{"ok":true}'],
+    ["text/plain", "\u0000garbage"],
+  ])(
+    "rejects a 2xx %s answer to a streaming operation as not an event stream",
+    async (type, text) => {
+      server.handle((_req, res) => {
+        res.writeHead(200, { "content-type": type });
+        res.end(text);
+      });
+      const error = await client()
+        .threads.create(input)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotEventStreamError);
+      expect(error).toMatchObject({ status: 200, contentType: type });
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it("accepts an event stream content type with parameters", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "Text/Event-Stream; charset=utf-8" });
       res.end('data: {"type":"progress_update","text":"ok"}\n\n');
     });
     const body = await client().threads.create(input);
     expect(await readAll(body)).toContain("progress_update");
-    expect(server.requests).toHaveLength(2);
   });
 
   it("never retries a request that already streamed", async () => {

@@ -233,6 +233,9 @@ const RESPONSE_PARSERS: { [K in JsonRequestType]: (json: unknown) => ChatKitJson
 
 const STREAMING = new Set<string>(STREAMING_REQUEST_TYPES);
 
+/** JSON operations a repeat could perform twice (a second attachment, a second action). */
+const NOT_IDEMPOTENT = new Set<string>(["attachments.create", "threads.sync_custom_action"]);
+
 function fileName(file: Blob, name: string | undefined): string {
   if (name) return name;
   const own = (file as Blob & { name?: unknown }).name;
@@ -265,6 +268,8 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
         method: "POST",
         url: options.url,
         json: body(type, params, call),
+        // Every streaming operation adds to the thread: a repeat could store the message twice.
+        idempotent: false,
       },
       call,
     );
@@ -277,6 +282,7 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
         method: "POST",
         url: options.url,
         json: body(type, params, call),
+        idempotent: !NOT_IDEMPOTENT.has(type),
       },
       call,
       RESPONSE_PARSERS[type] as (json: unknown) => ChatKitJsonResponseMap[typeof type],

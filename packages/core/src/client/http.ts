@@ -2,9 +2,17 @@
  * The one fetch layer every client shares: injected `fetch`, sync or async headers, an
  * `AbortSignal` on every call, a per-request timeout, typed errors, and retries with exponential
  * backoff + jitter that honour `Retry-After` on 408/409/429/5xx answers and connection failures.
- * A response that started streaming is handed to the caller and never retried.
+ * A response that started streaming is handed to the caller and never retried, and a request
+ * that is not idempotent is retried only when it cannot have reached the server.
  */
-import { AbortError, APIError, ConnectionError, TimeoutError, ValidationError } from "../errors";
+import {
+  AbortError,
+  APIError,
+  ConnectionError,
+  NotEventStreamError,
+  TimeoutError,
+  ValidationError,
+} from "../errors";
 import { isJsonObject } from "../validation/issues";
 import { parseJsonText } from "../validation/parse-json";
 
@@ -54,6 +62,12 @@ export interface HttpRequest {
   body?: BodyInit;
   /** Headers of this request (after the client's, before the call's). */
   headers?: HeadersLike;
+  /**
+   * Whether repeating the request is harmless. `false` (e.g. posting a message) retries only a
+   * connection refused before anything was sent; every other failure goes to the caller, since
+   * the server may have acted on the request. @default true
+   */
+  idempotent?: boolean;
 }
 
 const RETRYABLE = new Set([408, 409, 429]);
@@ -94,6 +108,30 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Connection failures that happen before a byte of the request left the machine. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL"]);
+
+/**
+ * Whether a failed `fetch` certainly never sent the request: the connection was refused or the
+ * host not found. Only runtimes that report the cause (Node's undici) can tell; a browser's bare
+ * `TypeError: Failed to fetch` counts as maybe sent.
+ */
+export function failedBeforeSending(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (current === null || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+    queue.push((current as { cause?: unknown }).cause);
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return false;
+}
+
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
@@ -111,6 +149,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 function requestIdOf(headers: Headers): string | null {
   return headers.get("x-request-id") ?? headers.get("openai-request-id");
+}
+
+/** Whether a `content-type` header names `text/event-stream` (parameters allowed). */
+export function isEventStream(contentType: string | null): boolean {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "text/event-stream";
 }
 
 /** Reads a non-2xx response into an {@link APIError}. */
@@ -278,8 +321,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         return await attempt(request, call, accept);
       } catch (error) {
         const retryable =
-          (error instanceof APIError && isRetryableStatus(error.status)) ||
-          error instanceof ConnectionError;
+          request.idempotent === false
+            ? error instanceof ConnectionError && failedBeforeSending(error)
+            : (error instanceof APIError && isRetryableStatus(error.status)) ||
+              error instanceof ConnectionError;
         if (!retryable || retry >= maxRetries) throw error;
         const asked =
           error instanceof APIError && error.headers ? retryAfterMs(error.headers) : undefined;
@@ -308,6 +353,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const sent = await send(request, call, "text/event-stream");
       // The timeout covers the wait for headers; the body may stream for as long as it needs.
       sent.clearTimer();
+      const contentType = sent.response.headers.get("content-type");
+      if (!isEventStream(contentType)) {
+        sent.release();
+        // Nothing of it is used: a login page or a JSON body must not be read as events.
+        sent.response.body?.cancel().catch(() => {});
+        throw new NotEventStreamError({
+          status: sent.response.status,
+          contentType,
+          requestId: requestIdOf(sent.response.headers),
+        });
+      }
       const body = sent.response.body;
       if (body === null) {
         sent.release();

@@ -13,11 +13,13 @@ export {
 export {
   buildUrl,
   createHttpClient,
+  failedBeforeSending,
   type HeadersLike,
   type HeadersOption,
   type HttpClient,
   type HttpClientOptions,
   type HttpRequest,
+  isEventStream,
   isRetryableStatus,
   type RequestOptions,
   retryAfterMs,

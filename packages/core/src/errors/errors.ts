@@ -164,3 +164,35 @@ export class AbortError extends ThreadkitError {
     super(message, options);
   }
 }
+
+/** Options of {@link NotEventStreamError}. */
+export interface NotEventStreamErrorOptions {
+  /** HTTP status of the answer (a 2xx). */
+  readonly status: number;
+  /** Its `content-type` header, or `null` when it had none. */
+  readonly contentType: string | null;
+  /** `x-request-id` (or `openai-request-id`) response header. */
+  readonly requestId?: string | null;
+}
+
+/**
+ * A streaming request got a 2xx answer that is not `text/event-stream`: an auth proxy's login
+ * page, a JSON body, garbage. The body is not read; nothing of it reached the caller.
+ */
+export class NotEventStreamError extends ThreadkitError {
+  override name = "NotEventStreamError";
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The answer's `content-type`, or `null`. */
+  readonly contentType: string | null;
+  /** Request id from the response headers, for support tickets. */
+  readonly requestId: string | null;
+  constructor(options: NotEventStreamErrorOptions) {
+    super(
+      `Expected an event stream (text/event-stream), got ${options.contentType ?? "no content type"} (HTTP ${options.status})`,
+    );
+    this.status = options.status;
+    this.contentType = options.contentType;
+    this.requestId = options.requestId ?? null;
+  }
+}

@@ -28,6 +28,13 @@ export interface ThreadkitCallbacks {
   onEffect?: ((effect: ThreadkitEffect) => void) | undefined;
   /** Diagnostics: stream start/end, session refresh, tool round-trips. */
   onLog?: ((log: ThreadkitLog) => void) | undefined;
+  /**
+   * Re-authenticates after a run failed with an expired session (HTTP 401), e.g. refreshes the
+   * client secret: `onSessionExpired={() => session.refresh()}` with `useChatKitSession`. With
+   * it, the failure offers `reauthenticate` (a "Sign in again" button in `Thread.RunStatus`),
+   * which awaits this and then retries the run.
+   */
+  onSessionExpired?: (() => unknown) | undefined;
 }
 
 /** Holds one store per thread so every hook and component of a thread shares it. */
@@ -61,6 +68,10 @@ export interface ThreadkitContextValue {
   readonly reportEffect: (effect: ThreadkitEffect) => void;
   /** Reports a diagnostic to `onLog`. */
   readonly log: (name: string, data?: Readonly<Record<string, unknown>>) => void;
+  /** The provider's `streamIdleTimeoutMs`, when given. */
+  readonly streamIdleTimeoutMs?: number | undefined;
+  /** Calls the provider's `onSessionExpired`; `undefined` when it has none. */
+  readonly sessionExpired?: (() => Promise<void>) | undefined;
 }
 
 /** @internal */

@@ -36,6 +36,12 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
    * proxy. Runs take theirs from `useRunStream`'s `assistant.fileUrl`.
    */
   assistantFileUrl?: (fileId: string) => string;
+  /**
+   * How long a run's stream may go without an event before the run fails with a timeout (and
+   * offers its retry), in milliseconds; `0` or `Infinity` never times out. `useRunStream`'s
+   * `idleTimeoutMs` overrides it. @default 60000
+   */
+  streamIdleTimeoutMs?: number;
   children?: ReactNode;
 }
 
@@ -164,9 +170,11 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
     locale,
     maxIdleThreadStores,
     assistantFileUrl,
+    streamIdleTimeoutMs,
     onError,
     onEffect,
     onLog,
+    onSessionExpired,
     children,
   } = props;
   // Read through a ref like the callbacks: an inline function must not refetch history.
@@ -181,7 +189,8 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   );
   // Callbacks are read through a ref so a new inline function never re-renders the tree.
   const callbacks = useRef<ThreadkitCallbacks>({});
-  callbacks.current = { onError, onEffect, onLog };
+  callbacks.current = { onError, onEffect, onLog, onSessionExpired };
+  const hasSessionHook = onSessionExpired !== undefined;
 
   const value = useMemo<ThreadkitContextValue>(
     () => ({
@@ -195,8 +204,14 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       reportEffect: (effect) => callbacks.current.onEffect?.(effect),
       log: (name, data) =>
         callbacks.current.onLog?.(data === undefined ? { name } : { name, data }),
+      streamIdleTimeoutMs,
+      sessionExpired: hasSessionHook
+        ? async () => {
+            await callbacks.current.onSessionExpired?.();
+          }
+        : undefined,
     }),
-    [clients, locale, stores, hasFileUrl],
+    [clients, locale, stores, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
   );
 
   return (

@@ -12,7 +12,6 @@ import {
   type StreamingRequestType,
   type StructuredInputSubmission,
   type ThreadItem,
-  ThreadkitError,
   type ThreadStreamReducerEvent,
   type UserMessageContent,
   type UserMessageInput,
@@ -23,6 +22,12 @@ import type { ThreadRunFailure, ThreadStore } from "../thread/thread-store";
 import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
+import {
+  describeRunFailure,
+  StreamIdleTimeoutError,
+  UnconfirmedMessageError,
+  watchIdle,
+} from "./run-failure";
 
 export { ClientToolError, type ClientToolHandler, RunStreamError };
 
@@ -126,6 +131,10 @@ export interface RunControllerDeps {
     | undefined;
   throttleMs: number;
   maxToolRoundTrips: number;
+  /** How long a started stream may stay silent before the run fails (`0`/`Infinity`: never). */
+  getIdleTimeoutMs(): number;
+  /** The app's re-authentication for an expired session (`onSessionExpired`), if any. */
+  getReauthenticate(): (() => void | Promise<void>) | undefined;
   onThreadCreated(threadId: string): void;
   onEffect(effect: ThreadkitEffect): void;
   onError(error: Error): void;
@@ -158,18 +167,6 @@ export function toUserMessageInput(input: RunInput): UserMessageInput {
   };
   if (input.quotedText != null) message.quoted_text = input.quotedText;
   return message;
-}
-
-/** What kind of failure `error` is, for the thread's run status. */
-function failureKind(error: Error, streamStarted: boolean): ThreadRunFailure["kind"] {
-  if (error instanceof RunStreamError) return "server";
-  if (error.name === "ConnectionError" || error.name === "TimeoutError") return "connection";
-  // A stream that broke off mid-read fails with the platform's error ("network error",
-  // "terminated", "aborted"), not with one of ours.
-  if (streamStarted && !(error instanceof ThreadkitError) && !(error instanceof ClientToolError)) {
-    return "connection";
-  }
-  return "request";
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
@@ -215,13 +212,39 @@ export class RunController {
   private publishFailure(error: Error, streamStarted: boolean) {
     this.withdrawFailure();
     const store = this.deps.getStore(this.snapshot.threadId);
+    const info = describeRunFailure(error, streamStarted);
+    const reauthenticate = this.deps.getReauthenticate();
     const failure: ThreadRunFailure = {
       error,
-      kind: failureKind(error, streamStarted),
+      ...info,
       retry: this.retry,
+      reauthenticate:
+        info.reason === "session_expired" && reauthenticate
+          ? () => this.reauthenticateAndRetry(reauthenticate)
+          : null,
     };
     store.getState().setRunFailure(failure);
     this.published = { store, failure };
+  }
+
+  /** Runs the app's re-authentication, then retries the failed operation. */
+  private async reauthenticateAndRetry(
+    reauthenticate: () => void | Promise<void>,
+  ): Promise<RunResult> {
+    try {
+      await reauthenticate();
+    } catch (cause) {
+      const error = cause instanceof Error ? cause : new Error(String(cause));
+      this.deps.log("run.reauthenticate_failed", { message: error.message });
+      return {
+        status: "error",
+        threadId: this.snapshot.threadId,
+        error,
+        accepted: false,
+        userMessageId: null,
+      };
+    }
+    return this.retry();
   }
 
   /** Takes back the failure this runner published, unless another run replaced it since. */
@@ -438,6 +461,7 @@ export class RunController {
     let currentStore = store;
     try {
       for (;;) {
+        const sendsMessage = optimisticId !== null;
         const outcome = await this.stream(
           client!,
           type,
@@ -452,6 +476,10 @@ export class RunController {
         completes = null;
         if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
         currentStore = outcome.store;
+        // A stream that ends without confirming the sent message may not have stored it.
+        if (sendsMessage && flags.userMessageId === null && !outcome.streamError) {
+          throw new UnconfirmedMessageError();
+        }
         if (outcome.streamError) {
           this.finish(abort);
           const failedInput = this.lostInput(operation, flags);
@@ -698,7 +726,16 @@ export class RunController {
     const batcher = createFrameBatcher(flush, this.deps.throttleMs);
 
     this.deps.log("run.start", { type });
-    const body = await client.stream(type as never, params as never, { signal });
+    // Armed once the stream starts; a silent stream aborts the whole request, so the server
+    // sees the disconnect.
+    const idle = watchIdle(this.deps.getIdleTimeoutMs(), signal);
+    let body: ReadableStream<Uint8Array>;
+    try {
+      body = await client.stream(type as never, params as never, { signal: idle.signal });
+    } catch (error) {
+      idle.stop();
+      throw error;
+    }
     // The server took the output: ChatKit servers complete the call without sending it again.
     if (completes !== null) {
       store.getState().completeClientToolCall(completes.itemId, completes.output);
@@ -707,8 +744,10 @@ export class RunController {
     store.getState().startStream();
     flags.accepted = true;
     if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
+    idle.touch();
     try {
-      for await (const event of readThreadStream(body, { signal })) {
+      for await (const event of readThreadStream(body, { signal: idle.signal })) {
+        idle.touch();
         switch (event.type) {
           case "thread.created": {
             queue.push(event);
@@ -756,7 +795,11 @@ export class RunController {
         queue.push(event);
         batcher.schedule();
       }
+    } catch (error) {
+      if (idle.timedOut) throw new StreamIdleTimeoutError(idle.timeoutMs, { cause: error });
+      throw error;
     } finally {
+      idle.stop();
       batcher.flush();
       store.getState().finishStream();
     }

@@ -21,6 +21,21 @@ import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
 const fixture = (name: string) => readFixture(`chatkit-protocol/${name}`);
 
+/** Prefixes a stream with the server's confirmation of the sent user message. */
+const confirmed = (sse: string, threadId = "thr_test") =>
+  `data: ${JSON.stringify({
+    type: "thread.item.done",
+    item: {
+      type: "user_message",
+      id: "msg_sent",
+      thread_id: threadId,
+      created_at: "2026-05-01T10:00:00",
+      content: [{ type: "input_text", text: "what is selected?" }],
+      attachments: [],
+      inference_options: {},
+    },
+  })}\n\n${sse}`;
+
 /** Answers each protocol operation type with the next fixture queued for it. */
 function protocolServer(streams: Record<string, string[]>, extra?: Handler) {
   return startServer(async (request, res) => {
@@ -137,7 +152,7 @@ describe("useRunStream (ChatKit protocol)", () => {
 
   it("runs a registered client tool and posts its output back", async () => {
     server = await protocolServer({
-      "threads.add_user_message": [fixture("node-agents-client-tool-call-done.sse")],
+      "threads.add_user_message": [confirmed(fixture("node-agents-client-tool-call-done.sse"))],
       "threads.add_client_tool_output": [fixture("node-add-client-tool-output-stream.sse")],
     });
     const getSelection = vi.fn(async (_args: unknown, _call: unknown) => ({ file_id: "file_2" }));
@@ -157,7 +172,7 @@ describe("useRunStream (ChatKit protocol)", () => {
 
   it("leaves a call to an unregistered tool pending for submitClientToolOutput", async () => {
     server = await protocolServer({
-      "threads.add_user_message": [fixture("node-agents-client-tool-call-done.sse")],
+      "threads.add_user_message": [confirmed(fixture("node-agents-client-tool-call-done.sse"))],
       "threads.add_client_tool_output": [fixture("node-add-client-tool-output-stream.sse")],
     });
     const { result } = setup(server, "thr_test");
@@ -175,9 +190,9 @@ describe("useRunStream (ChatKit protocol)", () => {
     ) as { item: Record<string, unknown> };
     server = await protocolServer({
       "threads.add_user_message": [
-        fixture("node-agents-client-tool-call-done.sse"),
+        confirmed(fixture("node-agents-client-tool-call-done.sse")),
         // A later stream carries the call again, still `pending` as stored before the output.
-        fixture("node-agents-client-tool-call-done.sse"),
+        confirmed(fixture("node-agents-client-tool-call-done.sse")),
       ],
       "threads.add_client_tool_output": [fixture("node-add-client-tool-output-stream.sse")],
     });
@@ -207,7 +222,7 @@ describe("useRunStream (ChatKit protocol)", () => {
   it("completes a pending call answered with submitClientToolOutput, not a failed post", async () => {
     let refuse = true;
     server = await protocolServer(
-      { "threads.add_user_message": [fixture("node-agents-client-tool-call-done.sse")] },
+      { "threads.add_user_message": [confirmed(fixture("node-agents-client-tool-call-done.sse"))] },
       async (request, res) => {
         if (request.body?.type !== "threads.add_client_tool_output") {
           sendJson(res, 404, {});

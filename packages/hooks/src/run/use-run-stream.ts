@@ -13,6 +13,7 @@ import {
   type RunStatus,
   type SendOptions,
 } from "./run-controller";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "./run-failure";
 
 /** Options of {@link useRunStream}. */
 export interface UseRunStreamOptions {
@@ -46,6 +47,13 @@ export interface UseRunStreamOptions {
    * @default 10
    */
   maxToolRoundTrips?: number;
+  /**
+   * How long a started stream may go without an event before the run fails with a
+   * `StreamIdleTimeoutError` (and offers its retry), in milliseconds; `0` or `Infinity` never
+   * times out. Overrides the provider's `streamIdleTimeoutMs`.
+   * @default the provider's `streamIdleTimeoutMs`, else 60000
+   */
+  idleTimeoutMs?: number;
 }
 
 /** What {@link useRunStream} returns. */
@@ -58,7 +66,10 @@ export interface UseRunStreamResult {
    * failed without the message reaching the thread.
    */
   send(input: RunInput, options?: SendOptions): Promise<RunResult>;
-  /** Aborts the response; the server sees the disconnect and stops. Items so far stay. */
+  /**
+   * Aborts the request or response; the server sees the disconnect and stops. Items so far stay.
+   * Cancelling before the server answered (or during a retry backoff) keeps the composer's draft.
+   */
   cancel(): void;
   /**
    * Retries the failed operation. After a send whose user message the server confirmed
@@ -91,6 +102,11 @@ export interface UseRunStreamResult {
   notices: readonly ThreadNotice[];
   /** Whether the server allows cancelling the running response. */
   allowCancel: boolean;
+  /**
+   * Whether to offer Stop: from the moment of send until the server answers (also during a
+   * retry backoff), then while the server allows cancelling (`allowCancel`).
+   */
+  canCancel: boolean;
   /** The thread the run writes to: `threadId`, or the id of the thread the first send created. */
   threadId: string | null;
 }
@@ -141,6 +157,9 @@ export function useRunStream(
       progress,
       notices,
       allowCancel,
+      canCancel:
+        snapshot.status === "submitting" ||
+        ((snapshot.status === "streaming" || snapshot.status === "running_tool") && allowCancel),
       threadId: snapshot.threadId,
     }),
     [controller, snapshot, store, progress, notices, allowCancel],
@@ -159,6 +178,8 @@ export function useRunController(
   const context = useThreadkitContext(hookName);
   const latest = useRef(options);
   latest.current = options;
+  const latestContext = useRef(context);
+  latestContext.current = context;
 
   const [controller] = useState(
     () =>
@@ -173,6 +194,11 @@ export function useRunController(
         },
         throttleMs: options.throttleMs ?? 0,
         maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
+        getIdleTimeoutMs: () =>
+          latest.current.idleTimeoutMs ??
+          latestContext.current.streamIdleTimeoutMs ??
+          DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+        getReauthenticate: () => latestContext.current.sessionExpired,
         onThreadCreated: (id) => latest.current.onThreadCreated?.(id),
         onEffect: (effect) => context.reportEffect(effect),
         onError: (error) => context.reportError(error),

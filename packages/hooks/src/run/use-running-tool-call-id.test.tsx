@@ -22,7 +22,22 @@ function toolServer(options: { refuseOutput?: boolean } = {}) {
   return startServer(async (request, res) => {
     const type = request.body?.type as string;
     if (type === "threads.add_user_message") {
-      await sendSse(res, fixture("node-agents-client-tool-call-done.sse"), { chunkSize: 7 });
+      // The server confirms the sent message first, as ChatKit servers do.
+      const confirmed = `data: ${JSON.stringify({
+        type: "thread.item.done",
+        item: {
+          type: "user_message",
+          id: "msg_sent",
+          thread_id: "thr_test",
+          created_at: "2026-05-01T10:00:00",
+          content: [{ type: "input_text", text: "what is selected?" }],
+          attachments: [],
+          inference_options: {},
+        },
+      })}\n\n`;
+      await sendSse(res, confirmed + fixture("node-agents-client-tool-call-done.sse"), {
+        chunkSize: 7,
+      });
     } else if (type === "threads.add_client_tool_output" && !options.refuseOutput) {
       await sendSse(res, fixture("node-add-client-tool-output-stream.sse"));
     } else {

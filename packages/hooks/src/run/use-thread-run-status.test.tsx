@@ -60,7 +60,9 @@ describe("useThreadRunStatus", () => {
     server = await startServer(async (_request, res) => {
       await sendSse(
         res,
-        fixture("node-http-notice-frame.sse") + fixture("py-server-tool-status-tail.sse"),
+        userDone +
+          fixture("node-http-notice-frame.sse") +
+          fixture("py-server-tool-status-tail.sse"),
         { chunkSize: 7, keepOpen: true },
       );
       open = res;
@@ -105,6 +107,8 @@ describe("useThreadRunStatus", () => {
     await act(() => result.current.run.send("hi"));
     expect(result.current.status.error).toEqual({
       kind: "server",
+      reason: "stream_error",
+      retryAt: null,
       code: "stream.error",
       message: null,
       allowRetry: true,

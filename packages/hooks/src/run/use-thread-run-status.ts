@@ -5,6 +5,7 @@ import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
 import type { ThreadStoreState } from "../thread/thread-store";
 import type { RunResult } from "./run-controller";
 import { RunStreamError } from "./run-errors";
+import type { RunFailureReason } from "./run-failure";
 
 /** Why the last run of a thread failed, ready to show. */
 export interface ThreadRunError {
@@ -14,6 +15,18 @@ export interface ThreadRunError {
    * error status, a missing client …).
    */
   readonly kind: "server" | "connection" | "request";
+  /**
+   * Why it failed, for a message that says what happened: `"rate_limited"`, `"server_error"`,
+   * `"network"`, `"not_event_stream"`, `"timeout"`, `"session_expired"`, `"unconfirmed"` (the
+   * server never confirmed the sent message), `"stream_error"` (the server's `error` event) or
+   * `"request"` (anything else).
+   */
+  readonly reason: RunFailureReason;
+  /**
+   * When the server asked to be retried (`Retry-After`), in milliseconds since the epoch; show
+   * it as a countdown or a time. `null` when it did not say.
+   */
+  readonly retryAt: number | null;
   /**
    * The `error` event's code (`"stream.error"`, `"custom"` or a future one); for a failed
    * request, the error's name (`"ConnectionError"`, `"APIError"` …).
@@ -43,6 +56,11 @@ export interface ThreadRunStatus {
    * nothing to retry or the server did not allow it.
    */
   readonly retry: (() => Promise<RunResult>) | null;
+  /**
+   * For an expired session: runs the provider's `onSessionExpired` (e.g. refreshes the client
+   * secret), then retries. `null` for other failures or without `onSessionExpired`.
+   */
+  readonly reauthenticate: (() => Promise<RunResult>) | null;
   /** Dismisses one notice. */
   dismissNotice(seq: number): void;
 }
@@ -58,12 +76,14 @@ export function selectThreadRunError(
   const event = state.error;
   if (failure === null) {
     if (event === null) return null;
-    return { kind: "server", ...event, error: null };
+    return { kind: "server", reason: "stream_error", retryAt: null, ...event, error: null };
   }
   const error = failure.error;
   if (failure.kind === "server" && error instanceof RunStreamError) {
     return {
       kind: "server",
+      reason: "stream_error",
+      retryAt: null,
       code: event?.code ?? error.code,
       // The event keeps the server's own message (or its absence); an Assistants run has no event.
       message: event ? event.message : error.message,
@@ -73,6 +93,8 @@ export function selectThreadRunError(
   }
   return {
     kind: failure.kind,
+    reason: failure.reason ?? "request",
+    retryAt: failure.retryAt ?? null,
     code: error.name,
     message: null,
     allowRetry: true,
@@ -107,6 +129,7 @@ export function useThreadRunStatus(threadId?: string | null): ThreadRunStatus {
       progress,
       error,
       retry: error?.allowRetry && runFailure !== null ? runFailure.retry : null,
+      reauthenticate: runFailure?.reauthenticate ?? null,
       dismissNotice,
     };
   }, [notices, progress, event, runFailure, dismissNotice]);

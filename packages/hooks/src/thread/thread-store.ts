@@ -1,6 +1,7 @@
 import type { ThreadItem } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RunResult } from "../run/run-controller";
+import type { RunFailureReason } from "../run/run-failure";
 import {
   acknowledgeThreadEffects,
   createThreadState,
@@ -47,8 +48,20 @@ export interface ThreadRunFailure {
    * a client tool loop …).
    */
   readonly kind: "server" | "connection" | "request";
+  /** Why it failed, for a message that says what happened (see `RunFailureReason`). */
+  readonly reason?: RunFailureReason;
+  /**
+   * When the server asked to be retried (`Retry-After`), in milliseconds since the epoch, or
+   * `null` when it did not say.
+   */
+  readonly retryAt?: number | null;
   /** Retries the failed operation: the `retry` of the `useRunStream` that ran it. */
   readonly retry: () => Promise<RunResult>;
+  /**
+   * For an expired session, when the app gave `ThreadkitProvider` an `onSessionExpired`: runs
+   * it (e.g. refreshes the client secret), then retries. `null` otherwise.
+   */
+  readonly reauthenticate?: (() => Promise<RunResult>) | null;
 }
 
 /** Actions on a thread store. Every change goes through core's pure reducers. */
