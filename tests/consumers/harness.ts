@@ -216,6 +216,11 @@ const computed = (page: Page, selector: string, property: string) =>
  * (its tokens are there). The composer must hold text so Submit is enabled.
  */
 export async function expectTailwindWins(page: Page): Promise<void> {
+  // The tokens survive the production build's CSS lowering: colours resolve on the parts.
+  expect(await computed(page, '[data-tk-part="thread"]', "background-color")).toBe(
+    "rgb(255, 255, 255)",
+  );
+  expect(await computed(page, '[data-tk-part="thread"]', "color")).toBe("rgb(28, 28, 31)");
   expect(await computed(page, '[data-tk-part="thread-items"]', "--tk-thread-max-width")).toBe(
     "760px",
   );
