@@ -86,7 +86,13 @@ export interface ThreadUIOptions {
     item: StructuredInputItem,
     submission: StructuredInputSubmission,
   ) => unknown;
-  /** Allow `data:image/*` URLs in generated images, markdown images and attachment previews. @default false */
+  /**
+   * Raster `data:image/*` URLs (png, jpeg, gif, webp, avif; never svg) in images. Unset, they show
+   * in generated images only (the ChatKit server SDK sends generated images that way) and stay
+   * blocked in markdown images, attachment previews and widgets. `true` allows them everywhere
+   * images show; `false` refuses them everywhere, generated images included.
+   * @default undefined (generated images only)
+   */
   allowDataImages?: boolean;
   /** Lazy syntax highlighting of finished code blocks. */
   highlightCode?: CodeHighlighter;

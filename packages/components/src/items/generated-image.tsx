@@ -13,7 +13,9 @@ export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageIte
 
 /**
  * Default renderer of `generated_image`: a placeholder with progress while the image is being
- * generated, then the image (allow-listed URL; `data:` only with `allowDataImages`).
+ * generated, then the image. The URL is allow-listed: http(s), or a raster `data:image/*` URL (png,
+ * jpeg, gif, webp, avif — never svg), which is how the ChatKit server SDK sends generated images;
+ * `allowDataImages={false}` refuses those too.
  *
  * @selector [data-tk-part="generated-image"][data-status="streaming"|"done"|"error"]
  */
@@ -22,7 +24,8 @@ export const GeneratedImage = memo(function GeneratedImage({
   status = "done",
   progress,
 }: GeneratedImageProps) {
-  const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  // Generated images accept raster data: URLs unless the app refuses them explicitly.
+  const { t, allowDataImages = true, portalContainer } = useThreadUI();
   const url = item.image?.url;
   const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
   const pending = !url;
