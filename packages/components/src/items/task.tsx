@@ -33,14 +33,17 @@ const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
 export function NamedIcon({
   name,
   fallback,
+  size = 14,
 }: {
   name: string | null | undefined;
   fallback: ReactNode;
+  /** Size in px. @default 14 */
+  size?: number;
 }): ReactNode {
   if (!name) return fallback;
   const Icon = WIDGET_ICONS[name];
-  if (Icon) return <Icon aria-hidden size={14} />;
-  if (name.startsWith("lucide:")) return <WidgetIconGlyph name={name} size={14} />;
+  if (Icon) return <Icon aria-hidden size={size} />;
+  if (name.startsWith("lucide:")) return <WidgetIconGlyph name={name} size={size} />;
   return fallback;
 }
 
