@@ -34,16 +34,28 @@ export function NamedIcon({
   name,
   fallback,
   size = 14,
+  part,
 }: {
   name: string | null | undefined;
   fallback: ReactNode;
   /** Size in px. @default 14 */
   size?: number;
+  /** `data-tk-part` of the drawn icon (not of the fallback). */
+  part?: string;
 }): ReactNode {
   if (!name) return fallback;
   const Icon = WIDGET_ICONS[name];
-  if (Icon) return <Icon aria-hidden size={size} />;
-  if (name.startsWith("lucide:")) return <WidgetIconGlyph name={name} size={size} />;
+  if (Icon) return <Icon aria-hidden size={size} data-tk-part={part} />;
+  if (name.startsWith("lucide:")) {
+    const glyph = <WidgetIconGlyph name={name} size={size} />;
+    return part ? (
+      <span data-tk-part={part} aria-hidden>
+        {glyph}
+      </span>
+    ) : (
+      glyph
+    );
+  }
   return fallback;
 }
 
