@@ -94,6 +94,16 @@ export interface ThreadUIOptions {
    * @default undefined (generated images only)
    */
   allowDataImages?: boolean;
+  /**
+   * The thread's `allowed_image_domains`, enforced for every image the thread shows (markdown
+   * images, message image attachments, generated images, widget images and favicons).
+   * `null`/unset restricts nothing; a list allows only hosts that are a listed domain or a
+   * subdomain of one (`["example.com"]` allows `cdn.example.com`); `[]` blocks every remote
+   * image. `data:` images are not a domain and follow `allowDataImages`. `Thread.Root threadId`
+   * reads it from the thread; this option, when given, replaces the thread's list.
+   * @default null
+   */
+  allowedImageDomains?: readonly string[] | null;
   /** Lazy syntax highlighting of finished code blocks. */
   highlightCode?: CodeHighlighter;
   /**
@@ -181,6 +191,7 @@ const OPTION_KEYS = [
   "onCopy",
   "onStructuredInputSubmit",
   "allowDataImages",
+  "allowedImageDomains",
   "highlightCode",
   "portalContainer",
 ] as const satisfies readonly (keyof ThreadUIOptions)[];

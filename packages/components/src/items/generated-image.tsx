@@ -15,7 +15,8 @@ export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageIte
  * Default renderer of `generated_image`: a placeholder with progress while the image is being
  * generated, then the image. The URL is allow-listed: http(s), or a raster `data:image/*` URL (png,
  * jpeg, gif, webp, avif — never svg), which is how the ChatKit server SDK sends generated images;
- * `allowDataImages={false}` refuses those too.
+ * `allowDataImages={false}` refuses those too. Remote URLs must be on `allowedImageDomains` when the
+ * thread has a list.
  *
  * @selector [data-tk-part="generated-image"][data-status="streaming"|"done"|"error"]
  */
@@ -25,9 +26,9 @@ export const GeneratedImage = memo(function GeneratedImage({
   progress,
 }: GeneratedImageProps) {
   // Generated images accept raster data: URLs unless the app refuses them explicitly.
-  const { t, allowDataImages = true, portalContainer } = useThreadUI();
+  const { t, allowDataImages = true, allowedImageDomains, portalContainer } = useThreadUI();
   const url = item.image?.url;
-  const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
+  const src = url ? safeUrl(url, "image", { allowDataImages, allowedImageDomains }) : undefined;
   const pending = !url;
   const percent =
     typeof progress === "number" && Number.isFinite(progress)

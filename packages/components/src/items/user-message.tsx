@@ -49,19 +49,20 @@ export function fileTypeLabel(name: string, mime: string): string {
 
 /**
  * One attachment of a user message: a thumbnail that opens a preview dialog for images, a chip
- * with name and type for files. Preview URLs are allow-listed (http/https; `data:` images only
- * with `allowDataImages`).
+ * with name and type for files. Preview URLs are allow-listed (http/https on the thread's
+ * `allowedImageDomains`; `data:` images only with `allowDataImages`); a blocked preview shows the
+ * chip.
  *
  * @selector [data-tk-part="attachment"][data-kind="image"|"file"]
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  const { t, allowDataImages = false, allowedImageDomains, portalContainer } = useThreadUI();
   const name =
     typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
   const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
   const src =
     attachment.type === "image"
-      ? safeUrl(attachment.preview_url, "image", { allowDataImages })
+      ? safeUrl(attachment.preview_url, "image", { allowDataImages, allowedImageDomains })
       : undefined;
   if (attachment.type === "image" && src) {
     return (

@@ -19,6 +19,8 @@ export interface MarkdownMarker {
 /** Rendering options threaded through the token walk. */
 export interface RenderOptions {
   allowDataImages: boolean;
+  /** The thread's `allowed_image_domains` (`null`: no restriction). */
+  allowedImageDomains: readonly string[] | null;
   /** `true` when the block may still change (the streaming tail). */
   streaming: boolean;
 }
@@ -159,7 +161,10 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     }
     case "image": {
       const image = token as Tokens.Image;
-      const src = safeUrl(image.href, "image", { allowDataImages: options.allowDataImages });
+      const src = safeUrl(image.href, "image", {
+        allowDataImages: options.allowDataImages,
+        allowedImageDomains: options.allowedImageDomains,
+      });
       if (!src)
         return (
           <span data-tk-part="markdown-image" data-unsafe="">

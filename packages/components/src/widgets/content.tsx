@@ -237,15 +237,18 @@ const POSITIONS = new Set([
 ]);
 
 /**
- * An image. `src` must be http(s) (or a `data:image/*` URL when `allowDataImages` is set);
- * anything else renders an empty frame with the alt text.
+ * An image. `src` must be http(s) on the thread's `allowedImageDomains` (or a `data:image/*` URL
+ * when `allowDataImages` is set); anything else renders an empty frame with the alt text.
  *
  * @selector [data-tk-part="widget-image"] [data-frame] [data-flush]
  * @selector [data-tk-part="widget-image-blocked"]
  */
 export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   const runtime = useWidgetRuntime();
-  const src = safeUrl(node.src, "image", { allowDataImages: runtime.allowDataImages });
+  const src = safeUrl(node.src, "image", {
+    allowDataImages: runtime.allowDataImages,
+    allowedImageDomains: runtime.allowedImageDomains,
+  });
   // The source that failed to load, so a broken image shows the same frame as a blocked one.
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const style = blockStyle(node) as Record<string, string | number>;
