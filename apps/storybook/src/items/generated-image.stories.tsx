@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ThreadItem } from "@threadkit/components";
+import type { WidgetItem } from "@threadkit/core";
 import { expect, waitFor } from "storybook/test";
-import { GENERATED, image } from "./_data";
+import { assistant, GENERATED, image, user } from "./_data";
 import { Frame } from "./_frame";
 
 /**
@@ -85,4 +86,71 @@ export const Dark: Story = {
       <ThreadItem {...args} />
     </Frame>
   ),
+};
+
+const BLOCKED_HOST = "https://tracker.test";
+
+const outsideList = {
+  reply: assistant(
+    "a_domains",
+    `Here is the hotel's own photo:\n\n![Hotel lobby](${BLOCKED_HOST}/lobby.jpg)`,
+  ),
+  upload: user("u_domains", "This is the room I booked.", {
+    attachments: [
+      {
+        type: "image",
+        id: "att_room",
+        name: "room.jpg",
+        mime_type: "image/jpeg",
+        preview_url: `${BLOCKED_HOST}/uploads/room.jpg`,
+      },
+    ],
+  }),
+  remote: { ...image(`${BLOCKED_HOST}/generated/map.png`), id: "img_remote" },
+  generated: { ...image(GENERATED), id: "img_data" },
+  widget: {
+    id: "w_domains",
+    thread_id: "thr_demo",
+    created_at: "2026-05-01T10:00:00Z",
+    type: "widget",
+    widget: {
+      type: "Card",
+      status: { text: "tracker.test", favicon: `${BLOCKED_HOST}/favicon.ico` },
+      children: [
+        { type: "Image", src: `${BLOCKED_HOST}/pool.jpg`, alt: "Rooftop pool", height: 120 },
+        { type: "Text", value: "Rooftop pool, open until 10 pm." },
+      ],
+    },
+  } as WidgetItem,
+};
+
+/**
+ * The thread's `allowed_image_domains` (`allowedImageDomains`, read from the thread by
+ * `Thread.Root threadId`) is `["images.example.com"]`: a markdown image, an attachment preview, a
+ * generated image, a widget image and its favicon on another host are all blocked. The generated
+ * `data:` image is not a domain and still shows.
+ */
+export const BlockedByAllowedImageDomains: Story = {
+  render: () => (
+    <Frame allowedImageDomains={["images.example.com"]}>
+      <ThreadItem item={outsideList.upload} />
+      <ThreadItem item={outsideList.reply} />
+      <ThreadItem item={outsideList.remote} />
+      <ThreadItem item={outsideList.widget} />
+      <ThreadItem item={outsideList.generated} />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    const sources = [...canvasElement.querySelectorAll("img")].map((img) => img.src);
+    await expect(sources).toEqual([GENERATED]);
+    await expect(canvas.getByText(/This image was blocked/)).toBeVisible();
+    await expect(canvas.getByText("Hotel lobby")).toHaveAttribute("data-unsafe", "");
+    await expect(
+      canvas.getByText("room.jpg").closest("[data-tk-part='attachment']"),
+    ).toHaveAttribute("data-blocked", "");
+    await expect(canvas.getByRole("img", { name: "Rooftop pool" })).toHaveAttribute(
+      "data-tk-part",
+      "widget-image-blocked",
+    );
+  },
 };

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
-import { AtSign, Cpu, FileText, Quote, Wrench, X } from "lucide-react";
+import { AtSign, Cpu, FileText, ImageOff, Quote, Wrench, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
@@ -51,9 +51,9 @@ export function fileTypeLabel(name: string, mime: string): string {
  * One attachment of a user message: a thumbnail that opens a preview dialog for images, a chip
  * with name and type for files. Preview URLs are allow-listed (http/https on the thread's
  * `allowedImageDomains`; `data:` images only with `allowDataImages`); a blocked preview shows the
- * chip.
+ * chip with a crossed-out image icon, `data-blocked` and the reason as its title.
  *
- * @selector [data-tk-part="attachment"][data-kind="image"|"file"]
+ * @selector [data-tk-part="attachment"][data-kind="image"|"file"][data-blocked]
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const { t, allowDataImages = false, allowedImageDomains, portalContainer } = useThreadUI();
@@ -92,10 +92,17 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       </Dialog.Root>
     );
   }
+  // An image whose preview URL is not allowed shows as a chip that says so.
+  const blocked = attachment.type === "image";
   return (
-    <span data-tk-part="attachment" data-kind="file">
+    <span
+      data-tk-part="attachment"
+      data-kind="file"
+      data-blocked={blocked ? "" : undefined}
+      title={blocked ? t("image.blocked") : undefined}
+    >
       <span data-tk-part="attachment-icon" aria-hidden>
-        <FileText size={18} />
+        {attachment.type === "image" ? <ImageOff size={18} /> : <FileText size={18} />}
       </span>
       <span data-tk-part="attachment-meta">
         <span data-tk-part="attachment-name">{name}</span>

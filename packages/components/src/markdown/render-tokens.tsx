@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
+import { ImageOff } from "lucide-react";
 import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
 import { safeUrl } from "../internal/safe-url";
@@ -168,6 +169,7 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
       if (!src)
         return (
           <span data-tk-part="markdown-image" data-unsafe="">
+            <ImageOff aria-hidden size={14} />
             {image.text}
           </span>
         );
