@@ -100,7 +100,7 @@ export interface ThreadUIOptions {
    * `null`/unset restricts nothing; a list allows only hosts that are a listed domain or a
    * subdomain of one (`["example.com"]` allows `cdn.example.com`); `[]` blocks every remote
    * image. `data:` images are not a domain and follow `allowDataImages`. `Thread.Root threadId`
-   * reads it from the thread; this option, when given, replaces the thread's list.
+   * reads it from the thread; a list given here replaces the thread's list.
    * @default null
    */
   allowedImageDomains?: readonly string[] | null;
