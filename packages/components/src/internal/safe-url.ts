@@ -55,6 +55,17 @@ export function safeUrl(
   return trimmed;
 }
 
+/**
+ * `allowedImageDomains` while the thread's own list is still loading: blocks like `[]`, but image
+ * parts show a neutral waiting state instead of "blocked". Compared by identity.
+ */
+export const PENDING_IMAGE_DOMAINS: readonly string[] = Object.freeze([]);
+
+/** Whether `domains` is {@link PENDING_IMAGE_DOMAINS}. */
+export function imageDomainsPending(domains: readonly string[] | null | undefined): boolean {
+  return domains === PENDING_IMAGE_DOMAINS;
+}
+
 /** The host a relative URL loads from in this page, or `undefined` (no page, or not http(s)). */
 function pageHostOf(url: string): string | undefined {
   const base = (globalThis as { location?: { href?: unknown } }).location?.href;

@@ -3,7 +3,7 @@ import { ImageIcon, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 
 /** Props of {@link GeneratedImage}. */
 export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageItem> {
@@ -18,7 +18,8 @@ export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageIte
  * `allowDataImages={false}` refuses those too. Remote URLs must be on `allowedImageDomains` when the
  * thread has a list.
  *
- * @selector [data-tk-part="generated-image"][data-status="streaming"|"done"|"error"]
+ * @selector [data-tk-part="generated-image"][data-status="streaming"|"pending"|"done"|"error"]
+ * (`pending`: waiting for the thread's `allowed_image_domains`)
  */
 export const GeneratedImage = memo(function GeneratedImage({
   item,
@@ -50,6 +51,16 @@ export const GeneratedImage = memo(function GeneratedImage({
           <span data-tk-part="generated-image-label">
             {percent !== undefined ? t("image.progress", { percent }) : t("image.generating")}
           </span>
+        </div>
+      </figure>
+    );
+  }
+  if (!src && imageDomainsPending(allowedImageDomains)) {
+    // The thread's allowed_image_domains is still loading: wait, do not say "blocked" yet.
+    return (
+      <figure data-tk-part="generated-image" data-status="pending" aria-busy="true">
+        <div data-tk-part="generated-image-placeholder">
+          <ImageIcon aria-hidden size={28} />
         </div>
       </figure>
     );

@@ -1,10 +1,10 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
-import { AtSign, Cpu, FileText, ImageOff, Quote, Wrench, X } from "lucide-react";
+import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { MessageContent, MessageRoot } from "../message/message";
 
 function InputTag({ tag }: { tag: InputTagContent }) {
@@ -92,8 +92,9 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       </Dialog.Root>
     );
   }
-  // An image whose preview URL is not allowed shows as a chip that says so.
-  const blocked = attachment.type === "image";
+  // An image whose preview URL is not allowed shows as a chip that says so (once the thread's
+  // allowed_image_domains is known).
+  const blocked = attachment.type === "image" && !imageDomainsPending(allowedImageDomains);
   return (
     <span
       data-tk-part="attachment"
@@ -102,7 +103,13 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       title={blocked ? t("image.blocked") : undefined}
     >
       <span data-tk-part="attachment-icon" aria-hidden>
-        {attachment.type === "image" ? <ImageOff size={18} /> : <FileText size={18} />}
+        {blocked ? (
+          <ImageOff size={18} />
+        ) : attachment.type === "image" ? (
+          <ImageIcon size={18} />
+        ) : (
+          <FileText size={18} />
+        )}
       </span>
       <span data-tk-part="attachment-meta">
         <span data-tk-part="attachment-name">{name}</span>

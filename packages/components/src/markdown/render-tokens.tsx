@@ -2,7 +2,7 @@
 import { ImageOff } from "lucide-react";
 import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
@@ -166,6 +166,12 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
         allowDataImages: options.allowDataImages,
         allowedImageDomains: options.allowedImageDomains,
       });
+      if (!src && imageDomainsPending(options.allowedImageDomains))
+        return (
+          <span data-tk-part="markdown-image" data-pending="">
+            {image.text}
+          </span>
+        );
       if (!src)
         return (
           <span data-tk-part="markdown-image" data-unsafe="">

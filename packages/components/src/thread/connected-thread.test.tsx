@@ -265,7 +265,50 @@ describe("connected Thread.Root: allowed_image_domains", () => {
     render(<App url={started.url} />);
     await screen.findByText("other");
     expect(srcs()).toEqual([]);
+    // Waiting is not blocking: nothing says "blocked" yet.
+    expect(screen.getByText("other")).toHaveAttribute("data-pending", "");
+    expect(document.querySelector("[data-unsafe]")).toBeNull();
     await waitFor(() => expect(srcs()).toEqual([ALLOWED]));
+    expect(screen.getByText("other")).toHaveAttribute("data-unsafe", "");
+  });
+
+  it("shows generated images and attachments as waiting, not blocked, until the list is known", async () => {
+    const image = {
+      id: "g_1",
+      thread_id: "thr_1",
+      created_at: "2026-05-01T10:00:00Z",
+      type: "generated_image",
+      image: { id: "i_1", url: OTHER },
+    };
+    const upload = {
+      id: "u_1",
+      thread_id: "thr_1",
+      created_at: "2026-05-01T10:00:00Z",
+      type: "user_message",
+      content: [{ type: "input_text", text: "My photo" }],
+      attachments: [
+        { type: "image", id: "att", name: "room.jpg", mime_type: "image/jpeg", preview_url: OTHER },
+      ],
+      inference_options: {},
+    };
+    const started = await startChatServer(undefined, {
+      items: [upload, image],
+      thread: { allowed_image_domains: ["example.com"] },
+      threadDelay: 300,
+    });
+    server = started.server;
+    const { container } = render(<App url={started.url} />);
+    await screen.findByText("My photo");
+    expect(container.querySelector('[data-tk-part="generated-image"]')).toHaveAttribute(
+      "data-status",
+      "pending",
+    );
+    expect(container.querySelector('[data-tk-part="generated-image-blocked"]')).toBeNull();
+    expect(container.querySelector('[data-tk-part="attachment"][data-blocked]')).toBeNull();
+    await waitFor(() =>
+      expect(container.querySelector('[data-tk-part="generated-image-blocked"]')).not.toBeNull(),
+    );
+    expect(container.querySelector('[data-tk-part="attachment"][data-blocked]')).not.toBeNull();
   });
 
   it("lets the app's allowedImageDomains replace the thread's list", async () => {

@@ -9,9 +9,8 @@ import {
 } from "@threadkit/hooks";
 import { forwardRef, useCallback } from "react";
 import { useThreadUI } from "../context";
+import { PENDING_IMAGE_DOMAINS } from "../internal/safe-url";
 import { ThreadRoot, type ThreadRootProps } from "./thread";
-
-const NO_DOMAINS: readonly string[] = [];
 
 /** Props of {@link ConnectedThreadRoot}. */
 export interface ConnectedThreadRootProps
@@ -74,7 +73,7 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       protocol === undefined || metadata.status === "error"
         ? null
         : metadata.status === "pending"
-          ? NO_DOMAINS // not known yet: no remote image loads
+          ? PENDING_IMAGE_DOMAINS // not known yet: no remote image loads
           : (metadata.thread?.allowed_image_domains ?? null);
     const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? threadDomains;
     const submit =

@@ -11,7 +11,7 @@ import type {
   WidgetNode,
 } from "@threadkit/core";
 import { type CSSProperties, type ReactNode, useContext, useState } from "react";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { Markdown } from "../markdown/markdown";
 import { useWidgetRuntime, type WidgetComponentProps } from "./context";
 import { fieldId, WidgetLabelsContext } from "./fields";
@@ -261,7 +261,11 @@ export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   if (typeof node.flex === "number" || typeof node.flex === "string") style.flex = node.flex;
   const alt = typeof node.alt === "string" ? node.alt : "";
   if (src === undefined || failed === src) {
-    if (src === undefined && typeof node.src === "string")
+    if (
+      src === undefined &&
+      typeof node.src === "string" &&
+      !imageDomainsPending(runtime.allowedImageDomains)
+    )
       runtime.warn(`Widget image src was blocked: ${node.src.slice(0, 80)}`);
     return alt === "" ? (
       <span data-tk-part="widget-image-blocked" aria-hidden="true" style={style as CSSProperties} />
