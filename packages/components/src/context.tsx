@@ -88,8 +88,24 @@ export interface ThreadUIOptions {
     item: StructuredInputItem,
     submission: StructuredInputSubmission,
   ) => unknown;
-  /** Allow `data:image/*` URLs in generated images, markdown images and attachment previews. @default false */
+  /**
+   * Raster `data:image/*` URLs (png, jpeg, gif, webp, avif; never svg) in images. Unset, they show
+   * in generated images only (the ChatKit server SDK sends generated images that way) and stay
+   * blocked in markdown images, attachment previews and widgets. `true` allows them everywhere
+   * images show; `false` refuses them everywhere, generated images included.
+   * @default undefined (generated images only)
+   */
   allowDataImages?: boolean;
+  /**
+   * The thread's `allowed_image_domains`, enforced for every image the thread shows (markdown
+   * images, message image attachments, generated images, widget images and favicons).
+   * `null`/unset restricts nothing; a list allows only hosts that are a listed domain or a
+   * subdomain of one (`["example.com"]` allows `cdn.example.com`); `[]` blocks every remote
+   * image. `data:` images are not a domain and follow `allowDataImages`. `Thread.Root threadId`
+   * reads it from the thread; a list given here replaces the thread's list.
+   * @default null
+   */
+  allowedImageDomains?: readonly string[] | null;
   /** Lazy syntax highlighting of finished code blocks. */
   highlightCode?: CodeHighlighter;
   /**
@@ -192,6 +208,7 @@ const OPTION_KEYS = [
   "onCopy",
   "onStructuredInputSubmit",
   "allowDataImages",
+  "allowedImageDomains",
   "highlightCode",
   "portalContainer",
   "theme",

@@ -120,6 +120,85 @@ export const WithCitations: Story = {
   },
 };
 
+const ENTITY_REPLY =
+  "Your calendar has the Paris trip in June, and the hotel booking confirms two nights. The packing list is still open.";
+
+/** The index right after `needle` in the entity reply. */
+const entityAfter = (needle: string) => ENTITY_REPLY.indexOf(needle) + needle.length;
+
+const entityCited = assistant("a_entities", ENTITY_REPLY, [
+  {
+    type: "annotation",
+    index: entityAfter("Paris trip in June,"),
+    source: {
+      type: "entity",
+      id: "ent_trip",
+      title: "Trip: Paris, June",
+      label: "Calendar",
+      icon: "calendar",
+      inline_label: "Paris trip",
+      interactive: true,
+      data: {},
+    },
+  },
+  {
+    type: "annotation",
+    index: entityAfter("two nights."),
+    source: {
+      type: "entity",
+      id: "ent_hotel",
+      title: "Hôtel du Louvre booking",
+      label: "Booking",
+      icon: "suitcase",
+      interactive: true,
+      data: {},
+    },
+  },
+  {
+    type: "annotation",
+    index: entityAfter("still open."),
+    source: {
+      type: "entity",
+      id: "ent_list",
+      title: "Packing list",
+      interactive: false,
+      data: {},
+    },
+  },
+]);
+
+/**
+ * Entity sources (`EntitySource`) cite with their `inline_label` in the text, else their `icon`,
+ * else the number; the sources list and the preview show the icon.
+ */
+export const EntitySources: Story = {
+  args: { item: entityCited },
+  render: (args) => (
+    <Frame onFeedback={fn()} onRetry={fn()} onEntityClick={onEntityClick}>
+      <ThreadItem {...args} />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const markers = canvasElement.querySelectorAll('[data-tk-part="citation"]');
+    await expect([...markers].map((m) => m.getAttribute("data-inline"))).toEqual([
+      "label",
+      "icon",
+      "number",
+    ]);
+    const labelled = canvas.getByRole("button", { name: "Paris trip: Trip: Paris, June" });
+    await expect(labelled).toHaveTextContent("Paris trip");
+    await expect(markers[1]?.querySelector("svg")).toHaveClass("lucide-briefcase-business");
+    await expect(markers[2]).toHaveTextContent("3");
+    const list = canvas.getByRole("group", { name: "Sources" });
+    await expect(list.querySelectorAll("svg.lucide-calendar")).toHaveLength(1);
+    onEntityClick.mockClear();
+    await userEvent.click(labelled);
+    await expect(onEntityClick).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "ent_trip", inline_label: "Paris trip" }),
+    );
+  },
+};
+
 const NESTED_CITED_REPLY = [
   "Three things to know before you go:",
   "",

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { Notice, ProgressUpdate, StreamError, ThreadItem } from "@threadkit/components";
 import type { ThreadItem as ThreadItemData } from "@threadkit/core";
-import { expect, fn } from "storybook/test";
+import { expect, fn, waitFor } from "storybook/test";
 import { Frame } from "./_frame";
 
 const retry = fn();
@@ -45,6 +45,36 @@ export const Progress: Story = {
       <ProgressUpdate text="Searching 14 hotel listings…" />
     </Frame>
   ),
+};
+
+/**
+ * `progress_update.icon` names a ChatKit icon (or `lucide:<name>`), drawn instead of the spinner;
+ * a name without a glyph here (`vendor:*`, names outside ChatKit's set) keeps the spinner.
+ */
+export const ProgressWithIcon: Story = {
+  render: () => (
+    <Frame>
+      <ProgressUpdate icon="search" text="Searching 14 hotel listings…" />
+      <ProgressUpdate icon="calendar" text="Checking your calendar…" />
+      <ProgressUpdate icon="lucide:plane" text="Comparing flights…" />
+      <ProgressUpdate icon="vendor:acme" text="Asking the booking service…" />
+    </Frame>
+  ),
+  play: async ({ canvasElement }) => {
+    const updates = [...canvasElement.querySelectorAll("[data-tk-part='progress-update']")];
+    await expect(updates).toHaveLength(4);
+    await expect(updates[0]?.querySelector("svg")).toHaveClass("lucide-search");
+    await expect(updates[1]?.querySelector("svg")).toHaveClass("lucide-calendar");
+    // `lucide:*` icons load on demand; a placeholder holds their place until then.
+    await waitFor(
+      () =>
+        expect(
+          updates[2]?.querySelector("[data-tk-part='progress-update-icon'] svg.lucide"),
+        ).not.toBeNull(),
+      { timeout: 15_000 },
+    );
+    await expect(updates[3]?.querySelector("svg")).toHaveAttribute("data-tk-part", "spinner");
+  },
 };
 
 /** A stream error the server allows to retry. */

@@ -87,6 +87,67 @@ export const ImageTask: Story = {
   },
 };
 
+const REASONING = [
+  "**Two routes** fit a two-day trip with a hut stay:",
+  "",
+  "1. *Zermatt → Schönbiel hut*: gentle, but the `Z` trail is closed after rain.",
+  "2. Saas-Fee → Britannia hut: shorter, see the [trail report](https://www.saas-fee.ch/).",
+  "",
+  "> The forecast decides: pick the second one if it rains on Friday.",
+].join("\n");
+
+const thoughtWorkflow: WorkflowItem = {
+  id: "wf_markdown",
+  thread_id: "thr_demo",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "workflow",
+  workflow: {
+    type: "reasoning",
+    expanded: true,
+    summary: { duration: 9 },
+    tasks: [
+      {
+        type: "thought",
+        title: "Comparing routes",
+        content: REASONING,
+        status_indicator: "complete",
+      },
+    ],
+  },
+};
+
+/**
+ * Thought and custom task `content` is markdown (the ChatKit server SDK fills thought tasks with
+ * reasoning summaries), rendered like message text: a reasoning workflow, then a custom task item.
+ */
+export const TaskMarkdown: Story = {
+  render: () => (
+    <Frame>
+      <ThreadItem item={thoughtWorkflow} />
+      <ThreadItem
+        item={taskItem("task_md", {
+          type: "custom",
+          title: "Packing list",
+          icon: "suitcase",
+          content: "- **Rain shell**\n- Hut sleeping bag liner\n- `CHF 60` cash for the hut",
+        })}
+      />
+    </Frame>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    const contents = canvasElement.querySelectorAll("[data-tk-part='task-content']");
+    await expect(contents).toHaveLength(2);
+    await expect(contents[0]?.querySelector("strong")).toHaveTextContent("Two routes");
+    await expect(contents[0]?.querySelectorAll("ol > li")).toHaveLength(2);
+    await expect(canvas.getByRole("link", { name: "trail report" })).toHaveAttribute(
+      "href",
+      "https://www.saas-fee.ch/",
+    );
+    await expect(contents[1]?.querySelectorAll("ul > li")).toHaveLength(3);
+    await expect(canvasElement.textContent).not.toContain("**");
+  },
+};
+
 const customWorkflow: WorkflowItem = {
   id: "wf_icons",
   thread_id: "thr_demo",

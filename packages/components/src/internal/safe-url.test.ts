@@ -1,4 +1,4 @@
-import { hostOf, safeUrl } from "./safe-url";
+import { hostOf, imageDomainAllowed, safeUrl } from "./safe-url";
 
 describe("safeUrl", () => {
   it("keeps http, https and mailto links", () => {
@@ -42,5 +42,65 @@ describe("safeUrl", () => {
   it("reads host names without www", () => {
     expect(hostOf("https://www.example.com/x")).toBe("example.com");
     expect(hostOf("mailto:a@b.c")).toBeUndefined();
+  });
+});
+
+describe("allowedImageDomains", () => {
+  const png = "data:image/png;base64,iVBORw0KGgo=";
+
+  it("restricts nothing when null or absent", () => {
+    expect(safeUrl("https://any.example/a.png", "image", { allowedImageDomains: null })).toBe(
+      "https://any.example/a.png",
+    );
+    expect(safeUrl("https://any.example/a.png", "image", {})).toBe("https://any.example/a.png");
+  });
+
+  it("allows listed hosts and their subdomains, case-insensitively, on any port", () => {
+    const options = { allowedImageDomains: ["Example.com", "images.cdn.test."] };
+    for (const url of [
+      "https://example.com/a.png",
+      "https://EXAMPLE.com./a.png",
+      "http://img.example.com/a.png",
+      "https://a.b.example.com:8443/a.png",
+      "https://images.cdn.test/x.webp",
+    ]) {
+      expect(safeUrl(url, "image", options), url).toBe(url);
+    }
+  });
+
+  it("blocks every other host, look-alikes included", () => {
+    const options = { allowedImageDomains: ["example.com"] };
+    for (const url of [
+      "https://evil.test/a.png",
+      "https://notexample.com/a.png",
+      "https://example.com.evil.test/a.png",
+      "https://evil.test/?u=https://example.com/a.png",
+      "https://example.com@evil.test/a.png",
+      "//evil.test/a.png",
+      "https://127.0.0.1/a.png",
+    ]) {
+      expect(safeUrl(url, "image", options), url).toBeUndefined();
+    }
+  });
+
+  it("blocks every remote image with an empty list", () => {
+    expect(
+      safeUrl("https://example.com/a.png", "image", { allowedImageDomains: [] }),
+    ).toBeUndefined();
+  });
+
+  it("leaves data: images to allowDataImages and links alone", () => {
+    expect(safeUrl(png, "image", { allowedImageDomains: [], allowDataImages: true })).toBe(png);
+    expect(safeUrl(png, "image", { allowedImageDomains: ["example.com"] })).toBeUndefined();
+    expect(safeUrl("https://evil.test/", "link", { allowedImageDomains: [] })).toBe(
+      "https://evil.test/",
+    );
+  });
+
+  it("accepts entries written as URLs or wildcards", () => {
+    expect(imageDomainAllowed("cdn.example.com", ["https://example.com/path"])).toBe(true);
+    expect(imageDomainAllowed("cdn.example.com", ["*.example.com"])).toBe(true);
+    expect(imageDomainAllowed("example.com", ["*.example.com"])).toBe(true);
+    expect(imageDomainAllowed("example.org", ["*.example.com", "", "  "])).toBe(false);
   });
 });

@@ -5,6 +5,12 @@ export type UrlUsage = "link" | "image";
 export interface SafeUrlOptions {
   /** Allow `data:image/(png|jpeg|gif|webp|avif);base64,…` URLs for images. @default false */
   allowDataImages?: boolean;
+  /**
+   * The thread's `allowed_image_domains`: `null`/absent restricts nothing; a list allows only
+   * images whose host is a listed domain or a subdomain of one (`[]` blocks every remote image).
+   * `data:` images are not a domain and follow `allowDataImages`. Links are not affected.
+   */
+  allowedImageDomains?: readonly string[] | null | undefined;
 }
 
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
@@ -39,7 +45,66 @@ export function safeUrl(
     return undefined;
   }
   const allowed = usage === "image" ? IMAGE_SCHEMES : LINK_SCHEMES;
-  return allowed.has(parsed.protocol) ? trimmed : undefined;
+  if (!allowed.has(parsed.protocol)) return undefined;
+  const domains = options.allowedImageDomains;
+  if (usage === "image" && Array.isArray(domains)) {
+    // A relative URL loads from the page's own host, which must be listed like any other.
+    const host = parsed.hostname === "invalid.local" ? pageHostOf(probe) : parsed.hostname;
+    if (host === undefined || !imageDomainAllowed(host, domains)) return undefined;
+  }
+  return trimmed;
+}
+
+/**
+ * `allowedImageDomains` while the thread's own list is still loading: blocks like `[]`, but image
+ * parts show a neutral waiting state instead of "blocked". Compared by identity.
+ */
+export const PENDING_IMAGE_DOMAINS: readonly string[] = Object.freeze([]);
+
+/** Whether `domains` is {@link PENDING_IMAGE_DOMAINS}. */
+export function imageDomainsPending(domains: readonly string[] | null | undefined): boolean {
+  return domains === PENDING_IMAGE_DOMAINS;
+}
+
+/** The host a relative URL loads from in this page, or `undefined` (no page, or not http(s)). */
+function pageHostOf(url: string): string | undefined {
+  const base = (globalThis as { location?: { href?: unknown } }).location?.href;
+  if (typeof base !== "string") return undefined;
+  try {
+    const resolved = new URL(url, base);
+    return IMAGE_SCHEMES.has(resolved.protocol) ? resolved.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lower-case host name of an `allowed_image_domains` entry (`example.com`, `*.example.com`, a URL). */
+function domainOf(entry: unknown): string {
+  if (typeof entry !== "string") return "";
+  const bare = entry
+    .trim()
+    .replace(/^\*\./, "")
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  if (bare === "") return "";
+  try {
+    return new URL(`https://${bare}`).hostname.replace(/\.+$/, "");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Whether `host` is one of `domains` or a subdomain of one (`example.com` allows
+ * `cdn.example.com`). Case-insensitive; ports and a trailing dot are ignored; entries may be
+ * written as `*.example.com` or as a URL. An empty list allows nothing.
+ */
+export function imageDomainAllowed(host: string, domains: readonly string[]): boolean {
+  const name = host.toLowerCase().replace(/\.+$/, "");
+  if (name === "") return false;
+  return domains.some((entry) => {
+    const domain = domainOf(entry);
+    return domain !== "" && (name === domain || name.endsWith(`.${domain}`));
+  });
 }
 
 /** The host name of an http(s) URL without `www.`, or `undefined`. */

@@ -3,7 +3,7 @@ import { ImageIcon, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 
 /** Props of {@link GeneratedImage}. */
 export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageItem> {
@@ -13,19 +13,24 @@ export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageIte
 
 /**
  * Default renderer of `generated_image`: a placeholder with progress while the image is being
- * generated, then the image (allow-listed URL; `data:` only with `allowDataImages`).
+ * generated, then the image. The URL is allow-listed: http(s), or a raster `data:image/*` URL (png,
+ * jpeg, gif, webp, avif — never svg), which is how the ChatKit server SDK sends generated images;
+ * `allowDataImages={false}` refuses those too. Remote URLs must be on `allowedImageDomains` when the
+ * thread has a list.
  *
- * @selector [data-tk-part="generated-image"][data-status="streaming"|"done"|"error"]
+ * @selector [data-tk-part="generated-image"][data-status="streaming"|"pending"|"done"|"error"]
+ * (`pending`: waiting for the thread's `allowed_image_domains`)
  */
 export const GeneratedImage = memo(function GeneratedImage({
   item,
   status = "done",
   progress,
 }: GeneratedImageProps) {
-  const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  // Generated images accept raster data: URLs unless the app refuses them explicitly.
+  const { t, allowDataImages = true, allowedImageDomains, portalContainer } = useThreadUI();
   const themeProps = useThemeProps();
   const url = item.image?.url;
-  const src = url ? safeUrl(url, "image", { allowDataImages }) : undefined;
+  const src = url ? safeUrl(url, "image", { allowDataImages, allowedImageDomains }) : undefined;
   const pending = !url;
   const percent =
     typeof progress === "number" && Number.isFinite(progress)
@@ -47,6 +52,16 @@ export const GeneratedImage = memo(function GeneratedImage({
           <span data-tk-part="generated-image-label">
             {percent !== undefined ? t("image.progress", { percent }) : t("image.generating")}
           </span>
+        </div>
+      </figure>
+    );
+  }
+  if (!src && imageDomainsPending(allowedImageDomains)) {
+    // The thread's allowed_image_domains is still loading: wait, do not say "blocked" yet.
+    return (
+      <figure data-tk-part="generated-image" data-status="pending" aria-busy="true">
+        <div data-tk-part="generated-image-placeholder">
+          <ImageIcon aria-hidden size={28} />
         </div>
       </figure>
     );

@@ -11,6 +11,7 @@ import {
 import { forwardRef, type HTMLAttributes, useEffect, useState } from "react";
 import { useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
+import { NamedIcon } from "./task";
 
 /** Props of {@link Notice}. */
 export interface NoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "title"> {
@@ -66,13 +67,16 @@ export const Notice = forwardRef<HTMLDivElement, NoticeProps>(function Notice(
 /** Props of {@link ProgressUpdate}. */
 export interface ProgressUpdateProps extends HTMLAttributes<HTMLDivElement> {
   text: string;
-  icon?: string | null;
+  /** A ChatKit icon name (or `lucide:<name>`) drawn instead of the spinner. */
+  icon?: string | null | undefined;
 }
 
 /**
- * A transient `progress_update` shown while the assistant works.
+ * A transient `progress_update` shown while the assistant works: its named icon (pulsing, unless
+ * the user prefers reduced motion), or a spinner without one or for a name it cannot draw.
  *
- * @selector [data-tk-part="progress-update"]
+ * @selector [data-tk-part="progress-update"][data-icon]
+ * @selector [data-tk-part="progress-update-icon"] the named icon
  */
 export const ProgressUpdate = forwardRef<HTMLDivElement, ProgressUpdateProps>(
   function ProgressUpdate({ text, icon, ...props }, ref) {
@@ -84,7 +88,11 @@ export const ProgressUpdate = forwardRef<HTMLDivElement, ProgressUpdateProps>(
         {...props}
         ref={ref}
       >
-        <LoaderCircle aria-hidden size={14} data-tk-part="spinner" />
+        <NamedIcon
+          name={icon}
+          fallback={<LoaderCircle aria-hidden size={14} data-tk-part="spinner" />}
+          part="progress-update-icon"
+        />
         <span data-tk-part="progress-update-text">{text}</span>
       </div>
     );

@@ -15,6 +15,7 @@ import { memo, type ReactNode } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { hostOf, safeUrl } from "../internal/safe-url";
+import { Markdown } from "../markdown/markdown";
 import { WIDGET_ICONS, WidgetIconGlyph } from "../widgets/icon";
 
 const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
@@ -32,14 +33,29 @@ const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
 export function NamedIcon({
   name,
   fallback,
+  size = 14,
+  part,
 }: {
   name: string | null | undefined;
   fallback: ReactNode;
+  /** Size in px. @default 14 */
+  size?: number;
+  /** `data-tk-part` of the drawn icon (not of the fallback). */
+  part?: string;
 }): ReactNode {
   if (!name) return fallback;
   const Icon = WIDGET_ICONS[name];
-  if (Icon) return <Icon aria-hidden size={14} />;
-  if (name.startsWith("lucide:")) return <WidgetIconGlyph name={name} size={14} />;
+  if (Icon) return <Icon aria-hidden size={size} data-tk-part={part} />;
+  if (name.startsWith("lucide:")) {
+    const glyph = <WidgetIconGlyph name={name} size={size} />;
+    return part ? (
+      <span data-tk-part={part} aria-hidden>
+        {glyph}
+      </span>
+    ) : (
+      glyph
+    );
+  }
   return fallback;
 }
 
@@ -113,7 +129,9 @@ function FileSources({ sources }: { sources: readonly FileSource[] }) {
 
 /**
  * One task (custom, thought, web search, file search, image) with its status indicator. Used on
- * its own for `task` items and inside workflows.
+ * its own for `task` items and inside workflows. The `content` of custom and thought tasks (a
+ * thought's reasoning summary) is markdown, rendered like message text: no raw HTML, allow-listed
+ * link and image URLs.
  *
  * @selector [data-tk-part="task"][data-task-type][data-status="loading"|"complete"|"none"]
  * @selector [data-tk-part="task-icon"][data-icon] (a custom task's icon name)
@@ -146,11 +164,10 @@ export const TaskView = memo(function TaskView({ task }: { task: Task }) {
           </VisuallyHidden.Root>
         ) : null}
       </div>
-      {task.type === "custom" && task.content ? (
-        <p data-tk-part="task-content">{task.content}</p>
-      ) : null}
-      {task.type === "thought" && task.content ? (
-        <p data-tk-part="task-content">{task.content}</p>
+      {(task.type === "custom" || task.type === "thought") && task.content ? (
+        <div data-tk-part="task-content">
+          <Markdown text={task.content} streaming={indicator === "loading"} />
+        </div>
       ) : null}
       {task.type === "web_search" && task.queries && task.queries.length > 0 ? (
         <ul data-tk-part="task-queries">

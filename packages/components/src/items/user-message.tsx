@@ -1,10 +1,10 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
-import { AtSign, Cpu, FileText, Quote, Wrench, X } from "lucide-react";
+import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench, X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { MessageContent, MessageRoot } from "../message/message";
 
 function InputTag({ tag }: { tag: InputTagContent }) {
@@ -49,20 +49,21 @@ export function fileTypeLabel(name: string, mime: string): string {
 
 /**
  * One attachment of a user message: a thumbnail that opens a preview dialog for images, a chip
- * with name and type for files. Preview URLs are allow-listed (http/https; `data:` images only
- * with `allowDataImages`).
+ * with name and type for files. Preview URLs are allow-listed (http/https on the thread's
+ * `allowedImageDomains`; `data:` images only with `allowDataImages`); a blocked preview shows the
+ * chip with a crossed-out image icon, `data-blocked` and the reason as its title.
  *
- * @selector [data-tk-part="attachment"][data-kind="image"|"file"]
+ * @selector [data-tk-part="attachment"][data-kind="image"|"file"][data-blocked]
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t, allowDataImages = false, portalContainer } = useThreadUI();
+  const { t, allowDataImages = false, allowedImageDomains, portalContainer } = useThreadUI();
   const themeProps = useThemeProps();
   const name =
     typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
   const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
   const src =
     attachment.type === "image"
-      ? safeUrl(attachment.preview_url, "image", { allowDataImages })
+      ? safeUrl(attachment.preview_url, "image", { allowDataImages, allowedImageDomains })
       : undefined;
   if (attachment.type === "image" && src) {
     return (
@@ -96,10 +97,24 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       </Dialog.Root>
     );
   }
+  // An image whose preview URL is not allowed shows as a chip that says so (once the thread's
+  // allowed_image_domains is known).
+  const blocked = attachment.type === "image" && !imageDomainsPending(allowedImageDomains);
   return (
-    <span data-tk-part="attachment" data-kind="file">
+    <span
+      data-tk-part="attachment"
+      data-kind="file"
+      data-blocked={blocked ? "" : undefined}
+      title={blocked ? t("image.blocked") : undefined}
+    >
       <span data-tk-part="attachment-icon" aria-hidden>
-        <FileText size={18} />
+        {blocked ? (
+          <ImageOff size={18} />
+        ) : attachment.type === "image" ? (
+          <ImageIcon size={18} />
+        ) : (
+          <FileText size={18} />
+        )}
       </span>
       <span data-tk-part="attachment-meta">
         <span data-tk-part="attachment-name">{name}</span>

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import type { Task, WorkflowItem } from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
-import { TaskView } from "./task";
+import { TaskItemView, TaskView } from "./task";
 import { WorkflowView } from "./workflow";
 
 function workflowItem(workflow: WorkflowItem["workflow"]): WorkflowItem {
@@ -79,5 +79,60 @@ describe("TaskView", () => {
     expect(container.querySelector('[data-tk-part="task-icon"] [data-tk-part="spinner"]')).not.toBe(
       null,
     );
+  });
+});
+
+describe("task content", () => {
+  const reasoning = [
+    "**Comparing** the `two` routes:",
+    "",
+    "- via [Zurich](https://example.com/zurich)",
+    "- via [Milan](javascript:alert(1))",
+    "",
+    '<img src="x" onerror="alert(1)">',
+  ].join("\n");
+
+  function expectMarkdown(content: Element | null) {
+    expect(content).not.toBeNull();
+    const markdown = content?.querySelector('[data-tk-part="markdown"]');
+    expect(markdown).not.toBeNull();
+    expect(markdown?.querySelector("strong")?.textContent).toBe("Comparing");
+    expect(markdown?.querySelector("code")?.textContent).toBe("two");
+    expect(markdown?.querySelectorAll("li")).toHaveLength(2);
+    const links = markdown?.querySelectorAll("a") ?? [];
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute("href", "https://example.com/zurich");
+    // Raw HTML stays text, as in message text.
+    expect(markdown?.querySelector("img")).toBeNull();
+    expect(markdown?.textContent).toContain('<img src="x" onerror="alert(1)">');
+    expect(content?.textContent).not.toContain("**");
+  }
+
+  it("renders a thought task's content as markdown inside a workflow", () => {
+    const { container } = render(
+      <WorkflowView
+        item={workflowItem({
+          type: "reasoning",
+          expanded: true,
+          tasks: [{ type: "thought", title: "Planning", content: reasoning }],
+        })}
+      />,
+    );
+    expectMarkdown(container.querySelector('[data-tk-part="task-content"]'));
+  });
+
+  it("renders a custom task item's content as markdown", () => {
+    const { container } = render(
+      <TaskItemView
+        item={{
+          id: "t1",
+          thread_id: "thr",
+          created_at: "2026-05-01T10:00:00Z",
+          type: "task",
+          task: { type: "custom", title: "Notes", content: reasoning },
+        }}
+      />,
+    );
+    expectMarkdown(container.querySelector('[data-tk-part="task-content"]'));
   });
 });

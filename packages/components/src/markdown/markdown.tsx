@@ -20,18 +20,24 @@ interface BlockProps {
   markersKey: string;
   streaming: boolean;
   allowDataImages: boolean;
+  allowedImageDomains: readonly string[] | null;
 }
 
 const Block = memo(
-  function Block({ block, markers, streaming, allowDataImages }: BlockProps) {
-    return renderBlock(block.token, block.start, markers, { streaming, allowDataImages });
+  function Block({ block, markers, streaming, allowDataImages, allowedImageDomains }: BlockProps) {
+    return renderBlock(block.token, block.start, markers, {
+      streaming,
+      allowDataImages,
+      allowedImageDomains,
+    });
   },
   (a, b) =>
     a.block.token === b.block.token &&
     a.block.start === b.block.start &&
     a.markersKey === b.markersKey &&
     a.streaming === b.streaming &&
-    a.allowDataImages === b.allowDataImages,
+    a.allowDataImages === b.allowDataImages &&
+    a.allowedImageDomains === b.allowedImageDomains,
 );
 
 const NO_MARKERS: readonly MarkdownMarker[] = [];
@@ -49,7 +55,7 @@ export const Markdown = memo(function Markdown({
   streaming = false,
   markers,
 }: MarkdownProps) {
-  const { allowDataImages = false } = useThreadUI();
+  const { allowDataImages = false, allowedImageDomains = null } = useThreadUI();
   const previous = useRef<BlockLexState | undefined>(undefined);
   const state = useMemo(() => lexBlocks(text, previous.current), [text]);
   previous.current = state;
@@ -88,6 +94,7 @@ export const Markdown = memo(function Markdown({
             markersKey={blockMarkers.map((m) => `${m.key}@${m.index}`).join(",")}
             streaming={streaming && i >= state.stableCount}
             allowDataImages={allowDataImages}
+            allowedImageDomains={allowedImageDomains}
           />
         );
       })}

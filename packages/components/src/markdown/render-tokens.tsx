@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
+import { ImageOff } from "lucide-react";
 import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
@@ -19,6 +20,8 @@ export interface MarkdownMarker {
 /** Rendering options threaded through the token walk. */
 export interface RenderOptions {
   allowDataImages: boolean;
+  /** The thread's `allowed_image_domains` (`null`: no restriction). */
+  allowedImageDomains: readonly string[] | null;
   /** `true` when the block may still change (the streaming tail). */
   streaming: boolean;
 }
@@ -159,10 +162,20 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     }
     case "image": {
       const image = token as Tokens.Image;
-      const src = safeUrl(image.href, "image", { allowDataImages: options.allowDataImages });
+      const src = safeUrl(image.href, "image", {
+        allowDataImages: options.allowDataImages,
+        allowedImageDomains: options.allowedImageDomains,
+      });
+      if (!src && imageDomainsPending(options.allowedImageDomains))
+        return (
+          <span data-tk-part="markdown-image" data-pending="">
+            {image.text}
+          </span>
+        );
       if (!src)
         return (
           <span data-tk-part="markdown-image" data-unsafe="">
+            <ImageOff aria-hidden size={14} />
             {image.text}
           </span>
         );

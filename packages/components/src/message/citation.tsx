@@ -4,12 +4,14 @@ import { Tooltip } from "radix-ui";
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { useThemeProps, useThreadUI } from "../context";
 import { hostOf, safeUrl } from "../internal/safe-url";
+import { NamedIcon } from "../items/task";
+import { WIDGET_ICONS } from "../widgets/icon";
 import type { SourceEntry } from "./sources";
 
 function SourceIcon({ source }: { source: Source }) {
   if (source.type === "url") return <Globe aria-hidden size={14} />;
   if (source.type === "file") return <FileText aria-hidden size={14} />;
-  return <Box aria-hidden size={14} />;
+  return <NamedIcon name={source.icon} fallback={<Box aria-hidden size={14} />} />;
 }
 
 /** Secondary line of a source: host, file name or entity label. */
@@ -33,7 +35,14 @@ function Preview({ source }: { source: Source }) {
         {...themeProps}
       >
         <span data-tk-part="source-preview-title">{source.title}</span>
-        {detail ? <span data-tk-part="source-preview-detail">{detail}</span> : null}
+        {detail ? (
+          <span data-tk-part="source-preview-detail">
+            {source.type === "entity" && source.icon ? (
+              <NamedIcon name={source.icon} fallback={null} size={12} />
+            ) : null}
+            {detail}
+          </span>
+        ) : null}
         {source.description ? (
           <span data-tk-part="source-preview-description">{source.description}</span>
         ) : null}
@@ -106,18 +115,35 @@ const SourceTrigger = forwardRef<HTMLAnchorElement & HTMLButtonElement, SourceTr
   },
 );
 
-/** An inline citation marker: the source number, with a preview on hover and focus. */
+/**
+ * An inline citation marker with a preview on hover and focus. It shows the source number; an
+ * entity source shows its `inline_label` instead, or else its `icon` (as ChatKit does).
+ *
+ * @selector [data-tk-part="citation"][data-inline="number"|"label"|"icon"]
+ */
 export function CitationMarker({ entry }: { entry: SourceEntry }) {
   const { t } = useThreadUI();
+  const { source } = entry;
+  const inlineLabel = source.type === "entity" ? source.inline_label?.trim() : undefined;
+  const icon = source.type === "entity" && !inlineLabel ? source.icon : undefined;
+  // `vendor:*` and unknown names have no glyph here: the number stays.
+  const drawable = !!icon && (WIDGET_ICONS[icon] !== undefined || icon.startsWith("lucide:"));
+  const iconNode = drawable ? <NamedIcon name={icon} fallback={null} size={12} /> : null;
+  const inline = inlineLabel ? "label" : iconNode ? "icon" : "number";
   return (
     <Tooltip.Root delayDuration={200}>
       <Tooltip.Trigger asChild>
         <SourceTrigger
           entry={entry}
           part="citation"
-          label={t("sources.citation", { number: entry.number, title: entry.source.title })}
+          data-inline={inline}
+          label={
+            inlineLabel
+              ? t("sources.citationLabel", { label: inlineLabel, title: source.title })
+              : t("sources.citation", { number: entry.number, title: source.title })
+          }
         >
-          {entry.number}
+          {inline === "label" ? inlineLabel : inline === "icon" ? iconNode : entry.number}
         </SourceTrigger>
       </Tooltip.Trigger>
       <Preview source={entry.source} />

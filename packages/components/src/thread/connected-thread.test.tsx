@@ -40,11 +40,14 @@ interface Received {
 }
 
 /**
- * A ChatKit server on 127.0.0.1: `items.list` holds the pending question; a structured input
- * submission is answered by `answer` (default: the item replaced with the submitted status).
+ * A ChatKit server on 127.0.0.1: `items.list` holds the pending question (or `setup.items`),
+ * `threads.get_by_id` the thread (with `setup.thread`'s fields, after `setup.threadDelay` ms); a
+ * structured input submission is answered by `answer` (default: the item replaced with the
+ * submitted status).
  */
 async function startChatServer(
   answer?: (received: Received, response: ServerResponse) => boolean,
+  setup: { items?: unknown[]; thread?: Record<string, unknown>; threadDelay?: number } = {},
 ): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((request, response) => {
@@ -62,7 +65,23 @@ async function startChatServer(
       if (body.type === "items.list") {
         response
           .writeHead(200, { ...CORS, "content-type": "application/json" })
-          .end(JSON.stringify({ data: [question], has_more: false, after: null }));
+          .end(JSON.stringify({ data: setup.items ?? [question], has_more: false, after: null }));
+        return;
+      }
+      if (body.type === "threads.get_by_id") {
+        const thread = {
+          id: "thr_1",
+          created_at: "2026-05-01T10:00:00Z",
+          status: { type: "active" },
+          items: { data: [], has_more: false, after: null },
+          ...setup.thread,
+        };
+        setTimeout(() => {
+          if (!response.writableEnded)
+            response
+              .writeHead(200, { ...CORS, "content-type": "application/json" })
+              .end(JSON.stringify(thread));
+        }, setup.threadDelay ?? 0);
         return;
       }
       if (answer?.(body, response)) return;
@@ -196,5 +215,109 @@ describe("connected Thread.Root: structured input", () => {
     // Give a stray request time to arrive.
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(submissions(started.received)).toHaveLength(0);
+  });
+});
+
+describe("connected Thread.Root: allowed_image_domains", () => {
+  const ALLOWED = "https://images.example.com/ok.png";
+  const OTHER = "https://tracker.test/pixel.png";
+  const reply = {
+    id: "a_1",
+    thread_id: "thr_1",
+    created_at: "2026-05-01T10:00:00Z",
+    type: "assistant_message",
+    content: [
+      {
+        type: "output_text",
+        text: `![allowed](${ALLOWED}) ![other](${OTHER})`,
+        annotations: [],
+      },
+    ],
+  };
+  const srcs = () =>
+    [...document.querySelectorAll("img")].map((img) => img.getAttribute("src") ?? "");
+
+  it("enforces the thread's list from threads.get_by_id", async () => {
+    const started = await startChatServer(undefined, {
+      items: [reply],
+      thread: { allowed_image_domains: ["example.com"] },
+    });
+    server = started.server;
+    render(<App url={started.url} />);
+    await waitFor(() => expect(srcs()).toEqual([ALLOWED]));
+    expect(screen.getByText("other")).toHaveAttribute("data-unsafe", "");
+  });
+
+  it("shows every image when the thread has no list", async () => {
+    const started = await startChatServer(undefined, { items: [reply] });
+    server = started.server;
+    render(<App url={started.url} />);
+    await waitFor(() => expect(srcs()).toEqual([ALLOWED, OTHER]));
+  });
+
+  it("loads no remote image before the thread's list is known", async () => {
+    const started = await startChatServer(undefined, {
+      items: [reply],
+      thread: { allowed_image_domains: ["example.com"] },
+      threadDelay: 300,
+    });
+    server = started.server;
+    render(<App url={started.url} />);
+    await screen.findByText("other");
+    expect(srcs()).toEqual([]);
+    // Waiting is not blocking: nothing says "blocked" yet.
+    expect(screen.getByText("other")).toHaveAttribute("data-pending", "");
+    expect(document.querySelector("[data-unsafe]")).toBeNull();
+    await waitFor(() => expect(srcs()).toEqual([ALLOWED]));
+    expect(screen.getByText("other")).toHaveAttribute("data-unsafe", "");
+  });
+
+  it("shows generated images and attachments as waiting, not blocked, until the list is known", async () => {
+    const image = {
+      id: "g_1",
+      thread_id: "thr_1",
+      created_at: "2026-05-01T10:00:00Z",
+      type: "generated_image",
+      image: { id: "i_1", url: OTHER },
+    };
+    const upload = {
+      id: "u_1",
+      thread_id: "thr_1",
+      created_at: "2026-05-01T10:00:00Z",
+      type: "user_message",
+      content: [{ type: "input_text", text: "My photo" }],
+      attachments: [
+        { type: "image", id: "att", name: "room.jpg", mime_type: "image/jpeg", preview_url: OTHER },
+      ],
+      inference_options: {},
+    };
+    const started = await startChatServer(undefined, {
+      items: [upload, image],
+      thread: { allowed_image_domains: ["example.com"] },
+      threadDelay: 300,
+    });
+    server = started.server;
+    const { container } = render(<App url={started.url} />);
+    await screen.findByText("My photo");
+    expect(container.querySelector('[data-tk-part="generated-image"]')).toHaveAttribute(
+      "data-status",
+      "pending",
+    );
+    expect(container.querySelector('[data-tk-part="generated-image-blocked"]')).toBeNull();
+    expect(container.querySelector('[data-tk-part="attachment"][data-blocked]')).toBeNull();
+    await waitFor(() =>
+      expect(container.querySelector('[data-tk-part="generated-image-blocked"]')).not.toBeNull(),
+    );
+    expect(container.querySelector('[data-tk-part="attachment"][data-blocked]')).not.toBeNull();
+  });
+
+  it("lets the app's allowedImageDomains replace the thread's list", async () => {
+    const started = await startChatServer(undefined, {
+      items: [reply],
+      thread: { allowed_image_domains: ["example.com"] },
+    });
+    server = started.server;
+    render(<App url={started.url} allowedImageDomains={["tracker.test"]} />);
+    await waitFor(() => expect(srcs()).toEqual([OTHER]));
   });
 });

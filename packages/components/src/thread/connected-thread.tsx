@@ -2,12 +2,14 @@ import type { StructuredInputItem, StructuredInputSubmission } from "@threadkit/
 import {
   ThreadProvider,
   useSubmitStructuredInput,
+  useThread,
   useThreadItems,
   useThreadkitContext,
   useThreadStore,
 } from "@threadkit/hooks";
 import { forwardRef, useCallback } from "react";
 import { useThreadUI } from "../context";
+import { PENDING_IMAGE_DOMAINS } from "../internal/safe-url";
 import { ThreadRoot, type ThreadRootProps } from "./thread";
 
 /** Props of {@link ConnectedThreadRoot}. */
@@ -35,9 +37,17 @@ export interface ConnectedThreadRootProps
  * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
  * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
  * `ThreadUIProvider`). Without a `protocol` client they are read-only.
+ *
+ * With a `protocol` client the thread's `allowed_image_domains` (from `threads.get_by_id`, kept
+ * current by `thread.updated`) is enforced for every image in it; until it is known, no remote
+ * image loads. An `allowedImageDomains` prop (or one on an enclosing `ThreadUIProvider`) replaces
+ * the thread's list.
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
-  function ConnectedThreadRoot({ threadId, pageSize, onStructuredInputSubmit, ...props }, ref) {
+  function ConnectedThreadRoot(
+    { threadId, pageSize, onStructuredInputSubmit, allowedImageDomains, ...props },
+    ref,
+  ) {
     const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
       threadId,
       pageSize === undefined ? {} : { pageSize },
@@ -54,8 +64,18 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       },
       [submitStructuredInput],
     );
-    const appSubmit = useThreadUI().onStructuredInputSubmit;
+    const ui = useThreadUI();
+    const appSubmit = ui.onStructuredInputSubmit;
     const { protocol } = useThreadkitContext("Thread.Root").clients;
+    // Only ChatKit protocol threads carry `allowed_image_domains`.
+    const metadata = useThread(protocol !== undefined ? threadId : null);
+    const threadDomains =
+      protocol === undefined || metadata.status === "error"
+        ? null
+        : metadata.status === "pending"
+          ? PENDING_IMAGE_DOMAINS // not known yet: no remote image loads
+          : (metadata.thread?.allowed_image_domains ?? null);
+    const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? threadDomains;
     const submit =
       onStructuredInputSubmit ??
       (appSubmit === undefined && protocol !== undefined ? connectedSubmit : undefined);
@@ -64,6 +84,7 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
         <ThreadRoot
           {...props}
           {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
+          allowedImageDomains={imageDomains}
           ref={ref}
           store={store}
           hasOlder={hasOlder}

@@ -33,7 +33,10 @@ const CORS = {
   "access-control-allow-methods": "*",
 };
 
-/** A ChatKit server on 127.0.0.1: `items.list` is empty; streams are answered by `respond`. */
+/**
+ * A ChatKit server on 127.0.0.1: `items.list` is empty, `threads.get_by_id` an empty thread;
+ * streams are answered by `respond`.
+ */
 async function startChatServer(
   respond: (type: string, response: ServerResponse) => void,
 ): Promise<{ server: Server; url: string; types: string[] }> {
@@ -54,6 +57,17 @@ async function startChatServer(
         response
           .writeHead(200, { ...CORS, "content-type": "application/json" })
           .end(JSON.stringify({ data: [], has_more: false, after: null }));
+        return;
+      }
+      if (type === "threads.get_by_id") {
+        response.writeHead(200, { ...CORS, "content-type": "application/json" }).end(
+          JSON.stringify({
+            id: "thr_1",
+            created_at: "2026-05-01T10:00:00Z",
+            status: { type: "active" },
+            items: { data: [], has_more: false, after: null },
+          }),
+        );
         return;
       }
       response.writeHead(200, { ...CORS, "content-type": "text/event-stream" });
@@ -167,7 +181,8 @@ describe("Thread.RunStatus", () => {
 
     fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
     await screen.findByText("Booked for 8 pm.");
-    expect(started.types.filter((type) => type !== "items.list")).toEqual([
+    const reads = ["items.list", "threads.get_by_id"];
+    expect(started.types.filter((type) => !reads.includes(type))).toEqual([
       "threads.add_user_message",
       "threads.retry_after_item",
     ]);

@@ -96,6 +96,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     onCopy,
     onStructuredInputSubmit,
     allowDataImages,
+    allowedImageDomains,
     highlightCode,
     children,
     style,
@@ -165,6 +166,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   if (onStructuredInputSubmit !== undefined)
     options.onStructuredInputSubmit = onStructuredInputSubmit;
   if (allowDataImages !== undefined) options.allowDataImages = allowDataImages;
+  if (allowedImageDomains !== undefined) options.allowedImageDomains = allowedImageDomains;
   if (highlightCode !== undefined) options.highlightCode = highlightCode;
   const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
   const rootRef = useMemo(() => composeRefs(setRootElement, ref), [ref]);

@@ -11,7 +11,7 @@ import type {
   WidgetNode,
 } from "@threadkit/core";
 import { type CSSProperties, type ReactNode, useContext, useState } from "react";
-import { safeUrl } from "../internal/safe-url";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { Markdown } from "../markdown/markdown";
 import { useWidgetRuntime, type WidgetComponentProps } from "./context";
 import { fieldId, WidgetLabelsContext } from "./fields";
@@ -237,15 +237,18 @@ const POSITIONS = new Set([
 ]);
 
 /**
- * An image. `src` must be http(s) (or a `data:image/*` URL when `allowDataImages` is set);
- * anything else renders an empty frame with the alt text.
+ * An image. `src` must be http(s) on the thread's `allowedImageDomains` (or a `data:image/*` URL
+ * when `allowDataImages` is set); anything else renders an empty frame with the alt text.
  *
  * @selector [data-tk-part="widget-image"] [data-frame] [data-flush]
  * @selector [data-tk-part="widget-image-blocked"]
  */
 export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   const runtime = useWidgetRuntime();
-  const src = safeUrl(node.src, "image", { allowDataImages: runtime.allowDataImages });
+  const src = safeUrl(node.src, "image", {
+    allowDataImages: runtime.allowDataImages,
+    allowedImageDomains: runtime.allowedImageDomains,
+  });
   // The source that failed to load, so a broken image shows the same frame as a blocked one.
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const style = blockStyle(node) as Record<string, string | number>;
@@ -258,7 +261,11 @@ export function WidgetImage({ node }: Props<Partial<ImageWidget>>): ReactNode {
   if (typeof node.flex === "number" || typeof node.flex === "string") style.flex = node.flex;
   const alt = typeof node.alt === "string" ? node.alt : "";
   if (src === undefined || failed === src) {
-    if (src === undefined && typeof node.src === "string")
+    if (
+      src === undefined &&
+      typeof node.src === "string" &&
+      !imageDomainsPending(runtime.allowedImageDomains)
+    )
       runtime.warn(`Widget image src was blocked: ${node.src.slice(0, 80)}`);
     return alt === "" ? (
       <span data-tk-part="widget-image-blocked" aria-hidden="true" style={style as CSSProperties} />

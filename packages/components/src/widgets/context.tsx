@@ -62,6 +62,8 @@ export interface WidgetRuntime {
   /** Sends an action to the right handler; resolves when it settled. */
   dispatch: (action: ActionConfig, options: DispatchOptions) => Promise<void>;
   allowDataImages: boolean;
+  /** The thread's `allowed_image_domains` for widget images and favicons (`null`: no restriction). */
+  allowedImageDomains: readonly string[] | null;
   /** Logs a development warning once per message. */
   warn: (message: string) => void;
   /** A prefix for element ids unique to this widget instance. */

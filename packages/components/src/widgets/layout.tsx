@@ -51,7 +51,10 @@ function Status({ status }: { status: WidgetStatus | undefined }): ReactNode {
   if (status === undefined || typeof status.text !== "string") return null;
   const favicon =
     "favicon" in status
-      ? safeUrl(status.favicon, "image", { allowDataImages: runtime.allowDataImages })
+      ? safeUrl(status.favicon, "image", {
+          allowDataImages: runtime.allowDataImages,
+          allowedImageDomains: runtime.allowedImageDomains,
+        })
       : undefined;
   const icon = "icon" in status && typeof status.icon === "string" ? status.icon : undefined;
   return (

@@ -57,6 +57,11 @@ export interface WidgetRootProps extends Omit<HTMLAttributes<HTMLDivElement>, "c
   components?: WidgetRegistry | undefined;
   /** Allow `data:image/*` image sources. @default the ThreadUIProvider's `allowDataImages`, else false */
   allowDataImages?: boolean | undefined;
+  /**
+   * Hosts image sources and status favicons may load from (the thread's `allowed_image_domains`;
+   * `null`: no restriction, `[]`: no remote images). @default the ThreadUIProvider's `allowedImageDomains`, else null
+   */
+  allowedImageDomains?: readonly string[] | null | undefined;
   /** Receives the validation findings whenever the widget changes. */
   onIssues?: ((issues: WidgetIssue[]) => void) | undefined;
 }
@@ -94,6 +99,7 @@ export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(functi
     onActionError,
     components = EMPTY,
     allowDataImages,
+    allowedImageDomains,
     onIssues,
     ...props
   },
@@ -120,10 +126,12 @@ export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(functi
 
   const idPrefix = `tkw${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const dataImages = allowDataImages ?? ui.allowDataImages ?? false;
+  const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? null;
   const runtime = useMemo<WidgetRuntime>(
     () => ({
       registry: components,
       allowDataImages: dataImages,
+      allowedImageDomains: imageDomains,
       warn,
       idPrefix,
       dispatch: (action, options) => {
@@ -139,7 +147,7 @@ export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(functi
         });
       },
     }),
-    [components, dataImages, warn, idPrefix, setContainerLoading],
+    [components, dataImages, imageDomains, warn, idPrefix, setContainerLoading],
   );
 
   // One Set per distinct list of labelled names, so fields only re-render when it changes.
