@@ -24,14 +24,16 @@ export interface Recording {
   readonly text: string;
 }
 
-const assistantsFiles = import.meta.glob<string>(
-  "../../../../fixtures/assistants/*.sse",
-  { query: "?raw", import: "default", eager: true },
-);
-const chatkitFiles = import.meta.glob<string>(
-  "../../../../fixtures/chatkit-protocol/*.sse",
-  { query: "?raw", import: "default", eager: true },
-);
+const assistantsFiles = import.meta.glob<string>("../../../../fixtures/assistants/*.sse", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+const chatkitFiles = import.meta.glob<string>("../../../../fixtures/chatkit-protocol/*.sse", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 interface Notes {
   readonly title: string;

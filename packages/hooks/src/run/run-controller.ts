@@ -22,6 +22,7 @@ import type { ThreadkitEffect } from "../provider/threadkit-context";
 import type { ThreadRunFailure, ThreadStore } from "../thread/thread-store";
 import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
+import { removeItemsAfter } from "./retry-items";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
 
 export { ClientToolError, type ClientToolHandler, RunStreamError };
@@ -370,7 +371,11 @@ export class RunController {
     this.lastOperation = operation;
     if (operation.kind === "send") this.confirmedUserMessageId = null;
     const flags = createRunFlags(
-      operation.kind === "send" ? operation.options?.onAccepted : undefined,
+      operation.kind === "send"
+        ? operation.options?.onAccepted
+        : operation.kind === "retry_after_item"
+          ? () => removeItemsAfter(this.deps.getStore(threadId), operation.itemId)
+          : undefined,
       this.deps.log,
     );
     this.update({ status: "submitting", error: null, failedInput: null });
