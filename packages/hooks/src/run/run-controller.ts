@@ -64,13 +64,14 @@ export interface RunResult {
 /** Options of one send. */
 export interface SendOptions {
   /**
-   * Called once, as soon as the server accepted the send (its stream started); before the
-   * response ends. A send that fails before that never calls it.
+   * Called once per attempt, as soon as the server accepted the send (its stream started);
+   * before the response ends. A send that fails before that never calls it; when `retry()`
+   * sends the message again, it is called for that attempt.
    */
   onAccepted?: () => void;
   /**
    * Called when the send failed and its message is not in the thread: the input is kept in
-   * `failedInput`, and `retry()` sends it again.
+   * `failedInput`, and `retry()` sends it again (with these same options).
    */
   onLost?: () => void;
 }
@@ -298,10 +299,7 @@ export class RunController {
     if (last.kind === "send" && this.confirmedUserMessageId !== null) {
       return this.start({ kind: "retry_after_item", itemId: this.confirmedUserMessageId });
     }
-    if (last.kind === "send") {
-      // The old callback belongs to the failed attempt.
-      return this.start({ kind: "send", input: last.input });
-    }
+    // A resent message keeps its callbacks: the sender's draft leaves once this attempt is accepted.
     return this.start(last);
   };
 

@@ -64,10 +64,16 @@ export interface UseRunStreamResult {
    * Retries the failed operation. After a send whose user message the server confirmed
    * (`thread.item.done`), the response is re-run after it (`threads.retry_after_item`), whatever
    * broke (stream `error` event or a dropped connection); a message that never arrived is sent
-   * again.
+   * again, with the `SendOptions` of the failed send (so `onAccepted` clears a composer's
+   * draft once the resend is accepted).
    */
   retry(): Promise<RunResult>;
-  /** Re-runs the response after a user message (`threads.retry_after_item`). */
+  /**
+   * Re-runs the response after a user message (`threads.retry_after_item`). Once the server
+   * accepts it (its stream starts), every item after that message leaves the thread's store, as
+   * the server deleted them from its own without `thread.item.removed` events; a retry that
+   * fails before that leaves the items alone. `retry()` after a confirmed message does the same.
+   */
   retryAfterItem(itemId: string): Promise<RunResult>;
   /** Answers (or skips) a structured input item (`threads.add_structured_input`). */
   submitStructuredInput(itemId: string, submission: StructuredInputSubmission): Promise<RunResult>;
