@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import {
   Composer,
   createWidgetItemRenderer,
@@ -8,7 +7,6 @@ import {
 } from "@threadkit/components";
 import { shikiHighlighter } from "@threadkit/components/highlight";
 import {
-  threadkitKeys,
   useComposer,
   useRunStream,
   useThread,
@@ -45,12 +43,6 @@ export function Conversation({
   onTitle,
 }: ConversationProps) {
   const t = useMessages();
-  const queryClient = useQueryClient();
-  // A new thread, or a reply that retitled one, shows in the history at once.
-  const refreshHistory = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
-    [queryClient],
-  );
   const { clients } = useThreadkitContext();
   const assistants = backend === "assistants";
   const { assistantId } = useDemoAssistant(
@@ -66,8 +58,8 @@ export function Conversation({
       : {}),
     onThreadCreated: (id) => {
       if (assistants) rememberAssistantsThread(server.origin, id, lastSent.current ?? "");
+      // The hooks put the new thread (and the title its reply sets) into the history.
       onThreadCreated(id);
-      refreshHistory();
     },
   });
   const sendText = useCallback(
@@ -77,11 +69,6 @@ export function Conversation({
     },
     [run.send],
   );
-  const wasRunning = useRef(false);
-  useEffect(() => {
-    if (wasRunning.current && !run.isRunning) refreshHistory();
-    wasRunning.current = run.isRunning;
-  }, [run.isRunning, refreshHistory]);
   const liveThreadId = run.threadId ?? threadId;
   const { thread } = useThread(liveThreadId);
   const store = useThreadStore(liveThreadId);

@@ -1,4 +1,4 @@
-import type { ThreadItem } from "@threadkit/core";
+import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RunResult } from "../run/run-controller";
 import {
@@ -98,6 +98,11 @@ export interface ThreadStoreActions {
   setRunFailure(failure: ThreadRunFailure | null): void;
   /** Marks the `client_tool_call` item whose tool the client runs, or clears it with `null`. */
   setRunningToolCall(itemId: string | null): void;
+  /**
+   * Replaces the thread's metadata (`thread`), as a rename does; streams set it with
+   * `thread.created` and `thread.updated`.
+   */
+  setThread(thread: ThreadMetadata | null): void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -230,6 +235,9 @@ export function createThreadStore(
       },
       setRunningToolCall(itemId) {
         if (get().runningToolCallId !== itemId) set({ runningToolCallId: itemId });
+      },
+      setThread(thread) {
+        if (get().thread !== thread) set({ thread });
       },
     };
   });
