@@ -50,6 +50,7 @@ export {
   type SendOptions,
   toUserMessageInput,
 } from "./run/run-controller";
+export { type RetryAfterItem, useRetryAfterItem } from "./run/use-retry-after-item";
 export {
   type UseRunStreamOptions,
   type UseRunStreamResult,
@@ -62,6 +63,7 @@ export {
 } from "./run/use-submit-structured-input";
 export {
   selectThreadRunError,
+  selectUnansweredMessage,
   type ThreadRunError,
   type ThreadRunStatus,
   useThreadRunStatus,

@@ -5,6 +5,7 @@ import { useThreadkitContext } from "../provider/threadkit-context";
 import { useResolvedThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
 import type { AssistantRunOptions } from "./assistants-run";
+import { trackRunActivity } from "./run-activity";
 import {
   type ClientToolHandler,
   RunController,
@@ -186,6 +187,7 @@ export function useRunController(
       }),
   );
 
+  const stores = context.stores;
   // The app switching threads aborts the old thread's run; adopting our own new thread does not.
   useEffect(() => {
     controller.setThread(threadId);
@@ -193,8 +195,12 @@ export function useRunController(
 
   useEffect(() => {
     controller.mount();
-    return () => controller.dispose();
-  }, [controller]);
+    const stopTracking = trackRunActivity(controller, (id) => stores.get(id));
+    return () => {
+      controller.dispose();
+      stopTracking();
+    };
+  }, [controller, stores]);
 
   return controller;
 }

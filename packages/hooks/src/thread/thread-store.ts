@@ -32,6 +32,11 @@ export interface ThreadStoreState extends ThreadState {
    * or when the run ends, fails or is cancelled. Read it with `useRunningToolCallId`.
    */
   readonly runningToolCallId: string | null;
+  /**
+   * How many runs (`useRunStream` and the hooks built on it) are working on this thread right now:
+   * from sending their request until their response ends, fails or is cancelled.
+   */
+  readonly runsInFlight: number;
 }
 
 /** A failed run, as `useRunStream` leaves it in the thread's store. */
@@ -103,6 +108,8 @@ export interface ThreadStoreActions {
    * `thread.created` and `thread.updated`.
    */
   setThread(thread: ThreadMetadata | null): void;
+  /** Counts a run in flight (`runsInFlight`); call the returned function once it ended. */
+  beginRun(): () => void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -152,6 +159,7 @@ export function createThreadStore(
       threadId,
       runFailure: null,
       runningToolCallId: null,
+      runsInFlight: 0,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -238,6 +246,15 @@ export function createThreadStore(
       },
       setThread(thread) {
         if (get().thread !== thread) set({ thread });
+      },
+      beginRun() {
+        set({ runsInFlight: get().runsInFlight + 1 });
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          set({ runsInFlight: get().runsInFlight - 1 });
+        };
       },
     };
   });
