@@ -1,6 +1,11 @@
-import type { StructuredInputItem, StructuredInputSubmission } from "@threadkit/core";
+import type {
+  StructuredInputItem,
+  StructuredInputSubmission,
+  UserMessageItem,
+} from "@threadkit/core";
 import {
   ThreadProvider,
+  useRetryAfterItem,
   useSubmitStructuredInput,
   useThreadItems,
   useThreadkitContext,
@@ -31,13 +36,20 @@ export interface ConnectedThreadRootProps
  * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
  * the live progress update and the run's error with a retry button.
  *
+ * A thread that ends with a user message no reply followed (the server crashed mid-turn) offers
+ * "Get a reply" in `Thread.RunStatus`, which sends `threads.retry_after_item` on that message
+ * (`useRetryAfterItem`) unless the app handles it with its own `onRegenerate`.
+ *
  * Structured input items are answered through the hooks as well (`useSubmitStructuredInput`):
  * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
  * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
  * `ThreadUIProvider`). Without a `protocol` client they are read-only.
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
-  function ConnectedThreadRoot({ threadId, pageSize, onStructuredInputSubmit, ...props }, ref) {
+  function ConnectedThreadRoot(
+    { threadId, pageSize, onStructuredInputSubmit, onRegenerate, ...props },
+    ref,
+  ) {
     const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
       threadId,
       pageSize === undefined ? {} : { pageSize },
@@ -54,16 +66,27 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       },
       [submitStructuredInput],
     );
-    const appSubmit = useThreadUI().onStructuredInputSubmit;
+    const retryAfterItem = useRetryAfterItem(threadId);
+    const connectedRegenerate = useCallback(
+      (item: UserMessageItem) => void retryAfterItem(item.id),
+      [retryAfterItem],
+    );
+    const ui = useThreadUI();
     const { protocol } = useThreadkitContext("Thread.Root").clients;
     const submit =
       onStructuredInputSubmit ??
-      (appSubmit === undefined && protocol !== undefined ? connectedSubmit : undefined);
+      (ui.onStructuredInputSubmit === undefined && protocol !== undefined
+        ? connectedSubmit
+        : undefined);
+    const regenerate =
+      onRegenerate ??
+      (ui.onRegenerate === undefined && protocol !== undefined ? connectedRegenerate : undefined);
     return (
       <ThreadProvider threadId={threadId} store={store}>
         <ThreadRoot
           {...props}
           {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
+          {...(regenerate !== undefined ? { onRegenerate: regenerate } : {})}
           ref={ref}
           store={store}
           hasOlder={hasOlder}
