@@ -6,6 +6,7 @@ import {
   type WidgetActionHandler,
 } from "@threadkit/components";
 import { shikiHighlighter } from "@threadkit/components/highlight";
+import type { UserMessageItem } from "@threadkit/core";
 import {
   useComposer,
   useRunStream,
@@ -148,6 +149,11 @@ export function Conversation({
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
         }}
+        // A thread left without a reply (the server went down mid-turn) gets it on the demo's run,
+        // so the composer shows it running.
+        {...(backend === "chatkit"
+          ? { onRegenerate: (item: UserMessageItem) => void run.retryAfterItem(item.id) }
+          : {})}
         // Answers go through the demo's own run, so the composer shows the reply running (and
         // its Stop) and client tools in that reply run too.
         onStructuredInputSubmit={(item, submission) =>
