@@ -337,6 +337,27 @@ describe("demo app against the dev server", () => {
     expect(await assistantMessages(page).count()).toBe(1);
   });
 
+  it("replaces a reply regenerated from its message actions", async () => {
+    const page = await open();
+    await send(page, "Say hello");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const reply = assistantMessages(page).first();
+    expect(await assistantMessages(page).count()).toBe(1);
+    const text = await reply.textContent();
+    const retried = page.waitForResponse(
+      (response) => response.request().postData()?.includes('"threads.retry_after_item"') ?? false,
+    );
+    await reply.hover();
+    await reply.getByRole("button", { name: "Regenerate" }).click();
+    // The whole new reply has arrived.
+    await (await retried).finished();
+    await settled(page);
+    expect(await assistantMessages(page).count()).toBe(1);
+    expect(await assistantMessages(page).first().textContent()).toBe(text);
+    expect(await userMessages(page).count()).toBe(1);
+  });
+
   it("clears the draft once Try again resends a message the server refused", async () => {
     const page = await open();
     const input = page.getByRole("textbox", { name: /message/i });

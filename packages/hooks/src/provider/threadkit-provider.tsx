@@ -60,10 +60,10 @@ export interface ThreadStoreRegistryOptions {
   onThreadMetadata?: (thread: ThreadMetadata, created: boolean) => void;
 }
 
-/** Whether a response is streaming into the store (it must not be dropped then). */
+/** Whether a run or response is working on the store (it must not be dropped then). */
 function isBusy(store: ThreadStore): boolean {
   const state = store.getState();
-  return state.allowCancel || state.streamingItemIds.length > 0;
+  return state.runsInFlight > 0 || state.allowCancel || state.streamingItemIds.length > 0;
 }
 
 /**
