@@ -45,7 +45,15 @@ export function writeThreadMetadata(
   thread: ThreadMetadata,
   options: { created?: boolean } = {},
 ): void {
-  queryClient.setQueryData<ThreadMetadata>(threadkitKeys.threadDetail(thread.id), (old) =>
+  const detailKey = threadkitKeys.threadDetail(thread.id);
+  // A load still in flight read the thread before this change: it must not land on top of it.
+  // Cancelling (synchronously) puts back the state from before that load; then this one goes in.
+  void queryClient.cancelQueries({ queryKey: detailKey, exact: true });
+  void queryClient.cancelQueries({
+    queryKey: threadkitKeys.threads(),
+    predicate: (query) => query.state.data !== undefined,
+  });
+  queryClient.setQueryData<ThreadMetadata>(detailKey, (old) =>
     old ? { ...old, ...thread } : thread,
   );
   for (const [queryKey, data] of queryClient.getQueriesData<ThreadListData>({

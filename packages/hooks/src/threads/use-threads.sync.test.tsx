@@ -47,7 +47,11 @@ describe("thread metadata across streams, renames and the history", () => {
   // Holds writes until released, so the optimistic state can be observed.
   let writeGate: Promise<void> = Promise.resolve();
   let releaseWrites: () => void = () => {};
+  let readGate: Promise<void> = Promise.resolve();
+  let releaseReads: () => void = () => {};
   afterEach(() => {
+    releaseReads();
+    readGate = Promise.resolve();
     failWrites = false;
     releaseWrites();
     writeGate = Promise.resolve();
@@ -64,7 +68,12 @@ describe("thread metadata across streams, renames and the history", () => {
           after: "thr_0",
         });
       }
-      if (type === "threads.get_by_id") return sendJson(res, 200, thread("thr_1", "First title"));
+      if (type === "threads.get_by_id") {
+        // Read now, answered when the test lets it (maybe after the thread changed).
+        const read = thread("thr_1", "First title");
+        await readGate;
+        return sendJson(res, 200, read);
+      }
       if (type === "threads.add_user_message") {
         return sendSse(
           res,
@@ -101,7 +110,7 @@ describe("thread metadata across streams, renames and the history", () => {
         {children}
       </ThreadkitProvider>
     );
-    return renderHook(
+    const rendered = renderHook(
       () => {
         const run = useRunStream(threadId);
         return {
@@ -115,6 +124,7 @@ describe("thread metadata across streams, renames and the history", () => {
       },
       { wrapper },
     );
+    return { ...rendered, queryClient };
   }
 
   const listRequests = () => server.requests.filter((r) => r.body?.type === "threads.list");
@@ -153,6 +163,22 @@ describe("thread metadata across streams, renames and the history", () => {
     expect(result.current.store.getState().thread?.title).toBe("Streamed");
   });
 
+  it("keeps a streamed title when a load of the thread read before it answers after it", async () => {
+    readGate = new Promise((resolve) => {
+      releaseReads = resolve;
+    });
+    const { result, queryClient } = setup("thr_1");
+    await waitFor(() =>
+      expect(server.requests.some((r) => r.body?.type === "threads.get_by_id")).toBe(true),
+    );
+    await act(() => result.current.run.send("hi"));
+    expect(result.current.thread.thread?.title).toBe("Streamed");
+    releaseReads();
+    // Nothing is loading any more: a stale answer would have landed by now.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(result.current.thread.thread?.title).toBe("Streamed");
+  });
+
   it("puts a title a stream sent (thread.updated) into the list without a refetch", async () => {
     const { result } = setup("thr_1");
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
@@ -172,14 +198,14 @@ describe("thread metadata across streams, renames and the history", () => {
   });
 
   it("renames and deletes in the list without a refetch", async () => {
-    const { result } = setup("thr_1");
+    const { result, queryClient } = setup("thr_1");
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
     await act(() => result.current.rename.mutateAsync({ threadId: "thr_0", title: "Renamed" }));
     expect(titles(result)).toEqual(["thr_1:First title", "thr_0:Renamed"]);
     await act(() => result.current.remove.mutateAsync("thr_0"));
     expect(titles(result)).toEqual(["thr_1:First title"]);
-    // Let a refetch, if any, start.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // A refetch would have started as the mutations settled.
+    expect(queryClient.isFetching({ queryKey: ["threadkit", "threads"] })).toBe(0);
     expect(listRequests()).toHaveLength(1);
   });
 });
