@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { Thread } from "@threadkit/components";
+import "@threadkit/components/styles.css";
 import { createChatKitClient, type ThreadItem } from "@threadkit/core";
 import { ThreadkitProvider } from "@threadkit/hooks";
 import { useState } from "react";
 import { expect, waitFor, within } from "storybook/test";
 import { assistant, user } from "../items/_data";
-import { ChatSurface } from "./_layout";
 
 /**
  * A thread whose server crashed mid-turn: after a reload it ends with a user message that no
@@ -19,9 +20,9 @@ import { ChatSurface } from "./_layout";
  */
 const meta = {
   title: "Thread/Run status: unanswered message",
-  component: ChatSurface,
+  component: Thread.RunStatus,
   parameters: { layout: "padded" },
-} satisfies Meta<typeof ChatSurface>;
+} satisfies Meta<typeof Thread.RunStatus>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
@@ -82,7 +83,15 @@ function CrashedThread() {
   }));
   return (
     <ThreadkitProvider clients={clients}>
-      <ChatSurface threadId="thr_crashed" virtualize={false} />
+      <Thread.Root
+        threadId="thr_crashed"
+        virtualize={false}
+        style={{ height: 520, border: "1px solid var(--tk-color-border)", borderRadius: 16 }}
+      >
+        <Thread.Viewport>
+          <Thread.Items />
+        </Thread.Viewport>
+      </Thread.Root>
     </ThreadkitProvider>
   );
 }
