@@ -7,13 +7,20 @@ import type { RunSnapshot } from "./run-controller";
  * is on its way, whichever runner sent it. Returns the function that stops (and releases).
  */
 export function trackRunActivity(
-  runner: { subscribe(listener: () => void): () => void; getSnapshot(): RunSnapshot },
+  runner: {
+    subscribe(listener: () => void): () => void;
+    getSnapshot(): RunSnapshot;
+    readonly busy: boolean;
+  },
   getStore: (threadId: string | null) => ThreadStore,
 ): () => void {
   let held: { store: ThreadStore; end: () => void } | null = null;
   const sync = () => {
     const { status, threadId } = runner.getSnapshot();
-    const busy = status === "submitting" || status === "streaming" || status === "running_tool";
+    // `busy` too: a runner disposed mid-run keeps its last status but has nothing in flight.
+    const busy =
+      runner.busy &&
+      (status === "submitting" || status === "streaming" || status === "running_tool");
     const store = busy ? getStore(threadId) : null;
     if (held !== null && held.store === store) return;
     held?.end();
