@@ -316,6 +316,9 @@ describe("demo app against the dev server", () => {
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.textContent()).toContain("connection");
     expect(await userMessages(page).first().textContent()).toContain("Tell me a story");
+    // The cut reply stays in view until the retry replaces it.
+    expect(await assistantMessages(page).count()).toBe(1);
+    const cut = await assistantMessages(page).first().textContent();
     await banner.getByRole("button", { name: "Try again" }).click();
     await expect
       .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
@@ -324,5 +327,130 @@ describe("demo app against the dev server", () => {
     expect(await banner.count()).toBe(0);
     expect(await userMessages(page).count()).toBe(1);
     expect(await userMessages(page).first().textContent()).toContain("Tell me a story");
+    // One reply, as on the server (retry_after_item deleted the cut one there).
+    expect(await assistantMessages(page).count()).toBe(1);
+    expect(await assistantMessages(page).first().textContent()).not.toBe(cut);
+    await page.reload();
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("This is the threadkit dev server");
+    expect(await assistantMessages(page).count()).toBe(1);
+  });
+
+  it("replaces a reply regenerated from its message actions", async () => {
+    const page = await open();
+    await send(page, "Say hello");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const reply = assistantMessages(page).first();
+    expect(await assistantMessages(page).count()).toBe(1);
+    const text = await reply.textContent();
+    const retried = page.waitForResponse(
+      (response) => response.request().postData()?.includes('"threads.retry_after_item"') ?? false,
+    );
+    await reply.hover();
+    await reply.getByRole("button", { name: "Regenerate" }).click();
+    // The whole new reply has arrived.
+    await (await retried).finished();
+    await settled(page);
+    expect(await assistantMessages(page).count()).toBe(1);
+    expect(await assistantMessages(page).first().textContent()).toBe(text);
+    expect(await userMessages(page).count()).toBe(1);
+  });
+
+  it("clears the draft once Try again resends a message the server refused", async () => {
+    const page = await open();
+    const input = page.getByRole("textbox", { name: /message/i });
+    server.services.faults = { status: 503 };
+    try {
+      await send(page, "Send me only once");
+      const banner = page.locator('[data-tk-part="stream-error"][role="alert"]');
+      await banner.waitFor({ timeout: 20_000 });
+      // Refused before the server took it: the draft stays for the retry.
+      expect(await input.inputValue()).toBe("Send me only once");
+      server.services.faults = {};
+      await banner.getByRole("button", { name: "Try again" }).click();
+      await expect
+        .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+        .toContain("This is the threadkit dev server");
+      await settled(page);
+    } finally {
+      server.services.faults = {};
+    }
+    expect(await input.inputValue()).toBe("");
+    expect(await userMessages(page).count()).toBe(1);
+    // Enter on the emptied composer sends nothing more.
+    await input.press("Enter");
+    await settled(page);
+    expect(await userMessages(page).count()).toBe(1);
+  });
+
+  it("offers to get the reply of a thread the server left unanswered", async () => {
+    // The server stores the message, then goes away before any reply.
+    const response = await fetch(`${server.url}/chatkit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "threads.create",
+        params: {
+          input: {
+            content: [{ type: "input_text", text: "What is the capital of Portugal? !drop=2" }],
+            attachments: [],
+            inference_options: {},
+          },
+        },
+      }),
+    });
+    await response.text().catch(() => "");
+    const threadId =
+      server.services.store.listThreads({ limit: 1, order: "desc" }).data[0]?.id ?? "";
+    expect(server.services.store.allItems(threadId).map((item) => item.type)).toEqual([
+      "user_message",
+    ]);
+    // The page opens the thread later, as after a reload.
+    const page = await open(`#/t/${threadId}`);
+    await expect
+      .poll(() => userMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("What is the capital of Portugal?");
+    const getReply = page.getByRole("button", { name: "Get a reply" });
+    await getReply.waitFor();
+    expect(await assistantMessages(page).count()).toBe(0);
+    await getReply.click();
+    await expect.poll(() => assistantMessages(page).count(), { timeout: 20_000 }).toBe(1);
+    await settled(page);
+    expect(await getReply.count()).toBe(0);
+    expect(await userMessages(page).count()).toBe(1);
+  });
+
+  it("shows a rename of the open thread in its header and history, without reloading the history", async () => {
+    const page = await open();
+    // The history has loaded once; from here on it should never be read again.
+    await page.locator('.demo-status-dot[data-status="online"]').waitFor();
+    const listRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.postData()?.includes('"threads.list"')) listRequests.push(request.url());
+    });
+    await send(page, "Plan a picnic");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const title = page.getByTestId("thread-title");
+    await expect.poll(() => title.textContent()).toBe("Plan a picnic");
+    const entry = page
+      .locator('[data-tk-part="thread-list-item"]')
+      .filter({ hasText: "Plan a picnic" });
+    await entry.waitFor();
+    await entry.getByRole("button", { name: "Rename: Plan a picnic" }).click();
+    const field = page.getByRole("textbox", { name: "Conversation title" });
+    await field.fill("Picnic in the park");
+    await field.press("Enter");
+    await expect.poll(() => title.textContent()).toBe("Picnic in the park");
+    await page
+      .locator('[data-tk-part="thread-list-item"]')
+      .filter({ hasText: "Picnic in the park" })
+      .waitFor();
+    // The new thread, its title and the rename reached the history without reading it again.
+    expect(listRequests).toEqual([]);
+    await page.reload();
+    await expect.poll(() => title.textContent()).toBe("Picnic in the park");
   });
 });

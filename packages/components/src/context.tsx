@@ -6,6 +6,7 @@ import type {
   StructuredInputSubmission,
   ThreadItem,
   ThreadItemType,
+  UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
 import {
@@ -75,6 +76,15 @@ export interface ThreadUIOptions {
   onFeedback?: (item: AssistantMessageItem, kind: FeedbackKind) => void;
   /** Enables the retry button on assistant replies. */
   onRetry?: (item: AssistantMessageItem) => void;
+  /**
+   * Offers "Get a reply" in `Thread.RunStatus` when the thread ends with a user message that no
+   * reply followed while nothing runs or failed (a server that crashed mid-turn, a page closed
+   * before the answer), and receives that message: send `threads.retry_after_item` on it (a
+   * run's `retryAfterItem(item.id)`, so the app's composer shows the reply running). The
+   * connected `Thread.Root threadId` does that by itself (`useRetryAfterItem`) unless the app
+   * passes this.
+   */
+  onRegenerate?: (item: UserMessageItem) => void;
   /** Called after a reply was copied. */
   onCopy?: (item: AssistantMessageItem, text: string) => void;
   /**
@@ -205,6 +215,7 @@ const OPTION_KEYS = [
   "onEntityClick",
   "onFeedback",
   "onRetry",
+  "onRegenerate",
   "onCopy",
   "onStructuredInputSubmit",
   "allowDataImages",

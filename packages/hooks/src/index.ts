@@ -58,6 +58,7 @@ export {
   StreamIdleTimeoutError,
   UnconfirmedMessageError,
 } from "./run/run-failure";
+export { type RetryAfterItem, useRetryAfterItem } from "./run/use-retry-after-item";
 export {
   type UseRunStreamOptions,
   type UseRunStreamResult,
@@ -70,6 +71,7 @@ export {
 } from "./run/use-submit-structured-input";
 export {
   selectThreadRunError,
+  selectUnansweredMessage,
   type ThreadRunError,
   type ThreadRunStatus,
   useThreadRunStatus,

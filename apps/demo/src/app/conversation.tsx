@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import {
   Composer,
   createWidgetItemRenderer,
@@ -7,8 +6,8 @@ import {
   type WidgetActionHandler,
 } from "@threadkit/components";
 import { shikiHighlighter } from "@threadkit/components/highlight";
+import type { UserMessageItem } from "@threadkit/core";
 import {
-  threadkitKeys,
   useComposer,
   useRunStream,
   useThread,
@@ -45,12 +44,6 @@ export function Conversation({
   onTitle,
 }: ConversationProps) {
   const t = useMessages();
-  const queryClient = useQueryClient();
-  // A new thread, or a reply that retitled one, shows in the history at once.
-  const refreshHistory = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
-    [queryClient],
-  );
   const { clients } = useThreadkitContext();
   const assistants = backend === "assistants";
   const { assistantId } = useDemoAssistant(
@@ -66,8 +59,8 @@ export function Conversation({
       : {}),
     onThreadCreated: (id) => {
       if (assistants) rememberAssistantsThread(server.origin, id, lastSent.current ?? "");
+      // The hooks put the new thread (and the title its reply sets) into the history.
       onThreadCreated(id);
-      refreshHistory();
     },
   });
   const sendText = useCallback(
@@ -77,11 +70,6 @@ export function Conversation({
     },
     [run.send],
   );
-  const wasRunning = useRef(false);
-  useEffect(() => {
-    if (wasRunning.current && !run.isRunning) refreshHistory();
-    wasRunning.current = run.isRunning;
-  }, [run.isRunning, refreshHistory]);
   const liveThreadId = run.threadId ?? threadId;
   const { thread } = useThread(liveThreadId);
   const store = useThreadStore(liveThreadId);
@@ -161,6 +149,11 @@ export function Conversation({
           const userMessageId = userMessageBefore(item.id);
           if (userMessageId !== null) void run.retryAfterItem(userMessageId);
         }}
+        // A thread left without a reply (the server went down mid-turn) gets it on the demo's run,
+        // so the composer shows it running.
+        {...(backend === "chatkit"
+          ? { onRegenerate: (item: UserMessageItem) => void run.retryAfterItem(item.id) }
+          : {})}
         // Answers go through the demo's own run, so the composer shows the reply running (and
         // its Stop) and client tools in that reply run too.
         onStructuredInputSubmit={(item, submission) =>

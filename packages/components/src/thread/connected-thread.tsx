@@ -1,6 +1,11 @@
-import type { StructuredInputItem, StructuredInputSubmission } from "@threadkit/core";
+import type {
+  StructuredInputItem,
+  StructuredInputSubmission,
+  UserMessageItem,
+} from "@threadkit/core";
 import {
   ThreadProvider,
+  useRetryAfterItem,
   useSubmitStructuredInput,
   useThread,
   useThreadItems,
@@ -33,6 +38,10 @@ export interface ConnectedThreadRootProps
  * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
  * the live progress update and the run's error with a retry button.
  *
+ * A thread that ends with a user message no reply followed (the server crashed mid-turn) offers
+ * "Get a reply" in `Thread.RunStatus`, which sends `threads.retry_after_item` on that message
+ * (`useRetryAfterItem`) unless the app handles it with its own `onRegenerate`.
+ *
  * Structured input items are answered through the hooks as well (`useSubmitStructuredInput`):
  * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
  * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
@@ -45,7 +54,7 @@ export interface ConnectedThreadRootProps
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
   function ConnectedThreadRoot(
-    { threadId, pageSize, onStructuredInputSubmit, allowedImageDomains, ...props },
+    { threadId, pageSize, onStructuredInputSubmit, onRegenerate, allowedImageDomains, ...props },
     ref,
   ) {
     const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
@@ -64,6 +73,11 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       },
       [submitStructuredInput],
     );
+    const retryAfterItem = useRetryAfterItem(threadId);
+    const connectedRegenerate = useCallback(
+      (item: UserMessageItem) => void retryAfterItem(item.id),
+      [retryAfterItem],
+    );
     const ui = useThreadUI();
     const appSubmit = ui.onStructuredInputSubmit;
     const { protocol } = useThreadkitContext("Thread.Root").clients;
@@ -78,13 +92,19 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? threadDomains;
     const submit =
       onStructuredInputSubmit ??
-      (appSubmit === undefined && protocol !== undefined ? connectedSubmit : undefined);
+      (ui.onStructuredInputSubmit === undefined && protocol !== undefined
+        ? connectedSubmit
+        : undefined);
+    const regenerate =
+      onRegenerate ??
+      (ui.onRegenerate === undefined && protocol !== undefined ? connectedRegenerate : undefined);
     return (
       <ThreadProvider threadId={threadId} store={store}>
         <ThreadRoot
           {...props}
           {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
           allowedImageDomains={imageDomains}
+          {...(regenerate !== undefined ? { onRegenerate: regenerate } : {})}
           ref={ref}
           store={store}
           hasOlder={hasOlder}

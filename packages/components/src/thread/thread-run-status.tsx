@@ -1,4 +1,6 @@
+import type { UserMessageItem } from "@threadkit/core";
 import type { ThreadRunError } from "@threadkit/hooks";
+import { RotateCcw } from "lucide-react";
 import { type ComponentPropsWithoutRef, forwardRef, useSyncExternalStore } from "react";
 import { useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
@@ -35,6 +37,11 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
    * allows a retry.
    */
   onRetry?: () => void;
+  /**
+   * Called by "Get a reply" with the user message the thread ends with when no reply followed it
+   * (see `ThreadUIOptions.onRegenerate`, which it overrides). Without either, no button shows.
+   */
+  onRegenerate?: (item: UserMessageItem) => void;
 }
 
 /**
@@ -48,11 +55,17 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * one after the last item; place it yourself with `<Thread.Items runStatus={false} />`.
  * Errors are `role="alert"`; progress and info notices are `role="status"`.
  *
+ * When the thread ends with a user message that no reply followed, while nothing runs or
+ * failed (a server that crashed mid-turn, then a reload), it offers "Get a reply", which calls
+ * `onRegenerate` with that message (the connected `Thread.Root threadId` sends
+ * `threads.retry_after_item` on it by itself).
+ *
  * Renders nothing for a source without run state (items from props). Its content is generated,
  * so it takes no `asChild`.
  *
- * @selector [data-tk-part="thread-run-status"][data-status="idle"|"running"|"error"]
+ * @selector [data-tk-part="thread-run-status"][data-status="idle"|"running"|"error"|"unanswered"]
  * @selector [data-tk-part="stream-error"][data-reason="rate_limited"|"server_error"|"network"|"not_event_stream"|"timeout"|"session_expired"|"unconfirmed"|"stream_error"|"request"]
+ * @selector [data-tk-part="thread-run-unanswered"] (the "Get a reply" row)
  * @example
  * <Thread.Root threadId={threadId}>
  *   <Thread.Viewport>
@@ -62,18 +75,21 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * </Thread.Root>
  */
 export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
-  function ThreadRunStatus({ onRetry, ...props }, ref) {
+  function ThreadRunStatus({ onRetry, onRegenerate, ...props }, ref) {
     const { source } = useThreadContext("Thread.RunStatus");
-    const { t } = useThreadUI();
+    const ui = useThreadUI();
+    const { t } = ui;
     const getStatus = source.getRunStatus ? () => source.getRunStatus?.() : none;
     const status = useSyncExternalStore(source.subscribe, getStatus, getStatus);
     if (status === undefined) return null;
     const { notices, progress, error, dismissNotice, reauthenticate } = status;
     const retry = onRetry ?? status.retry;
+    const regenerate = onRegenerate ?? ui.onRegenerate;
+    const unanswered = !error && !progress && regenerate ? status.unansweredMessage : null;
     return (
       <div
         data-tk-part="thread-run-status"
-        data-status={error ? "error" : progress ? "running" : "idle"}
+        data-status={error ? "error" : progress ? "running" : unanswered ? "unanswered" : "idle"}
         {...props}
         ref={ref}
       >
@@ -97,6 +113,21 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
             {...(retry ? { onRetry: retry } : {})}
             {...(reauthenticate ? { onReauthenticate: reauthenticate } : {})}
           />
+        ) : null}
+        {unanswered && regenerate ? (
+          <div data-tk-part="thread-run-unanswered">
+            <p>{t("run.unanswered")}</p>
+            <button
+              type="button"
+              data-tk-part="button"
+              data-variant="secondary"
+              data-action="regenerate"
+              onClick={() => regenerate(unanswered)}
+            >
+              <RotateCcw aria-hidden size={14} />
+              {t("run.getReply")}
+            </button>
+          </div>
         ) : null}
       </div>
     );

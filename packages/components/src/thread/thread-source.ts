@@ -1,4 +1,10 @@
-import type { ThreadItem, ThreadNotice, ThreadProgress, ThreadStreamError } from "@threadkit/core";
+import type {
+  ThreadItem,
+  ThreadNotice,
+  ThreadProgress,
+  ThreadStreamError,
+  UserMessageItem,
+} from "@threadkit/core";
 import { selectThreadRunError, type ThreadRunError, type ThreadRunFailure } from "@threadkit/hooks";
 import type { ItemStatus } from "../context";
 
@@ -19,6 +25,12 @@ export interface ThreadRunStatusSnapshot {
   readonly reauthenticate?: (() => void) | null;
   /** Dismisses one notice; `null` when the source cannot. */
   readonly dismissNotice: ((seq: number) => void) | null;
+  /**
+   * The user message the thread ends with when no reply followed it and nothing runs or failed
+   * (`useThreadRunStatus().unansweredMessage`); `Thread.RunStatus` offers "Get a reply" for it.
+   * Absent or `null` otherwise.
+   */
+  readonly unansweredMessage?: UserMessageItem | null;
 }
 
 /**
@@ -78,16 +90,36 @@ export interface ThreadStoreLike {
     /** How the last run failed (`useRunStream`), with its retry. */
     runFailure?: ThreadRunFailure | null;
     dismissNotice?: (seq: number) => void;
+    /** Runs in flight on the thread; without it no message counts as unanswered. */
+    runsInFlight?: number;
   };
   subscribe(listener: () => void): () => void;
 }
 
 const NO_NOTICES: readonly ThreadNotice[] = Object.freeze([]);
 
+/** The last item when it is a user message nothing answered and nothing is on its way. */
+function unansweredOf(
+  state: ReturnType<ThreadStoreLike["getState"]>,
+  getItem: (id: string) => ThreadItem | undefined,
+): UserMessageItem | null {
+  if (state.runsInFlight === undefined || state.runsInFlight > 0) return null;
+  if ((state.streamingItemIds?.length ?? 0) > 0 || state.runFailure || state.error) return null;
+  const lastId = state.itemIds[state.itemIds.length - 1];
+  const last = lastId === undefined ? undefined : getItem(lastId);
+  return last?.type === "user_message" ? last : null;
+}
+
 /** A live source over a per-thread store (`createThreadStore` of `@threadkit/hooks`). */
 export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
   let runStatus: ThreadRunStatusSnapshot | undefined;
   let runInputs: readonly unknown[] = [];
+  const getItem = (id: string) => {
+    const map = store.getState().itemsById;
+    return typeof (map as { get?: unknown }).get === "function"
+      ? (map as { get(id: string): ThreadItem | undefined }).get(id)
+      : (map as Readonly<Record<string, ThreadItem>>)[id];
+  };
   const getRunStatus = (): ThreadRunStatusSnapshot => {
     const state = store.getState();
     const inputs = [
@@ -96,11 +128,12 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       state.error ?? null,
       state.runFailure ?? null,
       state.dismissNotice,
+      unansweredOf(state, getItem),
     ] as const;
     if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
       return runStatus;
     }
-    const [notices, progress, event, runFailure, dismissNotice] = inputs;
+    const [notices, progress, event, runFailure, dismissNotice, unansweredMessage] = inputs;
     const error = selectThreadRunError({ runFailure, error: event });
     runInputs = inputs;
     runStatus = {
@@ -110,6 +143,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
       reauthenticate: runFailure?.reauthenticate ? () => void runFailure.reauthenticate?.() : null,
       dismissNotice: dismissNotice ?? null,
+      unansweredMessage,
     };
     return runStatus;
   };
@@ -126,12 +160,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
   return {
     subscribe: (listener) => store.subscribe(listener),
     getItemIds: () => store.getState().itemIds,
-    getItem: (id) => {
-      const map = store.getState().itemsById;
-      return typeof (map as { get?: unknown }).get === "function"
-        ? (map as { get(id: string): ThreadItem | undefined }).get(id)
-        : (map as Readonly<Record<string, ThreadItem>>)[id];
-    },
+    getItem,
     getStatus: (id) => (streamingOf().has(id) ? "streaming" : "done"),
     getImageProgress: (id) => store.getState().imageProgress?.[id],
     getRunningToolCallId: () => store.getState().runningToolCallId ?? null,

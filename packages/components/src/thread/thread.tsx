@@ -93,6 +93,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     onEntityClick,
     onFeedback,
     onRetry,
+    onRegenerate,
     onCopy,
     onStructuredInputSubmit,
     allowDataImages,
@@ -162,6 +163,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   if (onEntityClick !== undefined) options.onEntityClick = onEntityClick;
   if (onFeedback !== undefined) options.onFeedback = onFeedback;
   if (onRetry !== undefined) options.onRetry = onRetry;
+  if (onRegenerate !== undefined) options.onRegenerate = onRegenerate;
   if (onCopy !== undefined) options.onCopy = onCopy;
   if (onStructuredInputSubmit !== undefined)
     options.onStructuredInputSubmit = onStructuredInputSubmit;

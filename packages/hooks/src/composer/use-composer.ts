@@ -69,7 +69,9 @@ export interface UseComposerResult {
    * Sends the draft through the run. Text and attachments leave the composer as soon as the
    * server accepted the send (its stream started), not when the reply ends; a send that fails
    * before that keeps them, and one whose message never reached the thread puts them back
-   * (unless the user typed a new draft meanwhile). Resolves when the response ends.
+   * (unless the user typed a new draft meanwhile). When the failed send is sent again by the
+   * run's `retry()` (the thread's "Try again"), they leave once that attempt is accepted, the
+   * same way. Resolves when the response ends.
    */
   submit(): Promise<RunResult | null>;
   /** Clears text and attachments. */

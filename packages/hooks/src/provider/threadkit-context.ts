@@ -44,6 +44,8 @@ export interface ThreadStoreRegistry {
    * which is re-keyed under its id once the server creates the thread.
    */
   get(threadId: string | null): ThreadStore;
+  /** The store of `threadId` when the registry holds one (never creates it). */
+  peek(threadId: string): ThreadStore | undefined;
   /** Moves the draft store under `threadId` and starts a fresh draft. */
   adoptDraft(store: ThreadStore, threadId: string): void;
   /**

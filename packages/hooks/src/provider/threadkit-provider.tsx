@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ThreadMetadata } from "@threadkit/core";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
+import { writeThreadMetadata } from "../threads/thread-metadata";
 import type { ThreadkitClients } from "./clients";
 import {
   type ThreadkitCallbacks,
@@ -56,12 +58,18 @@ export interface ThreadStoreRegistryOptions {
    * dropped. @default 20
    */
   maxIdleStores?: number;
+  /**
+   * Called when the metadata of a thread in one of the stores changes (`thread.created`,
+   * `thread.updated`, a rename), with `created` set when the store's thread was just created by
+   * its first message. The provider keeps the query cache (detail, history lists) current with it.
+   */
+  onThreadMetadata?: (thread: ThreadMetadata, created: boolean) => void;
 }
 
-/** Whether a response is streaming into the store (it must not be dropped then). */
+/** Whether a run or response is working on the store (it must not be dropped then). */
 function isBusy(store: ThreadStore): boolean {
   const state = store.getState();
-  return state.allowCancel || state.streamingItemIds.length > 0;
+  return state.runsInFlight > 0 || state.allowCancel || state.streamingItemIds.length > 0;
 }
 
 /**
@@ -79,6 +87,17 @@ export function createThreadStoreRegistry(
   const idle = new Map<string, true>();
   const listeners = new Set<() => void>();
   let draft: ThreadStore | null = null;
+  const onThreadMetadata = options.onThreadMetadata;
+  const create = (threadId: string | null) => {
+    const store = createThreadStore(threadId);
+    if (onThreadMetadata) {
+      store.subscribe((state, previous) => {
+        if (state.thread === previous.thread || state.thread === null) return;
+        onThreadMetadata(state.thread, previous.threadId === null && state.threadId !== null);
+      });
+    }
+    return store;
+  };
 
   // Marks a store as used just now (most recent in the idle order).
   const touch = (threadId: string) => {
@@ -108,16 +127,19 @@ export function createThreadStoreRegistry(
   return {
     get(threadId) {
       if (threadId === null) {
-        draft ??= createThreadStore(null);
+        draft ??= create(null);
         return draft;
       }
       let store = stores.get(threadId);
       if (store === undefined) {
-        store = createThreadStore(threadId);
+        store = create(threadId);
         stores.set(threadId, store);
       }
       touch(threadId);
       return store;
+    },
+    peek(threadId) {
+      return stores.get(threadId);
     },
     adoptDraft(store, threadId) {
       if (!stores.has(threadId)) stores.set(threadId, store);
@@ -182,10 +204,16 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   fileUrl.current = assistantFileUrl;
   const hasFileUrl = assistantFileUrl !== undefined;
   const [ownQueryClient] = useState(() => (queryClient ? null : new QueryClient()));
+  const activeQueryClient = queryClient ?? ownQueryClient!;
+  const queryClientRef = useRef(activeQueryClient);
+  queryClientRef.current = activeQueryClient;
   const [stores] = useState(() =>
-    createThreadStoreRegistry(
-      maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores },
-    ),
+    createThreadStoreRegistry({
+      ...(maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores }),
+      // Streams keep the cached thread detail and history lists current, without refetching.
+      onThreadMetadata: (thread, created) =>
+        writeThreadMetadata(queryClientRef.current, thread, { created }),
+    }),
   );
   // Callbacks are read through a ref so a new inline function never re-renders the tree.
   const callbacks = useRef<ThreadkitCallbacks>({});
@@ -215,7 +243,7 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   );
 
   return (
-    <QueryClientProvider client={queryClient ?? ownQueryClient!}>
+    <QueryClientProvider client={activeQueryClient}>
       <ThreadkitContext.Provider value={value}>{children}</ThreadkitContext.Provider>
     </QueryClientProvider>
   );

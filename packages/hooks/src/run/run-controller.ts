@@ -21,6 +21,7 @@ import type { ThreadkitEffect } from "../provider/threadkit-context";
 import type { ThreadRunFailure, ThreadStore } from "../thread/thread-store";
 import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
+import { removeItemsAfter } from "./retry-items";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
 import {
   describeRunFailure,
@@ -68,13 +69,14 @@ export interface RunResult {
 /** Options of one send. */
 export interface SendOptions {
   /**
-   * Called once, as soon as the server accepted the send (its stream started); before the
-   * response ends. A send that fails before that never calls it.
+   * Called once per attempt, as soon as the server accepted the send (its stream started);
+   * before the response ends. A send that fails before that never calls it; when `retry()`
+   * sends the message again, it is called for that attempt.
    */
   onAccepted?: () => void;
   /**
    * Called when the send failed and its message is not in the thread: the input is kept in
-   * `failedInput`, and `retry()` sends it again.
+   * `failedInput`, and `retry()` sends it again (with these same options).
    */
   onLost?: () => void;
 }
@@ -320,10 +322,7 @@ export class RunController {
     if (last.kind === "send" && this.confirmedUserMessageId !== null) {
       return this.start({ kind: "retry_after_item", itemId: this.confirmedUserMessageId });
     }
-    if (last.kind === "send") {
-      // The old callback belongs to the failed attempt.
-      return this.start({ kind: "send", input: last.input });
-    }
+    // A resent message keeps its callbacks: the sender's draft leaves once this attempt is accepted.
     return this.start(last);
   };
 
@@ -393,7 +392,11 @@ export class RunController {
     this.lastOperation = operation;
     if (operation.kind === "send") this.confirmedUserMessageId = null;
     const flags = createRunFlags(
-      operation.kind === "send" ? operation.options?.onAccepted : undefined,
+      operation.kind === "send"
+        ? operation.options?.onAccepted
+        : operation.kind === "retry_after_item"
+          ? () => removeItemsAfter(this.deps.getStore(threadId), operation.itemId)
+          : undefined,
       this.deps.log,
     );
     this.update({ status: "submitting", error: null, failedInput: null });

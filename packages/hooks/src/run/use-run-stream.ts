@@ -5,6 +5,7 @@ import { useThreadkitContext } from "../provider/threadkit-context";
 import { useResolvedThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
 import type { AssistantRunOptions } from "./assistants-run";
+import { trackRunActivity } from "./run-activity";
 import {
   type ClientToolHandler,
   RunController,
@@ -75,10 +76,16 @@ export interface UseRunStreamResult {
    * Retries the failed operation. After a send whose user message the server confirmed
    * (`thread.item.done`), the response is re-run after it (`threads.retry_after_item`), whatever
    * broke (stream `error` event or a dropped connection); a message that never arrived is sent
-   * again.
+   * again, with the `SendOptions` of the failed send (so `onAccepted` clears a composer's
+   * draft once the resend is accepted).
    */
   retry(): Promise<RunResult>;
-  /** Re-runs the response after a user message (`threads.retry_after_item`). */
+  /**
+   * Re-runs the response after a user message (`threads.retry_after_item`). Once the server
+   * accepts it (its stream starts), every item after that message leaves the thread's store, as
+   * the server deleted them from its own without `thread.item.removed` events; a retry that
+   * fails before that leaves the items alone. `retry()` after a confirmed message does the same.
+   */
   retryAfterItem(itemId: string): Promise<RunResult>;
   /** Answers (or skips) a structured input item (`threads.add_structured_input`). */
   submitStructuredInput(itemId: string, submission: StructuredInputSubmission): Promise<RunResult>;
@@ -206,6 +213,7 @@ export function useRunController(
       }),
   );
 
+  const stores = context.stores;
   // The app switching threads aborts the old thread's run; adopting our own new thread does not.
   useEffect(() => {
     controller.setThread(threadId);
@@ -213,8 +221,12 @@ export function useRunController(
 
   useEffect(() => {
     controller.mount();
-    return () => controller.dispose();
-  }, [controller]);
+    const stopTracking = trackRunActivity(controller, (id) => stores.get(id));
+    return () => {
+      controller.dispose();
+      stopTracking();
+    };
+  }, [controller, stores]);
 
   return controller;
 }

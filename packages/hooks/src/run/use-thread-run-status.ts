@@ -1,3 +1,4 @@
+import type { UserMessageItem } from "@threadkit/core";
 import { useMemo } from "react";
 import { useStore } from "zustand";
 import { useThreadStore } from "../thread/thread-context";
@@ -61,8 +62,33 @@ export interface ThreadRunStatus {
    * secret), then retries. `null` for other failures or without `onSessionExpired`.
    */
   readonly reauthenticate: (() => Promise<RunResult>) | null;
+  /**
+   * The thread's last item when it is a user message that no reply followed, while no run is in
+   * flight on the thread and nothing failed: a reply that never came (the server crashed mid-turn,
+   * the page closed before the answer). Offer to get it with `useRetryAfterItem` (or a run's
+   * `retryAfterItem`) on this message. `null` otherwise.
+   */
+  readonly unansweredMessage: UserMessageItem | null;
   /** Dismisses one notice. */
   dismissNotice(seq: number): void;
+}
+
+/**
+ * The user message a thread's state ends with when no reply followed it and nothing is on its
+ * way: no run in flight, no item streaming, no failure or stream error showing (those offer their
+ * own retry). See {@link ThreadRunStatus.unansweredMessage}.
+ */
+export function selectUnansweredMessage(
+  state: Pick<
+    ThreadStoreState,
+    "itemIds" | "itemsById" | "runsInFlight" | "streamingItemIds" | "runFailure" | "error"
+  >,
+): UserMessageItem | null {
+  if (state.runsInFlight > 0 || state.streamingItemIds.length > 0) return null;
+  if (state.runFailure !== null || state.error !== null) return null;
+  const lastId = state.itemIds[state.itemIds.length - 1];
+  const last = lastId === undefined ? undefined : state.itemsById.get(lastId);
+  return last?.type === "user_message" ? last : null;
 }
 
 /**
@@ -122,6 +148,7 @@ export function useThreadRunStatus(threadId?: string | null): ThreadRunStatus {
   const event = useStore(store, (state) => state.error);
   const runFailure = useStore(store, (state) => state.runFailure);
   const dismissNotice = useStore(store, (state) => state.dismissNotice);
+  const unansweredMessage = useStore(store, selectUnansweredMessage);
   return useMemo(() => {
     const error = selectThreadRunError({ runFailure, error: event });
     return {
@@ -130,7 +157,8 @@ export function useThreadRunStatus(threadId?: string | null): ThreadRunStatus {
       error,
       retry: error?.allowRetry && runFailure !== null ? runFailure.retry : null,
       reauthenticate: runFailure?.reauthenticate ?? null,
+      unansweredMessage,
       dismissNotice,
     };
-  }, [notices, progress, event, runFailure, dismissNotice]);
+  }, [notices, progress, event, runFailure, unansweredMessage, dismissNotice]);
 }

@@ -1,4 +1,4 @@
-import type { ThreadItem } from "@threadkit/core";
+import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RunResult } from "../run/run-controller";
 import type { RunFailureReason } from "../run/run-failure";
@@ -33,6 +33,11 @@ export interface ThreadStoreState extends ThreadState {
    * or when the run ends, fails or is cancelled. Read it with `useRunningToolCallId`.
    */
   readonly runningToolCallId: string | null;
+  /**
+   * How many runs (`useRunStream` and the hooks built on it) are working on this thread right now:
+   * from sending their request until their response ends, fails or is cancelled.
+   */
+  readonly runsInFlight: number;
 }
 
 /** A failed run, as `useRunStream` leaves it in the thread's store. */
@@ -111,6 +116,13 @@ export interface ThreadStoreActions {
   setRunFailure(failure: ThreadRunFailure | null): void;
   /** Marks the `client_tool_call` item whose tool the client runs, or clears it with `null`. */
   setRunningToolCall(itemId: string | null): void;
+  /**
+   * Replaces the thread's metadata (`thread`), as a rename does; streams set it with
+   * `thread.created` and `thread.updated`.
+   */
+  setThread(thread: ThreadMetadata | null): void;
+  /** Counts a run in flight (`runsInFlight`); call the returned function once it ended. */
+  beginRun(): () => void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -160,6 +172,7 @@ export function createThreadStore(
       threadId,
       runFailure: null,
       runningToolCallId: null,
+      runsInFlight: 0,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -243,6 +256,18 @@ export function createThreadStore(
       },
       setRunningToolCall(itemId) {
         if (get().runningToolCallId !== itemId) set({ runningToolCallId: itemId });
+      },
+      setThread(thread) {
+        if (get().thread !== thread) set({ thread });
+      },
+      beginRun() {
+        set({ runsInFlight: get().runsInFlight + 1 });
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          set({ runsInFlight: get().runsInFlight - 1 });
+        };
       },
     };
   });

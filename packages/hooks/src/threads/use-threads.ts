@@ -13,6 +13,7 @@ import { getHistorySource, type ThreadsPage } from "../internal/history-source";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { threadkitKeys } from "../query-keys";
 import { useResolvedThreadStore } from "../thread/thread-context";
+import { patchThreadLists, writeThreadMetadata } from "./thread-metadata";
 
 /** Options of {@link useThreads}. */
 export interface UseThreadsOptions {
@@ -91,15 +92,20 @@ export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
 
 /** What {@link useThread} returns. */
 export interface UseThreadResult {
-  /** The thread's metadata: the live version from its stream when there is one, else the loaded one. */
+  /**
+   * The thread's metadata, as the query cache holds it: loaded with `threads.get_by_id`, and
+   * kept current by its streams (`thread.created`, `thread.updated`) and by `useRenameThread`.
+   * Before it loaded (or without a history client), the version its live store got from a stream.
+   */
   thread: ThreadMetadata | null;
   status: "pending" | "success" | "error";
   error: Error | null;
 }
 
 /**
- * One thread's metadata (title, status), loaded with `threads.get_by_id` and kept current by
- * `thread.updated` events of its streams.
+ * One thread's metadata (title, status), loaded with `threads.get_by_id`. Streams of the thread
+ * (`thread.updated`) and renames (`useRenameThread`) update the same cached metadata, so a header
+ * showing it follows both at once.
  */
 export function useThread(threadId: string | null): UseThreadResult {
   const context = useThreadkitContext("useThread");
@@ -111,34 +117,17 @@ export function useThread(threadId: string | null): UseThreadResult {
     queryFn: ({ signal }) =>
       getHistorySource(context.clients, "useThread").getThread(threadId!, signal),
   });
+  const thread = threadId === null ? live : (query.data ?? (live?.id === threadId ? live : null));
   return {
-    thread: live ?? query.data ?? null,
-    status: threadId === null ? "success" : live ? "success" : query.status,
+    thread,
+    status: threadId === null || thread !== null ? "success" : query.status,
     error: query.error,
   };
 }
 
-type ThreadListData = InfiniteData<ThreadsPage, string | null>;
-
-/** Applies `change` to every cached thread list; returns the previous data for rollback. */
-function patchThreadLists(
-  queryClient: ReturnType<typeof useQueryClient>,
-  change: (threads: readonly ThreadMetadata[]) => readonly ThreadMetadata[],
-) {
-  const previous = queryClient.getQueriesData<ThreadListData>({
-    queryKey: threadkitKeys.threads(),
-  });
-  queryClient.setQueriesData<ThreadListData>({ queryKey: threadkitKeys.threads() }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((page) => ({ ...page, threads: change(page.threads) })) }
-      : data,
-  );
-  return previous;
-}
-
 /**
- * Deletes a thread. The thread leaves every cached list at once and comes back if the server
- * refuses.
+ * Deletes a thread. The thread leaves every cached list at once (no refetch) and comes back if
+ * the server refuses.
  *
  * @example
  * ```tsx
@@ -159,17 +148,19 @@ export function useDeleteThread() {
     onError: (error, _threadId, previous) => {
       for (const [key, data] of previous ?? []) queryClient.setQueryData(key, data);
       context.reportError(error);
+      // The lists were rolled back; read them again in case the thread changed meanwhile.
+      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
     },
     onSuccess: (_data, threadId) => {
       queryClient.removeQueries({ queryKey: threadkitKeys.thread(threadId) });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
   });
 }
 
 /**
- * Renames a thread (`threads.update`). The new title shows at once and is rolled back if the
- * server refuses.
+ * Renames a thread (`threads.update`). The new title shows at once everywhere the thread's
+ * metadata shows — `useThread` (a header), the thread's live store, every cached history list —
+ * without a refetch, and is rolled back everywhere if the server refuses.
  */
 export function useRenameThread() {
   const context = useThreadkitContext("useRenameThread");
@@ -178,25 +169,41 @@ export function useRenameThread() {
     mutationFn: ({ threadId, title }: { threadId: string; title: string }) =>
       getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
     onMutate: async ({ threadId, title }) => {
-      await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
       const detailKey = threadkitKeys.threadDetail(threadId);
+      await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
+      await queryClient.cancelQueries({ queryKey: detailKey });
       const previousDetail = queryClient.getQueryData<ThreadMetadata>(detailKey);
-      if (previousDetail) queryClient.setQueryData(detailKey, { ...previousDetail, title });
+      const store = context.stores.peek(threadId);
+      const previousLive = store?.getState().thread ?? null;
       const previousLists = patchThreadLists(queryClient, (threads) =>
         threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
       );
-      return { previousDetail, previousLists };
+      if (previousDetail) queryClient.setQueryData(detailKey, { ...previousDetail, title });
+      if (previousLive) store?.getState().setThread({ ...previousLive, title });
+      return { previousDetail, previousLive, previousLists };
     },
     onError: (error, { threadId }, snapshot) => {
+      // The store first: its change writes through to the cache, which the snapshots then set.
+      if (snapshot?.previousLive) {
+        context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
+      }
       for (const [key, data] of snapshot?.previousLists ?? []) queryClient.setQueryData(key, data);
       if (snapshot?.previousDetail) {
         queryClient.setQueryData(threadkitKeys.threadDetail(threadId), snapshot.previousDetail);
       }
       context.reportError(error);
+      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
     },
-    onSuccess: (thread, { threadId }) => {
-      if (thread) queryClient.setQueryData(threadkitKeys.threadDetail(threadId), thread);
+    onSuccess: (thread, { threadId, title }) => {
+      const store = context.stores.peek(threadId);
+      const live = store?.getState().thread ?? null;
+      const renamed =
+        thread ??
+        queryClient.getQueryData<ThreadMetadata>(threadkitKeys.threadDetail(threadId)) ??
+        (live ? { ...live, title } : null);
+      if (renamed === null) return;
+      if (live) store?.getState().setThread({ ...live, ...renamed });
+      writeThreadMetadata(queryClient, renamed);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
   });
 }

@@ -1,0 +1,81 @@
+import type { ThreadItem } from "@threadkit/core";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DevServer } from "./server";
+import { chatkit, chatkitStream, doneItems, input, startServer, startThread } from "./test-utils";
+
+// `threads.retry_after_item` as the official Python server answers it (chatkit/server.py):
+// every item after the user message is deleted from the store, and the stream that follows
+// carries no `thread.item.removed` for them. Clients drop them on their own.
+
+let server: DevServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const stored = (threadId: string): ThreadItem[] => server.services.store.allItems(threadId);
+
+describe("threads.retry_after_item", () => {
+  it("deletes every item after the message without thread.item.removed events", async () => {
+    const { threadId, events } = await startThread(server, "hello");
+    const first = doneItems(events)[0];
+    await chatkitStream(server, "threads.add_user_message", {
+      thread_id: threadId,
+      input: input("and again"),
+    });
+    expect(stored(threadId).map((item) => item.type)).toEqual([
+      "user_message",
+      "assistant_message",
+      "user_message",
+      "assistant_message",
+    ]);
+    const retried = await chatkitStream(server, "threads.retry_after_item", {
+      thread_id: threadId,
+      item_id: first?.id,
+    });
+    expect(retried.filter((event) => event.type === "thread.item.removed")).toEqual([]);
+    expect(retried.some((event) => event.type === "thread.item.done")).toBe(true);
+    const after = stored(threadId);
+    expect(after.map((item) => item.type)).toEqual(["user_message", "assistant_message"]);
+    expect(after[0]?.id).toBe(first?.id);
+  });
+
+  it("replaces the partial reply a dropped stream left in the store", async () => {
+    const response = await chatkit(server, "threads.create", {
+      input: input("Tell me a story !drop=20"),
+    });
+    await response.text().catch(() => "");
+    const [thread] = server.services.store.listThreads({ limit: 1, order: "desc" }).data;
+    const threadId = thread?.id ?? "";
+    // The server keeps a non-empty pending reply when the client goes away, as Python's does.
+    await vi.waitFor(() =>
+      expect(stored(threadId).map((item) => item.type)).toEqual([
+        "user_message",
+        "assistant_message",
+      ]),
+    );
+    const [user, partial] = stored(threadId);
+    await chatkitStream(server, "threads.retry_after_item", {
+      thread_id: threadId,
+      item_id: user?.id,
+    });
+    const after = stored(threadId);
+    expect(after.map((item) => item.type)).toEqual(["user_message", "assistant_message"]);
+    expect(after[1]?.id).not.toBe(partial?.id);
+  });
+
+  it("keeps the items when the retry fails before its stream starts", async () => {
+    const { threadId, events } = await startThread(server, "hello");
+    const before = stored(threadId);
+    const response = await chatkit(
+      server,
+      "threads.retry_after_item",
+      { thread_id: threadId, item_id: doneItems(events)[0]?.id },
+      { "x-threadkit-fault": "503" },
+    );
+    expect(response.status).toBe(503);
+    expect(stored(threadId)).toEqual(before);
+  });
+});
