@@ -42,6 +42,7 @@ import type {
   RunStatus,
   RunStep,
   RunStepDeltaEvent,
+  StrictWidgetRoot,
   SubmitToolOutputsParams,
   ThreadCreateAndRunParams,
   ThreadCreateParams,
@@ -49,6 +50,8 @@ import type {
   ToolCallDelta,
   UploadStrategy,
   UserMessageContentInput,
+  WidgetNode,
+  WidgetRoot,
 } from "../src/index";
 
 test("Assistants objects", () => {
@@ -111,4 +114,12 @@ test("ChatKit.js types", () => {
   expectTypeOf<ChatKitJS.UserMessageContent>().toExtend<UserMessageContentInput>();
   expectTypeOf<{ tool_choice: ChatKitJS.ToolChoice }>().toExtend<InferenceOptions>();
   expectTypeOf<ChatKitJS.FileUploadStrategy>().toExtend<UploadStrategy>();
+});
+
+test("ChatKit.js widgets", () => {
+  // `Transition.children` is one component there; threadkit also keeps accepting an array.
+  expectTypeOf<ChatKitJS.Widgets.Transition>().toExtend<WidgetNode>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetComponent>().toExtend<WidgetNode>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetRoot>().toExtend<WidgetRoot>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetRoot>().toExtend<StrictWidgetRoot>();
 });

@@ -57,7 +57,12 @@ export function updateWidgetNode<T extends WidgetNode>(
 ): T {
   if (node.id === id) return fn(node) as T;
   const children = node.children;
-  if (!Array.isArray(children)) return node;
+  if (children === null || typeof children !== "object") return node;
+  if (!Array.isArray(children)) {
+    // A single child (`Transition`).
+    const next = updateWidgetNode(children, id, fn);
+    return next === children ? node : { ...node, children: next };
+  }
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (child === null || typeof child !== "object") continue;
