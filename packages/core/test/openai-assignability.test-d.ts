@@ -48,8 +48,10 @@ import type {
   ThreadCreateParams,
   ToolCall,
   ToolCallDelta,
+  toUserMessageContent,
   UploadStrategy,
   UserMessageContentInput,
+  UserMessageInput,
   WidgetNode,
   WidgetRoot,
 } from "../src/index";
@@ -112,6 +114,10 @@ test("hosted ChatKit REST objects", () => {
 test("ChatKit.js types", () => {
   expectTypeOf<ChatKitJS.Attachment>().toExtend<Attachment>();
   expectTypeOf<ChatKitJS.UserMessageContent>().toExtend<UserMessageContentInput>();
+  // …but what is sent must carry `data`, as chatkit-python requires.
+  type SentPart = UserMessageInput["content"][number];
+  expectTypeOf<{ type: "input_tag"; id: string; text: string }>().not.toExtend<SentPart>();
+  expectTypeOf<ReturnType<typeof toUserMessageContent>>().toEqualTypeOf<SentPart>();
   expectTypeOf<{ tool_choice: ChatKitJS.ToolChoice }>().toExtend<InferenceOptions>();
   expectTypeOf<ChatKitJS.FileUploadStrategy>().toExtend<UploadStrategy>();
 });
