@@ -212,6 +212,19 @@ export function createAssistantIndexCheck(): (
         const content = event.data.delta.content;
         if (content === undefined || content.length === 0) return null;
         const counts = messages.get(event.data.id) ?? [];
+        // Fast path, nearly every event: text appended to a part that exists.
+        if (content.length === 1) {
+          const part = content[0] as { index: number; text?: { annotations?: unknown } };
+          const index = part.index;
+          if (
+            part.text?.annotations === undefined &&
+            Number.isInteger(index) &&
+            index >= 0 &&
+            index < counts.length
+          ) {
+            return null;
+          }
+        }
         const next = checkIndexes(counts, content, "content index", (part) => {
           const text = (part as { text?: { annotations?: { index: number }[] } }).text;
           return { field: "annotation index", deltas: text?.annotations ?? NO_DELTAS };

@@ -58,6 +58,7 @@ export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEve
   }
 }
 
+const TEXT_DELTA = "assistant_message.content_part.text_delta";
 const PART_UPDATES: ReadonlySet<string> = new Set([
   "assistant_message.content_part.text_delta",
   "assistant_message.content_part.added",
@@ -73,22 +74,37 @@ const PART_UPDATES: ReadonlySet<string> = new Set([
  */
 export function createThreadIndexCheck(): (event: ThreadStreamReaderEvent) => RangeError | null {
   const lengths = new Map<string, number>();
+  // The item of the last update and its length: nearly every event is a delta to that item.
+  let lastId: string | null = null;
+  let lastLength: number | undefined;
   const track = (item: ThreadItem) => {
     if (item.type === "assistant_message" && Array.isArray(item.content)) {
       lengths.set(item.id, item.content.length);
+      if (item.id === lastId) lastId = null;
     }
   };
   return (event) => {
     switch (event.type) {
       case "thread.item.updated": {
         const update = event.update;
-        if (!PART_UPDATES.has(update.type)) return null;
+        if (update.type !== TEXT_DELTA && !PART_UPDATES.has(update.type)) return null;
         const index = (update as { content_index: unknown }).content_index;
-        const length = lengths.get(event.item_id);
+        const id = event.item_id;
+        if (id !== lastId) {
+          lastId = id;
+          lastLength = lengths.get(id);
+        }
+        const length = lastLength;
+        if (length !== undefined && typeof index === "number" && index >= 0 && index < length) {
+          if (Number.isInteger(index)) return null;
+        }
         if (!isIndexInBounds(index, length ?? Number.POSITIVE_INFINITY)) {
           return indexError("content_index", index, length ?? 0);
         }
-        if (length !== undefined && index >= length) lengths.set(event.item_id, index + 1);
+        if (length !== undefined && index >= length) {
+          lengths.set(id, index + 1);
+          lastLength = index + 1;
+        }
         return null;
       }
       case "thread.item.added":
@@ -98,6 +114,7 @@ export function createThreadIndexCheck(): (event: ThreadStreamReaderEvent) => Ra
         return null;
       case "thread.item.removed":
         lengths.delete(event.item_id);
+        if (event.item_id === lastId) lastId = null;
         return null;
       case "thread.created":
       case "thread.updated": {
