@@ -192,6 +192,7 @@ function checkIndexes(
 }
 
 const NO_DELTAS: readonly { index: number }[] = [];
+const NO_COUNTS: readonly number[] = [];
 
 /**
  * @internal The index check of one Assistants stream: it follows the content parts (and their
@@ -206,12 +207,20 @@ export function createAssistantIndexCheck(): (
   const messages = new Map<string, number[] | readonly number[]>();
   /** Per step: the output count of each tool call. */
   const steps = new Map<string, number[] | readonly number[]>();
+  // The message of the last delta and its counts: nearly every event is a delta to it.
+  let lastId: string | null = null;
+  let lastCounts: readonly number[] = NO_COUNTS;
   return (event) => {
     switch (event.event) {
       case "thread.message.delta": {
         const content = event.data.delta.content;
         if (content === undefined || content.length === 0) return null;
-        const counts = messages.get(event.data.id) ?? [];
+        const id = event.data.id;
+        if (id !== lastId) {
+          lastId = id;
+          lastCounts = messages.get(id) ?? NO_COUNTS;
+        }
+        const counts = lastCounts;
         // Fast path, nearly every event: text appended to a part that exists.
         if (content.length === 1) {
           const part = content[0] as { index: number; text?: { annotations?: unknown } };
@@ -230,7 +239,10 @@ export function createAssistantIndexCheck(): (
           return { field: "annotation index", deltas: text?.annotations ?? NO_DELTAS };
         });
         if (next instanceof RangeError) return next;
-        if (next !== counts) messages.set(event.data.id, next);
+        if (next !== counts) {
+          messages.set(id, next);
+          lastCounts = next;
+        }
         return null;
       }
       case "thread.run.step.delta": {
@@ -256,6 +268,7 @@ export function createAssistantIndexCheck(): (
           part?.type === "text" ? lengthOf(part.text?.annotations) : 0,
         );
         messages.set(event.data.id, maxCounts(messages.get(event.data.id), counts));
+        if (event.data.id === lastId) lastId = null;
         return null;
       }
       case "thread.run.step.created":
