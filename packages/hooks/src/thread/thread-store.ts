@@ -32,6 +32,23 @@ export interface ThreadStoreState extends ThreadState {
    * or when the run ends, fails or is cancelled. Read it with `useRunningToolCallId`.
    */
   readonly runningToolCallId: string | null;
+  /**
+   * Why the last run ended before its reply was finished (an Assistants run that ended
+   * `incomplete` at a token limit, or was cancelled on the server), or `null`. Cleared when the
+   * next response starts. Read it with `useThreadRunStatus`.
+   */
+  readonly runIncomplete: ThreadRunIncomplete | null;
+}
+
+/** A run that ended before its reply was finished, as `useRunStream` leaves it in the store. */
+export interface ThreadRunIncomplete {
+  /**
+   * The API's `incomplete_details.reason` (`"max_tokens"`: the reply reached
+   * `max_completion_tokens`; `"max_prompt_tokens"`: the conversation reached
+   * `max_prompt_tokens`; a newer reason as sent), `"cancelled"` for a run cancelled on the
+   * server, or `null` when the API gave no reason.
+   */
+  readonly reason: "max_tokens" | "max_prompt_tokens" | "cancelled" | (string & {}) | null;
 }
 
 /** A failed run, as `useRunStream` leaves it in the thread's store. */
@@ -98,6 +115,8 @@ export interface ThreadStoreActions {
   setRunFailure(failure: ThreadRunFailure | null): void;
   /** Marks the `client_tool_call` item whose tool the client runs, or clears it with `null`. */
   setRunningToolCall(itemId: string | null): void;
+  /** Records why the last run ended before its reply was finished, or clears it with `null`. */
+  setRunIncomplete(incomplete: ThreadRunIncomplete | null): void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -147,6 +166,7 @@ export function createThreadStore(
       threadId,
       runFailure: null,
       runningToolCallId: null,
+      runIncomplete: null,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -205,6 +225,7 @@ export function createThreadStore(
       },
       startStream() {
         update(startThreadStream(get()));
+        if (get().runIncomplete !== null) set({ runIncomplete: null });
       },
       finishStream() {
         update(finishThreadStream(get()));
@@ -230,6 +251,12 @@ export function createThreadStore(
       },
       setRunningToolCall(itemId) {
         if (get().runningToolCallId !== itemId) set({ runningToolCallId: itemId });
+      },
+      setRunIncomplete(incomplete) {
+        const current = get().runIncomplete;
+        if (current === incomplete) return;
+        if (current !== null && incomplete !== null && current.reason === incomplete.reason) return;
+        set({ runIncomplete: incomplete });
       },
     };
   });
