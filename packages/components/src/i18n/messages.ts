@@ -79,6 +79,12 @@ export const en = {
   "error.stream": "Something went wrong while generating a response.",
   "error.connection": "The connection to the server failed.",
   "error.retry": "Try again",
+  "run.incomplete": "The reply is incomplete.",
+  "run.incomplete.max_tokens":
+    "The reply was cut off: it reached the maximum length of a response.",
+  "run.incomplete.max_prompt_tokens":
+    "The reply was cut off: the conversation is longer than the model can read.",
+  "run.incomplete.cancelled": "The run was cancelled before the reply was finished.",
   "progress.label": "Progress",
   "unknown.title": "Unsupported item type {type}",
   "unknown.raw": "Show raw data",
@@ -217,6 +223,12 @@ export const de: Messages = {
   "error.stream": "Beim Erzeugen der Antwort ist ein Fehler aufgetreten.",
   "error.connection": "Die Verbindung zum Server ist fehlgeschlagen.",
   "error.retry": "Erneut versuchen",
+  "run.incomplete": "Die Antwort ist unvollständig.",
+  "run.incomplete.max_tokens":
+    "Die Antwort wurde abgeschnitten: Sie hat die maximale Länge einer Antwort erreicht.",
+  "run.incomplete.max_prompt_tokens":
+    "Die Antwort wurde abgeschnitten: Die Unterhaltung ist länger, als das Modell lesen kann.",
+  "run.incomplete.cancelled": "Der Lauf wurde abgebrochen, bevor die Antwort fertig war.",
   "progress.label": "Fortschritt",
   "unknown.title": "Nicht unterstützter Eintragstyp {type}",
   "unknown.raw": "Rohdaten anzeigen",
@@ -345,6 +357,10 @@ export const ar: Messages = {
   "error.stream": "حدث خطأ أثناء إنشاء الرد.",
   "error.connection": "فشل الاتصال بالخادم.",
   "error.retry": "إعادة المحاولة",
+  "run.incomplete": "الرد غير مكتمل.",
+  "run.incomplete.max_tokens": "توقف الرد: بلغ الحد الأقصى لطول الرد.",
+  "run.incomplete.max_prompt_tokens": "توقف الرد: المحادثة أطول مما يستطيع النموذج قراءته.",
+  "run.incomplete.cancelled": "أُلغي التشغيل قبل اكتمال الرد.",
   "progress.label": "التقدّم",
   "unknown.title": "نوع عنصر غير مدعوم {type}",
   "unknown.raw": "عرض البيانات الخام",

@@ -1,5 +1,10 @@
 import type { ThreadItem, ThreadNotice, ThreadProgress, ThreadStreamError } from "@threadkit/core";
-import { selectThreadRunError, type ThreadRunError, type ThreadRunFailure } from "@threadkit/hooks";
+import {
+  selectThreadRunError,
+  type ThreadRunError,
+  type ThreadRunFailure,
+  type ThreadRunIncomplete,
+} from "@threadkit/hooks";
 import type { ItemStatus } from "../context";
 
 /** What `Thread.RunStatus` shows: the transient state that runs leave on the thread. */
@@ -10,6 +15,8 @@ export interface ThreadRunStatusSnapshot {
   readonly progress: ThreadProgress | null;
   /** How the last run failed, until it is retried or the next run starts. */
   readonly error: ThreadRunError | null;
+  /** Why the last run ended before its reply was finished, until the next run starts. */
+  readonly incomplete: ThreadRunIncomplete | null;
   /** Retries the failed run; `null` when the source cannot (or the server does not allow it). */
   readonly retry: (() => void) | null;
   /** Dismisses one notice; `null` when the source cannot. */
@@ -72,6 +79,8 @@ export interface ThreadStoreLike {
     error?: ThreadStreamError | null;
     /** How the last run failed (`useRunStream`), with its retry. */
     runFailure?: ThreadRunFailure | null;
+    /** Why the last run ended before its reply was finished (`useRunStream`). */
+    runIncomplete?: ThreadRunIncomplete | null;
     dismissNotice?: (seq: number) => void;
   };
   subscribe(listener: () => void): () => void;
@@ -90,18 +99,20 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       state.progress ?? null,
       state.error ?? null,
       state.runFailure ?? null,
+      state.runIncomplete ?? null,
       state.dismissNotice,
     ] as const;
     if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
       return runStatus;
     }
-    const [notices, progress, event, runFailure, dismissNotice] = inputs;
+    const [notices, progress, event, runFailure, incomplete, dismissNotice] = inputs;
     const error = selectThreadRunError({ runFailure, error: event });
     runInputs = inputs;
     runStatus = {
       notices,
       progress,
       error,
+      incomplete,
       retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
       dismissNotice: dismissNotice ?? null,
     };
