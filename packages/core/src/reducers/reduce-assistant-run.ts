@@ -468,7 +468,9 @@ export function createAssistantRunState(): AssistantRunState {
 /** The text a delta only appends to one text part (no role, no annotations), else `undefined`. */
 function plainTextValue(event: AssistantStreamReaderEvent): string | undefined {
   if (event.event !== "thread.message.delta") return undefined;
-  const delta = event.data.delta;
+  // Optional chaining: a hand-built event may lack `data` or `delta`, and this runs outside the try.
+  const delta = (event.data as Partial<MessageDeltaEvent> | undefined)?.delta;
+  if (delta === undefined || delta === null) return undefined;
   const parts = delta.content;
   if (delta.role !== undefined || parts === undefined || parts.length !== 1) return undefined;
   const part = parts[0] as MessageContentDelta;
