@@ -130,6 +130,11 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
   for (;;) {
     try {
       for await (const batch of readAssistantStreamBatches(body, { signal })) {
+        for (const event of batch) {
+          if (event.event === "stream.malformed") {
+            context.log("run.malformed_event", { reason: event.reason, message: event.message });
+          }
+        }
         queue.push(...batch);
         const created = batch.find((event) => event.event === "thread.created");
         if (created && created.event === "thread.created" && threadId === null) {

@@ -272,4 +272,50 @@ describe("useRunStream: Assistants runs that end early", () => {
       expect(result.current.status.incomplete).toBeNull();
     },
   );
+
+  it("reports a delta whose index is far past the end as malformed and keeps the reply", async () => {
+    const { blocks, run } = textRun();
+    const bad: Block = {
+      event: "thread.message.delta",
+      data: {
+        id: REPLY,
+        object: "thread.message.delta",
+        delta: { content: [{ index: 150_000_000, type: "text", text: { value: "boom" } }] },
+      },
+    };
+    const at = blocks.findIndex((b) => b.event === "thread.message.delta") + 2;
+    server = await serve(
+      sse([
+        ...blocks.slice(0, at),
+        bad,
+        ...blocks.slice(at),
+        { event: "thread.run.completed", data: run },
+      ]),
+    );
+    const onLog = vi.fn();
+    const clients = { assistants: createAssistantsClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const { result } = renderHook(
+      () => ({
+        run: useRunStream(THREAD, { assistant: { assistantId: "asst_1" } }),
+        store: useThreadStore(THREAD),
+      }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <ThreadkitProvider clients={clients} onLog={onLog}>
+            {children}
+          </ThreadkitProvider>
+        ),
+      },
+    );
+    await act(() => result.current.run.send("Hello"));
+    expect(result.current.run.status).toBe("idle");
+    expect(onLog).toHaveBeenCalledWith({
+      name: "run.malformed_event",
+      data: expect.objectContaining({ reason: "invalid_index" }),
+    });
+    const reply = selectThreadItem(result.current.store.getState(), REPLY);
+    expect(reply?.type === "assistant_message" && reply.content.map((p) => p.text)).toEqual([
+      expect.stringMatching(/\w/),
+    ]);
+  });
 });
