@@ -20,11 +20,14 @@ export function parseContent(raw: unknown): UserMessageContent[] {
     if (obj?.type === "input_text" && typeof obj.text === "string")
       return { type: "input_text", text: obj.text };
     if (obj?.type === "input_tag" && typeof obj.id === "string" && typeof obj.text === "string") {
+      // chatkit-python's `UserMessageTagContent` requires `data`: answer like it does.
+      const data = asObject(obj.data);
+      if (data === null) throw badRequest(`${where}.data must be an object.`, `${where}.data`);
       return {
         type: "input_tag",
         id: obj.id,
         text: obj.text,
-        data: asObject(obj.data) ?? {},
+        data,
         ...(typeof obj.group === "string" ? { group: obj.group } : {}),
         interactive: obj.interactive === true,
       };

@@ -212,6 +212,17 @@ describe("POST /chatkit bad input", () => {
       "params.input.content[0] must be an input_text or input_tag part.",
     ],
     [
+      "an input_tag without data (the Python SDK requires it)",
+      JSON.stringify({
+        type: "threads.create",
+        params: {
+          input: { content: [{ type: "input_tag", id: "e", text: "Ana" }], attachments: [] },
+        },
+      }),
+      400,
+      "params.input.content[0].data must be an object.",
+    ],
+    [
       "an unknown cursor",
       JSON.stringify({ type: "threads.list", params: { after: "thr_nope" } }),
       400,

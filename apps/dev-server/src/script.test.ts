@@ -6,6 +6,7 @@ import {
   type ThreadStreamEvent,
   type WidgetItem,
   type WorkflowItem,
+  widgetChildren,
 } from "@threadkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SCRIPT_KEYWORDS } from "./script";
@@ -193,7 +194,7 @@ describe("scripted assistant", () => {
       "threads.sync_custom_action",
       params,
     );
-    expect(result.updated_item.widget.children?.[0]).toMatchObject({ value: "Count: 2" });
+    expect(widgetChildren(result.updated_item.widget)[0]).toMatchObject({ value: "Count: 2" });
     expect(JSON.stringify(ofType(items(server, threadId), "widget")[0])).toContain("Count: 2");
   });
 

@@ -34,6 +34,16 @@ describe("chatkit-protocol JSON bodies", () => {
     });
   }
 
+  it("rejects an input_tag without data, as the Python SDK does", () => {
+    const request = (tag: object) => ({
+      type: "threads.create",
+      params: { input: { content: [tag], attachments: [], inference_options: {} } },
+    });
+    const tag = { type: "input_tag", id: "ent_1", text: "Ana" };
+    expect(() => parseChatKitRequest(request(tag))).toThrow(/at params\.input\.content\[0\]\.data/);
+    expect(parseChatKitRequest(request({ ...tag, data: {} }))).toMatchObject(request(tag));
+  });
+
   it("rejects a request for an operation that does not exist", () => {
     expect(() => parseChatKitRequest({ type: "threads.fly", params: {} })).toThrow(/at type/);
     expect(() =>

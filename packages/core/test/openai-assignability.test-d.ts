@@ -42,13 +42,18 @@ import type {
   RunStatus,
   RunStep,
   RunStepDeltaEvent,
+  StrictWidgetRoot,
   SubmitToolOutputsParams,
   ThreadCreateAndRunParams,
   ThreadCreateParams,
   ToolCall,
   ToolCallDelta,
+  toUserMessageContent,
   UploadStrategy,
   UserMessageContentInput,
+  UserMessageInput,
+  WidgetNode,
+  WidgetRoot,
 } from "../src/index";
 
 test("Assistants objects", () => {
@@ -109,6 +114,18 @@ test("hosted ChatKit REST objects", () => {
 test("ChatKit.js types", () => {
   expectTypeOf<ChatKitJS.Attachment>().toExtend<Attachment>();
   expectTypeOf<ChatKitJS.UserMessageContent>().toExtend<UserMessageContentInput>();
+  // …but what is sent must carry `data`, as chatkit-python requires.
+  type SentPart = UserMessageInput["content"][number];
+  expectTypeOf<{ type: "input_tag"; id: string; text: string }>().not.toExtend<SentPart>();
+  expectTypeOf<ReturnType<typeof toUserMessageContent>>().toEqualTypeOf<SentPart>();
   expectTypeOf<{ tool_choice: ChatKitJS.ToolChoice }>().toExtend<InferenceOptions>();
   expectTypeOf<ChatKitJS.FileUploadStrategy>().toExtend<UploadStrategy>();
+});
+
+test("ChatKit.js widgets", () => {
+  // `Transition.children` is one component there; threadkit also keeps accepting an array.
+  expectTypeOf<ChatKitJS.Widgets.Transition>().toExtend<WidgetNode>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetComponent>().toExtend<WidgetNode>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetRoot>().toExtend<WidgetRoot>();
+  expectTypeOf<ChatKitJS.Widgets.WidgetRoot>().toExtend<StrictWidgetRoot>();
 });

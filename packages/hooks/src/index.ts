@@ -101,6 +101,7 @@ export {
 export {
   createThreadStore,
   type ThreadRunFailure,
+  type ThreadRunIncomplete,
   type ThreadStore,
   type ThreadStoreActions,
   type ThreadStoreState,

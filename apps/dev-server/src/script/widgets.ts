@@ -1,4 +1,10 @@
-import type { ActionPayload, WidgetItem, WidgetNode, WidgetRoot } from "@threadkit/core";
+import {
+  type ActionPayload,
+  type WidgetItem,
+  type WidgetNode,
+  type WidgetRoot,
+  widgetChildren,
+} from "@threadkit/core";
 import { asObject } from "../util";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage, wordChunks } from "./text";
@@ -177,7 +183,7 @@ export async function* counterReply(ctx: ScriptContext): ScriptStream {
 }
 
 function readCount(widget: WidgetRoot): number {
-  const title = widget.children?.find((child) => child.id === "count");
+  const title = widgetChildren(widget).find((child) => child.id === "count");
   const match = typeof title?.value === "string" ? /(\d+)/.exec(title.value) : null;
   return match ? Number(match[1]) : 0;
 }

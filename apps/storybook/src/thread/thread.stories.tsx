@@ -404,3 +404,38 @@ export const RunStatusRetryableError: Story = {
     ).toBeVisible();
   },
 };
+
+/** A per-thread store whose Assistants run stopped at the token limit (`max_tokens`). */
+function incompleteStore() {
+  const store = createThreadStore("thr_demo", [
+    ...conversation.slice(0, 2),
+    runQuestion,
+    assistant("ri1", "Here are three quiet hotels in Alfama and Graça: the Memmo Alfama, the"),
+  ]);
+  store.getState().setRunIncomplete({ reason: "max_tokens" });
+  return store;
+}
+
+/**
+ * A run that ended before its reply was finished: an Assistants run `incomplete` at a token
+ * limit (`max_tokens`, `max_prompt_tokens`) or cancelled on the server. The partial reply stays,
+ * and a warning after it says why (`useThreadRunStatus().incomplete`). It goes when the next run
+ * starts.
+ */
+export const RunStatusIncomplete: Story = {
+  render: () => {
+    const [store] = useState(incompleteStore);
+    return <ChatSurface store={store} virtualize={false} />;
+  },
+  play: async ({ canvas, canvasElement }) => {
+    const status = canvasElement.querySelector("[data-tk-part='thread-run-status']") as HTMLElement;
+    await expect(status).toHaveAttribute("data-status", "incomplete");
+    const notice = within(status).getByRole("alert");
+    await expect(notice).toHaveAttribute("data-level", "warning");
+    await expect(notice).toHaveAttribute("data-reason", "max_tokens");
+    await expect(notice).toHaveTextContent(
+      "The reply was cut off: it reached the maximum length of a response.",
+    );
+    await expect(canvas.getByText(/the Memmo Alfama, the$/)).toBeVisible();
+  },
+};

@@ -91,6 +91,12 @@ export const en = {
   "error.signIn": "Sign in again",
   "run.unanswered": "No reply to this message yet.",
   "run.getReply": "Get a reply",
+  "run.incomplete": "The reply is incomplete.",
+  "run.incomplete.max_tokens":
+    "The reply was cut off: it reached the maximum length of a response.",
+  "run.incomplete.max_prompt_tokens":
+    "The reply was cut off: the conversation is longer than the model can read.",
+  "run.incomplete.cancelled": "The run was cancelled before the reply was finished.",
   "progress.label": "Progress",
   "unknown.title": "Unsupported item type {type}",
   "unknown.raw": "Show raw data",
@@ -243,6 +249,12 @@ export const de: Messages = {
   "error.signIn": "Erneut anmelden",
   "run.unanswered": "Auf diese Nachricht gibt es noch keine Antwort.",
   "run.getReply": "Antwort erhalten",
+  "run.incomplete": "Die Antwort ist unvollständig.",
+  "run.incomplete.max_tokens":
+    "Die Antwort wurde abgeschnitten: Sie hat die maximale Länge einer Antwort erreicht.",
+  "run.incomplete.max_prompt_tokens":
+    "Die Antwort wurde abgeschnitten: Die Unterhaltung ist länger, als das Modell lesen kann.",
+  "run.incomplete.cancelled": "Der Lauf wurde abgebrochen, bevor die Antwort fertig war.",
   "progress.label": "Fortschritt",
   "unknown.title": "Nicht unterstützter Eintragstyp {type}",
   "unknown.raw": "Rohdaten anzeigen",
@@ -383,6 +395,10 @@ export const ar: Messages = {
   "error.signIn": "تسجيل الدخول مجددًا",
   "run.unanswered": "لا يوجد رد على هذه الرسالة بعد.",
   "run.getReply": "الحصول على رد",
+  "run.incomplete": "الرد غير مكتمل.",
+  "run.incomplete.max_tokens": "توقف الرد: بلغ الحد الأقصى لطول الرد.",
+  "run.incomplete.max_prompt_tokens": "توقف الرد: المحادثة أطول مما يستطيع النموذج قراءته.",
+  "run.incomplete.cancelled": "أُلغي التشغيل قبل اكتمال الرد.",
   "progress.label": "التقدّم",
   "unknown.title": "نوع عنصر غير مدعوم {type}",
   "unknown.raw": "عرض البيانات الخام",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Lexer, type Token, type Tokens } from "marked";
-import { type BlockLexState, lexBlocks } from "./lex-blocks";
+import { type BlockLexState, lexBlocks, type MarkdownBlock } from "./lex-blocks";
 
 const SAMPLE = `# Title
 
@@ -207,5 +207,77 @@ describe("lexBlocks", () => {
         { numRuns: 1500 },
       );
     });
+  });
+});
+
+// A single message of a few MB, or a deeply nested one, overflowed marked's recursive lexer
+// ("Maximum call stack size exceeded"); the item's error boundary then hid the whole message.
+describe("lexBlocks on very long and deeply nested text", () => {
+  const realistic = [
+    "# Trip notes",
+    "",
+    "Some **bold**, _italic_ and `code` with a [link](https://example.com).",
+    "",
+    "- one",
+    "- two",
+    "",
+    "```js",
+    "const x = 1;",
+    "",
+    "console.log(x);",
+    "```",
+    "",
+    "> a quote",
+    "",
+  ].join("\n");
+
+  function covers(state: BlockLexState, text: string) {
+    let position = 0;
+    for (const block of state.blocks) {
+      expect(block.start).toBe(position);
+      position = block.end;
+    }
+    expect(position).toBe(text.length);
+    expect(state.blocks.map((b) => b.token.raw).join("")).toBe(text);
+  }
+
+  it.each([
+    ["100,000 `>`", `${">".repeat(100_000)} deep`],
+    ["100,000 `> ` on one line", `${"> ".repeat(100_000)}deep\n`],
+    ["100,000 nested list markers", `${"- ".repeat(100_000)}deep\n`],
+    ["3 MB of `*`", "*".repeat(3_000_000)],
+    ["1 MB of `*a `", "*a ".repeat(350_000)],
+  ])("lexes %s without overflowing the stack and keeps every character", (_name, text) => {
+    const state = lexBlocks(text);
+    covers(state, text);
+  });
+
+  it("keeps markdown around a pathological part of a few-MB message", () => {
+    const text = `${realistic.repeat(4_000)}${">".repeat(100_000)} deep\n\n${"- ".repeat(50_000)}x\n\n${realistic.repeat(4_000)}`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const state = lexBlocks(text);
+    covers(state, text);
+    const types = new Set(state.blocks.map((b) => b.token.type));
+    expect(types).toEqual(new Set(["heading", "paragraph", "list", "code", "blockquote", "space"]));
+    // The fenced code keeps its blank line: chunks never split inside a fence.
+    const code = state.blocks.find((b) => b.token.type === "code")?.token as Tokens.Code;
+    expect(code.text).toBe("const x = 1;\n\nconsole.log(x);");
+    // The section holding the deep line (from the blank line before it) is plain text.
+    const deep = state.blocks.filter((b) => b.token.raw.includes(">".repeat(1000)));
+    expect(deep.map((b) => b.token.type)).toEqual(["paragraph"]);
+    expect((deep[0] as MarkdownBlock).token).toHaveProperty("tokens", [
+      expect.objectContaining({ type: "text", text: `> a quote\n${">".repeat(100_000)} deep` }),
+    ]);
+  });
+
+  it("streams a long message with the same blocks as lexing it whole", () => {
+    const text = realistic.repeat(2_000);
+    let state: BlockLexState | undefined;
+    for (let end = 50_000; end < text.length; end += 50_000)
+      state = lexBlocks(text.slice(0, end), state);
+    state = lexBlocks(text, state);
+    expect(state.blocks.map((b) => b.token.raw)).toEqual(
+      lexBlocks(text).blocks.map((b) => b.token.raw),
+    );
   });
 });

@@ -95,6 +95,150 @@ function createLexer(definitions: Readonly<Definitions>): Lexer {
   return lexer;
 }
 
+/**
+ * Text longer than this is lexed in chunks of about this many characters, cut at blank lines
+ * outside fenced code, so no single lexer call works on a few-MB message at once.
+ */
+export const MARKDOWN_CHUNK_LENGTH = 64 * 1024;
+
+/**
+ * How deeply a line may nest containers (each `>`, each list marker, every two columns of
+ * indentation) and still be lexed as markdown. marked lexes nested containers recursively, so
+ * a line like 100,000 `>` overflows the stack; the blank-line-delimited section holding a deeper
+ * line is shown as plain text instead.
+ */
+export const MAX_MARKDOWN_NESTING = 64;
+
+// A line nesting deeper than the limit starts with more than that many of these characters.
+const DEEP_PREFIX = new RegExp(`^[ \\t>*+\\-0-9.)]{${MAX_MARKDOWN_NESTING + 1},}`, "m");
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The container nesting a line opens (see {@link MAX_MARKDOWN_NESTING}). */
+function nestingOf(line: string): number {
+  let depth = 0;
+  let columns = 0;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === " ") columns++;
+    else if (c === "\t") columns += 4;
+    else if (c === ">") depth++;
+    else if (
+      (c === "-" || c === "*" || c === "+") &&
+      (line[i + 1] === " " || line[i + 1] === "\t")
+    ) {
+      depth++;
+    } else if (c !== undefined && c >= "0" && c <= "9") {
+      let j = i;
+      while (
+        j < line.length &&
+        j - i < 9 &&
+        (line[j] as string) >= "0" &&
+        (line[j] as string) <= "9"
+      )
+        j++;
+      if ((line[j] === "." || line[j] === ")") && (line[j + 1] === " " || line[j + 1] === "\t")) {
+        depth++;
+        i = j;
+      } else break;
+    } else break;
+    i++;
+  }
+  return depth + Math.floor(columns / 2);
+}
+
+interface Section {
+  text: string;
+  /** Holds a line nesting deeper than {@link MAX_MARKDOWN_NESTING}. */
+  deep: boolean;
+}
+
+/**
+ * Cuts text into sections that end after a run of blank lines outside fenced code (the last
+ * section ends with the text), marking those that nest too deeply.
+ */
+function sectionsOf(text: string): Section[] {
+  const sections: Section[] = [];
+  let start = 0;
+  let deep = false;
+  let fence: string | null = null;
+  let blank = false;
+  let position = 0;
+  while (position < text.length) {
+    const newline = text.indexOf("\n", position);
+    const end = newline === -1 ? text.length : newline + 1;
+    const line = text.slice(position, newline === -1 ? end : newline);
+    const isBlank = line.trim() === "";
+    if (blank && !isBlank && fence === null) {
+      sections.push({ text: text.slice(start, position), deep });
+      start = position;
+      deep = false;
+    }
+    const open = FENCE.exec(line)?.[1];
+    if (fence === null && open !== undefined) fence = open;
+    else if (
+      fence !== null &&
+      open !== undefined &&
+      open[0] === fence[0] &&
+      open.length >= fence.length &&
+      line.trim() === open
+    ) {
+      fence = null;
+    } else if (fence === null && !deep && nestingOf(line) > MAX_MARKDOWN_NESTING) deep = true;
+    blank = isBlank;
+    position = end;
+  }
+  if (start < text.length) sections.push({ text: text.slice(start), deep });
+  return sections;
+}
+
+/** A section shown as plain text: one paragraph holding it literally, then its blank lines. */
+function plainTokens(section: string): Token[] {
+  const body = section.replace(/\n+$/, "");
+  const tokens: Token[] = [
+    { type: "paragraph", raw: body, text: body, tokens: [{ type: "text", raw: body, text: body }] },
+  ];
+  if (body.length < section.length) tokens.push({ type: "space", raw: section.slice(body.length) });
+  return tokens;
+}
+
+/**
+ * Lexes the unfinished tail. Short text without deeply nested lines goes to marked in one call
+ * (the streaming case); longer text is lexed in chunks of about {@link MARKDOWN_CHUNK_LENGTH}
+ * characters cut between sections, each chunk seeing the link definitions of the chunks before
+ * it, and sections nested too deeply are plain text.
+ */
+function lexTail(
+  text: string,
+  definitions: Readonly<Definitions>,
+): { tokens: Token[]; links: Definitions } {
+  if (text.length <= MARKDOWN_CHUNK_LENGTH && !DEEP_PREFIX.test(text)) {
+    const lexer = createLexer(definitions);
+    return { tokens: [...lexer.lex(text)], links: lexer.tokens.links };
+  }
+  const tokens: Token[] = [];
+  let links: Definitions = Object.assign(Object.create(null), definitions);
+  let chunk = "";
+  const flush = () => {
+    if (chunk === "") return;
+    const lexer = createLexer(links);
+    tokens.push(...lexer.lex(chunk));
+    links = lexer.tokens.links;
+    chunk = "";
+  };
+  for (const section of sectionsOf(text)) {
+    if (section.deep) {
+      flush();
+      tokens.push(...plainTokens(section.text));
+      continue;
+    }
+    if (chunk.length > 0 && chunk.length + section.text.length > MARKDOWN_CHUNK_LENGTH) flush();
+    chunk += section.text;
+  }
+  flush();
+  return { tokens, links };
+}
+
 /** Normalizes line endings the way marked does, so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
@@ -124,9 +268,7 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
     uses = previous.references.uses;
   }
   // The tail sees the definitions of the finished blocks before it, as in a full parse.
-  const lexer = createLexer(stableDefinitions);
-  const tail = lexer.lex(text.slice(offset));
-  const all: Definitions = lexer.tokens.links;
+  const { tokens: tail, links: all } = lexTail(text.slice(offset), stableDefinitions);
   let position = offset;
   for (const token of tail) {
     const end = position + token.raw.length;

@@ -120,4 +120,16 @@ describe("citations", () => {
     expect(screen.getByRole("button", { name: /Evil/ })).toHaveAttribute("data-source-type", "url");
     expect(container.querySelector("a[href^='javascript']")).toBeNull();
   });
+
+  // A deeply nested message overflowed the lexer's stack; the item's error boundary hid it.
+  it.each([
+    ["100,000 `>`", `${">".repeat(100_000)} deep`],
+    ["100,000 nested list markers", `${"- ".repeat(100_000)}deep`],
+    ["2 MB of `*` in a paragraph", `x${"*".repeat(2_000_000)}x`],
+  ])("renders %s as text instead of failing", (_name, text) => {
+    const { container } = render(<Markdown text={`## Before\n\n${text}\n\nAfter`} />);
+    expect(screen.getByRole("heading", { level: 2, name: "Before" })).toBeInTheDocument();
+    expect(container.textContent).toContain(text.slice(-20));
+    expect(container.textContent?.endsWith("After")).toBe(true);
+  });
 });

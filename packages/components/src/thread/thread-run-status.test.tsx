@@ -250,6 +250,45 @@ describe("Thread.RunStatus without hooks", () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
+  it.each([
+    ["max_tokens", "The reply was cut off: it reached the maximum length of a response."],
+    [
+      "max_prompt_tokens",
+      "The reply was cut off: the conversation is longer than the model can read.",
+    ],
+    ["cancelled", "The run was cancelled before the reply was finished."],
+    [null, "The reply is incomplete."],
+  ])("explains a run that ended incomplete (%s) next to the partial reply", (reason, text) => {
+    const store = createTestStore([user("u1", "Hi"), assistant("a1", "Partial")]);
+    const state = { ...store.getState(), runIncomplete: { reason } };
+    const withIncomplete = { ...store, getState: () => state };
+    render(
+      <ThreadRoot store={withIncomplete}>
+        <ThreadItems />
+      </ThreadRoot>,
+    );
+    const part = document.querySelector("[data-tk-part='thread-run-status']");
+    expect(part).toHaveAttribute("data-status", "incomplete");
+    const notice = screen.getByRole("alert");
+    expect(notice).toHaveAttribute("data-level", "warning");
+    expect(notice).toHaveTextContent(text);
+    expect(screen.getByText("Partial")).toBeInTheDocument();
+  });
+
+  it("explains an incomplete run in the thread's locale", () => {
+    const store = createTestStore([user("u1", "Hi")]);
+    const state = { ...store.getState(), runIncomplete: { reason: "max_tokens" } };
+    const withIncomplete = { ...store, getState: () => state };
+    render(
+      <ThreadRoot store={withIncomplete} locale="de">
+        <ThreadItems />
+      </ThreadRoot>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "Die Antwort wurde abgeschnitten: Sie hat die maximale Länge einer Antwort erreicht.",
+    );
+  });
+
   it("renders nothing for items from props", () => {
     const { container } = render(
       <ThreadRoot items={[user("u1", "Hi")]}>

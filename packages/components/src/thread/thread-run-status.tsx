@@ -29,6 +29,14 @@ function messageKeyOf(error: ThreadRunError): MessageKey {
   return REASON_MESSAGES[error.reason] ?? "error.stream";
 }
 
+const INCOMPLETE_REASONS = ["max_tokens", "max_prompt_tokens", "cancelled"] as const;
+
+/** The message for why a run ended early; a reason this version does not know gets the generic one. */
+function incompleteMessageKey(reason: string | null): MessageKey {
+  const known = INCOMPLETE_REASONS.find((r) => r === reason);
+  return known === undefined ? "run.incomplete" : `run.incomplete.${known}`;
+}
+
 /** Props of {@link ThreadRunStatus}. */
 export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
   /**
@@ -50,7 +58,8 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * server allows one. The error says what happened (rate limited, server error, network, not an
  * event stream, timed out, session expired, message not confirmed), counts down to the time a
  * `Retry-After` names, and offers "Sign in again" for an expired session when the provider has
- * `onSessionExpired`. It reads the thread's source — with `Thread.Root threadId` (or a `store`),
+ * `onSessionExpired`. It also says why a run ended before its reply was finished (a warning
+ * naming the token limit it reached, or that it was cancelled on the server). It reads the thread's source — with `Thread.Root threadId` (or a `store`),
  * the per-thread store that `useRunStream` writes — so it needs no props. `Thread.Items` renders
  * one after the last item; place it yourself with `<Thread.Items runStatus={false} />`.
  * Errors are `role="alert"`; progress and info notices are `role="status"`.
@@ -63,7 +72,7 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * Renders nothing for a source without run state (items from props). Its content is generated,
  * so it takes no `asChild`.
  *
- * @selector [data-tk-part="thread-run-status"][data-status="idle"|"running"|"error"|"unanswered"]
+ * @selector [data-tk-part="thread-run-status"][data-status="idle"|"running"|"error"|"incomplete"|"unanswered"]
  * @selector [data-tk-part="stream-error"][data-reason="rate_limited"|"server_error"|"network"|"not_event_stream"|"timeout"|"session_expired"|"unconfirmed"|"stream_error"|"request"]
  * @selector [data-tk-part="thread-run-unanswered"] (the "Get a reply" row)
  * @example
@@ -82,14 +91,26 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
     const getStatus = source.getRunStatus ? () => source.getRunStatus?.() : none;
     const status = useSyncExternalStore(source.subscribe, getStatus, getStatus);
     if (status === undefined) return null;
-    const { notices, progress, error, dismissNotice, reauthenticate } = status;
+    const { notices, progress, error, incomplete, dismissNotice, reauthenticate } = status;
     const retry = onRetry ?? status.retry;
     const regenerate = onRegenerate ?? ui.onRegenerate;
-    const unanswered = !error && !progress && regenerate ? status.unansweredMessage : null;
+    const ended = incomplete && !error && !progress ? incomplete : null;
+    const unanswered =
+      !error && !progress && !ended && regenerate ? status.unansweredMessage : null;
     return (
       <div
         data-tk-part="thread-run-status"
-        data-status={error ? "error" : progress ? "running" : unanswered ? "unanswered" : "idle"}
+        data-status={
+          error
+            ? "error"
+            : progress
+              ? "running"
+              : ended
+                ? "incomplete"
+                : unanswered
+                  ? "unanswered"
+                  : "idle"
+        }
         {...props}
         ref={ref}
       >
@@ -103,6 +124,14 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
           />
         ))}
         {progress && !error ? <ProgressUpdate text={progress.text} icon={progress.icon} /> : null}
+        {ended ? (
+          <Notice
+            level="warning"
+            title={null}
+            message={t(incompleteMessageKey(ended.reason))}
+            {...(ended.reason === null ? {} : { "data-reason": ended.reason })}
+          />
+        ) : null}
         {error ? (
           <StreamError
             code={error.code}

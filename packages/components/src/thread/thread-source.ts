@@ -5,7 +5,12 @@ import type {
   ThreadStreamError,
   UserMessageItem,
 } from "@threadkit/core";
-import { selectThreadRunError, type ThreadRunError, type ThreadRunFailure } from "@threadkit/hooks";
+import {
+  selectThreadRunError,
+  type ThreadRunError,
+  type ThreadRunFailure,
+  type ThreadRunIncomplete,
+} from "@threadkit/hooks";
 import type { ItemStatus } from "../context";
 
 /** What `Thread.RunStatus` shows: the transient state that runs leave on the thread. */
@@ -16,6 +21,8 @@ export interface ThreadRunStatusSnapshot {
   readonly progress: ThreadProgress | null;
   /** How the last run failed, until it is retried or the next run starts. */
   readonly error: ThreadRunError | null;
+  /** Why the last run ended before its reply was finished, until the next run starts. */
+  readonly incomplete: ThreadRunIncomplete | null;
   /** Retries the failed run; `null` when the source cannot (or the server does not allow it). */
   readonly retry: (() => void) | null;
   /**
@@ -89,6 +96,8 @@ export interface ThreadStoreLike {
     error?: ThreadStreamError | null;
     /** How the last run failed (`useRunStream`), with its retry. */
     runFailure?: ThreadRunFailure | null;
+    /** Why the last run ended before its reply was finished (`useRunStream`). */
+    runIncomplete?: ThreadRunIncomplete | null;
     dismissNotice?: (seq: number) => void;
     /** Runs in flight on the thread; without it no message counts as unanswered. */
     runsInFlight?: number;
@@ -127,19 +136,22 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       state.progress ?? null,
       state.error ?? null,
       state.runFailure ?? null,
+      state.runIncomplete ?? null,
       state.dismissNotice,
       unansweredOf(state, getItem),
     ] as const;
     if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
       return runStatus;
     }
-    const [notices, progress, event, runFailure, dismissNotice, unansweredMessage] = inputs;
+    const [notices, progress, event, runFailure, incomplete, dismissNotice, unansweredMessage] =
+      inputs;
     const error = selectThreadRunError({ runFailure, error: event });
     runInputs = inputs;
     runStatus = {
       notices,
       progress,
       error,
+      incomplete,
       retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
       reauthenticate: runFailure?.reauthenticate ? () => void runFailure.reauthenticate?.() : null,
       dismissNotice: dismissNotice ?? null,

@@ -402,12 +402,14 @@ export function WidgetDivider({ node }: Props<Partial<DividerWidget>>): ReactNod
  * @selector [data-tk-part="widget-transition"]
  */
 export function WidgetTransition({ node }: Props<Partial<TransitionWidget>>): ReactNode {
-  const child = Array.isArray(node.children) ? node.children[0] : node.children;
+  // chatkit-js sends one child; an array (older threadkit trees) renders every node in it.
+  const children = node.children ?? null;
+  const child = Array.isArray(children) ? children[0] : children;
   const key =
     child && typeof child === "object" ? String(child.key ?? child.id ?? child.type) : "empty";
   return (
     <div data-tk-part="widget-transition" key={key} style={blockStyle({}) as CSSProperties}>
-      <WidgetChildren nodes={child ?? null} />
+      <WidgetChildren nodes={children} />
     </div>
   );
 }

@@ -179,6 +179,34 @@ describe("Widget.Root robustness", () => {
   });
 });
 
+describe("Transition", () => {
+  it("renders a single child (chatkit-js) and every child of an array", () => {
+    const single: WidgetNode = {
+      type: "Card",
+      children: [{ type: "Transition", children: { type: "Text", value: "one" } }],
+    };
+    const { container, unmount } = render(<WidgetRootView widget={single} />);
+    const part = container.querySelector('[data-tk-part="widget-transition"]');
+    expect(part).toHaveTextContent("one");
+    unmount();
+    const list: WidgetNode = {
+      type: "Card",
+      children: [
+        {
+          type: "Transition",
+          children: [
+            { type: "Text", value: "first" },
+            { type: "Text", value: "second" },
+          ],
+        },
+      ],
+    };
+    render(<WidgetRootView widget={list} />);
+    expect(screen.getByText("first")).toBeInTheDocument();
+    expect(screen.getByText("second")).toBeInTheDocument();
+  });
+});
+
 describe("Widget registry", () => {
   it("replaces a widget type with the app's component", () => {
     const components: WidgetRegistry = { Button: MyButton };

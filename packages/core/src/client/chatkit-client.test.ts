@@ -47,6 +47,26 @@ describe("createChatKitClient", () => {
     });
   });
 
+  it("sends an input_tag with `data` (the Python SDK answers 400 without it)", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end("");
+    });
+    // What ChatKit.js and untyped callers may hand over: a tag without `data`.
+    const tag = { type: "input_tag", id: "ent_1", text: "Ana", interactive: true };
+    const loose = { ...input, content: [tag] } as unknown as UserMessageInput;
+    await client().threads.create(loose);
+    await client().threads.addUserMessage("t", loose);
+    for (const req of server.requests) {
+      expect((req.json as { params: { input: unknown } }).params.input).toEqual({
+        ...input,
+        content: [{ ...tag, data: {} }],
+      });
+    }
+    expect(server.requests).toHaveLength(2);
+    expect(loose.content[0]).not.toHaveProperty("data");
+  });
+
   it("sends every streaming operation with its params", async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });

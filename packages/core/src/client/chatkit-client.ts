@@ -8,7 +8,7 @@ import type {
   StructuredInputSubmission,
   UserMessageInput,
 } from "../protocol/requests";
-import { STREAMING_REQUEST_TYPES } from "../protocol/requests";
+import { STREAMING_REQUEST_TYPES, toUserMessageContent } from "../protocol/requests";
 import type { Thread } from "../protocol/thread";
 import type { Attachment, JsonObject, ThreadItem } from "../protocol/thread-item";
 import { attachment as attachmentSchema } from "../schema/protocol";
@@ -243,6 +243,24 @@ function fileName(file: Blob, name: string | undefined): string {
 }
 
 /**
+ * `params` with `data: {}` on every `input.content` tag that lacks it (untyped callers and
+ * ChatKit.js-shaped content): the server answers 400 otherwise. Unchanged params are returned
+ * as they are.
+ */
+function withTagData(params: unknown): unknown {
+  const input = (params as { input?: { content?: unknown } } | null)?.input;
+  const content = input?.content;
+  if (!Array.isArray(content)) return params;
+  const fixed = content.map((part) =>
+    part !== null && typeof part === "object" && part.type === "input_tag"
+      ? toUserMessageContent(part)
+      : part,
+  );
+  if (fixed.every((part, i) => part === content[i])) return params;
+  return { ...(params as object), input: { ...input, content: fixed } };
+}
+
+/**
  * Creates a client for a ChatKit server (the `POST {type, params, metadata}` protocol that the
  * Python `chatkit` server answers). Streaming operations resolve with the response body
  * (`ReadableStream<Uint8Array>`) for `readThreadStream`; JSON operations resolve with validated
@@ -257,6 +275,7 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
   const http = createHttpClient(options);
 
   function body(type: string, params: unknown, call: ChatKitCallOptions | undefined) {
+    params = withTagData(params);
     const metadata = call?.metadata ?? options.metadata;
     return metadata === undefined ? { type, params } : { type, params, metadata };
   }

@@ -1,12 +1,18 @@
 import type { ItemOrigin, JsonObject } from "../protocol/thread-item";
 
+/** The largest distance from the epoch a `Date` can hold, in milliseconds (±100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;
+
 /**
- * Unix seconds → ISO-8601 (`2024-04-05T19:33:20.000Z`). Non-finite input gives `""` (unknown
+ * Unix seconds → ISO-8601 (`2024-04-05T19:33:20.000Z`). Input that is not a number, is not
+ * finite, or lies outside the range of `Date` (e.g. `9007199254740991`) gives `""` (unknown
  * time) rather than an exception.
  */
 export function unixToIso(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "";
-  return new Date(seconds * 1000).toISOString();
+  if (typeof seconds !== "number") return "";
+  const ms = seconds * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return "";
+  return new Date(ms).toISOString();
 }
 
 /** The fields of `source` whose keys are not in `mapped`, unchanged. */

@@ -6,16 +6,36 @@ import type {
 } from "./thread-item";
 
 /**
- * A part of a new user message. Like {@link UserMessageContent}, except that an `input_tag`'s
- * `data` may be omitted (ChatKit.js makes it optional; the server defaults it to `{}`).
+ * A part of a new user message in the shape ChatKit.js types it, where an `input_tag`'s `data`
+ * may be omitted. The ChatKit server (chatkit-python `UserMessageTagContent`) requires `data`
+ * and answers 400 without it, so convert with {@link toUserMessageContent} before building a
+ * {@link UserMessageInput}.
  */
 export type UserMessageContentInput =
   | Exclude<UserMessageContent, InputTagContent>
   | (Omit<InputTagContent, "data"> & { data?: JsonObject });
 
-/** What the composer sends as a new user message. */
+/**
+ * A part exactly as the server requires it: an `input_tag` gets `data: {}` when it has none.
+ * Other parts, and tags that carry `data`, are returned as they are.
+ *
+ * @example
+ * const content = chatKitJsContent.map(toUserMessageContent);
+ */
+export function toUserMessageContent(part: UserMessageContentInput): UserMessageContent {
+  if (part.type !== "input_tag") return part;
+  const data = part.data;
+  return data !== null && typeof data === "object" && !Array.isArray(data)
+    ? (part as InputTagContent)
+    : { ...part, data: {} };
+}
+
+/**
+ * What the composer sends as a new user message. Every `input_tag` carries `data` (chatkit-python
+ * requires it; `group` and `interactive` are optional and default to `null` and `false`).
+ */
 export interface UserMessageInput {
-  content: UserMessageContentInput[];
+  content: UserMessageContent[];
   /** Ids of uploaded attachments. */
   attachments: string[];
   quoted_text?: string | null;

@@ -246,7 +246,11 @@ export interface WidgetNode {
   type: string;
   id?: string;
   key?: string;
-  children?: WidgetNode[];
+  /**
+   * Child nodes. Containers hold an array; `Transition` holds a single node (chatkit-js types
+   * it that way) and an array is accepted there too.
+   */
+  children?: WidgetNode[] | WidgetNode;
   [prop: string]: unknown;
 }
 

@@ -14,6 +14,7 @@ import type {
   WorkflowItem,
 } from "../protocol/thread-item";
 import type { WidgetNode } from "../protocol/widgets";
+import { isIndexInBounds } from "../stream/index-bounds";
 
 const emptyPart = (): AssistantMessageContent => ({
   type: "output_text",
@@ -32,11 +33,13 @@ function isIndex(value: number): boolean {
   return Number.isInteger(value) && value >= 0;
 }
 
+/** `item` with `update` applied to part `index`; `item` itself when the index is out of bounds. */
 function withPart(
   item: AssistantMessageItem,
   index: number,
   update: (part: AssistantMessageContent) => AssistantMessageContent,
 ): AssistantMessageItem {
+  if (!isIndexInBounds(index, item.content.length)) return item;
   const content = padContent(item.content, index);
   content[index] = update(content[index] as AssistantMessageContent);
   return { ...item, content };
@@ -57,7 +60,12 @@ export function updateWidgetNode<T extends WidgetNode>(
 ): T {
   if (node.id === id) return fn(node) as T;
   const children = node.children;
-  if (!Array.isArray(children)) return node;
+  if (children === null || typeof children !== "object") return node;
+  if (!Array.isArray(children)) {
+    // A single child (`Transition`).
+    const next = updateWidgetNode(children, id, fn);
+    return next === children ? node : { ...node, children: next };
+  }
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (child === null || typeof child !== "object") continue;
@@ -74,16 +82,13 @@ export function updateWidgetNode<T extends WidgetNode>(
 function applyAssistantUpdate(item: AssistantMessageItem, update: ThreadItemUpdate): ThreadItem {
   switch (update.type) {
     case "assistant_message.content_part.text_delta":
-      if (!isIndex(update.content_index)) return item;
       return withPart(item, update.content_index, (part) => ({
         ...part,
         text: part.text + update.delta,
       }));
     case "assistant_message.content_part.added":
-      if (!isIndex(update.content_index)) return item;
       return withPart(item, update.content_index, () => update.content);
     case "assistant_message.content_part.done":
-      if (!isIndex(update.content_index)) return item;
       // The Agents SDK sends `done` with `annotations: []` while annotations arrived separately:
       // keep the streamed ones unless the part brings its own.
       return withPart(item, update.content_index, (part) =>
@@ -92,7 +97,6 @@ function applyAssistantUpdate(item: AssistantMessageItem, update: ThreadItemUpda
           : update.content,
       );
     case "assistant_message.content_part.annotation_added":
-      if (!isIndex(update.content_index)) return item;
       return withPart(item, update.content_index, (part) => ({
         ...part,
         annotations: insertAt<Annotation>(

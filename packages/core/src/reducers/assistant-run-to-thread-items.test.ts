@@ -5,7 +5,10 @@ import type {
   GeneratedImageItem,
   WorkflowItem,
 } from "../protocol/thread-item";
-import { readAssistantStream } from "../stream/read-assistant-stream";
+import {
+  type AssistantStreamReaderEvent,
+  readAssistantStream,
+} from "../stream/read-assistant-stream";
 import { asRefusalRecording } from "../testing/refusal-recording";
 import { assistantRunToThreadItems, convertAssistantText } from "./assistant-run-to-thread-items";
 import {
@@ -255,5 +258,123 @@ describe("assistantRunToThreadItems identity", () => {
     expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
     const changed = after.filter((item, k) => item !== before[k]).map((i) => i.id);
     expect(changed).toEqual([last?.id]);
+  });
+});
+
+// A bad part of a run degraded the whole reply: one throw here and the UI said the connection
+// failed.
+describe("assistantRunToThreadItems with one bad part", () => {
+  const message = {
+    id: "msg_1",
+    object: "thread.message",
+    created_at: 1_700_000_000,
+    thread_id: "thread_1",
+    status: "in_progress",
+    role: "assistant",
+    content: [{ type: "text", text: { value: "Tacos【4:0†a.txt】", annotations: [] } }],
+  };
+  const messageStep = {
+    id: "step_m",
+    object: "thread.run.step",
+    created_at: 1_700_000_000,
+    thread_id: "thread_1",
+    run_id: "run_1",
+    type: "message_creation",
+    status: "completed",
+    step_details: { type: "message_creation", message_creation: { message_id: "msg_1" } },
+  };
+  const run = (events: AssistantStreamReaderEvent[]) =>
+    events.reduce<AssistantRunState>(reduceAssistantRun, createAssistantRunState());
+
+  it("keeps the text when an annotation delta names an index past the end", () => {
+    const state = run([
+      { event: "thread.message.created", data: message as never },
+      {
+        event: "thread.message.delta",
+        data: {
+          id: "msg_1",
+          object: "thread.message.delta",
+          delta: {
+            content: [
+              {
+                index: 0,
+                type: "text",
+                text: {
+                  annotations: [
+                    {
+                      index: 2,
+                      type: "file_citation",
+                      text: "【4:0†a.txt】",
+                      file_citation: { file_id: "file_a" },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    ]);
+    const [item] = assistantRunToThreadItems(state) as AssistantMessageItem[];
+    expect(item?.content[0]?.text).toBe("Tacos");
+    expect(item?.content[0]?.annotations).toEqual([
+      expect.objectContaining({ source: expect.objectContaining({ file_id: "file_a" }) }),
+    ]);
+  });
+
+  it("skips a run step without step_details and shows the rest", () => {
+    const state = run([
+      { event: "thread.run.step.created", data: { ...messageStep, id: "step_x" } as never },
+      {
+        event: "thread.run.step.completed",
+        data: { ...messageStep, id: "step_y", step_details: undefined } as never,
+      },
+      { event: "thread.run.step.created", data: messageStep as never },
+      { event: "thread.message.completed", data: { ...message, status: "completed" } as never },
+    ]);
+    const items = assistantRunToThreadItems(state);
+    expect(items.map((i) => i.id)).toEqual(["msg_1"]);
+  });
+
+  it("gives an empty time for a created_at past the range of dates", () => {
+    const state = run([
+      {
+        event: "thread.message.created",
+        data: { ...message, created_at: 9007199254740991 } as never,
+      },
+      {
+        event: "thread.run.step.created",
+        data: {
+          ...messageStep,
+          id: "step_t",
+          type: "tool_calls",
+          created_at: -9007199254740991,
+          step_details: {
+            type: "tool_calls",
+            tool_calls: [{ id: "c1", type: "function", function: { name: "f", arguments: "{}" } }],
+          },
+        } as never,
+      },
+    ]);
+    const items = assistantRunToThreadItems(state);
+    expect(items.map((i) => [i.id, i.created_at])).toEqual([
+      ["c1", ""],
+      ["msg_1", ""],
+    ]);
+  });
+
+  it("shows a message or step that still cannot be converted as an unknown item", () => {
+    const state = run([
+      { event: "thread.message.created", data: message as never },
+      {
+        event: "thread.message.created",
+        data: { ...message, id: "msg_2", content: [{ type: "text", text: null }] } as never,
+      },
+    ]);
+    const items = assistantRunToThreadItems(state);
+    expect(items.map((i) => [i.id, i.type])).toEqual([
+      ["msg_1", "assistant_message"],
+      ["msg_2", "unknown"],
+    ]);
   });
 });

@@ -2,6 +2,7 @@
  * Normalizing an Assistants run (its messages and steps) into canonical ChatKit thread items.
  */
 import type { Message, MessageAnnotation, RunStep, ToolCall } from "../assistants/types";
+import { unixToIso } from "../normalize/shared";
 import type {
   Annotation,
   AssistantMessageContent,
@@ -13,6 +14,7 @@ import type {
   Task,
   TaskStatusIndicator,
   ThreadItem,
+  UnknownThreadItem,
   UserMessageItem,
   WorkflowItem,
 } from "../protocol/thread-item";
@@ -34,8 +36,15 @@ export type AssistantFileSource = FileSource & { file_id?: string };
 const MARKER = /【([^】]*)】/g;
 
 function isoTime(seconds: number | null | undefined): string {
-  return new Date((seconds ?? 0) * 1000).toISOString();
+  return unixToIso(seconds ?? 0);
 }
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
+}
+
+const textOf = (annotation: MessageAnnotation): string =>
+  typeof annotation.text === "string" ? annotation.text : "";
 
 function markerFilename(inner: string): string {
   const dagger = inner.lastIndexOf("†");
@@ -59,6 +68,8 @@ export function convertAssistantText(
   annotations: readonly MessageAnnotation[],
   streaming = false,
 ): AssistantMessageContent {
+  // Deltas whose index skipped ahead leave holes; a hole cites nothing.
+  if (!annotations.every(isObject)) annotations = annotations.filter(isObject);
   const out: Annotation[] = [];
   let text = "";
   let last = 0;
@@ -68,7 +79,7 @@ export function convertAssistantText(
     text += value.slice(last, start);
     const citations = annotations.filter((a) => a.type === "file_citation" && a.text === match[0]);
     const citation = citations.find((a) => a.start_index === start) ?? citations[0];
-    const fileId = citation?.type === "file_citation" ? citation.file_citation.file_id : undefined;
+    const fileId = citation?.type === "file_citation" ? citation.file_citation?.file_id : undefined;
     out.push({
       type: "annotation",
       source: fileSource(markerFilename(match[1] ?? ""), fileId),
@@ -88,19 +99,23 @@ export function convertAssistantText(
     const shift = removed
       .filter((r) => r.start < a.end_index)
       .reduce((sum, r) => sum + r.length, 0);
-    const name = a.text.slice(a.text.lastIndexOf("/") + 1) || a.file_path.file_id;
+    const fileId = a.file_path?.file_id ?? "";
+    const name = textOf(a).slice(textOf(a).lastIndexOf("/") + 1) || fileId;
     out.push({
       type: "annotation",
-      source: fileSource(name, a.file_path.file_id),
-      index: Math.max(0, Math.min(text.length, a.end_index - shift)),
+      source: fileSource(name, fileId),
+      index: Math.max(0, Math.min(text.length, (a.end_index ?? text.length) - shift)) || 0,
     });
   }
   // A citation annotation whose marker is not in the text (trimmed text) still cites its file.
   for (const a of annotations) {
-    if (a.type !== "file_citation" || value.includes(a.text)) continue;
+    if (a.type !== "file_citation" || (textOf(a) !== "" && value.includes(textOf(a)))) continue;
     out.push({
       type: "annotation",
-      source: fileSource(markerFilename(a.text.replace(/^【|】$/g, "")), a.file_citation.file_id),
+      source: fileSource(
+        markerFilename(textOf(a).replace(/^【|】$/g, "")),
+        a.file_citation?.file_id,
+      ),
       index: text.length,
     });
   }
@@ -252,7 +267,7 @@ function stepItems(
   requiredIds: ReadonlySet<string>,
   fileUrl: (id: string) => string,
 ): ThreadItem[] {
-  if (step.step_details.type !== "tool_calls") return [];
+  if (step.step_details?.type !== "tool_calls") return [];
   const tasks: Task[] = [];
   const extra: ThreadItem[] = [];
   const status_indicator = indicator(step);
@@ -318,10 +333,36 @@ type Cache = WeakMap<object, { key: string; items: ThreadItem[] }>;
 /** Per `fileUrl` function: the items made from each (immutable) message or step object. */
 const caches = new WeakMap<(id: string) => string, Cache>();
 
+/**
+ * What a message or step that cannot be converted (a field the API documents is missing or has
+ * another shape) becomes: one `unknown` item that keeps the object, so the rest of the run shows.
+ */
+function unknownItem(source: object): UnknownThreadItem {
+  const raw = source as unknown as JsonObject & {
+    id?: unknown;
+    object?: unknown;
+    thread_id?: unknown;
+    created_at?: unknown;
+  };
+  return {
+    type: "unknown",
+    original_type: typeof raw.object === "string" ? raw.object : "assistants",
+    id: typeof raw.id === "string" ? raw.id : "",
+    thread_id: typeof raw.thread_id === "string" ? raw.thread_id : "",
+    created_at: typeof raw.created_at === "number" ? isoTime(raw.created_at) : "",
+    raw,
+  };
+}
+
 function cached(cache: Cache, source: object, key: string, make: () => ThreadItem[]) {
   const hit = cache.get(source);
   if (hit !== undefined && hit.key === key) return hit.items;
-  const items = make();
+  let items: ThreadItem[];
+  try {
+    items = make();
+  } catch {
+    items = [unknownItem(source)];
+  }
   cache.set(source, { key, items });
   return items;
 }
@@ -368,12 +409,14 @@ export function assistantRunToThreadItems(
     }
   };
   for (const step of state.steps) {
+    // A step without details (the API always sends them) has nothing to show.
+    if (!isObject(step.step_details)) continue;
     if (step.step_details.type === "message_creation") {
       const message = state.messages.find(
         (m) =>
           m.id ===
-          (step.step_details as { message_creation: { message_id: string } }).message_creation
-            .message_id,
+          (step.step_details as { message_creation?: { message_id?: string } }).message_creation
+            ?.message_id,
       );
       if (message) push(cached(cache, message, "", () => messageItems(message, fileUrl)));
     } else {

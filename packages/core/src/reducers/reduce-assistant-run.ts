@@ -17,6 +17,7 @@ import type {
   ToolCall,
   ToolCallDelta,
 } from "../assistants/types";
+import { isIndexInBounds } from "../stream/index-bounds";
 import type { AssistantStreamReaderEvent } from "../stream/read-assistant-stream";
 
 /** The state of one Assistants run stream. */
@@ -146,7 +147,8 @@ function applyContentDelta(part: MessageContent, delta: MessageContentDelta): Me
       if (annotationDeltas !== undefined && annotationDeltas.length > 0) {
         annotations = annotations.slice();
         for (const ad of annotationDeltas) {
-          const index = Number.isInteger(ad.index) && ad.index >= 0 ? ad.index : annotations.length;
+          const index = ad.index;
+          if (!isIndexInBounds(index, annotations.length)) continue;
           while (annotations.length < index) annotations.push(undefined as never);
           annotations[index] = mergeAnnotation(annotations[index], ad);
         }
@@ -192,7 +194,8 @@ function applyMessageDelta(state: AssistantRunState, data: MessageDeltaEvent): A
   if (parts !== undefined && parts.length > 0) {
     const next = content.slice();
     for (const delta of parts) {
-      const index = Number.isInteger(delta.index) && delta.index >= 0 ? delta.index : next.length;
+      const index = delta.index;
+      if (!isIndexInBounds(index, next.length)) continue;
       while (next.length <= index) next.push(emptyContent("text"));
       next[index] = applyContentDelta(next[index] as MessageContent, delta);
     }
@@ -275,7 +278,8 @@ function applyToolCallDelta(call: ToolCall, delta: ToolCallDelta): ToolCall {
       if (ci.outputs !== undefined && ci.outputs.length > 0) {
         outputs = outputs.slice();
         for (const od of ci.outputs) {
-          const index = Number.isInteger(od.index) && od.index >= 0 ? od.index : outputs.length;
+          const index = od.index;
+          if (!isIndexInBounds(index, outputs.length)) continue;
           while (outputs.length < index) outputs.push({ type: "logs", logs: "" });
           const prev = outputs[index];
           let next: CodeOutput;
@@ -321,7 +325,7 @@ function applyStepDelta(state: AssistantRunState, data: RunStepDeltaEvent): Assi
   let next: RunStep;
   if (details.type === "message_creation") {
     const messageId = details.message_creation?.message_id;
-    const current = step.step_details.type === "message_creation" ? step.step_details : null;
+    const current = step.step_details?.type === "message_creation" ? step.step_details : null;
     next = {
       ...step,
       type: "message_creation",
@@ -332,9 +336,10 @@ function applyStepDelta(state: AssistantRunState, data: RunStepDeltaEvent): Assi
     };
   } else {
     let calls: ToolCall[] =
-      step.step_details.type === "tool_calls" ? step.step_details.tool_calls.slice() : [];
+      step.step_details?.type === "tool_calls" ? step.step_details.tool_calls.slice() : [];
     for (const delta of details.tool_calls ?? []) {
-      const index = Number.isInteger(delta.index) && delta.index >= 0 ? delta.index : calls.length;
+      const index = delta.index;
+      if (!isIndexInBounds(index, calls.length)) continue;
       calls = padded(calls, index, () => emptyToolCall(delta.type));
       calls[index] = applyToolCallDelta(calls[index] as ToolCall, delta);
     }
@@ -363,8 +368,8 @@ function mergeStep(existing: RunStep | undefined, data: RunStep, final: boolean)
   const a = existing.step_details;
   const b = data.step_details;
   if (
-    a.type === "tool_calls" &&
-    b.type === "tool_calls" &&
+    a?.type === "tool_calls" &&
+    b?.type === "tool_calls" &&
     b.tool_calls.length < a.tool_calls.length
   ) {
     return { ...data, step_details: { ...b, tool_calls: a.tool_calls } };
@@ -463,7 +468,9 @@ export function createAssistantRunState(): AssistantRunState {
 /** The text a delta only appends to one text part (no role, no annotations), else `undefined`. */
 function plainTextValue(event: AssistantStreamReaderEvent): string | undefined {
   if (event.event !== "thread.message.delta") return undefined;
-  const delta = event.data.delta;
+  // Optional chaining: a hand-built event may lack `data` or `delta`, and this runs outside the try.
+  const delta = (event.data as Partial<MessageDeltaEvent> | undefined)?.delta;
+  if (delta === undefined || delta === null) return undefined;
   const parts = delta.content;
   if (delta.role !== undefined || parts === undefined || parts.length !== 1) return undefined;
   const part = parts[0] as MessageContentDelta;

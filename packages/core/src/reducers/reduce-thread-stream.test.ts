@@ -6,6 +6,7 @@ import type {
   WidgetItem,
   WorkflowItem,
 } from "../protocol/thread-item";
+import type { WidgetNode } from "../protocol/widgets";
 import { readThreadStream } from "../stream/read-thread-stream";
 import {
   createAssistantMessage,
@@ -15,6 +16,7 @@ import {
   itemUpdated,
   textDelta,
 } from "../testing/factories";
+import { widgetChildren } from "../widgets/widget-children";
 import { reduceThreadStream, type ThreadStreamReducerEvent } from "./reduce-thread-stream";
 import {
   acknowledgeThreadEffects,
@@ -181,12 +183,35 @@ describe("reduceThreadStream", () => {
         }),
       );
       const root = (selectThreadItem(next, "w1") as WidgetItem).widget;
-      expect(root.children?.[1]).toEqual({
+      expect(widgetChildren(root)[1]).toEqual({
         type: "Col",
         children: [{ type: "Text", id: "body", value: "Hello", streaming: false }],
       });
-      expect(root.children?.[0]).toBe(widget.children[0]);
-      expect(widget.children[1]?.children?.[0]?.value).toBe("Hel");
+      expect(widgetChildren(root)[0]).toBe(widgetChildren(widget)[0]);
+      expect(widgetChildren(widgetChildren(widget)[1] as WidgetNode)[0]?.value).toBe("Hel");
+    });
+
+    it("streams text into the single child of a Transition (chatkit-js shape)", () => {
+      const transition = {
+        type: "Card",
+        children: [
+          { type: "Transition", children: { type: "Text", id: "t", value: "A", streaming: true } },
+        ],
+      };
+      const next = reduceAll([
+        added(createWidgetItem("w2", transition)),
+        itemUpdated("w2", {
+          type: "widget.streaming_text.value_delta",
+          component_id: "t",
+          delta: "B",
+          done: true,
+        }),
+      ]);
+      const root = (selectThreadItem(next, "w2") as WidgetItem).widget;
+      expect(widgetChildren(root)[0]).toEqual({
+        type: "Transition",
+        children: { type: "Text", id: "t", value: "AB", streaming: false },
+      });
     });
 
     it("replaces a component by id and the whole root", () => {
@@ -199,8 +224,8 @@ describe("reduceThreadStream", () => {
         }),
       ]);
       const root = (selectThreadItem(state, "w1") as WidgetItem).widget;
-      expect(root.children?.[0]).toEqual({ type: "Title", id: "title", value: "New" });
-      expect(root.children?.[1]).toBe(widget.children[1]);
+      expect(widgetChildren(root)[0]).toEqual({ type: "Title", id: "title", value: "New" });
+      expect(widgetChildren(root)[1]).toBe(widgetChildren(widget)[1]);
       const replaced = reduceThreadStream(
         state,
         itemUpdated("w1", { type: "widget.root.updated", widget: { type: "Card", children: [] } }),
@@ -242,14 +267,14 @@ describe("reduceThreadStream", () => {
         states.push(state);
       }
       const first = (selectThreadItem(states[0] as ThreadState, "msg_stream") as WidgetItem).widget;
-      expect(first.children?.[0]).toEqual({
+      expect(widgetChildren(first)[0]).toEqual({
         type: "Text",
         id: "text",
         value: "Hello, world!",
         streaming: true,
       });
       const last = (selectThreadItem(state, "msg_stream") as WidgetItem).widget;
-      expect(last.children?.[0]).toEqual({
+      expect(widgetChildren(last)[0]).toEqual({
         type: "Text",
         id: "text",
         value: "Hello, world!",

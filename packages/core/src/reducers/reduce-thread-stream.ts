@@ -206,8 +206,14 @@ export function reduceThreadStream(
 function isTextDelta(
   event: ThreadStreamReducerEvent,
 ): event is ThreadStreamEvent & { type: "thread.item.updated" } {
-  return event.type === "thread.item.updated" && event.update.type === TEXT_DELTA;
+  // Optional chaining: a hand-built event may lack `update`, and this runs outside the try.
+  return (
+    event.type === "thread.item.updated" &&
+    (event.update as ThreadItemUpdateLike | undefined)?.type === TEXT_DELTA
+  );
 }
+
+type ThreadItemUpdateLike = { type?: unknown };
 
 /**
  * Applies a batch of events in order; the result equals reducing them one by one. Consecutive

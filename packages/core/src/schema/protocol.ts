@@ -350,7 +350,8 @@ const userMessageInput = v.looseObject({
         type: v.literal("input_tag"),
         id: str,
         text: str,
-        data: v.optional(jsonObject),
+        // Required, as chatkit-python's `UserMessageTagContent` has it (it answers 400 without).
+        data: jsonObject,
         group: nullishStr,
         interactive: v.optional(bool),
       }),

@@ -1,3 +1,4 @@
+export { isIndexInBounds, MAX_INDEX_GAP } from "./index-bounds";
 export {
   type AssistantStreamMalformedEvent,
   type AssistantStreamReaderEvent,

@@ -2,6 +2,7 @@
  * Reading a ChatKit server response body into validated `ThreadStreamEvent`s.
  */
 import type { ThreadStreamEvent } from "../protocol/stream-event";
+import type { ThreadItem } from "../protocol/thread-item";
 import {
   type DecodedServerSentEvent,
   decodeServerSentEventBatches,
@@ -11,6 +12,7 @@ import {
 } from "../sse/decode-server-sent-events";
 import { parseThreadStreamEvent } from "../validation/parse-stream-event";
 import { FlattenedBatches } from "./flatten-batches";
+import { indexError, isIndexInBounds } from "./index-bounds";
 import type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";
 
 /** Options of the stream readers. */
@@ -56,15 +58,90 @@ export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEve
   }
 }
 
+const TEXT_DELTA = "assistant_message.content_part.text_delta";
+const PART_UPDATES: ReadonlySet<string> = new Set([
+  "assistant_message.content_part.text_delta",
+  "assistant_message.content_part.added",
+  "assistant_message.content_part.done",
+  "assistant_message.content_part.annotation_added",
+]);
+
+/**
+ * @internal The index check of one ChatKit stream: it follows the content length of every
+ * assistant message the stream carries and returns the error of an update whose
+ * `content_index` is out of bounds (see `isIndexInBounds`), else `null`. An update for an item
+ * the stream has not shown is only checked for a non-negative integer index.
+ */
+export function createThreadIndexCheck(): (event: ThreadStreamReaderEvent) => RangeError | null {
+  const lengths = new Map<string, number>();
+  // The item of the last update and its length: nearly every event is a delta to that item.
+  let lastId: string | null = null;
+  let lastLength: number | undefined;
+  const track = (item: ThreadItem) => {
+    if (item.type === "assistant_message" && Array.isArray(item.content)) {
+      lengths.set(item.id, item.content.length);
+      if (item.id === lastId) lastId = null;
+    }
+  };
+  return (event) => {
+    switch (event.type) {
+      case "thread.item.updated": {
+        const update = event.update;
+        if (update.type !== TEXT_DELTA && !PART_UPDATES.has(update.type)) return null;
+        const index = (update as { content_index: unknown }).content_index;
+        const id = event.item_id;
+        if (id !== lastId) {
+          lastId = id;
+          lastLength = lengths.get(id);
+        }
+        const length = lastLength;
+        if (length !== undefined && typeof index === "number" && index >= 0 && index < length) {
+          if (Number.isInteger(index)) return null;
+        }
+        if (!isIndexInBounds(index, length ?? Number.POSITIVE_INFINITY)) {
+          return indexError("content_index", index, length ?? 0);
+        }
+        if (length !== undefined && index >= length) {
+          lengths.set(id, index + 1);
+          lastLength = index + 1;
+        }
+        return null;
+      }
+      case "thread.item.added":
+      case "thread.item.done":
+      case "thread.item.replaced":
+        track(event.item);
+        return null;
+      case "thread.item.removed":
+        lengths.delete(event.item_id);
+        if (event.item_id === lastId) lastId = null;
+        return null;
+      case "thread.created":
+      case "thread.updated": {
+        const items = event.thread.items?.data;
+        if (Array.isArray(items)) for (const item of items) track(item);
+        return null;
+      }
+      default:
+        return null;
+    }
+  };
+}
+
 /** @internal Converts one decoded batch (events and invalid lines) into reader events. */
-function toThreadBatch(batch: readonly DecodedServerSentEvent[]): ThreadStreamReaderEvent[] {
+function toThreadBatch(
+  batch: readonly DecodedServerSentEvent[],
+  check: (event: ThreadStreamReaderEvent) => RangeError | null,
+): ThreadStreamReaderEvent[] {
   const out: ThreadStreamReaderEvent[] = [];
   for (const item of batch) {
     if (item instanceof InvalidServerSentEventLine) {
       out.push(malformed("invalid_line", { data: item.line }, item.message));
     } else {
       const event = toThreadStreamEvent(item);
-      if (event !== null) out.push(event);
+      if (event === null) continue;
+      const error = check(event);
+      out.push(error === null ? event : malformed("invalid_index", item, error));
     }
   }
   return out;
@@ -84,8 +161,9 @@ export async function* readThreadStreamBatches(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<ThreadStreamReaderEvent[], void, undefined> {
+  const check = createThreadIndexCheck();
   for await (const batch of decodeServerSentEventBatches(body, options.signal)) {
-    const events = toThreadBatch(batch);
+    const events = toThreadBatch(batch, check);
     if (events.length > 0) yield events;
   }
 }
@@ -99,6 +177,9 @@ export async function* readThreadStreamBatches(
  *   the full schema.
  * - An event whose data is not JSON, that fails validation, or a line that is not SSE yields a
  *   `{ type: "stream.malformed", reason, message, data }` event; the stream goes on.
+ * - An update whose `content_index` is negative, fractional, or more than `MAX_INDEX_GAP` past
+ *   the end of its message (as this stream has built it) yields a `stream.malformed` event with
+ *   `reason: "invalid_index"` instead of the update.
  * - Unknown event types yield `{ type: "unknown", original_type, raw }`.
  * - A data-less event (keep-alive) yields nothing; `error` events are ordinary typed events.
  *

@@ -10,3 +10,4 @@ export {
   WidgetParseError,
 } from "./parse-widget";
 export { type ComponentSpec, isBuiltinWidgetIcon, type PropCheck, WIDGET_SPECS } from "./schema";
+export { widgetChildren } from "./widget-children";

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { bench, describe } from "vitest";
 import type { WidgetNode } from "../protocol/widgets";
 import { parseWidgetRoot } from "./parse-widget";
+import { widgetChildren } from "./widget-children";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const text = readFileSync(
@@ -20,7 +21,7 @@ describe("parseWidgetRoot (flight options, the largest fixture)", () => {
   parseWidgetRoot(warm);
   let n = 0;
   bench("after a streamed delta: one copied path", () => {
-    const children = warm.children ?? [];
+    const children = widgetChildren(warm);
     const first = children[0] as WidgetNode;
     const next = { ...warm, children: [{ ...first, key: `k${n++}` }, ...children.slice(1)] };
     parseWidgetRoot(next);

@@ -8,6 +8,7 @@ import {
   safeParseWidgetRoot,
   WidgetParseError,
 } from "./parse-widget";
+import { widgetChildren } from "./widget-children";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const fixtures = path.resolve(repoRoot, "fixtures");
@@ -94,8 +95,8 @@ describe("parseWidgetRoot", () => {
       ],
     };
     const { root, issues } = parseWidgetRoot(input);
-    expect(root.children?.[0]).toEqual({ type: "Text", value: "ok", weight: "bold" });
-    expect(root.children?.[1]).toBe(input.children[1]);
+    expect(widgetChildren(root)[0]).toEqual({ type: "Text", value: "ok", weight: "bold" });
+    expect(widgetChildren(root)[1]).toBe(widgetChildren(input)[1]);
     expect(issues).toEqual([
       expect.objectContaining({
         code: "invalid-prop",
@@ -107,13 +108,13 @@ describe("parseWidgetRoot", () => {
       }),
     ]);
     // The input is never mutated.
-    expect(input.children[0]).toHaveProperty("size", "huge");
+    expect(widgetChildren(input)[0]).toHaveProperty("size", "huge");
   });
 
   it("keeps an unknown component type with its props and reports it as info", () => {
     const hologram = { type: "Hologram", frames: 24, children: [{ nope: true }] };
     const { root, issues } = parseWidgetRoot({ type: "Card", children: [hologram] });
-    expect(root.children?.[0]).toBe(hologram);
+    expect(widgetChildren(root)[0]).toBe(hologram);
     expect(issues).toEqual([
       expect.objectContaining({ code: "unknown-type", severity: "info", nodeType: "Hologram" }),
     ]);
@@ -135,7 +136,7 @@ describe("parseWidgetRoot", () => {
 
   it("reports missing required props without inventing values", () => {
     const { root, issues } = parseWidgetRoot({ type: "Card", children: [{ type: "Image" }] });
-    expect(root.children?.[0]).toEqual({ type: "Image" });
+    expect(widgetChildren(root)[0]).toEqual({ type: "Image" });
     expect(issues).toContainEqual(
       expect.objectContaining({ code: "missing-prop", prop: "src", path: ["children", 0] }),
     );
@@ -157,8 +158,8 @@ describe("parseWidgetRoot", () => {
       ],
     });
     expect(root.confirm).toBeUndefined();
-    expect(root.children?.[0]).toEqual({ type: "Box" });
-    expect(root.children?.[2]).toHaveProperty("onClickAction.loadingBehavior", "self");
+    expect(widgetChildren(root)[0]).toEqual({ type: "Box" });
+    expect(widgetChildren(root)[2]).toHaveProperty("onClickAction.loadingBehavior", "self");
     expect(issues.filter((i) => i.code === "invalid-prop").map((i) => i.prop)).toEqual([
       "confirm",
       "border",
@@ -184,13 +185,13 @@ describe("parseWidgetRoot", () => {
   it("re-validates only the copied path after a streamed delta", () => {
     const first = readWidget("chatkit-python-card-with-data.json") as WidgetNode;
     parseWidgetRoot(first);
-    const children = first.children ?? [];
+    const children = widgetChildren(first);
     const replaced = { type: "Text", id: "t", value: "streamed" };
     const next = { ...first, children: [...children.slice(0, -1), replaced] };
     const { root } = parseWidgetRoot(next);
     expect(root).toBe(next);
     children.slice(0, -1).forEach((child, index) => {
-      expect(root.children?.[index]).toBe(child);
+      expect(widgetChildren(root)[index]).toBe(child);
     });
   });
 

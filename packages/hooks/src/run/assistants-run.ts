@@ -18,7 +18,7 @@ import {
   type ThreadItem,
 } from "@threadkit/core";
 import type { AssistantsClient } from "../provider/clients";
-import type { ThreadStore } from "../thread/thread-store";
+import type { ThreadRunIncomplete, ThreadStore } from "../thread/thread-store";
 import { createFrameBatcher } from "./frame-batcher";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
 
@@ -59,6 +59,20 @@ export interface AssistantRunContext {
 
 function toolOutput(result: unknown): string {
   return typeof result === "string" ? result : JSON.stringify(result ?? null);
+}
+
+/**
+ * Why a run that ended without an error did not finish its reply: its `incomplete_details`
+ * (v1 runs report them on a `completed` run), else a message's, or `"cancelled"` for a run
+ * cancelled on the server; `null` when the reply is complete.
+ */
+function incompleteOf(state: AssistantRunState): ThreadRunIncomplete | null {
+  const run = state.run;
+  if (run?.status === "cancelling" || run?.status === "cancelled") return { reason: "cancelled" };
+  const message = [...state.messages].reverse().find((m) => m.status === "incomplete");
+  const reason = run?.incomplete_details?.reason ?? message?.incomplete_details?.reason ?? null;
+  if (run?.status === "incomplete" || reason !== null || message !== undefined) return { reason };
+  return null;
 }
 
 /** Runs the assistant; resolves with the stream error, if the run reported one. */
@@ -116,6 +130,11 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
   for (;;) {
     try {
       for await (const batch of readAssistantStreamBatches(body, { signal })) {
+        for (const event of batch) {
+          if (event.event === "stream.malformed") {
+            context.log("run.malformed_event", { reason: event.reason, message: event.message });
+          }
+        }
         queue.push(...batch);
         const created = batch.find((event) => event.event === "thread.created");
         if (created && created.event === "thread.created" && threadId === null) {
@@ -195,6 +214,7 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
       { signal },
     );
   }
+  store.getState().setRunIncomplete(incompleteOf(runState));
   store.getState().finishStream();
 
   // create-and-run does not stream the user message: swap the optimistic one for the real one.

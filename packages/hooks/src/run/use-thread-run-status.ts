@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useStore } from "zustand";
 import { useThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
-import type { ThreadStoreState } from "../thread/thread-store";
+import type { ThreadRunIncomplete, ThreadStoreState } from "../thread/thread-store";
 import type { RunResult } from "./run-controller";
 import { RunStreamError } from "./run-errors";
 import type { RunFailureReason } from "./run-failure";
@@ -52,6 +52,12 @@ export interface ThreadRunStatus {
   readonly progress: ThreadProgress | null;
   /** How the last run failed; stays until it is retried or the next run starts. */
   readonly error: ThreadRunError | null;
+  /**
+   * Why the last run ended before its reply was finished (token limit, cancelled on the
+   * server); the partial reply stays in the thread. `null` otherwise; cleared when the next
+   * run starts.
+   */
+  readonly incomplete: ThreadRunIncomplete | null;
   /**
    * Retries the failed run (the `retry` of the `useRunStream` that ran it). `null` when there is
    * nothing to retry or the server did not allow it.
@@ -147,6 +153,7 @@ export function useThreadRunStatus(threadId?: string | null): ThreadRunStatus {
   const progress = useStore(store, (state) => state.progress);
   const event = useStore(store, (state) => state.error);
   const runFailure = useStore(store, (state) => state.runFailure);
+  const incomplete = useStore(store, (state) => state.runIncomplete);
   const dismissNotice = useStore(store, (state) => state.dismissNotice);
   const unansweredMessage = useStore(store, selectUnansweredMessage);
   return useMemo(() => {
@@ -155,10 +162,11 @@ export function useThreadRunStatus(threadId?: string | null): ThreadRunStatus {
       notices,
       progress,
       error,
+      incomplete,
       retry: error?.allowRetry && runFailure !== null ? runFailure.retry : null,
       reauthenticate: runFailure?.reauthenticate ?? null,
       unansweredMessage,
       dismissNotice,
     };
-  }, [notices, progress, event, runFailure, unansweredMessage, dismissNotice]);
+  }, [notices, progress, event, runFailure, incomplete, unansweredMessage, dismissNotice]);
 }

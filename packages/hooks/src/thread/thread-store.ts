@@ -38,6 +38,23 @@ export interface ThreadStoreState extends ThreadState {
    * from sending their request until their response ends, fails or is cancelled.
    */
   readonly runsInFlight: number;
+  /**
+   * Why the last run ended before its reply was finished (an Assistants run that ended
+   * `incomplete` at a token limit, or was cancelled on the server), or `null`. Cleared when the
+   * next response starts. Read it with `useThreadRunStatus`.
+   */
+  readonly runIncomplete: ThreadRunIncomplete | null;
+}
+
+/** A run that ended before its reply was finished, as `useRunStream` leaves it in the store. */
+export interface ThreadRunIncomplete {
+  /**
+   * The API's `incomplete_details.reason` (`"max_tokens"`: the reply reached
+   * `max_completion_tokens`; `"max_prompt_tokens"`: the conversation reached
+   * `max_prompt_tokens`; a newer reason as sent), `"cancelled"` for a run cancelled on the
+   * server, or `null` when the API gave no reason.
+   */
+  readonly reason: "max_tokens" | "max_prompt_tokens" | "cancelled" | (string & {}) | null;
 }
 
 /** A failed run, as `useRunStream` leaves it in the thread's store. */
@@ -123,6 +140,8 @@ export interface ThreadStoreActions {
   setThread(thread: ThreadMetadata | null): void;
   /** Counts a run in flight (`runsInFlight`); call the returned function once it ended. */
   beginRun(): () => void;
+  /** Records why the last run ended before its reply was finished, or clears it with `null`. */
+  setRunIncomplete(incomplete: ThreadRunIncomplete | null): void;
 }
 
 /** A zustand store holding one thread's live items. */
@@ -173,6 +192,7 @@ export function createThreadStore(
       runFailure: null,
       runningToolCallId: null,
       runsInFlight: 0,
+      runIncomplete: null,
       apply(events) {
         let state: ThreadState = get();
         let createdId: string | null = null;
@@ -231,6 +251,7 @@ export function createThreadStore(
       },
       startStream() {
         update(startThreadStream(get()));
+        if (get().runIncomplete !== null) set({ runIncomplete: null });
       },
       finishStream() {
         update(finishThreadStream(get()));
@@ -268,6 +289,12 @@ export function createThreadStore(
           ended = true;
           set({ runsInFlight: get().runsInFlight - 1 });
         };
+      },
+      setRunIncomplete(incomplete) {
+        const current = get().runIncomplete;
+        if (current === incomplete) return;
+        if (current !== null && incomplete !== null && current.reason === incomplete.reason) return;
+        set({ runIncomplete: incomplete });
       },
     };
   });
