@@ -49,6 +49,7 @@ import { defaultWidgetRegistry } from "../widgets/registry";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import type {
   ChatKitOptions,
+  ChatKitUserMessageContent,
   ComposerOption,
   CustomApiConfig,
   HostedApiConfig,
@@ -187,11 +188,18 @@ function attachmentLimits(attachments: ComposerOption["attachments"]): Attachmen
   return limits;
 }
 
+/** ChatKit.js content as the wire's: a tag without `data` gets `{}`. */
+function toContent(content: readonly ChatKitUserMessageContent[]): UserMessageContent[] {
+  return content.map((part) =>
+    part.type === "input_tag" ? ({ ...part, data: part.data ?? {} } as UserMessageContent) : part,
+  );
+}
+
 /** A start-screen prompt as the message it sends. */
 function promptInput(
   prompt: StartScreenPrompt["prompt"],
 ): string | { content: UserMessageContent[] } {
-  return typeof prompt === "string" ? prompt : { content: prompt };
+  return typeof prompt === "string" ? prompt : { content: toContent(prompt) };
 }
 
 interface ChatKitShellProps extends HTMLAttributes<HTMLDivElement> {
@@ -296,7 +304,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       sendUserMessage: async (params) => {
         if (params.newThread) setThreadId(null);
         const input = {
-          ...(params.content ? { content: params.content } : { text: params.text ?? "" }),
+          ...(params.content
+            ? { content: toContent(params.content) }
+            : { text: params.text ?? "" }),
           ...(params.attachments ? { attachments: params.attachments } : {}),
           ...(params.reply ? { quotedText: params.reply } : {}),
           ...(params.toolChoice || params.model

@@ -5,6 +5,7 @@ export type {
   ChatKitIcon,
   ChatKitOptions,
   ChatKitThemeOption,
+  ChatKitUserMessageContent,
   CommandsOption,
   ComposerOption,
   CustomApiConfig,

@@ -1,4 +1,4 @@
-import type { UserMessageContent, WidgetRoot } from "@threadkit/core";
+import type { WidgetRoot } from "@threadkit/core";
 import type { ItemRenderers, ToolRenderers } from "../context";
 import type { ThemeOptions } from "../theme/create-theme";
 import type { WidgetRegistry } from "../widgets/context";
@@ -82,10 +82,25 @@ export interface HistoryOption {
   showRename?: boolean;
 }
 
+/**
+ * Structured message content as ChatKit.js takes it: text, and @-mention tags whose `data` may be
+ * left out (threadkit sends `{}` then, as servers built on the Python SDK require it).
+ */
+export type ChatKitUserMessageContent =
+  | { type: "input_text"; text: string }
+  | {
+      type: "input_tag";
+      text: string;
+      id: string;
+      group?: string;
+      data?: Record<string, unknown>;
+      interactive?: boolean;
+    };
+
 /** A suggestion on the start screen. */
 export interface StartScreenPrompt {
   label: string;
-  prompt: string | UserMessageContent[];
+  prompt: string | ChatKitUserMessageContent[];
   icon?: ChatKitIcon;
 }
 

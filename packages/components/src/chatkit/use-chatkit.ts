@@ -1,11 +1,15 @@
-import type { Attachment, UserMessageContent } from "@threadkit/core";
+import type { Attachment } from "@threadkit/core";
 import { useLayoutEffect, useMemo, useRef } from "react";
-import { CHATKIT_OPTION_KEYS, type UseChatKitOptions } from "./options";
+import {
+  CHATKIT_OPTION_KEYS,
+  type ChatKitUserMessageContent,
+  type UseChatKitOptions,
+} from "./options";
 
 /** What `sendUserMessage` takes (as in ChatKit.js). */
 export interface SendUserMessageParams {
   text?: string;
-  content?: UserMessageContent[];
+  content?: ChatKitUserMessageContent[];
   /** Text the message replies to. */
   reply?: string;
   /** Attachments already uploaded. */
@@ -19,7 +23,7 @@ export interface SendUserMessageParams {
 /** What `setComposerValue` takes (as in ChatKit.js). */
 export interface SetComposerValueParams {
   text?: string;
-  content?: UserMessageContent[];
+  content?: ChatKitUserMessageContent[];
   reply?: string;
   attachments?: Attachment[];
   /** Files to upload into the composer. */
