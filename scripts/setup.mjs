@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// One-time set-up on a machine with Node 20+ and npm: installs the pinned pnpm, then the
-// workspace's dependencies. Safe to run again.
+// One-time set-up on a machine with Node 20+ and npm: installs the pinned pnpm, the workspace's
+// dependencies, then the official Python ChatKit SDK in .venv-chatkit/ for apps/official-server's
+// tests (scripts/chatkit-python.mjs). Safe to run again.
 import { execSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setupChatKitPython } from "./chatkit-python.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pinned = JSON.parse(
@@ -39,4 +41,12 @@ if (!env.npm_config_nodedir && existsSync(headers)) {
 const args = ["install"];
 if (process.env.CI) args.push("--frozen-lockfile");
 const status = spawnSync("pnpm", args, { cwd: root, stdio: "inherit", env }).status;
-process.exit(status ?? 1);
+if (status !== 0) process.exit(status ?? 1);
+
+// Without Python the rest of the workspace still works; the official-server tests then fail
+// and say why.
+try {
+  setupChatKitPython();
+} catch (error) {
+  console.error(`\nofficial ChatKit SDK not installed: ${error.message}\n`);
+}

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `pnpm test`: every test threadkit has, in one run, ending with a plain "N passed, N failed" line.
 //   1. vitest: unit tests (core in node, hooks and components in happy-dom), the dev server's tests,
-//      end-to-end tests, and every Storybook story in real headless Chromium (a11y checked);
+//      end-to-end tests, every Storybook story in real headless Chromium (a11y checked), and
+//      threadkit against a server built on OpenAI's official Python ChatKit SDK;
 //   2. the bundle-size budget of each package entry (size-limit, after `pnpm build`);
-//   3. the static Storybook build served by a plain file server, in Chromium.
+//   3. the static Storybook build served by a plain file server, in Chromium;
+//   4. the consumer test: the packed tarballs installed into a Vite app and a Next.js app, built,
+//      served and driven in Chromium; publint and attw; the weight of the Vite build.
 // Exits non-zero when anything failed or when no test ran at all.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -30,8 +33,8 @@ let failed = 0;
 let skipped = 0;
 
 // 1. vitest; extra CLI args (e.g. `pnpm test --project core`) pass through. On a full run the
-//    end-to-end project runs on its own after the others: it drives Chromium against a real
-//    server and a real build, and is kept off the cores the story tests use.
+//    end-to-end projects run on their own after the others: they drive Chromium against a real
+//    server and a real build, and are kept off the cores the story tests use.
 const extra = process.argv.slice(2);
 const vitestRuns =
   extra.length > 0
@@ -44,19 +47,25 @@ const vitestRuns =
           "storybook",
         ]),
         ["--project", "demo"],
+        ["--project", "official-server"],
       ];
-for (const [i, args] of vitestRuns.entries()) {
-  const vitestReport = path.join(reportDir, `vitest-report-${i}.json`);
+/** Runs vitest with `args` and adds its results to the counts. */
+function runVitest(name, args, env = {}) {
+  const vitestReport = path.join(reportDir, `vitest-report-${name}.json`);
   rmSync(vitestReport, { force: true });
-  const vitestStatus = run("pnpm", [
-    "exec",
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${vitestReport}`,
-    ...args,
-  ]);
+  const vitestStatus = run(
+    "pnpm",
+    [
+      "exec",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestReport}`,
+      ...args,
+    ],
+    { env: { ...process.env, ...env } },
+  );
   let counted = 0;
   if (existsSync(vitestReport)) {
     const report = JSON.parse(readFileSync(vitestReport, "utf8"));
@@ -73,10 +82,12 @@ for (const [i, args] of vitestRuns.entries()) {
   }
   if (vitestStatus !== 0 && counted === 0) failed += 1;
 }
+for (const [i, args] of vitestRuns.entries()) runVitest(String(i), args);
 
 // 2. bundle-size budgets (only on a full run).
+let buildStatus = 1;
 if (extra.length === 0) {
-  const buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
+  buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (buildStatus !== 0) {
     console.error("pnpm build failed");
     failed += 1;
@@ -123,6 +134,13 @@ if (extra.length === 0) {
     passed += count("pass");
     failed += count("fail") || (result.status === 0 ? 0 : 1);
   }
+}
+
+// 4. the consumer test (only on a full run): packs what step 2 built, unless that build failed.
+if (extra.length === 0) {
+  runVitest("consumers", ["--project", "consumers"], {
+    THREADKIT_PACKAGES_BUILT: buildStatus === 0 ? "1" : "",
+  });
 }
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -1,0 +1,219 @@
+/**
+ * The packed tarballs in a Vite + React 19 + Tailwind v4 app (tests/consumers/vite-react):
+ * installed with npm, type-checked (skipLibCheck: false), built with `vite build`, served, and a
+ * full chat driven in headless Chromium against the dev server. The build's weight is measured
+ * per page and checked against budgets.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DevServer } from "../../apps/dev-server/src/index";
+import {
+  consumersRoot,
+  exec,
+  expectHistory,
+  expectTailwindWins,
+  installApp,
+  launchBrowser,
+  PROMPT,
+  type RunningServer,
+  recordErrors,
+  repoRoot,
+  sendAndStream,
+  serveStatic,
+  startDevServer,
+  typecheckApp,
+} from "./harness";
+
+const appDir = path.join(consumersRoot, "vite-react");
+const dist = path.join(appDir, "dist");
+
+let site: RunningServer | undefined;
+let server: DevServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let threadId: string | undefined;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startDevServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  await site?.close();
+});
+
+async function open(page: string): Promise<Page> {
+  if (!site || !server) throw new Error("the app or the dev server is not running");
+  const tab = await (context as BrowserContext).newPage();
+  errors.push(...recordErrors(tab));
+  const url = new URL(page, site.url);
+  url.searchParams.set("server", server.url);
+  await tab.goto(url.href);
+  return tab;
+}
+
+describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
+  it("installs the tarballs with npm", async () => {
+    await installApp(appDir);
+  });
+
+  it("type-checks with skipLibCheck: false", async () => {
+    await typecheckApp(appDir);
+  });
+
+  it("builds with vite build", async () => {
+    await exec(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], {
+      cwd: appDir,
+    });
+    site = await serveStatic(dist);
+  });
+
+  it("renders a full chat: sends a message and streams the reply", async () => {
+    const page = await open("/");
+    threadId = await sendAndStream(page);
+    await page.close();
+  });
+
+  it("shows the thread and the history after a reload", async () => {
+    const page = await open(`/?thread=${threadId}`);
+    await expectHistory(page);
+    const entry = page.locator('[data-tk-part="thread-list-item"]');
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.first().getAttribute("data-active")).toBe("");
+    expect(await entry.first().textContent()).toContain(PROMPT);
+    await page.close();
+  });
+
+  it("renders the thread view page alone", async () => {
+    const page = await open(`/thread.html?thread=${threadId}`);
+    await expectHistory(page);
+    expect(await page.locator('[data-tk-part="composer"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("lets Tailwind utilities win on threadkit parts", async () => {
+    const page = await open(`/?thread=${threadId}`);
+    await expectHistory(page);
+    await expectTailwindWins(page);
+    await page.close();
+  });
+
+  it("ran without page or console errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Weight: initial JS of each page = the entry script plus every chunk its HTML modulepreloads,
+// each gzipped (level 9) on its own; lazy chunks are not counted. kB = 1,000 bytes.
+
+type Metric = "threadView" | "chat" | "files";
+/** The issue's targets: over the React-only page, and files the build emits. */
+const TARGETS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
+/** Targets met today; these must stay met. Add a metric here once its target is reached. */
+const TARGET_MET = new Set<Metric>([]);
+/** Until then, a ceiling near what was recorded on 2026-12-02 keeps it from growing. */
+const CEILINGS: Record<Metric, number> = { threadView: 162_000, chat: 162_000, files: 2_200 };
+
+function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
+  const html = readFileSync(path.join(dist, htmlFile), "utf8");
+  const files = [
+    ...html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+\.js)"/g),
+  ].map((match) => match[1] as string);
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of new Set(files)) {
+    const content = readFileSync(path.join(dist, file));
+    bytes += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { bytes, gzip, files };
+}
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (count, entry) =>
+      count +
+      (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : entry.isFile() ? 1 : 0),
+    0,
+  );
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+describe("weight of the Vite build", () => {
+  const measured = {} as Record<Metric, number>;
+
+  it("measures the initial JS of each page and the files emitted", () => {
+    const baseline = initialJs("baseline.html");
+    const thread = initialJs("thread.html");
+    const chat = initialJs("index.html");
+    for (const page of [baseline, thread, chat]) expect(page.files.length).toBeGreaterThan(0);
+    // A production build (React's development code alone is over 100 kB gzip), the baseline
+    // really is React only, and the threadkit pages really hold threadkit.
+    expect(baseline.gzip).toBeLessThan(80_000);
+    expect(baseline.gzip).toBeLessThan(thread.gzip);
+    expect(thread.gzip).toBeLessThanOrEqual(chat.gzip);
+    measured.threadView = thread.gzip - baseline.gzip;
+    measured.chat = chat.gzip - baseline.gzip;
+    measured.files = countFiles(dist);
+    const report = {
+      measuredAt: new Date().toISOString(),
+      gzipBytes: { baseline: baseline.gzip, threadView: thread.gzip, chat: chat.gzip },
+      rawBytes: { baseline: baseline.bytes, threadView: thread.bytes, chat: chat.bytes },
+      initialChunks: {
+        baseline: baseline.files.length,
+        threadView: thread.files.length,
+        chat: chat.files.length,
+      },
+      overReact: { threadView: measured.threadView, chat: measured.chat },
+      emittedFiles: measured.files,
+      targets: TARGETS,
+    };
+    const out = path.join(repoRoot, "node_modules", ".cache", "threadkit");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, "consumer-weight.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      [
+        "Consumer weight (Vite 8 production build, initial JS, gzip -9):",
+        `  React-only page     ${kB(baseline.gzip)} (${baseline.files.length} chunks)`,
+        `  thread view page    ${kB(thread.gzip)} = React + ${kB(measured.threadView)} (target ≤ +${kB(TARGETS.threadView)})`,
+        `  full chat page      ${kB(chat.gzip)} = React + ${kB(measured.chat)} (target ≤ +${kB(TARGETS.chat)})`,
+        `  files emitted       ${measured.files} (target ≤ ${TARGETS.files})`,
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    ["threadView", "thread view over React"],
+    ["chat", "full chat over React"],
+    ["files", "files emitted"],
+  ] as const)("%s (%s) within budget", (metric, _label) => {
+    const value = measured[metric];
+    expect(value, "measured above").toBeGreaterThan(0);
+    const show = (n: number) => (metric === "files" ? String(n) : kB(n));
+    if (TARGET_MET.has(metric)) {
+      expect(value).toBeLessThanOrEqual(TARGETS[metric]);
+    } else {
+      if (value <= TARGETS[metric]) {
+        console.log(
+          `${metric}: target ${show(TARGETS[metric])} now met (${show(value)}); add it to TARGET_MET`,
+        );
+      } else {
+        console.warn(
+          `${metric}: target not met yet: ${show(value)} > ${show(TARGETS[metric])} (recorded, not failing)`,
+        );
+      }
+      expect(value).toBeLessThanOrEqual(CEILINGS[metric]);
+    }
+  });
+});
