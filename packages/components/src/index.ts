@@ -6,6 +6,7 @@
  * a named export, never as a property of a namespace.
  */
 
+export * from "./chatkit";
 export * as Composer from "./composer";
 export {
   AddAttachment as ComposerAddAttachment,

@@ -139,6 +139,11 @@ export const en = {
   "history.loadMoreFailed": "More conversations could not be loaded.",
   "history.renameFailed": "“{title}” could not be renamed.",
   "history.deleteFailed": "“{title}” could not be deleted.",
+  "chatkit.placeholder": "Message the AI",
+  "chatkit.showHistory": "Show history",
+  "chatkit.hideHistory": "Hide history",
+  "chatkit.newThread": "New chat",
+  "chatkit.untitled": "New chat",
 } as const;
 
 /** Keys of the message catalog. */
@@ -297,6 +302,11 @@ export const de: Messages = {
   "history.loadMoreFailed": "Weitere Unterhaltungen konnten nicht geladen werden.",
   "history.renameFailed": "„{title}“ konnte nicht umbenannt werden.",
   "history.deleteFailed": "„{title}“ konnte nicht gelöscht werden.",
+  "chatkit.placeholder": "Nachricht an die KI",
+  "chatkit.showHistory": "Verlauf anzeigen",
+  "chatkit.hideHistory": "Verlauf ausblenden",
+  "chatkit.newThread": "Neuer Chat",
+  "chatkit.untitled": "Neuer Chat",
 };
 
 /** Arabic (right to left). */
@@ -444,6 +454,11 @@ export const ar: Messages = {
   "history.loadMoreFailed": "تعذّر تحميل المزيد من المحادثات.",
   "history.renameFailed": "تعذّرت إعادة تسمية «{title}».",
   "history.deleteFailed": "تعذّر حذف «{title}».",
+  "chatkit.placeholder": "أرسل رسالة إلى الذكاء الاصطناعي",
+  "chatkit.showHistory": "إظهار السجل",
+  "chatkit.hideHistory": "إخفاء السجل",
+  "chatkit.newThread": "محادثة جديدة",
+  "chatkit.untitled": "محادثة جديدة",
 };
 
 /** Catalogs shipped with the package, by language. */

@@ -1,0 +1,215 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
+import "@threadkit/components/styles.css";
+import { useState } from "react";
+import { expect, waitFor, within } from "storybook/test";
+import { createScriptedServer, type ScriptedServer, seededThread } from "./scripted-server";
+
+/**
+ * `useChatKit(options)` + `<ChatKit control>`: a whole chat from `@openai/chatkit-react`'s options
+ * object, rendered in the page. These stories run against a ChatKit server that lives in the page
+ * (`api.fetch`), so every option group can be tried without a backend.
+ */
+function Chat({
+  server,
+  options,
+  onReady,
+}: {
+  server: ScriptedServer;
+  options: Omit<UseChatKitOptions, "api">;
+  onReady?: (methods: ReturnType<typeof useChatKit>) => void;
+}) {
+  const chatkit = useChatKit({ api: { url: "/chatkit", fetch: server.fetch }, ...options });
+  onReady?.(chatkit);
+  return <ChatKit control={chatkit.control} style={{ height: 560, border: "1px solid #ddd" }} />;
+}
+
+function Story({
+  options = {},
+  seeded = false,
+}: {
+  options?: Omit<UseChatKitOptions, "api">;
+  seeded?: boolean;
+}) {
+  const [server] = useState(() =>
+    createScriptedServer(
+      seeded
+        ? {
+            threads: [
+              seededThread("thr_alps", "Hiking in the Alps", "Which trail near Zermatt?"),
+              seededThread("thr_tax", "Quarterly taxes", "When are they due?"),
+            ],
+          }
+        : {},
+    ),
+  );
+  (globalThis as { __chatkitServer?: ScriptedServer }).__chatkitServer = server;
+  return <Chat server={server} options={options} />;
+}
+
+/** Waits until no response runs (the composer's Stop button is gone). */
+const idle = (canvas: ReturnType<typeof within>) =>
+  waitFor(() => expect(canvas.queryByRole("button", { name: "Stop generating" })).toBeNull());
+
+const serverOf = () => (globalThis as { __chatkitServer?: ScriptedServer }).__chatkitServer!;
+
+const meta = {
+  title: "ChatKit/ChatKit",
+  component: Story,
+  parameters: { layout: "padded" },
+} satisfies Meta<typeof Story>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The start screen: a greeting and prompts; a prompt sends its message and the reply streams. */
+export const StartScreen: Story = {
+  args: {
+    options: {
+      startScreen: {
+        greeting: "Where shall we travel?",
+        prompts: [
+          {
+            label: "Plan a weekend in Lisbon",
+            prompt: "Plan a weekend in Lisbon",
+            icon: "map-pin",
+          },
+          { label: "Packing list", prompt: "What should I pack?", icon: "check" },
+        ],
+      },
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    await expect(canvas.getByRole("heading", { name: "Where shall we travel?" })).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Plan a weekend in Lisbon" }));
+    await waitFor(() =>
+      expect(canvas.getByText(/You said: “Plan a weekend in Lisbon”/)).toBeVisible(),
+    );
+    await expect(serverOf().requests.map((r) => r.type)).toContain("threads.create");
+    // The new thread's title shows in the header.
+    await waitFor(() =>
+      expect(
+        canvas.getByRole("heading", { level: 2, name: "Plan a weekend in Lisbon" }),
+      ).toBeVisible(),
+    );
+  },
+};
+
+/** The header's history toggle opens the thread history; picking a thread opens it. */
+export const History: Story = {
+  args: {
+    seeded: true,
+    options: { history: { enabled: true, showDelete: true, showRename: true } },
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Show history" }));
+    const history = await canvas.findByRole("navigation");
+    const [entry] = await within(history).findAllByRole("button", { name: /Quarterly taxes/ });
+    await userEvent.click(entry!);
+    await waitFor(() => expect(canvas.getByText("When are they due?")).toBeVisible());
+    await expect(canvas.getByRole("heading", { level: 2, name: "Quarterly taxes" })).toBeVisible();
+    await expect(canvas.queryByRole("navigation")).toBeNull();
+  },
+};
+
+/** `header: { enabled: false }` and `history: { enabled: false }`: only the thread and composer. */
+export const NoHeader: Story = {
+  args: { options: { header: { enabled: false }, history: { enabled: false } } },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByRole("banner")).toBeNull();
+    await expect(canvas.queryByRole("button", { name: "Show history" })).toBeNull();
+    await expect(canvas.getByRole("textbox")).toBeVisible();
+  },
+};
+
+/** The composer's placeholder and a markdown disclaimer under it. */
+export const ComposerAndDisclaimer: Story = {
+  args: {
+    options: {
+      composer: { placeholder: "Ask about your trip…" },
+      disclaimer: { text: "Answers may be **wrong**. Check [the rules](https://example.com)." },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByPlaceholderText("Ask about your trip…")).toBeVisible();
+    await expect(canvas.getByText("wrong").tagName).toBe("STRONG");
+    await expect(canvas.getByRole("link", { name: "the rules" })).toHaveAttribute(
+      "href",
+      "https://example.com",
+    );
+  },
+};
+
+/** A widget's server action streams through the chat with no wiring. */
+export const WidgetActions: Story = {
+  args: {},
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole("textbox"), "Show me a widget{Enter}");
+    const confirm = await canvas.findByRole("button", { name: "Confirm" });
+    await idle(canvas);
+    await userEvent.click(confirm);
+    await waitFor(() => expect(canvas.getByText("Booked: table 4.")).toBeVisible());
+    const action = serverOf().requests.find((r) => r.type === "threads.custom_action");
+    await expect(action?.params.action).toEqual({
+      type: "booking.confirm",
+      payload: { table: 4 },
+    });
+  },
+};
+
+/** Feedback and retry under replies, on by default; `threadItemActions` turns them off. */
+export const ThreadItemActions: Story = {
+  args: {},
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole("textbox"), "Hello{Enter}");
+    await waitFor(() => expect(canvas.getByText(/You said: “Hello”/)).toBeVisible());
+    await idle(canvas);
+    await userEvent.click(canvas.getByRole("button", { name: "Good response" }));
+    await waitFor(() =>
+      expect(serverOf().requests.some((r) => r.type === "items.feedback")).toBe(true),
+    );
+    await userEvent.click(await canvas.findByRole("button", { name: "Regenerate" }));
+    await waitFor(() =>
+      expect(serverOf().requests.some((r) => r.type === "threads.retry_after_item")).toBe(true),
+    );
+  },
+};
+
+/** `threadItemActions: { feedback: false, retry: false }` leaves only Copy. */
+export const ThreadItemActionsOff: Story = {
+  args: { options: { threadItemActions: { feedback: false, retry: false } } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole("textbox"), "Hello{Enter}");
+    await waitFor(() => expect(canvas.getByText(/You said: “Hello”/)).toBeVisible());
+    await expect(canvas.getByRole("button", { name: "Copy" })).toBeVisible();
+    await expect(canvas.queryByRole("button", { name: "Good response" })).toBeNull();
+    await expect(canvas.queryByRole("button", { name: "Regenerate" })).toBeNull();
+  },
+};
+
+/** ChatKit's theme object: dark, a violet accent, compact density and a sharp radius. */
+export const Theme: Story = {
+  args: {
+    options: {
+      theme: {
+        colorScheme: "dark",
+        radius: "sharp",
+        density: "compact",
+        color: { accent: { primary: "#8b5cf6", level: 1 } },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-tk-part="chatkit"]');
+    await expect(root).toHaveAttribute("data-tk-theme", "dark");
+    await expect(getComputedStyle(root!).backgroundColor).toBe("rgb(22, 22, 26)");
+  },
+};
+
+/** Locale: the chat's own strings in German. */
+export const Locale: Story = {
+  args: { options: { locale: "de" } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByPlaceholderText("Nachricht an die KI")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Verlauf anzeigen" })).toBeVisible();
+  },
+};

@@ -1,0 +1,725 @@
+import { QueryClient, useQueryClient } from "@tanstack/react-query";
+import {
+  type ActionPayload,
+  createChatKitClient,
+  createChatKitRestClient,
+  type JsonObject,
+  type UserMessageContent,
+} from "@threadkit/core";
+import {
+  type AttachmentLimits,
+  type ClientToolHandler,
+  type ThreadkitClients,
+  ThreadkitProvider,
+  threadkitKeys,
+  useChatKitSession,
+  useComposer,
+  useDeleteThread,
+  useItemFeedback,
+  useRenameThread,
+  useRunStream,
+  useThread,
+  useThreadItems,
+  useThreadStore,
+  useThreads,
+  useWidgetAction,
+} from "@threadkit/hooks";
+import { PanelLeft, SquarePen } from "lucide-react";
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import * as Composer from "../composer";
+import type { ComposerRootProps } from "../composer/composer";
+import { ThreadUIProvider, useThreadUI } from "../context";
+import { Markdown } from "../markdown/markdown";
+import * as Thread from "../thread";
+import { ThreadList } from "../thread-list/thread-list";
+import { WidgetIconGlyph } from "../widgets/icon";
+import { defaultWidgetRegistry } from "../widgets/registry";
+import { createWidgetItemRenderer } from "../widgets/widget-item";
+import type {
+  ChatKitOptions,
+  ChatKitUserMessageContent,
+  ComposerOption,
+  CustomApiConfig,
+  HostedApiConfig,
+  StartScreenPrompt,
+  UseChatKitOptions,
+} from "./options";
+import type { ChatKitControl, ChatKitMethods } from "./use-chatkit";
+
+/** Props of {@link ChatKit}: the `control` from `useChatKit`, plus any attribute of its `div`. */
+export interface ChatKitProps extends HTMLAttributes<HTMLDivElement> {
+  control: ChatKitControl;
+}
+
+const isHosted = (api: ChatKitOptions["api"]): api is HostedApiConfig =>
+  "getClientSecret" in api && typeof api.getClientSecret === "function";
+
+/** The browser's language, when `locale` is not set. */
+function browserLocale(): string {
+  return globalThis.navigator?.language || "en";
+}
+
+/**
+ * A complete chat — header, history, thread, start screen, composer and disclaimer — from the
+ * `control` of {@link useChatKit}, in your DOM (no iframe). Its own element is a flex column
+ * that fills its parent's height; give the parent (or `className`/`style`) a height, or set
+ * `style={{ height: "auto" }}` for a chat that grows with the page.
+ *
+ * @selector [data-tk-part="chatkit"][data-history-open]
+ * @example
+ * const chatkit = useChatKit({ api: { url: "/chatkit" } });
+ * <ChatKit control={chatkit.control} style={{ height: 600 }} />
+ */
+export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit(
+  { control, ...props },
+  ref,
+) {
+  const options = useSyncExternalStore(
+    control.subscribe,
+    () => control.options,
+    () => control.options,
+  );
+  const locale = options.locale ?? browserLocale();
+  const shell = (
+    <ChatKitShell control={control} options={options} locale={locale} {...props} ref={ref} />
+  );
+  return isHosted(options.api) ? (
+    <HostedProviders options={options} locale={locale}>
+      {shell}
+    </HostedProviders>
+  ) : (
+    <CustomProviders options={options} locale={locale}>
+      {shell}
+    </CustomProviders>
+  );
+});
+ChatKit.displayName = "ChatKit";
+
+interface ProvidersProps {
+  options: UseChatKitOptions;
+  locale: string;
+  children: ReactNode;
+}
+
+/** `ThreadkitProvider` with the chat's own query cache and its events as ChatKit's. */
+function Providers({
+  options,
+  locale,
+  clients,
+  children,
+}: ProvidersProps & { clients: ThreadkitClients }) {
+  const [queryClient] = useState(() => new QueryClient());
+  const latest = useRef(options);
+  latest.current = options;
+  return (
+    <ThreadkitProvider
+      clients={clients}
+      queryClient={queryClient}
+      locale={locale}
+      onError={(error) => latest.current.onError?.({ error })}
+      onEffect={(effect) =>
+        latest.current.onEffect?.({ name: effect.name, data: { ...effect.data } })
+      }
+      onLog={(log) =>
+        latest.current.onLog?.(
+          log.data ? { name: log.name, data: { ...log.data } } : { name: log.name },
+        )
+      }
+    >
+      {children}
+    </ThreadkitProvider>
+  );
+}
+
+/** A custom server through the ChatKit protocol; the client changes only with `url` or `fetch`. */
+function CustomProviders(props: ProvidersProps) {
+  const api = props.options.api as CustomApiConfig;
+  const clients = useMemo<ThreadkitClients>(
+    () => ({
+      protocol: createChatKitClient({ url: api.url, ...(api.fetch ? { fetch: api.fetch } : {}) }),
+    }),
+    [api.url, api.fetch],
+  );
+  return <Providers {...props} clients={clients} />;
+}
+
+/** Hosted threads through the REST API, authorized by the session's client secret. */
+function HostedProviders(props: ProvidersProps) {
+  const latest = useRef(props.options.api as HostedApiConfig);
+  latest.current = props.options.api as HostedApiConfig;
+  const session = useChatKitSession({
+    getClientSecret: (current) => latest.current.getClientSecret(current),
+  });
+  const clients = useMemo<ThreadkitClients>(
+    () => ({ rest: createChatKitRestClient({ fetch: session.fetch }) }),
+    [session.fetch],
+  );
+  return <Providers {...props} clients={clients} />;
+}
+
+/** `composer.attachments` as the composer's limits. */
+function attachmentLimits(attachments: ComposerOption["attachments"]): AttachmentLimits {
+  if (!attachments?.enabled) return { enabled: false };
+  const limits: AttachmentLimits = { enabled: true, maxFiles: attachments.maxCount ?? 10 };
+  const { maxSize } = attachments;
+  if (typeof maxSize === "number") limits.maxSize = maxSize;
+  else if (maxSize) {
+    const fallback = maxSize["*"] ?? maxSize[""];
+    if (fallback !== undefined) limits.maxSize = fallback;
+  } else limits.maxSize = 100 * 1024 * 1024;
+  if (attachments.accept) {
+    limits.accept = Object.entries(attachments.accept).flatMap(([mime, extensions]) => [
+      mime,
+      ...extensions,
+    ]);
+  }
+  return limits;
+}
+
+/** ChatKit.js content as the wire's: a tag without `data` gets `{}`. */
+function toContent(content: readonly ChatKitUserMessageContent[]): UserMessageContent[] {
+  return content.map((part) =>
+    part.type === "input_tag" ? ({ ...part, data: part.data ?? {} } as UserMessageContent) : part,
+  );
+}
+
+/** A start-screen prompt as the message it sends. */
+function promptInput(
+  prompt: StartScreenPrompt["prompt"],
+): string | { content: UserMessageContent[] } {
+  return typeof prompt === "string" ? prompt : { content: toContent(prompt) };
+}
+
+interface ChatKitShellProps extends HTMLAttributes<HTMLDivElement> {
+  control: ChatKitControl;
+  options: UseChatKitOptions;
+  locale: string;
+}
+
+const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function ChatKitShell(
+  { control, options, locale, className, style, ...props },
+  ref,
+) {
+  const latest = useRef(options);
+  latest.current = options;
+  const queryClient = useQueryClient();
+  const [threadId, setThreadIdState] = useState<string | null>(options.initialThread ?? null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  useImperativeHandle(ref, () => root as HTMLDivElement, [root]);
+
+  // Every client tool goes to `onClientTool`, as in ChatKit.
+  const clientTools = useMemo(
+    () =>
+      new Proxy({} as Record<string, ClientToolHandler>, {
+        get: (_target, name) =>
+          typeof name === "string" && latest.current.onClientTool
+            ? (args: JsonObject) =>
+                latest.current.onClientTool?.({ name, params: args as Record<string, unknown> })
+            : undefined,
+      }),
+    [],
+  );
+  const run = useRunStream(threadId, {
+    clientTools,
+    onThreadCreated: (id) => {
+      setThreadIdState(id);
+      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+    },
+  });
+  const composerOptions = options.composer;
+  const limits = useMemo(
+    () => attachmentLimits(composerOptions?.attachments),
+    [composerOptions?.attachments],
+  );
+  const api = options.api;
+  const upload = !isHosted(api) ? api.uploadStrategy : undefined;
+  const composer = useComposer({ run, limits, ...(upload ? { upload } : {}) });
+  const { thread } = useThread(run.threadId ?? threadId);
+  const liveThreadId = run.threadId ?? threadId;
+  const items = useThreadItems(liveThreadId);
+  const store = useThreadStore(liveThreadId);
+  const feedback = useItemFeedback(liveThreadId ?? undefined);
+  const inputRef = useRef<HTMLTextAreaElement | null>(null);
+
+  // Events: ready, thread change, response start/end, thread load start/end.
+  useEffect(() => {
+    latest.current.onReady?.();
+  }, []);
+  const reportedThread = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (reportedThread.current === undefined) {
+      reportedThread.current = liveThreadId;
+      return;
+    }
+    if (reportedThread.current === liveThreadId) return;
+    reportedThread.current = liveThreadId;
+    latest.current.onThreadChange?.({ threadId: liveThreadId });
+  }, [liveThreadId]);
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (run.isRunning === wasRunning.current) return;
+    wasRunning.current = run.isRunning;
+    if (run.isRunning) latest.current.onResponseStart?.();
+    else {
+      latest.current.onResponseEnd?.();
+      // A reply may retitle the thread: the history follows.
+      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+    }
+  }, [run.isRunning, queryClient]);
+  const loading = items.status === "pending" && liveThreadId !== null;
+  const loadingThread = useRef<string | null>(null);
+  useEffect(() => {
+    if (loading && liveThreadId !== null && loadingThread.current !== liveThreadId) {
+      loadingThread.current = liveThreadId;
+      latest.current.onThreadLoadStart?.({ threadId: liveThreadId });
+    } else if (!loading && loadingThread.current !== null) {
+      const id = loadingThread.current;
+      loadingThread.current = null;
+      latest.current.onThreadLoadEnd?.({ threadId: id });
+    }
+  }, [loading, liveThreadId]);
+
+  const setThreadId = useCallback((id: string | null) => {
+    setThreadIdState(id);
+  }, []);
+
+  // The imperative methods of `useChatKit`.
+  const methods = useMemo<ChatKitMethods>(
+    () => ({
+      focusComposer: async () => inputRef.current?.focus(),
+      setThreadId: async (id) => setThreadId(id),
+      sendUserMessage: async (params) => {
+        if (params.newThread) setThreadId(null);
+        const input = {
+          ...(params.content
+            ? { content: toContent(params.content) }
+            : { text: params.text ?? "" }),
+          ...(params.attachments ? { attachments: params.attachments } : {}),
+          ...(params.reply ? { quotedText: params.reply } : {}),
+          ...(params.toolChoice || params.model
+            ? {
+                inferenceOptions: {
+                  ...(params.toolChoice ? { tool_choice: params.toolChoice } : {}),
+                  ...(params.model ? { model: params.model } : {}),
+                },
+              }
+            : {}),
+        };
+        await runRef.current.send(input);
+      },
+      setComposerValue: async (params) => {
+        if (params.text !== undefined) composerRef.current.setText(params.text);
+        if (params.files) composerRef.current.addFiles(params.files);
+      },
+      fetchUpdates: async () => {
+        await queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+      },
+      sendCustomAction: async (action, itemId) => {
+        await runRef.current.customAction(action as ActionPayload, itemId ?? null);
+      },
+      showHistory: async () => setHistoryOpen(true),
+      hideHistory: async () => setHistoryOpen(false),
+    }),
+    [queryClient, setThreadId],
+  );
+  const runRef = useRef(run);
+  runRef.current = run;
+  const composerRef = useRef(composer);
+  composerRef.current = composer;
+  useEffect(() => {
+    control.setInstance(methods);
+    return () => control.setInstance(null);
+  }, [control, methods]);
+
+  // Widget actions: server actions stream through the run; client actions go to `widgets.onAction`.
+  const widgetActions = useWidgetAction({
+    run,
+    onClientAction: async (action, source) => {
+      const item = source?.item;
+      await latest.current.widgets?.onAction?.(
+        action as { type: string; payload?: Record<string, unknown> },
+        {
+          id: source?.id ?? "",
+          widget: item?.type === "widget" ? item.widget : (undefined as never),
+        },
+      );
+    },
+  });
+  const dispatchRef = useRef(widgetActions.dispatch);
+  dispatchRef.current = widgetActions.dispatch;
+  const widgetComponents = options.widgetComponents;
+  const renderers = useMemo(
+    () => ({
+      widget: createWidgetItemRenderer({
+        components: { ...defaultWidgetRegistry, ...widgetComponents },
+        onAction: (action, context) =>
+          dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+        onClientAction: (action, context) =>
+          dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+      }),
+      ...latest.current.renderers,
+    }),
+    [widgetComponents],
+  );
+
+  const userMessageBefore = useCallback(
+    (itemId: string) => {
+      const { itemIds, itemsById } = store.getState();
+      for (let index = itemIds.indexOf(itemId); index >= 0; index -= 1) {
+        const item = itemsById.get(itemIds[index] ?? "");
+        if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
+      }
+      return null;
+    },
+    [store],
+  );
+
+  const itemActions = options.threadItemActions ?? {};
+  const headerEnabled = options.header?.enabled !== false;
+  const historyEnabled = options.history?.enabled !== false && !isHosted(api);
+  const theme = options.theme;
+
+  return (
+    <ThreadUIProvider
+      locale={locale}
+      portalContainer={root}
+      {...(theme === undefined ? {} : { theme })}
+      {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
+      {...(options.entities?.onClick
+        ? {
+            onEntityClick: (source) =>
+              latest.current.entities?.onClick?.({
+                id: source.id,
+                title: source.title,
+                ...(source.icon ? { icon: source.icon } : {}),
+                ...(source.data ? { data: source.data as Record<string, string> } : {}),
+              }),
+          }
+        : {})}
+    >
+      <ChatKitFrame
+        ref={setRoot}
+        className={className}
+        style={style}
+        historyOpen={historyEnabled && historyOpen}
+        {...props}
+      >
+        {headerEnabled ? (
+          <ChatKitHeader
+            options={options}
+            title={thread?.title ?? null}
+            historyEnabled={historyEnabled}
+            historyOpen={historyOpen}
+            onToggleHistory={() => setHistoryOpen((open) => !open)}
+            onNewThread={() => setThreadId(null)}
+          />
+        ) : null}
+        <div data-tk-part="chatkit-body">
+          {historyEnabled && historyOpen ? (
+            <ChatKitHistory
+              activeThreadId={liveThreadId}
+              showDelete={options.history?.showDelete !== false}
+              showRename={options.history?.showRename !== false}
+              onSelect={(id) => {
+                setThreadId(id);
+                setHistoryOpen(false);
+              }}
+              onDeleted={(id) => {
+                if (id === liveThreadId) setThreadId(null);
+              }}
+            />
+          ) : null}
+          <div data-tk-part="chatkit-main">
+            <Thread.Root
+              threadId={liveThreadId}
+              renderers={renderers}
+              {...(itemActions.feedback !== false && liveThreadId !== null
+                ? {
+                    onFeedback: (item, kind) => feedback.mutate({ itemIds: [item.id], kind }),
+                  }
+                : {})}
+              {...(itemActions.retry !== false
+                ? {
+                    onRetry: (item) => {
+                      const userMessageId = userMessageBefore(item.id);
+                      if (userMessageId !== null) void run.retryAfterItem(userMessageId);
+                    },
+                  }
+                : {})}
+            >
+              <Thread.Viewport>
+                {liveThreadId === null ? (
+                  <Thread.Empty>
+                    <ChatKitStartScreen
+                      greeting={options.startScreen?.greeting}
+                      prompts={options.startScreen?.prompts}
+                      onPrompt={(prompt) => void run.send(promptInput(prompt.prompt))}
+                    />
+                  </Thread.Empty>
+                ) : null}
+                <Thread.Items />
+              </Thread.Viewport>
+              <Thread.ScrollToBottom />
+            </Thread.Root>
+            <ChatKitComposer
+              composer={composer}
+              run={run}
+              placeholder={composerOptions?.placeholder}
+              attachmentsEnabled={limits.enabled === true}
+              threadStatus={thread?.status ?? null}
+              inputRef={inputRef}
+            />
+            {options.disclaimer ? (
+              <div
+                data-tk-part="chatkit-disclaimer"
+                data-high-contrast={options.disclaimer.highContrast ? "" : undefined}
+              >
+                <Markdown text={options.disclaimer.text} />
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </ChatKitFrame>
+    </ThreadUIProvider>
+  );
+});
+
+/** The root element, with the provider's theme. */
+const ChatKitFrame = forwardRef<
+  HTMLDivElement,
+  HTMLAttributes<HTMLDivElement> & { historyOpen: boolean }
+>(function ChatKitFrame({ historyOpen, children, style, ...props }, ref) {
+  const { resolvedTheme, dir } = useThreadUI();
+  return (
+    <div
+      data-tk-part="chatkit"
+      data-history-open={historyOpen ? "" : undefined}
+      dir={dir}
+      {...(resolvedTheme?.attributes ?? {})}
+      {...props}
+      style={resolvedTheme ? { ...resolvedTheme.style, ...style } : style}
+      ref={ref}
+    >
+      {children}
+    </div>
+  );
+});
+
+function ChatKitHeader({
+  options,
+  title,
+  historyEnabled,
+  historyOpen,
+  onToggleHistory,
+  onNewThread,
+}: {
+  options: UseChatKitOptions;
+  title: string | null;
+  historyEnabled: boolean;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  onNewThread: () => void;
+}) {
+  const { t } = useThreadUI();
+  const header = options.header ?? {};
+  const titleOption = header.title ?? {};
+  const shownTitle =
+    titleOption.enabled === false ? null : (titleOption.text ?? title ?? t("chatkit.untitled"));
+  return (
+    <header data-tk-part="chatkit-header">
+      {header.leftAction ? (
+        <button
+          type="button"
+          data-tk-part="icon-button"
+          aria-label={header.leftAction.icon}
+          onClick={() => header.leftAction?.onClick()}
+        >
+          <WidgetIconGlyph name={header.leftAction.icon} size={18} />
+        </button>
+      ) : historyEnabled ? (
+        <button
+          type="button"
+          data-tk-part="icon-button"
+          aria-label={historyOpen ? t("chatkit.hideHistory") : t("chatkit.showHistory")}
+          aria-expanded={historyOpen}
+          onClick={onToggleHistory}
+        >
+          <PanelLeft aria-hidden size={18} />
+        </button>
+      ) : null}
+      <h2 data-tk-part="chatkit-title">{shownTitle}</h2>
+      {header.rightAction ? (
+        <button
+          type="button"
+          data-tk-part="icon-button"
+          aria-label={header.rightAction.icon}
+          onClick={() => header.rightAction?.onClick()}
+        >
+          <WidgetIconGlyph name={header.rightAction.icon} size={18} />
+        </button>
+      ) : (
+        <button
+          type="button"
+          data-tk-part="icon-button"
+          aria-label={t("chatkit.newThread")}
+          onClick={onNewThread}
+        >
+          <SquarePen aria-hidden size={18} />
+        </button>
+      )}
+    </header>
+  );
+}
+
+function ChatKitHistory({
+  activeThreadId,
+  showDelete,
+  showRename,
+  onSelect,
+  onDeleted,
+}: {
+  activeThreadId: string | null;
+  showDelete: boolean;
+  showRename: boolean;
+  onSelect: (threadId: string) => void;
+  onDeleted: (threadId: string) => void;
+}) {
+  const threads = useThreads({ pageSize: 30 });
+  const remove = useDeleteThread();
+  const rename = useRenameThread();
+  return (
+    <aside data-tk-part="chatkit-history">
+      <ThreadList
+        threads={threads.threads}
+        activeThreadId={activeThreadId}
+        onSelect={onSelect}
+        {...(showDelete
+          ? {
+              onDelete: async (id: string) => {
+                await remove.mutateAsync(id);
+                onDeleted(id);
+              },
+            }
+          : {})}
+        {...(showRename
+          ? {
+              onRename: async (id: string, title: string) => {
+                await rename.mutateAsync({ threadId: id, title });
+              },
+            }
+          : {})}
+        hasMore={threads.hasMore}
+        onLoadMore={() => threads.fetchMore()}
+      />
+    </aside>
+  );
+}
+
+function ChatKitStartScreen({
+  greeting,
+  prompts,
+  onPrompt,
+}: {
+  greeting: string | undefined;
+  prompts: StartScreenPrompt[] | undefined;
+  onPrompt: (prompt: StartScreenPrompt) => void;
+}) {
+  const { t } = useThreadUI();
+  return (
+    <div data-tk-part="chatkit-start">
+      <h2 data-tk-part="chatkit-greeting">{greeting ?? t("thread.empty")}</h2>
+      {prompts && prompts.length > 0 ? (
+        <div data-tk-part="chatkit-prompts">
+          {prompts.map((prompt) => (
+            <button
+              key={prompt.label}
+              type="button"
+              data-tk-part="chatkit-prompt"
+              onClick={() => onPrompt(prompt)}
+            >
+              {prompt.icon ? <WidgetIconGlyph name={prompt.icon} size={16} /> : null}
+              <span>{prompt.label}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ChatKitComposer({
+  composer,
+  run,
+  placeholder,
+  attachmentsEnabled,
+  threadStatus,
+  inputRef,
+}: {
+  composer: ReturnType<typeof useComposer>;
+  run: ReturnType<typeof useRunStream>;
+  placeholder: string | undefined;
+  attachmentsEnabled: boolean;
+  threadStatus: ComposerRootProps["threadStatus"];
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const { t } = useThreadUI();
+  const attachments = useMemo(
+    () =>
+      composer.attachments.map((entry) => ({
+        id: entry.localId,
+        name: entry.file.name,
+        mimeType: entry.file.type || "application/octet-stream",
+        status: entry.status === "uploaded" ? ("done" as const) : entry.status,
+        progress: entry.progress,
+        previewUrl: entry.attachment?.type === "image" ? entry.attachment.preview_url : null,
+        error: entry.error?.message ?? null,
+      })),
+    [composer.attachments],
+  );
+  const rejections = useMemo(
+    () => composer.rejections.map(({ name, reason }) => ({ name, reason })),
+    [composer.rejections],
+  );
+  return (
+    <Composer.Root
+      value={composer.text}
+      onValueChange={composer.setText}
+      onSubmit={() => void composer.submit()}
+      attachments={attachments}
+      {...(attachmentsEnabled
+        ? {
+            onAddFiles: (files: File[]) => void composer.addFiles(files),
+            onRemoveAttachment: composer.removeAttachment,
+          }
+        : {})}
+      rejections={rejections}
+      onDismissRejections={composer.clearRejections}
+      running={run.isRunning}
+      {...(run.allowCancel ? { onStop: run.cancel } : {})}
+      threadStatus={threadStatus ?? null}
+    >
+      <Composer.Attachments />
+      <Composer.Rejections />
+      <div data-tk-part="composer-row">
+        {attachmentsEnabled ? <Composer.AddAttachment /> : null}
+        <Composer.Input ref={inputRef} placeholder={placeholder ?? t("chatkit.placeholder")} />
+        <Composer.Stop />
+        <Composer.Submit />
+      </div>
+      <Composer.Status />
+    </Composer.Root>
+  );
+}

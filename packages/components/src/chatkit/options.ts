@@ -1,0 +1,296 @@
+import type { WidgetRoot } from "@threadkit/core";
+import type { ItemRenderers, ToolRenderers } from "../context";
+import type { ThemeOptions } from "../theme/create-theme";
+import type { WidgetRegistry } from "../widgets/context";
+
+/**
+ * The option surface of `@openai/chatkit`'s `ChatKitOptions` (1.9) and `@openai/chatkit-react`'s
+ * `useChatKit` (1.6), with the same names, shapes and meanings, so a value written for the
+ * official component type-checks here. Callbacks are declared as methods, so a handler typed
+ * against the official widget or entity types is accepted as it is.
+ */
+
+/** A custom ChatKit server (the ChatKit server protocol: `POST {type, params}` + SSE). */
+export interface CustomApiConfig {
+  /** The server's endpoint. */
+  url: string;
+  /** Accepted and ignored: threadkit renders in your page, not in a frame tied to a domain. */
+  domainKey?: string;
+  /** Sends every request: add headers, auth or a proxy here. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** How attachment bytes reach the server. @default { type: "two_phase" } */
+  uploadStrategy?: FileUploadStrategy;
+}
+
+/** ChatKit's hosted backend, through a short-lived client secret from your server. */
+export interface HostedApiConfig {
+  /** Returns a fresh client secret; called again before the current one expires. */
+  getClientSecret(currentClientSecret: string | null): Promise<string>;
+}
+
+/** Where attachment bytes go: `attachments.create` then the upload URL, or one multipart POST. */
+export type FileUploadStrategy = { type: "two_phase" } | { type: "direct"; uploadUrl: string };
+
+/** A web font to load for `theme.typography`. */
+export interface FontObject {
+  family: string;
+  src: string;
+  weight?: string | number;
+  style?: "normal" | "italic" | "oblique";
+  display?: "auto" | "block" | "swap" | "fallback" | "optional";
+  unicodeRange?: string;
+}
+
+/** ChatKit's `theme` object: `createTheme`'s options plus web fonts to load. */
+export interface ChatKitThemeOption extends Omit<ThemeOptions, "typography" | "color"> {
+  color?: {
+    accent?: { primary: string; level?: 0 | 1 | 2 | 3 };
+    grayscale?: { hue: number; tint: number; shade?: number };
+    surface?: { background: string; foreground: string };
+  };
+  typography?: NonNullable<ThemeOptions["typography"]> & { fontSources?: FontObject[] };
+}
+
+/** A ChatKit icon name (`"sparkle"`, `"search"` …) or `lucide:<name>`. */
+export type ChatKitIcon = string;
+
+/** A header button. */
+export interface HeaderAction {
+  icon: ChatKitIcon;
+  onClick(): void;
+}
+
+/** The bar above the thread. */
+export interface HeaderOption {
+  /** @default true */
+  enabled?: boolean;
+  /** The thread's title, or fixed text. */
+  title?: { enabled?: boolean; text?: string };
+  /** Replaces the history toggle. */
+  leftAction?: HeaderAction;
+  /** Replaces the new-thread button. */
+  rightAction?: HeaderAction;
+}
+
+/** The thread history panel. */
+export interface HistoryOption {
+  /** @default true */
+  enabled?: boolean;
+  /** @default true */
+  showDelete?: boolean;
+  /** @default true */
+  showRename?: boolean;
+}
+
+/**
+ * Structured message content as ChatKit.js takes it: text, and @-mention tags whose `data` may be
+ * left out (threadkit sends `{}` then, as servers built on the Python SDK require it).
+ */
+export type ChatKitUserMessageContent =
+  | { type: "input_text"; text: string }
+  | {
+      type: "input_tag";
+      text: string;
+      id: string;
+      group?: string;
+      data?: Record<string, unknown>;
+      interactive?: boolean;
+    };
+
+/** A suggestion on the start screen. */
+export interface StartScreenPrompt {
+  label: string;
+  prompt: string | ChatKitUserMessageContent[];
+  icon?: ChatKitIcon;
+}
+
+/** What a new thread shows before its first message. */
+export interface StartScreenOption {
+  /** @default "What can I help with today?" (localized) */
+  greeting?: string;
+  prompts?: StartScreenPrompt[];
+}
+
+/** The actions under each assistant reply. Copy is always there. */
+export interface ThreadItemActionsOption {
+  /** Thumbs up and down (`items.feedback`). @default true */
+  feedback?: boolean;
+  /** Try again (`threads.retry_after_item`). @default true */
+  retry?: boolean;
+}
+
+/** A tool in the composer's tools menu; its id is sent as `inference_options.tool_choice`. */
+export interface ToolOption {
+  id: string;
+  label: string;
+  icon: ChatKitIcon;
+  shortLabel?: string;
+  placeholderOverride?: string;
+  pinned?: boolean;
+  persistent?: boolean;
+}
+
+/** A model in the composer's model picker; its id is sent as `inference_options.model`. */
+export interface ModelOption {
+  id: string;
+  label: string;
+  description?: string;
+  disabled?: boolean;
+  default?: boolean;
+}
+
+/** The composer. */
+export interface ComposerOption {
+  /** @default "Message the AI" (localized) */
+  placeholder?: string;
+  attachments?: {
+    enabled: boolean;
+    /** Bytes, for every file or per MIME pattern (`"image/*"`, `"*"`). @default 100 MB */
+    maxSize?: number | Record<string, number>;
+    /** @default 10 */
+    maxCount?: number;
+    /** MIME type → extensions, as `showOpenFilePicker` takes them. */
+    accept?: Record<string, string[]>;
+  };
+  tools?: ToolOption[];
+  models?: ModelOption[];
+  dictation?: { enabled: boolean };
+}
+
+/** Markdown shown under the composer. */
+export interface DisclaimerOption {
+  text: string;
+  highContrast?: boolean;
+}
+
+/** Something a user can @-mention. */
+export interface Entity {
+  title: string;
+  id: string;
+  icon?: string;
+  interactive?: boolean;
+  group?: string;
+  data?: Record<string, string>;
+}
+
+/** @-mentions and entity sources. */
+export interface EntitiesOption {
+  onTagSearch?(query: string): Promise<Entity[]>;
+  showComposerMenu?: boolean;
+  onClick?(entity: Entity): void;
+  onRequestPreview?(entity: Entity): Promise<{ preview: unknown | null }>;
+}
+
+/** Slash commands (accepted; not shown yet). */
+export interface CommandsOption {
+  enabled: boolean;
+  onSearch?(query: string): Promise<unknown[]>;
+  onSelect?(command: unknown): Promise<unknown>;
+}
+
+/** Widget actions handled by the app (`handler: "client"`). Server actions need no wiring. */
+export interface WidgetsOption {
+  onAction?(
+    action: { type: string; payload?: Record<string, unknown> },
+    widgetItem: { id: string; widget: WidgetRoot },
+  ): Promise<void> | void;
+}
+
+/** The thread view. */
+export interface ThreadOption {
+  /** Follow streaming replies even when the reader scrolled up. @default false */
+  autoScroll?: boolean;
+}
+
+/** The official options object. */
+export interface ChatKitOptions {
+  api: CustomApiConfig | HostedApiConfig;
+  /** A BCP 47 tag. @default the browser's language, else English */
+  locale?: string;
+  /** `"light"`, `"dark"` or ChatKit's theme object. @default follows prefers-color-scheme */
+  theme?: "light" | "dark" | ChatKitThemeOption;
+  /** Accepted and ignored: nothing is framed. */
+  frameTitle?: string;
+  /** The thread to open; `null` is the new-thread view. @default null */
+  initialThread?: string | null;
+  /** Runs a client tool call; the returned object is posted back as its output. */
+  onClientTool?(toolCall: {
+    name: string;
+    params: Record<string, unknown>;
+  }): Record<string, unknown> | Promise<Record<string, unknown>>;
+  header?: HeaderOption;
+  history?: HistoryOption;
+  startScreen?: StartScreenOption;
+  threadItemActions?: ThreadItemActionsOption;
+  composer?: ComposerOption;
+  disclaimer?: DisclaimerOption;
+  entities?: EntitiesOption;
+  commands?: CommandsOption;
+  widgets?: WidgetsOption;
+  thread?: ThreadOption;
+}
+
+/** The events of the official component, as `on…` handlers. */
+export interface ChatKitEventHandlers {
+  onReady?(): void;
+  onError?(event: { error: Error }): void;
+  onLog?(event: { name: string; data?: Record<string, unknown> }): void;
+  onEffect?(event: { name: string; data?: Record<string, unknown> }): void;
+  onResponseStart?(): void;
+  onResponseEnd?(): void;
+  onThreadChange?(event: { threadId: string | null }): void;
+  onThreadLoadStart?(event: { threadId: string }): void;
+  onThreadLoadEnd?(event: { threadId: string }): void;
+  onToolChange?(event: { toolId: string | null }): void;
+  onDeeplink?(event: { name: string; data?: Record<string, unknown> }): void;
+}
+
+/** What only threadkit can do: the parts are in your DOM, so they can be replaced and styled. */
+export interface ChatKitExtensions {
+  /** Renderers per item type (`ThreadUIProvider`'s `renderers`). */
+  renderers?: ItemRenderers;
+  /** Renderers per client tool name. */
+  toolRenderers?: ToolRenderers;
+  /** Components per widget type, over the defaults. */
+  widgetComponents?: WidgetRegistry;
+}
+
+/** What `useChatKit` takes: the official options and event handlers, plus threadkit's extensions. */
+export interface UseChatKitOptions
+  extends ChatKitOptions,
+    ChatKitEventHandlers,
+    ChatKitExtensions {}
+
+/** The option keys `useChatKit` knows; any other key warns once. */
+export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([
+  "api",
+  "locale",
+  "theme",
+  "frameTitle",
+  "initialThread",
+  "onClientTool",
+  "header",
+  "history",
+  "startScreen",
+  "threadItemActions",
+  "composer",
+  "disclaimer",
+  "entities",
+  "commands",
+  "widgets",
+  "thread",
+  "onReady",
+  "onError",
+  "onLog",
+  "onEffect",
+  "onResponseStart",
+  "onResponseEnd",
+  "onThreadChange",
+  "onThreadLoadStart",
+  "onThreadLoadEnd",
+  "onToolChange",
+  "onDeeplink",
+  "renderers",
+  "toolRenderers",
+  "widgetComponents",
+]);

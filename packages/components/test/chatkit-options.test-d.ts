@@ -1,0 +1,37 @@
+/**
+ * An app that uses `@openai/chatkit-react` migrates by changing its import: every value typed
+ * with the official `ChatKitOptions` (and its event handlers) is accepted by `useChatKit`.
+ */
+import type * as ChatKitJS from "@openai/chatkit";
+import { expectTypeOf, test } from "vitest";
+import type { ChatKitOptions, UseChatKitOptions } from "../src";
+
+test("the official ChatKitOptions are accepted as they are", () => {
+  expectTypeOf<ChatKitJS.ChatKitOptions>().toExtend<ChatKitOptions>();
+  expectTypeOf<ChatKitJS.ChatKitOptions>().toExtend<UseChatKitOptions>();
+});
+
+test("each official option group is accepted", () => {
+  expectTypeOf<ChatKitJS.HeaderOption>().toExtend<NonNullable<ChatKitOptions["header"]>>();
+  expectTypeOf<ChatKitJS.HistoryOption>().toExtend<NonNullable<ChatKitOptions["history"]>>();
+  expectTypeOf<ChatKitJS.StartScreenOption>().toExtend<
+    NonNullable<ChatKitOptions["startScreen"]>
+  >();
+  expectTypeOf<ChatKitJS.ComposerOption>().toExtend<NonNullable<ChatKitOptions["composer"]>>();
+  expectTypeOf<ChatKitJS.ThemeOption>().toExtend<NonNullable<ChatKitOptions["theme"]>>();
+  expectTypeOf<ChatKitJS.EntitiesOption>().toExtend<NonNullable<ChatKitOptions["entities"]>>();
+  expectTypeOf<ChatKitJS.WidgetsOption>().toExtend<NonNullable<ChatKitOptions["widgets"]>>();
+  expectTypeOf<ChatKitJS.CustomApiConfig>().toExtend<ChatKitOptions["api"]>();
+  expectTypeOf<ChatKitJS.HostedApiConfig>().toExtend<ChatKitOptions["api"]>();
+});
+
+test("official event handlers are accepted", () => {
+  const handlers = {
+    onReady: () => {},
+    onError: ({ error }: ChatKitJS.ChatKitEvents["chatkit.error"]["detail"]) => void error,
+    onThreadChange: ({ threadId }: ChatKitJS.ChatKitEvents["chatkit.thread.change"]["detail"]) =>
+      void threadId,
+    onResponseEnd: () => {},
+  };
+  expectTypeOf(handlers).toExtend<Partial<UseChatKitOptions>>();
+});
