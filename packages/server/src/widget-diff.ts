@@ -1,5 +1,10 @@
 /** Widget diffing: the updates that turn one widget tree into the next (Python: `diff_widget`). */
-import type { ThreadItemUpdate, WidgetNode, WidgetRoot } from "@threadkit/core";
+import {
+  type ThreadItemUpdate,
+  type WidgetNode,
+  type WidgetRoot,
+  widgetChildren,
+} from "@threadkit/core";
 
 type WidgetUpdate = Extract<
   ThreadItemUpdate,
@@ -64,7 +69,7 @@ function streamingTextNodes(root: WidgetNode): Map<string, WidgetNode> {
   const nodes = new Map<string, WidgetNode>();
   const visit = (node: WidgetNode) => {
     if (isStreamingText(node) && node.id) nodes.set(node.id, node);
-    for (const child of node.children ?? []) if (isNode(child)) visit(child);
+    for (const child of widgetChildren(node)) if (isNode(child)) visit(child);
   };
   visit(root);
   return nodes;

@@ -708,7 +708,7 @@ function ChatKitComposer({
       rejections={rejections}
       onDismissRejections={composer.clearRejections}
       running={run.isRunning}
-      {...(run.allowCancel ? { onStop: run.cancel } : {})}
+      {...(run.canCancel ? { onStop: run.cancel } : {})}
       threadStatus={threadStatus ?? null}
     >
       <Composer.Attachments />
