@@ -23,7 +23,11 @@ export type {
   ComposerRootProps,
   ComposerSubmission,
 } from "./composer/composer";
-export type { ConnectedComposerRootProps } from "./composer/connected-composer";
+export {
+  type ComposerRootBinding,
+  type ConnectedComposerRootProps,
+  useComposerRootProps,
+} from "./composer/connected-composer";
 export {
   type CodeHighlighter,
   type FeedbackKind,

@@ -3,6 +3,7 @@ import {
   createWidgetItemRenderer,
   defaultWidgetRegistry,
   Thread,
+  useComposerRootProps,
   type WidgetActionHandler,
 } from "@threadkit/components";
 import { shikiHighlighter } from "@threadkit/components/highlight";
@@ -104,23 +105,9 @@ export function Conversation({
     lastSent.current = composer.text.trim();
     void composer.submit();
   }, [composer]);
-  const composerAttachments = useMemo(
-    () =>
-      composer.attachments.map((entry) => ({
-        id: entry.localId,
-        name: entry.file.name,
-        mimeType: entry.file.type || "application/octet-stream",
-        status: entry.status === "uploaded" ? ("done" as const) : entry.status,
-        progress: entry.progress,
-        previewUrl: entry.attachment?.type === "image" ? entry.attachment.preview_url : null,
-        error: entry.error?.message ?? null,
-      })),
-    [composer.attachments],
-  );
-  const composerRejections = useMemo(
-    () => composer.rejections.map(({ name, reason }) => ({ name, reason })),
-    [composer.rejections],
-  );
+  const composerProps = useComposerRootProps(composer, run, {
+    attachmentsEnabled: backend === "chatkit",
+  });
 
   /** The newest stored user message at or before `itemId`: the one a reply answers. */
   const userMessageBefore = useCallback(
@@ -181,20 +168,8 @@ export function Conversation({
         ) : (
           <Composer.Root
             className="demo-composer"
-            value={composer.text}
-            onValueChange={composer.setText}
+            {...composerProps}
             onSubmit={submit}
-            attachments={composerAttachments}
-            {...(backend === "chatkit"
-              ? {
-                  onAddFiles: (files: File[]) => void composer.addFiles(files),
-                  onRemoveAttachment: composer.removeAttachment,
-                }
-              : {})}
-            rejections={composerRejections}
-            onDismissRejections={composer.clearRejections}
-            running={run.isRunning}
-            {...(run.canCancel ? { onStop: run.cancel } : {})}
             threadStatus={thread?.status ?? null}
           >
             <Composer.Attachments />

@@ -40,6 +40,7 @@ import {
 } from "react";
 import * as Composer from "../composer";
 import type { ComposerRootProps } from "../composer/composer";
+import { useComposerRootProps } from "../composer/connected-composer";
 import { ThreadUIProvider, useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
@@ -479,6 +480,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
               run={run}
               placeholder={composerOptions?.placeholder}
               attachmentsEnabled={limits.enabled === true}
+              limits={limits}
               threadStatus={thread?.status ?? null}
               inputRef={inputRef}
             />
@@ -665,10 +667,12 @@ function ChatKitComposer({
   run,
   placeholder,
   attachmentsEnabled,
+  limits,
   threadStatus,
   inputRef,
 }: {
   composer: ReturnType<typeof useComposer>;
+  limits: AttachmentLimits;
   run: ReturnType<typeof useRunStream>;
   placeholder: string | undefined;
   attachmentsEnabled: boolean;
@@ -676,41 +680,9 @@ function ChatKitComposer({
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const { t } = useThreadUI();
-  const attachments = useMemo(
-    () =>
-      composer.attachments.map((entry) => ({
-        id: entry.localId,
-        name: entry.file.name,
-        mimeType: entry.file.type || "application/octet-stream",
-        status: entry.status === "uploaded" ? ("done" as const) : entry.status,
-        progress: entry.progress,
-        previewUrl: entry.attachment?.type === "image" ? entry.attachment.preview_url : null,
-        error: entry.error?.message ?? null,
-      })),
-    [composer.attachments],
-  );
-  const rejections = useMemo(
-    () => composer.rejections.map(({ name, reason }) => ({ name, reason })),
-    [composer.rejections],
-  );
+  const bound = useComposerRootProps(composer, run, { limits, attachmentsEnabled });
   return (
-    <Composer.Root
-      value={composer.text}
-      onValueChange={composer.setText}
-      onSubmit={() => void composer.submit()}
-      attachments={attachments}
-      {...(attachmentsEnabled
-        ? {
-            onAddFiles: (files: File[]) => void composer.addFiles(files),
-            onRemoveAttachment: composer.removeAttachment,
-          }
-        : {})}
-      rejections={rejections}
-      onDismissRejections={composer.clearRejections}
-      running={run.isRunning}
-      {...(run.canCancel ? { onStop: run.cancel } : {})}
-      threadStatus={threadStatus ?? null}
-    >
+    <Composer.Root {...bound} threadStatus={threadStatus ?? null}>
       <Composer.Attachments />
       <Composer.Rejections />
       <div data-tk-part="composer-row">

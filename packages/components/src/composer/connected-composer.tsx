@@ -4,6 +4,7 @@ import {
   type AttachmentRejection,
   formatBytes,
   type UseComposerOptions,
+  type UseComposerResult,
   type UseRunStreamResult,
   useComposer,
   useRunStream,
@@ -64,46 +65,78 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
     const getStatus = () =>
       (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
     const threadStatus = useSyncExternalStore(store.subscribe, getStatus, getStatus);
-    const attachments = useMemo<ComposerAttachment[]>(
-      () =>
-        composer.attachments.map((a) => ({
-          id: a.localId,
-          name: a.file.name,
-          mimeType: a.file.type,
-          status: a.status === "uploaded" ? "done" : a.status,
-          progress: a.progress,
-          previewUrl: a.attachment?.type === "image" ? a.attachment.preview_url : null,
-          error: a.error?.message ?? null,
-        })),
-      [composer.attachments],
-    );
-    const limits = options?.limits;
-    const rejections = useMemo(
-      () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
-      [composer.rejections, limits],
-    );
-    return (
-      <ComposerRoot
-        {...props}
-        ref={ref}
-        value={composer.text}
-        onValueChange={composer.setText}
-        onSubmit={() => void composer.submit()}
-        running={run.isRunning}
-        {...(run.canCancel ? { onStop: run.cancel } : {})}
-        threadStatus={threadStatus ?? null}
-        attachments={attachments}
-        {...(attachmentsEnabled
-          ? { onAddFiles: (files: File[]) => void composer.addFiles(files) }
-          : {})}
-        onRemoveAttachment={composer.removeAttachment}
-        rejections={rejections}
-        onDismissRejections={composer.clearRejections}
-      />
-    );
+    const bound = useComposerRootProps(composer, run, {
+      limits: options?.limits,
+      attachmentsEnabled,
+    });
+    return <ComposerRoot {...props} ref={ref} {...bound} threadStatus={threadStatus ?? null} />;
   },
 );
 ConnectedComposerRoot.displayName = "Composer.Root";
+
+/** The props of `Composer.Root` that {@link useComposerRootProps} fills in. */
+export type ComposerRootBinding = Pick<
+  ComposerRootProps,
+  | "value"
+  | "onValueChange"
+  | "onSubmit"
+  | "running"
+  | "onStop"
+  | "attachments"
+  | "onAddFiles"
+  | "onRemoveAttachment"
+  | "rejections"
+  | "onDismissRejections"
+>;
+
+/**
+ * The props that drive a static `Composer.Root` from `useComposer` and `useRunStream` of
+ * `@threadkit/hooks`: the draft, submit, Stop (from the moment of send), attachments with their
+ * upload progress and errors, and refused files. Spread them on `Composer.Root` when you keep the
+ * composer's state yourself (to set its text from elsewhere, say); `Composer.Root threadId` does
+ * this for you.
+ *
+ * @example
+ * const run = useRunStream(threadId);
+ * const composer = useComposer({ run });
+ * <Composer.Root {...useComposerRootProps(composer, run)}>…</Composer.Root>
+ */
+export function useComposerRootProps(
+  composer: UseComposerResult,
+  run: UseRunStreamResult,
+  options: { limits?: AttachmentLimits | undefined; attachmentsEnabled?: boolean } = {},
+): ComposerRootBinding {
+  const { limits, attachmentsEnabled = true } = options;
+  const attachments = useMemo<ComposerAttachment[]>(
+    () =>
+      composer.attachments.map((a) => ({
+        id: a.localId,
+        name: a.file.name,
+        mimeType: a.file.type || "application/octet-stream",
+        status: a.status === "uploaded" ? "done" : a.status,
+        progress: a.progress,
+        previewUrl: a.attachment?.type === "image" ? a.attachment.preview_url : null,
+        error: a.error?.message ?? null,
+      })),
+    [composer.attachments],
+  );
+  const rejections = useMemo(
+    () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
+    [composer.rejections, limits],
+  );
+  return {
+    value: composer.text,
+    onValueChange: composer.setText,
+    onSubmit: () => void composer.submit(),
+    running: run.isRunning,
+    ...(run.canCancel ? { onStop: run.cancel } : {}),
+    attachments,
+    ...(attachmentsEnabled ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {}),
+    onRemoveAttachment: composer.removeAttachment,
+    rejections,
+    onDismissRejections: composer.clearRejections,
+  };
+}
 
 /** A rejection of `useComposer`, with the limit it hit for the localized message. */
 function toComposerRejection(

@@ -79,7 +79,6 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       [retryAfterItem],
     );
     const ui = useThreadUI();
-    const appSubmit = ui.onStructuredInputSubmit;
     const { protocol } = useThreadkitContext("Thread.Root").clients;
     // Only ChatKit protocol threads carry `allowed_image_domains`.
     const metadata = useThread(protocol !== undefined ? threadId : null);
