@@ -3,7 +3,13 @@
  * OpenAI's official Python SDK (server/scripted_server.py): what threadkit parses, and what the
  * server stored afterwards.
  */
-import { APIError, readThreadStream, type WidgetItem } from "@threadkit/core";
+import {
+  APIError,
+  readThreadStream,
+  type UserMessageContent,
+  type UserMessageContentInput,
+  type WidgetItem,
+} from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import {
   createdThreadId,
@@ -118,11 +124,14 @@ describe("threads.create and streaming", () => {
     });
   });
 
-  it("sends an input tag without data (threadkit's type makes it optional)", async () => {
+  it("sends an input tag given without data (as ChatKit.js allows) with data: {}", async () => {
     const { threadId } = await startThread("start");
+    // The wire type requires `data`; a JavaScript caller may still leave it out, and the client
+    // adds it, since the SDK answers 400 without it.
+    const content: UserMessageContentInput[] = [{ type: "input_tag", id: "u_2", text: "@grace" }];
     const result = await turn(
       client.threads.addUserMessage(threadId, {
-        content: [{ type: "input_tag", id: "u_2", text: "@grace" }],
+        content: content as UserMessageContent[],
         attachments: [],
         inference_options: {},
       }),
