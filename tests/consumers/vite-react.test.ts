@@ -120,8 +120,12 @@ type Metric = "threadView" | "chat" | "files";
 const TARGETS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
 /** Targets met today; these must stay met. Add a metric here once its target is reached. */
 const TARGET_MET = new Set<Metric>([]);
-/** Until then, a ceiling near what was recorded on 2026-12-02 keeps it from growing. */
-const CEILINGS: Record<Metric, number> = { threadView: 162_000, chat: 162_000, files: 2_200 };
+/**
+ * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
+ * weight"): 164 kB over React on 2026-12-02, after the run-failure, retry, image-domain and
+ * markdown-chunking work landed in the shared chunk.
+ */
+const CEILINGS: Record<Metric, number> = { threadView: 168_000, chat: 168_000, files: 2_200 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");

@@ -14,22 +14,50 @@ function Chat({
   server,
   options,
   onReady,
+  withMethods = false,
 }: {
   server: ScriptedServer;
   options: Omit<UseChatKitOptions, "api">;
   onReady?: (methods: ReturnType<typeof useChatKit>) => void;
+  /** Buttons outside the chat that call `useChatKit`'s methods. */
+  withMethods?: boolean;
 }) {
   const chatkit = useChatKit({ api: { url: "/chatkit", fetch: server.fetch }, ...options });
   onReady?.(chatkit);
-  return <ChatKit control={chatkit.control} style={{ height: 560, border: "1px solid #ddd" }} />;
+  return (
+    <>
+      {withMethods ? (
+        <div style={{ display: "flex", gap: 8, marginBottom: 8 }}>
+          <button
+            type="button"
+            onClick={() => void chatkit.setComposerValue({ text: "Drafted by the app" })}
+          >
+            Fill the composer
+          </button>
+          <button
+            type="button"
+            onClick={() => void chatkit.sendUserMessage({ text: "A fresh start", newThread: true })}
+          >
+            Send in a new thread
+          </button>
+          <button type="button" onClick={() => void chatkit.showHistory()}>
+            Open the history
+          </button>
+        </div>
+      ) : null}
+      <ChatKit control={chatkit.control} style={{ height: 560, border: "1px solid #ddd" }} />
+    </>
+  );
 }
 
 function Story({
   options = {},
   seeded = false,
+  withMethods = false,
 }: {
   options?: Omit<UseChatKitOptions, "api">;
   seeded?: boolean;
+  withMethods?: boolean;
 }) {
   const [server] = useState(() =>
     createScriptedServer(
@@ -44,7 +72,7 @@ function Story({
     ),
   );
   (globalThis as { __chatkitServer?: ScriptedServer }).__chatkitServer = server;
-  return <Chat server={server} options={options} />;
+  return <Chat server={server} options={options} withMethods={withMethods} />;
 }
 
 /** Waits until no response runs (the composer's Stop button is gone). */
@@ -211,5 +239,38 @@ export const Locale: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByPlaceholderText("Nachricht an die KI")).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Verlauf anzeigen" })).toBeVisible();
+  },
+};
+
+/** The app drives the chat through `useChatKit`'s methods: fill the composer, start a thread. */
+export const Methods: Story = {
+  args: { withMethods: true },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Fill the composer" }));
+    const input = canvas.getByRole("textbox", { name: "Message" });
+    await expect(input).toHaveValue("Drafted by the app");
+    await userEvent.type(input, "{Enter}");
+    await waitFor(() => expect(canvas.getByText(/You said: “Drafted by the app”/)).toBeVisible());
+    await idle(canvas);
+    const first = Array.from(canvasElement.querySelectorAll('[data-tk-part="thread-item"]'));
+    await expect(first.map((item) => item.textContent)).toEqual([
+      "Drafted by the app",
+      "You said: “Drafted by the app”. This reply comes from the in-page server.",
+    ]);
+    await userEvent.click(canvas.getByRole("button", { name: "Send in a new thread" }));
+    await waitFor(() => expect(canvas.getByText(/You said: “A fresh start”/)).toBeVisible());
+    // The new thread shows its own message and reply, nothing of the previous thread.
+    const texts = Array.from(
+      canvasElement.querySelectorAll('[data-tk-part="thread-item"]'),
+      (item) => item.textContent,
+    );
+    await expect(texts.slice(0, 2)).toEqual([
+      "A fresh start",
+      "You said: “A fresh start”. This reply comes from the in-page server.",
+    ]);
+    await expect(texts.some((text) => text?.includes("Drafted by the app"))).toBe(false);
+    await expect(serverOf().requests.filter((r) => r.type === "threads.create")).toHaveLength(2);
+    await userEvent.click(canvas.getByRole("button", { name: "Open the history" }));
+    await expect(await canvas.findByRole("navigation")).toBeVisible();
   },
 };

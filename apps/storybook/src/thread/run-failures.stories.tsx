@@ -68,6 +68,15 @@ function hostileClient(respond: Respond, log: { types: string[] }) {
   const hostileFetch: typeof fetch = async (_url, init) => {
     const { type } = JSON.parse(String(init?.body)) as { type: string };
     if (type === "items.list") return json(200, { data: [], has_more: false, after: null });
+    if (type === "threads.get_by_id") {
+      return json(200, {
+        id: THREAD,
+        title: null,
+        created_at: "2026-01-01T00:00:00Z",
+        status: { type: "active" },
+        items: { data: [], has_more: false },
+      });
+    }
     log.types.push(type);
     return respond(type, init?.signal ?? new AbortController().signal);
   };

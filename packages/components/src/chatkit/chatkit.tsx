@@ -9,6 +9,7 @@ import {
 import {
   type AttachmentLimits,
   type ClientToolHandler,
+  type RunInput,
   type ThreadkitClients,
   ThreadkitProvider,
   threadkitKeys,
@@ -93,8 +94,31 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
     () => control.options,
   );
   const locale = options.locale ?? browserLocale();
+  // `sendUserMessage({ newThread: true })` starts a fresh shell (a new run on the new-thread
+  // view) and sends from there.
+  const [generation, setGeneration] = useState(0);
+  const pendingSend = useRef<PendingSend | null>(null);
+  const startNewThread = useCallback((pending: PendingSend) => {
+    pendingSend.current = pending;
+    setGeneration((value) => value + 1);
+  }, []);
+  const takePendingSend = useCallback(() => {
+    const pending = pendingSend.current;
+    pendingSend.current = null;
+    return pending;
+  }, []);
   const shell = (
-    <ChatKitShell control={control} options={options} locale={locale} {...props} ref={ref} />
+    <ChatKitShell
+      key={generation}
+      control={control}
+      options={options}
+      locale={locale}
+      fresh={generation > 0}
+      startNewThread={startNewThread}
+      takePendingSend={takePendingSend}
+      {...props}
+      ref={ref}
+    />
   );
   return isHosted(options.api) ? (
     <HostedProviders options={options} locale={locale}>
@@ -203,20 +227,33 @@ function promptInput(
   return typeof prompt === "string" ? prompt : { content: toContent(prompt) };
 }
 
+/** A message to send once a fresh shell is on the new-thread view. */
+interface PendingSend {
+  input: RunInput;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 interface ChatKitShellProps extends HTMLAttributes<HTMLDivElement> {
   control: ChatKitControl;
   options: UseChatKitOptions;
   locale: string;
+  /** Opened for a new thread: ignores `initialThread`. */
+  fresh: boolean;
+  startNewThread: (pending: PendingSend) => void;
+  takePendingSend: () => PendingSend | null;
 }
 
 const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function ChatKitShell(
-  { control, options, locale, className, style, ...props },
+  { control, options, locale, fresh, startNewThread, takePendingSend, className, style, ...props },
   ref,
 ) {
   const latest = useRef(options);
   latest.current = options;
   const queryClient = useQueryClient();
-  const [threadId, setThreadIdState] = useState<string | null>(options.initialThread ?? null);
+  const [threadId, setThreadIdState] = useState<string | null>(
+    fresh ? null : (options.initialThread ?? null),
+  );
   const [historyOpen, setHistoryOpen] = useState(false);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useImperativeHandle(ref, () => root as HTMLDivElement, [root]);
@@ -303,8 +340,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       focusComposer: async () => inputRef.current?.focus(),
       setThreadId: async (id) => setThreadId(id),
       sendUserMessage: async (params) => {
-        if (params.newThread) setThreadId(null);
-        const input = {
+        const input: RunInput = {
           ...(params.content
             ? { content: toContent(params.content) }
             : { text: params.text ?? "" }),
@@ -319,6 +355,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
               }
             : {}),
         };
+        if (params.newThread && runRef.current.threadId !== null) {
+          await new Promise<void>((resolve, reject) => startNewThread({ input, resolve, reject }));
+          return;
+        }
         await runRef.current.send(input);
       },
       setComposerValue: async (params) => {
@@ -326,7 +366,13 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
         if (params.files) composerRef.current.addFiles(params.files);
       },
       fetchUpdates: async () => {
-        await queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+        const id = runRef.current.threadId;
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
+          id === null
+            ? null
+            : queryClient.invalidateQueries({ queryKey: threadkitKeys.thread(id) }),
+        ]);
       },
       sendCustomAction: async (action, itemId) => {
         await runRef.current.customAction(action as ActionPayload, itemId ?? null);
@@ -334,10 +380,15 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       showHistory: async () => setHistoryOpen(true),
       hideHistory: async () => setHistoryOpen(false),
     }),
-    [queryClient, setThreadId],
+    [queryClient, setThreadId, startNewThread],
   );
   const runRef = useRef(run);
   runRef.current = run;
+  // A fresh shell sends the message it was opened for.
+  useEffect(() => {
+    const pending = takePendingSend();
+    if (pending) runRef.current.send(pending.input).then(() => pending.resolve(), pending.reject);
+  }, [takePendingSend]);
   const composerRef = useRef(composer);
   composerRef.current = composer;
   useEffect(() => {

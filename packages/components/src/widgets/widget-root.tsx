@@ -27,7 +27,7 @@ import {
 } from "./context";
 import { WidgetLabelsContext } from "./fields";
 import { WidgetNodeView } from "./node";
-import "./registry";
+import { defaultWidgetRegistry } from "./registry";
 
 const isDev = typeof process === "undefined" || process.env?.NODE_ENV !== "production";
 const useIsoLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
@@ -129,7 +129,8 @@ export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(functi
   const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? null;
   const runtime = useMemo<WidgetRuntime>(
     () => ({
-      registry: components,
+      // The defaults by value, not by a side-effect import, so no bundler can drop them.
+      registry: components ? { ...defaultWidgetRegistry, ...components } : defaultWidgetRegistry,
       allowDataImages: dataImages,
       allowedImageDomains: imageDomains,
       warn,
