@@ -1,7 +1,6 @@
 import {
   Composer,
   createWidgetItemRenderer,
-  defaultWidgetRegistry,
   Thread,
   useComposerRootProps,
   type WidgetActionHandler,
@@ -93,8 +92,6 @@ export function Conversation({
     widgetActions.dispatch(action, context.itemId ? { id: context.itemId } : null);
   const [renderers] = useState(() => ({
     widget: createWidgetItemRenderer({
-      // Named explicitly: a production bundle may tree-shake the registry's self-registration.
-      components: defaultWidgetRegistry,
       onAction: (action, context) => onWidgetAction.current(action, context),
       onClientAction: (action, context) => onWidgetAction.current(action, context),
     }),

@@ -47,7 +47,6 @@ import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
 import { ThreadList } from "../thread-list/thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
-import { defaultWidgetRegistry } from "../widgets/registry";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import type {
   ChatKitOptions,
@@ -413,18 +412,19 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const dispatchRef = useRef(widgetActions.dispatch);
   dispatchRef.current = widgetActions.dispatch;
   const widgetComponents = options.widgetComponents;
+  const itemRenderers = options.renderers;
   const renderers = useMemo(
     () => ({
       widget: createWidgetItemRenderer({
-        components: { ...defaultWidgetRegistry, ...widgetComponents },
+        ...(widgetComponents ? { components: widgetComponents } : {}),
         onAction: (action, context) =>
           dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
         onClientAction: (action, context) =>
           dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
       }),
-      ...latest.current.renderers,
+      ...itemRenderers,
     }),
-    [widgetComponents],
+    [widgetComponents, itemRenderers],
   );
 
   const userMessageBefore = useCallback(
