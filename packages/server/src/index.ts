@@ -21,6 +21,24 @@ export {
 } from "./errors";
 export { events } from "./events";
 export {
+  convertResponsesAnnotation,
+  type ResponsesAnnotation,
+  type ResponsesContainerFileCitation,
+  type ResponsesFailure,
+  type ResponsesFileCitation,
+  type ResponsesFunctionCall,
+  type ResponsesFunctionCallOutput,
+  type ResponsesStreamEvent,
+  type ResponsesUrlCitation,
+  readResponsesSse,
+  type ServerTool,
+  type ServerToolCall,
+  type StreamResponsesApiOptions,
+  type StreamResponsesApiResult,
+  sniffImageType,
+  streamResponsesApi,
+} from "./responses";
+export {
   type ActionHandler,
   type AudioInput,
   type ChatKitResult,

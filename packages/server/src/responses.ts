@@ -389,7 +389,6 @@ export async function* streamResponsesApi<C>(
     null;
   let workflow: WorkflowHandle | null = options.workflow ?? null;
   const pendingClientCalls: ClientToolCallItem[] = [];
-  let failed = false;
 
   const openWorkflow = function* (type: "reasoning" | "custom") {
     if (workflow) return workflow;
@@ -405,11 +404,10 @@ export async function* streamResponsesApi<C>(
     searchTasks.clear();
     yield done;
   };
-  const fail = function* (failure: ResponsesFailure) {
-    if (failed) return;
-    failed = true;
-    const event = errorEventOf(failure);
-    if (event) yield event;
+  // The first failure; its error event goes out last, after what arrived is kept.
+  let failure: ResponsesFailure | null = null;
+  const fail = (reason: ResponsesFailure) => {
+    failure ??= reason;
   };
   const imageUrl = async (id: string, base64: string, partialIndex?: number) => {
     const image = { id, base64, mimeType: sniffImageType(base64) };
@@ -421,6 +419,7 @@ export async function* streamResponsesApi<C>(
 
   // Abort the SDK's request too (its `Stream` has a `controller`), not only the iteration.
   const controller = (stream as { controller?: { abort?: () => void } }).controller;
+  let iterator: AsyncIterator<ResponsesStreamEvent> | null = null;
   const onAbort = () => controller?.abort?.();
   signal.addEventListener("abort", onAbort, { once: true });
   try {
@@ -429,12 +428,26 @@ export async function* streamResponsesApi<C>(
       result.status = "cancelled";
       return result;
     }
-    for await (const raw of stream) {
-      if (signal.aborted) {
-        result.status = "cancelled";
+    iterator = stream[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<ResponsesStreamEvent>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        // The SDK throws an `APIError` for an `error` event, and an abort error when aborted.
+        iterator = null;
+        if (signal.aborted) break;
+        const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+        result.status = "failed";
+        fail({ kind: "error", code: str(code), message: str(message) ?? String(error) });
         break;
       }
-      const event = raw as Ev;
+      if (next.done) {
+        iterator = null;
+        break;
+      }
+      if (signal.aborted) break;
+      const event = next.value as Ev;
       switch (event.type) {
         case "response.created":
         case "response.in_progress":
@@ -455,7 +468,7 @@ export async function* streamResponsesApi<C>(
             | undefined;
           result.responseId = str(response?.id) ?? result.responseId;
           result.status = "incomplete";
-          yield* fail({ kind: "incomplete", reason: str(response?.incomplete_details?.reason) });
+          fail({ kind: "incomplete", reason: str(response?.incomplete_details?.reason) });
           break;
         }
         case "response.failed": {
@@ -464,7 +477,7 @@ export async function* streamResponsesApi<C>(
             | undefined;
           result.responseId = str(response?.id) ?? result.responseId;
           result.status = "failed";
-          yield* fail({
+          fail({
             kind: "failed",
             code: str(response?.error?.code),
             message: str(response?.error?.message) ?? "",
@@ -475,7 +488,7 @@ export async function* streamResponsesApi<C>(
           // The SDK spreads the error's fields onto the event; the wire nests them in `error`.
           const body = (event.error as Record<string, unknown> | undefined) ?? event;
           result.status = "failed";
-          yield* fail({ kind: "error", code: str(body.code), message: str(body.message) ?? "" });
+          fail({ kind: "error", code: str(body.code), message: str(body.message) ?? "" });
           break;
         }
 
@@ -619,7 +632,8 @@ export async function* streamResponsesApi<C>(
           if (!itemId || !base64 || !image) break;
           const partialIndex = num(event.partial_image_index);
           const url = await imageUrl(itemId, base64, partialIndex);
-          image.image = { id: itemId, url };
+          // A new object: the one sent in `thread.item.added` stays as it was sent.
+          images.set(itemId, { ...image, image: { id: itemId, url } });
           const progress =
             options.partialImages && options.partialImages > 0
               ? Math.min(1, partialIndex / options.partialImages)
@@ -730,6 +744,14 @@ export async function* streamResponsesApi<C>(
     if (signal.aborted) result.status = "cancelled";
   } finally {
     signal.removeEventListener("abort", onAbort);
+    // Stopped early (aborted, or a tool threw): let the stream release its request.
+    if (iterator?.return) {
+      try {
+        await iterator.return();
+      } catch {
+        // Nothing more to release.
+      }
+    }
   }
   if (result.status === "cancelled") return result;
 
@@ -748,7 +770,7 @@ export async function* streamResponsesApi<C>(
   }
 
   // Another round follows when server tools ran: keep the workflow open for it.
-  if (workflow && result.toolOutputs.length > 0 && !failed) {
+  if (workflow && result.toolOutputs.length > 0 && !failure) {
     result.workflow = workflow;
   } else {
     yield* closeWorkflow();
@@ -756,6 +778,10 @@ export async function* streamResponsesApi<C>(
   for (const call of pendingClientCalls) {
     result.clientToolCalls.push(call);
     yield events.itemDone(call);
+  }
+  if (failure) {
+    const event = errorEventOf(failure);
+    if (event) yield event;
   }
   return result;
 }

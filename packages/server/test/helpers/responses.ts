@@ -6,7 +6,7 @@ import type { Task, ThreadMetadata } from "@threadkit/core";
 import { createRespondContext, type RespondContext } from "../../src/context";
 import { type ResponsesStreamEvent, readResponsesSse } from "../../src/responses";
 import { SqliteStore } from "../../src/sqlite/index";
-import type { ServerStreamEvent } from "../../src/types";
+import type { ServerStreamEvent, StoreItemType } from "../../src/types";
 
 export const responsesFixtures = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -51,10 +51,12 @@ export function fixedContext(signal: AbortSignal = new AbortController().signal)
 } {
   const store = new SqliteStore<null>(":memory:");
   let n = 0;
-  store.generateItemId = (type) => {
-    n += 1;
-    return `${type}_${n}`;
-  };
+  Object.assign(store, {
+    generateItemId: (type: StoreItemType) => {
+      n += 1;
+      return `${type}_${n}`;
+    },
+  });
   const thread: ThreadMetadata = {
     id: "thr_1",
     created_at: FIXED_NOW,
@@ -83,7 +85,7 @@ export async function drain<R>(
  */
 export function outline(events: readonly ServerStreamEvent[]): string[] {
   const out: string[] = [];
-  let last: { key: string; index: number; text: string } | null = null;
+  let last = null as { key: string; index: number; text: string } | null;
   for (const event of events) {
     if (event.type === "thread.item.updated") {
       const u = event.update;
@@ -110,7 +112,8 @@ export function outline(events: readonly ServerStreamEvent[]): string[] {
         out.push(`task.added ${event.item_id} ${u.task_index} ${brief(u.task)}`);
       } else if (u.type === "assistant_message.content_part.annotation_added") {
         const source = u.annotation.source;
-        const where = source.type === "url" ? source.url : source.type === "file" ? source.filename : source.id;
+        const where =
+          source.type === "url" ? source.url : source.type === "file" ? source.filename : source.id;
         out.push(
           `annotation ${event.item_id} ${u.content_index} ${u.annotation_index} ${source.type} ${where} @${u.annotation.index}`,
         );
