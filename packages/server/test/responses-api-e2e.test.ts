@@ -20,8 +20,10 @@ import {
 } from "@threadkit/core";
 import {
   createChatKitServer,
+  type ResponsesStreamEvent,
   type StoredThreadItem,
   type StreamResponsesApiResult,
+  saveCancelledItems,
   streamResponsesApi,
   type WorkflowHandle,
 } from "../src/index";
@@ -36,16 +38,50 @@ let store: SqliteStore<Ctx>;
 let http: Server;
 let client: ChatKitClient;
 const failures: unknown[] = [];
+let cancelled: Promise<void>;
+let modelRequestAborted: Promise<void>;
+
+/** Plays a recording, but stops after `after` events until the request is aborted (a slow model). */
+async function* stalled(events: ResponsesStreamEvent[], after: number, signal: AbortSignal) {
+  for (const [index, event] of events.entries()) {
+    if (index === after) {
+      await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+      return;
+    }
+    yield event;
+  }
+}
 
 beforeEach(async () => {
   store = new SqliteStore<Ctx>(":memory:");
+  let onCancelled = () => {};
+  cancelled = new Promise((resolve) => {
+    onCancelled = resolve;
+  });
+  let onModelAbort = () => {};
+  modelRequestAborted = new Promise((resolve) => {
+    onModelAbort = resolve;
+  });
   const server = createChatKitServer<Ctx>({
     store,
     onError: (error) => failures.push(error),
+    async onStreamCancelled(thread, pending, ctx) {
+      await saveCancelledItems(thread, pending, ctx);
+      onCancelled();
+    },
     // The user's text names the recording to play; after a client tool output, the plain answer.
     async *respond(_thread, message, ctx) {
       const first = message?.content[0];
       const name = first?.type === "input_text" ? first.text : "dotnet-hello-world.sse";
+      if (name.startsWith("stalled:")) {
+        // A model request (the SDK's `controller`) that hangs after a few deltas.
+        const controller = new AbortController();
+        controller.signal.addEventListener("abort", onModelAbort, { once: true });
+        const events = await loadResponsesFixture(name.slice("stalled:".length));
+        const stream = Object.assign(stalled(events, 8, controller.signal), { controller });
+        yield* streamResponsesApi(stream, ctx);
+        return;
+      }
       let workflow: WorkflowHandle | null = null;
       for (const round of splitResponses(await loadResponsesFixture(name))) {
         const result: StreamResponsesApiResult = yield* streamResponsesApi(replay(round), ctx, {
@@ -175,4 +211,39 @@ it("a client tool call is answered by the client and the conversation goes on", 
   const thread = await client.threads.getById(threadId);
   expect(plain(thread.items.data)).toEqual(plain(saved));
   expect(plain(selectThreadItems(state).slice(2))).toEqual(plain(saved.slice(2)));
+});
+
+it("a client that goes away mid-answer aborts the model request; the text so far is kept", async () => {
+  const abort = new AbortController();
+  const body = await client.threads.create(input("stalled:dotnet-hello-world.sse"), {
+    signal: abort.signal,
+  });
+  let threadId = "";
+  let deltas = "";
+  try {
+    for await (const event of readThreadStream(body)) {
+      if (event.type === "thread.created") threadId = event.thread.id;
+      if (
+        event.type === "thread.item.updated" &&
+        event.update.type === "assistant_message.content_part.text_delta"
+      ) {
+        deltas += event.update.delta;
+        // The first 8 events of the recording end with 4 deltas; then the model hangs.
+        if (deltas === "Hello! How can") abort.abort();
+      }
+    }
+  } catch (error) {
+    expect((error as Error).name).toBe("AbortError");
+  }
+  await cancelled;
+  await modelRequestAborted;
+  const saved = await stored(threadId);
+  expect(saved.map((item) => item.type)).toEqual([
+    "user_message",
+    "assistant_message",
+    "sdk_hidden_context",
+  ]);
+  expect(saved[1]).toMatchObject({
+    content: [{ type: "output_text", text: "Hello! How can", annotations: [] }],
+  });
 });
