@@ -105,11 +105,6 @@ export interface StreamResponsesApiOptions<C = unknown> {
    */
   serverTools?: Record<string, ServerTool<C>>;
   /**
-   * An open workflow to continue (the `workflow` of the previous round's result), so that the
-   * reasoning and searches of a multi-round answer share one workflow.
-   */
-  workflow?: WorkflowHandle | null;
-  /**
    * The number of partial images the request asked for (`partial_images` of the
    * `image_generation` tool): partial image `i` reports progress `i / partialImages`. Without
    * it, progress is 0 (as in the Python SDK).
@@ -157,8 +152,9 @@ export interface StreamResponsesApiResult {
   /** The client tool calls emitted at the end of the stream. */
   clientToolCalls: ClientToolCallItem[];
   /**
-   * The workflow left open for the next round (only when server tools ran, so the model is
-   * called again); pass it as `options.workflow`. Otherwise `null`: the workflow was closed.
+   * The workflow left open for the next round: only when server tools ran (so the model is
+   * called again). The next `streamResponsesApi` call with the same `ctx` continues it and closes
+   * it. Otherwise `null`: the workflow was closed.
    */
   workflow: WorkflowHandle | null;
   /** The assistant messages completed during the stream. */
@@ -328,6 +324,9 @@ function fileSearchTask(item: OutputItem): Task {
   return task;
 }
 
+// The workflow a round left open for the next call with the same respond context.
+const openWorkflows = new WeakMap<object, WorkflowHandle>();
+
 /**
  * Converts an OpenAI Responses API stream into ChatKit events, in the spirit of the Python
  * SDK's `stream_agent_response`:
@@ -347,7 +346,8 @@ function fileSearchTask(item: OutputItem): Task {
  * - aborting `signal` (default `ctx.signal`) stops reading and aborts the SDK stream's request.
  *
  * Item ids are new ChatKit ids (`ctx.newId`), not the Responses ids. Returns what the caller
- * needs for another round: the response id, server tool outputs and the open workflow.
+ * needs for another round: the response id and the server tool outputs. When server tools ran,
+ * the workflow stays open and the next call with the same `ctx` (the next round) continues it.
  *
  * @example
  * async *respond(thread, input, ctx) {
@@ -387,7 +387,8 @@ export async function* streamResponsesApi<C>(
   // The thought streaming now: Responses reasoning item id, summary index, task index.
   let thought: { itemId: string; summaryIndex: number; taskIndex: number; text: string } | null =
     null;
-  let workflow: WorkflowHandle | null = options.workflow ?? null;
+  let workflow: WorkflowHandle | null = openWorkflows.get(ctx) ?? null;
+  openWorkflows.delete(ctx);
   const pendingClientCalls: ClientToolCallItem[] = [];
 
   const openWorkflow = function* (type: "reasoning" | "custom") {
@@ -772,6 +773,7 @@ export async function* streamResponsesApi<C>(
   // Another round follows when server tools ran: keep the workflow open for it.
   if (workflow && result.toolOutputs.length > 0 && !failure) {
     result.workflow = workflow;
+    openWorkflows.set(ctx, workflow);
   } else {
     yield* closeWorkflow();
   }

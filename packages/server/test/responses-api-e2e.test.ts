@@ -25,7 +25,6 @@ import {
   type StreamResponsesApiResult,
   saveCancelledItems,
   streamResponsesApi,
-  type WorkflowHandle,
 } from "../src/index";
 import { toNodeHandler } from "../src/node/index";
 import { SqliteStore } from "../src/sqlite/index";
@@ -82,16 +81,13 @@ beforeEach(async () => {
         yield* streamResponsesApi(stream, ctx);
         return;
       }
-      let workflow: WorkflowHandle | null = null;
       for (const round of splitResponses(await loadResponsesFixture(name))) {
         const result: StreamResponsesApiResult = yield* streamResponsesApi(replay(round), ctx, {
-          workflow,
           serverTools: {
             calculator: ({ a, b, op }) =>
               op === "add" ? Number(a) + Number(b) : Number(a) * Number(b),
           },
         });
-        workflow = result.workflow;
         if (result.toolOutputs.length === 0) break;
       }
     },

@@ -11,7 +11,6 @@ import {
 } from "@threadkit/core";
 import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { Stream } from "openai/streaming";
-import type { WorkflowHandle } from "../src/context";
 import {
   type ResponsesStreamEvent,
   readResponsesSse,
@@ -557,13 +556,13 @@ describe("function calls", () => {
     };
     const outputs: unknown[] = [];
     const all: ServerStreamEvent[] = [];
-    let workflow: WorkflowHandle | null = null;
+    const open: boolean[] = [];
     for (const round of rounds) {
       const { events, result }: { events: ServerStreamEvent[]; result: StreamResponsesApiResult } =
-        await drain(streamResponsesApi(replay(round), ctx, { serverTools, workflow }));
+        await drain(streamResponsesApi(replay(round), ctx, { serverTools }));
       all.push(...events);
       outputs.push(result.toolOutputs);
-      workflow = result.workflow;
+      open.push(result.workflow?.item.id === "workflow_1");
     }
     expect(calls).toEqual([
       { a: 12, b: 7, op: "add" },
@@ -576,7 +575,8 @@ describe("function calls", () => {
       [{ type: "function_call_output", call_id: "call_Zl5vIMnD7dVAjgU6FkhmiCZh", output: "570" }],
       [],
     ]);
-    expect(workflow).toBeNull();
+    // Left open after each tool round, continued by the next call with the same ctx, then closed.
+    expect(open).toEqual([true, true, true, false]);
     expect(outline(all)).toEqual([
       "added workflow workflow_1",
       'task.added workflow_1 0 {"type":"thought","content":"**Calcul","status_indicator":"loading"}',
