@@ -12,6 +12,7 @@ import {
 import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { Stream } from "openai/streaming";
 import {
+  convertResponsesAnnotation,
   type ResponsesStreamEvent,
   readResponsesSse,
   type StreamResponsesApiResult,
@@ -495,6 +496,37 @@ describe("recorded Responses streams", () => {
       },
       index: 411,
     });
+  });
+
+  it("annotations the app drops leave no hole in the indexes", async () => {
+    const { ctx } = fixedContext();
+    const { events } = await drain(
+      streamResponsesApi(replay(await loadResponsesFixture("vercel-ai-web-search.jsonl")), ctx, {
+        // Keep only TechCrunch, with the default conversion.
+        annotation: (a) =>
+          a.type === "url_citation" && a.url.startsWith("https://techcrunch.com/")
+            ? convertResponsesAnnotation(a)
+            : null,
+      }),
+    );
+    const added = events.flatMap((e) =>
+      e.type === "thread.item.updated" &&
+      e.update.type === "assistant_message.content_part.annotation_added"
+        ? [[e.update.annotation_index, e.update.annotation.index]]
+        : [],
+    );
+    expect(added).toEqual([
+      [0, 411],
+      [1, 635],
+      [2, 910],
+      [3, 1149],
+      [4, 1606],
+      [5, 1851],
+      [6, 2139],
+      [7, 2397],
+    ]);
+    const message = itemsDone(events).at(-1) as AssistantMessageItem;
+    expect(message.content[0]?.annotations.map((a) => a.index)).toEqual(added.map(([, i]) => i));
   });
 
   it("the other recordings: web search without citations, file citations, container files", async () => {
