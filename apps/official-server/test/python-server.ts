@@ -38,11 +38,19 @@ export function assertChatKitPythonInstalled(): void {
   }
 }
 
-/** Starts the server on `port` (0: any free port) and resolves once it accepts connections. */
-export function startPythonServer(port = 0, timeoutMs = 60_000): Promise<PythonServer> {
+/**
+ * Starts the server on `port` (0: any free port) and resolves once it accepts connections.
+ * `app` picks the responder: `scripted` (server/scripted_server.py) or `diff`
+ * (server/diff_server.py, the differential test's).
+ */
+export function startPythonServer(
+  port = 0,
+  timeoutMs = 60_000,
+  app: "scripted" | "diff" = "scripted",
+): Promise<PythonServer> {
   const child: ChildProcess = spawn(
     venvPython,
-    [path.join(serverDir, "main.py"), "--port", String(port)],
+    [path.join(serverDir, "main.py"), "--port", String(port), "--app", app],
     {
       cwd: serverDir,
       stdio: ["ignore", "pipe", "pipe"],
