@@ -159,8 +159,14 @@ def main() -> None:
     port = sock.getsockname()[1]
     base_url = f"http://{args.host}:{port}"
 
-    logging.getLogger("chatkit").setLevel(logging.WARNING)
-    config = uvicorn.Config(create_app(base_url, args.app), log_level="warning", access_log=False)
+    # The differential script sends bad input on purpose; its tracebacks are expected.
+    quiet = args.app == "diff"
+    logging.getLogger("chatkit").setLevel(logging.CRITICAL if quiet else logging.WARNING)
+    config = uvicorn.Config(
+        create_app(base_url, args.app),
+        log_level="critical" if quiet else "warning",
+        access_log=False,
+    )
     print(f"official-server listening on {base_url}", flush=True)
     asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))
 

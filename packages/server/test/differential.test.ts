@@ -29,6 +29,8 @@ export interface Step {
   events?: Json[];
   /** The JSON of a plain answer (error answers: left out). */
   json?: Json;
+  /** The connection broke before the stream ended. */
+  broken?: boolean;
 }
 
 /** Reads `data:` lines of an SSE body, stopping (and aborting) once `stop(events)` is true. */
@@ -95,7 +97,12 @@ export async function runScript(base: string): Promise<Step[]> {
     const result: Step = { step, status: response.status };
     if (!response.ok) await response.body?.cancel();
     else if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
-      result.events = await readEvents(response, stop, () => controller.abort());
+      try {
+        result.events = await readEvents(response, stop, () => controller.abort());
+      } catch {
+        // The server broke the connection mid-stream (an exception after the answer started).
+        result.broken = true;
+      }
     } else result.json = (await response.json()) as Json;
     steps.push(result);
     return result;
@@ -342,6 +349,32 @@ export async function runScript(base: string): Promise<Step[]> {
   });
   await listAll("items.list after retry", thread, "asc", 50);
 
+  // Bad input and edge cases (see DELIBERATE for the answers that differ on purpose).
+  await call("items.list of an unknown thread", "items.list", { thread_id: "thr_0000000000" });
+  await call("unknown request type", "threads.frobnicate", { thread_id: thread });
+  await call("custom_action on a non-widget item", "threads.custom_action", {
+    thread_id: thread,
+    item_id: taggedMessage.id as string,
+    action: { type: "greet", payload: {} },
+  });
+  await call("add_client_tool_output without a pending call", "threads.add_client_tool_output", {
+    thread_id: thread,
+    result: {},
+  });
+  const lastAnswer = (
+    (await call("items.list last", "items.list", { thread_id: thread, order: "desc", limit: 1 }))
+      .json as { data: { id: string }[] }
+  ).data[0]?.id as string;
+  await call("retry_after_item on an assistant message", "threads.retry_after_item", {
+    thread_id: thread,
+    item_id: lastAnswer,
+  });
+  await call("add_user_message with an unknown attachment", "threads.add_user_message", {
+    thread_id: thread,
+    input: input("With a ghost", { attachments: ["atc_00000000"] }),
+  });
+  await call("items.list after bad input", "items.list", { thread_id: thread, limit: 5 });
+
   // Locking the thread.
   await call("lock", "threads.add_user_message", {
     thread_id: thread,
@@ -383,6 +416,11 @@ export async function runScript(base: string): Promise<Step[]> {
       uploads: state.uploads ?? null,
       deleted_attachments: state.deleted_attachments ?? null,
     },
+  });
+  // Last, as the SDK answers it and changes the thread (see DELIBERATE).
+  await call("message to a locked thread", "threads.add_user_message", {
+    thread_id: thread,
+    input: input("Still there?"),
   });
   return steps;
 }
@@ -439,7 +477,11 @@ afterAll(async () => {
 describe("the Python SDK's answers to the script", () => {
   it("cover every operation, with no unexpected failure", () => {
     const failed = expected.filter((step) => step.status !== 200).map((step) => step.step);
-    expect(failed).toEqual(["threads.get_by_id deleted"]);
+    expect(failed).toEqual([
+      "items.list of an unknown thread",
+      "unknown request type",
+      "threads.get_by_id deleted",
+    ]);
     const streamed = expected.flatMap((step) =>
       (step.events ?? []).map((e) => (e as { type: string }).type),
     );
@@ -465,18 +507,57 @@ describe("the Python SDK's answers to the script", () => {
   });
 });
 
+/**
+ * Answers that differ on purpose (the package README lists them): bad input gets a 4xx before
+ * anything streams, where the SDK streams an error event or breaks the connection mid-stream;
+ * a locked or closed thread takes no new message.
+ */
+const DELIBERATE: Record<string, { python: Partial<Step>; threadkit: Partial<Step> }> = {
+  "custom_action on a non-widget item": {
+    python: {
+      status: 200,
+      events: [{ code: "stream.error", allow_retry: false, type: "error" }],
+    },
+    threadkit: { status: 400 },
+  },
+  "add_client_tool_output without a pending call": {
+    python: { status: 200, broken: true },
+    threadkit: { status: 400 },
+  },
+  "retry_after_item on an assistant message": {
+    python: { status: 200, broken: true },
+    threadkit: { status: 400 },
+  },
+  "add_user_message with an unknown attachment": {
+    python: { status: 200, broken: true },
+    threadkit: { status: 404 },
+  },
+  "message to a locked thread": {
+    python: { status: 200 },
+    threadkit: { status: 409 },
+  },
+};
+
 function compare(actual: Step[]) {
   if (process.env.DIFF_DUMP) {
     writeFileSync(`${process.env.DIFF_DUMP}.py.json`, JSON.stringify(expected, null, 1));
     writeFileSync(`${process.env.DIFF_DUMP}.ts.json`, JSON.stringify(actual, null, 1));
   }
+  for (const [name, { python, threadkit }] of Object.entries(DELIBERATE)) {
+    const want = expected.find((step) => step.step === name);
+    const got = actual.find((step) => step.step === name);
+    expect(want, name).toMatchObject(python);
+    expect(got, name).toEqual({ step: name, ...threadkit });
+  }
+  actual = actual.filter((step) => !(step.step in DELIBERATE));
+  const expectedSteps = expected.filter((step) => !(step.step in DELIBERATE));
   const differing = actual
-    .map((step, i) => ({ step, want: expected[i] }))
+    .map((step, i) => ({ step, want: expectedSteps[i] }))
     .filter(({ step, want }) => JSON.stringify(step) !== JSON.stringify(want))
     .map(({ step }) => step.step);
-  expect(actual.map((s) => s.step)).toEqual(expected.map((s) => s.step));
+  expect(actual.map((s) => s.step)).toEqual(expectedSteps.map((s) => s.step));
   expect(differing).toEqual([]);
-  expect(actual).toEqual(expected);
+  expect(actual).toEqual(expectedSteps);
 }
 
 describe("@threadkit/server answers the script as the Python SDK does", () => {
