@@ -370,7 +370,7 @@ export async function startDiffApp(store: Store<DiffContext>): Promise<DiffApp> 
         }
       }
     },
-    async *action(thread, act, sender, ctx) {
+    async *action(_thread, act, sender, ctx) {
       const name = String((act.payload as JsonObject | undefined)?.name ?? "nobody");
       if (act.type === "greet" && sender) {
         const liked = JSON.stringify(sender.widget).includes("Liked");
