@@ -21,6 +21,9 @@ the user's text picks the reply:
   cancel me     half a message, then waits until the client goes away
   (none)        "You said: …" with the attempt number, tags, quoted text, attachments, options
 
+For the server benchmark, a message starting with `hold` streams "Held" and waits until the client
+goes away, and `burst N` streams N one-word deltas at once.
+
 Every reply to a user message sets the thread's title from the first message when it has none.
 """
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import datetime
@@ -229,6 +233,31 @@ class DiffServer(ChatKitServer[Context]):
         self.attempts[input_user_message.id] += 1
         attempt = self.attempts[input_user_message.id]
         text = user_text(input_user_message)
+        burst = re.match(r"burst (\d+)", text)
+        if text.startswith("hold") or burst:
+            chunks = ["Held"] if burst is None else [f"w{n} " for n in range(int(burst[1]))]
+            item = AssistantMessageItem(
+                id=self._new_id(thread, context),
+                thread_id=thread.id,
+                created_at=datetime.now(),
+                content=[],
+            )
+            if burst is None:
+                yield ThreadItemAddedEvent(item=item)
+                yield ThreadItemUpdatedEvent(
+                    item_id=item.id,
+                    update=AssistantMessageContentPartAdded(
+                        content_index=0, content=AssistantMessageContent(text="")
+                    ),
+                )
+                yield ThreadItemUpdatedEvent(
+                    item_id=item.id,
+                    update=AssistantMessageContentPartTextDelta(content_index=0, delta="Held"),
+                )
+                await asyncio.Event().wait()
+            async for event in self._stream_text(thread, context, chunks):
+                yield event
+            return
         if thread.title is None and text:
             thread.title = text[:40]
         keyword = next((word for word in KEYWORDS if word in text.lower()), None)

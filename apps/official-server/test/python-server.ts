@@ -19,6 +19,8 @@ const HINT = "Run `node scripts/setup.mjs` (or `node scripts/chatkit-python.mjs`
 /** A running Python server. */
 export interface PythonServer {
   url: string;
+  /** The server's process id. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export function startPythonServer(
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off("data", onData);
-        resolve({ url: match[1], close });
+        resolve({ url: match[1], pid: child.pid ?? 0, close });
       }
     };
     child.stdout?.on("data", onData);

@@ -1,33 +1,48 @@
 /**
- * One server process for the scale-out tests: @threadkit/server over Node http on a PostgreSQL
- * schema, run as a child process by `node --import tsx --conditions=@threadkit/source`.
+ * One server process for the scale-out tests and the server benchmark: @threadkit/server over
+ * Node http on a PostgreSQL schema (or a SQLite file), run as a child process by
+ * `node --import tsx --conditions=@threadkit/source`.
  *
  *   THREADKIT_PG_URL=postgres://… THREADKIT_PG_SCHEMA=t_abc node --import tsx process-server.ts
+ *   THREADKIT_SQLITE_FILE=/tmp/chat.sqlite node --import tsx process-server.ts
  *
  * Prints `process-server listening on http://127.0.0.1:<port>` once it accepts connections.
  * Routes: `POST /chatkit` (the protocol), `POST /gate` (lets waiting `slow` answers go on) and
  * `GET /slow-started` (how many `slow` answers are waiting).
  *
  * Replies: `slow` stores a task item, then streams "Partial " and waits for `/gate` before
- * finishing "Partial answer"; anything else streams "Echo: <text>".
+ * finishing "Partial answer"; `hold` streams "Held" and waits until the client goes away;
+ * `burst N` streams N one-word deltas at once; anything else streams "Echo: <text>".
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { createChatKitServer, events } from "../../src/index";
+import { createChatKitServer, events, type Store } from "../../src/index";
 import { toNodeHandler } from "../../src/node/index";
 import { PostgresStore } from "../../src/postgres/index";
+import { SqliteStore } from "../../src/sqlite/index";
 
 const url = process.env.THREADKIT_PG_URL;
 const schema = process.env.THREADKIT_PG_SCHEMA;
-if (!url || !schema) {
-  console.error("THREADKIT_PG_URL and THREADKIT_PG_SCHEMA are required.");
+const sqliteFile = process.env.THREADKIT_SQLITE_FILE;
+if (!(url && schema) && !sqliteFile) {
+  console.error("Set THREADKIT_PG_URL and THREADKIT_PG_SCHEMA, or THREADKIT_SQLITE_FILE.");
   process.exit(2);
 }
 
-const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 4 });
-pool.on("error", () => {});
-const store = new PostgresStore(pool);
+let pool: pg.Pool | null = null;
+let store: Store<unknown>;
+if (sqliteFile) store = new SqliteStore(sqliteFile);
+else {
+  pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
+  pool.on("error", () => {});
+  store = new PostgresStore(pool);
+}
+const waitForAbort = (signal: AbortSignal) =>
+  new Promise((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    signal.addEventListener("abort", resolve, { once: true });
+  });
 
 let waiting = 0;
 let release: () => void = () => {};
@@ -43,6 +58,19 @@ const server = createChatKitServer({
       .map((part) => (part.type === "input_text" ? part.text : ""))
       .join(" ");
     if (thread.title == null) thread.title = text.slice(0, 30);
+    if (text.startsWith("hold")) {
+      const item = ctx.assistantMessage([]);
+      yield events.itemAdded(item);
+      yield events.contentPartAdded(item.id, 0);
+      yield events.textDelta(item.id, 0, "Held");
+      await waitForAbort(ctx.signal);
+      return;
+    }
+    const burst = /^burst (\d+)/.exec(text);
+    if (burst) {
+      yield* ctx.streamText(Array.from({ length: Number(burst[1]) }, (_, n) => `w${n} `));
+      return;
+    }
     if (text.includes("slow")) {
       yield events.itemDone(ctx.task({ type: "custom", title: "Looked it up" }));
       const item = ctx.assistantMessage([]);
@@ -50,10 +78,7 @@ const server = createChatKitServer({
       yield events.contentPartAdded(item.id, 0);
       yield events.textDelta(item.id, 0, "Partial ");
       waiting += 1;
-      await Promise.race([
-        gate,
-        new Promise((resolve) => ctx.signal.addEventListener("abort", resolve, { once: true })),
-      ]);
+      await Promise.race([gate, waitForAbort(ctx.signal)]);
       waiting -= 1;
       yield events.textDelta(item.id, 0, "answer");
       yield events.itemDone({
@@ -91,6 +116,6 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     http.closeAllConnections();
     http.close();
-    void pool.end().finally(() => process.exit(0));
+    void (pool?.end() ?? Promise.resolve()).finally(() => process.exit(0));
   });
 }
