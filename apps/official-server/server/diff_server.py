@@ -15,6 +15,7 @@ the user's text picks the reply:
   sources       a message whose annotations stream as `annotation_added` updates
   remove        a message, then `thread.item.removed` of it, then another message
   lock          locks the thread (`thread.updated`) and answers
+  domains       sets the thread's allowed_image_domains and metadata, and answers
   custom error  half a message, then CustomStreamError(allow_retry=True)
   stream error  StreamError("stream.error", allow_retry=False)
   crash         an unexpected exception (the SDK sends `stream.error`)
@@ -100,6 +101,7 @@ KEYWORDS = [
     "sources",
     "remove",
     "lock",
+    "domains",
     "custom error",
     "stream error",
     "crash",
@@ -397,6 +399,10 @@ class DiffServer(ChatKitServer[Context]):
         elif keyword == "lock":
             thread.status = LockedStatus(reason="Support took over")
             yield self._message(thread, context, "Locked.")
+        elif keyword == "domains":
+            thread.allowed_image_domains = ["images.example.com"]
+            thread.metadata = {"topic": "travel"}
+            yield self._message(thread, context, "Domains set.")
         elif keyword == "custom error":
             item_id = self._new_id(thread, context)
             yield ThreadItemAddedEvent(

@@ -226,6 +226,7 @@ export async function runScript(base: string): Promise<Step[]> {
     "Keep this hidden",
     "With sources",
     "Remove one",
+    "Set domains",
   ]) {
     await call(text, "threads.add_user_message", { thread_id: thread, input: input(text) });
   }

@@ -42,6 +42,7 @@ const KEYWORDS = [
   "sources",
   "remove",
   "lock",
+  "domains",
   "custom error",
   "stream error",
   "crash",
@@ -340,6 +341,11 @@ export async function startDiffApp(store: Store<DiffContext>): Promise<DiffApp> 
         case "lock":
           thread.status = { type: "locked", reason: "Support took over" };
           yield message(ctx, "Locked.");
+          return;
+        case "domains":
+          thread.allowed_image_domains = ["images.example.com"];
+          thread.metadata = { topic: "travel" };
+          yield message(ctx, "Domains set.");
           return;
         case "custom error":
           yield events.itemAdded(ctx.assistantMessage([]));
