@@ -320,8 +320,9 @@ export async function runScript(base: string): Promise<Step[]> {
           "assistant_message.content_part.text_delta",
       ).length === 3,
   );
-  // The server notices the disconnect on its own schedule: wait until the partial item is kept.
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // The server notices the disconnect on its own schedule: wait until it has stored the partial
+  // message and, last, the hidden note (the newest item then is hidden: an empty first page).
+  for (let attempt = 0; attempt < 400; attempt++) {
     const response = await fetch(`${base}/chatkit`, {
       method: "POST",
       body: JSON.stringify({
@@ -329,8 +330,8 @@ export async function runScript(base: string): Promise<Step[]> {
         params: { thread_id: thread, order: "desc", limit: 1 },
       }),
     });
-    const last = ((await response.json()) as { data: { type: string }[] }).data[0];
-    if (last?.type === "assistant_message") break;
+    const page = (await response.json()) as { data: unknown[]; has_more: boolean };
+    if (page.data.length === 0 && page.has_more) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await call("items.list after cancel", "items.list", {
