@@ -13,6 +13,10 @@ const suites = {
   hooks: ["pnpm", ["exec", "vitest", "bench", "--run", "--project", "hooks"]],
   components: ["node", ["packages/components/bench/run.mjs"]],
   "dev-server": ["pnpm", ["exec", "vitest", "bench", "--run", "--project", "dev-server"]],
+  server: [
+    "pnpm",
+    ["exec", "tsx", "--conditions=@threadkit/source", "packages/server/bench/run-server.ts"],
+  ],
 };
 const wanted = process.argv.slice(2);
 let failed = 0;

@@ -19,6 +19,8 @@ const HINT = "Run `node scripts/setup.mjs` (or `node scripts/chatkit-python.mjs`
 /** A running Python server. */
 export interface PythonServer {
   url: string;
+  /** The server's process id. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -38,11 +40,19 @@ export function assertChatKitPythonInstalled(): void {
   }
 }
 
-/** Starts the server on `port` (0: any free port) and resolves once it accepts connections. */
-export function startPythonServer(port = 0, timeoutMs = 60_000): Promise<PythonServer> {
+/**
+ * Starts the server on `port` (0: any free port) and resolves once it accepts connections.
+ * `app` picks the responder: `scripted` (server/scripted_server.py) or `diff`
+ * (server/diff_server.py, the differential test's).
+ */
+export function startPythonServer(
+  port = 0,
+  timeoutMs = 60_000,
+  app: "scripted" | "diff" = "scripted",
+): Promise<PythonServer> {
   const child: ChildProcess = spawn(
     venvPython,
-    [path.join(serverDir, "main.py"), "--port", String(port)],
+    [path.join(serverDir, "main.py"), "--port", String(port), "--app", app],
     {
       cwd: serverDir,
       stdio: ["ignore", "pipe", "pipe"],
@@ -66,7 +76,7 @@ export function startPythonServer(port = 0, timeoutMs = 60_000): Promise<PythonS
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off("data", onData);
-        resolve({ url: match[1], close });
+        resolve({ url: match[1], pid: child.pid ?? 0, close });
       }
     };
     child.stdout?.on("data", onData);

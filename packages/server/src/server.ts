@@ -196,7 +196,10 @@ function clientItem(item: ThreadItem): ThreadItem {
   return { ...item, attachments: item.attachments.map(clientAttachment) };
 }
 
-/** A thread as sent to the client (Python `_to_thread_response`): no `metadata`, no hidden items. */
+/**
+ * A thread as sent to the client (Python `_to_thread_response`): `metadata` always empty (the
+ * stored metadata stays on the server), no hidden items.
+ */
 function threadResponse(
   thread: ThreadMetadata,
   items: { data: StoredThreadItem[]; has_more: boolean; after?: string | null } = {
@@ -210,6 +213,7 @@ function threadResponse(
     ...(thread.title == null ? {} : { title: thread.title }),
     created_at: thread.created_at,
     status: thread.status,
+    metadata: {},
     ...(thread.allowed_image_domains == null
       ? {}
       : { allowed_image_domains: thread.allowed_image_domains }),

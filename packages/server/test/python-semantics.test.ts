@@ -72,7 +72,7 @@ describe("Python ChatKitServer semantics", () => {
     expect((await store.loadThread(createdId(out), {})).metadata).toEqual({ topic: "billing" });
   });
 
-  it("omits unset allowed_image_domains and title from thread events", async () => {
+  it("omits unset allowed_image_domains and title from thread events, and sends metadata {}", async () => {
     const { server } = make(async function* () {});
     const out = await run(server, create());
     const created = out[0];
@@ -80,7 +80,8 @@ describe("Python ChatKitServer semantics", () => {
     if (created?.type === "thread.created") {
       expect(created.thread).not.toHaveProperty("allowed_image_domains");
       expect(created.thread).not.toHaveProperty("title");
-      expect(created.thread).not.toHaveProperty("metadata");
+      // The SDK's `_to_thread_response` sends `metadata: {}`, never the stored metadata.
+      expect(created.thread).toHaveProperty("metadata", {});
       expect(created.thread.items).toEqual({ data: [], has_more: false });
     }
   });

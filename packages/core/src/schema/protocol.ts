@@ -353,7 +353,7 @@ const userMessageInput = v.looseObject({
         // Required, as chatkit-python's `UserMessageTagContent` has it (it answers 400 without).
         data: jsonObject,
         group: nullishStr,
-        interactive: v.optional(bool),
+        interactive: v.optional(bool, false),
       }),
     ]),
   ),
@@ -373,9 +373,19 @@ export const requestParamsSchemas = {
   "threads.add_structured_input": v.looseObject({
     thread_id: str,
     item_id: str,
+    // Defaults as chatkit-python's `StructuredInputSubmission` has them.
     input: v.looseObject({
-      status: v.picklist(["answered", "skipped"]),
-      answers: v.record(str, v.looseObject({ values: v.array(str), skipped: bool })),
+      status: v.optional(v.picklist(["answered", "skipped"]), "answered"),
+      answers: v.optional(
+        v.record(
+          str,
+          v.looseObject({
+            values: v.optional(v.array(str), []),
+            skipped: v.optional(bool, false),
+          }),
+        ),
+        {},
+      ),
     }),
   }),
   "threads.retry_after_item": v.looseObject({ thread_id: str, item_id: str }),
