@@ -1,5 +1,8 @@
+import { WIDGET_ICON_NAMES as BUILTIN_NAMES } from "@threadkit/core";
 import { type ComponentType, type ReactNode, useEffect, useState } from "react";
-import { WIDGET_ICON_NAMES } from "./icon-names";
+
+// ChatKit's 64 built-in names: only the names here; their drawings are one lazy chunk.
+const WIDGET_ICON_NAMES: ReadonlySet<string> = new Set<string>(BUILTIN_NAMES);
 
 /** Props every icon component receives (lucide icons accept them all). */
 export interface WidgetIconComponentProps {

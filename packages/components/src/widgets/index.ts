@@ -36,7 +36,6 @@ export {
   type WidgetIconResolver,
   type WidgetIconSource,
 } from "./icon";
-export { WIDGET_ICON_NAMES } from "./icon-names";
 export { WIDGET_ICONS } from "./icon-set";
 export {
   WidgetChildren,
