@@ -57,6 +57,7 @@ export const Progress: Story = {
 function PlaneIcon({ size = 24, ...props }: { size?: number | string }) {
   return (
     <svg
+      aria-hidden="true"
       data-app-icon="plane"
       width={size}
       height={size}

@@ -246,6 +246,7 @@ export const Badges: Story = {
 function RocketIcon({ size = 24, ...props }: { size?: number | string }) {
   return (
     <svg
+      aria-hidden="true"
       data-app-icon="rocket"
       width={size}
       height={size}
