@@ -1,8 +1,16 @@
 import type { Preview } from "@storybook/react-vite";
+import { preloadWidgets } from "@threadkit/components";
 import { LOCALES, THEMES, withThreadkitGlobals } from "../apps/storybook/src/preview/globals";
 
 const preview: Preview = {
   decorators: [withThreadkitGlobals],
+  // Widgets and their icons load on first use in an app; stories show them drawn from the start.
+  loaders: [
+    async () => {
+      await preloadWidgets();
+      return {};
+    },
+  ],
   globalTypes: {
     theme: {
       description: "threadkit theme",

@@ -5,6 +5,10 @@ export default defineConfig({
   // `highlight` is its own entry so the main bundle never grows with it; shiki, an optional
   // peer, stays external and is only reached through `import()`.
   entry: { index: "src/index.ts", highlight: "src/markdown/highlight/index.ts" },
+  // One file per source module, so an app's bundler keeps only the modules a page uses (a page
+  // that imports `Markdown` gets the markdown modules, not the thread view) and can split them
+  // between pages and lazy chunks.
+  unbundle: true,
   format: "esm",
   platform: "neutral",
   dts: true,

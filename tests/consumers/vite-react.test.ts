@@ -119,13 +119,13 @@ type Metric = "threadView" | "chat" | "files";
 /** The issue's targets: over the React-only page, and files the build emits. */
 const TARGETS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
 /** Targets met today; these must stay met. Add a metric here once its target is reached. */
-const TARGET_MET = new Set<Metric>([]);
+const TARGET_MET = new Set<Metric>(["files"]);
 /**
  * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
- * weight"): 164 kB over React on 2026-12-02, after the run-failure, retry, image-domain and
- * markdown-chunking work landed in the shared chunk.
+ * weight"): 126.9 kB (thread view) and 133.3 kB (full chat) over React on 2026-12-02, after the
+ * per-module publish, the lazy widget catalogue and the one-chunk icon set.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 168_000, chat: 168_000, files: 2_200 };
+const CEILINGS: Record<Metric, number> = { threadView: 130_000, chat: 137_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");

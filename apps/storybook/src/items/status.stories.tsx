@@ -1,5 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { Notice, ProgressUpdate, StreamError, ThreadItem } from "@threadkit/components";
+import {
+  Notice,
+  ProgressUpdate,
+  registerWidgetIcons,
+  StreamError,
+  ThreadItem,
+} from "@threadkit/components";
 import type { ThreadItem as ThreadItemData } from "@threadkit/core";
 import { expect, fn, waitFor } from "storybook/test";
 import { Frame } from "./_frame";
@@ -47,11 +53,39 @@ export const Progress: Story = {
   ),
 };
 
+/** The app's icon for `lucide:plane`, registered with `registerWidgetIcons`. */
+function PlaneIcon({ size = 24, ...props }: { size?: number | string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      data-app-icon="plane"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      {...props}
+    >
+      <path d="M17.8 19.2 16 11l3.5-3.5C21 6 21.5 4 21 3c-1-.5-3 0-4.5 1.5L13 8 4.8 6.2c-.5-.1-.9.1-1.1.5l-.3.5c-.2.5-.1 1 .3 1.3L9 12l-2 3H4l-1 1 3 2 2 3 1-1v-3l3-2 3.5 5.3c.3.4.8.5 1.3.3l.5-.2c.4-.3.6-.7.5-1.2z" />
+    </svg>
+  );
+}
+
 /**
- * `progress_update.icon` names a ChatKit icon (or `lucide:<name>`), drawn instead of the spinner;
- * a name without a glyph here (`vendor:*`, names outside ChatKit's set) keeps the spinner.
+ * `progress_update.icon` names a ChatKit icon (or a `lucide:<name>` the app registered with
+ * `registerWidgetIcons`), drawn instead of the spinner; a name without an icon here (`vendor:*`,
+ * names outside ChatKit's set, unregistered `lucide:*`) keeps the spinner.
  */
 export const ProgressWithIcon: Story = {
+  loaders: [
+    () => {
+      registerWidgetIcons({ "lucide:plane": { load: async () => PlaneIcon } });
+      return {};
+    },
+  ],
   render: () => (
     <Frame>
       <ProgressUpdate icon="search" text="Searching 14 hotel listings…" />
@@ -65,11 +99,11 @@ export const ProgressWithIcon: Story = {
     await expect(updates).toHaveLength(4);
     await expect(updates[0]?.querySelector("svg")).toHaveClass("lucide-search");
     await expect(updates[1]?.querySelector("svg")).toHaveClass("lucide-calendar");
-    // `lucide:*` icons load on demand; a placeholder holds their place until then.
+    // A registered icon with a loader loads on first use; an empty box holds its place until then.
     await waitFor(
       () =>
         expect(
-          updates[2]?.querySelector("[data-tk-part='progress-update-icon'] svg.lucide"),
+          updates[2]?.querySelector("svg[data-tk-part='progress-update-icon'][data-app-icon]"),
         ).not.toBeNull(),
       { timeout: 15_000 },
     );

@@ -168,7 +168,7 @@ const customWorkflow: WorkflowItem = {
 
 /**
  * Custom summary and task icons, named like ChatKit's icons and drawn with the widgets' lucide
- * mapping (`lucide:<name>` works too); an unknown name keeps the default icon.
+ * mapping (a `lucide:<name>` once the app registers it); an unknown name keeps the default icon.
  */
 export const CustomIcons: Story = {
   args: { item: customWorkflow },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { Widget } from "@threadkit/components";
+import { registerWidgetIcons, Widget } from "@threadkit/components";
 import { WIDGET_ICON_NAMES } from "@threadkit/core";
 import { expect, fn, waitFor } from "storybook/test";
 import { WidgetFrame } from "./_frame";
@@ -242,9 +242,40 @@ export const Badges: Story = {
   },
 };
 
-/** All 64 built-in icon names (lucide), a `lucide:*` name and an unknown name (placeholder). */
+/** An icon the app registers (here for `lucide:rocket`), loaded on first use. */
+function RocketIcon({ size = 24, ...props }: { size?: number | string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      data-app-icon="rocket"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      {...props}
+    >
+      <path d="M4.5 16.5c-1.5 1.26-2 5-2 5s3.74-.5 5-2c.71-.84.7-2.13-.09-2.91a2.18 2.18 0 0 0-2.91-.09z" />
+      <path d="m12 15-3-3a22 22 0 0 1 2-3.95A12.88 12.88 0 0 1 22 2c0 2.72-.78 7.5-6 11a22.35 22.35 0 0 1-4 2z" />
+    </svg>
+  );
+}
+
+/**
+ * All 64 built-in icon names (one lazy chunk), a `lucide:*` name the app registered with
+ * `registerWidgetIcons` (loaded on first use) and an unknown name (placeholder).
+ */
 export const Icons: Story = {
   parameters: { width: 720 },
+  loaders: [
+    () => {
+      registerWidgetIcons({ "lucide:rocket": { load: async () => RocketIcon } });
+      return {};
+    },
+  ],
   args: {
     widget: {
       type: "Card",
@@ -269,7 +300,7 @@ export const Icons: Story = {
     await waitFor(
       () =>
         expect(
-          canvasElement.querySelector('[data-icon="lucide:rocket"] svg.lucide'),
+          canvasElement.querySelector('[data-icon="lucide:rocket"] svg[data-app-icon="rocket"]'),
         ).not.toBeNull(),
       { timeout: 15_000 },
     );

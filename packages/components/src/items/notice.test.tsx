@@ -1,5 +1,9 @@
 import { render } from "@testing-library/react";
+import { preloadWidgetIcons } from "../widgets/icon";
 import { ProgressUpdate } from "./notice";
+
+// Icons load as one lazy chunk; these tests look at the drawn icons.
+beforeAll(() => preloadWidgetIcons());
 
 function glyph(container: HTMLElement) {
   return container.querySelector('[data-tk-part="progress-update"] svg');

@@ -16,7 +16,7 @@ import { type ItemRendererProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { hostOf, safeUrl } from "../internal/safe-url";
 import { Markdown } from "../markdown/markdown";
-import { WIDGET_ICONS, WidgetIconGlyph } from "../widgets/icon";
+import { hasWidgetIcon, WidgetIconGlyph } from "../widgets/icon";
 
 const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   custom: "task.task",
@@ -27,8 +27,8 @@ const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
 };
 
 /**
- * A ChatKit icon name drawn with the widgets' lucide mapping (`lucide:<name>` loads on demand);
- * `fallback` for no name or a name without an icon here (`vendor:*`, unknown names).
+ * A ChatKit icon name (or one registered with `registerWidgetIcons`) drawn like widget icons;
+ * `fallback` for no name or a name without an icon (`vendor:*`, unregistered `lucide:*`, unknown).
  */
 export function NamedIcon({
   name,
@@ -43,20 +43,8 @@ export function NamedIcon({
   /** `data-tk-part` of the drawn icon (not of the fallback). */
   part?: string;
 }): ReactNode {
-  if (!name) return fallback;
-  const Icon = WIDGET_ICONS[name];
-  if (Icon) return <Icon aria-hidden size={size} data-tk-part={part} />;
-  if (name.startsWith("lucide:")) {
-    const glyph = <WidgetIconGlyph name={name} size={size} />;
-    return part ? (
-      <span data-tk-part={part} aria-hidden>
-        {glyph}
-      </span>
-    ) : (
-      glyph
-    );
-  }
-  return fallback;
+  if (!name || !hasWidgetIcon(name)) return fallback;
+  return <WidgetIconGlyph name={name} size={size} part={part} />;
 }
 
 function TaskIcon({ task }: { task: Task }) {

@@ -1,8 +1,12 @@
 import { render, screen } from "@testing-library/react";
 import type { Task, WorkflowItem } from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
+import { preloadWidgetIcons } from "../widgets/icon";
 import { TaskItemView, TaskView } from "./task";
 import { WorkflowView } from "./workflow";
+
+// Icons load as one lazy chunk; these tests look at the drawn icons.
+beforeAll(() => preloadWidgetIcons());
 
 function workflowItem(workflow: WorkflowItem["workflow"]): WorkflowItem {
   return {

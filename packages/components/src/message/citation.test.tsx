@@ -4,6 +4,10 @@ import { vi } from "vitest";
 import { assistant } from "../../test/helpers";
 import { ThreadUIProvider } from "../context";
 import { ThreadItem } from "../thread-item/thread-item";
+import { preloadWidgetIcons } from "../widgets/icon";
+
+// Icons load as one lazy chunk; these tests look at the drawn icons.
+beforeAll(() => preloadWidgetIcons());
 
 const entity = {
   type: "entity",

@@ -5,7 +5,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react
 import { useThemeProps, useThreadUI } from "../context";
 import { hostOf, safeUrl } from "../internal/safe-url";
 import { NamedIcon } from "../items/task";
-import { WIDGET_ICONS } from "../widgets/icon";
+import { hasWidgetIcon } from "../widgets/icon";
 import type { SourceEntry } from "./sources";
 
 function SourceIcon({ source }: { source: Source }) {
@@ -127,7 +127,7 @@ export function CitationMarker({ entry }: { entry: SourceEntry }) {
   const inlineLabel = source.type === "entity" ? source.inline_label?.trim() : undefined;
   const icon = source.type === "entity" && !inlineLabel ? source.icon : undefined;
   // `vendor:*` and unknown names have no glyph here: the number stays.
-  const drawable = !!icon && (WIDGET_ICONS[icon] !== undefined || icon.startsWith("lucide:"));
+  const drawable = !!icon && hasWidgetIcon(icon);
   const iconNode = drawable ? <NamedIcon name={icon} fallback={null} size={12} /> : null;
   const inline = inlineLabel ? "label" : iconNode ? "icon" : "number";
   return (

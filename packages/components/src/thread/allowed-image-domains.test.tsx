@@ -3,8 +3,12 @@ import type { ThreadItem as ThreadItemData, WidgetItem } from "@threadkit/core";
 import { assistant, user } from "../../test/helpers";
 import { ThreadUIProvider } from "../context";
 import { ThreadItem } from "../thread-item/thread-item";
+import { preloadWidgets } from "../widgets/widget-root";
 import { ThreadRoot, ThreadViewport } from "./thread";
 import { ThreadItems } from "./thread-items";
+
+// The widget catalogue loads lazily; these tests render widgets at once.
+beforeAll(() => preloadWidgets());
 
 const ALLOWED = "https://images.example.com/ok.png";
 const OTHER = "https://tracker.test/pixel.png";

@@ -8,6 +8,10 @@ import { createChatKitClient, type WidgetItem } from "@threadkit/core";
 import { ThreadkitProvider, ThreadProvider } from "@threadkit/hooks";
 import { vi } from "vitest";
 import { ConnectedWidget } from "./connected-widget";
+import { preloadWidgets } from "./widget-root";
+
+// The widget catalogue loads lazily; these tests render widgets at once.
+beforeAll(() => preloadWidgets());
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const actionStream = readFileSync(

@@ -1,208 +1,199 @@
-import {
-  Atom,
-  Award,
-  Book,
-  BookMarked,
-  BookOpen,
-  Bot,
-  Box,
-  BriefcaseBusiness,
-  Bug,
-  Calendar,
-  ChartColumn,
-  ChartLine,
-  Check,
-  ChevronLeft,
-  ChevronRight,
-  Circle,
-  CircleCheck,
-  CircleCheckBig,
-  CircleQuestionMark,
-  CircleUser,
-  Clock,
-  Compass,
-  Ellipsis,
-  EllipsisVertical,
-  ExternalLink,
-  File,
-  FileText,
-  FlaskConical,
-  Globe,
-  IdCard,
-  ImageIcon,
-  Images,
-  Info,
-  KeyRound,
-  Layers,
-  LifeBuoy,
-  Lightbulb,
-  type LucideIcon,
-  type LucideProps,
-  Mail,
-  MapIcon,
-  MapPin,
-  MessageSquareText,
-  Monitor,
-  Notebook,
-  NotebookPen,
-  PartyPopper,
-  PencilLine,
-  PenLine,
-  Phone,
-  Play,
-  Plus,
-  RefreshCw,
-  Search,
-  SlidersHorizontal,
-  Smartphone,
-  Sparkle,
-  Sparkles,
-  SquareCode,
-  SquarePen,
-  Star,
-  Tag,
-  User,
-  Zap,
-} from "lucide-react";
-import { forwardRef, lazy, type ReactNode, Suspense } from "react";
+import { WIDGET_ICON_NAMES as BUILTIN_NAMES } from "@threadkit/core";
+import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 
-/** A filled dot: ChatKit's `dot` is a bullet, lucide's `Dot` a hairline ring. */
-const FilledDot = forwardRef<SVGSVGElement, LucideProps>(function FilledDot(
-  {
-    size = 24,
-    color = "currentColor",
-    strokeWidth: _strokeWidth,
-    absoluteStrokeWidth: _a,
-    ...props
-  },
-  ref,
-) {
-  return (
-    <svg
-      ref={ref}
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill={color}
-      aria-hidden="true"
-      {...props}
-    >
-      <circle cx="12" cy="12" r="5" />
-    </svg>
-  );
-}) as LucideIcon;
+// ChatKit's 64 built-in names: only the names here; their drawings are one lazy chunk.
+const WIDGET_ICON_NAMES: ReadonlySet<string> = new Set<string>(BUILTIN_NAMES);
 
-function filled(Icon: LucideIcon, name: string): LucideIcon {
-  const Filled = forwardRef<SVGSVGElement, LucideProps>(function Filled(props, ref) {
-    return <Icon ref={ref} fill="currentColor" {...props} />;
-  });
-  Filled.displayName = name;
-  return Filled as LucideIcon;
+/** Props every icon component receives (lucide icons accept them all). */
+export interface WidgetIconComponentProps {
+  size?: number | string;
+  className?: string;
+  "aria-hidden"?: boolean | "true" | "false";
+  focusable?: "true" | "false";
+  "data-tk-part"?: string;
 }
 
+/** A component that draws one icon. */
+export type WidgetIconComponent = ComponentType<WidgetIconComponentProps>;
+
 /**
- * ChatKit's 64 built-in icon names mapped to lucide icons. Exported so an app can see or extend
- * the mapping (pass a replacement `Icon` component through the widget registry to change it).
+ * An icon: a component, or `{ load }`, called on first use
+ * (`{ load: () => import("lucide-react/icons/rocket") }`), so each icon an app names can live in
+ * its own lazy chunk.
  */
-export const WIDGET_ICONS: Readonly<Record<string, LucideIcon>> = {
-  agent: Bot,
-  analytics: ChartColumn,
-  atom: Atom,
-  batch: Layers,
-  bolt: Zap,
-  "book-open": BookOpen,
-  "book-closed": Book,
-  "book-clock": BookMarked,
-  bug: Bug,
-  calendar: Calendar,
-  chart: ChartLine,
-  check: Check,
-  "check-circle": CircleCheck,
-  "check-circle-filled": CircleCheckBig,
-  "chevron-left": ChevronLeft,
-  "chevron-right": ChevronRight,
-  "circle-question": CircleQuestionMark,
-  clock: Clock,
-  compass: Compass,
-  confetti: PartyPopper,
-  cube: Box,
-  desktop: Monitor,
-  document: FileText,
-  dot: FilledDot,
-  "dots-horizontal": Ellipsis,
-  "dots-vertical": EllipsisVertical,
-  "empty-circle": Circle,
-  "external-link": ExternalLink,
-  globe: Globe,
-  keys: KeyRound,
-  lab: FlaskConical,
-  images: Images,
-  info: Info,
-  lifesaver: LifeBuoy,
-  lightbulb: Lightbulb,
-  mail: Mail,
-  "map-pin": MapPin,
-  maps: MapIcon,
-  mobile: Smartphone,
-  name: Tag,
-  notebook: Notebook,
-  "notebook-pencil": NotebookPen,
-  "page-blank": File,
-  phone: Phone,
-  play: Play,
-  plus: Plus,
-  profile: CircleUser,
-  "profile-card": IdCard,
-  reload: RefreshCw,
-  star: Star,
-  "star-filled": filled(Star, "StarFilled"),
-  search: Search,
-  sparkle: Sparkle,
-  "sparkle-double": Sparkles,
-  "square-code": SquareCode,
-  "square-image": ImageIcon,
-  "square-text": MessageSquareText,
-  suitcase: BriefcaseBusiness,
-  "settings-slider": SlidersHorizontal,
-  user: User,
-  wreath: Award,
-  write: PenLine,
-  "write-alt": SquarePen,
-  "write-alt2": PencilLine,
-};
+export type WidgetIconSource =
+  | WidgetIconComponent
+  | { load: () => Promise<WidgetIconComponent | { default: WidgetIconComponent }> };
 
-// `lucide:<name>` may name any of ~1,700 icons; they load on demand so none is in the main chunk.
-const LucideDynamic = lazy(async () => {
-  const module = await import("lucide-react/dynamic");
-  return { default: module.DynamicIcon };
-});
+/** Resolves names the app's icon map does not list (e.g. every `lucide:*` name); `undefined`: none. */
+export type WidgetIconResolver = (name: string) => WidgetIconSource | undefined;
 
-const LUCIDE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const appIcons = new Map<string, WidgetIconSource>();
+const appResolvers: WidgetIconResolver[] = [];
+
+type Entry =
+  | { state: "ready"; icon: WidgetIconComponent }
+  | { state: "loading"; promise: Promise<unknown> }
+  | { state: "none" };
+const NONE: Entry = { state: "none" };
+const cache = new Map<string, Entry>();
+
+/**
+ * Adds icons for widget, task, source and start-screen icon names: a map by exact name (which may
+ * replace a ChatKit built-in or add `lucide:*`, `vendor:*` or your own names), or a resolver
+ * consulted for names no map lists. Register at startup, before the first render. Returns a
+ * function that removes what it added.
+ *
+ * threadkit ships only ChatKit's 64 built-in names (one lazy chunk). A `lucide:<name>` is drawn
+ * only if registered: name the few your server uses, each in its own chunk, or, accepting that the
+ * bundler then emits one file per lucide icon, resolve every name through `lucide-react/dynamic`.
+ *
+ * @example
+ * registerWidgetIcons({
+ *   "lucide:rocket": { load: () => import("lucide-react/icons/rocket") },
+ *   "acme:logo": AcmeLogo,
+ * });
+ */
+export function registerWidgetIcons(
+  icons: Readonly<Record<string, WidgetIconSource>> | WidgetIconResolver,
+): () => void {
+  cache.clear();
+  if (typeof icons === "function") {
+    appResolvers.push(icons);
+    return () => {
+      const index = appResolvers.indexOf(icons);
+      if (index >= 0) appResolvers.splice(index, 1);
+      cache.clear();
+    };
+  }
+  const added = Object.entries(icons);
+  for (const [name, source] of added) appIcons.set(name, source);
+  return () => {
+    for (const [name, source] of added) if (appIcons.get(name) === source) appIcons.delete(name);
+    cache.clear();
+  };
+}
+
+let iconSet: Readonly<Record<string, WidgetIconComponent>> | undefined;
+let iconSetPromise: Promise<Readonly<Record<string, WidgetIconComponent>>> | undefined;
+
+/**
+ * Loads the drawings of ChatKit's built-in icon names (one chunk), e.g. when a thread that shows
+ * widgets opens, so the first icon needs no round trip. Resolves when they are ready.
+ */
+export function preloadWidgetIcons(): Promise<void> {
+  iconSetPromise ??= import("./icon-set").then((module) => {
+    iconSet = module.WIDGET_ICONS as Readonly<Record<string, WidgetIconComponent>>;
+    return iconSet;
+  });
+  return iconSetPromise.then(() => undefined);
+}
+
+function sourceFor(name: string): WidgetIconSource | undefined {
+  const own = appIcons.get(name);
+  if (own !== undefined) return own;
+  for (let index = appResolvers.length - 1; index >= 0; index--) {
+    const resolved = appResolvers[index]?.(name);
+    if (resolved !== undefined) return resolved;
+  }
+  return undefined;
+}
+
+/** Whether a name has an icon here: a ChatKit built-in or one the app registered. */
+export function hasWidgetIcon(name: string): boolean {
+  return WIDGET_ICON_NAMES.has(name) || sourceFor(name) !== undefined;
+}
+
+function isLoader(
+  source: WidgetIconSource,
+): source is Extract<WidgetIconSource, { load: unknown }> {
+  return (
+    typeof source === "object" &&
+    source !== null &&
+    typeof (source as { load?: unknown }).load === "function"
+  );
+}
+
+function resolve(name: string): Entry {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  let entry: Entry = NONE;
+  const source = sourceFor(name);
+  if (source !== undefined) {
+    if (!isLoader(source)) {
+      entry = { state: "ready", icon: source };
+    } else {
+      const promise = Promise.resolve()
+        .then(() => source.load())
+        .then(
+          (loaded) => {
+            const icon =
+              typeof loaded === "object" && loaded !== null && "default" in loaded
+                ? loaded.default
+                : (loaded as WidgetIconComponent);
+            cache.set(name, { state: "ready", icon });
+          },
+          (error: unknown) => {
+            console.error(`[threadkit] icon "${name}" failed to load`, error);
+            cache.set(name, NONE);
+          },
+        );
+      entry = { state: "loading", promise };
+    }
+  } else if (WIDGET_ICON_NAMES.has(name)) {
+    // Not cached: the shared chunk decides, once it is there.
+    const icon = iconSet?.[name];
+    if (icon !== undefined) return { state: "ready", icon };
+    void preloadWidgetIcons();
+    return { state: "loading", promise: iconSetPromise as Promise<unknown> };
+  }
+  cache.set(name, entry);
+  return entry;
+}
 
 /** Props of {@link WidgetIconGlyph}. */
 export interface WidgetIconGlyphProps {
-  /** A ChatKit icon name or `lucide:<name>`. */
+  /** A ChatKit icon name, `lucide:<name>` or a name registered with {@link registerWidgetIcons}. */
   name: string;
   /** Size in px. */
   size: number | string;
-  className?: string;
+  className?: string | undefined;
+  /** `data-tk-part` of the drawn icon (not of a placeholder). */
+  part?: string | undefined;
 }
 
 /**
- * One icon by ChatKit name. Unknown names (and `vendor:*`, whose icons live in the closed
- * renderer) render a neutral placeholder of the same size, so the layout does not jump.
+ * One icon by name. Built-in names draw from one lazily loaded chunk; until it arrives an empty
+ * box of the same size holds the place, so nothing moves. Names without an icon (unregistered
+ * `lucide:*`, `vendor:*`, unknown names) render a neutral placeholder of the same size.
  *
- * @selector [data-tk-part="widget-icon-placeholder"]
+ * @selector [data-tk-part="widget-icon-placeholder"] [data-tk-part="widget-icon-loading"]
  */
-export function WidgetIconGlyph({ name, size, className }: WidgetIconGlyphProps): ReactNode {
-  const Icon = WIDGET_ICONS[name];
-  if (Icon !== undefined) {
-    return <Icon aria-hidden="true" focusable="false" size={size} className={className} />;
+export function WidgetIconGlyph({ name, size, className, part }: WidgetIconGlyphProps): ReactNode {
+  const entry = resolve(name);
+  const [, setLoaded] = useState(0);
+  const promise = entry.state === "loading" ? entry.promise : undefined;
+  useEffect(() => {
+    if (promise === undefined) return;
+    let live = true;
+    void promise.then(() => {
+      if (live) setLoaded((count) => count + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [promise]);
+  if (entry.state === "ready") {
+    const Icon = entry.icon;
+    const props: WidgetIconComponentProps = { "aria-hidden": "true", focusable: "false", size };
+    if (className !== undefined) props.className = className;
+    if (part !== undefined) props["data-tk-part"] = part;
+    return <Icon {...props} />;
   }
-  const placeholder = (
+  const loading = entry.state === "loading";
+  return (
     <svg
-      data-tk-part="widget-icon-placeholder"
+      data-tk-part={loading ? "widget-icon-loading" : "widget-icon-placeholder"}
       data-icon={name}
       aria-hidden="true"
       focusable="false"
@@ -215,25 +206,7 @@ export function WidgetIconGlyph({ name, size, className }: WidgetIconGlyphProps)
       strokeDasharray="3 3"
       className={className}
     >
-      <rect x="4" y="4" width="16" height="16" rx="4" />
+      {loading ? null : <rect x="4" y="4" width="16" height="16" rx="4" />}
     </svg>
   );
-  if (name.startsWith("lucide:")) {
-    const lucideName = name.slice("lucide:".length);
-    if (LUCIDE_NAME.test(lucideName)) {
-      return (
-        <Suspense fallback={placeholder}>
-          <LucideDynamic
-            name={lucideName as never}
-            aria-hidden="true"
-            focusable="false"
-            size={size}
-            className={className}
-            fallback={() => placeholder}
-          />
-        </Suspense>
-      );
-    }
-  }
-  return placeholder;
 }

@@ -25,7 +25,18 @@ export {
   type WidgetComponentType,
   type WidgetRegistry,
 } from "./context";
-export { WIDGET_ICONS, WidgetIconGlyph, type WidgetIconGlyphProps } from "./icon";
+export {
+  hasWidgetIcon,
+  preloadWidgetIcons,
+  registerWidgetIcons,
+  type WidgetIconComponent,
+  type WidgetIconComponentProps,
+  WidgetIconGlyph,
+  type WidgetIconGlyphProps,
+  type WidgetIconResolver,
+  type WidgetIconSource,
+} from "./icon";
+export { WIDGET_ICONS } from "./icon-set";
 export {
   WidgetChildren,
   WidgetChildren as Children,
@@ -37,4 +48,9 @@ export {
 export { defaultWidgetRegistry } from "./registry";
 export { resolveColor } from "./style";
 export { createWidgetItemRenderer, type WidgetItemRendererOptions } from "./widget-item";
-export { type WidgetRootProps, WidgetRootView as Root, WidgetRootView } from "./widget-root";
+export {
+  preloadWidgets,
+  type WidgetRootProps,
+  WidgetRootView as Root,
+  WidgetRootView,
+} from "./widget-root";

@@ -12,8 +12,12 @@ import {
 import type { ReactNode } from "react";
 import { vi } from "vitest";
 import type { WidgetComponentProps, WidgetRegistry } from "./context";
+import { preloadWidgetIcons } from "./icon";
 import { defaultWidgetRegistry } from "./registry";
-import { WidgetRootView } from "./widget-root";
+import { preloadWidgets, WidgetRootView } from "./widget-root";
+
+// The widget catalogue loads lazily; these tests render widgets at once.
+beforeAll(() => preloadWidgets());
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const widgetDir = path.resolve(repoRoot, "fixtures/widgets");
@@ -533,7 +537,8 @@ describe("ListView", () => {
 });
 
 describe("Icons", () => {
-  it("renders lucide icons for built-in names and a placeholder for unknown ones", () => {
+  it("renders lucide icons for built-in names and a placeholder for unknown ones", async () => {
+    await preloadWidgetIcons();
     const { container } = render(
       <WidgetRootView
         widget={{

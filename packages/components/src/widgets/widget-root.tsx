@@ -1,36 +1,15 @@
+import type { ActionConfig, WidgetIssue, WidgetRoot } from "@threadkit/core";
 import {
-  type ActionConfig,
-  safeParseWidgetRoot,
-  type WidgetIssue,
-  type WidgetNode,
-  type WidgetRoot,
-} from "@threadkit/core";
-import {
+  type ComponentType,
   forwardRef,
   type HTMLAttributes,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
+  lazy,
+  type RefAttributes,
+  Suspense,
   useState,
 } from "react";
-import { useThreadUI } from "../context";
-import {
-  dispatchWidgetAction,
-  type WidgetActionHandler,
-  type WidgetRegistry,
-  type WidgetRuntime,
-  WidgetRuntimeContext,
-} from "./context";
-import { WidgetLabelsContext } from "./fields";
-import { WidgetNodeView } from "./node";
-import { defaultWidgetRegistry } from "./registry";
-
-const isDev = typeof process === "undefined" || process.env?.NODE_ENV !== "production";
-const useIsoLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+import type { WidgetActionHandler, WidgetRegistry } from "./context";
+import { preloadWidgetIcons } from "./icon";
 
 /** Props of {@link WidgetRoot}. */
 export interface WidgetRootProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
@@ -66,156 +45,66 @@ export interface WidgetRootProps extends Omit<HTMLAttributes<HTMLDivElement>, "c
   onIssues?: ((issues: WidgetIssue[]) => void) | undefined;
 }
 
-const EMPTY: WidgetRegistry = {};
+type Impl = ComponentType<WidgetRootProps & RefAttributes<HTMLDivElement>>;
 
-function collectLabels(node: WidgetNode, into: string[]): void {
-  if (node.type === "Label" && typeof node.fieldName === "string") into.push(node.fieldName);
-  const children = node.children;
-  if (Array.isArray(children)) {
-    for (const child of children) {
-      if (typeof child === "object" && child !== null) collectLabels(child, into);
-    }
-  } else if (typeof children === "object" && children !== null) {
-    collectLabels(children as WidgetNode, into);
-  }
+// The catalogue (every widget component, Radix fields, actions, validation) is its own chunk: a
+// page whose thread shows no widget never loads it.
+let impl: Impl | undefined;
+let implPromise: Promise<Impl> | undefined;
+
+/**
+ * Starts loading the widget catalogue (and the icons of ChatKit's built-in names) ahead of the
+ * first widget, e.g. when a thread that holds widget items opens. Resolves when widgets render
+ * without waiting.
+ */
+export function preloadWidgets(): Promise<void> {
+  implPromise ??= import("./widget-root-impl").then((module) => {
+    impl = module.WidgetRootImpl;
+    return impl;
+  });
+  void preloadWidgetIcons().catch(() => undefined);
+  return implPromise.then(() => undefined);
 }
+
+const LazyImpl = lazy(async () => {
+  await preloadWidgets();
+  return { default: impl as Impl };
+});
 
 /**
  * Renders a ChatKit widget tree: validates it, renders each node with the registry's component,
  * gathers form values into actions and shows their loading states. A streamed update that copies
  * only the changed path re-renders only that path.
  *
+ * The catalogue loads with the first widget ({@link preloadWidgets} starts it earlier); until then
+ * the root element is there, empty, with `data-loading` and the same `className` and `style`.
+ *
  * @selector [data-tk-part="widget"] [data-widget-type] [data-loading]
  * @selector [data-tk-part="widget-error"]
  * @example
  * <Widget.Root widget={item.widget} itemId={item.id} onAction={(action) => sendCustomAction(action)} />
  */
-export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(function WidgetRootView(
-  {
-    widget,
-    itemId,
-    onAction,
-    onClientAction,
-    onActionError,
-    components = EMPTY,
-    allowDataImages,
-    allowedImageDomains,
-    onIssues,
-    ...props
+export const WidgetRootView = forwardRef<HTMLDivElement, WidgetRootProps>(
+  function WidgetRootView(props, ref) {
+    // Decided once per instance: switching from the lazy path to the loaded one would remount it.
+    const [Ready] = useState(() => impl);
+    if (Ready !== undefined) return <Ready {...props} ref={ref} />;
+    return (
+      <Suspense
+        fallback={
+          <div
+            data-tk-part="widget"
+            data-loading=""
+            aria-busy="true"
+            id={props.id}
+            className={props.className}
+            style={props.style}
+          />
+        }
+      >
+        <LazyImpl {...props} ref={ref} />
+      </Suspense>
+    );
   },
-  forwardedRef,
-) {
-  const ui = useThreadUI();
-  const parsed = useMemo(() => safeParseWidgetRoot(widget), [widget]);
-  const root = parsed.success ? parsed.root : undefined;
-
-  const latest = useRef({ onAction, onClientAction, onActionError, itemId, root, onIssues });
-  latest.current = { onAction, onClientAction, onActionError, itemId, root, onIssues };
-
-  const warned = useRef(new Set<string>());
-  const warn = useCallback((message: string) => {
-    if (!isDev || warned.current.has(message)) return;
-    warned.current.add(message);
-    console.warn(`[threadkit] ${message}`);
-  }, []);
-
-  const [pending, setPending] = useState(0);
-  const setContainerLoading = useCallback((delta: 1 | -1) => {
-    setPending((count) => Math.max(0, count + delta));
-  }, []);
-
-  const idPrefix = `tkw${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
-  const dataImages = allowDataImages ?? ui.allowDataImages ?? false;
-  const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? null;
-  const runtime = useMemo<WidgetRuntime>(
-    () => ({
-      // The defaults by value, not by a side-effect import, so no bundler can drop them.
-      registry: components ? { ...defaultWidgetRegistry, ...components } : defaultWidgetRegistry,
-      allowDataImages: dataImages,
-      allowedImageDomains: imageDomains,
-      warn,
-      idPrefix,
-      dispatch: (action, options) => {
-        const current = latest.current;
-        if (current.root === undefined) return Promise.resolve();
-        return dispatchWidgetAction(action, options, {
-          onAction: current.onAction,
-          onClientAction: current.onClientAction,
-          onActionError: current.onActionError,
-          setContainerLoading,
-          context: { itemId: current.itemId, widget: current.root },
-          warn,
-        });
-      },
-    }),
-    [components, dataImages, imageDomains, warn, idPrefix, setContainerLoading],
-  );
-
-  // One Set per distinct list of labelled names, so fields only re-render when it changes.
-  const labelsRef = useRef<{ key: string; set: ReadonlySet<string> }>({ key: "", set: new Set() });
-  const labels = useMemo(() => {
-    const names: string[] = [];
-    if (root !== undefined) collectLabels(root, names);
-    const key = names.sort().join("\u0000");
-    if (key !== labelsRef.current.key) labelsRef.current = { key, set: new Set(names) };
-    return labelsRef.current.set;
-  }, [root]);
-
-  useEffect(() => {
-    if (parsed.success) {
-      for (const issue of parsed.issues) {
-        if (issue.severity === "warning")
-          warn(`${issue.message} (at ${issue.path.join(".") || "root"})`);
-      }
-      latest.current.onIssues?.(parsed.issues);
-    } else {
-      warn(parsed.error.message);
-    }
-  }, [parsed, warn]);
-
-  const element = useRef<HTMLDivElement | null>(null);
-  const loading = pending > 0;
-  useIsoLayoutEffect(() => {
-    // `inert` as a property: React 18 does not know the attribute.
-    if (element.current) element.current.inert = loading;
-  }, [loading]);
-
-  const setRef = useCallback(
-    (node: HTMLDivElement | null) => {
-      element.current = node;
-      if (typeof forwardedRef === "function") forwardedRef(node);
-      else if (forwardedRef) forwardedRef.current = node;
-    },
-    [forwardedRef],
-  );
-
-  let content: ReactNode;
-  if (root === undefined) {
-    content = (
-      <div data-tk-part="widget-error" role="note">
-        This widget could not be displayed.
-      </div>
-    );
-  } else {
-    content = (
-      <WidgetRuntimeContext.Provider value={runtime}>
-        <WidgetLabelsContext.Provider value={labels}>
-          <WidgetNodeView node={root} />
-        </WidgetLabelsContext.Provider>
-      </WidgetRuntimeContext.Provider>
-    );
-  }
-  return (
-    <div
-      data-tk-part="widget"
-      data-widget-type={root?.type}
-      data-loading={loading ? "" : undefined}
-      aria-busy={loading || undefined}
-      {...props}
-      ref={setRef}
-    >
-      {content}
-    </div>
-  );
-});
+);
 WidgetRootView.displayName = "Widget.Root";

@@ -1,0 +1,99 @@
+// size-limit budgets, one per public entry point and per part an app imports alone. Entries marked
+// "lazy chunks excluded" measure what loads up front: every import() stays outside the bundle
+// (the widget catalogue, its icons, recharts, shiki).
+const initialOnly = (config) => {
+  config.plugins = [
+    ...(config.plugins ?? []),
+    {
+      name: "lazy-chunks-excluded",
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (args) =>
+          args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined,
+        );
+      },
+    },
+  ];
+  return config;
+};
+
+const entries = [
+  {
+    name: "@threadkit/core",
+    path: "packages/core/dist/index.js",
+    limit: "40 kB",
+  },
+  {
+    name: "@threadkit/hooks (own code)",
+    path: "packages/hooks/dist/index.js",
+    limit: "25 kB",
+    ignore: ["@threadkit/core", "react", "react-dom", "@tanstack/react-query", "zustand"],
+  },
+  {
+    name: "@threadkit/components, every export (own code)",
+    path: "packages/components/dist/index.js",
+    import: "*",
+    limit: "60 kB",
+    ignore: [
+      "@threadkit/core",
+      "@threadkit/hooks",
+      "react",
+      "react-dom",
+      "@tanstack/react-query",
+      "zustand",
+      "radix-ui",
+      "marked",
+      "lucide-react",
+      "@tanstack/react-virtual",
+      "recharts",
+      "react-is",
+    ],
+  },
+  {
+    name: "@threadkit/components, every export (with its dependencies, lazy chunks excluded)",
+    path: "packages/components/dist/index.js",
+    import: "*",
+    limit: "150 kB",
+    ignore: [
+      "@threadkit/core",
+      "@threadkit/hooks",
+      "react",
+      "react-dom",
+      "@tanstack/react-query",
+      "zustand",
+    ],
+  },
+  {
+    name: "@threadkit/components { Markdown } alone (with marked; no thread view, query cache, dialogs or widget icons; lazy chunks excluded)",
+    path: "packages/components/dist/index.js",
+    import: "{ Markdown }",
+    limit: "30 kB",
+    ignore: ["react", "react-dom"],
+  },
+  {
+    name: "@threadkit/components { ThreadRoot, ThreadViewport, ThreadItems }: the thread view (with its dependencies but core, hooks and the query cache; lazy chunks excluded)",
+    path: "packages/components/dist/index.js",
+    import: "{ ThreadRoot, ThreadViewport, ThreadItems }",
+    limit: "80 kB",
+    ignore: [
+      "@threadkit/core",
+      "@threadkit/hooks",
+      "react",
+      "react-dom",
+      "@tanstack/react-query",
+      "zustand",
+    ],
+  },
+  {
+    name: "@threadkit/components/highlight (own code; shiki is imported on first use)",
+    path: "packages/components/dist/highlight.js",
+    import: "*",
+    limit: "3 kB",
+    ignore: ["react", "shiki"],
+  },
+];
+
+export default entries.map((entry) =>
+  entry.name.includes("lazy chunks excluded")
+    ? { ...entry, modifyEsbuildConfig: initialOnly }
+    : entry,
+);
