@@ -498,6 +498,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
             <Thread.Root
               threadId={liveThreadId}
               renderers={renderers}
+              threadItemActions={{
+                feedback: itemActions.feedback !== false,
+                retry: itemActions.retry !== false,
+              }}
               {...(itemActions.feedback !== false && liveThreadId !== null
                 ? {
                     onFeedback: (item, kind) => feedback.mutate({ itemIds: [item.id], kind }),
