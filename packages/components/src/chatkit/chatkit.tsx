@@ -15,14 +15,11 @@ import {
   threadkitKeys,
   useChatKitSession,
   useComposer,
-  useDeleteThread,
   useItemFeedback,
-  useRenameThread,
   useRunStream,
   useThread,
   useThreadItems,
   useThreadStore,
-  useThreads,
   useWidgetAction,
 } from "@threadkit/hooks";
 import { PanelLeft, SquarePen } from "lucide-react";
@@ -45,7 +42,7 @@ import { useComposerRootProps } from "../composer/connected-composer";
 import { ThreadUIProvider, useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
-import { ThreadList } from "../thread-list/thread-list";
+import { ThreadListSwitch } from "../thread-list/connected-thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import type {
@@ -654,32 +651,14 @@ function ChatKitHistory({
   onSelect: (threadId: string) => void;
   onDeleted: (threadId: string) => void;
 }) {
-  const threads = useThreads({ pageSize: 30 });
-  const remove = useDeleteThread();
-  const rename = useRenameThread();
   return (
     <aside data-tk-part="chatkit-history">
-      <ThreadList
-        threads={threads.threads}
+      <ThreadListSwitch
         activeThreadId={activeThreadId}
         onSelect={onSelect}
-        {...(showDelete
-          ? {
-              onDelete: async (id: string) => {
-                await remove.mutateAsync(id);
-                onDeleted(id);
-              },
-            }
-          : {})}
-        {...(showRename
-          ? {
-              onRename: async (id: string, title: string) => {
-                await rename.mutateAsync({ threadId: id, title });
-              },
-            }
-          : {})}
-        hasMore={threads.hasMore}
-        onLoadMore={() => threads.fetchMore()}
+        showDelete={showDelete}
+        showRename={showRename}
+        onDeleted={onDeleted}
       />
     </aside>
   );
