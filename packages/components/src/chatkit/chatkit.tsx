@@ -447,6 +447,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       portalContainer={root}
       {...(theme === undefined ? {} : { theme })}
       {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
+      onDeeplink={(link) => latest.current.onDeeplink?.(link)}
       {...(options.entities?.onClick
         ? {
             onEntityClick: (source) =>
