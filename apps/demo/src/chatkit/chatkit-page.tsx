@@ -3,15 +3,15 @@ import { useEffect, useState } from "react";
 import { clientTools } from "../lib/client-tools";
 import { resolveLocale, STARTER_PROMPTS } from "../lib/i18n";
 import { resolveServer } from "../lib/server";
-import { updateSettings, useResolvedColorScheme, useSettings } from "../lib/settings";
+import { useResolvedColorScheme, useSettings } from "../lib/settings";
 
 const PROMPT_ICONS = ["circle-question", "map-pin", "book-open", "globe"] as const;
 const threadFromHash = () => /^#\/t\/([^/?#]+)/.exec(globalThis.location?.hash ?? "")?.[1] ?? null;
 
 /**
  * The demo on `<ChatKit>`: one options object, written as for `@openai/chatkit-react`, against
- * the dev server's ChatKit endpoint. Only the color scheme switch and the deeplink toast are the
- * demo's own.
+ * the dev server's ChatKit endpoint. The appearance and language come from the demo's settings
+ * (changed on the main page); only the deeplink toast is the demo's own.
  */
 export function ChatKitPage() {
   const settings = useSettings();
@@ -38,12 +38,6 @@ export function ChatKitPage() {
       radius: settings.radius,
       density: settings.density,
       color: { accent: { primary: settings.accent, level: 1 } },
-    },
-    header: {
-      rightAction: {
-        icon: "lightbulb",
-        onClick: () => updateSettings({ colorScheme: scheme === "dark" ? "light" : "dark" }),
-      },
     },
     history: { enabled: true, showDelete: true, showRename: true },
     startScreen: {
