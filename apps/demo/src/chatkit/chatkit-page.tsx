@@ -74,9 +74,9 @@ export function ChatKitPage() {
     <div className="demo-chatkit" data-tk-theme={scheme}>
       <ChatKit control={chatkit.control} className="demo-chatkit-frame" />
       {deeplink ? (
-        <output className="demo-chatkit-toast" onClick={() => setDeeplink(null)}>
-          {deeplink}
-        </output>
+        <button type="button" className="demo-chatkit-toast" onClick={() => setDeeplink(null)}>
+          <output>chatkit-link://{deeplink}</output>
+        </button>
       ) : null}
     </div>
   );
