@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
 import "@threadkit/components/styles.css";
 import { useState } from "react";
-import { expect, waitFor, within } from "storybook/test";
+import { expect, fn, waitFor, within } from "storybook/test";
 import { createScriptedServer, type ScriptedServer, seededThread } from "./scripted-server";
 
 /**
@@ -239,6 +239,22 @@ export const Locale: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByPlaceholderText("Nachricht an die KI")).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Verlauf anzeigen" })).toBeVisible();
+  },
+};
+
+const onDeeplink = fn();
+
+/** `onDeeplink`: a `chatkit-link://` link in a reply calls it with its name and data, and never navigates. */
+export const Deeplink: Story = {
+  args: { options: { onDeeplink } },
+  play: async ({ canvas, userEvent }) => {
+    onDeeplink.mockClear();
+    await userEvent.type(canvas.getByRole("textbox"), "Send me a link{Enter}");
+    const link = await canvas.findByRole("link", { name: "your order" });
+    await idle(canvas);
+    await userEvent.click(await canvas.findByRole("link", { name: "your order" }));
+    await expect(onDeeplink).toHaveBeenCalledWith({ name: "orders/42", data: { tab: "items" } });
+    await expect(link.ownerDocument.location.href).not.toContain("chatkit-link");
   },
 };
 
