@@ -12,7 +12,7 @@ import { createScriptedServer, type ScriptedServer, seededThread } from "./scrip
  * and deleted threads; `Thread.Root threadId` dispatches widget server actions, feedback and retry;
  * `Composer.Root threadId` without children is the whole default composer.
  */
-function Chat({ server }: { server: ScriptedServer }) {
+function Chat() {
   const [threadId, setThreadId] = useState<string | null>(null);
   const run = useRunStream(threadId, { onThreadCreated: setThreadId });
   return (
@@ -55,7 +55,7 @@ function Story() {
   (globalThis as { __partsServer?: ScriptedServer }).__partsServer = server;
   return (
     <ThreadkitProvider clients={clients}>
-      <Chat server={server} />
+      <Chat />
     </ThreadkitProvider>
   );
 }
