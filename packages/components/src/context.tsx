@@ -27,6 +27,7 @@ import {
   type Messages,
   type PluralMessageKey,
 } from "./i18n/messages";
+import type { Deeplink } from "./internal/deeplink";
 import { createTheme, type Theme, type ThemeOptions } from "./theme/create-theme";
 
 /** Lifecycle of one item as the thread view knows it. */
@@ -85,6 +86,12 @@ export interface ThreadUIOptions {
    * passes this.
    */
   onRegenerate?: (item: UserMessageItem) => void;
+  /**
+   * Receives a `chatkit-link://` link the user clicked in a message or widget (ChatKit's
+   * `onDeeplink`): `chatkit-link://orders/42?tab=items` arrives as
+   * `{ name: "orders/42", data: { tab: "items" } }`. Such links never navigate.
+   */
+  onDeeplink?: (link: Deeplink) => void;
   /** Called after a reply was copied. */
   onCopy?: (item: AssistantMessageItem, text: string) => void;
   /**
@@ -216,6 +223,7 @@ const OPTION_KEYS = [
   "onFeedback",
   "onRetry",
   "onRegenerate",
+  "onDeeplink",
   "onCopy",
   "onStructuredInputSubmit",
   "allowDataImages",

@@ -119,7 +119,12 @@ export {
 } from "./thread/thread-source";
 export { defaultItemRenderers, ThreadItem, type ThreadItemProps } from "./thread-item/thread-item";
 export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
-export { ThreadList, type ThreadListProps } from "./thread-list/thread-list";
+export {
+  type ConnectedThreadListProps,
+  type ThreadListAnyProps,
+  ThreadListSwitch as ThreadList,
+} from "./thread-list/connected-thread-list";
+export type { ThreadListProps } from "./thread-list/thread-list";
 export * as Widget from "./widgets";
 export {
   Children as WidgetChildren,

@@ -1,8 +1,8 @@
 /**
  * A ChatKit server that lives in the page: a `fetch` answering the ChatKit server protocol from
  * memory, for stories of `<ChatKit>` (pass it as `api.fetch`). Each reply echoes the message and
- * streams in small deltas; a message containing "widget" gets a card with a server action
- * button, whose action answers with a confirmation. Every request is recorded in `requests`.
+ * streams in small deltas; a message containing "link" gets a `chatkit-link://` deeplink, one
+ * containing "widget" gets a card with a server action button, whose action answers with a confirmation. Every request is recorded in `requests`.
  */
 
 import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
@@ -52,7 +52,9 @@ export function createScriptedServer(
     const id = nextId("msg");
     const answer = text.toLowerCase().includes("widget")
       ? null
-      : `You said: “${text}”. This reply comes from the in-page server.`;
+      : text.toLowerCase().includes("link")
+        ? "Here is [your order](chatkit-link://orders/42?tab=items)."
+        : `You said: “${text}”. This reply comes from the in-page server.`;
     if (answer === null) {
       const widget = createWidgetItem(id, {
         type: "Card",

@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { createTheme, ThreadList, ThreadUIProvider } from "@threadkit/components";
+import {
+  createTheme,
+  ThreadList,
+  type ThreadListProps,
+  ThreadUIProvider,
+} from "@threadkit/components";
 import "@threadkit/components/styles.css";
 import type { ThreadMetadata } from "@threadkit/core";
 import { type ComponentProps, useState } from "react";
@@ -36,7 +41,7 @@ function History({
   failing = false,
   theme,
   ...props
-}: Partial<ComponentProps<typeof ThreadList>> & {
+}: Partial<ThreadListProps> & {
   scheme?: "light" | "dark";
   /** A theme on the provider, which reaches the list and its portalled dialog. */
   theme?: ComponentProps<typeof ThreadUIProvider>["theme"];

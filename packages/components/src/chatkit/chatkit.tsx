@@ -15,14 +15,11 @@ import {
   threadkitKeys,
   useChatKitSession,
   useComposer,
-  useDeleteThread,
   useItemFeedback,
-  useRenameThread,
   useRunStream,
   useThread,
   useThreadItems,
   useThreadStore,
-  useThreads,
   useWidgetAction,
 } from "@threadkit/hooks";
 import { PanelLeft, SquarePen } from "lucide-react";
@@ -45,7 +42,7 @@ import { useComposerRootProps } from "../composer/connected-composer";
 import { ThreadUIProvider, useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
-import { ThreadList } from "../thread-list/thread-list";
+import { ThreadListSwitch } from "../thread-list/connected-thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import type {
@@ -450,6 +447,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       portalContainer={root}
       {...(theme === undefined ? {} : { theme })}
       {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
+      onDeeplink={(link) => latest.current.onDeeplink?.(link)}
       {...(options.entities?.onClick
         ? {
             onEntityClick: (source) =>
@@ -498,6 +496,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
             <Thread.Root
               threadId={liveThreadId}
               renderers={renderers}
+              threadItemActions={{
+                feedback: itemActions.feedback !== false,
+                retry: itemActions.retry !== false,
+              }}
               {...(itemActions.feedback !== false && liveThreadId !== null
                 ? {
                     onFeedback: (item, kind) => feedback.mutate({ itemIds: [item.id], kind }),
@@ -650,32 +652,14 @@ function ChatKitHistory({
   onSelect: (threadId: string) => void;
   onDeleted: (threadId: string) => void;
 }) {
-  const threads = useThreads({ pageSize: 30 });
-  const remove = useDeleteThread();
-  const rename = useRenameThread();
   return (
     <aside data-tk-part="chatkit-history">
-      <ThreadList
-        threads={threads.threads}
+      <ThreadListSwitch
         activeThreadId={activeThreadId}
         onSelect={onSelect}
-        {...(showDelete
-          ? {
-              onDelete: async (id: string) => {
-                await remove.mutateAsync(id);
-                onDeleted(id);
-              },
-            }
-          : {})}
-        {...(showRename
-          ? {
-              onRename: async (id: string, title: string) => {
-                await rename.mutateAsync({ threadId: id, title });
-              },
-            }
-          : {})}
-        hasMore={threads.hasMore}
-        onLoadMore={() => threads.fetchMore()}
+        showDelete={showDelete}
+        showRename={showRename}
+        onDeleted={onDeleted}
       />
     </aside>
   );

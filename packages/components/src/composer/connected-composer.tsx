@@ -17,6 +17,7 @@ import {
   ComposerRoot,
   type ComposerRootProps,
 } from "./composer";
+import { ComposerDefaultParts } from "./default-parts";
 
 /** Props of {@link ConnectedComposerRoot}. */
 export interface ConnectedComposerRootProps
@@ -159,16 +160,27 @@ export type ComposerRootAnyProps = ComposerRootProps | ConnectedComposerRootProp
 
 /**
  * `Composer.Root`. With `threadId` it sends through `@threadkit/hooks` (inside
- * `ThreadkitProvider`); otherwise it is driven by its props.
+ * `ThreadkitProvider`); otherwise it is driven by its props. Without children it renders the
+ * whole default composer: attachments, refused files, attach button, input, Stop, Submit and
+ * status (`<Composer.Root threadId={threadId} />` is a working composer).
  *
  * @selector [data-tk-part="composer"][data-disabled][data-running][data-thread-status]
  */
 export const ComposerRootSwitch = forwardRef<HTMLFormElement, ComposerRootAnyProps>(
   function ComposerRootSwitch(props, ref) {
+    const children = props.children ?? <ComposerDefaultParts />;
     if ("threadId" in props && props.threadId !== undefined) {
-      return <ConnectedComposerRoot {...(props as ConnectedComposerRootProps)} ref={ref} />;
+      return (
+        <ConnectedComposerRoot {...(props as ConnectedComposerRootProps)} ref={ref}>
+          {children}
+        </ConnectedComposerRoot>
+      );
     }
-    return <ComposerRoot {...(props as ComposerRootProps)} ref={ref} />;
+    return (
+      <ComposerRoot {...(props as ComposerRootProps)} ref={ref}>
+        {children}
+      </ComposerRoot>
+    );
   },
 );
 ComposerRootSwitch.displayName = "Composer.Root";

@@ -2,6 +2,7 @@
 import { ImageOff } from "lucide-react";
 import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
+import { isDeeplink } from "../internal/deeplink";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
@@ -140,8 +141,16 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
       return <br />;
     case "link": {
       const link = token as Tokens.Link;
-      const href = safeUrl(link.href, "link");
       const children = renderInline(link.tokens, options);
+      if (isDeeplink(link.href)) {
+        // Never navigates: the enclosing Thread.Root hands it to `onDeeplink`.
+        return (
+          <a data-tk-part="markdown-link" data-tk-deeplink="" href={link.href.trim()}>
+            {children}
+          </a>
+        );
+      }
+      const href = safeUrl(link.href, "link");
       if (!href)
         return (
           <span data-tk-part="markdown-link" data-unsafe="">

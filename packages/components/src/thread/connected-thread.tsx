@@ -1,20 +1,26 @@
 import type {
+  AssistantMessageItem,
   StructuredInputItem,
   StructuredInputSubmission,
   UserMessageItem,
 } from "@threadkit/core";
 import {
   ThreadProvider,
+  type ThreadStore,
+  useItemFeedback,
   useRetryAfterItem,
+  useRunStream,
   useSubmitStructuredInput,
   useThread,
   useThreadItems,
   useThreadkitContext,
   useThreadStore,
+  useWidgetAction,
 } from "@threadkit/hooks";
-import { forwardRef, useCallback } from "react";
-import { useThreadUI } from "../context";
+import { forwardRef, useCallback, useMemo, useRef } from "react";
+import { type FeedbackKind, useThreadUI } from "../context";
 import { PENDING_IMAGE_DOMAINS } from "../internal/safe-url";
+import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { ThreadRoot, type ThreadRootProps } from "./thread";
 
 /** Props of {@link ConnectedThreadRoot}. */
@@ -27,6 +33,24 @@ export interface ConnectedThreadRootProps
   threadId: string | null;
   /** Items per page loaded from the server. @default 20 */
   pageSize?: number;
+  /**
+   * The actions under assistant replies that the thread wires by itself (as ChatKit's
+   * `threadItemActions`): `feedback` sends `items.feedback`, `retry` sends
+   * `threads.retry_after_item` on the user message the reply answers. An `onFeedback` or
+   * `onRetry` of the app (here or on an enclosing `ThreadUIProvider`) replaces the built-in one.
+   * @default { feedback: true, retry: true }
+   */
+  threadItemActions?: { feedback?: boolean; retry?: boolean };
+}
+
+/** The user message a reply answers: the last confirmed one before it. */
+function userMessageBefore(store: ThreadStore, itemId: string): string | null {
+  const { itemIds, itemsById } = store.getState();
+  for (let index = itemIds.indexOf(itemId); index >= 0; index -= 1) {
+    const item = itemsById.get(itemIds[index] ?? "");
+    if (item?.type === "user_message" && !item.id.startsWith("optimistic_")) return item.id;
+  }
+  return null;
 }
 
 /**
@@ -37,6 +61,13 @@ export interface ConnectedThreadRootProps
  * Whatever runs stream into the thread (`useRunStream`, `useComposer`, widget actions, from any
  * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
  * the live progress update and the run's error with a retry button.
+ *
+ * Widget server actions (`threads.custom_action`, or `threads.sync_custom_action` with
+ * `streaming: false`), feedback (`items.feedback`) and retry (`threads.retry_after_item` on the
+ * user message before the reply) work without wiring as well, unless the app gives its own
+ * `renderers.widget`, `onFeedback` or `onRetry` (see `threadItemActions` to turn the buttons off).
+ * Client widget actions need the app: give a widget renderer made with
+ * `createWidgetItemRenderer({ onClientAction })`.
  *
  * A thread that ends with a user message no reply followed (the server crashed mid-turn) offers
  * "Get a reply" in `Thread.RunStatus`, which sends `threads.retry_after_item` on that message
@@ -54,7 +85,18 @@ export interface ConnectedThreadRootProps
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
   function ConnectedThreadRoot(
-    { threadId, pageSize, onStructuredInputSubmit, onRegenerate, allowedImageDomains, ...props },
+    {
+      threadId,
+      pageSize,
+      threadItemActions,
+      onStructuredInputSubmit,
+      onRegenerate,
+      onFeedback,
+      onRetry,
+      renderers,
+      allowedImageDomains,
+      ...props
+    },
     ref,
   ) {
     const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
@@ -80,6 +122,55 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     );
     const ui = useThreadUI();
     const { protocol } = useThreadkitContext("Thread.Root").clients;
+
+    // Server widget actions stream into this thread through a run of its own.
+    const widgetRun = useRunStream(threadId);
+    const { dispatch } = useWidgetAction({ run: widgetRun });
+    const dispatchRef = useRef(dispatch);
+    dispatchRef.current = dispatch;
+    const widgetRenderer = useMemo(
+      () =>
+        createWidgetItemRenderer({
+          onAction: (action, context) =>
+            dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+        }),
+      [],
+    );
+    const ownWidgets = renderers?.widget !== undefined || ui.renderers?.widget !== undefined;
+    const connectedRenderers = useMemo(
+      () =>
+        ownWidgets || protocol === undefined
+          ? renderers
+          : { ...ui.renderers, ...renderers, widget: widgetRenderer },
+      [ownWidgets, protocol, renderers, ui.renderers, widgetRenderer],
+    );
+    const feedback = useItemFeedback(threadId ?? undefined);
+    const { mutate: sendFeedback } = feedback;
+    const connectedFeedback = useCallback(
+      (item: AssistantMessageItem, kind: FeedbackKind) =>
+        sendFeedback({ itemIds: [item.id], kind }),
+      [sendFeedback],
+    );
+    const connectedRetry = useCallback(
+      (item: AssistantMessageItem) => {
+        const userMessageId = userMessageBefore(store, item.id);
+        if (userMessageId !== null) void retryAfterItem(userMessageId);
+      },
+      [store, retryAfterItem],
+    );
+    const feedbackHandler =
+      onFeedback ??
+      (ui.onFeedback === undefined &&
+      protocol !== undefined &&
+      threadId !== null &&
+      threadItemActions?.feedback !== false
+        ? connectedFeedback
+        : undefined);
+    const retryHandler =
+      onRetry ??
+      (ui.onRetry === undefined && protocol !== undefined && threadItemActions?.retry !== false
+        ? connectedRetry
+        : undefined);
     // Only ChatKit protocol threads carry `allowed_image_domains`.
     const metadata = useThread(protocol !== undefined ? threadId : null);
     const threadDomains =
@@ -104,6 +195,9 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
           {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
           allowedImageDomains={imageDomains}
           {...(regenerate !== undefined ? { onRegenerate: regenerate } : {})}
+          {...(feedbackHandler !== undefined ? { onFeedback: feedbackHandler } : {})}
+          {...(retryHandler !== undefined ? { onRetry: retryHandler } : {})}
+          {...(connectedRenderers !== undefined ? { renderers: connectedRenderers } : {})}
           ref={ref}
           store={store}
           hasOlder={hasOlder}

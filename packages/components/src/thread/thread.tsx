@@ -4,6 +4,7 @@ import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
+  type MouseEvent,
   type ReactNode,
   useCallback,
   useMemo,
@@ -13,6 +14,7 @@ import {
 } from "react";
 import { isTheme, type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
+import { parseDeeplink } from "../internal/deeplink";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
 import { LiveAnnouncer } from "./live-announcer";
 import { BOTTOM_THRESHOLD, ThreadContext, useThreadContext } from "./thread-context";
@@ -94,6 +96,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     onFeedback,
     onRetry,
     onRegenerate,
+    onDeeplink,
     onCopy,
     onStructuredInputSubmit,
     allowDataImages,
@@ -164,6 +167,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   if (onFeedback !== undefined) options.onFeedback = onFeedback;
   if (onRetry !== undefined) options.onRetry = onRetry;
   if (onRegenerate !== undefined) options.onRegenerate = onRegenerate;
+  if (onDeeplink !== undefined) options.onDeeplink = onDeeplink;
   if (onCopy !== undefined) options.onCopy = onCopy;
   if (onStructuredInputSubmit !== undefined)
     options.onStructuredInputSubmit = onStructuredInputSubmit;
@@ -207,10 +211,25 @@ function ThreadRootElement({
   forwardedRef: React.Ref<HTMLDivElement>;
   children: ReactNode;
 }) {
-  const { dir, locale } = useThreadUI();
+  const { dir, locale, onDeeplink } = useThreadUI();
   const C = Comp as "div";
+  const onClick = props.onClick as ((event: MouseEvent<HTMLDivElement>) => void) | undefined;
   return (
-    <C dir={dir} lang={locale} {...props} ref={forwardedRef}>
+    <C
+      dir={dir}
+      lang={locale}
+      {...props}
+      onClick={(event: MouseEvent<HTMLDivElement>) => {
+        onClick?.(event);
+        // `chatkit-link://` links in messages and widgets go to `onDeeplink`, never to the browser.
+        const link = (event.target as Element | null)?.closest?.("a[data-tk-deeplink]");
+        if (!link || !event.currentTarget.contains(link)) return;
+        event.preventDefault();
+        const parsed = parseDeeplink(link.getAttribute("href"));
+        if (parsed) onDeeplink?.(parsed);
+      }}
+      ref={forwardedRef}
+    >
       {children}
     </C>
   );

@@ -408,7 +408,9 @@ export class RunController {
     let optimisticId: string | null = null;
     if (operation.kind === "send") {
       optimisticId = `optimistic_${++optimisticCounter}`;
-      store.getState().upsertItem(this.optimisticItem(optimisticId, threadId, operation.input));
+      store
+        .getState()
+        .addOptimisticMessage(this.optimisticItem(optimisticId, threadId, operation.input));
     }
     if (assistants?.client) {
       return this.runAssistantOperation(operation, assistants.client, assistants.options, {

@@ -89,4 +89,28 @@ describe("createThreadStore", () => {
     store.getState().finishStream();
     expect(listener).not.toHaveBeenCalled();
   });
+
+  it("replaces an optimistic message by its copy in a loaded page, and only that one", () => {
+    const user = (id: string, text: string): ThreadItem => ({
+      type: "user_message",
+      id,
+      thread_id: "thr_1",
+      created_at: "2026-05-01T10:00:00",
+      content: [{ type: "input_text", text }],
+      attachments: [],
+      inference_options: {},
+    });
+    const store = createThreadStore("thr_1");
+    store.getState().addOptimisticMessage(user("optimistic_a", "hello"));
+    store.getState().mergeItems([user("u0", "earlier question")], "prepend");
+    expect(store.getState().itemIds).toEqual(["u0", "optimistic_a"]);
+    store.getState().mergeItems([assistant("m2", "reply"), user("u1", "hello")], "prepend");
+    expect(store.getState().itemIds).toEqual(["m2", "u1", "u0"]);
+    // The stream's echo arriving afterwards keeps one copy.
+    store.getState().apply([
+      { type: "thread.item.removed", item_id: "optimistic_a" },
+      { type: "thread.item.done", item: user("u1", "hello") },
+    ]);
+    expect(store.getState().itemIds).toEqual(["m2", "u1", "u0"]);
+  });
 });

@@ -99,8 +99,14 @@ export interface ThreadStoreActions {
   mergeItems(items: readonly ThreadItem[], position: "prepend" | "append", since?: number): void;
   /** A counter of live changes; take it before requesting a page and pass it to `mergeItems`. */
   liveVersion(): number;
-  /** Inserts or replaces one item (used for optimistic items). */
+  /** Inserts or replaces one item. */
   upsertItem(item: ThreadItem): void;
+  /**
+   * Appends the optimistic copy of a user message being sent. It shows until the server's copy
+   * arrives: the run removes it when the stream echoes the message, and a loaded page that
+   * brings a user message with the same content (the page can arrive first) replaces it.
+   */
+  addOptimisticMessage(item: ThreadItem): void;
   /**
    * Inserts or replaces items a live run produced (new ones at the end), in one commit. Unlike
    * `mergeItems`, these count as live changes: a page requested earlier never undoes them.
@@ -175,6 +181,28 @@ export function createThreadStore(
       (event.type === "thread.item.added" || event.type === "thread.item.done")
         ? { ...event, item: keepCompleted(event.item) }
         : event;
+    // Optimistic user messages waiting for the server's copy, oldest first.
+    const optimisticIds: string[] = [];
+    /** Drops the optimistic messages whose server copy is in `items` (matched by content). */
+    const withoutConfirmed = (state: ThreadState, items: readonly ThreadItem[]): ThreadState => {
+      let next = state;
+      for (const item of items) {
+        if (optimisticIds.length === 0) break;
+        if (item.type !== "user_message" || state.itemsById.has(item.id)) continue;
+        const key = contentKey(item);
+        const index = optimisticIds.findIndex((id) => {
+          const optimistic = next.itemsById.get(id);
+          return optimistic?.type === "user_message" && contentKey(optimistic) === key;
+        });
+        if (index === -1) continue;
+        next = reduceThreadStream(next, {
+          type: "thread.item.removed",
+          item_id: optimisticIds[index]!,
+        });
+        optimisticIds.splice(index, 1);
+      }
+      return next;
+    };
     // Live changes by item id: a page requested before a change must not undo it.
     let liveSeq = 0;
     const liveTouched = new Map<string, number>();
@@ -219,7 +247,8 @@ export function createThreadStore(
                 (item) => !streaming.includes(item.id) && (liveTouched.get(item.id) ?? 0) <= since,
               );
         const kept = completedToolCalls.size > 0 ? page.map(keepCompleted) : page;
-        update(mergeThreadItems(state, kept, { position }));
+        const base = optimisticIds.length > 0 ? withoutConfirmed(state, kept) : state;
+        update(mergeThreadItems(base, kept, { position }));
       },
       upsertLiveItems(items) {
         if (items.length === 0) return;
@@ -230,6 +259,14 @@ export function createThreadStore(
       upsertItem(item) {
         touch(item.id);
         update(reduceThreadStream(get(), { type: "thread.item.done", item: keepCompleted(item) }));
+      },
+      addOptimisticMessage(item) {
+        touch(item.id);
+        for (let index = optimisticIds.length - 1; index >= 0; index -= 1) {
+          if (!get().itemsById.has(optimisticIds[index]!)) optimisticIds.splice(index, 1);
+        }
+        optimisticIds.push(item.id);
+        update(reduceThreadStream(get(), { type: "thread.item.done", item }));
       },
       isClientToolCallCompleted(itemId) {
         return completedToolCalls.has(itemId);
@@ -298,4 +335,13 @@ export function createThreadStore(
       },
     };
   });
+}
+
+/** What a user message says (text and tags), to recognize the server's copy of a sent one. */
+function contentKey(item: Extract<ThreadItem, { type: "user_message" }>): string {
+  return JSON.stringify(
+    item.content.map((part) =>
+      part.type === "input_tag" ? ["tag", part.id] : ["text", part.text],
+    ),
+  );
 }

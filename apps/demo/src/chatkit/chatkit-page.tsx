@@ -1,0 +1,83 @@
+import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
+import { useEffect, useState } from "react";
+import { clientTools } from "../lib/client-tools";
+import { resolveLocale, STARTER_PROMPTS } from "../lib/i18n";
+import { resolveServer } from "../lib/server";
+import { useResolvedColorScheme, useSettings } from "../lib/settings";
+
+const PROMPT_ICONS = ["circle-question", "map-pin", "book-open", "globe"] as const;
+const threadFromHash = () => /^#\/t\/([^/?#]+)/.exec(globalThis.location?.hash ?? "")?.[1] ?? null;
+
+/**
+ * The demo on `<ChatKit>`: one options object, written as for `@openai/chatkit-react`, against
+ * the dev server's ChatKit endpoint. The appearance and language come from the demo's settings
+ * (changed on the main page); only the deeplink toast is the demo's own.
+ */
+export function ChatKitPage() {
+  const settings = useSettings();
+  const scheme = useResolvedColorScheme(settings.colorScheme);
+  const locale = resolveLocale(settings.locale);
+  const t = locale.messages;
+  const [server] = useState(resolveServer);
+  const [initialThread] = useState(threadFromHash);
+  const [deeplink, setDeeplink] = useState<string | null>(null);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = locale.code;
+    root.dir = locale.dir;
+    root.dataset.scheme = scheme;
+  }, [locale, scheme]);
+
+  const options: UseChatKitOptions = {
+    api: { url: server.chatkitUrl },
+    locale: locale.code,
+    initialThread,
+    theme: {
+      colorScheme: scheme,
+      radius: settings.radius,
+      density: settings.density,
+      color: { accent: { primary: settings.accent, level: 1 } },
+    },
+    history: { enabled: true, showDelete: true, showRename: true },
+    startScreen: {
+      greeting: t.greeting,
+      prompts: STARTER_PROMPTS.map((prompt, index) => ({
+        label: t.promptLabels[index as 0 | 1 | 2 | 3],
+        prompt,
+        icon: PROMPT_ICONS[index as 0 | 1 | 2 | 3],
+      })),
+    },
+    composer: {
+      placeholder: t.placeholder,
+      attachments: { enabled: true, maxCount: 4, maxSize: 10 * 1024 * 1024 },
+    },
+    disclaimer: { text: t.disclaimer },
+    threadItemActions: { feedback: true, retry: true },
+    onClientTool: async ({ name, params }) => {
+      const tool = clientTools[name];
+      if (!tool) throw new Error(`No client tool named ${name}`);
+      const threadId = threadFromHash() ?? "";
+      return (await tool(params as never, { name, callId: "", threadId, itemId: "" })) as Record<
+        string,
+        unknown
+      >;
+    },
+    onThreadChange: ({ threadId }) => {
+      history.replaceState(null, "", threadId ? `#/t/${threadId}` : "#/");
+    },
+    onDeeplink: ({ name }) => setDeeplink(name),
+  };
+  const chatkit = useChatKit(options);
+
+  return (
+    <div className="demo-chatkit" data-tk-theme={scheme}>
+      <ChatKit control={chatkit.control} className="demo-chatkit-frame" />
+      {deeplink ? (
+        <button type="button" className="demo-chatkit-toast" onClick={() => setDeeplink(null)}>
+          <output>chatkit-link://{deeplink}</output>
+        </button>
+      ) : null}
+    </div>
+  );
+}
