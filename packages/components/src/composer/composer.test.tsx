@@ -117,7 +117,11 @@ describe("Composer (props)", () => {
     expect(input()).toHaveValue("  Hello\nthere  ");
     expect(onSubmit).not.toHaveBeenCalled();
     await user.keyboard("{Enter}");
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hello\nthere", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      text: "Hello\nthere",
+      attachments: [],
+      tags: [],
+    });
     expect(input()).toHaveValue("");
   });
 
@@ -127,7 +131,7 @@ describe("Composer (props)", () => {
     render(<Composer onSubmit={onSubmit} />);
     await user.type(input(), "Hi");
     await user.click(sendButton() as HTMLElement);
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [], tags: [] });
   });
 
   it("does not send on Enter while an input method is composing", async () => {
@@ -148,7 +152,7 @@ describe("Composer (props)", () => {
     expect(onSubmit).not.toHaveBeenCalled();
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     fireEvent.keyDown(box, { key: "Enter" });
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "にほん", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "にほん", attachments: [], tags: [] });
   });
 
   it("does not send an empty or whitespace-only draft", async () => {
@@ -270,7 +274,7 @@ describe("Composer (props)", () => {
     const done = { ...uploading, status: "done" as const };
     rerender(<Composer onSubmit={onSubmit} attachments={[done]} />);
     await user.type(input(), "{Enter}");
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done], tags: [] });
   });
 
   it("names the file, not its type, in a failed upload, with the reason", () => {

@@ -285,10 +285,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
  * The draft as message parts: each tag's `@<text>` in the draft becomes its `input_tag`, in
  * order; a tag whose token was edited away follows the text.
  */
-function taggedContent(
-  text: string,
-  tags: readonly InputTagContent[],
-): UserMessageContent[] {
+function taggedContent(text: string, tags: readonly InputTagContent[]): UserMessageContent[] {
   const parts: UserMessageContent[] = [];
   const rest: InputTagContent[] = [];
   let remaining = text;
