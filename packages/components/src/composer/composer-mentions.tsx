@@ -23,7 +23,7 @@ function EntityIcon({ icon }: { icon: string | undefined }) {
 
 /**
  * The @-mention suggestions, open while the caret follows `@` in `Composer.Input` and the
- * composer has `onTagSearch`. The input is its combobox: ArrowUp/ArrowDown move the highlight
+ * composer has `onTagSearch`. The input drives it: ArrowUp/ArrowDown move the highlight
  * (`aria-activedescendant`), Enter or Tab picks, Escape closes; a click picks too. While the
  * search runs it says so, and a failed search shows its error (the text typed stays).
  *
@@ -70,7 +70,7 @@ export const ComposerMentions = forwardRef<HTMLDivElement, ComponentPropsWithout
           {status === "idle"
             ? options.map((entity, index) => (
                 // The input owns the keyboard and points here with aria-activedescendant.
-                // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keys
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys
                 <div
                   key={entity.id}
                   tabIndex={-1}

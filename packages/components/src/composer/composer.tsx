@@ -136,7 +136,7 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   tags?: readonly ComposerEntity[];
   onTagsChange?: (tags: ComposerEntity[]) => void;
   /**
-   * Finds entities for the text typed after `@`: the input becomes a combobox whose suggestions
+   * Finds entities for the text typed after `@`: the input autocompletes from the suggestions
    * `Composer.Mentions` lists. A search that throws or rejects shows its error; the text stays.
    */
   onTagSearch?: (query: string) => Promise<readonly ComposerEntity[]>;
@@ -455,12 +455,12 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         placeholder={ctx.reason ?? t("composer.placeholder")}
         disabled={ctx.disabled}
         aria-describedby={ctx.reason ? ctx.reasonId : undefined}
+        // A textarea may not take the combobox role: it stays a textbox that autocompletes
+        // from the list it controls, and points at the highlighted option.
         {...(mentions
           ? {
-              role: "combobox",
               "aria-autocomplete": "list" as const,
-              "aria-expanded": mentionOpen,
-              "aria-controls": ctx.mentionListId,
+              "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
               "aria-activedescendant": activeOption
                 ? mentionOptionId(ctx.mentionListId, mentions.active)
                 : undefined,
