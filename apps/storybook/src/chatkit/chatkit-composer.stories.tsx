@@ -46,6 +46,7 @@ const meta = {
   title: "ChatKit/Composer options",
   component: Chat,
   parameters: { layout: "padded" },
+  argTypes: { theme: { control: "inline-radio", options: ["light", "dark"] } },
 } satisfies Meta<typeof Chat>;
 export default meta;
 type Story = StoryObj<typeof meta>;

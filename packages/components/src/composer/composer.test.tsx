@@ -23,6 +23,7 @@ import {
   ComposerStop,
   ComposerSubmit,
 } from "./composer";
+import { ComposerMentions, ComposerTags } from "./composer-mentions";
 import { ComposerRejections } from "./composer-rejections";
 import { ConnectedComposerRoot, type ConnectedComposerRootProps } from "./connected-composer";
 
@@ -123,6 +124,35 @@ describe("Composer (props)", () => {
       tags: [],
     });
     expect(input()).toHaveValue("");
+  });
+
+  it("completes @-mentions from onTagSearch, a click picks too, and submits the tags", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const onTagSearch = vi.fn(async () => [
+      { id: "e1", title: "Eve", group: "People" },
+      { id: "e2", title: "Evan" },
+    ]);
+    render(
+      <ComposerRoot onSubmit={onSubmit} onTagSearch={onTagSearch}>
+        <ComposerTags />
+        <ComposerMentions />
+        <ComposerInput />
+      </ComposerRoot>,
+    );
+    await user.type(input(), "Hi @ev");
+    const evan = await screen.findByRole("option", { name: "Evan" });
+    await user.click(evan);
+    expect(input()).toHaveValue("Hi @Evan ");
+    expect(input()).toHaveFocus();
+    expect(screen.getByRole("list", { name: "Mentions" }).textContent).toBe("Evan");
+    await user.keyboard("!{Enter}");
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      text: "Hi @Evan !",
+      attachments: [],
+      tags: [{ id: "e2", title: "Evan" }],
+    });
+    expect(screen.queryByRole("list", { name: "Mentions" })).toBeNull();
   });
 
   it("sends with the Send button too", async () => {
