@@ -11,23 +11,36 @@ export * as Composer from "./composer";
 export {
   AddAttachment as ComposerAddAttachment,
   Attachments as ComposerAttachments,
+  Dictation as ComposerDictation,
   Input as ComposerInput,
+  Mentions as ComposerMentions,
+  ModelPicker as ComposerModelPicker,
   Rejections as ComposerRejections,
   Root as ComposerRoot,
   Status as ComposerStatus,
   Stop as ComposerStop,
   Submit as ComposerSubmit,
+  Tags as ComposerTags,
+  ToolMenu as ComposerToolMenu,
 } from "./composer";
 export type {
   ComposerAttachment,
   ComposerRootProps,
   ComposerSubmission,
 } from "./composer/composer";
+export type { ComposerDictationProps } from "./composer/composer-dictation";
+export type {
+  ComposerModel,
+  ComposerModelPickerProps,
+  ComposerTool,
+  ComposerToolMenuProps,
+} from "./composer/composer-options";
 export {
   type ComposerRootBinding,
   type ConnectedComposerRootProps,
   useComposerRootProps,
 } from "./composer/connected-composer";
+export type { ComposerEntity } from "./composer/mention-state";
 export {
   type CodeHighlighter,
   type FeedbackKind,

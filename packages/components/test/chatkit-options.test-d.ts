@@ -4,7 +4,13 @@
  */
 import type * as ChatKitJS from "@openai/chatkit";
 import { expectTypeOf, test } from "vitest";
-import type { ChatKitOptions, UseChatKitOptions } from "../src";
+import type {
+  ChatKitOptions,
+  ComposerEntity,
+  ComposerModel,
+  ComposerTool,
+  UseChatKitOptions,
+} from "../src";
 
 test("the official ChatKitOptions are accepted as they are", () => {
   expectTypeOf<ChatKitJS.ChatKitOptions>().toExtend<ChatKitOptions>();
@@ -34,4 +40,16 @@ test("official event handlers are accepted", () => {
     onResponseEnd: () => {},
   };
   expectTypeOf(handlers).toExtend<Partial<UseChatKitOptions>>();
+});
+
+test("the composer parts take the official tools, models and entities as they are", () => {
+  expectTypeOf<ChatKitJS.ToolOption>().toExtend<ComposerTool>();
+  expectTypeOf<ChatKitJS.ModelOption>().toExtend<ComposerModel>();
+  expectTypeOf<ChatKitJS.Entity>().toExtend<ComposerEntity>();
+  expectTypeOf<ChatKitJS.ComposerOption["attachments"]>().toExtend<
+    NonNullable<ChatKitOptions["composer"]>["attachments"]
+  >();
+  const onToolChange = ({ toolId }: ChatKitJS.ChatKitEvents["chatkit.tool.change"]["detail"]) =>
+    void toolId;
+  expectTypeOf({ onToolChange }).toExtend<Partial<UseChatKitOptions>>();
 });

@@ -2,7 +2,9 @@
  * A ChatKit server that lives in the page: a `fetch` answering the ChatKit server protocol from
  * memory, for stories of `<ChatKit>` (pass it as `api.fetch`). Each reply echoes the message and
  * streams in small deltas; a message containing "link" gets a `chatkit-link://` deeplink, one
- * containing "widget" gets a card with a server action button, whose action answers with a confirmation. Every request is recorded in `requests`.
+ * containing "widget" gets a card with a server action button, whose action answers with a
+ * confirmation. `input.transcribe` answers a fixed sentence (dictation). Every request is recorded
+ * in `requests`.
  */
 
 import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
@@ -35,8 +37,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates a server; `threads` seeds its history (newest first in `threads.list`). */
 export function createScriptedServer(
-  options: { threads?: StoredThread[]; delayMs?: number } = {},
+  options: { threads?: StoredThread[]; delayMs?: number; transcription?: string } = {},
 ): ScriptedServer {
+  const transcription = options.transcription ?? "Book a table for four at eight";
   const threads = new Map<string, StoredThread>();
   for (const thread of options.threads ?? []) threads.set(thread.id, thread);
   const requests: ScriptedRequest[] = [];
@@ -186,6 +189,25 @@ export function createScriptedServer(
         return json({});
       case "items.feedback":
         return json({});
+      case "attachments.create": {
+        const mime = String(params.mime_type ?? "application/octet-stream");
+        const name = String(params.name ?? "file");
+        const id = nextId("atc");
+        return json(
+          mime.startsWith("image/")
+            ? { id, name, mime_type: mime, type: "image", preview_url: null }
+            : { id, name, mime_type: mime, type: "file" },
+        );
+      }
+      case "attachments.delete":
+        return json({});
+      case "input.transcribe": {
+        const audio = String(params.audio_base64 ?? "");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(audio) || !params.mime_type) {
+          return json({ error: "audio_base64 and mime_type are required" }, 400);
+        }
+        return json({ text: transcription });
+      }
       default:
         return json({ error: `unknown request ${body.type}` }, 400);
     }

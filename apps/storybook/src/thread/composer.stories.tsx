@@ -70,7 +70,7 @@ export const SendMessage: Story = {
     await userEvent.type(input, "Hello{Shift>}{Enter}{/Shift}there");
     await expect(input).toHaveValue("Hello\nthere");
     await userEvent.keyboard("{Enter}");
-    await expect(send).toHaveBeenCalledWith({ text: "Hello\nthere", attachments: [] });
+    await expect(send).toHaveBeenCalledWith({ text: "Hello\nthere", attachments: [], tags: [] });
     await expect(input).toHaveValue("");
   },
 };

@@ -27,7 +27,6 @@ import {
   forwardRef,
   type HTMLAttributes,
   type ReactNode,
-  type RefObject,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -36,15 +35,13 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import * as Composer from "../composer";
-import type { ComposerRootProps } from "../composer/composer";
-import { useComposerRootProps } from "../composer/connected-composer";
 import { ThreadUIProvider, useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
 import { ThreadListSwitch } from "../thread-list/connected-thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
+import { ChatKitComposer, useComposerSelections } from "./chatkit-composer";
 import type {
   ChatKitOptions,
   ChatKitUserMessageContent,
@@ -195,11 +192,9 @@ function attachmentLimits(attachments: ComposerOption["attachments"]): Attachmen
   if (!attachments?.enabled) return { enabled: false };
   const limits: AttachmentLimits = { enabled: true, maxFiles: attachments.maxCount ?? 10 };
   const { maxSize } = attachments;
-  if (typeof maxSize === "number") limits.maxSize = maxSize;
-  else if (maxSize) {
-    const fallback = maxSize["*"] ?? maxSize[""];
-    if (fallback !== undefined) limits.maxSize = fallback;
-  } else limits.maxSize = 100 * 1024 * 1024;
+  // A per-type map falls back to `"*"` or `""`, then to ChatKit's default of 100 MB.
+  limits.maxSize = typeof maxSize === "number" ? maxSize : 100 * 1024 * 1024;
+  if (maxSize !== undefined && typeof maxSize !== "number") limits.maxSizeByType = maxSize;
   if (attachments.accept) {
     limits.accept = Object.entries(attachments.accept).flatMap(([mime, extensions]) => [
       mime,
@@ -280,7 +275,13 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   );
   const api = options.api;
   const upload = !isHosted(api) ? api.uploadStrategy : undefined;
-  const composer = useComposer({ run, limits, ...(upload ? { upload } : {}) });
+  const selections = useComposerSelections(composerOptions, latest);
+  const composer = useComposer({
+    run,
+    limits,
+    ...(upload ? { upload } : {}),
+    ...(selections.inferenceOptions ? { inferenceOptions: selections.inferenceOptions } : {}),
+  });
   const { thread } = useThread(run.threadId ?? threadId);
   const liveThreadId = run.threadId ?? threadId;
   const items = useThreadItems(liveThreadId);
@@ -358,8 +359,21 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
         await runRef.current.send(input);
       },
       setComposerValue: async (params) => {
-        if (params.text !== undefined) composerRef.current.setText(params.text);
+        if (params.content) {
+          const content = toContent(params.content);
+          composerRef.current.setText(
+            content
+              .map((part) => (part.type === "input_tag" ? `@${part.text}` : part.text))
+              .join(""),
+          );
+          composerRef.current.setTags(content.filter((part) => part.type === "input_tag"));
+        } else if (params.text !== undefined) composerRef.current.setText(params.text);
         if (params.files) composerRef.current.addFiles(params.files);
+        if (params.selectedToolId !== undefined)
+          selectionsRef.current.setToolId(params.selectedToolId);
+        if (params.selectedModelId !== undefined) {
+          selectionsRef.current.setModelId(params.selectedModelId);
+        }
       },
       fetchUpdates: async () => {
         const id = runRef.current.threadId;
@@ -387,6 +401,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   }, [takePendingSend]);
   const composerRef = useRef(composer);
   composerRef.current = composer;
+  const selectionsRef = useRef(selections);
+  selectionsRef.current = selections;
   useEffect(() => {
     control.setInstance(methods);
     return () => control.setInstance(null);
@@ -531,8 +547,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
             <ChatKitComposer
               composer={composer}
               run={run}
-              placeholder={composerOptions?.placeholder}
-              attachmentsEnabled={limits.enabled === true}
+              options={options}
+              latest={latest}
+              selections={selections}
               limits={limits}
               threadStatus={thread?.status ?? null}
               inputRef={inputRef}
@@ -694,39 +711,5 @@ function ChatKitStartScreen({
         </div>
       ) : null}
     </div>
-  );
-}
-
-function ChatKitComposer({
-  composer,
-  run,
-  placeholder,
-  attachmentsEnabled,
-  limits,
-  threadStatus,
-  inputRef,
-}: {
-  composer: ReturnType<typeof useComposer>;
-  limits: AttachmentLimits;
-  run: ReturnType<typeof useRunStream>;
-  placeholder: string | undefined;
-  attachmentsEnabled: boolean;
-  threadStatus: ComposerRootProps["threadStatus"];
-  inputRef: RefObject<HTMLTextAreaElement | null>;
-}) {
-  const { t } = useThreadUI();
-  const bound = useComposerRootProps(composer, run, { limits, attachmentsEnabled });
-  return (
-    <Composer.Root {...bound} threadStatus={threadStatus ?? null}>
-      <Composer.Attachments />
-      <Composer.Rejections />
-      <div data-tk-part="composer-row">
-        {attachmentsEnabled ? <Composer.AddAttachment /> : null}
-        <Composer.Input ref={inputRef} placeholder={placeholder ?? t("chatkit.placeholder")} />
-        <Composer.Stop />
-        <Composer.Submit />
-      </div>
-      <Composer.Status />
-    </Composer.Root>
   );
 }

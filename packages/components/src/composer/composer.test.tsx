@@ -23,6 +23,7 @@ import {
   ComposerStop,
   ComposerSubmit,
 } from "./composer";
+import { ComposerMentions, ComposerTags } from "./composer-mentions";
 import { ComposerRejections } from "./composer-rejections";
 import { ConnectedComposerRoot, type ConnectedComposerRootProps } from "./connected-composer";
 
@@ -117,8 +118,41 @@ describe("Composer (props)", () => {
     expect(input()).toHaveValue("  Hello\nthere  ");
     expect(onSubmit).not.toHaveBeenCalled();
     await user.keyboard("{Enter}");
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hello\nthere", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      text: "Hello\nthere",
+      attachments: [],
+      tags: [],
+    });
     expect(input()).toHaveValue("");
+  });
+
+  it("completes @-mentions from onTagSearch, a click picks too, and submits the tags", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const onTagSearch = vi.fn(async () => [
+      { id: "e1", title: "Eve", group: "People" },
+      { id: "e2", title: "Evan" },
+    ]);
+    render(
+      <ComposerRoot onSubmit={onSubmit} onTagSearch={onTagSearch}>
+        <ComposerTags />
+        <ComposerMentions />
+        <ComposerInput />
+      </ComposerRoot>,
+    );
+    await user.type(input(), "Hi @ev");
+    const evan = await screen.findByRole("option", { name: "Evan" });
+    await user.click(evan);
+    expect(input()).toHaveValue("Hi @Evan ");
+    expect(input()).toHaveFocus();
+    expect(screen.getByRole("list", { name: "Mentions" }).textContent).toBe("Evan");
+    await user.keyboard("!{Enter}");
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      text: "Hi @Evan !",
+      attachments: [],
+      tags: [{ id: "e2", title: "Evan" }],
+    });
+    expect(screen.queryByRole("list", { name: "Mentions" })).toBeNull();
   });
 
   it("sends with the Send button too", async () => {
@@ -127,7 +161,7 @@ describe("Composer (props)", () => {
     render(<Composer onSubmit={onSubmit} />);
     await user.type(input(), "Hi");
     await user.click(sendButton() as HTMLElement);
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [], tags: [] });
   });
 
   it("does not send on Enter while an input method is composing", async () => {
@@ -148,7 +182,7 @@ describe("Composer (props)", () => {
     expect(onSubmit).not.toHaveBeenCalled();
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     fireEvent.keyDown(box, { key: "Enter" });
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "にほん", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "にほん", attachments: [], tags: [] });
   });
 
   it("does not send an empty or whitespace-only draft", async () => {
@@ -270,7 +304,7 @@ describe("Composer (props)", () => {
     const done = { ...uploading, status: "done" as const };
     rerender(<Composer onSubmit={onSubmit} attachments={[done]} />);
     await user.type(input(), "{Enter}");
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "", attachments: [done], tags: [] });
   });
 
   it("names the file, not its type, in a failed upload, with the reason", () => {

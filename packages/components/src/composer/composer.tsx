@@ -8,6 +8,7 @@ import {
   type FormEvent,
   forwardRef,
   type KeyboardEvent,
+  type ReactNode,
   useCallback,
   useContext,
   useEffect,
@@ -21,6 +22,7 @@ import { composeRefs } from "../internal/compose-refs";
 import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
+import { type ComposerEntity, type MentionState, useMentionState } from "./mention-state";
 
 /** An attachment in the composer, before or after its upload. */
 export interface ComposerAttachment {
@@ -57,6 +59,8 @@ export interface ComposerRejection {
 export interface ComposerSubmission {
   text: string;
   attachments: ComposerAttachment[];
+  /** The @-mentioned entities; each one's `@title` stands in `text`. */
+  tags: ComposerEntity[];
 }
 
 interface ComposerContextValue {
@@ -76,6 +80,18 @@ interface ComposerContextValue {
   rejections: readonly ComposerRejection[];
   onDismissRejections: (() => void) | undefined;
   inputRef: { current: HTMLTextAreaElement | null };
+  /** The latest text, for parts that set it after an await. */
+  valueRef: { current: string };
+  tags: readonly ComposerEntity[];
+  setTags: (tags: readonly ComposerEntity[]) => void;
+  /** Present when the composer has `onTagSearch`. */
+  mentions: MentionState | undefined;
+  mentionListId: string;
+  onTagPreview: ((tag: ComposerEntity) => Promise<ReactNode>) | undefined;
+  onTagClick: ((tag: ComposerEntity) => void) | undefined;
+  /** Completes the typed `@query` with the entity and adds its chip. */
+  pickTag: (entity: ComposerEntity) => void;
+  pendingCaret: { current: number | null };
 }
 
 const ComposerContext = createContext<ComposerContextValue | null>(null);
@@ -116,6 +132,18 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   rejections?: readonly ComposerRejection[];
   /** Clears `rejections`; gives `Composer.Rejections` a dismiss button. */
   onDismissRejections?: () => void;
+  /** Controlled @-mention tags (the chips of `Composer.Tags`). */
+  tags?: readonly ComposerEntity[];
+  onTagsChange?: (tags: ComposerEntity[]) => void;
+  /**
+   * Finds entities for the text typed after `@`: the input autocompletes from the suggestions
+   * `Composer.Mentions` lists. A search that throws or rejects shows its error; the text stays.
+   */
+  onTagSearch?: (query: string) => Promise<readonly ComposerEntity[]>;
+  /** Content shown while a tag chip is hovered or focused (`null` for none). */
+  onTagPreview?: (tag: ComposerEntity) => Promise<ReactNode>;
+  /** Called when a tag chip is activated. */
+  onTagClick?: (tag: ComposerEntity) => void;
   asChild?: boolean;
 }
 
@@ -146,6 +174,11 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     accept,
     rejections = EMPTY_REJECTIONS,
     onDismissRejections,
+    tags: tagsProp,
+    onTagsChange,
+    onTagSearch,
+    onTagPreview,
+    onTagClick,
     asChild,
     children,
     onDragEnter,
@@ -168,6 +201,33 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [controlled, onValueChange],
   );
+  const [innerTags, setInnerTags] = useState<readonly ComposerEntity[]>([]);
+  const tags = tagsProp ?? innerTags;
+  const setTags = useCallback(
+    (next: readonly ComposerEntity[]) => {
+      if (tagsProp === undefined) setInnerTags(next);
+      onTagsChange?.([...next]);
+    },
+    [tagsProp, onTagsChange],
+  );
+  const inputRef = useRef<HTMLTextAreaElement | null>(null);
+  const valueRef = useRef(value);
+  const pendingCaret = useRef<number | null>(null);
+  valueRef.current = value;
+  const mentionState = useMentionState(onTagSearch);
+  const mentions = onTagSearch ? mentionState : undefined;
+  const mentionListId = useId();
+  const pickTag = useCallback(
+    (entity: ComposerEntity) => {
+      const next = mentionState.complete(valueRef.current, entity);
+      setValue(next.text);
+      if (!tags.some((tag) => tag.id === entity.id)) setTags([...tags, entity]);
+      // `Composer.Input` puts the caret there once the new value is written.
+      pendingCaret.current = next.caret;
+      inputRef.current?.focus();
+    },
+    [mentionState, setValue, tags, setTags],
+  );
   const statusType = threadStatus?.type ?? "active";
   const reason =
     statusType === "locked"
@@ -188,7 +248,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     !uploading &&
     !failed &&
     (value.trim() !== "" || attachments.length > 0);
-  const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const reasonId = useId();
   const acceptsDrop = onAddFiles !== undefined && !disabled;
   // dragenter/dragleave fire for every child crossed: count them to know when files leave.
@@ -204,14 +263,25 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   const submit = useCallback(() => {
     if (!canSubmit) return;
     const draft = value;
-    const result = onSubmit?.({ text: value.trim(), attachments: [...attachments] });
+    const draftTags = tags;
+    mentionState.close();
+    const result = onSubmit?.({
+      text: value.trim(),
+      attachments: [...attachments],
+      tags: [...tags],
+    });
+    if (tagsProp === undefined) setInnerTags([]);
     if (controlled) return;
     setInner("");
     if (result && typeof result.then === "function") {
       // The send failed: the draft comes back for another try, unless a new one was typed.
-      result.then(undefined, () => setInner((current) => (current === "" ? draft : current)));
+      result.then(undefined, () => {
+        setInner((current) => (current === "" ? draft : current));
+        if (tagsProp === undefined)
+          setInnerTags((current) => (current.length ? current : draftTags));
+      });
     }
-  }, [canSubmit, value, attachments, controlled, onSubmit]);
+  }, [canSubmit, value, attachments, tags, tagsProp, controlled, onSubmit, mentionState]);
   const context = useMemo<ComposerContextValue>(
     () => ({
       value,
@@ -230,6 +300,15 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       rejections,
       onDismissRejections,
       inputRef,
+      valueRef,
+      tags,
+      setTags,
+      mentions,
+      mentionListId,
+      onTagPreview,
+      onTagClick,
+      pickTag,
+      pendingCaret,
     }),
     [
       value,
@@ -247,6 +326,13 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       accept,
       rejections,
       onDismissRejections,
+      tags,
+      setTags,
+      mentions,
+      mentionListId,
+      onTagPreview,
+      onTagClick,
+      pickTag,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
@@ -325,6 +411,11 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     const ctx = useComposerContext("Composer.Input");
     const { t } = useThreadUI();
     const composing = useRef(false);
+    const mentions = ctx.mentions;
+    const mentionOpen = mentions !== undefined && mentions.query !== null;
+    const activeOption =
+      mentionOpen && mentions.status === "idle" ? mentions.options[mentions.active] : undefined;
+    const pick = ctx.pickTag;
     const autosize = useCallback(() => {
       const el = ctx.inputRef.current;
       if (!el) return;
@@ -335,6 +426,12 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
     }, [ctx.inputRef, maxHeight]);
     useIsomorphicLayoutEffect(autosize, [ctx.value, autosize]);
+    useIsomorphicLayoutEffect(() => {
+      const caret = ctx.pendingCaret.current;
+      if (caret === null) return;
+      ctx.pendingCaret.current = null;
+      ctx.inputRef.current?.setSelectionRange(caret, caret);
+    }, [ctx.value]);
     useEffect(() => {
       const el = ctx.inputRef.current;
       if (!el || typeof ResizeObserver === "undefined") return;
@@ -358,13 +455,30 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         placeholder={ctx.reason ?? t("composer.placeholder")}
         disabled={ctx.disabled}
         aria-describedby={ctx.reason ? ctx.reasonId : undefined}
+        // A textarea may not take the combobox role: it stays a textbox that autocompletes
+        // from the list it controls, and points at the highlighted option.
+        {...(mentions
+          ? {
+              "aria-autocomplete": "list" as const,
+              "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
+              "aria-activedescendant": activeOption
+                ? mentionOptionId(ctx.mentionListId, mentions.active)
+                : undefined,
+            }
+          : {})}
         value={ctx.value}
         style={style}
         {...props}
         ref={composeRefs(ctx.inputRef, ref)}
         onChange={(event) => {
           onChange?.(event);
-          if (!event.defaultPrevented) ctx.setValue(event.target.value);
+          if (event.defaultPrevented) return;
+          ctx.setValue(event.target.value);
+          mentions?.update(event.target.value, event.target.selectionStart ?? 0);
+        }}
+        onBlur={(event) => {
+          props.onBlur?.(event);
+          if (mentionOpen) mentions.close();
         }}
         onCompositionStart={() => {
           composing.current = true;
@@ -386,6 +500,26 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
           onKeyDown?.(event);
           if (event.defaultPrevented) return;
+          if (mentionOpen && !event.nativeEvent.isComposing) {
+            const count = mentions.status === "idle" ? mentions.options.length : 0;
+            if (event.key === "Escape") {
+              event.preventDefault();
+              event.stopPropagation();
+              mentions.close();
+              return;
+            }
+            if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+              event.preventDefault();
+              const step = event.key === "ArrowDown" ? 1 : -1;
+              mentions.setActive((mentions.active + step + count) % count);
+              return;
+            }
+            if (activeOption && (event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
+              event.preventDefault();
+              pick(activeOption);
+              return;
+            }
+          }
           if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
           if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
           event.preventDefault();
@@ -396,6 +530,11 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
   },
 );
 ComposerInput.displayName = "Composer.Input";
+
+/** The id of a suggestion of the @-mention list. */
+export function mentionOptionId(listId: string, index: number): string {
+  return `${listId}-option-${index}`;
+}
 
 /** Props of {@link ComposerSubmit}. */
 export interface ComposerSubmitProps extends ComponentPropsWithoutRef<"button"> {

@@ -1,4 +1,4 @@
-import type { ThreadStatus } from "@threadkit/core";
+import type { InputTagContent, ThreadStatus } from "@threadkit/core";
 import {
   type AttachmentLimits,
   type AttachmentRejection,
@@ -10,7 +10,7 @@ import {
   useRunStream,
   useThreadStore,
 } from "@threadkit/hooks";
-import { forwardRef, useMemo, useSyncExternalStore } from "react";
+import { forwardRef, useCallback, useMemo, useRef, useSyncExternalStore } from "react";
 import {
   type ComposerAttachment,
   type ComposerRejection,
@@ -18,6 +18,7 @@ import {
   type ComposerRootProps,
 } from "./composer";
 import { ComposerDefaultParts } from "./default-parts";
+import type { ComposerEntity } from "./mention-state";
 
 /** Props of {@link ConnectedComposerRoot}. */
 export interface ConnectedComposerRootProps
@@ -35,6 +36,8 @@ export interface ConnectedComposerRootProps
     | "threadStatus"
     | "rejections"
     | "onDismissRejections"
+    | "tags"
+    | "onTagsChange"
   > {
   /** The thread to send to (`null` starts a new thread). */
   threadId: string | null;
@@ -88,6 +91,8 @@ export type ComposerRootBinding = Pick<
   | "onRemoveAttachment"
   | "rejections"
   | "onDismissRejections"
+  | "tags"
+  | "onTagsChange"
 >;
 
 /**
@@ -125,6 +130,30 @@ export function useComposerRootProps(
     () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
     [composer.rejections, limits],
   );
+  // The wire's tags have no icon: the picked entities keep theirs for the chips.
+  const entities = useRef(new Map<string, ComposerEntity>());
+  const tags = useMemo(
+    () =>
+      composer.tags.map(
+        (tag): ComposerEntity =>
+          entities.current.get(tag.id) ?? {
+            id: tag.id,
+            title: tag.text,
+            group: tag.group ?? null,
+            data: tag.data,
+            ...(tag.interactive !== undefined ? { interactive: tag.interactive } : {}),
+          },
+      ),
+    [composer.tags],
+  );
+  const setTags = composer.setTags;
+  const onTagsChange = useCallback(
+    (next: ComposerEntity[]) => {
+      for (const entity of next) entities.current.set(entity.id, entity);
+      setTags(next.map(toInputTag));
+    },
+    [setTags],
+  );
   return {
     value: composer.text,
     onValueChange: composer.setText,
@@ -136,6 +165,20 @@ export function useComposerRootProps(
     onRemoveAttachment: composer.removeAttachment,
     rejections,
     onDismissRejections: composer.clearRejections,
+    tags,
+    onTagsChange,
+  };
+}
+
+/** An entity as the `input_tag` sent for it (`data` is required on the wire). */
+export function toInputTag(entity: ComposerEntity): InputTagContent {
+  return {
+    type: "input_tag",
+    id: entity.id,
+    text: entity.title,
+    data: (entity.data ?? {}) as InputTagContent["data"],
+    ...(entity.group != null ? { group: entity.group } : {}),
+    ...(entity.interactive !== undefined ? { interactive: entity.interactive } : {}),
   };
 }
 
@@ -147,6 +190,8 @@ function toComposerRejection(
   const result: ComposerRejection = { name: rejection.name, reason: rejection.reason };
   if (rejection.reason === "too_many" && limits?.maxFiles !== undefined) {
     result.limit = limits.maxFiles;
+  } else if (rejection.reason === "too_large" && rejection.maxSize !== undefined) {
+    result.limit = formatBytes(rejection.maxSize);
   } else if (rejection.reason === "too_large" && limits?.maxSize !== undefined) {
     result.limit = formatBytes(limits.maxSize);
   } else if (rejection.reason === "type" && limits?.accept && limits.accept.length > 0) {

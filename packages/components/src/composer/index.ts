@@ -10,6 +10,19 @@ export {
   ComposerSubmit as Submit,
   type ComposerSubmitProps as SubmitProps,
 } from "./composer";
+export {
+  ComposerDictation as Dictation,
+  type ComposerDictationProps as DictationProps,
+} from "./composer-dictation";
+export { ComposerMentions as Mentions, ComposerTags as Tags } from "./composer-mentions";
+export {
+  type ComposerModel as Model,
+  ComposerModelPicker as ModelPicker,
+  type ComposerModelPickerProps as ModelPickerProps,
+  type ComposerTool as Tool,
+  ComposerToolMenu as ToolMenu,
+  type ComposerToolMenuProps as ToolMenuProps,
+} from "./composer-options";
 export { ComposerRejections as Rejections } from "./composer-rejections";
 export {
   type ComposerRootAnyProps as RootProps,

@@ -14,6 +14,11 @@ export interface AttachmentLimits {
   /** Largest file in bytes. */
   maxSize?: number;
   /**
+   * Largest file in bytes per MIME type (`"image/png"`) or pattern (`"image/*"`), over `maxSize`:
+   * an exact type wins over a pattern, and `"*"` (or `""`) stands for every other type.
+   */
+  maxSizeByType?: Readonly<Record<string, number>>;
+  /**
    * Accepted types: MIME types (`image/png`), wildcards (`image/*`) or extensions (`.pdf`).
    */
   accept?: readonly string[];
@@ -37,6 +42,8 @@ export interface AttachmentRejection {
   /** The file's name. */
   readonly name: string;
   readonly reason: "disabled" | "too_many" | "too_large" | "type";
+  /** The size limit (bytes) the file went over, for `too_large`. */
+  readonly maxSize?: number;
   /** A sentence to show the user. */
   readonly message: string;
 }
@@ -77,6 +84,7 @@ export function checkAttachmentLimits(
   const accepted: File[] = [];
   const rejected: AttachmentRejection[] = [];
   for (const file of files) {
+    const maxSize = maxSizeFor(file, limits);
     if (limits.enabled === false) {
       rejected.push({
         name: file.name,
@@ -89,11 +97,12 @@ export function checkAttachmentLimits(
         reason: "type",
         message: `"${file.name}" is not an accepted file type (${limits.accept.join(", ")}).`,
       });
-    } else if (limits.maxSize !== undefined && file.size > limits.maxSize) {
+    } else if (maxSize !== undefined && file.size > maxSize) {
       rejected.push({
         name: file.name,
         reason: "too_large",
-        message: `"${file.name}" is ${formatBytes(file.size)}; files can be at most ${formatBytes(limits.maxSize)}.`,
+        maxSize,
+        message: `"${file.name}" is ${formatBytes(file.size)}; files can be at most ${formatBytes(maxSize)}.`,
       });
     } else if (limits.maxFiles !== undefined && existing + accepted.length >= limits.maxFiles) {
       rejected.push({
@@ -106,6 +115,18 @@ export function checkAttachmentLimits(
     }
   }
   return { accepted, rejected };
+}
+
+/** The size limit of a file: its exact type, then its `type/*` pattern, then `"*"`, then `maxSize`. */
+function maxSizeFor(file: File, limits: AttachmentLimits): number | undefined {
+  const byType = limits.maxSizeByType;
+  if (!byType) return limits.maxSize;
+  const type = (file.type || "").toLowerCase();
+  const slash = type.indexOf("/");
+  for (const key of [type, slash > 0 ? `${type.slice(0, slash)}/*` : "", "*", ""]) {
+    if ((key !== "" || !type) && Object.hasOwn(byType, key)) return byType[key];
+  }
+  return Object.hasOwn(byType, "") ? byType[""] : limits.maxSize;
 }
 
 /** How attachments are uploaded. */

@@ -62,6 +62,7 @@ describe("checkAttachmentLimits", () => {
       {
         name: "big.pdf",
         reason: "too_large",
+        maxSize: 1024 * 1024,
         message: '"big.pdf" is 3 MB; files can be at most 1 MB.',
       },
       {
@@ -70,6 +71,33 @@ describe("checkAttachmentLimits", () => {
         message: '"c.png" was not added: at most 2 files per message.',
       },
     ]);
+  });
+
+  it("applies a size limit per MIME type, exact types before patterns before the fallback", () => {
+    const { accepted, rejected } = checkAttachmentLimits(
+      [
+        file("photo.png", 300, "image/png"),
+        file("scan.jpg", 300, "image/jpeg"),
+        file("clip.mp4", 300, "video/mp4"),
+        file("notes.txt", 300, "text/plain"),
+      ],
+      0,
+      {
+        maxSize: 1000,
+        maxSizeByType: { "image/png": 400, "image/*": 200, "*": 250 },
+      },
+    );
+    expect(accepted.map((f) => f.name)).toEqual(["photo.png"]);
+    expect(rejected.map((r) => [r.name, r.maxSize])).toEqual([
+      ["scan.jpg", 200],
+      ["clip.mp4", 250],
+      ["notes.txt", 250],
+    ]);
+    const withoutFallback = checkAttachmentLimits([file("clip.mp4", 300, "video/mp4")], 0, {
+      maxSize: 1000,
+      maxSizeByType: { "image/*": 200 },
+    });
+    expect(withoutFallback.accepted).toHaveLength(1);
   });
 
   it("refuses everything when the session turned uploads off", () => {
@@ -139,6 +167,31 @@ describe("useComposer", () => {
     });
     expect(result.current.composer.text).toBe("");
     expect(result.current.composer.attachments).toEqual([]);
+  });
+
+  it("sends @-mention tags as input_tag parts where they stand in the text, then clears them", async () => {
+    server = await startServer(async (_request, res) => {
+      await sendSse(
+        res,
+        readFixture("chatkit-protocol/banking-threads-add-user-message-stream.sse"),
+      );
+    });
+    const { result } = setup(server);
+    const tag = { type: "input_tag" as const, id: "ent_1", text: "Alice", data: { team: "ops" } };
+    const lost = { type: "input_tag" as const, id: "ent_2", text: "Bob", data: {} };
+    act(() => {
+      result.current.composer.setText("Ask @Alice about it");
+      result.current.composer.setTags([tag, lost]);
+    });
+    await act(() => result.current.composer.submit());
+    const sent = server.requests.find((r) => r.body?.type === "threads.add_user_message");
+    expect(sent?.body.params.input.content).toEqual([
+      { type: "input_text", text: "Ask " },
+      tag,
+      { type: "input_text", text: " about it" },
+      lost,
+    ]);
+    expect(result.current.composer.tags).toEqual([]);
   });
 
   it("uploads directly to an upload URL", async () => {

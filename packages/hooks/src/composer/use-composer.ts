@@ -1,4 +1,9 @@
-import type { Attachment, InferenceOptions } from "@threadkit/core";
+import type {
+  Attachment,
+  InferenceOptions,
+  InputTagContent,
+  UserMessageContent,
+} from "@threadkit/core";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import type { RunResult } from "../run/run-controller";
@@ -51,6 +56,13 @@ export interface UseComposerResult {
   text: string;
   /** Replaces the draft text. */
   setText(text: string): void;
+  /**
+   * @-mention tags of the draft. Each is sent as an `input_tag` part where `@<text>` stands in
+   * the draft (after it, when the draft no longer has it); they leave with the draft.
+   */
+  tags: readonly InputTagContent[];
+  /** Replaces the draft's tags. */
+  setTags(tags: readonly InputTagContent[]): void;
   /** Attachments in the order they were added. */
   attachments: readonly ComposerAttachment[];
   /** Checks files against the limits, then uploads the accepted ones. Returns the rejections. */
@@ -97,6 +109,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const run = options.run ?? ownRun;
 
   const [text, setText] = useState(options.initialText ?? "");
+  const [tags, setTags] = useState<readonly InputTagContent[]>([]);
   const [attachments, setAttachments] = useState<readonly ComposerAttachment[]>([]);
   const [rejections, setRejections] = useState<readonly AttachmentRejection[]>([]);
   const aborts = useRef(new Map<string, AbortController>());
@@ -194,6 +207,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     for (const abort of aborts.current.values()) abort.abort();
     aborts.current.clear();
     setText("");
+    setTags([]);
     setAttachments([]);
     setRejections([]);
   }, []);
@@ -205,14 +219,20 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     // Entries are matched by local id: a late progress update replaces the entry objects.
     const sentIds = new Set(sentEntries.map((entry) => entry.localId));
     const inferenceOptions = latest.current.inferenceOptions;
+    const sentTags = tags;
     let cleared = false;
     return run.send(
-      { text, attachments: sent, ...(inferenceOptions ? { inferenceOptions } : {}) },
+      {
+        ...(sentTags.length > 0 ? { content: taggedContent(text, sentTags) } : { text }),
+        attachments: sent,
+        ...(inferenceOptions ? { inferenceOptions } : {}),
+      },
       {
         // The server took the send: the draft leaves now, while the reply streams.
         onAccepted: () => {
           cleared = true;
           setText((current) => (current === text ? "" : current));
+          setTags((current) => (current === sentTags ? [] : current));
           setAttachments((list) => list.filter((entry) => !sentIds.has(entry.localId)));
         },
         // The message never reached the thread: what was cleared comes back for editing.
@@ -220,6 +240,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
           if (!cleared) return;
           cleared = false;
           setText((current) => (current === "" ? text : current));
+          setTags((current) => (current.length === 0 ? sentTags : current));
           setAttachments((list) => [
             ...sentEntries.filter((entry) => !list.some((item) => item.localId === entry.localId)),
             ...list,
@@ -227,12 +248,14 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
         },
       },
     );
-  }, [canSubmit, attachments, run, text]);
+  }, [canSubmit, attachments, run, text, tags]);
 
   return useMemo(
     () => ({
       text,
       setText,
+      tags,
+      setTags,
       attachments,
       addFiles,
       removeAttachment,
@@ -245,6 +268,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     }),
     [
       text,
+      tags,
       attachments,
       addFiles,
       removeAttachment,
@@ -255,4 +279,27 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       reset,
     ],
   );
+}
+
+/**
+ * The draft as message parts: each tag's `@<text>` in the draft becomes its `input_tag`, in
+ * order; a tag whose token was edited away follows the text.
+ */
+function taggedContent(text: string, tags: readonly InputTagContent[]): UserMessageContent[] {
+  const parts: UserMessageContent[] = [];
+  const rest: InputTagContent[] = [];
+  let remaining = text;
+  for (const tag of tags) {
+    const index = remaining.indexOf(`@${tag.text}`);
+    if (index < 0) {
+      rest.push(tag);
+      continue;
+    }
+    if (index > 0) parts.push({ type: "input_text", text: remaining.slice(0, index) });
+    parts.push(tag);
+    remaining = remaining.slice(index + tag.text.length + 1);
+  }
+  if (remaining !== "") parts.push({ type: "input_text", text: remaining });
+  parts.push(...rest);
+  return parts;
 }

@@ -1,0 +1,378 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  closeAfterCleanup,
+  sendJson,
+  sendSse,
+  startServer,
+  type TestServer,
+} from "../../../hooks/test/http-server";
+import { ChatKit } from "./chatkit";
+import type { UseChatKitOptions } from "./options";
+import { useChatKit } from "./use-chatkit";
+
+const thread = {
+  id: "thr_1",
+  title: null,
+  created_at: "2026-05-01T10:00:00Z",
+  status: { type: "active" },
+  items: { data: [], has_more: false },
+};
+
+/** A ChatKit server that creates a thread for every message and transcribes any audio. */
+function chatkitServer(): Promise<TestServer> {
+  return startServer(async (request, res) => {
+    switch (request.body?.type) {
+      case "threads.create":
+      case "threads.add_user_message":
+        await sendSse(
+          res,
+          [
+            { type: "thread.created", thread },
+            {
+              type: "thread.item.done",
+              item: {
+                type: "user_message",
+                id: `msg_${server.requests.length}`,
+                thread_id: "thr_1",
+                created_at: "2026-05-01T10:00:01Z",
+                content: request.body.params.input.content,
+                attachments: [],
+                inference_options: request.body.params.input.inference_options,
+              },
+            },
+          ]
+            .map((event) => `data: ${JSON.stringify(event)}\n\n`)
+            .join(""),
+        );
+        return;
+      case "threads.list":
+        sendJson(res, 200, { data: [], has_more: false });
+        return;
+      case "input.transcribe":
+        sendJson(res, 200, { text: "spoken words" });
+        return;
+      case "attachments.create":
+        sendJson(res, 200, {
+          id: "atc_1",
+          name: request.body.params.name,
+          mime_type: request.body.params.mime_type,
+          type: "file",
+        });
+        return;
+      default:
+        sendJson(res, 200, { data: [], has_more: false });
+    }
+  });
+}
+
+function Chat({ url, options }: { url: string; options: Omit<UseChatKitOptions, "api"> }) {
+  const chatkit = useChatKit({ api: { url }, history: { enabled: false }, ...options });
+  return <ChatKit control={chatkit.control} />;
+}
+
+const sent = (server: TestServer) =>
+  server.requests.filter((r) => r.body?.type === "threads.create").map((r) => r.body.params.input);
+
+let server: TestServer;
+afterEach(async () => {
+  await closeAfterCleanup(server);
+  vi.unstubAllGlobals();
+});
+
+describe("ChatKit composer.tools and composer.models", () => {
+  it("sends the picked tool and model as inference_options and reports tool changes", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onToolChange = vi.fn();
+    render(
+      <Chat
+        url={server.url}
+        options={{
+          onToolChange,
+          composer: {
+            tools: [
+              {
+                id: "search",
+                label: "Search the web",
+                shortLabel: "Search",
+                icon: "globe",
+                placeholderOverride: "Search for…",
+              },
+              { id: "draw", label: "Create an image", icon: "lucide:image", persistent: true },
+            ],
+            models: [
+              { id: "fast", label: "Fast", description: "Quick answers" },
+              { id: "deep", label: "Deep", default: true },
+              { id: "off", label: "Retired", disabled: true },
+            ],
+          },
+        }}
+      />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" });
+    expect(screen.getByRole("button", { name: "Model: Deep" })).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Tools" }));
+    const menu = await screen.findByRole("menu", { name: "Tools" });
+    await user.click(within(menu).getByRole("menuitemradio", { name: "Search the web" }));
+    expect(onToolChange).toHaveBeenLastCalledWith({ toolId: "search" });
+    expect(input.getAttribute("placeholder")).toBe("Search for…");
+    expect(screen.getByRole("button", { name: "Stop using Search the web" })).toBeTruthy();
+
+    await user.type(input, "first{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].inference_options).toEqual({
+      tool_choice: { id: "search" },
+      model: "deep",
+    });
+    // A tool that is not `persistent` is cleared by sending.
+    expect(onToolChange).toHaveBeenLastCalledWith({ toolId: null });
+    expect(screen.queryByRole("button", { name: "Stop using Search the web" })).toBeNull();
+
+    // The model picker, by keyboard.
+    act(() => screen.getByRole("button", { name: "Model: Deep" }).focus());
+    await user.keyboard("{ArrowDown}");
+    const models = await screen.findByRole("menu", { name: "Model: Deep" });
+    const retired = within(models).getByRole("menuitemradio", { name: "Retired" });
+    expect(retired.getAttribute("aria-disabled")).toBe("true");
+    await user.click(within(models).getByRole("menuitemradio", { name: /Fast/ }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Model: Fast" })).toBeTruthy());
+  });
+});
+
+describe("ChatKit entities (@-mentions)", () => {
+  const people = [
+    { id: "u_1", title: "Alice", group: "People", data: { email: "alice@example.com" } },
+    { id: "u_2", title: "Alvaro", group: "People", interactive: true },
+  ];
+
+  it("offers tags for @query as a listbox driven from the input and sends the picked one as input_tag", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async (query: string) =>
+      people.filter((p) => p.title.toLowerCase().startsWith(query.toLowerCase())),
+    );
+    const onRequestPreview = vi.fn(async () => ({
+      preview: {
+        type: "Basic",
+        children: [{ type: "Text", value: "Alvaro, on call" }],
+      } as never,
+    }));
+    render(<Chat url={server.url} options={{ entities: { onTagSearch, onRequestPreview } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" });
+    expect(input.getAttribute("aria-autocomplete")).toBe("list");
+    expect(input.getAttribute("aria-controls")).toBeNull();
+
+    await user.type(input, "Ask @al");
+    const listbox = await screen.findByRole("listbox", { name: "Suggestions" });
+    expect(onTagSearch).toHaveBeenLastCalledWith("al");
+    const options = within(listbox).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["AlicePeople", "AlvaroPeople"]);
+    expect(input.getAttribute("aria-controls")).toBe(listbox.id);
+    expect(input.getAttribute("aria-activedescendant")).toBe(options[0]?.id);
+    await user.keyboard("{ArrowDown}");
+    expect(input.getAttribute("aria-activedescendant")).toBe(options[1]?.id);
+    expect(options[1]?.getAttribute("aria-selected")).toBe("true");
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice ");
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(screen.getByRole("list", { name: "Mentions" }).textContent).toContain("Alice");
+
+    // Escape closes the list and keeps the text.
+    await user.type(input, "and @alv");
+    await screen.findByRole("listbox");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice and @alv");
+    // Dismissed until this `@` is gone: typing on does not reopen it, a new `@` does.
+    await user.keyboard("i");
+    expect(screen.queryByRole("listbox")).toBeNull();
+    await user.keyboard("{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}@alv");
+    await screen.findByRole("listbox");
+    await user.keyboard("{Tab}");
+    expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice and @Alvaro ");
+
+    // The interactive tag shows its preview widget on focus.
+    const chip = screen.getByRole("button", { name: "Alvaro" });
+    act(() => chip.focus());
+    expect((await screen.findByRole("tooltip")).textContent).toContain("Alvaro, on call");
+    expect(onRequestPreview).toHaveBeenCalledWith(expect.objectContaining({ id: "u_2" }));
+
+    await user.click(input);
+    await user.keyboard("please{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([
+      { type: "input_text", text: "Ask " },
+      {
+        type: "input_tag",
+        id: "u_1",
+        text: "Alice",
+        group: "People",
+        data: { email: "alice@example.com" },
+      },
+      { type: "input_text", text: " and " },
+      {
+        type: "input_tag",
+        id: "u_2",
+        text: "Alvaro",
+        group: "People",
+        interactive: true,
+        data: {},
+      },
+      { type: "input_text", text: " please" },
+    ]);
+  });
+
+  it("shows a failed search and keeps what was typed", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async () => {
+      throw new Error("directory offline");
+    });
+    render(<Chat url={server.url} options={{ entities: { onTagSearch } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "Call @bo");
+    expect((await screen.findByRole("alert")).textContent).toBe("Search failed: directory offline");
+    expect((input as HTMLTextAreaElement).value).toBe("Call @bo");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([{ type: "input_text", text: "Call @bo" }]);
+  });
+});
+
+/** A MediaRecorder that records one chunk of fake audio. */
+class FakeRecorder extends EventTarget {
+  static isTypeSupported = (type: string) => type === "audio/webm;codecs=opus";
+  state = "inactive";
+  mimeType: string;
+  constructor(_stream: unknown, options?: { mimeType?: string }) {
+    super();
+    this.mimeType = options?.mimeType ?? "";
+  }
+  start() {
+    this.state = "recording";
+  }
+  stop() {
+    this.state = "inactive";
+    const data = new Blob([new Uint8Array([1, 2, 3, 4, 5])], { type: this.mimeType });
+    this.dispatchEvent(Object.assign(new Event("dataavailable"), { data }));
+    this.dispatchEvent(new Event("stop"));
+  }
+}
+
+function stubMicrophone(getUserMedia: () => Promise<unknown>) {
+  vi.stubGlobal("MediaRecorder", FakeRecorder);
+  Object.defineProperty(navigator, "mediaDevices", {
+    configurable: true,
+    value: { getUserMedia },
+  });
+}
+
+describe("ChatKit composer.dictation", () => {
+  it("records, sends input.transcribe and adds the text after what was typed", async () => {
+    server = await chatkitServer();
+    const stop = vi.fn();
+    stubMicrophone(async () => ({ getTracks: () => [{ stop }] }));
+    const user = userEvent.setup();
+    render(<Chat url={server.url} options={{ composer: { dictation: { enabled: true } } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "Typed first");
+    await user.click(screen.getByRole("button", { name: "Dictate" }));
+    const recording = await screen.findByRole("button", { name: "Stop dictation" });
+    expect(recording.getAttribute("aria-pressed")).toBe("true");
+    await user.click(recording);
+    await waitFor(() =>
+      expect((input as HTMLTextAreaElement).value).toBe("Typed first spoken words"),
+    );
+    const request = server.requests.find((r) => r.body?.type === "input.transcribe");
+    expect(request?.body.params).toEqual({
+      audio_base64: "AQIDBAU=",
+      mime_type: "audio/webm;codecs=opus",
+    });
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it("says when the microphone is denied or missing, and keeps the draft", async () => {
+    server = await chatkitServer();
+    let failure = new DOMException("denied", "NotAllowedError");
+    stubMicrophone(async () => {
+      throw failure;
+    });
+    const user = userEvent.setup();
+    render(<Chat url={server.url} options={{ composer: { dictation: { enabled: true } } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "keep me");
+    await user.click(screen.getByRole("button", { name: "Dictate" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Microphone access was denied",
+    );
+    failure = new DOMException("none", "NotFoundError");
+    await user.click(screen.getByRole("button", { name: "Dictate" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toContain("No microphone was found."),
+    );
+    expect((input as HTMLTextAreaElement).value).toBe("keep me");
+  });
+
+  it("shows a failed transcription", async () => {
+    server = await startServer((request, res) => {
+      if (request.body?.type === "input.transcribe") sendJson(res, 500, { error: "no model" });
+      else sendJson(res, 200, { data: [], has_more: false });
+    });
+    stubMicrophone(async () => ({ getTracks: () => [] }));
+    const user = userEvent.setup();
+    render(<Chat url={server.url} options={{ composer: { dictation: { enabled: true } } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "draft");
+    await user.click(screen.getByRole("button", { name: "Dictate" }));
+    await user.click(await screen.findByRole("button", { name: "Stop dictation" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^Dictation failed: /);
+    expect((input as HTMLTextAreaElement).value).toBe("draft");
+  });
+
+  it("has no dictation button unless enabled", async () => {
+    server = await chatkitServer();
+    render(<Chat url={server.url} options={{}} />);
+    expect(screen.queryByRole("button", { name: "Dictate" })).toBeNull();
+  });
+});
+
+describe("ChatKit composer.attachments.maxSize per MIME type", () => {
+  it("applies the limit of the file's type and the fallback to the rest", async () => {
+    server = await chatkitServer();
+    render(
+      <Chat
+        url={server.url}
+        options={{
+          composer: {
+            attachments: { enabled: true, maxSize: { "image/*": 10, "*": 100 } },
+          },
+        }}
+      />,
+    );
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!picker) throw new Error("no file input");
+    const image = new File([new Uint8Array(20)], "photo.png", { type: "image/png" });
+    const text = new File([new Uint8Array(20)], "notes.txt", { type: "text/plain" });
+    const video = new File([new Uint8Array(200)], "clip.mp4", { type: "video/mp4" });
+    fireEvent.change(picker, { target: { files: [image, text, video] } });
+    const refused = await screen.findAllByText(/is too large/);
+    expect(refused.map((node) => node.closest("li")?.textContent)).toEqual([
+      expect.stringContaining("10 B"),
+      expect.stringContaining("100 B"),
+    ]);
+    await waitFor(() =>
+      expect(
+        server.requests
+          .filter((r) => r.body?.type === "attachments.create")
+          .map((r) => r.body.params.name),
+      ).toEqual(["notes.txt"]),
+    );
+  });
+});

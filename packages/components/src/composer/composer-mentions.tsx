@@ -1,0 +1,214 @@
+import { AtSign, CircleAlert, X } from "lucide-react";
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
+import { useThreadUI } from "../context";
+import { WidgetIconGlyph } from "../widgets/icon";
+import { mentionOptionId, useComposerContext } from "./composer";
+import type { ComposerEntity } from "./mention-state";
+
+function EntityIcon({ icon }: { icon: string | undefined }) {
+  return icon ? (
+    <WidgetIconGlyph name={icon} size={14} />
+  ) : (
+    <AtSign aria-hidden size={14} strokeWidth={2.25} />
+  );
+}
+
+/**
+ * The @-mention suggestions, open while the caret follows `@` in `Composer.Input` and the
+ * composer has `onTagSearch`. The input drives it: ArrowUp/ArrowDown move the highlight
+ * (`aria-activedescendant`), Enter or Tab picks, Escape closes; a click picks too. While the
+ * search runs it says so, and a failed search shows its error (the text typed stays).
+ *
+ * @selector [data-tk-part="composer-mentions"][data-status="idle"|"loading"|"error"]
+ * @selector [data-tk-part="composer-mention-option"][aria-selected="true"]
+ */
+export const ComposerMentions = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<"div">>(
+  function ComposerMentions(props, ref) {
+    const ctx = useComposerContext("Composer.Mentions");
+    const { t } = useThreadUI();
+    const mentions = ctx.mentions;
+    const listRef = useRef<HTMLDivElement | null>(null);
+    const active = mentions?.active ?? 0;
+    useEffect(() => {
+      const option = listRef.current?.children[active] as HTMLElement | undefined;
+      option?.scrollIntoView?.({ block: "nearest" });
+    }, [active]);
+    if (!mentions || mentions.query === null) return null;
+    const { status, options } = mentions;
+    return (
+      <div data-tk-part="composer-mentions" data-status={status} {...props} ref={ref}>
+        {status === "error" ? (
+          <p data-tk-part="composer-mentions-error" role="alert">
+            <CircleAlert aria-hidden size={14} />
+            {t("composer.mentionsFailed", { message: mentions.error ?? "" })}
+          </p>
+        ) : status === "loading" && options.length === 0 ? (
+          <p data-tk-part="composer-mentions-status" role="status">
+            {t("composer.mentionsSearching")}
+          </p>
+        ) : options.length === 0 ? (
+          <p data-tk-part="composer-mentions-status" role="status">
+            {t("composer.mentionsEmpty")}
+          </p>
+        ) : null}
+        <div
+          ref={listRef}
+          id={ctx.mentionListId}
+          role="listbox"
+          aria-label={t("composer.mentions")}
+          data-tk-part="composer-mentions-list"
+          hidden={status !== "idle" || options.length === 0}
+        >
+          {status === "idle"
+            ? options.map((entity, index) => (
+                // The input owns the keyboard and points here with aria-activedescendant.
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys
+                <div
+                  key={entity.id}
+                  tabIndex={-1}
+                  id={mentionOptionId(ctx.mentionListId, index)}
+                  role="option"
+                  aria-selected={index === active}
+                  data-tk-part="composer-mention-option"
+                  // Keeps the focus in the input, so the caret stays where `@` was typed.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseMove={() => {
+                    if (index !== active) mentions.setActive(index);
+                  }}
+                  onClick={() => ctx.pickTag(entity)}
+                >
+                  <span data-tk-part="composer-mention-icon" aria-hidden>
+                    <EntityIcon icon={entity.icon} />
+                  </span>
+                  <span data-tk-part="composer-mention-title">{entity.title}</span>
+                  {entity.group ? (
+                    <span data-tk-part="composer-mention-group">{entity.group}</span>
+                  ) : null}
+                </div>
+              ))
+            : null}
+        </div>
+      </div>
+    );
+  },
+);
+ComposerMentions.displayName = "Composer.Mentions";
+
+/**
+ * The @-mentioned entities as chips, each with a remove button. With `onTagPreview` on the
+ * composer, hovering or focusing a chip shows its preview (Escape hides it).
+ *
+ * @selector [data-tk-part="composer-tags"]
+ * @selector [data-tk-part="composer-tag"][data-interactive]
+ * @selector [data-tk-part="composer-tag-preview"][data-status="loading"|"ready"|"error"]
+ */
+export const ComposerTags = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<"ul">>(
+  function ComposerTags(props, ref) {
+    const ctx = useComposerContext("Composer.Tags");
+    const { t } = useThreadUI();
+    if (ctx.tags.length === 0) return null;
+    return (
+      <ul data-tk-part="composer-tags" aria-label={t("composer.tags")} {...props} ref={ref}>
+        {ctx.tags.map((tag) => (
+          <li key={tag.id} data-tk-part="composer-tag-item">
+            <TagChip tag={tag} />
+            <button
+              type="button"
+              data-tk-part="composer-tag-remove"
+              aria-label={t("composer.remove", { name: tag.title })}
+              onClick={() => {
+                ctx.setTags(ctx.tags.filter((item) => item.id !== tag.id));
+                ctx.inputRef.current?.focus();
+              }}
+            >
+              <X aria-hidden size={12} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  },
+);
+ComposerTags.displayName = "Composer.Tags";
+
+type Preview =
+  | { status: "loading" }
+  | { status: "ready"; content: ReactNode }
+  | { status: "error"; message: string };
+
+function TagChip({ tag }: { tag: ComposerEntity }) {
+  const ctx = useComposerContext("Composer.Tags");
+  const { t } = useThreadUI();
+  const previewId = useId();
+  const [open, setOpen] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const requested = useRef(false);
+  const canPreview = ctx.onTagPreview !== undefined && tag.interactive !== false;
+  const show = () => {
+    if (!canPreview) return;
+    setOpen(true);
+    if (requested.current) return;
+    requested.current = true;
+    setPreview({ status: "loading" });
+    Promise.resolve()
+      .then(() => ctx.onTagPreview?.(tag))
+      .then(
+        (content) => setPreview({ status: "ready", content: content ?? null }),
+        (reason: unknown) =>
+          setPreview({
+            status: "error",
+            message: reason instanceof Error ? reason.message : String(reason),
+          }),
+      );
+  };
+  const hide = () => setOpen(false);
+  const empty = preview?.status === "ready" && preview.content == null;
+  const shown = open && preview !== null && !empty;
+  const Chip = ctx.onTagClick || canPreview ? "button" : "span";
+  return (
+    <>
+      <Chip
+        {...(Chip === "button" ? { type: "button" as const } : {})}
+        data-tk-part="composer-tag"
+        data-interactive={canPreview ? "" : undefined}
+        aria-describedby={shown ? previewId : undefined}
+        onMouseEnter={show}
+        onMouseLeave={hide}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && open) {
+            event.stopPropagation();
+            hide();
+          }
+        }}
+        onClick={() => ctx.onTagClick?.(tag)}
+      >
+        <EntityIcon icon={tag.icon} />
+        <span>{tag.title}</span>
+      </Chip>
+      {shown ? (
+        <div
+          id={previewId}
+          role="tooltip"
+          data-tk-part="composer-tag-preview"
+          data-status={preview.status}
+        >
+          {preview.status === "loading"
+            ? t("composer.previewLoading")
+            : preview.status === "error"
+              ? t("composer.previewFailed", { message: preview.message })
+              : preview.content}
+        </div>
+      ) : null}
+    </>
+  );
+}
