@@ -22,7 +22,13 @@ await build({
   resolve: {
     conditions: ["@threadkit/source", "module", "browser", "production", "import", "default"],
   },
-  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  // BENCH_MINIFY=0 keeps names readable in a CPU profile.
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    minify: process.env.BENCH_MINIFY !== "0",
+  },
 });
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
@@ -46,10 +52,14 @@ page.on("pageerror", (error) => console.error(error));
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => document.title === "ready");
 
+// A subset for quick A/B runs: `node run.mjs mount` or `node run.mjs stream markdown`.
+const wanted = new Set(process.argv.slice(2));
+const part = (name) => wanted.size === 0 || wanted.has(name);
+
 /** Mount (median of three after a warm-up) and streaming, for one view of the same rows. */
 async function measureList(view) {
   const out = { mount: [], stream: [] };
-  for (const n of [10, 100, 1000, 10000]) {
+  for (const n of part("mount") ? [10, 100, 1000, 10000] : []) {
     await page.evaluate(([n, view]) => window.tkBench.mount(n, view), [n, view]);
     const runs = [];
     for (let i = 0; i < 3; i++)
@@ -57,7 +67,7 @@ async function measureList(view) {
     runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
     out.mount.push(runs[1]);
   }
-  for (const n of [10, 1000, 10000]) {
+  for (const n of part("stream") ? [10, 1000, 10000] : []) {
     await page.evaluate(([n, view]) => window.tkBench.stream(n, 50, view), [n, view]);
     out.stream.push(
       await page.evaluate(([n, view]) => window.tkBench.stream(n, 300, view), [n, view]),
@@ -71,12 +81,14 @@ const results = {};
 results.plain = await measureList("plain");
 results.thread = await measureList("thread");
 results.virtuoso = await measureList("virtuoso");
-await page.evaluate(() => window.tkBench.markdownBare());
-results.markdownBare = await page.evaluate(() => window.tkBench.markdownBare());
-await page.evaluate(() => window.tkBench.markdown());
-results.markdown = await page.evaluate(() => window.tkBench.markdown());
-await page.evaluate(() => window.tkBench.markdownReference());
-results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
+if (part("markdown")) {
+  await page.evaluate(() => window.tkBench.markdownBare());
+  results.markdownBare = await page.evaluate(() => window.tkBench.markdownBare());
+  await page.evaluate(() => window.tkBench.markdown());
+  results.markdown = await page.evaluate(() => window.tkBench.markdown());
+  await page.evaluate(() => window.tkBench.markdownReference());
+  results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
+}
 
 await browser.close();
 server.close();
@@ -126,11 +138,15 @@ const md = (label, m) =>
     `  ${label.padEnd(34)} last 100 mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply ${ms(m.overallMeanMs)}${m.commitsPerDelta !== undefined ? `; ${m.commitsPerDelta.toFixed(2)} commits/delta (${(m.multiCommitShare * 100).toFixed(0)}% >1)` : ""}`,
   );
 const { markdownBare: mb, markdown: mt, markdownReference: mr } = results;
-console.log(`\nMarkdown reply of ${mt.chars} chars in ${mt.deltas} deltas, through forced layout`);
-md("bare Markdown", mb);
-md("Markdown in the thread", mt);
-md("react-markdown + remark-gfm", mr);
-console.log(
-  `  thread / bare ${x(mt.meanMs, mb.meanMs)}; react-markdown / thread ${x(mr.meanMs, mt.meanMs)}`,
-);
+if (mt) {
+  console.log(
+    `\nMarkdown reply of ${mt.chars} chars in ${mt.deltas} deltas, through forced layout`,
+  );
+  md("bare Markdown", mb);
+  md("Markdown in the thread", mt);
+  md("react-markdown + remark-gfm", mr);
+  console.log(
+    `  thread / bare ${x(mt.meanMs, mb.meanMs)}; react-markdown / thread ${x(mr.meanMs, mt.meanMs)}`,
+  );
+}
 console.log(JSON.stringify(results));

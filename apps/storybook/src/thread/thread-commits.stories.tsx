@@ -20,8 +20,10 @@ import { assistant, user } from "../items/_data";
  */
 const meta = {
   title: "Thread/Commits per delta",
+  component: CountedThread,
+  args: { virtualize: true },
   parameters: { layout: "padded" },
-} satisfies Meta;
+} satisfies Meta<typeof CountedThread>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
@@ -50,7 +52,7 @@ function createCountingStore(items: ThreadItem[]): CountingStore {
 
 const stores = new WeakMap<HTMLElement, CountingStore>();
 
-function CountedThread() {
+function CountedThread({ virtualize }: { virtualize: boolean | "auto" }) {
   const store = useMemo(
     () =>
       createCountingStore([
@@ -73,7 +75,7 @@ function CountedThread() {
           if (phase !== "mount") store.commits += 1;
         }}
       >
-        <Thread.Root store={store} style={{ height: 640 }}>
+        <Thread.Root store={store} virtualize={virtualize} style={{ height: 640 }}>
           <Thread.Viewport>
             <Thread.Items />
           </Thread.Viewport>
@@ -90,9 +92,11 @@ const frames = (count: number) =>
     tick(count);
   });
 
-/** Each delta starts a new paragraph, so the streaming row grows on every one. */
+/**
+ * Virtualized (as every thread above 60 items is): each delta starts a new paragraph, so the
+ * streaming row grows and is re-measured on every one.
+ */
 export const OneCommitPerDelta: Story = {
-  render: () => <CountedThread />,
   play: async ({ canvasElement }) => {
     const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
     const store = host ? stores.get(host) : undefined;
@@ -139,4 +143,10 @@ export const OneCommitPerDelta: Story = {
       1,
     );
   },
+};
+
+/** A short thread (60 items or fewer) mounts every row; the growing one is re-measured the same way. */
+export const OneCommitPerDeltaShortThread: Story = {
+  args: { virtualize: "auto" },
+  play: OneCommitPerDelta.play,
 };
