@@ -64,7 +64,7 @@ export async function threadReader(chunks: readonly Uint8Array[]): Promise<numbe
 export async function assistantReader(chunks: readonly Uint8Array[]): Promise<number> {
   let count = 0;
   for await (const event of readAssistantStream(chunks))
-    if (event.type !== "stream.malformed") count++;
+    if (event.event !== "stream.malformed") count++;
   return count;
 }
 

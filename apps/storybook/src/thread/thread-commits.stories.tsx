@@ -97,56 +97,54 @@ const frames = (count: number) =>
  * streaming row grows and is re-measured on every one.
  */
 export const OneCommitPerDelta: Story = {
-  play: async ({ canvasElement }) => {
-    const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
-    const store = host ? stores.get(host) : undefined;
-    if (!host || !store) throw new Error("no thread");
-    await waitFor(() =>
-      expect(host.querySelectorAll("[data-tk-part='thread-row']")).toHaveLength(3),
-    );
-    await frames(10);
-    const row = host.querySelector<HTMLElement>("[data-tk-part='thread-row'][data-index='2']");
-    if (!row) throw new Error("no streaming row");
-    const perDelta: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const height = row.getBoundingClientRect().height;
-      const before = store.commits;
-      flushSync(() =>
-        store.dispatch({
-          type: "thread.item.updated",
-          item_id: "live",
-          update: {
-            type: "assistant_message.content_part.text_delta",
-            content_index: 0,
-            delta: `Line ${i + 1} of the reply.\n\n`,
-          },
-        }),
-      );
-      // Long enough for a ResizeObserver callback and any render it schedules.
-      await frames(4);
-      await expect(row.getBoundingClientRect().height).toBeGreaterThan(height);
-      perDelta.push(store.commits - before);
-    }
-    await expect(perDelta).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
-    // The rows still sit one below the other: the direct height and position writes took effect.
-    const rows = [...host.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']")];
-    for (let i = 1; i < rows.length; i++) {
-      const above = rows[i - 1]?.getBoundingClientRect();
-      const below = rows[i]?.getBoundingClientRect();
-      if (!above || !below) throw new Error("missing row");
-      await expect(Math.abs(below.top - above.bottom)).toBeLessThanOrEqual(1);
-    }
-    const sizer = host.querySelector<HTMLElement>("[data-tk-part='thread-items-sizer']");
-    const last = rows.at(-1)?.getBoundingClientRect();
-    if (!sizer || !last) throw new Error("no sizer");
-    await expect(Math.abs(sizer.getBoundingClientRect().bottom - last.bottom)).toBeLessThanOrEqual(
-      1,
-    );
-  },
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
 };
+
+async function playOneCommitPerDelta(canvasElement: HTMLElement) {
+  const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
+  const store = host ? stores.get(host) : undefined;
+  if (!host || !store) throw new Error("no thread");
+  await waitFor(() => expect(host.querySelectorAll("[data-tk-part='thread-row']")).toHaveLength(3));
+  await frames(10);
+  const row = host.querySelector<HTMLElement>("[data-tk-part='thread-row'][data-index='2']");
+  if (!row) throw new Error("no streaming row");
+  const perDelta: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const height = row.getBoundingClientRect().height;
+    const before = store.commits;
+    flushSync(() =>
+      store.dispatch({
+        type: "thread.item.updated",
+        item_id: "live",
+        update: {
+          type: "assistant_message.content_part.text_delta",
+          content_index: 0,
+          delta: `Line ${i + 1} of the reply.\n\n`,
+        },
+      }),
+    );
+    // Long enough for a ResizeObserver callback and any render it schedules.
+    await frames(4);
+    await expect(row.getBoundingClientRect().height).toBeGreaterThan(height);
+    perDelta.push(store.commits - before);
+  }
+  await expect(perDelta).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  // The rows still sit one below the other: the direct height and position writes took effect.
+  const rows = [...host.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']")];
+  for (let i = 1; i < rows.length; i++) {
+    const above = rows[i - 1]?.getBoundingClientRect();
+    const below = rows[i]?.getBoundingClientRect();
+    if (!above || !below) throw new Error("missing row");
+    await expect(Math.abs(below.top - above.bottom)).toBeLessThanOrEqual(1);
+  }
+  const sizer = host.querySelector<HTMLElement>("[data-tk-part='thread-items-sizer']");
+  const last = rows.at(-1)?.getBoundingClientRect();
+  if (!sizer || !last) throw new Error("no sizer");
+  await expect(Math.abs(sizer.getBoundingClientRect().bottom - last.bottom)).toBeLessThanOrEqual(1);
+}
 
 /** A short thread (60 items or fewer) mounts every row; the growing one is re-measured the same way. */
 export const OneCommitPerDeltaShortThread: Story = {
   args: { virtualize: "auto" },
-  play: OneCommitPerDelta.play,
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
 };
