@@ -22,7 +22,13 @@ await build({
   resolve: {
     conditions: ["@threadkit/source", "module", "browser", "production", "import", "default"],
   },
-  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  // BENCH_MINIFY=0 keeps names readable in a CPU profile.
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    minify: process.env.BENCH_MINIFY !== "0",
+  },
 });
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
@@ -46,10 +52,14 @@ page.on("pageerror", (error) => console.error(error));
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => document.title === "ready");
 
-/** Mount (median of three after a warm-up) and streaming, for `Thread` or the reference list. */
+// A subset for quick A/B runs: `node run.mjs mount` or `node run.mjs stream markdown`.
+const wanted = new Set(process.argv.slice(2));
+const part = (name) => wanted.size === 0 || wanted.has(name);
+
+/** Mount (median of three after a warm-up) and streaming, for one view of the same rows. */
 async function measureList(view) {
   const out = { mount: [], stream: [] };
-  for (const n of [100, 1000, 10000]) {
+  for (const n of part("mount") ? [10, 100, 1000, 10000] : []) {
     await page.evaluate(([n, view]) => window.tkBench.mount(n, view), [n, view]);
     const runs = [];
     for (let i = 0; i < 3; i++)
@@ -57,7 +67,7 @@ async function measureList(view) {
     runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
     out.mount.push(runs[1]);
   }
-  for (const n of [10, 1000, 10000]) {
+  for (const n of part("stream") ? [10, 1000, 10000] : []) {
     await page.evaluate(([n, view]) => window.tkBench.stream(n, 50, view), [n, view]);
     out.stream.push(
       await page.evaluate(([n, view]) => window.tkBench.stream(n, 300, view), [n, view]),
@@ -66,40 +76,77 @@ async function measureList(view) {
   return out;
 }
 
-const results = { thread: await measureList("thread") };
-await page.evaluate(() => window.tkBench.markdown());
-results.markdown = await page.evaluate(() => window.tkBench.markdown());
+// Lists interleaved (thread, floor, reference) so that load changes hit all of them alike.
+const results = {};
+results.plain = await measureList("plain");
+results.thread = await measureList("thread");
 results.virtuoso = await measureList("virtuoso");
-await page.evaluate(() => window.tkBench.markdownReference());
-results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
+if (part("markdown")) {
+  await page.evaluate(() => window.tkBench.markdownBare());
+  results.markdownBare = await page.evaluate(() => window.tkBench.markdownBare());
+  await page.evaluate(() => window.tkBench.markdown());
+  results.markdown = await page.evaluate(() => window.tkBench.markdown());
+  await page.evaluate(() => window.tkBench.markdownReference());
+  results.markdownReference = await page.evaluate(() => window.tkBench.markdownReference());
+}
 
 await browser.close();
 server.close();
 
 const ms = (v) => `${v.toFixed(2)} ms`;
-function printList(title, { mount, stream }) {
-  console.log(`\n${title}: mount (first painted rows, DOM elements)`);
-  for (const r of mount)
-    console.log(
-      `  ${String(r.n).padStart(6)} items  ${ms(r.firstFrameMs).padStart(10)}  ${r.elements} elements`,
-    );
-  console.log(`${title}: streaming into the last item (per delta: mean / p50 / p95)`);
-  for (const r of stream)
-    console.log(
-      `  ${String(r.n).padStart(6)} items  ${ms(r.meanMs)} / ${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
-    );
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+const pad = (v, n = 10) => String(v).padStart(n);
+console.log(
+  `\nload average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(
+  "\nMount: first commit with layout (sync, before any frame), commits until the first painted frame",
+);
+results.thread.mount.forEach((t, i) => {
+  const p = results.plain.mount[i];
+  const v = results.virtuoso.mount[i];
+  console.log(
+    `${pad(t.n, 6)}  plain ${ms(p.firstCommitMs)} (${p.commits})  threadkit ${ms(t.firstCommitMs)} (${t.commits})  virtuoso ${ms(v.firstCommitMs)} (${v.commits})  tk/plain ${x(t.firstCommitMs, p.firstCommitMs)}`,
+  );
+});
+console.log("\nMount: first painted frame with rows (median of 3), DOM elements");
+console.log(
+  `${pad("items", 6)} ${pad("plain")} ${pad("threadkit")} ${pad("virtuoso")} ${pad("tk/plain")} ${pad("tk/virt")} ${pad("tk elems")}`,
+);
+results.thread.mount.forEach((t, i) => {
+  const p = results.plain.mount[i];
+  const v = results.virtuoso.mount[i];
+  console.log(
+    `${pad(t.n, 6)} ${pad(ms(p.firstFrameMs))} ${pad(ms(t.firstFrameMs))} ${pad(ms(v.firstFrameMs))} ${pad(x(t.firstFrameMs, p.firstFrameMs))} ${pad(x(t.firstFrameMs, v.firstFrameMs))} ${pad(t.elements)}`,
+  );
+});
+console.log(
+  "\nOne text delta into the last item, through forced layout (mean / p95), commits per delta",
+);
+results.thread.stream.forEach((t, i) => {
+  const p = results.plain.stream[i];
+  const v = results.virtuoso.stream[i];
+  console.log(
+    `${pad(t.n, 6)}  plain ${ms(p.meanMs)} / ${ms(p.p95Ms)} (${p.commitsPerDelta.toFixed(2)})  threadkit ${ms(t.meanMs)} / ${ms(t.p95Ms)} (${t.commitsPerDelta.toFixed(2)}, ${(t.multiCommitShare * 100).toFixed(0)}% >1)  virtuoso ${ms(v.meanMs)} / ${ms(v.p95Ms)} (${v.commitsPerDelta.toFixed(2)})  tk/plain ${x(t.meanMs, p.meanMs)}  tk/virt ${x(t.meanMs, v.meanMs)}`,
+  );
+});
+const md = (label, m) =>
+  console.log(
+    `  ${label.padEnd(34)} last 100 mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply ${ms(m.overallMeanMs)}${m.commitsPerDelta !== undefined ? `; ${m.commitsPerDelta.toFixed(2)} commits/delta (${(m.multiCommitShare * 100).toFixed(0)}% >1)` : ""}`,
+  );
+const { markdownBare: mb, markdown: mt, markdownReference: mr } = results;
+if (mt) {
+  console.log(
+    `\nMarkdown reply of ${mt.chars} chars in ${mt.deltas} deltas, through forced layout`,
+  );
+  md("bare Markdown", mb);
+  md("Markdown in the thread", mt);
+  md("react-markdown + remark-gfm", mr);
+  console.log(
+    `  thread / bare ${x(mt.meanMs, mb.meanMs)}; react-markdown / thread ${x(mr.meanMs, mt.meanMs)}`,
+  );
 }
-printList("Thread (TanStack Virtual)", results.thread);
-const m = results.markdown;
-console.log(
-  `\nMarkdown reply of ${m.chars} chars in ${m.deltas} deltas: last 100 deltas mean ${ms(m.meanMs)}, p95 ${ms(m.p95Ms)}; whole reply mean ${ms(m.overallMeanMs)}`,
-);
-printList("react-virtuoso with the same rows", results.virtuoso);
-const r = results.markdownReference;
-console.log(
-  `react-markdown + remark-gfm, full re-parse per delta: last 100 deltas mean ${ms(r.meanMs)}, p95 ${ms(r.p95Ms)}; whole reply mean ${ms(r.overallMeanMs)}`,
-);
-console.log(
-  `  ratio at the end (react-markdown / threadkit): ${(r.meanMs / m.meanMs).toFixed(1)}×`,
-);
 console.log(JSON.stringify(results));

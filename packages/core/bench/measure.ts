@@ -52,6 +52,22 @@ export async function assistantPipeline(chunks: readonly Uint8Array[]): Promise<
   return count;
 }
 
+/** decode + validate through the public per-event reader, one `for await` per event; no reduction. */
+export async function threadReader(chunks: readonly Uint8Array[]): Promise<number> {
+  let count = 0;
+  for await (const event of readThreadStream(chunks))
+    if (event.type !== "stream.malformed") count++;
+  return count;
+}
+
+/** The same for an Assistants run stream. */
+export async function assistantReader(chunks: readonly Uint8Array[]): Promise<number> {
+  let count = 0;
+  for await (const event of readAssistantStream(chunks))
+    if (event.event !== "stream.malformed") count++;
+  return count;
+}
+
 /** decode + validate + reduce, one synchronous reduction per network chunk (batches). */
 export async function threadBatchPipeline(chunks: readonly Uint8Array[]): Promise<number> {
   let state = createThreadState();

@@ -8,9 +8,11 @@ import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
 import {
   assistantBatchPipeline,
   assistantPipeline,
+  assistantReader,
   floor,
   threadBatchPipeline,
   threadPipeline,
+  threadReader,
 } from "./measure";
 import {
   DELTA,
@@ -72,6 +74,12 @@ async function main() {
       threadPipeline,
     ],
     [
+      "ChatKit text deltas",
+      "readThreadStream (for await per event), no reduction",
+      syntheticThreadStream(N),
+      threadReader,
+    ],
+    [
       "Assistants text deltas",
       "readAssistantStreamBatches + reduceAssistantRunEvents",
       syntheticAssistantStream(N),
@@ -82,6 +90,12 @@ async function main() {
       "readAssistantStream (for await per event)",
       syntheticAssistantStream(N),
       assistantPipeline,
+    ],
+    [
+      "Assistants text deltas",
+      "readAssistantStream (for await per event), no reduction",
+      syntheticAssistantStream(N),
+      assistantReader,
     ],
   ] as const;
   for (const [name, api, chunks, pipeline] of cases) {

@@ -7,14 +7,29 @@ import {
   type ThreadState,
   type ThreadStreamEvent,
 } from "@threadkit/core";
-import { memo, useSyncExternalStore } from "react";
+import { memo, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import ReactMarkdown from "react-markdown";
 import { Virtuoso } from "react-virtuoso";
 import remarkGfm from "remark-gfm";
 import "../../src/styles.css";
-import { Thread, ThreadItem as ThreadItemView, type ThreadStoreLike } from "../../src/index";
+import {
+  Markdown,
+  Thread,
+  ThreadItem as ThreadItemView,
+  type ThreadStoreLike,
+} from "../../src/index";
+
+declare global {
+  interface Window {
+    /** React commits so far (counted by the devtools hook stub in index.html). */
+    tkCommits: number;
+  }
+}
+
+/** Reads layout, so a timed step includes style and layout of what it changed. */
+const forceLayout = () => container.offsetHeight;
 
 function item(i: number): ThreadItem {
   const base = { id: `i${i}`, thread_id: "t", created_at: "2026-05-01T10:00:00Z" };
@@ -76,7 +91,7 @@ function App({ store }: { store: ThreadStoreLike }) {
 /** Frames until rows are on screen: react-virtuoso measures first and renders rows after. */
 async function rowsShown(): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (container.querySelector('[data-tk-part="thread-item"]')) return;
+    if (container.querySelector('[data-tk-part="thread-item"], [data-plain-row]')) return;
     await frame();
   }
   throw new Error("no rows rendered");
@@ -151,12 +166,18 @@ async function markdown() {
       },
     }),
   );
+  for (let i = 0; i < 30; i++) await frame();
   const times: number[] = [];
+  const commits: number[] = [];
   for (let pos = 0; pos < text.length; pos += 20) {
+    const c0 = window.tkCommits;
     const t0 = performance.now();
     flushSync(() => store.dispatch(delta("md", text.slice(pos, pos + 20))));
+    forceLayout();
     times.push(performance.now() - t0);
-    if (times.length % 25 === 0) await frame();
+    // Every delta gets its own frame, so commits caused by re-measuring it are counted for it.
+    await frame();
+    commits.push(window.tkCommits - c0);
   }
   const last = times.slice(-100);
   return {
@@ -164,6 +185,48 @@ async function markdown() {
     deltas: times.length,
     ...summarize(1, last),
     overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    ...commitStats(commits),
+  };
+}
+
+/** Commits per delta: the mean, and the share of deltas that took more than one. */
+function commitStats(commits: number[]) {
+  return {
+    commitsPerDelta: commits.reduce((a, b) => a + b, 0) / commits.length,
+    multiCommitShare: commits.filter((c) => c > 1).length / commits.length,
+  };
+}
+
+/** The same reply and deltas through the bare `Markdown` component (no thread around it). */
+async function markdownBare() {
+  await unmount();
+  const text = replyText();
+  root = createRoot(container);
+  const times: number[] = [];
+  const commits: number[] = [];
+  for (let pos = 0; pos < text.length; pos += 20) {
+    const shown = text.slice(0, pos + 20);
+    const c0 = window.tkCommits;
+    const t0 = performance.now();
+    flushSync(() =>
+      root?.render(
+        <div data-tk-part="message-body">
+          <Markdown text={shown} streaming />
+        </div>,
+      ),
+    );
+    forceLayout();
+    times.push(performance.now() - t0);
+    await frame();
+    commits.push(window.tkCommits - c0);
+  }
+  const last = times.slice(-100);
+  return {
+    chars: text.length,
+    deltas: times.length,
+    ...summarize(1, last),
+    overallMeanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    ...commitStats(commits),
   };
 }
 
@@ -186,6 +249,7 @@ async function markdownReference() {
         </div>,
       ),
     );
+    forceLayout();
     times.push(performance.now() - t0);
     if (times.length % 25 === 0) await frame();
   }
@@ -227,13 +291,59 @@ function VirtuosoApp({ store }: { store: BenchStore }) {
   );
 }
 
-/** Which list renders the thread: `Thread` (TanStack Virtual) or the react-virtuoso reference. */
-type View = "thread" | "virtuoso";
+/** The text of an item, as the plain page shows it. */
+function itemText(item: ThreadItem): string {
+  if (item.type !== "user_message" && item.type !== "assistant_message") return "";
+  return item.content.map((part) => part.text).join("");
+}
+
+const PlainRow = memo(function PlainRow({ item }: { item: ThreadItem }) {
+  return (
+    <article data-plain-row="" style={{ padding: "8px 16px", whiteSpace: "pre-wrap" }}>
+      <p style={{ margin: 0 }}>{itemText(item)}</p>
+    </article>
+  );
+});
+
+/**
+ * The floor: plain React with no library. The list subscribes to the whole state and renders
+ * every item as bare elements (memoized rows), in a scrolling box that starts at the bottom.
+ */
+function PlainApp({ store }: { store: BenchStore }) {
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  const box = useRef<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  });
+  return (
+    <div ref={box} style={{ height: 800, overflowY: "auto" }}>
+      {state.itemIds.map((id) => {
+        const item = selectThreadItem(state, id);
+        return item ? <PlainRow key={id} item={item} /> : null;
+      })}
+    </div>
+  );
+}
+
+/**
+ * Which list renders the thread: `Thread` (TanStack Virtual), the react-virtuoso reference, or
+ * the plain-React floor.
+ */
+type View = "thread" | "virtuoso" | "plain";
 
 function render(view: View, store: BenchStore) {
   root = createRoot(container);
   flushSync(() =>
-    root?.render(view === "thread" ? <App store={store} /> : <VirtuosoApp store={store} />),
+    root?.render(
+      view === "thread" ? (
+        <App store={store} />
+      ) : view === "virtuoso" ? (
+        <VirtuosoApp store={store} />
+      ) : (
+        <PlainApp store={store} />
+      ),
+    ),
   );
 }
 
@@ -241,15 +351,26 @@ function render(view: View, store: BenchStore) {
 async function mount(n: number, view: View = "thread") {
   await unmount();
   const store = createStore(Array.from({ length: n }, (_, i) => item(i)));
+  const c0 = window.tkCommits;
   const start = performance.now();
   render(view, store);
+  forceLayout();
+  // React's work and the layout of the first commit, before any frame.
+  const firstCommitMs = performance.now() - start;
   await frame();
   await rowsShown();
   // The next animation frame callback runs after the frame with the rows was painted.
   await frame();
   const firstFrame = performance.now() - start;
+  const commits = window.tkCommits - c0;
   for (let i = 0; i < 10; i++) await frame();
-  return { n, firstFrameMs: firstFrame, elements: container.querySelectorAll("*").length };
+  return {
+    n,
+    firstFrameMs: firstFrame,
+    firstCommitMs,
+    commits,
+    elements: container.querySelectorAll("*").length,
+  };
 }
 
 /** Per-delta commit time streaming words into a new last item of an `n`-item thread. */
@@ -276,13 +397,23 @@ async function stream(n: number, deltas: number, view: View = "thread") {
   for (let i = 0; i < deltas; i++) {
     const t0 = performance.now();
     flushSync(() => store.dispatch(delta("live", `word${i} `)));
+    forceLayout();
     times.push(performance.now() - t0);
     if (i % 20 === 19) await frame();
   }
-  return summarize(n, times);
+  // Then one delta per frame, counting the commits each one causes (re-measuring included).
+  const commits: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const c0 = window.tkCommits;
+    flushSync(() => store.dispatch(delta("live", `more${i} `)));
+    await frame();
+    await frame();
+    commits.push(window.tkCommits - c0);
+  }
+  return { ...summarize(n, times), ...commitStats(commits) };
 }
 
 Object.assign(window, {
-  tkBench: { mount, stream, markdown, markdownReference },
+  tkBench: { mount, stream, markdown, markdownBare, markdownReference },
 });
 document.title = "ready";

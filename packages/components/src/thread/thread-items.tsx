@@ -264,12 +264,18 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
         : (viewportRef.current?.scrollTop ?? Number.MAX_SAFE_INTEGER),
     // Rows fill the viewport from the top; the list itself is measured, never the window.
     initialRect: { width: 0, height: 800 },
+    // A row that grows (a streaming delta) is re-measured by a ResizeObserver; the new positions
+    // and total height are written to the DOM directly, and React renders again only when the
+    // range of mounted rows changes. So a delta costs one commit, not a second one to re-measure.
+    directDomUpdates: true,
   });
   const onRowsOffset = useCallback((offset: number) => {
     setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
   }, []);
   useScrollKeeper(ctx, ids, measured, listRef, sizerRef, onRowsOffset);
   const listRefs = useMemo(() => composeRefs(listRef, ref), [ref]);
+  const { containerRef } = virtualizer;
+  const sizerRefs = useMemo(() => composeRefs(sizerRef, containerRef), [containerRef]);
   let rows: readonly VirtualItem[] | null = measured ? virtualizer.getVirtualItems() : null;
   // Below the threshold every row is mounted, even while the viewport has no size yet (hidden).
   if (rows && !windowed && rows.length !== ids.length) {
@@ -286,7 +292,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
       <OlderItems ctx={ctx} />
       <div
         data-tk-part="thread-items-sizer"
-        ref={sizerRef}
+        ref={sizerRefs}
         style={rows ? { height: virtualizer.getTotalSize(), position: "relative" } : undefined}
       >
         {rows
@@ -299,7 +305,11 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
                   data-tk-part="thread-row"
                   data-index={row.index}
                   ref={virtualizer.measureElement}
-                  style={{ ...rowStyle, transform: `translateY(${row.start - scrollMargin}px)` }}
+                  style={{
+                    ...rowStyle,
+                    // The same form the virtualizer writes when it moves a row directly.
+                    transform: `translate3d(0, ${row.start - scrollMargin}px, 0)`,
+                  }}
                 >
                   <ThreadRow id={id} source={ctx.source} />
                 </div>

@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { Thread, type ThreadStoreLike } from "@threadkit/components";
+import "@threadkit/components/styles.css";
+import {
+  createThreadState,
+  reduceThreadStream,
+  type ThreadItem,
+  type ThreadState,
+  type ThreadStreamEvent,
+} from "@threadkit/core";
+import { Profiler, useMemo } from "react";
+import { flushSync } from "react-dom";
+import { expect, waitFor } from "storybook/test";
+import { assistant, user } from "../items/_data";
+
+/**
+ * Streaming costs one React commit per delta: the row that grows is re-measured without a
+ * second render (the virtualizer writes the new height and positions to the DOM directly).
+ * The counter below the thread shows the commits so far.
+ */
+const meta = {
+  title: "Thread/Commits per delta",
+  component: CountedThread,
+  args: { virtualize: true },
+  parameters: { layout: "padded" },
+} satisfies Meta<typeof CountedThread>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+interface CountingStore extends ThreadStoreLike {
+  getState(): ThreadState;
+  dispatch(event: ThreadStreamEvent): void;
+  commits: number;
+}
+
+function createCountingStore(items: ThreadItem[]): CountingStore {
+  let state = createThreadState(items);
+  const listeners = new Set<() => void>();
+  return {
+    commits: 0,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispatch(event) {
+      state = reduceThreadStream(state, event);
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+const stores = new WeakMap<HTMLElement, CountingStore>();
+
+function CountedThread({ virtualize }: { virtualize: boolean | "auto" }) {
+  const store = useMemo(
+    () =>
+      createCountingStore([
+        user("c0", "Write a few lines, one per delta."),
+        assistant("c1", "Here they come."),
+        assistant("live", ""),
+      ]),
+    [],
+  );
+  return (
+    <div
+      ref={(node) => {
+        if (node) stores.set(node, store);
+      }}
+      data-commits-host=""
+    >
+      <Profiler
+        id="thread"
+        onRender={(_id, phase) => {
+          if (phase !== "mount") store.commits += 1;
+        }}
+      >
+        <Thread.Root store={store} virtualize={virtualize} style={{ height: 640 }}>
+          <Thread.Viewport>
+            <Thread.Items />
+          </Thread.Viewport>
+        </Thread.Root>
+      </Profiler>
+    </div>
+  );
+}
+
+const frames = (count: number) =>
+  new Promise<void>((resolve) => {
+    const tick = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1));
+    tick(count);
+  });
+
+/**
+ * Virtualized (as every thread above 60 items is): each delta starts a new paragraph, so the
+ * streaming row grows and is re-measured on every one.
+ */
+export const OneCommitPerDelta: Story = {
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
+};
+
+async function playOneCommitPerDelta(canvasElement: HTMLElement) {
+  const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
+  const store = host ? stores.get(host) : undefined;
+  if (!host || !store) throw new Error("no thread");
+  await waitFor(() => expect(host.querySelectorAll("[data-tk-part='thread-row']")).toHaveLength(3));
+  await frames(10);
+  const row = host.querySelector<HTMLElement>("[data-tk-part='thread-row'][data-index='2']");
+  if (!row) throw new Error("no streaming row");
+  const perDelta: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const height = row.getBoundingClientRect().height;
+    const before = store.commits;
+    flushSync(() =>
+      store.dispatch({
+        type: "thread.item.updated",
+        item_id: "live",
+        update: {
+          type: "assistant_message.content_part.text_delta",
+          content_index: 0,
+          delta: `Line ${i + 1} of the reply.\n\n`,
+        },
+      }),
+    );
+    // Long enough for a ResizeObserver callback and any render it schedules.
+    await frames(4);
+    await expect(row.getBoundingClientRect().height).toBeGreaterThan(height);
+    perDelta.push(store.commits - before);
+  }
+  await expect(perDelta).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  // The rows still sit one below the other: the direct height and position writes took effect.
+  const rows = [...host.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']")];
+  for (let i = 1; i < rows.length; i++) {
+    const above = rows[i - 1]?.getBoundingClientRect();
+    const below = rows[i]?.getBoundingClientRect();
+    if (!above || !below) throw new Error("missing row");
+    await expect(Math.abs(below.top - above.bottom)).toBeLessThanOrEqual(1);
+  }
+  const sizer = host.querySelector<HTMLElement>("[data-tk-part='thread-items-sizer']");
+  const last = rows.at(-1)?.getBoundingClientRect();
+  if (!sizer || !last) throw new Error("no sizer");
+  await expect(Math.abs(sizer.getBoundingClientRect().bottom - last.bottom)).toBeLessThanOrEqual(1);
+}
+
+/** A short thread (60 items or fewer) mounts every row; the growing one is re-measured the same way. */
+export const OneCommitPerDeltaShortThread: Story = {
+  args: { virtualize: "auto" },
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
+};
