@@ -15,7 +15,7 @@ import {
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { rememberAssistantsThread, useAssistantsThreads } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
 import { useMessages } from "../lib/i18n";
