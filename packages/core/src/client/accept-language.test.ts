@@ -121,7 +121,10 @@ describe("acceptLanguage", () => {
     await rest.threads.retrieve("cthr_1");
     expect(server.requests.at(-1)?.url.pathname).toBe("/v1/chatkit/threads/cthr_1");
     expect(languageOfLast()).toBe("ko");
-    const assistants = createAssistantsClient({ baseUrl: `${server.url}/v1`, acceptLanguage: "tr" });
+    const assistants = createAssistantsClient({
+      baseUrl: `${server.url}/v1`,
+      acceptLanguage: "tr",
+    });
     await assistants.threads.retrieve("thread_1");
     expect(server.requests.at(-1)?.url.pathname).toBe("/v1/threads/thread_1");
     expect(languageOfLast()).toBe("tr");
