@@ -1,8 +1,12 @@
 import { render, screen } from "@testing-library/react";
 import type { Task, WorkflowItem } from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
+import { loadLocale } from "../i18n/locales";
 import { TaskItemView, TaskView } from "./task";
 import { WorkflowView } from "./workflow";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 function workflowItem(workflow: WorkflowItem["workflow"]): WorkflowItem {
   return {
