@@ -5,9 +5,11 @@ import { expect, waitFor } from "storybook/test";
 import { assistant } from "./_data";
 import { Frame } from "./_frame";
 
-const INLINE = String.raw`Euler's identity $e^{i\pi} + 1 = 0$ ties five constants together, and for a right triangle \(a^2 + b^2 = c^2\).
+const INLINE =
+  String.raw`Euler's identity $e^{i\pi} + 1 = 0$ ties five constants together, and for a right triangle \(a^2 + b^2 = c^2\).
 
-Prices stay text: the plan costs $5 a month, or $50 a year (from $5-$10 elsewhere), and \$x\$ is escaped.` + "\n\nCode stays code: `$HOME/$USER`.";
+Prices stay text: the plan costs $5 a month, or $50 a year (from $5-$10 elsewhere), and \$x\$ is escaped.` +
+  "\n\nCode stays code: `$HOME/$USER`.";
 
 const DISPLAY = String.raw`The roots of $ax^2 + bx + c = 0$ are
 
