@@ -46,6 +46,8 @@ const entries = [
       "@tanstack/react-virtual",
       "recharts",
       "react-is",
+      "katex",
+      "./locales/*",
     ],
   },
   {

@@ -16,5 +16,11 @@ export default defineConfig({
   // Declaration files get none: TypeScript rejects a directive there under skipLibCheck: false.
   outputOptions: {
     banner: (chunk) => (chunk.fileName.endsWith(".d.ts") ? "" : '"use client";'),
+    // Message catalogs load on demand, one chunk each, under `dist/locales/` (size-limit leaves
+    // them out of the main bundle's weight by that path).
+    chunkFileNames: (chunk) =>
+      chunk.moduleIds.some((id) => id.includes("/i18n/locales/"))
+        ? "locales/[name]-[hash].js"
+        : "[name]-[hash].js",
   },
 });

@@ -1,6 +1,10 @@
 import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { ThreadUIProvider, type ThreadUIProviderProps, useThreadUI } from "./context";
+import { loadLocale } from "./i18n/locales";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 function translate(options: Omit<ThreadUIProviderProps, "children">) {
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -15,13 +15,15 @@ import {
   createContext,
   type ReactNode,
   useContext,
+  useEffect,
   useMemo,
   useRef,
+  useState,
 } from "react";
+import { loadedCatalog, loadLocale } from "./i18n/locales";
 import {
-  catalogFor,
-  catalogs,
   directionOf,
+  en,
   format,
   type MessageKey,
   type Messages,
@@ -63,7 +65,11 @@ export type WidgetItemRenderer = ComponentType<ItemRendererProps<WidgetItem>>;
 
 /** Options shared by every threadkit component below a {@link ThreadUIProvider}. */
 export interface ThreadUIOptions {
-  /** BCP 47 locale of the UI strings and the writing direction. @default "en" */
+  /**
+   * BCP 47 locale of the UI strings and the writing direction. Its catalog (see `LOCALES`) is
+   * loaded on first use; until it arrives the strings show in English (`await loadLocale(tag)`
+   * before rendering to avoid that). @default "en"
+   */
   locale?: string;
   /** Overrides of single catalog strings. */
   messages?: Partial<Messages>;
@@ -180,12 +186,13 @@ export function isTheme(value: ThreadUIOptions["theme"]): value is Theme {
 
 function resolve(options: ThreadUIOptions): ThreadUIContextValue {
   const locale = options.locale ?? "en";
-  const catalog: MessageSource = catalogFor(locale);
+  const shipped = loadedCatalog(locale);
+  const catalog: MessageSource = shipped ?? en;
   const overrides: MessageSource | undefined = options.messages;
   // Overridden plural forms are used as a set, so a translation is never mixed with the
   // catalog's language. Each set is read with its own language's rules: a locale without a
-  // shipped catalog reads the English forms with English rules, its overrides with its own.
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? "en";
+  // shipped catalog (or one still loading) reads the English forms with English rules, its
+  // overrides with its own.
   let localeRules: Intl.PluralRules | undefined;
   let catalogRules: Intl.PluralRules | undefined;
   const forLocale = () => {
@@ -193,7 +200,7 @@ function resolve(options: ThreadUIOptions): ThreadUIContextValue {
     return localeRules;
   };
   const forCatalog = () => {
-    catalogRules ??= pluralRules(catalogs[language] ? locale : "en");
+    catalogRules ??= pluralRules(catalog !== en ? locale : "en");
     return catalogRules;
   };
   const { theme } = options;
@@ -254,6 +261,7 @@ export interface ThreadUIProviderProps extends ThreadUIOptions {
  */
 export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps) {
   const parent = useContext(ThreadUIContext);
+  const catalogLoads = useCatalog(options.locale);
   // Callbacks are read through a ref so inline functions do not re-render every item.
   const latest = useRef(options);
   latest.current = options;
@@ -262,6 +270,7 @@ export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps
     if (key === "theme" && typeof value === "object") return JSON.stringify(value);
     return typeof value === "function" ? "fn" : value;
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a catalog that finished loading resolves the strings again
   const value = useMemo(() => {
     const merged: ThreadUIOptions = { ...parent };
     for (const key of OPTION_KEYS) {
@@ -277,8 +286,32 @@ export function ThreadUIProvider({ children, ...options }: ThreadUIProviderProps
       }
     }
     return resolve(merged);
-  }, [parent, ...deps]);
+  }, [parent, catalogLoads, ...deps]);
   return <ThreadUIContext.Provider value={value}>{children}</ThreadUIContext.Provider>;
+}
+
+/**
+ * Loads the catalog of `locale` when it is not loaded yet; the returned number changes once it
+ * arrives, so the provider resolves its strings again.
+ */
+function useCatalog(locale: string | undefined): number {
+  const [loads, setLoads] = useState(0);
+  useEffect(() => {
+    if (locale === undefined || loadedCatalog(locale)) return;
+    let live = true;
+    loadLocale(locale).then(
+      () => {
+        if (live) setLoads((count) => count + 1);
+      },
+      () => {
+        // The chunk did not load (offline): the strings stay English.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+  return loads;
 }
 
 /** The nearest {@link ThreadUIProvider}'s options (defaults without one). */

@@ -56,10 +56,14 @@ export {
   type WidgetItemRenderer,
 } from "./context";
 export {
-  ar,
-  catalogFor,
-  catalogs,
-  de,
+  browserLanguages,
+  LOCALES,
+  loadLocale,
+  pickLocale,
+  resolveLocale,
+  type ShippedLocale,
+} from "./i18n/locales";
+export {
   directionOf,
   en,
   type MessageKey,

@@ -2,7 +2,14 @@
  * Small building blocks for the MDX docs pages: plain tables (the docs have no GFM tables), the
  * live token table read from the loaded stylesheet, and `createTheme` output for given options.
  */
-import { createTheme, type ThemeOptions } from "@threadkit/components";
+import {
+  createTheme,
+  en,
+  LOCALES,
+  loadLocale,
+  type Messages,
+  type ThemeOptions,
+} from "@threadkit/components";
 import { type ReactNode, useEffect, useState } from "react";
 import "./docs.css";
 
@@ -139,5 +146,39 @@ export function CreateThemeOutput({ options }: { options: ThemeOptions }) {
         </code>
       </pre>
     </div>
+  );
+}
+
+/**
+ * Every key of the shipped catalogs, English first, the others as they load (each catalog is
+ * its own chunk).
+ */
+export function CatalogTable() {
+  const [catalogs, setCatalogs] = useState<readonly (readonly [string, Messages])[]>([]);
+  useEffect(() => {
+    let live = true;
+    const others = LOCALES.filter((locale) => locale !== "en");
+    Promise.all(others.map(async (locale) => [locale, await loadLocale(locale)] as const)).then(
+      (loaded) => {
+        if (live) setCatalogs(loaded);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <Table
+      head={["Key", "en", ...catalogs.map(([locale]) => locale)]}
+      rows={Object.keys(en).map((key) => [
+        <code key="key">{key}</code>,
+        en[key as keyof typeof en],
+        ...catalogs.map(([locale, catalog]) => (
+          <span key={locale} lang={locale}>
+            {(catalog as Record<string, string>)[key] ?? ""}
+          </span>
+        )),
+      ])}
+    />
   );
 }

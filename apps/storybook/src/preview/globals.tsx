@@ -59,8 +59,22 @@ export const THEMES: Record<
 
 export const LOCALES: Record<string, string> = {
   en: "English",
-  de: "Deutsch",
   ar: "العربية (RTL)",
+  de: "Deutsch",
+  es: "Español",
+  fr: "Français",
+  he: "עברית (RTL)",
+  hi: "हिन्दी",
+  it: "Italiano",
+  ja: "日本語",
+  ko: "한국어",
+  nl: "Nederlands",
+  pl: "Polski",
+  "pt-BR": "Português (Brasil)",
+  ru: "Русский",
+  tr: "Türkçe",
+  "zh-CN": "简体中文",
+  "zh-TW": "繁體中文",
 };
 
 function themeFor(name: string, density: Density): { theme: Theme; designSystem?: string } {

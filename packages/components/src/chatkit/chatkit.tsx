@@ -36,6 +36,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { ThreadUIProvider, useThreadUI } from "../context";
+import { browserLanguages, pickLocale } from "../i18n/locales";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
 import { ThreadListSwitch } from "../thread-list/connected-thread-list";
@@ -61,11 +62,6 @@ export interface ChatKitProps extends HTMLAttributes<HTMLDivElement> {
 const isHosted = (api: ChatKitOptions["api"]): api is HostedApiConfig =>
   "getClientSecret" in api && typeof api.getClientSecret === "function";
 
-/** The browser's language, when `locale` is not set. */
-function browserLocale(): string {
-  return globalThis.navigator?.language || "en";
-}
-
 /**
  * A complete chat — header, history, thread, start screen, composer and disclaimer — from the
  * `control` of {@link useChatKit}, in your DOM (no iframe). Its own element is a flex column
@@ -86,7 +82,8 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
     () => control.options,
     () => control.options,
   );
-  const locale = options.locale ?? browserLocale();
+  // Unset, the first of the browser's languages that has a catalog (`pt-BR` → pt).
+  const locale = options.locale ?? pickLocale();
   // `sendUserMessage({ newThread: true })` starts a fresh shell (a new run on the new-thread
   // view) and sends from there.
   const [generation, setGeneration] = useState(0);
@@ -161,14 +158,39 @@ function Providers({
   );
 }
 
+/**
+ * `Accept-Language` for the chat's clients, read per request so a new `locale` applies without
+ * new clients: the `locale` option when set, else the browser's languages (what the browser
+ * itself sends, also where it does not).
+ */
+function useAcceptLanguage(options: UseChatKitOptions): () => string | undefined {
+  const latest = useRef(options.locale);
+  latest.current = options.locale;
+  return useCallback(() => latest.current ?? acceptLanguageOf(browserLanguages()), []);
+}
+
+/** A weighted `Accept-Language` list: `["de-CH", "de", "en"]` → `de-CH,de;q=0.9,en;q=0.8`. */
+function acceptLanguageOf(languages: readonly string[]): string | undefined {
+  if (languages.length === 0) return undefined;
+  return languages
+    .slice(0, 10)
+    .map((tag, i) => (i === 0 ? tag : `${tag};q=${(1 - i / 10).toFixed(1)}`))
+    .join(",");
+}
+
 /** A custom server through the ChatKit protocol; the client changes only with `url` or `fetch`. */
 function CustomProviders(props: ProvidersProps) {
   const api = props.options.api as CustomApiConfig;
+  const acceptLanguage = useAcceptLanguage(props.options);
   const clients = useMemo<ThreadkitClients>(
     () => ({
-      protocol: createChatKitClient({ url: api.url, ...(api.fetch ? { fetch: api.fetch } : {}) }),
+      protocol: createChatKitClient({
+        url: api.url,
+        acceptLanguage,
+        ...(api.fetch ? { fetch: api.fetch } : {}),
+      }),
     }),
-    [api.url, api.fetch],
+    [api.url, api.fetch, acceptLanguage],
   );
   return <Providers {...props} clients={clients} />;
 }
@@ -180,9 +202,10 @@ function HostedProviders(props: ProvidersProps) {
   const session = useChatKitSession({
     getClientSecret: (current) => latest.current.getClientSecret(current),
   });
+  const acceptLanguage = useAcceptLanguage(props.options);
   const clients = useMemo<ThreadkitClients>(
-    () => ({ rest: createChatKitRestClient({ fetch: session.fetch }) }),
-    [session.fetch],
+    () => ({ rest: createChatKitRestClient({ fetch: session.fetch, acceptLanguage }) }),
+    [session.fetch, acceptLanguage],
   );
   return <Providers {...props} clients={clients} />;
 }
@@ -574,12 +597,13 @@ const ChatKitFrame = forwardRef<
   HTMLDivElement,
   HTMLAttributes<HTMLDivElement> & { historyOpen: boolean }
 >(function ChatKitFrame({ historyOpen, children, style, ...props }, ref) {
-  const { resolvedTheme, dir } = useThreadUI();
+  const { resolvedTheme, dir, locale } = useThreadUI();
   return (
     <div
       data-tk-part="chatkit"
       data-history-open={historyOpen ? "" : undefined}
       dir={dir}
+      lang={locale}
       {...(resolvedTheme?.attributes ?? {})}
       {...props}
       style={resolvedTheme ? { ...resolvedTheme.style, ...style } : style}

@@ -1,12 +1,14 @@
 import { render, screen } from "@testing-library/react";
 import type { Task, WorkflowItem } from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
+import { loadLocale } from "../i18n/locales";
 import { preloadWidgetIcons } from "../widgets/icon";
 import { TaskItemView, TaskView } from "./task";
 import { WorkflowView } from "./workflow";
 
-// Icons load as one lazy chunk; these tests look at the drawn icons.
-beforeAll(() => preloadWidgetIcons());
+// Icons load as one lazy chunk and catalogs other than English on first use; these tests read
+// both from the first render.
+beforeAll(() => Promise.all([preloadWidgetIcons(), loadLocale("de"), loadLocale("ar")]));
 
 function workflowItem(workflow: WorkflowItem["workflow"]): WorkflowItem {
   return {

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { Lexer, type Token, type Tokens } from "marked";
 import { type BlockLexState, lexBlocks, type MarkdownBlock } from "./lex-blocks";
+import { MATH_EXTENSIONS } from "./math";
+
+/** A whole-text parse with the same options as `lexBlocks` (GFM and math). */
+const fullLexer = () => new Lexer({ gfm: true, extensions: MATH_EXTENSIONS });
 
 const SAMPLE = `# Title
 
@@ -22,12 +26,14 @@ const x = 1;
 Last paragraph.`;
 
 function fullTypes(text: string) {
-  return new Lexer({ gfm: true }).lex(text).map((t) => [t.type, t.raw]);
+  return fullLexer()
+    .lex(text)
+    .map((t) => [t.type, t.raw]);
 }
 
 /** Every token down to the inline ones, as plain data. */
 function fullTree(text: string): unknown {
-  return JSON.parse(JSON.stringify([...new Lexer({ gfm: true }).lex(text)]));
+  return JSON.parse(JSON.stringify([...fullLexer().lex(text)]));
 }
 
 function streamedTree(state: BlockLexState): unknown {
@@ -93,6 +99,10 @@ describe("lexBlocks", () => {
       "]",
       "(",
       ")",
+      "$",
+      "$$",
+      "\\",
+      "5",
     );
     fc.assert(
       fc.property(
@@ -188,6 +198,13 @@ describe("lexBlocks", () => {
         "[X]: /relative 'T'\n",
         "[y]: javascript:alert(1)\n",
         "[y]: <https://b.example>\n",
+        "$",
+        "$$\n",
+        "\\[\n",
+        "\\]\n",
+        "\\(",
+        "\\)",
+        "x^2",
       );
       fc.assert(
         fc.property(
@@ -247,6 +264,10 @@ describe("lexBlocks on very long and deeply nested text", () => {
     ["100,000 nested list markers", `${"- ".repeat(100_000)}deep\n`],
     ["3 MB of `*`", "*".repeat(3_000_000)],
     ["1 MB of `*a `", "*a ".repeat(350_000)],
+    ["1 MB of prices", "$5 and ".repeat(150_000)],
+    ["500 kB of unclosed `\\(`", "\\(".repeat(250_000)],
+    ["1 MB of plain words in one paragraph", "word ".repeat(200_000)],
+    ["100,000 `$$` lines", "$$5 and $$10\n".repeat(100_000)],
   ])(
     "lexes %s without overflowing the stack and keeps every character",
     (_name, text) => {

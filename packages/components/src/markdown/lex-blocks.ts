@@ -1,4 +1,5 @@
 import { Lexer, type Links, type Token, type Tokens } from "marked";
+import { MATH_EXTENSIONS, type MathToken } from "./math";
 
 /** One top-level markdown block with its character range in the source text. */
 export interface MarkdownBlock {
@@ -42,7 +43,8 @@ export interface ReferenceState {
   readonly uses: Map<string, Set<number>>;
 }
 
-const OPTIONS = { gfm: true, breaks: false } as const;
+// GitHub-flavoured markdown plus LaTeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`).
+const OPTIONS = { gfm: true, breaks: false, extensions: MATH_EXTENSIONS } as const;
 
 /** Labels a finished block's text mentions, by token object (tokens are immutable once final). */
 const LABELS = new WeakMap<Token, ReadonlySet<string>>();
@@ -60,8 +62,13 @@ function labelsOf(token: Token): ReadonlySet<string> {
   let labels = LABELS.get(token);
   if (!labels) {
     const found = new Set<string>();
-    // Code and HTML blocks have no inline content, so they never look a label up.
-    if (token.type !== "code" && token.type !== "html" && token.raw.includes("[")) {
+    // Code, HTML and math blocks have no inline content, so they never look a label up.
+    if (
+      token.type !== "code" &&
+      token.type !== "html" &&
+      token.type !== "math" &&
+      token.raw.includes("[")
+    ) {
       for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] ?? ""));
     }
     labels = found;
@@ -290,6 +297,7 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
       next?.type === "space" ||
       token.type === "heading" ||
       token.type === "hr" ||
+      (token.type === "math" && (token as MathToken).closed) ||
       (token.type === "code" &&
         (token as { codeBlockStyle?: string }).codeBlockStyle !== "indented");
     if (!final) break;

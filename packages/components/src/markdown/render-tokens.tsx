@@ -7,6 +7,8 @@ import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
+import type { MathToken } from "./math";
+import { MathFormula } from "./math-formula";
 
 /** A citation marker to place at a character offset of the message text. */
 export interface MarkdownMarker {
@@ -137,6 +139,10 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
       return <del>{renderInline((token as Tokens.Del).tokens, options)}</del>;
     case "codespan":
       return <code data-tk-part="markdown-code-inline">{(token as Tokens.Codespan).text}</code>;
+    case "math": {
+      const math = token as MathToken;
+      return <MathFormula tex={math.text} display={math.display} source={math.raw} />;
+    }
     case "br":
       return <br />;
     case "link": {
@@ -343,6 +349,20 @@ function renderNestedBlock(
       return renderList(token as Tokens.List, options, place, unplaced);
     case "table":
       return renderTable(token as Tokens.Table, options, place, unplaced);
+    case "math": {
+      if (place) unplaced.push(...place.markers);
+      const math = token as MathToken;
+      const source = math.raw.replace(/\n+$/, "");
+      if (math.closed) return <MathFormula tex={math.text} display source={source} block />;
+      // No closing delimiter yet: the text as it is, never a half-parsed formula.
+      return options.streaming ? (
+        <div data-tk-part="math" data-display="" data-status="pending">
+          <code>{source}</code>
+        </div>
+      ) : (
+        <p data-tk-part="markdown-paragraph">{source}</p>
+      );
+    }
     case "code": {
       if (place) unplaced.push(...place.markers);
       const code = token as Tokens.Code;

@@ -2,7 +2,11 @@ import { render, screen } from "@testing-library/react";
 import type { ClientToolCallItem, ThreadItem as ThreadItemData } from "@threadkit/core";
 import { assistant, user } from "../../test/helpers";
 import { ThreadUIProvider } from "../context";
+import { loadLocale } from "../i18n/locales";
 import { ThreadItem } from "./thread-item";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 const tool: ClientToolCallItem = {
   id: "t1",

@@ -6,9 +6,13 @@ import {
   type ThreadRunFailure,
   UnconfirmedMessageError,
 } from "@threadkit/hooks";
+import { loadLocale } from "../i18n/locales";
 import { ThreadRoot } from "./thread";
 import { ThreadItems } from "./thread-items";
 import type { ThreadStoreLike } from "./thread-source";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 function storeWith(failure: ThreadRunFailure): ThreadStoreLike {
   const state = { itemIds: [], itemsById: {}, runFailure: failure };

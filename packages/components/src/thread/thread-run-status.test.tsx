@@ -8,10 +8,14 @@ import { createChatKitClient } from "@threadkit/core";
 import { ThreadkitProvider, useRunStream } from "@threadkit/hooks";
 import type { ReactNode } from "react";
 import { assistant, createTestStore, user } from "../../test/helpers";
+import { loadLocale } from "../i18n/locales";
 import { ThreadRootSwitch } from "./connected-thread";
 import { ThreadRoot, ThreadViewport } from "./thread";
 import { ThreadItems } from "./thread-items";
 import { ThreadRunStatus } from "./thread-run-status";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const fixture = (name: string) =>

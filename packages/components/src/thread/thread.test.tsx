@@ -2,9 +2,13 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import type { AssistantMessageItem } from "@threadkit/core";
 import { assistant, conversation, createTestStore, user } from "../../test/helpers";
 import { type ItemRendererProps, ThreadUIProvider } from "../context";
+import { loadLocale } from "../i18n/locales";
 import { AssistantMessage } from "../items/assistant-message";
 import { ThreadEmpty, ThreadRoot, ThreadScrollToBottom, ThreadViewport } from "./thread";
 import { ThreadItems } from "./thread-items";
+
+// Catalogs other than English load on first use; these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
 function View(props: Parameters<typeof ThreadRoot>[0]) {
   return (

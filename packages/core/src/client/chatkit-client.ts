@@ -20,7 +20,12 @@ import {
   parseThreadItemsPage,
   parseThreadsPage,
 } from "../validation/parse-thread-item";
-import { createHttpClient, type HttpClientOptions, type RequestOptions } from "./http";
+import {
+  applyAcceptLanguage,
+  createHttpClient,
+  type HttpClientOptions,
+  type RequestOptions,
+} from "./http";
 import { PagePromise } from "./pagination";
 import { type UploadProgress, uploadBytes } from "./upload";
 
@@ -329,6 +334,7 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
       new Headers(call.headers).forEach((value, key) => {
         clientHeaders.set(key, value);
       });
+    applyAcceptLanguage(clientHeaders, options.acceptLanguage);
     const form = new FormData();
     form.append("file", file, name);
     if (strategy.type === "direct") {
@@ -351,7 +357,10 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
     );
     const descriptor = created.upload_descriptor;
     if (!descriptor) return created;
-    const headers = new Headers(descriptor.headers ?? {});
+    const headers = applyAcceptLanguage(
+      new Headers(descriptor.headers ?? {}),
+      options.acceptLanguage,
+    );
     await uploadBytes(http, {
       url: descriptor.url,
       method: descriptor.method,

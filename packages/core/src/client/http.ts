@@ -22,12 +22,36 @@ export type HeadersLike = HeadersInit;
 /** Static headers, or a function called before every request (e.g. to read a fresh token). */
 export type HeadersOption = HeadersLike | (() => HeadersLike | Promise<HeadersLike>);
 
+/** A language tag or weighted list for `Accept-Language`; a function is read per request. */
+export type AcceptLanguageOption = string | (() => string | null | undefined);
+
+/**
+ * Sets `Accept-Language` on `headers` from `option` unless the header is already there or the
+ * option is empty. Returns `headers`.
+ */
+export function applyAcceptLanguage(
+  headers: Headers,
+  option: AcceptLanguageOption | undefined,
+): Headers {
+  if (option === undefined || headers.has("accept-language")) return headers;
+  const value = typeof option === "function" ? option() : option;
+  if (value) headers.set("accept-language", value);
+  return headers;
+}
+
 /** Options shared by every client. */
 export interface HttpClientOptions {
   /** `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Headers sent with every request; a function is called per request. */
   headers?: HeadersOption;
+  /**
+   * `Accept-Language` of every request (a BCP 47 tag such as `"fr-CA"`, or a weighted list),
+   * or a function read per request so the language can change without a new client. Sent only
+   * when no `headers` (client, request or call) already name `Accept-Language`, so an app's own
+   * header always wins; a custom `fetch` sees it in `init.headers` and may replace it.
+   */
+  acceptLanguage?: AcceptLanguageOption;
   /** Per-request timeout in ms, until the response headers (streams) or body (JSON) arrive. @default 60000 */
   timeoutMs?: number;
   /** Retries after a retryable failure. @default 2 */
@@ -242,7 +266,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           headers.set(key, value);
         });
     }
-    return headers;
+    return applyAcceptLanguage(headers, options.acceptLanguage);
   }
 
   async function attempt(

@@ -11,6 +11,7 @@ export {
   type UploadStrategy,
 } from "./chatkit-client";
 export {
+  type AcceptLanguageOption,
   buildUrl,
   createHttpClient,
   failedBeforeSending,
