@@ -201,7 +201,9 @@ describe("ChatKit entities (@-mentions)", () => {
     // The interactive tag shows its preview widget on focus.
     const chip = screen.getByRole("button", { name: "Alvaro" });
     act(() => chip.focus());
-    expect((await screen.findByRole("tooltip")).textContent).toContain("Alvaro, on call");
+    // The widget catalogue loads on first use, so the preview fills in once it has.
+    const tooltip = await screen.findByRole("tooltip");
+    await waitFor(() => expect(tooltip.textContent).toContain("Alvaro, on call"));
     expect(onRequestPreview).toHaveBeenCalledWith(expect.objectContaining({ id: "u_2" }));
 
     await user.click(input);

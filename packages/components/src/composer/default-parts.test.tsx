@@ -59,7 +59,7 @@ describe("Composer.Root without children", () => {
     render(<ComposerRootSwitch onSubmit={onSubmit} />);
     await user.type(screen.getByRole("textbox"), "Hi");
     await user.click(screen.getByRole("button", { name: "Send message" }));
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ text: "Hi", attachments: [], tags: [] });
     expect(screen.queryByRole("button", { name: "Add attachments" })).toBeNull();
   });
 
