@@ -50,6 +50,13 @@ function isHidden(declaration) {
   return Boolean(name && ts.isPrivateIdentifier(name));
 }
 
+/** Drops what depends on file layout or checker state: `import("…").` qualifiers, symbol ids. */
+function stable(text) {
+  return text
+    .replace(/import\("[^"]*"\)\./g, "")
+    .replace(/__@(\w+)@\d+/g, (_, name) => `[Symbol.${name}]`);
+}
+
 function printNode(node) {
   return printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile());
 }
@@ -162,7 +169,7 @@ export function packageApiReports(pkgDir) {
     const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
     const exports = moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : [];
     const blocks = exports
-      .map((symbol) => [symbol.name, renderSymbol(checker, symbol.name, symbol)])
+      .map((symbol) => [symbol.name, stable(renderSymbol(checker, symbol.name, symbol))])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, text]) => text);
     const specifier = key === "." ? name : `${name}/${key.slice(2)}`;
