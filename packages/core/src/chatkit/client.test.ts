@@ -370,7 +370,8 @@ describe("createChatKitClient", () => {
         strategy: { type: "direct", uploadUrl: `${server.url}/d` },
       })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "APIError", status: 413, message: "too big" });
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 413, message: "too big" });
   });
 
   it("rejects operations sent through the wrong method", async () => {

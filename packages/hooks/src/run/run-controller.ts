@@ -8,6 +8,7 @@ import {
   type Attachment,
   type ChatKitRequestMap,
   type InferenceOptions,
+  isAbortError,
   readThreadStream,
   type StreamingRequestType,
   type StructuredInputSubmission,
@@ -160,7 +161,7 @@ export function toUserMessageInput(input: RunInput): UserMessageInput {
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof Error && error.name === "AbortError");
+  return signal.aborted || isAbortError(error);
 }
 
 /** The runner behind `useRunStream`. */

@@ -5,6 +5,7 @@
  * widget at all (bad JSON, no `type`) is an error.
  */
 
+import { ThreadkitError } from "../../errors/errors";
 import { type ComponentSpec, WIDGET_SPECS } from "./schema";
 import type { WidgetComponentByType, WidgetNode, WidgetRoot, WidgetType } from "./types";
 
@@ -48,7 +49,7 @@ export interface ParsedWidgetRoot {
 }
 
 /** Raised when the input cannot be read as a widget at all. */
-export class WidgetParseError extends Error {
+export class WidgetParseError extends ThreadkitError {
   override readonly name = "WidgetParseError";
   /** The input as given. */
   readonly input: unknown;
