@@ -7,6 +7,7 @@ export default defineConfig({
     "chatkit/index": "src/chatkit/index.ts",
     "rest/index": "src/rest/index.ts",
     "assistants/index": "src/assistants/index.ts",
+    "internal/index": "src/internal/index.ts",
     "server/index": "src/server/index.ts",
     "testing/index": "src/testing/index.ts",
   },

@@ -4,15 +4,13 @@
  *
  * The code is organised by wire format (`chatkit/`, `rest/`, `assistants/`) over shared pieces
  * (`http/`, `sse/`, `errors/`, `state/`); `@threadkit/core/chatkit`, `/rest` and `/assistants`
- * export one wire format each.
+ * export one wire format each. Plumbing shared by threadkit's packages is in
+ * `@threadkit/core/internal` (not a public API).
  */
 
 export * from "./assistants";
 export * from "./chatkit";
-export { unixToIso } from "./chatkit/item-origin";
 export * from "./errors";
-export { describeValue, isJsonObject } from "./errors/issues";
-export { parseJsonText } from "./errors/parse-json";
 export * from "./http";
 export * from "./rest";
 export * from "./sse";

@@ -1,16 +1,3 @@
-export {
-  buildUrl,
-  createHttpClient,
-  failedBeforeSending,
-  type HeadersLike,
-  type HeadersOption,
-  type HttpClient,
-  type HttpClientOptions,
-  type HttpRequest,
-  isEventStream,
-  isRetryableStatus,
-  type RequestOptions,
-  retryAfterMs,
-} from "./client";
-export { type CursorParams, nextCursorParams, PagePromise } from "./pagination";
-export { canReportUploadProgress, type UploadProgress } from "./upload";
+export type { HeadersLike, HeadersOption, HttpClientOptions, RequestOptions } from "./client";
+export { PagePromise } from "./pagination";
+export type { UploadProgress } from "./upload";

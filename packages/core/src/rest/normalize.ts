@@ -65,6 +65,18 @@ function mapTask(
   };
 }
 
+/** Validates a REST item of a known type; the output is typed by that type's schema. */
+function parseRestItem<K extends keyof typeof restItemSchemas>(
+  type: K,
+  json: unknown,
+): v.InferOutput<(typeof restItemSchemas)[K]> {
+  const result = v.safeParse(restItemSchemas[type], json);
+  if (!result.success) {
+    throw validationErrorFromIssues(`REST thread item (${type})`, result.issues, json);
+  }
+  return result.output;
+}
+
 /**
  * Normalizes one hosted REST thread item (`chatkit.user_message` …) into the canonical protocol
  * `ThreadItem`:
@@ -92,22 +104,21 @@ export function normalizeChatKitRestItem(
     if (item.thread_id === "" && options.threadId) item.thread_id = options.threadId;
     return item;
   }
-  const result = v.safeParse(restItemSchemas[type], json);
-  if (!result.success) {
-    throw validationErrorFromIssues(`REST thread item (${type})`, result.issues, json);
-  }
-  const src = result.output as JsonObject & { id: string; thread_id?: string; created_at?: number };
-  const base = {
+  const base = (src: {
+    id: string;
+    thread_id?: string | undefined;
+    created_at?: number | undefined;
+  }) => ({
     id: src.id,
     thread_id: src.thread_id ?? options.threadId ?? "",
     created_at: src.created_at === undefined ? "" : unixToIso(src.created_at),
-  };
+  });
   const from = (mapped: readonly string[]) =>
     origin("chatkit_rest", json.type as string, pickExtra(json, [...BASE_KEYS, ...mapped]));
 
   switch (type) {
     case "chatkit.user_message": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       const content: UserMessageContent[] = [];
       const quoted: string[] = [];
       for (const part of s.content) {
@@ -122,7 +133,7 @@ export function normalizeChatKitRestItem(
       });
       const io = s.inference_options;
       return {
-        ...base,
+        ...base(s),
         type: "user_message",
         content,
         attachments,
@@ -132,9 +143,9 @@ export function normalizeChatKitRestItem(
       };
     }
     case "chatkit.assistant_message": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       return {
-        ...base,
+        ...base(s),
         type: "assistant_message",
         content: s.content.map((part) => ({
           ...part,
@@ -159,7 +170,7 @@ export function normalizeChatKitRestItem(
       };
     }
     case "chatkit.widget": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       const widget = parseJsonText(s.widget, "REST thread item (chatkit.widget) widget JSON", [
         "widget",
       ]);
@@ -176,10 +187,10 @@ export function normalizeChatKitRestItem(
           input: json,
         });
       }
-      return { ...base, type: "widget", widget: widget as WidgetRoot, origin: from(["widget"]) };
+      return { ...base(s), type: "widget", widget: widget as WidgetRoot, origin: from(["widget"]) };
     }
     case "chatkit.client_tool_call": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       const subject = "REST thread item (chatkit.client_tool_call)";
       const args = parseJsonText(s.arguments, `${subject} arguments JSON`, ["arguments"]);
       if (!isJsonObject(args)) {
@@ -187,7 +198,7 @@ export function normalizeChatKitRestItem(
       }
       const hasOutput = s.output != null;
       return {
-        ...base,
+        ...base(s),
         type: "client_tool_call",
         status: s.status === "completed" ? "completed" : "pending",
         call_id: s.call_id,
@@ -200,18 +211,18 @@ export function normalizeChatKitRestItem(
       };
     }
     case "chatkit.task": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       return {
-        ...base,
+        ...base(s),
         type: "task",
         task: mapTask(s.task_type, s.heading, s.summary),
         origin: from(["task_type", "heading", "summary"]),
       };
     }
     case "chatkit.task_group": {
-      const s = src as unknown as v.InferOutput<(typeof restItemSchemas)[typeof type]>;
+      const s = parseRestItem(type, json);
       return {
-        ...base,
+        ...base(s),
         type: "workflow",
         workflow: {
           type: "custom",

@@ -1,6 +1,4 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
-export { isIndexInBounds, MAX_INDEX_GAP } from "./index-bounds";
-export { PersistentMap } from "./persistent-map";
 export {
   reduceThreadStream,
   reduceThreadStreamEvents,

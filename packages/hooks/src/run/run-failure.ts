@@ -8,9 +8,9 @@ import {
   ConnectionError,
   isTimeoutError,
   NotEventStreamError,
-  retryAfterMs,
   ThreadkitError,
 } from "@threadkit/core";
+import { retryAfterMs } from "@threadkit/core/internal";
 import { ClientToolError, RunStreamError } from "./run-errors";
 
 /** How long a stream may go without an event before the run ends, by default. */
