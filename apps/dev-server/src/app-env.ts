@@ -1,4 +1,4 @@
-import type { RequestInfo } from "./protocol";
+import type { RequestInfo } from "./request-info";
 
 /** Hono context variables set by the app's middleware. */
 export interface AppEnv {

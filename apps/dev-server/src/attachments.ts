@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Attachment } from "@threadkit/core";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "./app-env";
-import type { RequestInfo } from "./protocol";
+import type { RequestInfo } from "./request-info";
 import type { DevServices } from "./services";
 import type { StoredAttachment } from "./store";
 import { badRequest, createId, HttpError, notFound } from "./util";

@@ -18,6 +18,7 @@ import {
   parseMessageFaults,
 } from "./faults";
 import { parseSubmission, parseUserMessage } from "./protocol-input";
+import type { RequestInfo } from "./request-info";
 import { persistEvents } from "./runner";
 import {
   afterClientTool,
@@ -31,7 +32,6 @@ import {
   widgetSyncAction,
 } from "./script";
 import type { DevServices } from "./services";
-import type { ChatSession } from "./sessions";
 import { dataFrame, sseResponse } from "./sse";
 import type { StoredThread } from "./store";
 import {
@@ -48,13 +48,6 @@ import {
   toIso,
 } from "./util";
 import { toProtocolPage, toThread } from "./views";
-
-/** What a protocol request carries besides its body. */
-export interface RequestInfo {
-  origin: string;
-  session: ChatSession | null;
-  faults: FaultSpec;
-}
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 10_000;

@@ -95,13 +95,7 @@ export { AttachmentView, UserMessage } from "./items/user-message";
 export { WidgetItemFallback } from "./items/widget-item";
 export { formatDuration, WorkflowView } from "./items/workflow";
 export { CodeBlock, type CodeBlockProps } from "./markdown/code-block";
-export {
-  type BlockLexState,
-  lexBlocks,
-  MARKDOWN_CHUNK_LENGTH,
-  MAX_MARKDOWN_NESTING,
-  type MarkdownBlock,
-} from "./markdown/lex-blocks";
+export { MARKDOWN_CHUNK_LENGTH, MAX_MARKDOWN_NESTING } from "./markdown/lex-blocks";
 export { Markdown, type MarkdownProps } from "./markdown/markdown";
 export type { MarkdownMarker } from "./markdown/render-tokens";
 export * as Message from "./message";

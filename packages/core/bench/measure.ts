@@ -1,17 +1,17 @@
 /** The measured pipelines, shared by the vitest benches and the plain node script. */
 import { createParser } from "eventsource-parser";
 import {
+  readAssistantStream,
+  readAssistantStreamBatches,
+} from "../src/assistants/read-assistant-stream";
+import {
   createAssistantRunState,
   reduceAssistantRun,
   reduceAssistantRunEvents,
-} from "../src/reducers/reduce-assistant-run";
-import { reduceThreadStream, reduceThreadStreamEvents } from "../src/reducers/reduce-thread-stream";
-import { createThreadState } from "../src/reducers/thread-state";
-import {
-  readAssistantStream,
-  readAssistantStreamBatches,
-} from "../src/stream/read-assistant-stream";
-import { readThreadStream, readThreadStreamBatches } from "../src/stream/read-thread-stream";
+} from "../src/assistants/reduce-assistant-run";
+import { readThreadStream, readThreadStreamBatches } from "../src/chatkit/read-thread-stream";
+import { reduceThreadStream, reduceThreadStreamEvents } from "../src/state/reduce-thread-stream";
+import { createThreadState } from "../src/state/thread-state";
 
 /** The floor: TextDecoder + eventsource-parser + JSON.parse of every event, nothing else. */
 export function floor(chunks: readonly Uint8Array[]): number {

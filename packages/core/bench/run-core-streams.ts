@@ -4,7 +4,7 @@
  * them less than wall time.
  * Run: pnpm exec tsx packages/core/bench/run-core-streams.ts
  */
-import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
+import { reduceThreadStream } from "../src/state/reduce-thread-stream";
 import {
   assistantBatchPipeline,
   assistantPipeline,

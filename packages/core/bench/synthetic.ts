@@ -1,6 +1,6 @@
 /** Synthetic inputs shared by the stream benchmarks (no Node APIs). */
-import type { ThreadStreamEvent } from "../src/protocol/stream-event";
-import { createThreadState, type ThreadState } from "../src/reducers/thread-state";
+import type { ThreadStreamEvent } from "../src/chatkit/stream-event";
+import { createThreadState, type ThreadState } from "../src/state/thread-state";
 import { createAssistantMessage, createUserMessage, textDelta } from "../src/testing/factories";
 
 /** A thread with `count` finished items plus one streaming assistant message `m_live`. */

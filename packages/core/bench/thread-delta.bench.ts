@@ -3,7 +3,7 @@
  * Budget: 10,000 items within 1.5× of 10 items.
  */
 import { bench, describe } from "vitest";
-import { reduceThreadStream } from "../src/reducers/reduce-thread-stream";
+import { reduceThreadStream } from "../src/state/reduce-thread-stream";
 import { DELTA, threadWithItems } from "./synthetic";
 
 describe("one text delta", () => {

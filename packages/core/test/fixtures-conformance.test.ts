@@ -1,15 +1,16 @@
 /**
  * Every shared JSON fixture validates (protocol bodies) or normalizes (widgets) without loss.
  */
-import { parseAttachment } from "../src/client/chatkit-client";
-import { normalizeChatKitRestItem } from "../src/normalize/chatkit-rest";
+
 import {
   parseAssistantMessageContent,
   parseChatKitRequest,
   parseThread,
   parseThreadItem,
   parseThreadsPage,
-} from "../src/validation";
+} from "../src/chatkit";
+import { parseAttachment } from "../src/chatkit/client";
+import { normalizeChatKitRestItem } from "../src/rest/normalize";
 import { fixtureNames, readFixture, readJsonFixture } from "./fixtures";
 
 const PROTOCOL = "chatkit-protocol";

@@ -15,7 +15,7 @@ const core = path.resolve(here, "..");
 const require = createRequire(path.join(core, "../../node_modules/.pnpm/node_modules/"));
 const esbuild = require("esbuild");
 
-const schemaFiles = ["src/schema/protocol.ts", "src/assistants/schema.ts", "src/rest/schema.ts"];
+const schemaFiles = ["src/chatkit/schema.ts", "src/assistants/schema.ts", "src/rest/schema.ts"];
 
 /** valibot → zod/mini, good enough for a size comparison (same structure, same checks). */
 function toZodMini(source) {
@@ -67,7 +67,9 @@ const rows = [
   await size(zodFiles, "zod-mini"),
   await size(
     [
-      path.join(core, "src/validation/index.ts"),
+      path.join(core, "src/chatkit/parse-thread-item.ts"),
+      path.join(core, "src/chatkit/parse-stream-event.ts"),
+      path.join(core, "src/chatkit/parse-request.ts"),
       path.join(core, "src/assistants/parse-stream-event.ts"),
     ],
     "validation-entry",

@@ -6,30 +6,26 @@
  * in a few seconds.
  */
 import fc from "fast-check";
-import { assistantRunToThreadItems } from "../src/reducers/assistant-run-to-thread-items";
+import { assistantRunToThreadItems } from "../src/assistants/assistant-run-to-thread-items";
+import {
+  type AssistantStreamReaderEvent,
+  readAssistantStream,
+  readAssistantStreamBatches,
+} from "../src/assistants/read-assistant-stream";
 import {
   type AssistantRunState,
   createAssistantRunState,
   reduceAssistantRun,
   reduceAssistantRunEvents,
-} from "../src/reducers/reduce-assistant-run";
-import { reduceThreadStream, reduceThreadStreamEvents } from "../src/reducers/reduce-thread-stream";
-import {
-  createThreadState,
-  selectThreadItems,
-  type ThreadState,
-} from "../src/reducers/thread-state";
-import { MAX_INDEX_GAP } from "../src/stream/index-bounds";
-import {
-  type AssistantStreamReaderEvent,
-  readAssistantStream,
-  readAssistantStreamBatches,
-} from "../src/stream/read-assistant-stream";
+} from "../src/assistants/reduce-assistant-run";
 import {
   readThreadStream,
   readThreadStreamBatches,
   type ThreadStreamReaderEvent,
-} from "../src/stream/read-thread-stream";
+} from "../src/chatkit/read-thread-stream";
+import { MAX_INDEX_GAP } from "../src/state/index-bounds";
+import { reduceThreadStream, reduceThreadStreamEvents } from "../src/state/reduce-thread-stream";
+import { createThreadState, selectThreadItems, type ThreadState } from "../src/state/thread-state";
 
 const index = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 4 }) },

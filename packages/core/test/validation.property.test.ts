@@ -3,9 +3,9 @@
  */
 import fc from "fast-check";
 import { parseAssistantStreamEvent } from "../src/assistants/parse-stream-event";
+import { parseThreadItem, parseThreadStreamEvent } from "../src/chatkit";
 import { ValidationError } from "../src/errors";
-import { normalizeChatKitRestItem } from "../src/normalize/chatkit-rest";
-import { parseThreadItem, parseThreadStreamEvent } from "../src/validation";
+import { normalizeChatKitRestItem } from "../src/rest/normalize";
 
 const itemTypes = [
   "user_message",

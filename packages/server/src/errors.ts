@@ -2,6 +2,7 @@
  * Errors of `@threadkit/server`. Request errors become a 4xx/5xx JSON answer before any stream
  * starts; stream errors become an `error` event inside a stream that already started.
  */
+import { ThreadkitError } from "@threadkit/core";
 
 /** The JSON body of every error answer: `{ error: { type, code, message, param } }`. */
 export interface ErrorBody {
@@ -12,7 +13,7 @@ export interface ErrorBody {
  * A request that cannot be answered, with its HTTP status. Thrown before a response starts, it
  * is answered as JSON ({@link ErrorBody}); nothing is stored.
  */
-export class ChatKitRequestError extends Error {
+export class ChatKitRequestError extends ThreadkitError {
   override name = "ChatKitRequestError";
   /** HTTP status (4xx for bad input, 501 for an operation the server was not given). */
   readonly status: number;
@@ -65,7 +66,7 @@ export type StreamErrorCode = "stream.error" | (string & {});
  * Ends a stream with `{type: "error", code, allow_retry}`: ChatKit.js shows the localized
  * message of `code`. Throw it from `respond` or `action` (Python: `StreamError`).
  */
-export class StreamError extends Error {
+export class StreamError extends ThreadkitError {
   override name = "StreamError";
   /** The error code sent to the client. */
   readonly code: StreamErrorCode;
@@ -83,7 +84,7 @@ export class StreamError extends Error {
  * Ends a stream with `{type: "error", code: "custom", message, allow_retry}`: ChatKit.js shows
  * `message` as is (localize it yourself). Python: `CustomStreamError`.
  */
-export class CustomStreamError extends Error {
+export class CustomStreamError extends ThreadkitError {
   override name = "CustomStreamError";
   /** Whether the client offers a retry button. Default `false`. */
   readonly allowRetry: boolean;

@@ -4,7 +4,7 @@
  * and every marker is handed to the child whose text holds its index.
  */
 import type { Token, Tokens } from "marked";
-import type { MarkdownMarker } from "./render-tokens";
+import type { MarkdownMarker } from "./markdown-marker";
 
 /**
  * A run of a nested token's `raw` that appears verbatim in the message text: `raw[local + i]` is

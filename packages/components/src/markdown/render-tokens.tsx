@@ -6,19 +6,12 @@ import { isDeeplink } from "../internal/deeplink";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
+import type { MarkdownMarker } from "./markdown-marker";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
 import type { MathToken } from "./math";
 import { MathFormula } from "./math-formula";
 
-/** A citation marker to place at a character offset of the message text. */
-export interface MarkdownMarker {
-  /** Character offset in the message text. */
-  index: number;
-  /** Stable key of the marker within the message. */
-  key: string;
-  /** Renders the marker. */
-  node: ReactNode;
-}
+export type { MarkdownMarker } from "./markdown-marker";
 
 /** Rendering options threaded through the token walk. */
 export interface RenderOptions {

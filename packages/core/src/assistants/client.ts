@@ -1,5 +1,5 @@
-import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../client/http";
-import { nextCursorParams, PagePromise } from "../client/pagination";
+import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../http/client";
+import { nextCursorParams, PagePromise } from "../http/pagination";
 import {
   parseAssistant,
   parseAssistantThread,

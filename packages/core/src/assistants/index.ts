@@ -1,3 +1,13 @@
+/**
+ * @threadkit/core/assistants — the OpenAI Assistants API (beta): wire types, parsers, the client,
+ * the run stream reader and reducer, and the normalisation into ChatKit thread items.
+ */
+export {
+  type AssistantFileSource,
+  type AssistantRunToThreadItemsOptions,
+  assistantRunToThreadItems,
+  convertAssistantText,
+} from "./assistant-run-to-thread-items";
 export {
   type AssistantStreamBody,
   type AssistantsClient,
@@ -6,6 +16,14 @@ export {
   type ListResult,
   type RunStepInclude,
 } from "./client";
+export {
+  type AssistantObjects,
+  normalizeAssistantMessage,
+  normalizeAssistantObjects,
+  normalizeAssistantRunStep,
+  normalizeAssistantThread,
+  normalizeRequiredAction,
+} from "./normalize";
 export * from "./parse";
 export {
   isKnownAssistantStreamEvent,
@@ -13,4 +31,16 @@ export {
   type ParsedAssistantStreamEvent,
   parseAssistantStreamEvent,
 } from "./parse-stream-event";
+export {
+  type AssistantStreamMalformedEvent,
+  type AssistantStreamReaderEvent,
+  readAssistantStream,
+  readAssistantStreamBatches,
+} from "./read-assistant-stream";
+export {
+  type AssistantRunState,
+  createAssistantRunState,
+  reduceAssistantRun,
+  reduceAssistantRunEvents,
+} from "./reduce-assistant-run";
 export type * from "./types";

@@ -62,12 +62,14 @@ describe("parseAssistantStreamEvent", () => {
       object: "thread.message.delta",
       delta: { content: [{ index: 0, type: "text", text: { value: 7 } }] },
     };
-    expect(() => parseAssistantStreamEvent("thread.message.delta", data)).toThrow(
-      expect.objectContaining({
-        name: "ValidationError",
-        path: "data.delta.content[0].text.value",
-      }),
-    );
+    let error: unknown;
+    try {
+      parseAssistantStreamEvent("thread.message.delta", data);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).path).toBe("data.delta.content[0].text.value");
   });
 
   it("validates annotations inside message deltas", () => {

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { isJsonObject, validationError, validationErrorFromIssues } from "../validation/issues";
+import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
 import {
   assistantThreadSchema,
   errorObjectSchema,

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { ValidationError } from "../errors";
-import { validationErrorFromIssues } from "../validation/issues";
+import { validationErrorFromIssues } from "../errors/issues";
 import {
   assistantDeletedSchema,
   assistantSchema,

@@ -1,7 +1,8 @@
 /**
- * Typed errors raised by every part of `@threadkit/core`. Each class has a stable `name`, so
- * errors can be told apart after crossing realms (`error.name === "APIError"`) as well as with
- * `instanceof`.
+ * Typed errors raised by every part of `@threadkit/core`. Every error class of threadkit extends
+ * {@link ThreadkitError}; tell them apart with `instanceof` (`error instanceof APIError`). Each
+ * keeps a readable `name` for logs. The platform's own aborts and timeouts (`DOMException`s from
+ * `fetch` and `AbortSignal`) are recognised by {@link isAbortError} and {@link isTimeoutError}.
  */
 
 /** A path into a JSON value, e.g. `["content", 0, "text"]`. */
@@ -155,6 +156,29 @@ export class TimeoutError extends ThreadkitError {
     super(`Request timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
+}
+
+/**
+ * Whether `error` is an abort: core's {@link AbortError}, or the `DOMException` named
+ * `"AbortError"` that `fetch` and `AbortSignal.abort()` raise.
+ */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof AbortError || isDomException(error, "AbortError");
+}
+
+/**
+ * Whether `error` is a timeout: core's {@link TimeoutError}, or the `DOMException` named
+ * `"TimeoutError"` that `AbortSignal.timeout()` raises.
+ */
+export function isTimeoutError(error: unknown): boolean {
+  return error instanceof TimeoutError || isDomException(error, "TimeoutError");
+}
+
+/** The platform's exceptions carry their kind in `name` (WebIDL); that is the only way to read it. */
+function isDomException(error: unknown, name: "AbortError" | "TimeoutError"): boolean {
+  return (
+    typeof DOMException !== "undefined" && error instanceof DOMException && error.name === name
+  );
 }
 
 /** The caller aborted the request through its `AbortSignal`. */

@@ -205,8 +205,8 @@ describe("createChatKitRestClient", () => {
     const error = await client()
       .sessions.cancel("cksess_x")
       .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({
-      name: "APIError",
       status: 404,
       type: "invalid_request_error",
       code: null,

@@ -1,10 +1,10 @@
 import * as v from "valibot";
-import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../client/http";
-import { nextCursorParams, PagePromise } from "../client/pagination";
+import type { ThreadItem } from "../chatkit/thread-item";
 import { ValidationError } from "../errors";
-import { type NormalizedPage, normalizeChatKitRestItemsPage } from "../normalize/chatkit-rest";
-import type { ThreadItem } from "../protocol/thread-item";
-import { validationErrorFromIssues } from "../validation/issues";
+import { validationErrorFromIssues } from "../errors/issues";
+import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../http/client";
+import { nextCursorParams, PagePromise } from "../http/pagination";
+import { type NormalizedPage, normalizeChatKitRestItemsPage } from "./normalize";
 import {
   chatKitThreadDeletedSchema,
   chatKitThreadSchema,

@@ -2,8 +2,9 @@
  * Server-side helpers for hosted ChatKit sessions. They need an OpenAI API key, so they belong on
  * the integrator's server; the browser only ever receives the short-lived client secret.
  */
-import type { RequestOptions } from "../client/http";
+
 import { ValidationError, type ValidationIssue } from "../errors";
+import type { RequestOptions } from "../http/client";
 import { createChatKitRestClient } from "../rest/client";
 import type { ChatSession, ChatSessionCreateParams } from "../rest/types";
 import { CHAT_SESSION_LIMITS } from "../rest/types";

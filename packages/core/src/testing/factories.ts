@@ -2,15 +2,15 @@
  * Factories of canonical thread items and stream events with sensible defaults, for tests and
  * stories. Every field can be overridden.
  */
-import type { ThreadItemUpdate, ThreadStreamEvent } from "../protocol/stream-event";
+import type { ThreadItemUpdate, ThreadStreamEvent } from "../chatkit/stream-event";
 import type {
   AssistantMessageItem,
   Task,
   UserMessageItem,
   WidgetItem,
   WorkflowItem,
-} from "../protocol/thread-item";
-import type { WidgetRoot } from "../protocol/widgets";
+} from "../chatkit/thread-item";
+import type { WidgetRoot } from "../chatkit/widgets/types";
 
 const CREATED_AT = "2026-01-01T00:00:00";
 

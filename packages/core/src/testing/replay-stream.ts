@@ -5,8 +5,8 @@
 import {
   type AssistantStreamReaderEvent,
   readAssistantStream,
-} from "../stream/read-assistant-stream";
-import { readThreadStream, type ThreadStreamReaderEvent } from "../stream/read-thread-stream";
+} from "../assistants/read-assistant-stream";
+import { readThreadStream, type ThreadStreamReaderEvent } from "../chatkit/read-thread-stream";
 import { type StreamFromStringOptions, streamFromString } from "./stream-from-string";
 
 /**

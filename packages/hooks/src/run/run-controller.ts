@@ -8,6 +8,7 @@ import {
   type Attachment,
   type ChatKitRequestMap,
   type InferenceOptions,
+  isAbortError,
   readThreadStream,
   type StreamingRequestType,
   type StructuredInputSubmission,
@@ -29,6 +30,9 @@ import {
   UnconfirmedMessageError,
   watchIdle,
 } from "./run-failure";
+import type { RunResult } from "./run-result";
+
+export type { RunResult } from "./run-result";
 
 export { ClientToolError, type ClientToolHandler, RunStreamError };
 
@@ -50,21 +54,6 @@ export type RunInput =
 
 /** Where a run is. */
 export type RunStatus = "idle" | "submitting" | "streaming" | "running_tool" | "error";
-
-/** How a run ended. */
-export interface RunResult {
-  readonly status: "done" | "error" | "cancelled";
-  /** The thread the run belongs to (the new id when the run created it). */
-  readonly threadId: string | null;
-  readonly error: Error | null;
-  /** Whether the server accepted the request (its stream started). */
-  readonly accepted: boolean;
-  /**
-   * The id of the sent user message once the server confirmed it (`thread.item.done`), or
-   * `null` when it never arrived (or the operation sent no message).
-   */
-  readonly userMessageId: string | null;
-}
 
 /** Options of one send. */
 export interface SendOptions {
@@ -172,7 +161,7 @@ export function toUserMessageInput(input: RunInput): UserMessageInput {
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof Error && error.name === "AbortError");
+  return signal.aborted || isAbortError(error);
 }
 
 /** The runner behind `useRunStream`. */

@@ -1,4 +1,4 @@
-import type { JsonObject } from "@threadkit/core";
+import { type JsonObject, ThreadkitError } from "@threadkit/core";
 
 /** A function that runs a client tool in the browser and returns its output. */
 export type ClientToolHandler = (
@@ -7,7 +7,7 @@ export type ClientToolHandler = (
 ) => unknown | Promise<unknown>;
 
 /** The server ended a response with an `error` event. */
-export class RunStreamError extends Error {
+export class RunStreamError extends ThreadkitError {
   override name = "RunStreamError";
   /** `"stream.error"`, `"custom"`, or a future code. */
   readonly code: string;
@@ -21,7 +21,7 @@ export class RunStreamError extends Error {
 }
 
 /** A client tool call named a tool missing from `clientTools`. */
-export class ClientToolError extends Error {
+export class ClientToolError extends ThreadkitError {
   override name = "ClientToolError";
   /** The tool's name. */
   readonly toolName: string;

@@ -3,14 +3,21 @@
  * message the server never confirmed), what each failure means (`describeRunFailure`) and the
  * idle watch that ends a stream gone silent.
  */
-import { APIError, retryAfterMs, ThreadkitError } from "@threadkit/core";
+import {
+  APIError,
+  ConnectionError,
+  isTimeoutError,
+  NotEventStreamError,
+  ThreadkitError,
+} from "@threadkit/core";
+import { retryAfterMs } from "@threadkit/core/internal";
 import { ClientToolError, RunStreamError } from "./run-errors";
 
 /** How long a stream may go without an event before the run ends, by default. */
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
 
 /** The stream started, then sent no event for `timeoutMs`: the run ended. */
-export class StreamIdleTimeoutError extends Error {
+export class StreamIdleTimeoutError extends ThreadkitError {
   override name = "StreamIdleTimeoutError";
   /** The idle timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
@@ -25,7 +32,7 @@ export class StreamIdleTimeoutError extends Error {
  * message (`thread.item.done`): the message may never have been stored, so it goes back to the
  * user.
  */
-export class UnconfirmedMessageError extends Error {
+export class UnconfirmedMessageError extends ThreadkitError {
   override name = "UnconfirmedMessageError";
   constructor() {
     super("The server ended its answer without confirming the message");
@@ -79,16 +86,16 @@ export function describeRunFailure(
 ): RunFailureInfo {
   if (error instanceof RunStreamError)
     return { kind: "server", reason: "stream_error", retryAt: null };
-  if (error instanceof StreamIdleTimeoutError || error.name === "TimeoutError") {
+  if (error instanceof StreamIdleTimeoutError || isTimeoutError(error)) {
     return { kind: "connection", reason: "timeout", retryAt: null };
   }
   if (error instanceof UnconfirmedMessageError) {
     return { kind: "request", reason: "unconfirmed", retryAt: null };
   }
-  if (error.name === "NotEventStreamError") {
+  if (error instanceof NotEventStreamError) {
     return { kind: "request", reason: "not_event_stream", retryAt: null };
   }
-  if (error.name === "ConnectionError")
+  if (error instanceof ConnectionError)
     return { kind: "connection", reason: "network", retryAt: null };
   if (error instanceof APIError) {
     const after = error.headers ? retryAfterMs(error.headers, now) : undefined;

@@ -2,6 +2,7 @@
  * The ChatKit session lifecycle without React: fetch a client secret, refresh it ahead of its
  * expiry, retry with backoff, and refresh once when a request is rejected with 401.
  */
+import { AbortError } from "@threadkit/core";
 
 /** A client secret with its expiry, as `POST /v1/chatkit/sessions` returns it. */
 export interface ChatKitClientSecret {
@@ -100,9 +101,7 @@ const DEFAULT_MARGIN_MS = 60_000;
 const defaultRetryDelay = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 30_000);
 
 function abortError(): Error {
-  const error = new Error("The session was stopped");
-  error.name = "AbortError";
-  return error;
+  return new AbortError("The session was stopped");
 }
 
 /** Creates a session controller. It does nothing until {@link SessionController.start}. */

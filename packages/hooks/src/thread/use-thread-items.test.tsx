@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ThreadItem } from "@threadkit/core";
+import { type ThreadItem, ValidationError } from "@threadkit/core";
 import type { ReactNode } from "react";
 import {
   closeAfterCleanup,
@@ -152,7 +152,7 @@ describe("useThreadItems", () => {
     });
     const { result } = render(server, "thr_1");
     await waitFor(() => expect(result.current.items.status).toBe("error"));
-    expect(result.current.items.error?.name).toBe("ValidationError");
+    expect(result.current.items.error).toBeInstanceOf(ValidationError);
     expect(result.current.items.itemIds).toEqual([]);
   });
 

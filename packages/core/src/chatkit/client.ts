@@ -1,0 +1,432 @@
+import * as v from "valibot";
+import { ValidationError } from "../errors";
+import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
+import { parseJsonText } from "../errors/parse-json";
+import {
+  applyAcceptLanguage,
+  createHttpClient,
+  type HttpClientOptions,
+  type RequestOptions,
+} from "../http/client";
+import { PagePromise } from "../http/pagination";
+import { type UploadProgress, uploadBytes } from "../http/upload";
+import {
+  parseThread,
+  parseThreadItem,
+  parseThreadItemsPage,
+  parseThreadsPage,
+} from "./parse-thread-item";
+import type {
+  ActionPayload,
+  ChatKitRequestMap,
+  ChatKitRequestType,
+  StreamingRequestType,
+  StructuredInputSubmission,
+  UserMessageInput,
+} from "./requests";
+import { STREAMING_REQUEST_TYPES, toUserMessageContent } from "./requests";
+import { attachment as attachmentSchema } from "./schema";
+import type { Thread } from "./thread";
+import type { Attachment, JsonObject, ThreadItem } from "./thread-item";
+
+/** Options of {@link createChatKitClient}. */
+export interface ChatKitClientOptions extends HttpClientOptions {
+  /** The ChatKit server endpoint (ChatKit.js's `api.url`). */
+  url: string;
+  /** Sent as the request's `metadata` unless a call gives its own. */
+  metadata?: JsonObject;
+}
+
+/** Options of one protocol call. */
+export interface ChatKitCallOptions extends RequestOptions {
+  /** The request's `metadata` (default: the client's, else omitted). */
+  metadata?: JsonObject;
+}
+
+/** A page of the ChatKit protocol. */
+export interface ProtocolPage<T> {
+  data: T[];
+  has_more: boolean;
+  after?: string | null;
+}
+
+/** Where attachment bytes go. */
+export type UploadStrategy =
+  /** `attachments.create`, then the bytes go to the returned `upload_descriptor`. */
+  | { type: "two_phase" }
+  /** A multipart `POST` with a `file` field to `uploadUrl`, which answers the `Attachment`. */
+  | { type: "direct"; uploadUrl: string };
+
+/** Options of {@link ChatKitClient.attachments.upload}. */
+export interface UploadAttachmentOptions extends ChatKitCallOptions {
+  /** @default { type: "two_phase" } */
+  strategy?: UploadStrategy;
+  /** File name when `file` is a `Blob` without one. */
+  name?: string;
+  /**
+   * Called as bytes go out. Progress is reported while uploading only where `XMLHttpRequest`
+   * exists (browsers); elsewhere it is called once, when the upload is done.
+   */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** The JSON answer of each non-streaming operation. */
+export interface ChatKitJsonResponseMap {
+  "threads.sync_custom_action": { updated_item?: ThreadItem | null };
+  "threads.get_by_id": Thread;
+  "threads.list": ProtocolPage<Thread>;
+  "threads.update": Thread;
+  "threads.delete": JsonObject;
+  "items.list": ProtocolPage<ThreadItem>;
+  "items.feedback": JsonObject;
+  "attachments.create": Attachment;
+  "attachments.delete": JsonObject;
+  "input.transcribe": { text: string };
+}
+
+/** A non-streaming operation's name. */
+export type JsonRequestType = Exclude<ChatKitRequestType, StreamingRequestType>;
+
+/** The ChatKit protocol client. Streaming calls resolve with the SSE body for `readThreadStream`. */
+export interface ChatKitClient {
+  /** Sends a streaming operation; resolves with the response body once headers arrive. */
+  stream<T extends StreamingRequestType>(
+    type: T,
+    params: ChatKitRequestMap[T],
+    options?: ChatKitCallOptions,
+  ): Promise<ReadableStream<Uint8Array>>;
+  /** Sends a JSON operation; resolves with the validated answer. */
+  request<T extends JsonRequestType>(
+    type: T,
+    params: ChatKitRequestMap[T],
+    options?: ChatKitCallOptions,
+  ): Promise<ChatKitJsonResponseMap[T]>;
+  threads: {
+    /** `threads.create`: starts a thread with its first message; resolves with the SSE body. */
+    create(
+      input: UserMessageInput,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_user_message`: resolves with the SSE body of the response. */
+    addUserMessage(
+      threadId: string,
+      input: UserMessageInput,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_client_tool_output`: the result of the pending client tool call. */
+    addClientToolOutput(
+      threadId: string,
+      result: unknown,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.add_structured_input`: answers (or skips) a structured input item. */
+    addStructuredInput(
+      threadId: string,
+      itemId: string,
+      input: StructuredInputSubmission,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.retry_after_item`: drops the items after a user message and answers again. */
+    retryAfterItem(
+      threadId: string,
+      itemId: string,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.custom_action`: a widget action handled by the server, streamed. */
+    customAction(
+      threadId: string,
+      itemId: string | null,
+      action: ActionPayload,
+      options?: ChatKitCallOptions,
+    ): Promise<ReadableStream<Uint8Array>>;
+    /** `threads.sync_custom_action`: a widget action answered with the updated item. */
+    syncCustomAction(
+      threadId: string,
+      itemId: string | null,
+      action: ActionPayload,
+      options?: ChatKitCallOptions,
+    ): Promise<{ updated_item?: ThreadItem | null }>;
+    /** `threads.get_by_id`: the thread with its first page of items. */
+    getById(threadId: string, options?: ChatKitCallOptions): Promise<Thread>;
+    /** Await for one page, `for await` for every thread. */
+    list(
+      params?: ChatKitRequestMap["threads.list"],
+      options?: ChatKitCallOptions,
+    ): PagePromise<ProtocolPage<Thread>, Thread>;
+    /** `threads.update`: renames a thread. */
+    update(threadId: string, title: string, options?: ChatKitCallOptions): Promise<Thread>;
+    /** `threads.delete`. */
+    delete(threadId: string, options?: ChatKitCallOptions): Promise<void>;
+  };
+  items: {
+    /** Await for one page, `for await` for every item. */
+    list(
+      threadId: string,
+      params?: Omit<ChatKitRequestMap["items.list"], "thread_id">,
+      options?: ChatKitCallOptions,
+    ): PagePromise<ProtocolPage<ThreadItem>, ThreadItem>;
+    /** `items.feedback`: thumbs up or down on items. */
+    feedback(
+      threadId: string,
+      itemIds: string[],
+      kind: "positive" | "negative",
+      options?: ChatKitCallOptions,
+    ): Promise<void>;
+  };
+  attachments: {
+    /** `attachments.create`: registers a file; the answer may carry an `upload_descriptor`. */
+    create(
+      params: ChatKitRequestMap["attachments.create"],
+      options?: ChatKitCallOptions,
+    ): Promise<Attachment>;
+    /** `attachments.delete`. */
+    delete(attachmentId: string, options?: ChatKitCallOptions): Promise<void>;
+    /** Uploads a file (two-phase or direct) and resolves with its `Attachment`. */
+    upload(file: Blob, options?: UploadAttachmentOptions): Promise<Attachment>;
+  };
+  input: {
+    /** `input.transcribe`: dictation (`audio/webm;codecs=opus`, `audio/mp4`, `audio/ogg;codecs=opus`). */
+    transcribe(
+      audioBase64: string,
+      mimeType: string,
+      options?: ChatKitCallOptions,
+    ): Promise<{ text: string }>;
+  };
+}
+
+/** Validates an attachment (as `attachments.create` or a direct upload answers it). */
+export function parseAttachment(json: unknown): Attachment {
+  const result = v.safeParse(attachmentSchema, json);
+  if (!result.success) throw validationErrorFromIssues("attachment", result.issues, json);
+  return result.output as Attachment;
+}
+
+const EMPTY = (json: unknown): JsonObject => (isJsonObject(json) ? json : {});
+
+const RESPONSE_PARSERS: { [K in JsonRequestType]: (json: unknown) => ChatKitJsonResponseMap[K] } = {
+  "threads.sync_custom_action": (json) => {
+    if (!isJsonObject(json)) throw validationError("sync action result", [], "object", json, json);
+    if (json.updated_item == null) return json as { updated_item?: null };
+    try {
+      return { ...json, updated_item: parseThreadItem(json.updated_item) };
+    } catch (error) {
+      if (error instanceof ValidationError) throw error.withPrefix(["updated_item"]);
+      throw error;
+    }
+  },
+  "threads.get_by_id": parseThread,
+  "threads.list": parseThreadsPage,
+  "threads.update": parseThread,
+  "threads.delete": EMPTY,
+  "items.list": parseThreadItemsPage,
+  "items.feedback": EMPTY,
+  "attachments.create": parseAttachment,
+  "attachments.delete": EMPTY,
+  "input.transcribe": (json) => {
+    if (!isJsonObject(json) || typeof json.text !== "string") {
+      throw validationError(
+        "transcription",
+        ["text"],
+        "string",
+        isJsonObject(json) ? json.text : json,
+        json,
+      );
+    }
+    return json as { text: string };
+  },
+};
+
+const STREAMING = new Set<string>(STREAMING_REQUEST_TYPES);
+
+/** JSON operations a repeat could perform twice (a second attachment, a second action). */
+const NOT_IDEMPOTENT = new Set<string>(["attachments.create", "threads.sync_custom_action"]);
+
+function fileName(file: Blob, name: string | undefined): string {
+  if (name) return name;
+  const own = (file as Blob & { name?: unknown }).name;
+  return typeof own === "string" && own !== "" ? own : "file";
+}
+
+/**
+ * `params` with `data: {}` on every `input.content` tag that lacks it (untyped callers and
+ * ChatKit.js-shaped content): the server answers 400 otherwise. Unchanged params are returned
+ * as they are.
+ */
+function withTagData(params: unknown): unknown {
+  const input = (params as { input?: { content?: unknown } } | null)?.input;
+  const content = input?.content;
+  if (!Array.isArray(content)) return params;
+  const fixed = content.map((part) =>
+    part !== null && typeof part === "object" && part.type === "input_tag"
+      ? toUserMessageContent(part)
+      : part,
+  );
+  if (fixed.every((part, i) => part === content[i])) return params;
+  return { ...(params as object), input: { ...input, content: fixed } };
+}
+
+/**
+ * Creates a client for a ChatKit server (the `POST {type, params, metadata}` protocol that the
+ * Python `chatkit` server answers). Streaming operations resolve with the response body
+ * (`ReadableStream<Uint8Array>`) for `readThreadStream`; JSON operations resolve with validated
+ * objects.
+ *
+ * @example
+ * const chatkit = createChatKitClient({ url: "/chatkit", headers: { "x-tenant": "acme" } });
+ * const body = await chatkit.threads.create({ content: [{ type: "input_text", text: "Hi" }],
+ *   attachments: [], inference_options: {} });
+ */
+export function createChatKitClient(options: ChatKitClientOptions): ChatKitClient {
+  const http = createHttpClient(options);
+
+  function body(type: string, params: unknown, call: ChatKitCallOptions | undefined) {
+    params = withTagData(params);
+    const metadata = call?.metadata ?? options.metadata;
+    return metadata === undefined ? { type, params } : { type, params, metadata };
+  }
+
+  const stream: ChatKitClient["stream"] = async (type, params, call) => {
+    if (!STREAMING.has(type)) throw new TypeError(`${type} is not a streaming operation`);
+    return http.stream(
+      {
+        method: "POST",
+        url: options.url,
+        json: body(type, params, call),
+        // Every streaming operation adds to the thread: a repeat could store the message twice.
+        idempotent: false,
+      },
+      call,
+    );
+  };
+
+  const request: ChatKitClient["request"] = async (type, params, call) => {
+    if (STREAMING.has(type)) throw new TypeError(`${type} is a streaming operation`);
+    return http.json(
+      {
+        method: "POST",
+        url: options.url,
+        json: body(type, params, call),
+        idempotent: !NOT_IDEMPOTENT.has(type),
+      },
+      call,
+      RESPONSE_PARSERS[type] as (json: unknown) => ChatKitJsonResponseMap[typeof type],
+    );
+  };
+
+  function pages<T>(
+    fetchPage: (after: string | null | undefined) => Promise<ProtocolPage<T>>,
+    first: string | null | undefined,
+  ): PagePromise<ProtocolPage<T>, T> {
+    return new PagePromise(
+      () => fetchPage(first),
+      (page) => (page.has_more && page.after ? fetchPage(page.after) : undefined),
+      (page) => page.data,
+    );
+  }
+
+  async function upload(file: Blob, call: UploadAttachmentOptions = {}): Promise<Attachment> {
+    const strategy = call.strategy ?? { type: "two_phase" };
+    const name = fileName(file, call.name);
+    const clientHeaders = new Headers(
+      typeof options.headers === "function" ? await options.headers() : options.headers,
+    );
+    if (call.headers)
+      new Headers(call.headers).forEach((value, key) => {
+        clientHeaders.set(key, value);
+      });
+    applyAcceptLanguage(clientHeaders, options.acceptLanguage);
+    const form = new FormData();
+    form.append("file", file, name);
+    if (strategy.type === "direct") {
+      const response = await uploadBytes(http, {
+        url: strategy.uploadUrl,
+        method: "POST",
+        body: form,
+        size: file.size,
+        headers: clientHeaders,
+        onProgress: call.onProgress,
+        signal: call.signal,
+        timeoutMs: call.timeoutMs ?? options.timeoutMs,
+      });
+      return parseAttachment(parseJsonText(await response.text(), "upload response JSON"));
+    }
+    const created = await request(
+      "attachments.create",
+      { name, size: file.size, mime_type: file.type || "application/octet-stream" },
+      call,
+    );
+    const descriptor = created.upload_descriptor;
+    if (!descriptor) return created;
+    const headers = applyAcceptLanguage(
+      new Headers(descriptor.headers ?? {}),
+      options.acceptLanguage,
+    );
+    await uploadBytes(http, {
+      url: descriptor.url,
+      method: descriptor.method,
+      body: descriptor.method === "PUT" ? file : form,
+      size: file.size,
+      headers,
+      onProgress: call.onProgress,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs ?? options.timeoutMs,
+    });
+    return created;
+  }
+
+  return {
+    stream,
+    request,
+    threads: {
+      create: (input, call) => stream("threads.create", { input }, call),
+      addUserMessage: (thread_id, input, call) =>
+        stream("threads.add_user_message", { thread_id, input }, call),
+      addClientToolOutput: (thread_id, result, call) =>
+        stream("threads.add_client_tool_output", { thread_id, result }, call),
+      addStructuredInput: (thread_id, item_id, input, call) =>
+        stream("threads.add_structured_input", { thread_id, item_id, input }, call),
+      retryAfterItem: (thread_id, item_id, call) =>
+        stream("threads.retry_after_item", { thread_id, item_id }, call),
+      customAction: (thread_id, item_id, action, call) =>
+        stream("threads.custom_action", { thread_id, item_id, action }, call),
+      syncCustomAction: (thread_id, item_id, action, call) =>
+        request("threads.sync_custom_action", { thread_id, item_id, action }, call),
+      getById: (thread_id, call) => request("threads.get_by_id", { thread_id }, call),
+      list: (params = {}, call) =>
+        pages(
+          (after) => request("threads.list", after == null ? params : { ...params, after }, call),
+          params.after,
+        ),
+      update: (thread_id, title, call) => request("threads.update", { thread_id, title }, call),
+      delete: async (thread_id, call) => {
+        await request("threads.delete", { thread_id }, call);
+      },
+    },
+    items: {
+      list: (thread_id, params = {}, call) =>
+        pages(
+          (after) =>
+            request(
+              "items.list",
+              after == null ? { ...params, thread_id } : { ...params, thread_id, after },
+              call,
+            ),
+          params.after,
+        ),
+      feedback: async (thread_id, item_ids, kind, call) => {
+        await request("items.feedback", { thread_id, item_ids, kind }, call);
+      },
+    },
+    attachments: {
+      create: (params, call) => request("attachments.create", params, call),
+      delete: async (attachment_id, call) => {
+        await request("attachments.delete", { attachment_id }, call);
+      },
+      upload,
+    },
+    input: {
+      transcribe: (audio_base64, mime_type, call) =>
+        request("input.transcribe", { audio_base64, mime_type }, call),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import * as v from "valibot";
+import type { JsonPath } from "../errors";
+import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
+import { pageEnvelope, threadItemSchemas, threadMetadata } from "./schema";
+import type { Thread, ThreadMetadata } from "./thread";
+import type { JsonObject, ThreadItem, UnknownThreadItem } from "./thread-item";
+
+type KnownItemType = keyof typeof threadItemSchemas;
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}
+
+/** Wraps an item of a type this version does not know, keeping it whole under `raw`. */
+export function toUnknownThreadItem(raw: JsonObject, originalType: string): UnknownThreadItem {
+  return {
+    type: "unknown",
+    original_type: originalType,
+    id: stringOr(raw.id, ""),
+    thread_id: stringOr(raw.thread_id, ""),
+    created_at: stringOr(raw.created_at, ""),
+    raw,
+  };
+}
+
+/**
+ * `json` with every Assistants-shaped refusal part (`{type: "refusal", refusal}`) of its
+ * `content` read as the canonical refusal part (`output_text` with `refusal: true`), so a server
+ * that sends one loses nothing; `json` itself when there is none.
+ */
+function withCanonicalRefusals(json: JsonObject): JsonObject {
+  const content = json.content;
+  if (!Array.isArray(content)) return json;
+  let next: unknown[] | undefined;
+  for (let i = 0; i < content.length; i++) {
+    const part: unknown = content[i];
+    if (isJsonObject(part) && part.type === "refusal" && typeof part.refusal === "string") {
+      next ??= content.slice();
+      const { refusal, ...rest } = part;
+      next[i] = { ...rest, type: "output_text", text: refusal, annotations: [], refusal: true };
+    }
+  }
+  return next === undefined ? json : { ...json, content: next };
+}
+
+/** @internal Validates one item; issue paths start with `prefix`. */
+export function parseThreadItemAt(json: unknown, prefix: JsonPath, root: unknown): ThreadItem {
+  if (!isJsonObject(json)) throw validationError("thread item", prefix, "object", json, root);
+  const type = json.type;
+  if (typeof type !== "string") {
+    throw validationError("thread item", [...prefix, "type"], "string", type, root);
+  }
+  const schema = threadItemSchemas[type as KnownItemType];
+  if (schema === undefined || !Object.hasOwn(threadItemSchemas, type)) {
+    return toUnknownThreadItem(json, type);
+  }
+  const input = type === "assistant_message" ? withCanonicalRefusals(json) : json;
+  const result = v.safeParse(schema, input);
+  if (!result.success) {
+    throw validationErrorFromIssues(`thread item (${type})`, result.issues, root, prefix);
+  }
+  return result.output as ThreadItem;
+}
+
+/**
+ * Validates a canonical ChatKit protocol thread item (as a ChatKit server sends it).
+ *
+ * - Known types are checked in full; a broken shape throws a {@link ValidationError} naming the
+ *   path (`content[0].text`).
+ * - Unknown types (a newer server) become an {@link UnknownThreadItem} holding the item whole
+ *   under `raw`; they are never dropped and never throw.
+ * - Unknown fields pass through; fields the server may omit get the server's defaults
+ *   (`attachments: []`, `annotations: []`, `inference_options: {}`, `status: "pending"`).
+ * - Widgets are checked only for an object with a string `type`.
+ * - An assistant message part `{type: "refusal", refusal}` (the Assistants shape) becomes the
+ *   canonical refusal part `{type: "output_text", text, annotations: [], refusal: true}`.
+ *
+ * Hosted REST items (`chatkit.user_message` …) are a different shape: use
+ * `normalizeChatKitRestItem` for those.
+ */
+export function parseThreadItem(json: unknown): ThreadItem {
+  return parseThreadItemAt(json, [], json);
+}
+
+/** @internal */
+export function parseThreadAt(json: unknown, prefix: JsonPath, root: unknown): Thread {
+  const meta = v.safeParse(threadMetadata, json);
+  if (!meta.success) throw validationErrorFromIssues("thread", meta.issues, root, prefix);
+  const thread = meta.output as ThreadMetadata & { items?: unknown };
+  const items = thread.items;
+  if (items === undefined) {
+    // `threads.list` sends threads without items.
+    return { ...thread, items: { data: [], has_more: false } };
+  }
+  return { ...thread, items: parseItemsPageAt(items, [...prefix, "items"], root) };
+}
+
+/** @internal */
+export function parseItemsPageAt(json: unknown, prefix: JsonPath, root: unknown): Thread["items"] {
+  const page = v.safeParse(pageEnvelope, json);
+  if (!page.success) throw validationErrorFromIssues("page", page.issues, root, prefix);
+  const data = page.output.data.map((item, index) =>
+    parseThreadItemAt(item, [...prefix, "data", index], root),
+  );
+  return { ...(page.output as Thread["items"]), data };
+}
+
+/** Validates a protocol `Thread` (`threads.get_by_id`, `threads.update`, `thread.created`). */
+export function parseThread(json: unknown): Thread {
+  return parseThreadAt(json, [], json);
+}
+
+/** Validates a protocol `Page<ThreadItem>` (`items.list`); unknown items are preserved. */
+export function parseThreadItemsPage(json: unknown): Thread["items"] {
+  return parseItemsPageAt(json, [], json);
+}
+
+/** Validates a protocol `Page<Thread>` (`threads.list`). */
+export function parseThreadsPage(json: unknown): {
+  data: Thread[];
+  has_more: boolean;
+  after?: string | null;
+} {
+  const page = v.safeParse(pageEnvelope, json);
+  if (!page.success) throw validationErrorFromIssues("page", page.issues, json);
+  const data = page.output.data.map((thread, index) =>
+    parseThreadAt(thread, ["data", index], json),
+  );
+  return { ...(page.output as { has_more: boolean; after?: string | null }), data };
+}

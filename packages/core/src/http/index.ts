@@ -1,0 +1,9 @@
+export type {
+  AcceptLanguageOption,
+  HeadersLike,
+  HeadersOption,
+  HttpClientOptions,
+  RequestOptions,
+} from "./client";
+export { PagePromise } from "./pagination";
+export type { UploadProgress } from "./upload";
