@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { sendJson, startTestServer, type TestServer } from "../../test/http-server";
 import { createAssistantsClient } from "../assistants/client";
-import { createChatKitRestClient } from "../rest/client";
 import { createChatKitClient } from "../chatkit/client";
+import { createChatKitRestClient } from "../rest/client";
 
 let server: TestServer;
 beforeAll(async () => {
