@@ -21,7 +21,7 @@ import {
 import { WidgetLabelsContext } from "./fields";
 import { WidgetNodeView } from "./node";
 import { defaultWidgetRegistry } from "./registry";
-import type { WidgetRootProps } from "./widget-root";
+import type { WidgetRootProps } from "./widget-root-props";
 
 const isDev = typeof process === "undefined" || process.env?.NODE_ENV !== "production";
 const useIsoLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
