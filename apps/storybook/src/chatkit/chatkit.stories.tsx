@@ -237,7 +237,8 @@ export const Theme: Story = {
 export const Locale: Story = {
   args: { options: { locale: "de" } },
   play: async ({ canvas }) => {
-    await expect(canvas.getByPlaceholderText("Nachricht an die KI")).toBeVisible();
+    // The German catalog loads on first use.
+    await expect(await canvas.findByPlaceholderText("Nachricht an die KI")).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Verlauf anzeigen" })).toBeVisible();
   },
 };

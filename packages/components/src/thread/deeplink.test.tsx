@@ -23,13 +23,14 @@ function Thread({ onDeeplink }: { onDeeplink?: (link: unknown) => void }) {
 }
 
 describe("chatkit-link:// deeplinks", () => {
-  it("hands a link in a message or a widget to onDeeplink instead of navigating", () => {
+  it("hands a link in a message or a widget to onDeeplink instead of navigating", async () => {
     const onDeeplink = vi.fn();
     render(<Thread onDeeplink={onDeeplink} />);
     const order = screen.getByRole("link", { name: "your order" });
     expect(fireEvent.click(order)).toBe(false); // default prevented: no navigation
     expect(onDeeplink).toHaveBeenLastCalledWith({ name: "orders/42", data: { tab: "items" } });
-    fireEvent.click(screen.getByRole("link", { name: "Track it" }));
+    // The widget catalogue loads on first use.
+    fireEvent.click(await screen.findByRole("link", { name: "Track it" }));
     expect(onDeeplink).toHaveBeenLastCalledWith({ name: "track" });
     // An ordinary link stays a link.
     const docs = screen.getByRole("link", { name: "the docs" });
