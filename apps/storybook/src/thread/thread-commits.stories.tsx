@@ -31,6 +31,8 @@ interface CountingStore extends ThreadStoreLike {
   getState(): ThreadState;
   dispatch(event: ThreadStreamEvent): void;
   commits: number;
+  /** Mount callbacks seen: 0 means the Profiler is inactive (a production React build). */
+  mounts: number;
 }
 
 function createCountingStore(items: ThreadItem[]): CountingStore {
@@ -38,6 +40,7 @@ function createCountingStore(items: ThreadItem[]): CountingStore {
   const listeners = new Set<() => void>();
   return {
     commits: 0,
+    mounts: 0,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -72,7 +75,8 @@ function CountedThread({ virtualize }: { virtualize: boolean | "auto" }) {
       <Profiler
         id="thread"
         onRender={(_id, phase) => {
-          if (phase !== "mount") store.commits += 1;
+          if (phase === "mount") store.mounts += 1;
+          else store.commits += 1;
         }}
       >
         <Thread.Root store={store} virtualize={virtualize} style={{ height: 640 }}>
@@ -128,7 +132,9 @@ async function playOneCommitPerDelta(canvasElement: HTMLElement) {
     await expect(row.getBoundingClientRect().height).toBeGreaterThan(height);
     perDelta.push(store.commits - before);
   }
-  await expect(perDelta).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  // React's Profiler reports commits in development and profiling builds only; the static
+  // Storybook is a production build, where the layout checks below still run.
+  if (store.mounts > 0) await expect(perDelta).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   // The rows still sit one below the other: the direct height and position writes took effect.
   const rows = [...host.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']")];
   for (let i = 1; i < rows.length; i++) {
