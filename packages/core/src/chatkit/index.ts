@@ -2,6 +2,16 @@
  * @threadkit/core/chatkit — the ChatKit protocol: wire types, valibot schemas and parsers, the
  * protocol client, the thread stream reader and widgets.
  */
+export type {
+  ThreadBackend,
+  ThreadBackendCallOptions,
+  ThreadBackendCapabilities,
+  ThreadBackendListOptions,
+  ThreadBackendUploadOptions,
+  ThreadRunBatch,
+  ThreadRunOperation,
+} from "./backend";
+export { type ChatKitBackendOptions, createChatKitBackend } from "./chatkit-backend";
 export {
   type ChatKitCallOptions,
   type ChatKitClient,

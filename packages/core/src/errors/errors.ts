@@ -220,3 +220,23 @@ export class NotEventStreamError extends ThreadkitError {
     this.requestId = options.requestId ?? null;
   }
 }
+
+/**
+ * The backend cannot perform this operation (the hosted ChatKit REST API cannot send messages,
+ * for one). Check the backend's `capabilities` first to leave such controls out of the UI.
+ *
+ * @example
+ * if (!backend.capabilities.rename) hideRenameButton();
+ */
+export class UnsupportedOperationError extends ThreadkitError {
+  override name = "UnsupportedOperationError";
+  /** The operation that was refused, e.g. `renameThread`. */
+  readonly operation: string;
+  /** Which backend refused it, e.g. `chatkit-rest`. */
+  readonly backend: string;
+  constructor(backend: string, operation: string) {
+    super(`The ${backend} backend does not support ${operation}`);
+    this.backend = backend;
+    this.operation = operation;
+  }
+}

@@ -15,4 +15,5 @@ export {
   normalizeChatKitRestThread,
   normalizeChatKitRestThreadsPage,
 } from "./normalize";
+export { type ChatKitRestBackendOptions, createChatKitRestBackend } from "./rest-backend";
 export * from "./types";
