@@ -102,6 +102,7 @@ export function ChatKitPage() {
       color: { accent: { primary: settings.accent, level: 1 } },
     },
     history: { enabled: true, showDelete: true, showRename: true },
+    thread: { autoScroll: true },
     startScreen: {
       greeting: t.greeting,
       prompts: STARTER_PROMPTS.map((prompt, index) => ({
