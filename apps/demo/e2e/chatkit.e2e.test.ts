@@ -4,6 +4,7 @@ import type { DevServer } from "../../dev-server/src/index";
 import {
   type DemoPage,
   launchBrowser,
+  type OpenDemoOptions,
   openDemo,
   type RunningServer,
   serveStatic,
@@ -35,8 +36,13 @@ interface Sent {
 }
 
 /** Opens the page and records every ChatKit request it sends. */
-async function open(): Promise<{ page: Page; sent: Sent[] }> {
-  const session = await openDemo(browser, demo.url, server.url, { query: { ui: "chatkit" } });
+async function open(
+  options: Pick<OpenDemoOptions, "initScript"> = {},
+): Promise<{ page: Page; sent: Sent[] }> {
+  const session = await openDemo(browser, demo.url, server.url, {
+    ...options,
+    query: { ui: "chatkit" },
+  });
   opened.push(session);
   const sent: Sent[] = [];
   session.page.on("request", (request: Request) => {
@@ -63,23 +69,65 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+interface StoredItem {
+  id: string;
+  type: string;
+  content?: Record<string, unknown>[];
+  inference_options?: Record<string, unknown>;
+}
+
 /** The stored items of the open thread, read from the server. */
-async function storedItems(page: Page): Promise<{ id: string; type: string }[]> {
+async function storedItems(page: Page): Promise<StoredItem[]> {
   const threadId = /#\/t\/([^/?#]+)/.exec(page.url())?.[1];
   const response = await fetch(`${server.url}/chatkit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ type: "items.list", params: { thread_id: threadId, order: "asc" } }),
   });
-  return ((await response.json()) as { data: { id: string; type: string }[] }).data;
+  return ((await response.json()) as { data: StoredItem[] }).data;
 }
 
+const messageInput = (page: Page) => page.getByRole("textbox", { name: "Message" });
+
 async function send(page: Page, text: string): Promise<void> {
-  const input = page.getByRole("textbox", { name: "Message" });
+  const input = messageInput(page);
   await input.fill(text);
   await input.press("Enter");
   await page.waitForURL(/#\/t\/thr_/);
   await settled(page);
+}
+
+const storedUserMessages = async (page: Page) =>
+  (await storedItems(page)).filter((item) => item.type === "user_message");
+
+/**
+ * Stands in for the microphone: `getUserMedia` answers a stream, and `MediaRecorder` hands over
+ * 1,234 bytes of `audio/webm` when stopped.
+ */
+function fakeMicrophone(): void {
+  const track = { kind: "audio", stop() {} };
+  const stream = { getTracks: () => [track], getAudioTracks: () => [track] };
+  Object.defineProperty(navigator, "mediaDevices", {
+    configurable: true,
+    value: { getUserMedia: async () => stream },
+  });
+  class FakeRecorder extends EventTarget {
+    static isTypeSupported(type: string): boolean {
+      return type === "audio/webm";
+    }
+    state: "inactive" | "recording" = "inactive";
+    readonly mimeType = "audio/webm";
+    start(): void {
+      this.state = "recording";
+    }
+    stop(): void {
+      this.state = "inactive";
+      const data = new Blob([new Uint8Array(1234)], { type: "audio/webm" });
+      this.dispatchEvent(Object.assign(new Event("dataavailable"), { data }));
+      this.dispatchEvent(new Event("stop"));
+    }
+  }
+  Object.defineProperty(window, "MediaRecorder", { configurable: true, value: FakeRecorder });
 }
 
 describe("<ChatKit> options against the dev server", () => {
@@ -168,5 +216,69 @@ describe("<ChatKit> options against the dev server", () => {
       .waitFor();
     await page.reload();
     await expect.poll(() => header.textContent()).toBe("Picnic in the park");
+  });
+
+  it("sends the picked tool and model as inference_options, keeping only a persistent pick", async () => {
+    const { page, sent } = await open();
+    await page.getByRole("button", { name: "Tools" }).click();
+    await page.getByRole("menuitemradio", { name: "Search the web" }).click();
+    await page.getByPlaceholder("Search the web for…").waitFor();
+    await page.getByRole("button", { name: "Model: Fast" }).click();
+    await page.getByRole("menuitemradio", { name: /Thorough/ }).click();
+    await page.getByRole("button", { name: "Model: Thorough" }).waitFor();
+    await send(page, "Find a ferry timetable");
+    expect(ofType(sent, "threads.create")[0]?.params.input).toMatchObject({
+      inference_options: { tool_choice: { id: "search" }, model: "dev-deep" },
+    });
+
+    // The tool is not persistent: the next message keeps the model only.
+    await messageInput(page).fill("And a return trip");
+    await messageInput(page).press("Enter");
+    await expect.poll(() => ofType(sent, "threads.add_user_message").length).toBe(1);
+    await settled(page);
+    const stored = await storedUserMessages(page);
+    expect(stored.map((item) => item.inference_options)).toEqual([
+      { tool_choice: { id: "search" }, model: "dev-deep" },
+      { model: "dev-deep" },
+    ]);
+  });
+
+  it("sends an @-mention picked with the keyboard as an input_tag", async () => {
+    const { page } = await open();
+    const input = messageInput(page);
+    await input.click();
+    await input.pressSequentially("Ask @a");
+    const suggestions = page.getByRole("listbox", { name: "Suggestions" });
+    await suggestions.getByRole("option", { name: /Alan Turing/ }).waitFor();
+    await input.press("ArrowDown");
+    await expect
+      .poll(() => suggestions.locator('[role="option"][aria-selected="true"]').textContent())
+      .toContain("Alan Turing");
+    await input.press("Enter");
+    await page.getByRole("list", { name: "Mentions" }).getByText("Alan Turing").waitFor();
+    await input.pressSequentially("about the plan");
+    await input.press("Enter");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const [message] = await storedUserMessages(page);
+    expect(message?.content).toContainEqual({
+      type: "input_tag",
+      id: "person_alan",
+      text: "Alan Turing",
+      data: { kind: "person" },
+      group: "People",
+      interactive: false,
+    });
+  });
+
+  it("puts the server's transcription of dictated audio in the composer", async () => {
+    const { page, sent } = await open({ initScript: fakeMicrophone });
+    await messageInput(page).fill("Note:");
+    await page.getByRole("button", { name: "Dictate" }).click();
+    await page.getByRole("button", { name: "Stop dictation" }).click();
+    await expect
+      .poll(() => messageInput(page).inputValue())
+      .toBe("Note: Transcribed 1234 bytes of audio/webm audio.");
+    expect(ofType(sent, "input.transcribe")[0]?.params).toMatchObject({ mime_type: "audio/webm" });
   });
 });

@@ -81,6 +81,8 @@ export interface OpenDemoOptions {
   hash?: string;
   /** Extra page URL parameters, e.g. `{ idleTimeoutMs: "1000" }`. */
   query?: Record<string, string>;
+  /** A script run in the page before its own, e.g. to stand in for a browser API. */
+  initScript?: () => void;
 }
 
 /** An open demo page and the errors it threw. */
@@ -105,6 +107,7 @@ export async function openDemo(
     timezoneId: "UTC",
   });
   const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   const query = new URLSearchParams({ server: serverUrl, ...options.query });

@@ -1,4 +1,4 @@
-import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
+import { ChatKit, type Entity, type UseChatKitOptions, useChatKit } from "@threadkit/components";
 import { useEffect, useState } from "react";
 import { clientTools } from "../lib/client-tools";
 import { resolveLocale, STARTER_PROMPTS } from "../lib/i18n";
@@ -6,6 +6,68 @@ import { resolveServer } from "../lib/server";
 import { useResolvedColorScheme, useSettings } from "../lib/settings";
 
 const PROMPT_ICONS = ["circle-question", "map-pin", "book-open", "globe"] as const;
+/** What the composer's tools menu offers; the picked one is sent as `inference_options.tool_choice`. */
+const TOOLS = [
+  {
+    id: "search",
+    label: "Search the web",
+    shortLabel: "Search",
+    icon: "globe",
+    placeholderOverride: "Search the web for…",
+  },
+  { id: "canvas", label: "Write in a canvas", shortLabel: "Canvas", icon: "write" },
+];
+
+/** The model picker's models; the picked one is sent as `inference_options.model`. */
+const MODELS = [
+  { id: "dev-fast", label: "Fast", description: "Quick answers", default: true },
+  { id: "dev-deep", label: "Thorough", description: "Slower, more careful answers" },
+];
+
+/** What @-mentions search: a few people and documents. */
+const ENTITIES: Entity[] = [
+  {
+    id: "person_ada",
+    title: "Ada Lovelace",
+    group: "People",
+    icon: "profile",
+    data: { kind: "person" },
+  },
+  {
+    id: "person_alan",
+    title: "Alan Turing",
+    group: "People",
+    icon: "profile",
+    data: { kind: "person" },
+  },
+  {
+    id: "person_grace",
+    title: "Grace Hopper",
+    group: "People",
+    icon: "profile",
+    data: { kind: "person" },
+  },
+  {
+    id: "doc_roadmap",
+    title: "Roadmap 2027",
+    group: "Documents",
+    icon: "document",
+    data: { kind: "document" },
+  },
+  {
+    id: "doc_notes",
+    title: "Meeting notes",
+    group: "Documents",
+    icon: "document",
+    data: { kind: "document" },
+  },
+];
+
+async function searchEntities(query: string): Promise<Entity[]> {
+  const needle = query.trim().toLowerCase();
+  return ENTITIES.filter((entity) => entity.title.toLowerCase().includes(needle));
+}
+
 const threadFromHash = () => /^#\/t\/([^/?#]+)/.exec(globalThis.location?.hash ?? "")?.[1] ?? null;
 
 /**
@@ -40,6 +102,7 @@ export function ChatKitPage() {
       color: { accent: { primary: settings.accent, level: 1 } },
     },
     history: { enabled: true, showDelete: true, showRename: true },
+    thread: { autoScroll: true },
     startScreen: {
       greeting: t.greeting,
       prompts: STARTER_PROMPTS.map((prompt, index) => ({
@@ -51,7 +114,11 @@ export function ChatKitPage() {
     composer: {
       placeholder: t.placeholder,
       attachments: { enabled: true, maxCount: 4, maxSize: 10 * 1024 * 1024 },
+      tools: TOOLS,
+      models: MODELS,
+      dictation: { enabled: true },
     },
+    entities: { onTagSearch: searchEntities },
     disclaimer: { text: t.disclaimer },
     threadItemActions: { feedback: true, retry: true },
     onClientTool: async ({ name, params }) => {

@@ -14,8 +14,15 @@ export function ChatSurface({
   theme,
   height = 640,
   composer = true,
+  autoScroll,
   ...props
-}: Omit<ThreadRootProps, "theme"> & { theme?: ThemeOptions; height?: number; composer?: boolean }) {
+}: Omit<ThreadRootProps, "theme"> & {
+  theme?: ThemeOptions;
+  height?: number;
+  composer?: boolean;
+  /** `Thread.Items autoScroll`. */
+  autoScroll?: boolean;
+}) {
   const [attachments] = useState<ComposerAttachment[]>([]);
   return (
     <Thread.Root
@@ -30,7 +37,7 @@ export function ChatSurface({
     >
       <Thread.Viewport>
         <Thread.Empty />
-        <Thread.Items />
+        <Thread.Items {...(autoScroll === undefined ? {} : { autoScroll })} />
       </Thread.Viewport>
       <Thread.ScrollToBottom />
       {composer ? (

@@ -36,7 +36,7 @@ export const Conversation: Story = {
   },
 };
 
-function StreamingThread() {
+function StreamingThread({ autoScroll }: { autoScroll?: boolean }) {
   const [length, setLength] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setLength((n) => Math.min(MARKDOWN_REPLY.length, n + 9)), 40);
@@ -51,7 +51,13 @@ function StreamingThread() {
     ],
     [length],
   );
-  return <ChatSurface items={items} streamingItemIds={done ? [] : ["s2"]} />;
+  return (
+    <ChatSurface
+      items={items}
+      streamingItemIds={done ? [] : ["s2"]}
+      {...(autoScroll === undefined ? {} : { autoScroll })}
+    />
+  );
 }
 
 /** A reply streams into the last item; the view follows it until you scroll up. */
@@ -80,6 +86,34 @@ export const Streaming: Story = {
     await grown(viewport.scrollHeight);
     await nextFrames(2);
     await expect(Math.abs(viewport.scrollTop - top)).toBeLessThanOrEqual(1);
+  },
+};
+
+/**
+ * `Thread.Items autoScroll={false}` (ChatKit's `thread.autoScroll` left off): the reply grows
+ * below the view, which stays where the reader left it.
+ */
+export const StreamingWithoutAutoScroll: Story = {
+  render: () => <StreamingThread autoScroll={false} />,
+  play: async ({ canvasElement }) => {
+    const viewport = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    if (!viewport) throw new Error("no thread");
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelector("[data-tk-part='thread-item'][data-status='streaming']"),
+      ).not.toBeNull(),
+    );
+    await nextFrames(2);
+    const top = viewport.scrollTop;
+    const from = viewport.scrollHeight;
+    await waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(from + 200), {
+      timeout: 5000,
+    });
+    await nextFrames(2);
+    await expect(Math.abs(viewport.scrollTop - top)).toBeLessThanOrEqual(1);
+    await expect(
+      viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight,
+    ).toBeGreaterThan(100);
   },
 };
 

@@ -563,7 +563,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
                     />
                   </Thread.Empty>
                 ) : null}
-                <Thread.Items />
+                <Thread.Items autoScroll={options.thread?.autoScroll === true} />
               </Thread.Viewport>
               <Thread.ScrollToBottom />
             </Thread.Root>

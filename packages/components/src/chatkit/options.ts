@@ -198,7 +198,10 @@ export interface WidgetsOption {
 
 /** The thread view. */
 export interface ThreadOption {
-  /** Follow streaming replies even when the reader scrolled up. @default false */
+  /**
+   * Keep a streaming reply in view while the reader is at the bottom; with `false` the reply grows
+   * below the view without pulling the reader down (`Thread.Items autoScroll`). @default false
+   */
   autoScroll?: boolean;
 }
 

@@ -50,6 +50,13 @@ export interface ThreadItemsProps extends ComponentPropsWithoutRef<"div"> {
    * @default <Thread.RunStatus />
    */
   runStatus?: ReactNode;
+  /**
+   * Whether a reply that grows while it streams keeps the view at the bottom when the reader is
+   * there (ChatKit's `thread.autoScroll`). With `false`, opening the thread and a new item still
+   * scroll down to it, but a reply growing below the view does not pull the reader along.
+   * @default true
+   */
+  autoScroll?: boolean;
 }
 
 /**
@@ -137,6 +144,7 @@ function useScrollKeeper(
   listRef: { current: HTMLElement | null },
   sizerRef: { current: HTMLElement | null },
   onRowsOffset: (offset: number) => void,
+  autoScroll: boolean,
 ) {
   const { viewportRef, viewport: mountedViewport, stickRef, hasOlder, loadingOlder } = ctx;
   const previous = useRef<readonly string[] | null>(null);
@@ -174,8 +182,14 @@ function useScrollKeeper(
     const sizer = sizerRef.current;
     // Before the viewport mounts, nothing scrolls: its first commit counts as the first.
     if (!viewport || !sizer) return;
-    const first = previous.current === null;
-    const idsChanged = previous.current !== ids;
+    const prior = previous.current;
+    const first = prior === null;
+    const idsChanged = prior !== ids;
+    // A new list with the same ids (a static source rebuilt on each delta) is no new item.
+    const newItem =
+      prior !== null &&
+      idsChanged &&
+      (autoScroll || prior.length !== ids.length || prior.some((id, index) => id !== ids[index]));
     previous.current = ids;
     const held = anchor.current;
     anchor.current = null;
@@ -184,7 +198,7 @@ function useScrollKeeper(
     rowsOffset.current = after;
     onRowsOffset(after);
     if (first || stickRef.current) {
-      if (first || idsChanged) follow(viewport);
+      if (first || newItem) follow(viewport);
       if (stickRef.current) return;
     }
     if (held && idsChanged) {
@@ -196,16 +210,24 @@ function useScrollKeeper(
     }
   }, [ids, measured, hasOlder, loadingOlder, mountedViewport]);
 
+  // Without autoScroll, the rows settling (measured heights, images) still follow the bottom, but
+  // a reply growing while it streams does not.
+  const holdWhileStreaming = useRef({ autoScroll, ids });
+  holdWhileStreaming.current = { autoScroll, ids };
+  const { source } = ctx;
   useEffect(() => {
     const list = listRef.current;
     if (!list || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
       const el = viewportRef.current;
-      if (el && stickRef.current) follow(el);
+      if (!el || !stickRef.current) return;
+      const { autoScroll: follows, ids: current } = holdWhileStreaming.current;
+      if (!follows && current.some((id) => source.getStatus(id) === "streaming")) return;
+      follow(el);
     });
     observer.observe(list);
     return () => observer.disconnect();
-  }, [listRef, viewportRef, stickRef, follow]);
+  }, [listRef, viewportRef, stickRef, follow, source]);
 }
 
 /** Below the threshold every measured row stays mounted. */
@@ -230,7 +252,7 @@ const rowStyle = {
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
 export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function ThreadItems(
-  { runStatus = <ThreadRunStatus />, estimateSize = 96, overscan = 6, ...props },
+  { runStatus = <ThreadRunStatus />, estimateSize = 96, overscan = 6, autoScroll = true, ...props },
   ref,
 ): ReactNode {
   const ctx = useThreadContext("Thread.Items");
@@ -258,6 +280,8 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
     scrollMargin,
     // Keeps the first visible row in place when rows are prepended.
     anchorTo: "end",
+    // At the end, the virtualizer itself follows a growing row; without autoScroll it must not.
+    ...(autoScroll ? {} : { scrollEndThreshold: -1 }),
     initialOffset: () =>
       stickRef.current
         ? Number.MAX_SAFE_INTEGER
@@ -272,7 +296,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const onRowsOffset = useCallback((offset: number) => {
     setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
   }, []);
-  useScrollKeeper(ctx, ids, measured, listRef, sizerRef, onRowsOffset);
+  useScrollKeeper(ctx, ids, measured, listRef, sizerRef, onRowsOffset, autoScroll);
   const listRefs = useMemo(() => composeRefs(listRef, ref), [ref]);
   const { containerRef } = virtualizer;
   const sizerRefs = useMemo(() => composeRefs(sizerRef, containerRef), [containerRef]);

@@ -187,4 +187,62 @@ describe("Thread", () => {
     );
     expect(screen.getByRole("region", { name: "Unterhaltung" })).toBeInTheDocument();
   });
+
+  describe("autoScroll", () => {
+    /** Renders a thread at its bottom, then grows its content by 600px (a streaming reply's growth). */
+    function grow(autoScroll?: boolean, streaming = true): HTMLElement {
+      const observers: ResizeObserverCallback[] = [];
+      vi.stubGlobal(
+        "ResizeObserver",
+        class {
+          constructor(callback: ResizeObserverCallback) {
+            observers.push(callback);
+          }
+          observe() {}
+          unobserve() {}
+          disconnect() {}
+        },
+      );
+      try {
+        render(
+          <ThreadRoot
+            items={[...conversation(4), assistant("live", "Hello")]}
+            streamingItemIds={streaming ? ["live"] : []}
+            virtualize={false}
+          >
+            <ThreadViewport>
+              <ThreadItems {...(autoScroll === undefined ? {} : { autoScroll })} />
+            </ThreadViewport>
+          </ThreadRoot>,
+        );
+        const viewport = screen.getByRole("region", { name: "Conversation" });
+        const height = { value: 2000 };
+        Object.defineProperties(viewport, {
+          scrollHeight: { configurable: true, get: () => height.value },
+          clientHeight: { configurable: true, value: 500 },
+        });
+        viewport.scrollTop = 1500;
+        fireEvent.scroll(viewport);
+        height.value = 2600;
+        act(() => {
+          for (const callback of observers) callback([], {} as ResizeObserver);
+        });
+        return viewport;
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    }
+
+    it("follows a growing reply while the reader is at the bottom by default", () => {
+      expect(grow().scrollTop).toBe(2600);
+    });
+
+    it("leaves the reader where they are with autoScroll={false}", () => {
+      expect(grow(false).scrollTop).toBe(1500);
+    });
+
+    it("still follows rows settling with autoScroll={false} while nothing streams", () => {
+      expect(grow(false, false).scrollTop).toBe(2600);
+    });
+  });
 });
