@@ -123,9 +123,10 @@ const TARGET_MET = new Set<Metric>(["files"]);
 /**
  * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
  * weight"): 126.9 kB (thread view) and 133.3 kB (full chat) over React on 2026-12-02, after the
- * per-module publish, the lazy widget catalogue and the one-chunk icon set.
+ * per-module publish, the lazy widget catalogue and the one-chunk icon set; the thread view
+ * 109.1 kB once the Radix tooltip and dialog of previews load on first use.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 130_000, chat: 137_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 112_000, chat: 137_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
