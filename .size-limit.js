@@ -75,7 +75,7 @@ const entries = [
     name: "@threadkit/components { ThreadRoot, ThreadViewport, ThreadItems }: the thread view (with its dependencies but core, hooks and the query cache; lazy chunks excluded)",
     path: "packages/components/dist/index.js",
     import: "{ ThreadRoot, ThreadViewport, ThreadItems }",
-    limit: "80 kB",
+    limit: "60 kB",
     ignore: [
       "@threadkit/core",
       "@threadkit/hooks",

@@ -123,11 +123,14 @@ const TARGET_MET = new Set<Metric>(["files"]);
 /**
  * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
  * weight"): 126.9 kB (thread view) and 133.3 kB (full chat) over React on 2026-12-02, after the
- * per-module publish, the lazy widget catalogue and the one-chunk icon set; then 128.1 kB and
- * 146.6 kB once the composer gained its tools and model menus, dictation and @-mentions (a Radix
- * dropdown menu and the recorder ship with every composer until they load on first use).
+ * per-module publish, the lazy widget catalogue and the one-chunk icon set; the full chat 146.6 kB
+ * once the composer gained its tools and model menus, dictation and @-mentions (a Radix dropdown
+ * menu and the recorder ship with every composer until they load on first use); the thread view
+ * 109.1 kB and the full chat 148.5 kB once the Radix tooltip and dialog of previews load on first
+ * use (the full chat's history and composer menu still need that code up front, now split over
+ * more chunks).
  */
-const CEILINGS: Record<Metric, number> = { threadView: 130_000, chat: 148_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 112_000, chat: 150_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");

@@ -1,6 +1,5 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { AssistantMessageItem } from "@threadkit/core";
-import { Tooltip } from "radix-ui";
 import { memo, useMemo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { SourceList } from "../message/citation";
@@ -35,34 +34,32 @@ export const AssistantMessage = memo(function AssistantMessage({
       data-refusal={refused ? "" : undefined}
       aria-label={t("item.assistant")}
     >
-      <Tooltip.Provider delayDuration={200}>
-        <MessageContent>
-          {streaming && empty ? <span data-tk-part="typing-indicator" aria-hidden /> : null}
-          {content.map((part, i) => {
-            if (part.type !== "output_text") return null;
-            const text = typeof part.text === "string" ? part.text : "";
-            // Content parts only ever append, so the index is a stable key.
-            if (part.refusal === true) {
-              // Plain text, never markdown: a refusal is a notice, not formatted content.
-              return (
-                <p key={i} data-tk-part="message-refusal">
-                  {text || (streaming ? null : t("message.refusal"))}
-                </p>
-              );
-            }
+      <MessageContent>
+        {streaming && empty ? <span data-tk-part="typing-indicator" aria-hidden /> : null}
+        {content.map((part, i) => {
+          if (part.type !== "output_text") return null;
+          const text = typeof part.text === "string" ? part.text : "";
+          // Content parts only ever append, so the index is a stable key.
+          if (part.refusal === true) {
+            // Plain text, never markdown: a refusal is a notice, not formatted content.
             return (
-              <MessageText
-                key={i}
-                text={text}
-                streaming={streaming && i === content.length - 1}
-                citations={placedByPart[i] ?? []}
-              />
+              <p key={i} data-tk-part="message-refusal">
+                {text || (streaming ? null : t("message.refusal"))}
+              </p>
             );
-          })}
-        </MessageContent>
-        {streaming ? null : <SourceList entries={entries} />}
-        {streaming ? null : <MessageActions item={item} />}
-      </Tooltip.Provider>
+          }
+          return (
+            <MessageText
+              key={i}
+              text={text}
+              streaming={streaming && i === content.length - 1}
+              citations={placedByPart[i] ?? []}
+            />
+          );
+        })}
+      </MessageContent>
+      {streaming ? null : <SourceList entries={entries} />}
+      {streaming ? null : <MessageActions item={item} />}
     </MessageRoot>
   );
 });

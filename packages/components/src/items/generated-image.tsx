@@ -1,9 +1,9 @@
 import type { GeneratedImageItem } from "@threadkit/core";
-import { ImageIcon, X } from "lucide-react";
-import { Dialog, VisuallyHidden } from "radix-ui";
+import { ImageIcon } from "lucide-react";
 import { memo } from "react";
-import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
+import { type ItemRendererProps, useThreadUI } from "../context";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
+import { PreviewDialog } from "./preview-dialog";
 
 /** Props of {@link GeneratedImage}. */
 export interface GeneratedImageProps extends ItemRendererProps<GeneratedImageItem> {
@@ -27,8 +27,7 @@ export const GeneratedImage = memo(function GeneratedImage({
   progress,
 }: GeneratedImageProps) {
   // Generated images accept raster data: URLs unless the app refuses them explicitly.
-  const { t, allowDataImages = true, allowedImageDomains, portalContainer } = useThreadUI();
-  const themeProps = useThemeProps();
+  const { t, allowDataImages = true, allowedImageDomains } = useThreadUI();
   const url = item.image?.url;
   const src = url ? safeUrl(url, "image", { allowDataImages, allowedImageDomains }) : undefined;
   const pending = !url;
@@ -75,40 +74,21 @@ export const GeneratedImage = memo(function GeneratedImage({
   }
   return (
     <figure data-tk-part="generated-image" data-status="done">
-      <Dialog.Root>
-        <Dialog.Trigger
-          data-tk-part="generated-image-trigger"
-          aria-label={t("attachment.preview", { name: t("image.alt") })}
-        >
-          <img
-            data-tk-part="generated-image-img"
-            src={src}
-            alt={t("image.alt")}
-            referrerPolicy="no-referrer"
-          />
-        </Dialog.Trigger>
-        <Dialog.Portal container={portalContainer ?? undefined}>
-          <Dialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
-          <Dialog.Content
-            data-tk-part="attachment-preview"
-            aria-describedby={undefined}
-            {...themeProps}
-          >
-            <VisuallyHidden.Root asChild>
-              <Dialog.Title>{t("image.alt")}</Dialog.Title>
-            </VisuallyHidden.Root>
-            <img
-              data-tk-part="attachment-preview-image"
-              src={src}
-              alt={t("image.alt")}
-              referrerPolicy="no-referrer"
-            />
-            <Dialog.Close data-tk-part="dialog-close" aria-label={t("attachment.close")}>
-              <X aria-hidden size={18} />
-            </Dialog.Close>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <PreviewDialog
+        data-tk-part="generated-image-trigger"
+        aria-label={t("attachment.preview", { name: t("image.alt") })}
+        title={t("image.alt")}
+        titleHidden
+        src={src}
+        alt={t("image.alt")}
+      >
+        <img
+          data-tk-part="generated-image-img"
+          src={src}
+          alt={t("image.alt")}
+          referrerPolicy="no-referrer"
+        />
+      </PreviewDialog>
     </figure>
   );
 });

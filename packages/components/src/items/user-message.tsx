@@ -1,11 +1,12 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
-import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench, X } from "lucide-react";
-import { Dialog, VisuallyHidden } from "radix-ui";
+import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench } from "lucide-react";
+import { VisuallyHidden } from "radix-ui";
 import { memo } from "react";
-import { type ItemRendererProps, useThemeProps, useThreadUI } from "../context";
+import { type ItemRendererProps, useThreadUI } from "../context";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { MessageContent, MessageRoot } from "../message/message";
+import { PreviewDialog } from "./preview-dialog";
 
 function InputTag({ tag }: { tag: InputTagContent }) {
   const { onEntityClick } = useThreadUI();
@@ -56,8 +57,7 @@ export function fileTypeLabel(name: string, mime: string): string {
  * @selector [data-tk-part="attachment"][data-kind="image"|"file"][data-blocked]
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t, allowDataImages = false, allowedImageDomains, portalContainer } = useThreadUI();
-  const themeProps = useThemeProps();
+  const { t, allowDataImages = false, allowedImageDomains } = useThreadUI();
   const name =
     typeof attachment.name === "string" && attachment.name ? attachment.name : attachment.id;
   const mime = typeof attachment.mime_type === "string" ? attachment.mime_type : "";
@@ -67,34 +67,17 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       : undefined;
   if (attachment.type === "image" && src) {
     return (
-      <Dialog.Root>
-        <Dialog.Trigger
-          data-tk-part="attachment"
-          data-kind="image"
-          aria-label={t("attachment.preview", { name })}
-        >
-          <img data-tk-part="attachment-thumbnail" src={src} alt="" referrerPolicy="no-referrer" />
-        </Dialog.Trigger>
-        <Dialog.Portal container={portalContainer ?? undefined}>
-          <Dialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
-          <Dialog.Content
-            data-tk-part="attachment-preview"
-            aria-describedby={undefined}
-            {...themeProps}
-          >
-            <Dialog.Title data-tk-part="attachment-preview-title">{name}</Dialog.Title>
-            <img
-              data-tk-part="attachment-preview-image"
-              src={src}
-              alt={name}
-              referrerPolicy="no-referrer"
-            />
-            <Dialog.Close data-tk-part="dialog-close" aria-label={t("attachment.close")}>
-              <X aria-hidden size={18} />
-            </Dialog.Close>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <PreviewDialog
+        data-tk-part="attachment"
+        data-kind="image"
+        aria-label={t("attachment.preview", { name })}
+        title={name}
+        titleHidden={false}
+        src={src}
+        alt={name}
+      >
+        <img data-tk-part="attachment-thumbnail" src={src} alt="" referrerPolicy="no-referrer" />
+      </PreviewDialog>
     );
   }
   // An image whose preview URL is not allowed shows as a chip that says so (once the thread's

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { Annotation } from "@threadkit/core";
 import { vi } from "vitest";
 import { assistant } from "../../test/helpers";
@@ -44,7 +44,7 @@ describe("citations", () => {
     );
   });
 
-  it("makes the marker a tooltip trigger: Radix state and handlers reach the element", () => {
+  it("makes the marker a tooltip trigger: Radix state and handlers reach the element", async () => {
     render(
       <ThreadItem
         item={citedReply([
@@ -59,7 +59,8 @@ describe("citations", () => {
     const marker = screen.getByRole("link", { name: "Source 1: Trip notes" });
     expect(marker).toHaveAttribute("data-state", "closed");
     fireEvent.focus(marker);
-    expect(marker).toHaveAttribute("data-state", "instant-open");
+    // The tooltip module loads on first focus; the same element then becomes the trigger.
+    await waitFor(() => expect(marker).toHaveAttribute("data-state", "instant-open"));
     expect(screen.getByRole("tooltip")).toHaveTextContent("Trip notes");
   });
 

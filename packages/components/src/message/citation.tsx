@@ -1,11 +1,23 @@
 import type { Source } from "@threadkit/core";
 import { Box, FileText, Globe } from "lucide-react";
-import { Tooltip } from "radix-ui";
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
-import { useThemeProps, useThreadUI } from "../context";
-import { hostOf, safeUrl } from "../internal/safe-url";
+import {
+  type ComponentPropsWithoutRef,
+  cloneElement,
+  forwardRef,
+  type PointerEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+  useRef,
+  useState,
+} from "react";
+import { useThreadUI } from "../context";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
+import { safeUrl } from "../internal/safe-url";
 import { NamedIcon } from "../items/task";
 import { hasWidgetIcon } from "../widgets/icon";
+import { sourceDetail } from "./source-detail";
+import type { TooltipIntent } from "./source-preview";
 import type { SourceEntry } from "./sources";
 
 function SourceIcon({ source }: { source: Source }) {
@@ -14,40 +26,61 @@ function SourceIcon({ source }: { source: Source }) {
   return <NamedIcon name={source.icon} fallback={<Box aria-hidden size={14} />} />;
 }
 
-/** Secondary line of a source: host, file name or entity label. */
-function sourceDetail(source: Source): string | undefined {
-  if (source.type === "url") return source.attribution ?? hostOf(source.url) ?? undefined;
-  if (source.type === "file") return source.filename;
-  return source.label ?? source.group ?? undefined;
-}
+/** The Radix tooltip (with floating-ui) of citations and sources, loaded on first hover or focus. */
+export const sourceTooltipModule = lazyModule(() => import("./source-preview"));
 
-function Preview({ source }: { source: Source }) {
-  const { portalContainer } = useThreadUI();
-  const themeProps = useThemeProps();
-  const detail = sourceDetail(source);
+/**
+ * A citation or source with its preview: renders the trigger as is (with Radix's closed
+ * `data-state`), loads the tooltip module on its first pointerenter or focus, then hands the same
+ * element to `Tooltip.Trigger` (never remounted, so focus and references hold) and replays the
+ * hover or keyboard focus that loaded it.
+ */
+function WithPreview({
+  source,
+  delayDuration,
+  children,
+}: {
+  source: Source;
+  delayDuration: number;
+  children: ReactElement<SourceTriggerProps & { ref?: Ref<HTMLElement> }>;
+}) {
+  const loaded = useLazyModule(sourceTooltipModule);
+  const [node, setNode] = useState<HTMLElement | null>(null);
+  const intent = useRef<TooltipIntent>({ hover: false, focus: false }).current;
+  const pressed = useRef(false);
+  const preload = () => {
+    sourceTooltipModule.preload().catch(() => {});
+  };
+  const trigger = cloneElement(children, {
+    ref: setNode,
+    ...(loaded && node ? {} : { "data-state": "closed" }),
+    onPointerEnter: (event: PointerEvent<HTMLElement>) => {
+      if (event.pointerType !== "touch") intent.hover = true;
+      preload();
+    },
+    onPointerLeave: () => {
+      intent.hover = false;
+    },
+    onPointerDown: () => {
+      pressed.current = true;
+    },
+    onFocus: () => {
+      intent.focus = !pressed.current;
+      pressed.current = false;
+      preload();
+    },
+    onBlur: () => {
+      intent.focus = false;
+    },
+  });
+  const Tooltip = loaded?.SourceTooltip;
   return (
-    <Tooltip.Portal container={portalContainer ?? undefined}>
-      <Tooltip.Content
-        data-tk-part="source-preview"
-        side="top"
-        sideOffset={6}
-        collisionPadding={8}
-        {...themeProps}
-      >
-        <span data-tk-part="source-preview-title">{source.title}</span>
-        {detail ? (
-          <span data-tk-part="source-preview-detail">
-            {source.type === "entity" && source.icon ? (
-              <NamedIcon name={source.icon} fallback={null} size={12} />
-            ) : null}
-            {detail}
-          </span>
-        ) : null}
-        {source.description ? (
-          <span data-tk-part="source-preview-description">{source.description}</span>
-        ) : null}
-      </Tooltip.Content>
-    </Tooltip.Portal>
+    <>
+      {trigger}
+      {Tooltip && node ? (
+        <Tooltip node={node} intent={intent} source={source} delayDuration={delayDuration} />
+      ) : null}
+    </>
   );
 }
 
@@ -131,23 +164,20 @@ export function CitationMarker({ entry }: { entry: SourceEntry }) {
   const iconNode = drawable ? <NamedIcon name={icon} fallback={null} size={12} /> : null;
   const inline = inlineLabel ? "label" : iconNode ? "icon" : "number";
   return (
-    <Tooltip.Root delayDuration={200}>
-      <Tooltip.Trigger asChild>
-        <SourceTrigger
-          entry={entry}
-          part="citation"
-          data-inline={inline}
-          label={
-            inlineLabel
-              ? t("sources.citationLabel", { label: inlineLabel, title: source.title })
-              : t("sources.citation", { number: entry.number, title: source.title })
-          }
-        >
-          {inline === "label" ? inlineLabel : inline === "icon" ? iconNode : entry.number}
-        </SourceTrigger>
-      </Tooltip.Trigger>
-      <Preview source={entry.source} />
-    </Tooltip.Root>
+    <WithPreview source={source} delayDuration={200}>
+      <SourceTrigger
+        entry={entry}
+        part="citation"
+        data-inline={inline}
+        label={
+          inlineLabel
+            ? t("sources.citationLabel", { label: inlineLabel, title: source.title })
+            : t("sources.citation", { number: entry.number, title: source.title })
+        }
+      >
+        {inline === "label" ? inlineLabel : inline === "icon" ? iconNode : entry.number}
+      </SourceTrigger>
+    </WithPreview>
   );
 }
 
@@ -171,19 +201,16 @@ export function SourceList({ entries }: { entries: readonly SourceEntry[] }) {
           const detail = sourceDetail(entry.source);
           return (
             <li key={entry.key}>
-              <Tooltip.Root delayDuration={300}>
-                <Tooltip.Trigger asChild>
-                  <SourceTrigger entry={entry} part="source" label={undefined}>
-                    <span data-tk-part="source-number" aria-hidden>
-                      {entry.number}
-                    </span>
-                    <SourceIcon source={entry.source} />
-                    <span data-tk-part="source-title">{entry.source.title}</span>
-                    {detail ? <span data-tk-part="source-detail">{detail}</span> : null}
-                  </SourceTrigger>
-                </Tooltip.Trigger>
-                <Preview source={entry.source} />
-              </Tooltip.Root>
+              <WithPreview source={entry.source} delayDuration={300}>
+                <SourceTrigger entry={entry} part="source" label={undefined}>
+                  <span data-tk-part="source-number" aria-hidden>
+                    {entry.number}
+                  </span>
+                  <SourceIcon source={entry.source} />
+                  <span data-tk-part="source-title">{entry.source.title}</span>
+                  {detail ? <span data-tk-part="source-detail">{detail}</span> : null}
+                </SourceTrigger>
+              </WithPreview>
             </li>
           );
         })}
