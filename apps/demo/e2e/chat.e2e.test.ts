@@ -1,37 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { DevServer } from "../../dev-server/src/index";
-import {
-  type DemoPage,
-  launchBrowser,
-  openDemo,
-  type RunningServer,
-  serveStatic,
-  startDevServer,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { assistantMessages, settled, setUpDemoEnvironment, userMessages } from "./demo-test";
 
-let demo: RunningServer;
-let server: DevServer;
-let browser: Browser;
-const opened: DemoPage[] = [];
-
-beforeAll(async () => {
-  demo = await serveStatic(inject("demoDist"));
-  server = await startDevServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await demo?.close();
-});
+const env = setUpDemoEnvironment();
 
 async function open(hash = ""): Promise<Page> {
-  const session = await openDemo(browser, demo.url, server.url, { hash });
-  opened.push(session);
-  await session.page.waitForSelector('[data-tk-part="composer"]');
-  return session.page;
+  return (await env.open({ hash })).page;
 }
 
 async function send(page: Page, text: string): Promise<void> {
@@ -40,29 +14,9 @@ async function send(page: Page, text: string): Promise<void> {
   await input.press("Enter");
 }
 
-const assistantMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="assistant_message"]');
-const userMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="user_message"]');
 const threadIdOf = (page: Page) => /#\/t\/([^/?#]+)/.exec(page.url())?.[1] ?? null;
 
-/** Waits until no item streams and the composer is idle. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-tk-part="thread-item"][data-status="streaming"]') &&
-      !document.querySelector('[data-tk-part="composer"][data-running]'),
-  );
-}
-
 describe("demo app against the dev server", () => {
-  afterAll(async () => {
-    for (const session of opened) {
-      expect(session.errors, "uncaught page errors").toEqual([]);
-      await session.context.close();
-    }
-  });
-
   it("sends a message, shows it at once and streams the reply into it", async () => {
     const page = await open();
     // Record every length the reply's text goes through while it streams.
@@ -183,7 +137,7 @@ describe("demo app against the dev server", () => {
     const threadId = threadIdOf(page);
     expect(threadId).not.toBeNull();
 
-    await page.goto(`${demo.url}/?server=${encodeURIComponent(server.url)}#/`);
+    await page.goto(`${env.demo.url}/?server=${encodeURIComponent(env.server.url)}#/`);
     const entry = page
       .locator('[data-tk-part="thread-list-item"]')
       .filter({ hasText: "Remember this thread please" });
@@ -202,7 +156,7 @@ describe("demo app against the dev server", () => {
       .click();
     await entry.waitFor({ state: "detached" });
     // Gone on the server too, and the open thread closed.
-    const list = await fetch(`${server.url}/chatkit`, {
+    const list = await fetch(`${env.server.url}/chatkit`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ type: "threads.list", params: { limit: 100 } }),
@@ -361,21 +315,21 @@ describe("demo app against the dev server", () => {
   it("clears the draft once Try again resends a message the server refused", async () => {
     const page = await open();
     const input = page.getByRole("textbox", { name: /message/i });
-    server.services.faults = { status: 503 };
+    env.server.services.faults = { status: 503 };
     try {
       await send(page, "Send me only once");
       const banner = page.locator('[data-tk-part="stream-error"][role="alert"]');
       await banner.waitFor({ timeout: 20_000 });
       // Refused before the server took it: the draft stays for the retry.
       expect(await input.inputValue()).toBe("Send me only once");
-      server.services.faults = {};
+      env.server.services.faults = {};
       await banner.getByRole("button", { name: "Try again" }).click();
       await expect
         .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
         .toContain("This is the threadkit dev server");
       await settled(page);
     } finally {
-      server.services.faults = {};
+      env.server.services.faults = {};
     }
     expect(await input.inputValue()).toBe("");
     expect(await userMessages(page).count()).toBe(1);
@@ -387,7 +341,7 @@ describe("demo app against the dev server", () => {
 
   it("offers to get the reply of a thread the server left unanswered", async () => {
     // The server stores the message, then goes away before any reply.
-    const response = await fetch(`${server.url}/chatkit`, {
+    const response = await fetch(`${env.server.url}/chatkit`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -403,8 +357,8 @@ describe("demo app against the dev server", () => {
     });
     await response.text().catch(() => "");
     const threadId =
-      server.services.store.listThreads({ limit: 1, order: "desc" }).data[0]?.id ?? "";
-    expect(server.services.store.allItems(threadId).map((item) => item.type)).toEqual([
+      env.server.services.store.listThreads({ limit: 1, order: "desc" }).data[0]?.id ?? "";
+    expect(env.server.services.store.allItems(threadId).map((item) => item.type)).toEqual([
       "user_message",
     ]);
     // The page opens the thread later, as after a reload.

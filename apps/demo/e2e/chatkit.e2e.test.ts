@@ -1,34 +1,11 @@
-import type { Browser, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { DevServer } from "../../dev-server/src/index";
-import {
-  type DemoPage,
-  launchBrowser,
-  type OpenDemoOptions,
-  openDemo,
-  type RunningServer,
-  serveStatic,
-  startDevServer,
-} from "./harness";
+import type { Page, Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { assistantMessages, settled, setUpDemoEnvironment, userMessages } from "./demo-test";
+import type { OpenDemoOptions } from "./harness";
 
 // `<ChatKit>` driven by its options (the demo's `?ui=chatkit` page) against the dev server.
 
-let demo: RunningServer;
-let server: DevServer;
-let browser: Browser;
-const opened: DemoPage[] = [];
-
-beforeAll(async () => {
-  demo = await serveStatic(inject("demoDist"));
-  server = await startDevServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await demo?.close();
-});
+const env = setUpDemoEnvironment();
 
 interface Sent {
   type: string;
@@ -39,11 +16,11 @@ interface Sent {
 async function open(
   options: Pick<OpenDemoOptions, "initScript"> = {},
 ): Promise<{ page: Page; sent: Sent[] }> {
-  const session = await openDemo(browser, demo.url, server.url, {
+  const session = await env.open({
     ...options,
     query: { ui: "chatkit" },
+    ready: '[data-tk-part="chatkit"] [data-tk-part="composer"]',
   });
-  opened.push(session);
   const sent: Sent[] = [];
   session.page.on("request", (request: Request) => {
     if (!request.url().endsWith("/chatkit")) return;
@@ -51,23 +28,10 @@ async function open(
       sent.push(JSON.parse(request.postData() ?? "") as Sent);
     } catch {}
   });
-  await session.page.waitForSelector('[data-tk-part="chatkit"] [data-tk-part="composer"]');
   return { page: session.page, sent };
 }
 
 const ofType = (sent: Sent[], type: string) => sent.filter((body) => body.type === type);
-const assistantMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="assistant_message"]');
-const userMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="user_message"]');
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-tk-part="thread-item"][data-status="streaming"]') &&
-      !document.querySelector('[data-tk-part="composer"][data-running]'),
-  );
-}
 
 interface StoredItem {
   id: string;
@@ -79,7 +43,7 @@ interface StoredItem {
 /** The stored items of the open thread, read from the server. */
 async function storedItems(page: Page): Promise<StoredItem[]> {
   const threadId = /#\/t\/([^/?#]+)/.exec(page.url())?.[1];
-  const response = await fetch(`${server.url}/chatkit`, {
+  const response = await fetch(`${env.server.url}/chatkit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ type: "items.list", params: { thread_id: threadId, order: "asc" } }),
@@ -131,13 +95,6 @@ function fakeMicrophone(): void {
 }
 
 describe("<ChatKit> options against the dev server", () => {
-  afterAll(async () => {
-    for (const session of opened) {
-      expect(session.errors, "uncaught page errors").toEqual([]);
-      await session.context.close();
-    }
-  });
-
   it("sends a start screen prompt and streams its reply, titled in the header", async () => {
     const { page, sent } = await open();
     await page.getByRole("heading", { name: "What can I help with today?" }).waitFor();

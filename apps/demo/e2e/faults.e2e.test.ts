@@ -1,41 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { DevServer } from "../../dev-server/src/index";
-import {
-  type DemoPage,
-  launchBrowser,
-  type OpenDemoOptions,
-  openDemo,
-  type RunningServer,
-  serveStatic,
-  startDevServer,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { assistantMessages, settled, setUpDemoEnvironment, userMessages } from "./demo-test";
+import type { OpenDemoOptions } from "./harness";
 
 // Hostile servers and broken networks, through the dev server's fault words: every failure says
 // what happened and the user's draft survives it.
 
-let demo: RunningServer;
-let server: DevServer;
-let browser: Browser;
-const opened: DemoPage[] = [];
-
-beforeAll(async () => {
-  demo = await serveStatic(inject("demoDist"));
-  server = await startDevServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await demo?.close();
-});
+const env = setUpDemoEnvironment();
 
 async function open(options: OpenDemoOptions = {}): Promise<Page> {
-  const session = await openDemo(browser, demo.url, server.url, options);
-  opened.push(session);
-  await session.page.waitForSelector('[data-tk-part="composer"]');
-  return session.page;
+  return (await env.open(options)).page;
 }
 
 const input = (page: Page) => page.getByRole("textbox", { name: /message/i });
@@ -46,28 +20,8 @@ async function send(page: Page, text: string): Promise<void> {
 }
 
 const failure = (page: Page) => page.locator('[data-tk-part="stream-error"][role="alert"]');
-const assistantMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="assistant_message"]');
-const userMessages = (page: Page) =>
-  page.locator('[data-tk-part="thread-item"][data-item-type="user_message"]');
-
-/** Waits until no item streams and the composer is idle. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-tk-part="thread-item"][data-status="streaming"]') &&
-      !document.querySelector('[data-tk-part="composer"][data-running]'),
-  );
-}
 
 describe("demo app against a misbehaving dev server", () => {
-  afterAll(async () => {
-    for (const session of opened) {
-      expect(session.errors, "uncaught page errors").toEqual([]);
-      await session.context.close();
-    }
-  });
-
   it("keeps the draft when an auth proxy answers 200 with its sign-in page", async () => {
     const page = await open();
     await send(page, "Where is my parcel? !html");
