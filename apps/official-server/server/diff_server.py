@@ -38,7 +38,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from chatkit.actions import Action, ActionConfig
+from chatkit.actions import Action
 from chatkit.errors import CustomStreamError, StreamError
 from chatkit.server import ChatKitServer, stream_widget
 from chatkit.types import (
@@ -79,16 +79,16 @@ from chatkit.types import (
     URLSource,
     UserMessageItem,
     UserMessageTagContent,
-    UserMessageTextContent,
     WidgetItem,
     Workflow,
     WorkflowItem,
     WorkflowTaskAdded,
     WorkflowTaskUpdated,
 )
-from chatkit.widgets import Button, Card, Markdown, Row, Text, Title
+from chatkit.widgets import Card, Markdown, Title
 
 from memory_store import Context, MemoryAttachmentStore, MemoryStore
+from scripted_common import greeting_card, like_greeting, transcription, user_text
 
 KEYWORDS = [
     "tool",
@@ -109,43 +109,9 @@ KEYWORDS = [
 ]
 
 
-def user_text(message: UserMessageItem | None) -> str:
-    if message is None:
-        return ""
-    return " ".join(
-        part.text for part in message.content if isinstance(part, UserMessageTextContent)
-    )
-
-
 def dumps(value: Any) -> str:
     """JSON with sorted keys and no spaces (as `JSON.stringify` of a sorted object)."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
-
-
-def greeting_card(name: str, greeted: bool = False, liked: bool = False) -> Card:
-    return Card(
-        key="greeting",
-        children=[
-            Title(id="title", value=f"Hello, {name}!" if greeted else "Say hello"),
-            Text(id="likes", value="Liked" if liked else "Not liked yet"),
-            Row(
-                children=[
-                    Button(
-                        key="greet",
-                        label="Greet",
-                        onClickAction=ActionConfig(type="greet", payload={"name": name}),
-                    ),
-                    Button(
-                        key="like",
-                        label="Like",
-                        onClickAction=ActionConfig(
-                            type="like", payload={"name": name}, streaming=False
-                        ),
-                    ),
-                ]
-            ),
-        ],
-    )
 
 
 def live_card(words: list[str], streaming: bool) -> Card:
@@ -510,15 +476,7 @@ class DiffServer(ChatKitServer[Context]):
         sender: WidgetItem | None,
         context: Context,
     ) -> SyncCustomActionResponse:
-        if action.type != "like" or sender is None:
-            return SyncCustomActionResponse(updated_item=None)
-        name = (action.payload or {}).get("name", "nobody")
-        greeted = "Hello," in sender.widget.model_dump_json()
-        updated = sender.model_copy(
-            update={"widget": greeting_card(name, greeted=greeted, liked=True)}
-        )
-        await self.store.save_item(thread.id, updated, context)
-        return SyncCustomActionResponse(updated_item=updated)
+        return await like_greeting(self.store, thread, action, sender, context)
 
     # -- the rest of the protocol --------------------------------------------------------------
 
@@ -528,9 +486,4 @@ class DiffServer(ChatKitServer[Context]):
         self.feedback.append({"thread_id": thread_id, "item_ids": item_ids, "kind": feedback})
 
     async def transcribe(self, audio_input: AudioInput, context: Context) -> TranscriptionResult:
-        self.transcriptions.append(
-            {"mime_type": audio_input.mime_type, "size": len(audio_input.data)}
-        )
-        return TranscriptionResult(
-            text=f"Transcribed {len(audio_input.data)} bytes of {audio_input.media_type}"
-        )
+        return transcription(self.transcriptions, audio_input)

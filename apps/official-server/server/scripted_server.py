@@ -44,13 +44,13 @@ from chatkit.types import (
     TranscriptionResult,
     UserMessageItem,
     UserMessageTagContent,
-    UserMessageTextContent,
     WidgetItem,
     Workflow,
 )
-from chatkit.widgets import Button, Card, Markdown, Row, Text, Title
+from chatkit.widgets import Button, Card, Markdown
 
 from memory_store import Context, MemoryAttachmentStore, MemoryStore
+from scripted_common import greeting_card, like_greeting, transcription, user_text
 from scripted_run import DELAY, ScriptedRun, message_events, png, raw
 
 # Each keyword, what the reply shows. The first keyword found in the message wins.
@@ -69,40 +69,6 @@ KEYWORDS = {
     "sources": "a reply with a URL citation and a file citation (annotations)",
     "long story": "a long, slow reply (to cancel while it streams)",
 }
-
-def user_text(message: UserMessageItem | None) -> str:
-    if message is None:
-        return ""
-    return " ".join(
-        part.text for part in message.content if isinstance(part, UserMessageTextContent)
-    )
-
-
-def greeting_card(name: str, greeted: bool = False, liked: bool = False) -> Card:
-    return Card(
-        key="greeting",
-        children=[
-            Title(id="title", value=f"Hello, {name}!" if greeted else "Say hello"),
-            Text(id="likes", value="Liked" if liked else "Not liked yet"),
-            Row(
-                children=[
-                    Button(
-                        key="greet",
-                        label="Greet",
-                        onClickAction=ActionConfig(type="greet", payload={"name": name}),
-                    ),
-                    Button(
-                        key="like",
-                        label="Like",
-                        onClickAction=ActionConfig(
-                            type="like", payload={"name": name}, streaming=False
-                        ),
-                    ),
-                ]
-            ),
-        ],
-    )
-
 
 class ScriptedServer(ChatKitServer[Context]):
     def __init__(self, store: MemoryStore, attachment_store: MemoryAttachmentStore):
@@ -373,16 +339,7 @@ class ScriptedServer(ChatKitServer[Context]):
         sender: WidgetItem | None,
         context: Context,
     ) -> SyncCustomActionResponse:
-        if action.type != "like" or sender is None:
-            return SyncCustomActionResponse(updated_item=None)
-        name = (action.payload or {}).get("name", "nobody")
-        greeted = "Hello," in sender.widget.model_dump_json()
-        updated = sender.model_copy(
-            update={"widget": greeting_card(name, greeted=greeted, liked=True)}
-        )
-        # The SDK returns the item; keeping it is the integration's job.
-        await self.store.save_item(thread.id, updated, context)
-        return SyncCustomActionResponse(updated_item=updated)
+        return await like_greeting(self.store, thread, action, sender, context)
 
     # -- the rest of the protocol --------------------------------------------------------------
 
@@ -393,9 +350,4 @@ class ScriptedServer(ChatKitServer[Context]):
         self.feedback.append({"thread_id": thread_id, "item_ids": item_ids, "kind": feedback})
 
     async def transcribe(self, audio_input: AudioInput, context: Context) -> TranscriptionResult:
-        self.transcriptions.append(
-            {"mime_type": audio_input.mime_type, "size": len(audio_input.data)}
-        )
-        return TranscriptionResult(
-            text=f"Transcribed {len(audio_input.data)} bytes of {audio_input.media_type}"
-        )
+        return transcription(self.transcriptions, audio_input)
