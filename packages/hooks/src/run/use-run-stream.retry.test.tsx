@@ -1,5 +1,10 @@
 import { act, renderHook } from "@testing-library/react";
 import type { ThreadItem } from "@threadkit/core";
+import {
+  createAssistantMessage,
+  createUserMessage,
+  formatServerSentEvents,
+} from "@threadkit/core/testing";
 import type { ReactNode } from "react";
 import { useStore } from "zustand";
 import {
@@ -19,25 +24,12 @@ import { useRunStream } from "./use-run-stream";
 // message in its store, without `thread.item.removed` events; the client has to drop them too.
 
 const at = "2026-05-01T10:00:00";
-const userMessage = (id: string, text: string): ThreadItem => ({
-  type: "user_message",
-  id,
-  thread_id: "thr_1",
-  created_at: at,
-  content: [{ type: "input_text", text }],
-  attachments: [],
-  quoted_text: null,
-  inference_options: {},
-});
-const assistantMessage = (id: string, text: string): ThreadItem => ({
-  type: "assistant_message",
-  id,
-  thread_id: "thr_1",
-  created_at: at,
-  content: [{ type: "output_text", text, annotations: [] }],
-});
-const sse = (...events: unknown[]) =>
-  events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join("");
+const thread = { thread_id: "thr_1", created_at: at };
+const userMessage = (id: string, text: string): ThreadItem =>
+  createUserMessage(id, text, { ...thread, quoted_text: null });
+const assistantMessage = (id: string, text: string): ThreadItem =>
+  createAssistantMessage(id, [text], thread);
+const sse = (...events: object[]) => formatServerSentEvents(events.map((data) => ({ data })));
 const reply = (id: string, text: string) =>
   sse(
     { type: "thread.item.added", item: assistantMessage(id, "") },
