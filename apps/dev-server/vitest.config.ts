@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-const conditions = ["@threadkit/source", "module", "import", "default"];
+// Workspace packages resolve to their TypeScript sources. Only that condition is added: Vitest
+// passes the conditions on to Node, and a forced "import" makes pg's CommonJS
+// `require("pg-pool")` load pg-pool's ESM wrapper, which breaks `new pg.Pool()`.
+const conditions = ["@threadkit/source"];
 
 export default defineConfig({
   resolve: { conditions },

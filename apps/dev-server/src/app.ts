@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./app-env";
 import { registerAttachmentRoutes } from "./attachments";
+import { ProtocolEndpoint } from "./chatkit";
 import {
   FAULT_HEADER,
   FaultAnswer,
@@ -11,7 +12,6 @@ import {
   mergeFaults,
   parseFaultSpec,
 } from "./faults";
-import { ProtocolHandler } from "./protocol";
 import { registerAssistantsRoutes } from "./rest-assistants";
 import { readJson, registerChatKitRestRoutes } from "./rest-chatkit";
 import type { DevServices } from "./services";
@@ -77,7 +77,7 @@ export function createApp(services: DevServices, options: AppOptions = {}): Hono
     await next();
   });
 
-  const protocol = new ProtocolHandler(services);
+  const protocol = new ProtocolEndpoint(services);
   app.post("/chatkit", async (c) => protocol.handle(await readJson(c), c.get("info")));
   registerAttachmentRoutes(app, services);
   registerChatKitRestRoutes(app, services);

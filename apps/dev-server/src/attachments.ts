@@ -3,12 +3,14 @@ import type { Attachment } from "@threadkit/core";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import type { RequestInfo } from "./request-info";
-import type { DevServices } from "./services";
+import { type DevServices, requestUser, userContext } from "./services";
 import type { StoredAttachment } from "./store";
 import { badRequest, createId, HttpError, notFound } from "./util";
 
 /** Store kind that counts a session's uploads (`file_upload.max_files`). */
 const UPLOAD_KIND = "chatkit.session_upload";
+/** Store kind recording who announced an attachment, so its upload is saved as theirs. */
+const OWNER_KIND = "chatkit.attachment_owner";
 
 /** What a new attachment starts from. */
 export interface NewAttachment {
@@ -78,6 +80,7 @@ export function createAttachment(
     ? { ...base, type: "image", preview_url: `${info.origin}/files/${id}` }
     : { ...base, type: "file" };
   services.store.putAttachment(attachment, input.size, input.bytes);
+  services.store.putObject(OWNER_KIND, { id: `${OWNER_KIND}:${id}`, user: requestUser(info) });
   return attachment;
 }
 
@@ -117,10 +120,9 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
   // Direct upload (`uploadStrategy: {type: "direct", uploadUrl}`): multipart `file` in, attachment out.
   app.post("/chatkit/upload", async (c) => {
     const upload = await readUpload(c, services);
-    const attachment = createAttachment(services, c.get("info"), {
-      ...upload,
-      size: upload.bytes.length,
-    });
+    const info = c.get("info");
+    const attachment = createAttachment(services, info, { ...upload, size: upload.bytes.length });
+    await services.threads.saveAttachment(attachment, userContext(requestUser(info)));
     return c.json(attachment);
   });
 
@@ -141,6 +143,12 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, services: DevService
     const { upload_descriptor: _, ...rest } = stored.attachment;
     const attachment = rest as Attachment;
     services.store.putAttachment(attachment, upload.bytes.length, upload.bytes);
+    // The protocol store gets the attachment without its upload descriptor, as its owner's.
+    const owner = services.store.getObject<{ id: string; user: string }>(
+      OWNER_KIND,
+      `${OWNER_KIND}:${id}`,
+    );
+    await services.threads.saveAttachment(attachment, userContext(owner?.user ?? "anonymous"));
     return c.json(attachment);
   };
   app.post("/chatkit/upload/:id", receive);

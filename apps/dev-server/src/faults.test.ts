@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { faultError, parseFaultSpec, parseMessageFaults } from "./faults";
 import type { DevServer } from "./server";
-import { chatkit, chatkitJson, input, parseDataFrames, startServer } from "./test-utils";
+import {
+  chatkit,
+  chatkitJson,
+  input,
+  parseDataFrames,
+  startServer,
+  storedItems,
+} from "./test-utils";
 
 let server: DevServer | undefined;
 afterEach(async () => {
@@ -80,7 +87,7 @@ describe("fault injection over HTTP", () => {
     const events = parseDataFrames(text);
     expect(events).toHaveLength(2);
     const threadId = events[0]?.type === "thread.created" ? events[0].thread.id : "";
-    expect(server.services.store.allItems(threadId).map((item) => item.type)).toEqual([
+    expect((await storedItems(server, threadId)).map((item) => item.type)).toEqual([
       "user_message",
     ]);
   });
@@ -124,8 +131,7 @@ describe("fault injection over HTTP", () => {
       input: input("again !stored500"),
     });
     expect(response.status).toBe(500);
-    const texts = server.services.store
-      .allItems(threadId)
+    const texts = (await storedItems(server, threadId))
       .filter((item) => item.type === "user_message")
       .map((item) => (item.type === "user_message" ? item.content[0]?.text : null));
     expect(texts).toEqual(["first", "again !stored500"]);

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Thread } from "@threadkit/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDevServer } from "./server";
-import { chatkitJson, chatkitStream, input, startThread } from "./test-utils";
+import { chatkitJson, chatkitStream, input, startThread, storedItems } from "./test-utils";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -56,7 +56,7 @@ describe("persistence", () => {
         thread_id: threadId,
         input: input("third"),
       });
-      const items = second.services.store.allItems(threadId);
+      const items = await storedItems(second, threadId);
       expect(items.map((item) => item.type).slice(-2)).toEqual([
         "user_message",
         "assistant_message",

@@ -200,7 +200,7 @@ describe("POST /chatkit bad input", () => {
       "a bad order",
       JSON.stringify({ type: "threads.list", params: { order: "sideways" } }),
       400,
-      'params.order must be "asc" or "desc".',
+      'Invalid ChatKit request (threads.list) at params.order: expected ("asc" | "desc"), received "sideways"',
     ],
     [
       "bad content",
@@ -209,7 +209,7 @@ describe("POST /chatkit bad input", () => {
         params: { input: { content: [{ type: "x" }], attachments: [] } },
       }),
       400,
-      "params.input.content[0] must be an input_text or input_tag part.",
+      'Invalid ChatKit request (threads.create) at params.input.content[0].type: expected ("input_text" | "input_tag"), received "x"',
     ],
     [
       "an input_tag without data (the Python SDK requires it)",
@@ -220,7 +220,7 @@ describe("POST /chatkit bad input", () => {
         },
       }),
       400,
-      "params.input.content[0].data must be an object.",
+      'Invalid ChatKit request (threads.create) at params.input.content[0].data: expected "data", received undefined',
     ],
     [
       "an unknown cursor",

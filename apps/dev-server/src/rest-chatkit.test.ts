@@ -1,7 +1,7 @@
 import { normalizeChatKitRestItemsPage, normalizeChatKitRestThreadsPage } from "@threadkit/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DevServer } from "./server";
-import { chatkit, chatkitStream, input, startServer, startThread } from "./test-utils";
+import { chatkit, chatkitStream, input, startServer, startThread, storedItems } from "./test-utils";
 
 let server: DevServer;
 afterEach(async () => {
@@ -169,7 +169,7 @@ describe("/v1/chatkit/threads", () => {
       await fetch(`${server.url}/v1/chatkit/threads/${threadId}/items?order=asc&limit=100`)
     ).json();
     const page = normalizeChatKitRestItemsPage(json, { threadId });
-    const stored = server.services.store.allItems(threadId);
+    const stored = await storedItems(server, threadId);
     expect(page.data.map((item) => item.id)).toEqual(stored.map((item) => item.id));
     expect(page.data.map((item) => item.type)).toEqual(
       stored.map((item) => (item.type === "generated_image" ? "unknown" : item.type)),

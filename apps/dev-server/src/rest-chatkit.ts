@@ -1,24 +1,33 @@
-import type { Annotation, Attachment, Task, ThreadItem, UserMessageContent } from "@threadkit/core";
+import type {
+  Annotation,
+  Attachment,
+  Page,
+  Task,
+  ThreadItem,
+  ThreadMetadata,
+  UserMessageContent,
+} from "@threadkit/core";
+import { NotFoundError, type StoredThreadItem } from "@threadkit/server";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "./app-env";
-import type { DevServices } from "./services";
-import type { PageQuery, PageResult, StoredThread } from "./store";
+import { type DevContext, type DevServices, threadOwner, userContext } from "./services";
+import type { PageQuery, PageResult } from "./store";
 import { badRequest, notFound, optionalInt, optionalString, readOrder, toUnix } from "./util";
 
 type Json = Record<string, unknown>;
 
-/** A thread in the hosted REST shape (`chatkit.thread`, unix seconds). */
-export function toRestThread(thread: StoredThread): Json {
+/** A thread of `user` in the hosted REST shape (`chatkit.thread`, unix seconds). */
+export function toRestThread(thread: ThreadMetadata, user: string): Json {
   return {
     id: thread.id,
     object: "chatkit.thread",
-    created_at: toUnix(thread.created_at),
+    created_at: unix(thread.created_at),
     status:
       thread.status.type === "active"
         ? { type: "active" }
         : { type: thread.status.type, reason: thread.status.reason ?? null },
-    title: thread.title,
-    user: thread.user,
+    title: thread.title ?? null,
+    user,
   };
 }
 
@@ -160,32 +169,95 @@ export function readRestPage(c: Context<AppEnv>): PageQuery {
   };
 }
 
-/** `/v1/chatkit/sessions` and `/v1/chatkit/threads`: the hosted ChatKit REST API. */
+/**
+ * A page through the async store, with the REST API's `before` cursor too: the page before an
+ * id is the page after it in the opposite order, turned around.
+ */
+async function restPage<T extends { id: string }>(
+  query: PageQuery,
+  load: (options: {
+    after: string | null;
+    limit: number;
+    order: "asc" | "desc";
+  }) => Promise<Page<T>>,
+): Promise<PageResult<T>> {
+  if (query.before === undefined) {
+    const page = await load({ after: query.after ?? null, limit: query.limit, order: query.order });
+    return { data: page.data, has_more: page.has_more };
+  }
+  const page = await load({
+    after: query.before,
+    limit: query.limit,
+    order: query.order === "asc" ? "desc" : "asc",
+  });
+  return { data: [...page.data].reverse(), has_more: page.has_more };
+}
+
+/** Cursor errors of the store answer as the REST API's 400 naming the query parameter. */
+async function withCursor<T>(query: PageQuery, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const cursor = query.after ?? query.before;
+    if (cursor !== undefined && (error as { code?: string }).code === "invalid_cursor") {
+      throw badRequest(`Unknown cursor '${cursor}'.`, query.after ? "after" : "before");
+    }
+    throw error;
+  }
+}
+
+function isHidden(item: StoredThreadItem): boolean {
+  return item.type === "hidden_context_item" || item.type === "sdk_hidden_context";
+}
+
+/**
+ * `/v1/chatkit/sessions` and `/v1/chatkit/threads`: the hosted ChatKit REST API. Threads and
+ * items are read through the `@threadkit/server` store, as the owner named by `user` (or the
+ * session's user, or `anonymous`).
+ */
 export function registerChatKitRestRoutes(app: Hono<AppEnv>, services: DevServices): void {
-  const { store, sessions } = services;
+  const { threads, sessions } = services;
   app.post("/v1/chatkit/sessions", async (c) => c.json(sessions.create(await readJson(c))));
   app.post("/v1/chatkit/sessions/:id/cancel", (c) => c.json(sessions.cancel(c.req.param("id"))));
 
-  app.get("/v1/chatkit/threads", (c) => {
-    const user = c.req.query("user") ?? c.get("info").session?.user;
-    return c.json(toRestList(store.listThreads(readRestPage(c), user), toRestThread));
+  app.get("/v1/chatkit/threads", async (c) => {
+    const user = c.req.query("user") ?? c.get("info").session?.user ?? "anonymous";
+    const query = readRestPage(c);
+    const context = userContext(user);
+    const page = await withCursor(query, () =>
+      restPage(query, (options) => threads.loadThreads(options, context)),
+    );
+    return c.json(toRestList(page, (thread) => toRestThread(thread, user)));
   });
-  const thread = (c: Context<AppEnv>) => {
+  const thread = async (c: Context<AppEnv>): Promise<[ThreadMetadata, DevContext]> => {
     const id = c.req.param("id") ?? "";
-    const found = store.getThread(id);
     const session = c.get("info").session;
-    if (!found || (session && found.user !== session.user)) throw notFound("thread", id);
-    return found;
+    const context = userContext(session ? session.user : threadOwner(services.store, id));
+    try {
+      return [await threads.loadThread(id, context), context];
+    } catch (error) {
+      if (error instanceof NotFoundError) throw notFound("thread", id);
+      throw error;
+    }
   };
-  app.get("/v1/chatkit/threads/:id", (c) => c.json(toRestThread(thread(c))));
-  app.delete("/v1/chatkit/threads/:id", (c) => {
-    const found = thread(c);
-    store.deleteThread(found.id);
+  app.get("/v1/chatkit/threads/:id", async (c) => {
+    const [found, context] = await thread(c);
+    return c.json(toRestThread(found, context.user));
+  });
+  app.delete("/v1/chatkit/threads/:id", async (c) => {
+    const [found, context] = await thread(c);
+    await threads.deleteThread(found.id, context);
     return c.json({ id: found.id, object: "chatkit.thread.deleted", deleted: true });
   });
-  app.get("/v1/chatkit/threads/:id/items", (c) => {
-    const found = thread(c);
-    return c.json(toRestList(store.listItems(found.id, readRestPage(c)), toRestItem));
+  app.get("/v1/chatkit/threads/:id/items", async (c) => {
+    const [found, context] = await thread(c);
+    const query = readRestPage(c);
+    const page = await withCursor(query, () =>
+      restPage(query, (options) => threads.loadThreadItems(found.id, options, context)),
+    );
+    // Hidden context stays on the server, as in the protocol's items.list.
+    const visible = page.data.filter((item) => !isHidden(item)) as ThreadItem[];
+    return c.json(toRestList({ data: visible, has_more: page.has_more }, toRestItem));
   });
 }
 

@@ -1,7 +1,16 @@
-import type { ThreadItem } from "@threadkit/core";
+import type { StoredThreadItem } from "@threadkit/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DevServer } from "./server";
-import { chatkit, chatkitStream, doneItems, input, startServer, startThread } from "./test-utils";
+import { userContext } from "./services";
+import {
+  chatkit,
+  chatkitStream,
+  doneItems,
+  input,
+  startServer,
+  startThread,
+  storedItems,
+} from "./test-utils";
 
 // `threads.retry_after_item` as the official Python server answers it (chatkit/server.py):
 // every item after the user message is deleted from the store, and the stream that follows
@@ -15,7 +24,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const stored = (threadId: string): ThreadItem[] => server.services.store.allItems(threadId);
+const stored = (threadId: string): Promise<StoredThreadItem[]> => storedItems(server, threadId);
 
 describe("threads.retry_after_item", () => {
   it("deletes every item after the message without thread.item.removed events", async () => {
@@ -25,7 +34,7 @@ describe("threads.retry_after_item", () => {
       thread_id: threadId,
       input: input("and again"),
     });
-    expect(stored(threadId).map((item) => item.type)).toEqual([
+    expect((await stored(threadId)).map((item) => item.type)).toEqual([
       "user_message",
       "assistant_message",
       "user_message",
@@ -37,7 +46,7 @@ describe("threads.retry_after_item", () => {
     });
     expect(retried.filter((event) => event.type === "thread.item.removed")).toEqual([]);
     expect(retried.some((event) => event.type === "thread.item.done")).toBe(true);
-    const after = stored(threadId);
+    const after = await stored(threadId);
     expect(after.map((item) => item.type)).toEqual(["user_message", "assistant_message"]);
     expect(after[0]?.id).toBe(first?.id);
   });
@@ -47,28 +56,35 @@ describe("threads.retry_after_item", () => {
       input: input("Tell me a story !drop=20"),
     });
     await response.text().catch(() => "");
-    const [thread] = server.services.store.listThreads({ limit: 1, order: "desc" }).data;
+    const [thread] = (
+      await server.services.threads.loadThreads(
+        { after: null, limit: 1, order: "desc" },
+        userContext(),
+      )
+    ).data;
     const threadId = thread?.id ?? "";
-    // The server keeps a non-empty pending reply when the client goes away, as Python's does.
-    await vi.waitFor(() =>
-      expect(stored(threadId).map((item) => item.type)).toEqual([
+    // The server keeps a non-empty pending reply when the client goes away, and a hidden note
+    // that the user cancelled, as Python's does.
+    await vi.waitFor(async () =>
+      expect((await stored(threadId)).map((item) => item.type)).toEqual([
         "user_message",
         "assistant_message",
+        "sdk_hidden_context",
       ]),
     );
-    const [user, partial] = stored(threadId);
+    const [user, partial] = await stored(threadId);
     await chatkitStream(server, "threads.retry_after_item", {
       thread_id: threadId,
       item_id: user?.id,
     });
-    const after = stored(threadId);
+    const after = await stored(threadId);
     expect(after.map((item) => item.type)).toEqual(["user_message", "assistant_message"]);
     expect(after[1]?.id).not.toBe(partial?.id);
   });
 
   it("keeps the items when the retry fails before its stream starts", async () => {
     const { threadId, events } = await startThread(server, "hello");
-    const before = stored(threadId);
+    const before = await stored(threadId);
     const response = await chatkit(
       server,
       "threads.retry_after_item",
@@ -76,6 +92,6 @@ describe("threads.retry_after_item", () => {
       { "x-threadkit-fault": "503" },
     );
     expect(response.status).toBe(503);
-    expect(stored(threadId)).toEqual(before);
+    expect(await stored(threadId)).toEqual(before);
   });
 });

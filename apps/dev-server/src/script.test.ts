@@ -19,6 +19,7 @@ import {
   input,
   startServer,
   startThread,
+  storedItems,
 } from "./test-utils";
 
 let server: DevServer;
@@ -29,8 +30,12 @@ afterEach(async () => {
   await server.close();
 });
 
-function items(server: DevServer, threadId: string): ThreadItem[] {
-  return server.services.store.allItems(threadId);
+/** The thread's stored items the client can see (hidden context left out). */
+async function items(server: DevServer, threadId: string): Promise<ThreadItem[]> {
+  return (await storedItems(server, threadId)).filter(
+    (item): item is ThreadItem =>
+      item.type !== "hidden_context_item" && item.type !== "sdk_hidden_context",
+  );
 }
 
 function ofType<T extends ThreadItem["type"]>(
@@ -65,14 +70,14 @@ describe("scripted assistant", () => {
 
   it("lists every keyword and fault word in the help reply", async () => {
     const { threadId } = await startThread(server, "help");
-    const text = lastText(items(server, threadId));
+    const text = lastText(await items(server, threadId));
     for (const rule of SCRIPT_KEYWORDS.slice(1)) expect(text).toContain(`\`${rule.words[0]}\``);
     for (const word of ["!drop", "!slow", "!429", "!500", "!expired"]) expect(text).toContain(word);
   });
 
   it("sends markdown with a code block and a table", async () => {
     const { threadId } = await startThread(server, "show me markdown");
-    const text = lastText(items(server, threadId));
+    const text = lastText(await items(server, threadId));
     expect(text).toContain("```ts\n");
     expect(text).toMatch(/\| --- \| :---: \| ---: \|/);
   });
@@ -106,7 +111,7 @@ describe("scripted assistant", () => {
         .map((u) => ("task" in u ? u.task.type : "")),
     ).toEqual(["thought", "web_search", "file"]);
     expect(updates.filter((u) => u.type === "workflow.task.updated").length).toBeGreaterThan(10);
-    const [workflow] = ofType(items(server, threadId), "workflow") as WorkflowItem[];
+    const [workflow] = ofType(await items(server, threadId), "workflow") as WorkflowItem[];
     expect(workflow?.workflow).toMatchObject({
       type: "reasoning",
       expanded: false,
@@ -125,7 +130,7 @@ describe("scripted assistant", () => {
     expect(kinds).toContain("widget.streaming_text.value_delta");
     expect(kinds).toContain("widget.component.updated");
     expect(kinds[kinds.length - 1]).toBe("widget.root.updated");
-    const [card] = ofType(items(server, threadId), "widget") as WidgetItem[];
+    const [card] = ofType(await items(server, threadId), "widget") as WidgetItem[];
     expect(card?.widget.type).toBe("Card");
     const action = await chatkitStream(server, "threads.custom_action", {
       thread_id: threadId,
@@ -140,7 +145,7 @@ describe("scripted assistant", () => {
       type: "thread.item.replaced",
       item: { id: card?.id, widget: { status: { text: "Booked" } } },
     });
-    const stored = items(server, threadId);
+    const stored = await items(server, threadId);
     expect((ofType(stored, "widget")[0] as WidgetItem).widget.status).toEqual({
       text: "Booked",
       icon: "check-circle",
@@ -150,7 +155,7 @@ describe("scripted assistant", () => {
 
   it("updates the list view in place on flavor.select and persists the new root", async () => {
     const { threadId } = await startThread(server, "show a list");
-    const [list] = ofType(items(server, threadId), "widget") as WidgetItem[];
+    const [list] = ofType(await items(server, threadId), "widget") as WidgetItem[];
     const events = await chatkitStream(server, "threads.custom_action", {
       thread_id: threadId,
       item_id: list?.id,
@@ -161,9 +166,9 @@ describe("scripted assistant", () => {
       item_id: list?.id,
       update: { type: "widget.root.updated" },
     });
-    const stored = ofType(items(server, threadId), "widget")[0] as WidgetItem;
+    const stored = ofType(await items(server, threadId), "widget")[0] as WidgetItem;
     expect(JSON.stringify(stored.widget)).toContain('"label":"Selected"');
-    expect(lastText(items(server, threadId))).toBe("Lemon sorbet it is. Dairy-free.");
+    expect(lastText(await items(server, threadId))).toBe("Lemon sorbet it is. Dairy-free.");
   });
 
   it("answers an unknown action with an error event", async () => {
@@ -182,7 +187,7 @@ describe("scripted assistant", () => {
 
   it("increments the counter through threads.sync_custom_action", async () => {
     const { threadId } = await startThread(server, "counter");
-    const [counter] = ofType(items(server, threadId), "widget") as WidgetItem[];
+    const [counter] = ofType(await items(server, threadId), "widget") as WidgetItem[];
     const params = {
       thread_id: threadId,
       item_id: counter?.id,
@@ -195,7 +200,9 @@ describe("scripted assistant", () => {
       params,
     );
     expect(widgetChildren(result.updated_item.widget)[0]).toMatchObject({ value: "Count: 2" });
-    expect(JSON.stringify(ofType(items(server, threadId), "widget")[0])).toContain("Count: 2");
+    expect(JSON.stringify(ofType(await items(server, threadId), "widget")[0])).toContain(
+      "Count: 2",
+    );
   });
 
   it("round-trips a client tool call", async () => {
@@ -214,7 +221,7 @@ describe("scripted assistant", () => {
       result: { temperature: 21, sky: "clear" },
     });
     expect(next[0]?.type).toBe("stream_options");
-    const stored = items(server, threadId);
+    const stored = await items(server, threadId);
     expect(ofType(stored, "client_tool_call")[0]).toMatchObject({
       status: "completed",
       output: { temperature: 21, sky: "clear" },
@@ -229,7 +236,10 @@ describe("scripted assistant", () => {
 
   it("round-trips structured input with thread.item.replaced", async () => {
     const { threadId } = await startThread(server, "quiz me");
-    const [question] = ofType(items(server, threadId), "structured_input") as StructuredInputItem[];
+    const [question] = ofType(
+      await items(server, threadId),
+      "structured_input",
+    ) as StructuredInputItem[];
     expect(question?.inputs.map((i) => i.type)).toEqual([
       "multiple_choice",
       "multiple_choice",
@@ -247,13 +257,18 @@ describe("scripted assistant", () => {
         },
       },
     });
-    expect(events[0]).toMatchObject({
+    // The server stores the answer inside the stream, after stream_options.
+    expect(events[0]?.type).toBe("stream_options");
+    expect(events[1]).toMatchObject({
       type: "thread.item.replaced",
       item: { id: question?.id, status: "answered" },
     });
-    const stored = ofType(items(server, threadId), "structured_input")[0] as StructuredInputItem;
+    const stored = ofType(
+      await items(server, threadId),
+      "structured_input",
+    )[0] as StructuredInputItem;
     expect(stored.inputs[0]?.answer).toEqual({ values: ["Rust"], skipped: false });
-    expect(lastText(items(server, threadId))).toContain("**Speed, Docs**");
+    expect(lastText(await items(server, threadId))).toContain("**Speed, Docs**");
     const twice = await chatkit(server, "threads.add_structured_input", {
       thread_id: threadId,
       item_id: question?.id,
@@ -311,7 +326,7 @@ describe("scripted assistant", () => {
       item_id: user?.id,
     });
     expect(retried.some((e) => e.type === "error")).toBe(false);
-    const stored = items(server, threadId);
+    const stored = await items(server, threadId);
     expect(stored.map((item) => item.type)).toEqual(["user_message", "assistant_message"]);
     expect(lastText(stored)).toContain("The retry worked.");
   });
@@ -333,7 +348,7 @@ describe("scripted assistant", () => {
       type: "thread.item.removed",
       item_id: added?.type === "thread.item.added" ? added.item.id : "",
     });
-    expect(items(server, threadId).map((item) => item.type)).toEqual(["user_message"]);
+    expect((await items(server, threadId)).map((item) => item.type)).toEqual(["user_message"]);
   });
 
   it("stores the partial answer when the client disconnects mid-stream", async () => {
@@ -349,9 +364,9 @@ describe("scripted assistant", () => {
       controller.abort();
       const threadId = /"thread":\{"id":"(thr_\w+)"/.exec(text)?.[1] ?? "";
       await expect
-        .poll(() => ofType(slow.services.store.allItems(threadId), "assistant_message").length)
+        .poll(async () => ofType(await items(slow, threadId), "assistant_message").length)
         .toBe(1);
-      const partial = lastText(slow.services.store.allItems(threadId));
+      const partial = lastText(await items(slow, threadId));
       expect(partial.length).toBeGreaterThan(0);
       expect(partial.length).toBeLessThan(200);
     } finally {
@@ -361,7 +376,7 @@ describe("scripted assistant", () => {
 
   it("ends the task reply with an end_of_turn item", async () => {
     const { threadId } = await startThread(server, "task");
-    expect(items(server, threadId).map((item) => item.type)).toEqual([
+    expect((await items(server, threadId)).map((item) => item.type)).toEqual([
       "user_message",
       "task",
       "assistant_message",
@@ -378,8 +393,11 @@ describe("scripted assistant", () => {
       thread_id: locked.threadId,
       input: input("hello?"),
     });
-    expect(refused.status).toBe(400);
-    expect((await refused.json()).error.message).toBe("Thread is locked.");
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatchObject({
+      code: "thread_locked",
+      message: `Thread '${locked.threadId}' is locked: Locked by the dev server.`,
+    });
     const closed = await startThread(server, "close it");
     const thread = await chatkitJson(server, "threads.get_by_id", { thread_id: closed.threadId });
     expect(thread.status).toEqual({ type: "closed", reason: "Closed by the dev server." });

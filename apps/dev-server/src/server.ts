@@ -2,11 +2,15 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import type { Store } from "@threadkit/server";
+import { PostgresStore } from "@threadkit/server/postgres";
+import { SqliteStore } from "@threadkit/server/sqlite";
 import type { Hono } from "hono";
+import type pg from "pg";
 import { createApp } from "./app";
 import type { AppEnv } from "./app-env";
 import { type FaultSpec, parseFaultSpec } from "./faults";
-import type { DevServices } from "./services";
+import type { DevContext, DevServices } from "./services";
 import { SessionManager } from "./sessions";
 import { DevStore } from "./store";
 import { type Clock, systemClock } from "./util";
@@ -24,6 +28,13 @@ export interface DevServerOptions {
   inMemory?: boolean;
   /** Folder of the SQLite database. @default DEFAULT_DATA_DIR */
   dataDir?: string;
+  /**
+   * A PostgreSQL connection string (`postgres://…`, what `DATABASE_URL` sets): ChatKit threads,
+   * items and attachment metadata then live in PostgreSQL (schema created on first use), so
+   * several dev servers can share them. Attachment bytes, sessions and Assistants API objects
+   * stay in the local SQLite database. @default SQLite only
+   */
+  databaseUrl?: string;
   /** Base delay between streamed chunks, in ms. @default 0 */
   delayMs?: number;
   /** Faults for every request: a spec object or text such as `"drop-after=5, latency=200"`. */
@@ -51,8 +62,9 @@ export interface DevServer {
 }
 
 /**
- * Starts the threadkit dev server: the ChatKit protocol at `POST /chatkit`, uploads, files, the
- * hosted ChatKit REST API and the Assistants API under `/v1`, persisted in SQLite.
+ * Starts the threadkit dev server: the ChatKit protocol at `POST /chatkit` (answered by
+ * `@threadkit/server`), uploads, files, the hosted ChatKit REST API and the Assistants API under
+ * `/v1`, persisted in SQLite, or with `databaseUrl` its threads in PostgreSQL.
  *
  * @example
  * const server = await createDevServer({ port: 0, inMemory: true });
@@ -64,7 +76,34 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   const store = new DevStore(
     options.inMemory ? null : path.resolve(options.dataDir ?? DEFAULT_DATA_DIR),
   );
+  const owner = (context: DevContext) => context.user;
+  let pool: pg.Pool | null = null;
+  let threads: Store<DevContext>;
+  if (options.databaseUrl) {
+    // pg loads only when PostgreSQL is asked for.
+    const { default: postgresClient } = await import("pg");
+    pool = new postgresClient.Pool({ connectionString: options.databaseUrl });
+    const postgres = new PostgresStore<DevContext>(pool, { owner });
+    try {
+      await postgres.migrate();
+    } catch (error) {
+      await pool.end();
+      store.close();
+      throw new Error(`Cannot use the PostgreSQL database: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    threads = postgres;
+  } else {
+    // The same SQLite file (and connection) as the local state.
+    threads = new SqliteStore<DevContext>(store.db, { owner });
+  }
+  const closeStores = async () => {
+    store.close();
+    await pool?.end();
+  };
   const services: DevServices = {
+    threads,
     store,
     sessions: new SessionManager(store, clock),
     clock,
@@ -93,8 +132,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
       (info) => resolve(info.port),
     ) as Server;
     server.once("error", (error) => {
-      store.close();
-      reject(error);
+      void closeStores().finally(() => reject(error));
     });
   });
   const shownHost = host.includes(":") ? `[${host}]` : host;
@@ -105,8 +143,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          void closeStores().then(resolve);
         });
         server.closeAllConnections();
       }),

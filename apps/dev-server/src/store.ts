@@ -1,20 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Attachment, JsonObject, ThreadItem, ThreadStatus } from "@threadkit/core";
+import type { Attachment } from "@threadkit/core";
 import Database from "better-sqlite3";
 import { badRequest } from "./util";
-
-/** A thread row: one thread, seen by the protocol and the REST API alike. */
-export interface StoredThread {
-  id: string;
-  /** Milliseconds since the epoch. */
-  created_at: number;
-  title: string | null;
-  status: ThreadStatus;
-  /** The end user who owns the thread (the session's `user`). */
-  user: string;
-  metadata: JsonObject;
-}
 
 /** A cursor page request. `after`/`before` are ids of the list's own objects. */
 export interface PageQuery {
@@ -38,13 +26,6 @@ export interface StoredAttachment {
 }
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS threads (
-  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, created_at INTEGER NOT NULL, title TEXT,
-  status TEXT NOT NULL, user TEXT NOT NULL, metadata TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS threads_seq ON threads(seq);
-CREATE TABLE IF NOT EXISTS items (
-  id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS items_thread_seq ON items(thread_id, seq);
 CREATE TABLE IF NOT EXISTS attachments (
   id TEXT PRIMARY KEY, json TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -55,31 +36,12 @@ CREATE TABLE IF NOT EXISTS objects (
 CREATE INDEX IF NOT EXISTS objects_kind_parent_seq ON objects(kind, parent, seq);
 `;
 
-interface ThreadRow {
-  id: string;
-  seq: number;
-  created_at: number;
-  title: string | null;
-  status: string;
-  user: string;
-  metadata: string;
-}
-
-function rowToThread(row: ThreadRow): StoredThread {
-  return {
-    id: row.id,
-    created_at: row.created_at,
-    title: row.title,
-    status: JSON.parse(row.status) as ThreadStatus,
-    user: row.user,
-    metadata: JSON.parse(row.metadata) as JsonObject,
-  };
-}
-
 /**
- * The dev server's persistence: SQLite through better-sqlite3 (synchronous, one connection).
- * Items are stored as canonical protocol JSON, ordered by an insertion sequence so paging is
- * stable even when timestamps tie.
+ * The dev server's own local state, in SQLite through better-sqlite3 (synchronous, one
+ * connection): attachment bytes, feedback, sessions and the Assistants API emulation's objects.
+ * ChatKit threads, items and attachment metadata live in the `@threadkit/server` store (SQLite
+ * in the same file by default, PostgreSQL with `DATABASE_URL`). Objects are ordered by an
+ * insertion sequence so paging is stable even when timestamps tie.
  */
 export class DevStore {
   readonly db: Database.Database;
@@ -91,11 +53,7 @@ export class DevStore {
     this.db = new Database(dataDir === null ? ":memory:" : path.join(dataDir, "threadkit.sqlite"));
     this.db.pragma("journal_mode = WAL");
     this.db.exec(SCHEMA);
-    const max = this.db
-      .prepare(
-        "SELECT MAX(s) AS s FROM (SELECT MAX(seq) AS s FROM threads UNION ALL SELECT MAX(seq) FROM items UNION ALL SELECT MAX(seq) FROM objects)",
-      )
-      .get() as { s: number | null };
+    const max = this.db.prepare("SELECT MAX(seq) AS s FROM objects").get() as { s: number | null };
     this.seq = max.s ?? 0;
   }
 
@@ -107,126 +65,6 @@ export class DevStore {
   /** Closes the database. */
   close(): void {
     if (this.db.open) this.db.close();
-  }
-
-  // ---- threads ----
-
-  /** Inserts a new thread. */
-  createThread(thread: StoredThread): void {
-    this.db
-      .prepare(
-        "INSERT INTO threads (id, seq, created_at, title, status, user, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        thread.id,
-        this.nextSeq(),
-        thread.created_at,
-        thread.title,
-        JSON.stringify(thread.status),
-        thread.user,
-        JSON.stringify(thread.metadata),
-      );
-  }
-
-  /** The thread, or null. */
-  getThread(id: string): StoredThread | null {
-    const row = this.db.prepare("SELECT * FROM threads WHERE id = ?").get(id) as
-      | ThreadRow
-      | undefined;
-    return row ? rowToThread(row) : null;
-  }
-
-  /** Changes title, status or metadata. */
-  updateThread(
-    id: string,
-    patch: Partial<Pick<StoredThread, "title" | "status" | "metadata">>,
-  ): void {
-    const current = this.getThread(id);
-    if (!current) return;
-    const next = { ...current, ...patch };
-    this.db
-      .prepare("UPDATE threads SET title = ?, status = ?, metadata = ? WHERE id = ?")
-      .run(next.title, JSON.stringify(next.status), JSON.stringify(next.metadata), id);
-  }
-
-  /** Deletes a thread with its items and feedback. Returns whether it existed. */
-  deleteThread(id: string): boolean {
-    const run = this.db.transaction(() => {
-      this.db.prepare("DELETE FROM items WHERE thread_id = ?").run(id);
-      this.db.prepare("DELETE FROM feedback WHERE thread_id = ?").run(id);
-      return this.db.prepare("DELETE FROM threads WHERE id = ?").run(id).changes > 0;
-    });
-    return run();
-  }
-
-  /** A page of threads, optionally only those of one user. */
-  listThreads(query: PageQuery, user?: string): PageResult<StoredThread> {
-    const page = this.page<ThreadRow>(
-      "threads",
-      user === undefined ? "1 = 1" : "user = ?",
-      user === undefined ? [] : [user],
-      query,
-    );
-    return { data: page.data.map(rowToThread), has_more: page.has_more };
-  }
-
-  // ---- items ----
-
-  /** Inserts an item, or replaces it in place (keeping its position) when the id exists. */
-  upsertItem(item: ThreadItem): void {
-    const existing = this.db.prepare("SELECT seq FROM items WHERE id = ?").get(item.id) as
-      | { seq: number }
-      | undefined;
-    if (existing) {
-      this.db
-        .prepare("UPDATE items SET json = ?, thread_id = ? WHERE id = ?")
-        .run(JSON.stringify(item), item.thread_id, item.id);
-    } else {
-      this.db
-        .prepare("INSERT INTO items (id, thread_id, seq, json) VALUES (?, ?, ?, ?)")
-        .run(item.id, item.thread_id, this.nextSeq(), JSON.stringify(item));
-    }
-  }
-
-  /** The item of this thread, or null. */
-  getItem(threadId: string, itemId: string): ThreadItem | null {
-    const row = this.db
-      .prepare("SELECT json FROM items WHERE id = ? AND thread_id = ?")
-      .get(itemId, threadId) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as ThreadItem) : null;
-  }
-
-  /** Removes one item. */
-  deleteItem(itemId: string): void {
-    this.db.prepare("DELETE FROM items WHERE id = ?").run(itemId);
-  }
-
-  /** Removes every item that comes after `itemId` in its thread (for retry). */
-  deleteItemsAfter(threadId: string, itemId: string): number {
-    const row = this.db
-      .prepare("SELECT seq FROM items WHERE id = ? AND thread_id = ?")
-      .get(itemId, threadId) as { seq: number } | undefined;
-    if (!row) return 0;
-    return this.db
-      .prepare("DELETE FROM items WHERE thread_id = ? AND seq > ?")
-      .run(threadId, row.seq).changes;
-  }
-
-  /** Every item of a thread, oldest first. */
-  allItems(threadId: string): ThreadItem[] {
-    const rows = this.db
-      .prepare("SELECT json FROM items WHERE thread_id = ? ORDER BY seq ASC")
-      .all(threadId) as { json: string }[];
-    return rows.map((row) => JSON.parse(row.json) as ThreadItem);
-  }
-
-  /** A page of a thread's items. */
-  listItems(threadId: string, query: PageQuery): PageResult<ThreadItem> {
-    const page = this.page<{ json: string }>("items", "thread_id = ?", [threadId], query);
-    return {
-      data: page.data.map((row) => JSON.parse(row.json) as ThreadItem),
-      has_more: page.has_more,
-    };
   }
 
   // ---- attachments ----
@@ -358,7 +196,7 @@ export class DevStore {
    * `before` returns the rows just preceding the cursor, still in the list's order.
    */
   private page<R>(
-    table: "threads" | "items" | "objects",
+    table: "objects",
     where: string,
     params: unknown[],
     query: PageQuery,

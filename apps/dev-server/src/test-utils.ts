@@ -1,6 +1,8 @@
 /** Helpers for the dev server's own tests (not exported from the package). */
 import type { ThreadItem, ThreadStreamEvent, UserMessageInput } from "@threadkit/core";
+import type { StoredThreadItem } from "@threadkit/server";
 import { createDevServer, type DevServer, type DevServerOptions } from "./server";
+import { userContext } from "./services";
 import type { Clock } from "./util";
 
 /** A clock that only moves when told to. */
@@ -112,4 +114,23 @@ export function parseNamedFrames(text: string): { event: string; data: string }[
       if (!match) throw new Error(`bad frame: ${frame.slice(0, 80)}`);
       return { event: match[1] ?? "", data: match[2] ?? "" };
     });
+}
+
+/** Every stored item of an anonymous thread, oldest first (hidden context included). */
+export async function storedItems(
+  server: DevServer,
+  threadId: string,
+): Promise<StoredThreadItem[]> {
+  const items: StoredThreadItem[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await server.services.threads.loadThreadItems(
+      threadId,
+      { after, limit: 100, order: "asc" },
+      userContext(),
+    );
+    items.push(...page.data);
+    if (!page.has_more || !page.after) return items;
+    after = page.after;
+  }
 }

@@ -19,7 +19,7 @@ import { streamAssistantMessage } from "./text";
 import { cardReply, counterReply, listReply } from "./widgets";
 
 export type { ScriptContext, ScriptStream } from "./context";
-export { afterClientTool, afterStructuredInput, answerStructuredInput } from "./interactive";
+export { afterClientTool, afterStructuredInput } from "./interactive";
 export { widgetAction, widgetSyncAction } from "./widgets";
 
 /** One keyword rule of the scripted assistant. */

@@ -1,8 +1,4 @@
-import type {
-  ClientToolCallItem,
-  StructuredInputItem,
-  StructuredInputSubmission,
-} from "@threadkit/core";
+import type { ClientToolCallItem, StructuredInputItem } from "@threadkit/core";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage } from "./text";
 
@@ -65,23 +61,6 @@ export async function* structuredInputReply(ctx: ScriptContext): ScriptStream {
   };
   yield* streamAssistantMessage(ctx, "A few quick questions first:");
   yield { type: "thread.item.done", item };
-}
-
-/** Applies a submission to a structured input item (the `thread.item.replaced` payload). */
-export function answerStructuredInput(
-  item: StructuredInputItem,
-  submission: StructuredInputSubmission,
-): StructuredInputItem {
-  return {
-    ...item,
-    status: submission.status,
-    inputs: item.inputs.map((input) => {
-      const answer = submission.answers[input.id];
-      return answer
-        ? { ...input, answer: { values: answer.values, skipped: answer.skipped } }
-        : input;
-    }),
-  };
 }
 
 /** Continues after `threads.add_structured_input`, summarizing the answers. */

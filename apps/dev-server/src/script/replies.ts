@@ -8,7 +8,6 @@ import type {
   URLSource,
   WorkflowItem,
 } from "@threadkit/core";
-import { toIso } from "../util";
 import { itemBase, type ScriptContext, type ScriptStream } from "./context";
 import { streamAssistantMessage } from "./text";
 
@@ -342,16 +341,6 @@ export async function* statusReply(ctx: ScriptContext, text: string): ScriptStre
   const status = closing
     ? ({ type: "closed", reason: "Closed by the dev server." } as const)
     : ({ type: "locked", reason: "Locked by the dev server." } as const);
-  const thread = { ...ctx.thread, status };
-  ctx.store.updateThread(thread.id, { status });
-  yield {
-    type: "thread.updated",
-    thread: {
-      id: thread.id,
-      ...(thread.title === null ? {} : { title: thread.title }),
-      created_at: toIso(thread.created_at),
-      status,
-      items: { data: [], has_more: false },
-    },
-  };
+  // The server saves the new status and announces it with `thread.updated`.
+  ctx.thread.status = status;
 }
