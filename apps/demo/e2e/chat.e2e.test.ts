@@ -356,11 +356,17 @@ describe("demo app against the dev server", () => {
       }),
     });
     await response.text().catch(() => "");
+    const threads = env.server.services.threads;
+    const owner = { user: "anonymous", info: null, request: null };
     const threadId =
-      env.server.services.store.listThreads({ limit: 1, order: "desc" }).data[0]?.id ?? "";
-    expect(env.server.services.store.allItems(threadId).map((item) => item.type)).toEqual([
-      "user_message",
-    ]);
+      (await threads.loadThreads({ after: null, limit: 1, order: "desc" }, owner)).data[0]?.id ??
+      "";
+    const stored = await threads.loadThreadItems(
+      threadId,
+      { after: null, limit: 10, order: "asc" },
+      owner,
+    );
+    expect(stored.data.map((item) => item.type)).toEqual(["user_message"]);
     // The page opens the thread later, as after a reload.
     const page = await open(`#/t/${threadId}`);
     await expect
