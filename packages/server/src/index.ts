@@ -39,6 +39,13 @@ export {
   streamResponsesApi,
 } from "./responses";
 export {
+  type ResponsesInputContent,
+  type ResponsesInputItem,
+  type ResponsesInputResult,
+  type ThreadItemsToResponsesInputOptions,
+  threadItemsToResponsesInput,
+} from "./responses-input";
+export {
   type ActionHandler,
   type AudioInput,
   type ChatKitResult,

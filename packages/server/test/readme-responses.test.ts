@@ -8,26 +8,12 @@ import OpenAI from "openai";
 import {
   createChatKitServer,
   type ServerTool,
-  type StoredThreadItem,
   streamResponsesApi,
+  threadItemsToResponsesInput,
 } from "../src/index";
 import { SqliteStore } from "../src/sqlite/index";
 import { collect, input } from "./helpers/app";
 import { loadResponsesFixture, splitResponses } from "./helpers/responses";
-
-// Thread items → Responses input, as an app might write it.
-function toModelInput(items: StoredThreadItem[]): OpenAI.Responses.ResponseInput {
-  return items.flatMap((item): OpenAI.Responses.ResponseInputItem[] => {
-    if (item.type === "user_message") {
-      const text = item.content.map((part) => part.text).join("");
-      return [{ role: "user", content: text }];
-    }
-    if (item.type === "assistant_message") {
-      return [{ role: "assistant", content: item.content.map((part) => part.text).join("") }];
-    }
-    return [];
-  });
-}
 
 const requests: Record<string, unknown>[] = [];
 let responses: Server;
@@ -74,7 +60,10 @@ it("the README's model loop runs server tools over three rounds and stores the a
         stream: true,
         tools,
         reasoning: { summary: "auto" },
-        input: toModelInput(await ctx.loadAllItems()),
+        // The SDK's types have no assistant `output_text` input part; the API accepts it.
+        input: (await threadItemsToResponsesInput(
+          await ctx.loadAllItems(),
+        )) as OpenAI.Responses.ResponseInput,
       };
       for (;;) {
         const stream = await openai.responses.create(request, { signal: ctx.signal });
@@ -103,7 +92,17 @@ it("the README's model loop runs server tools over three rounds and stores the a
   const streamed = await collect(response.body!);
   expect(streamed.filter((e) => e.type === "error")).toEqual([]);
   expect(requests.map((r) => [r.url, r.previous_response_id ?? null, r.input])).toEqual([
-    ["/v1/responses", null, [{ role: "user", content: "What is (12 + 7) × 3 × 10?" }]],
+    [
+      "/v1/responses",
+      null,
+      [
+        {
+          type: "message",
+          role: "user",
+          content: [{ type: "input_text", text: "What is (12 + 7) × 3 × 10?" }],
+        },
+      ],
+    ],
     [
       "/v1/responses",
       "resp_01830d662ab3856501693c321345c88190b0de00f3b9975691",
