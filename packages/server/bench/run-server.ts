@@ -4,8 +4,11 @@
  * real HTTP on 127.0.0.1:
  *
  * - held streams: HOLD concurrent `threads.create` streams, each held open after its first text
- *   delta; the time until all are open, and the server's resident memory per open stream
- *   ((RSS with them open − RSS before) / HOLD, from /proc/<pid>/status);
+ *   delta; the time until all are open, the server's resident memory per open stream
+ *   ((RSS with them open − RSS before) / HOLD, from /proc/<pid>/status) and, for the Node
+ *   servers, its JavaScript heap per open stream ((V8 heapUsed with them open − before) / HOLD,
+ *   each read after a full GC through the process's `GET /heap`; also heap + external
+ *   (external includes the ArrayBuffers that hold the streams' buffers));
  * - events per second: CLIENTS concurrent streams of BURST text deltas each (no delays), ROUNDS
  *   times; events read by the clients / wall time.
  *
@@ -32,7 +35,23 @@ interface Target {
   name: string;
   url: string;
   pid: number;
+  /** Whether the process answers `GET /heap` (the Node servers). */
+  heap?: boolean;
   close(): Promise<void>;
+}
+
+interface Heap {
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  collected: boolean;
+}
+
+async function heap(target: Target): Promise<Heap | null> {
+  if (!target.heap) return null;
+  const answer = (await (await fetch(`${target.url}/heap`)).json()) as Heap;
+  if (!answer.collected) throw new Error(`${target.name} was started without --expose-gc`);
+  return answer;
 }
 
 function rssKiB(pid: number): number {
@@ -44,6 +63,7 @@ function startNode(name: string, env: Record<string, string>): Promise<Target> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      "--expose-gc",
       "--import",
       "tsx",
       "--conditions=@threadkit/source",
@@ -62,6 +82,7 @@ function startNode(name: string, env: Record<string, string>): Promise<Target> {
           name,
           url: match[1],
           pid: child.pid ?? 0,
+          heap: true,
           async close() {
             child.kill("SIGTERM");
             await exited;
@@ -113,6 +134,7 @@ async function stream(
 async function measure(target: Target) {
   // Warm up (schema, JIT, imports).
   await stream(target.url, "burst 50");
+  const heapBefore = await heap(target);
   const before = rssKiB(target.pid);
   const controllers = Array.from({ length: HOLD }, () => new AbortController());
   const start = performance.now();
@@ -123,6 +145,7 @@ async function measure(target: Target) {
   );
   const openMs = performance.now() - start;
   const during = rssKiB(target.pid);
+  const heapDuring = await heap(target);
   for (const controller of controllers) controller.abort();
   await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -139,6 +162,14 @@ async function measure(target: Target) {
     name: target.name,
     openMs,
     perStreamKiB: (during - before) / HOLD,
+    heapPerStreamKiB:
+      heapBefore && heapDuring ? (heapDuring.heapUsed - heapBefore.heapUsed) / 1024 / HOLD : null,
+    allocatedPerStreamKiB:
+      heapBefore && heapDuring
+        ? (heapDuring.heapUsed + heapDuring.external - heapBefore.heapUsed - heapBefore.external) /
+          1024 /
+          HOLD
+        : null,
     eventsPerSecond: events / seconds,
   };
 }
@@ -177,11 +208,14 @@ try {
 console.log(
   `\n${HOLD} held streams; ${CLIENTS} concurrent streams × ${BURST} deltas × ${ROUNDS} rounds\n`,
 );
-console.log("| server | open all held streams (ms) | memory per open stream (KiB) | events / s |");
-console.log("| :-- | --: | --: | --: |");
+console.log(
+  "| server | open all held streams (ms) | RSS per open stream (KiB) | JS heap per open stream (KiB) | heap + external per open stream (KiB) | events / s |",
+);
+console.log("| :-- | --: | --: | --: | --: | --: |");
+const kib = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 for (const r of results) {
   console.log(
-    `| ${r.name} | ${Math.round(r.openMs)} | ${r.perStreamKiB.toFixed(1)} | ${Math.round(r.eventsPerSecond).toLocaleString("en")} |`,
+    `| ${r.name} | ${Math.round(r.openMs)} | ${kib(r.perStreamKiB)} | ${kib(r.heapPerStreamKiB)} | ${kib(r.allocatedPerStreamKiB)} | ${Math.round(r.eventsPerSecond).toLocaleString("en")} |`,
   );
 }
 process.exit(0);

@@ -7,8 +7,10 @@
  *   THREADKIT_SQLITE_FILE=/tmp/chat.sqlite node --import tsx process-server.ts
  *
  * Prints `process-server listening on http://127.0.0.1:<port>` once it accepts connections.
- * Routes: `POST /chatkit` (the protocol), `POST /gate` (lets waiting `slow` answers go on) and
- * `GET /slow-started` (how many `slow` answers are waiting).
+ * Routes: `POST /chatkit` (the protocol), `POST /gate` (lets waiting `slow` answers go on),
+ * `GET /slow-started` (how many `slow` answers are waiting) and `GET /heap` (the process's V8
+ * heap after a full collection when started with `--expose-gc`: `heapUsed`, `external`,
+ * `arrayBuffers` in bytes, and whether it collected).
  *
  * Replies: `slow` stores a task item, then streams "Partial " and waits for `/gate` before
  * finishing "Partial answer"; `hold` streams "Held" and waits until the client goes away;
@@ -99,6 +101,14 @@ const http = createServer((req, res) => {
       release = resolve;
     });
     res.end("{}");
+    return;
+  }
+  if (req.url === "/heap") {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ heapUsed, external, arrayBuffers, collected: gc !== undefined }));
     return;
   }
   if (req.url === "/slow-started") {
