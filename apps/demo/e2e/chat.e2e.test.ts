@@ -1,3 +1,4 @@
+import { userContext } from "@threadkit/dev-server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { assistantMessages, settled, setUpDemoEnvironment, userMessages } from "./demo-test";
@@ -357,7 +358,7 @@ describe("demo app against the dev server", () => {
     });
     await response.text().catch(() => "");
     const threads = env.server.services.threads;
-    const owner = { user: "anonymous", info: null, request: null };
+    const owner = userContext();
     const threadId =
       (await threads.loadThreads({ after: null, limit: 1, order: "desc" }, owner)).data[0]?.id ??
       "";

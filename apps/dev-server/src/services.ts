@@ -30,7 +30,7 @@ export function requestUser(info: RequestInfo): string {
 }
 
 /** Store kind of the thread → owner index the REST endpoints read threads by. */
-export const THREAD_OWNER_KIND = "chatkit.thread_owner";
+const THREAD_OWNER_KIND = "chatkit.thread_owner";
 
 /**
  * The owner of a thread as this server saw it created (the REST API reads any thread by id,

@@ -13,11 +13,6 @@ export function createId(prefix: string, bytes = 6): string {
   return `${prefix}_${randomBytes(bytes).toString("hex")}`;
 }
 
-/** Milliseconds → ISO-8601 (protocol timestamps). */
-export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
 /** Milliseconds → unix seconds (REST timestamps). */
 export function toUnix(ms: number): number {
   return Math.floor(ms / 1000);
@@ -81,15 +76,6 @@ export function asObject(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
-}
-
-/** Reads a required string field or throws a 400 naming it. */
-export function requireString(obj: Record<string, unknown>, key: string, where = "params"): string {
-  const value = obj[key];
-  if (typeof value !== "string" || value.length === 0) {
-    throw badRequest(`${where}.${key} must be a non-empty string.`, `${where}.${key}`);
-  }
-  return value;
 }
 
 /** Reads an optional string field (null/undefined → undefined) or throws a 400. */
