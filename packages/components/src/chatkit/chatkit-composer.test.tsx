@@ -231,6 +231,40 @@ describe("ChatKit entities (@-mentions)", () => {
     ]);
   });
 
+  it("entities.showComposerMenu adds an @ button that opens the search at the caret", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async () => people);
+    const { rerender } = render(<Chat url={server.url} options={{ entities: { onTagSearch } }} />);
+    expect(screen.queryByRole("button", { name: "Mention" })).toBeNull();
+    rerender(
+      <Chat url={server.url} options={{ entities: { onTagSearch, showComposerMenu: true } }} />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "Ask");
+    const button = screen.getByRole("button", { name: "Mention" });
+    expect(button.getAttribute("aria-haspopup")).toBe("listbox");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    await user.click(button);
+    expect(input.value).toBe("Ask @");
+    expect(document.activeElement).toBe(input);
+    const listbox = await screen.findByRole("listbox", { name: "Suggestions" });
+    expect(onTagSearch).toHaveBeenLastCalledWith("");
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(button.getAttribute("aria-controls")).toBe(listbox.id);
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(2));
+    await user.keyboard("{Enter}");
+    expect(input.value).toBe("Ask @Alice ");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("has no @ button without onTagSearch, even with showComposerMenu", async () => {
+    server = await chatkitServer();
+    render(<Chat url={server.url} options={{ entities: { showComposerMenu: true } }} />);
+    await screen.findByRole("textbox", { name: "Message" });
+    expect(screen.queryByRole("button", { name: "Mention" })).toBeNull();
+  });
+
   it("shows a failed search and keeps what was typed", async () => {
     server = await chatkitServer();
     const user = userEvent.setup();

@@ -182,6 +182,7 @@ export function ChatKitComposer({
       <Composer.Mentions />
       <div data-tk-part="composer-row">
         {attachmentsEnabled ? <Composer.AddAttachment /> : null}
+        {hasSearch && entities?.showComposerMenu === true ? <Composer.MentionButton /> : null}
         <Composer.Input
           ref={inputRef}
           placeholder={

@@ -1,4 +1,5 @@
 import { AtSign, CircleAlert, X } from "lucide-react";
+import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -10,7 +11,7 @@ import {
 } from "react";
 import { useThreadUI } from "../context";
 import { WidgetIconGlyph } from "../widgets/icon";
-import { mentionOptionId, useComposerContext } from "./composer";
+import { type ComposerSubmitProps, mentionOptionId, useComposerContext } from "./composer";
 import type { ComposerEntity } from "./mention-state";
 
 function EntityIcon({ icon }: { icon: string | undefined }) {
@@ -212,3 +213,47 @@ function TagChip({ tag }: { tag: ComposerEntity }) {
     </>
   );
 }
+
+/**
+ * A button that types `@` at the caret and opens the suggestions, for those who do not know to
+ * type it (ChatKit's `entities.showComposerMenu`). It renders only when the composer has
+ * `onTagSearch`; the focus moves to the input, which drives the list from there.
+ *
+ * @selector [data-tk-part="composer-mention-button"][aria-expanded="true"|"false"]
+ */
+export const ComposerMentionButton = forwardRef<HTMLButtonElement, ComposerSubmitProps>(
+  function ComposerMentionButton({ asChild, children, onClick, onMouseDown, ...props }, ref) {
+    const ctx = useComposerContext("Composer.MentionButton");
+    const { t } = useThreadUI();
+    const mentions = ctx.mentions;
+    if (!mentions) return null;
+    const open = mentions.query !== null;
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    return (
+      <Comp
+        type="button"
+        data-tk-part="composer-mention-button"
+        aria-label={t("composer.mention")}
+        title={t("composer.mention")}
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-controls={open ? ctx.mentionListId : undefined}
+        disabled={ctx.disabled}
+        {...props}
+        ref={ref}
+        onMouseDown={(event) => {
+          onMouseDown?.(event);
+          // Keeps the caret where it is, so `@` lands there.
+          event.preventDefault();
+        }}
+        onClick={(event) => {
+          onClick?.(event);
+          if (!event.defaultPrevented) ctx.startMention();
+        }}
+      >
+        {children ?? <AtSign aria-hidden size={18} />}
+      </Comp>
+    );
+  },
+);
+ComposerMentionButton.displayName = "Composer.MentionButton";

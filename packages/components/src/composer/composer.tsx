@@ -91,6 +91,8 @@ interface ComposerContextValue {
   onTagClick: ((tag: ComposerEntity) => void) | undefined;
   /** Completes the typed `@query` with the entity and adds its chip. */
   pickTag: (entity: ComposerEntity) => void;
+  /** Types `@` at the caret (after a space) and opens the suggestions. */
+  startMention: () => void;
   pendingCaret: { current: number | null };
 }
 
@@ -228,6 +230,20 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [mentionState, setValue, tags, setTags],
   );
+  const startMention = useCallback(() => {
+    const input = inputRef.current;
+    const text = valueRef.current;
+    const start = Math.min(input?.selectionStart ?? text.length, text.length);
+    const end = Math.max(start, Math.min(input?.selectionEnd ?? start, text.length));
+    const before = text.slice(0, start);
+    const insert = before === "" || /\s$/.test(before) ? "@" : " @";
+    const next = before + insert + text.slice(end);
+    const caret = start + insert.length;
+    setValue(next);
+    pendingCaret.current = caret;
+    input?.focus();
+    mentionState.update(next, caret);
+  }, [mentionState, setValue]);
   const statusType = threadStatus?.type ?? "active";
   const reason =
     statusType === "locked"
@@ -308,6 +324,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagPreview,
       onTagClick,
       pickTag,
+      startMention,
       pendingCaret,
     }),
     [
@@ -333,6 +350,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagPreview,
       onTagClick,
       pickTag,
+      startMention,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
