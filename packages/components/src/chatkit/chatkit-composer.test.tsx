@@ -75,6 +75,10 @@ function Chat({ url, options }: { url: string; options: Omit<UseChatKitOptions, 
 const sent = (server: TestServer) =>
   server.requests.filter((r) => r.body?.type === "threads.create").map((r) => r.body.params.input);
 
+/** The inline tokens of the composer, as they read. */
+const tokenTexts = () =>
+  Array.from(document.querySelectorAll('[data-tk-part="composer-token"]'), (el) => el.textContent);
+
 let server: TestServer;
 afterEach(async () => {
   await closeAfterCleanup(server);
@@ -182,7 +186,9 @@ describe("ChatKit entities (@-mentions)", () => {
     await user.keyboard("{ArrowDown}{Enter}");
     expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice ");
     expect(screen.queryByRole("listbox")).toBeNull();
-    expect(screen.getByRole("list", { name: "Mentions" }).textContent).toContain("Alice");
+    // The tag is an inline token over its `@title`, not a separate list.
+    expect(tokenTexts()).toEqual(["@Alice"]);
+    expect(screen.queryByRole("list", { name: "Mentions" })).toBeNull();
 
     // Escape closes the list and keeps the text.
     await user.type(input, "and @alv");
@@ -198,16 +204,16 @@ describe("ChatKit entities (@-mentions)", () => {
     await user.keyboard("{Tab}");
     expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice and @Alvaro ");
 
-    // The interactive tag shows its preview widget on focus.
-    const chip = screen.getByRole("button", { name: "Alvaro" });
-    act(() => chip.focus());
+    expect(tokenTexts()).toEqual(["@Alice", "@Alvaro"]);
+    // With the caret at the interactive tag, its preview widget shows and describes the input.
+    await user.keyboard("{ArrowLeft}");
     // The widget catalogue loads on first use, so the preview fills in once it has.
     const tooltip = await screen.findByRole("tooltip");
     await waitFor(() => expect(tooltip.textContent).toContain("Alvaro, on call"));
+    expect(input.getAttribute("aria-describedby")).toContain(tooltip.id);
     expect(onRequestPreview).toHaveBeenCalledWith(expect.objectContaining({ id: "u_2" }));
 
-    await user.click(input);
-    await user.keyboard("please{Enter}");
+    await user.keyboard("{End}please{Enter}");
     await waitFor(() => expect(sent(server)).toHaveLength(1));
     expect(sent(server)[0].content).toEqual([
       { type: "input_text", text: "Ask " },
@@ -228,6 +234,47 @@ describe("ChatKit entities (@-mentions)", () => {
         data: {},
       },
       { type: "input_text", text: " please" },
+    ]);
+  });
+
+  it("keeps tags as tokens: Backspace removes one whole, the caret skips over it, order follows the text", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async (query: string) =>
+      people.filter((p) => p.title.toLowerCase().startsWith(query.toLowerCase())),
+    );
+    render(<Chat url={server.url} options={{ entities: { onTagSearch } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "@alv");
+    await screen.findByRole("option", { name: /Alvaro/ });
+    await user.keyboard("{Enter}then");
+    expect(input.value).toBe("@Alvaro then");
+    // A tag picked before another one goes first in the message, as in the text.
+    await user.keyboard("{Home}");
+    await user.type(input, "@ali", { initialSelectionStart: 0, initialSelectionEnd: 0 });
+    await screen.findByRole("option", { name: /Alice/ });
+    await user.keyboard("{Enter}");
+    expect(input.value).toBe("@Alice @Alvaro then");
+    expect(tokenTexts()).toEqual(["@Alice", "@Alvaro"]);
+    // ArrowRight from the token's end... lands after the space; ArrowRight again jumps the token.
+    expect(input.selectionStart).toBe(7);
+    await user.keyboard("{ArrowRight}");
+    expect(input.selectionStart).toBe(14);
+    // Backspace at a token's end removes all of it (and the space after it).
+    await user.keyboard("{Backspace}");
+    expect(input.value).toBe("@Alice then");
+    expect(tokenTexts()).toEqual(["@Alice"]);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([
+      {
+        type: "input_tag",
+        id: "u_1",
+        text: "Alice",
+        group: "People",
+        data: { email: "alice@example.com" },
+      },
+      { type: "input_text", text: " then" },
     ]);
   });
 

@@ -177,7 +177,6 @@ export function ChatKitComposer({
       threadStatus={threadStatus ?? null}
     >
       <Composer.Attachments />
-      <Composer.Tags />
       <Composer.Rejections />
       <Composer.Mentions />
       <div data-tk-part="composer-row">

@@ -22,7 +22,9 @@ import { composeRefs } from "../internal/compose-refs";
 import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
+import { useTokenLayer } from "./composer-tokens";
 import { type ComposerEntity, type MentionState, useMentionState } from "./mention-state";
+import { findTagTokens } from "./tag-tokens";
 
 /** An attachment in the composer, before or after its upload. */
 export interface ComposerAttachment {
@@ -59,7 +61,7 @@ export interface ComposerRejection {
 export interface ComposerSubmission {
   text: string;
   attachments: ComposerAttachment[];
-  /** The @-mentioned entities; each one's `@title` stands in `text`. */
+  /** The @-mentioned entities in text order; each one's `@title` stands in `text`. */
   tags: ComposerEntity[];
 }
 
@@ -212,6 +214,15 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [tagsProp, onTagsChange],
   );
+  // A tag lives as its `@title` token in the text: tags follow the text's order, and a tag whose
+  // token was deleted or edited is dropped.
+  useEffect(() => {
+    const found = findTagTokens(value, tags);
+    if (found.length === tags.length && found.every((token, i) => token.tag.id === tags[i]?.id)) {
+      return;
+    }
+    setTags(found.map((token) => token.tag));
+  }, [value, tags, setTags]);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const valueRef = useRef(value);
   const pendingCaret = useRef<number | null>(null);
@@ -421,12 +432,24 @@ export interface ComposerInputProps extends ComponentPropsWithoutRef<"textarea">
 
 /**
  * The autosizing textarea. Its height is also published as `--tk-composer-height` on the element.
+ * It sits in a frame that draws the composer's tags as inline tokens (chips) under their
+ * `@title`: a token moves and deletes as one piece (Backspace, Delete, or its remove button on
+ * hover), a click selects it (and calls `onTagClick`), and its preview (`onTagPreview`) shows
+ * while it is hovered or the caret is at it.
  *
- * @selector [data-tk-part="composer-input"]
+ * @selector [data-tk-part="composer-input-frame"] > [data-tk-part="composer-input"]
+ * @selector [data-tk-part="composer-token"][data-active]
+ * @selector [data-tk-part="composer-token-remove"]
  */
 export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>(
-  function ComposerInput({ maxHeight = 240, onKeyDown, onChange, onPaste, style, ...props }, ref) {
+  function ComposerInput(
+    { maxHeight = 240, onKeyDown, onChange, onPaste, onSelect, onScroll, onClick, style, ...props },
+    ref,
+  ) {
     const ctx = useComposerContext("Composer.Input");
+    const frameRef = useRef<HTMLDivElement | null>(null);
+    const tokens = useTokenLayer(ctx, frameRef);
+    const sync = tokens.sync;
     const { t } = useThreadUI();
     const composing = useRef(false);
     const mentions = ctx.mentions;
@@ -442,7 +465,8 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       el.style.height = `${height}px`;
       el.style.setProperty("--tk-composer-height", `${height}px`);
       el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
-    }, [ctx.inputRef, maxHeight]);
+      sync();
+    }, [ctx.inputRef, maxHeight, sync]);
     useIsomorphicLayoutEffect(autosize, [ctx.value, autosize]);
     useIsomorphicLayoutEffect(() => {
       const caret = ctx.pendingCaret.current;
@@ -464,86 +488,121 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       observer.observe(el);
       return () => observer.disconnect();
     }, [ctx.inputRef, autosize]);
+    const describedBy =
+      [ctx.reason ? ctx.reasonId : undefined, tokens.describedBy].filter(Boolean).join(" ") ||
+      undefined;
     return (
-      <textarea
-        data-tk-part="composer-input"
-        rows={1}
-        name="message"
-        aria-label={t("composer.label")}
-        placeholder={ctx.reason ?? t("composer.placeholder")}
-        disabled={ctx.disabled}
-        aria-describedby={ctx.reason ? ctx.reasonId : undefined}
-        // A textarea may not take the combobox role: it stays a textbox that autocompletes
-        // from the list it controls, and points at the highlighted option.
-        {...(mentions
-          ? {
-              "aria-autocomplete": "list" as const,
-              "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
-              "aria-activedescendant": activeOption
-                ? mentionOptionId(ctx.mentionListId, mentions.active)
-                : undefined,
+      // biome-ignore lint/a11y/noStaticElementInteractions: pointer tracking for the token under it
+      <div
+        ref={frameRef}
+        data-tk-part="composer-input-frame"
+        onMouseMove={tokens.onFrameMouseMove}
+        onMouseLeave={tokens.onFrameMouseLeave}
+      >
+        {tokens.underlay}
+        <textarea
+          data-tk-part="composer-input"
+          rows={1}
+          name="message"
+          aria-label={t("composer.label")}
+          placeholder={ctx.reason ?? t("composer.placeholder")}
+          disabled={ctx.disabled}
+          aria-describedby={describedBy}
+          // A textarea may not take the combobox role: it stays a textbox that autocompletes
+          // from the list it controls, and points at the highlighted option.
+          {...(mentions
+            ? {
+                "aria-autocomplete": "list" as const,
+                "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
+                "aria-activedescendant": activeOption
+                  ? mentionOptionId(ctx.mentionListId, mentions.active)
+                  : undefined,
+              }
+            : {})}
+          value={ctx.value}
+          style={style}
+          {...props}
+          ref={composeRefs(ctx.inputRef, ref)}
+          onChange={(event) => {
+            onChange?.(event);
+            if (event.defaultPrevented) return;
+            ctx.setValue(event.target.value);
+            mentions?.update(event.target.value, event.target.selectionStart ?? 0);
+          }}
+          onBlur={(event) => {
+            props.onBlur?.(event);
+            tokens.onBlur();
+            if (mentionOpen) mentions.close();
+          }}
+          onFocus={(event) => {
+            props.onFocus?.(event);
+            tokens.onFocus();
+          }}
+          onSelect={(event) => {
+            onSelect?.(event);
+            tokens.onSelect();
+          }}
+          onScroll={(event) => {
+            onScroll?.(event);
+            sync();
+          }}
+          onClick={(event) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) tokens.onClick(event);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={() => {
+            // Safari fires keydown(Enter) right after compositionend; wait a tick.
+            setTimeout(() => {
+              composing.current = false;
+            }, 0);
+          }}
+          onPaste={(event) => {
+            onPaste?.(event);
+            const files = Array.from(event.clipboardData?.files ?? []);
+            if (!event.defaultPrevented && files.length > 0 && ctx.onAddFiles && !ctx.disabled) {
+              event.preventDefault();
+              ctx.onAddFiles(files);
             }
-          : {})}
-        value={ctx.value}
-        style={style}
-        {...props}
-        ref={composeRefs(ctx.inputRef, ref)}
-        onChange={(event) => {
-          onChange?.(event);
-          if (event.defaultPrevented) return;
-          ctx.setValue(event.target.value);
-          mentions?.update(event.target.value, event.target.selectionStart ?? 0);
-        }}
-        onBlur={(event) => {
-          props.onBlur?.(event);
-          if (mentionOpen) mentions.close();
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={() => {
-          // Safari fires keydown(Enter) right after compositionend; wait a tick.
-          setTimeout(() => {
-            composing.current = false;
-          }, 0);
-        }}
-        onPaste={(event) => {
-          onPaste?.(event);
-          const files = Array.from(event.clipboardData?.files ?? []);
-          if (!event.defaultPrevented && files.length > 0 && ctx.onAddFiles && !ctx.disabled) {
+          }}
+          onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+            onKeyDown?.(event);
+            if (event.defaultPrevented) return;
+            if (mentionOpen && !event.nativeEvent.isComposing) {
+              const count = mentions.status === "idle" ? mentions.options.length : 0;
+              if (event.key === "Escape") {
+                event.preventDefault();
+                event.stopPropagation();
+                mentions.close();
+                return;
+              }
+              if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+                event.preventDefault();
+                const step = event.key === "ArrowDown" ? 1 : -1;
+                mentions.setActive((mentions.active + step + count) % count);
+                return;
+              }
+              if (
+                activeOption &&
+                (event.key === "Enter" || event.key === "Tab") &&
+                !event.shiftKey
+              ) {
+                event.preventDefault();
+                pick(activeOption);
+                return;
+              }
+            }
+            if (tokens.onKeyDown(event)) return;
+            if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
+            if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
             event.preventDefault();
-            ctx.onAddFiles(files);
-          }
-        }}
-        onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
-          onKeyDown?.(event);
-          if (event.defaultPrevented) return;
-          if (mentionOpen && !event.nativeEvent.isComposing) {
-            const count = mentions.status === "idle" ? mentions.options.length : 0;
-            if (event.key === "Escape") {
-              event.preventDefault();
-              event.stopPropagation();
-              mentions.close();
-              return;
-            }
-            if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-              event.preventDefault();
-              const step = event.key === "ArrowDown" ? 1 : -1;
-              mentions.setActive((mentions.active + step + count) % count);
-              return;
-            }
-            if (activeOption && (event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
-              event.preventDefault();
-              pick(activeOption);
-              return;
-            }
-          }
-          if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
-          if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
-          event.preventDefault();
-          ctx.submit();
-        }}
-      />
+            ctx.submit();
+          }}
+        />
+        {tokens.overlay}
+      </div>
     );
   },
 );
