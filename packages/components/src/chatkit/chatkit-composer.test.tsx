@@ -278,6 +278,69 @@ describe("ChatKit entities (@-mentions)", () => {
     ]);
   });
 
+  it("renders sent tags in the user message as tokens with entities.onClick and onRequestPreview", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    const onRequestPreview = vi.fn(async () => ({
+      preview: { type: "Basic", children: [{ type: "Text", value: "Alvaro, on call" }] } as never,
+    }));
+    render(
+      <Chat
+        url={server.url}
+        options={{ entities: { onTagSearch: async () => people, onClick, onRequestPreview } }}
+      />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "Ask @alv");
+    await screen.findByRole("option", { name: /Alvaro/ });
+    await user.keyboard("{ArrowDown}{Enter}and @ali");
+    await screen.findByRole("option", { name: /Alice/ });
+    await user.keyboard("{Enter}now{Enter}");
+    // Once the reply ends, the stored message has replaced the optimistic one.
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: "Stop generating" })).toBeNull(),
+    );
+    const bubble = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>(
+        '[data-tk-part="message"][data-role="user"]',
+      );
+      expect(element).not.toBeNull();
+      return element as HTMLElement;
+    });
+    await waitFor(() =>
+      expect(bubble.querySelector('[data-tk-part="message-plain-text"]')?.textContent).toBe(
+        "Ask Alvaro and Alice now",
+      ),
+    );
+    // Text and tokens in the order sent; only the interactive tag is a button.
+    const tokens = bubble.querySelectorAll('[data-tk-part="input-tag"]');
+    expect(Array.from(tokens, (el) => [el.tagName, el.textContent])).toEqual([
+      ["BUTTON", "Alvaro"],
+      ["SPAN", "Alice"],
+    ]);
+    const alvaro = tokens[0] as HTMLButtonElement;
+    act(() => alvaro.focus());
+    // The widget catalogue loads on first use, so the preview fills in once it has.
+    await waitFor(() =>
+      expect(screen.getByRole("tooltip").textContent).toContain("Alvaro, on call"),
+    );
+    const tooltip = screen.getByRole("tooltip");
+    expect(alvaro.getAttribute("aria-describedby")).toBe(tooltip.id);
+    expect(onRequestPreview).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "u_2", title: "Alvaro", group: "People" }),
+    );
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("tooltip")).toBeNull();
+    await user.click(alvaro);
+    expect(onClick).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "u_2", title: "Alvaro", interactive: true }),
+    );
+  });
+
   it("entities.showComposerMenu adds an @ button that opens the search at the caret", async () => {
     server = await chatkitServer();
     const user = userEvent.setup();
