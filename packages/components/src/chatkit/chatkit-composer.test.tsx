@@ -392,6 +392,111 @@ describe("ChatKit entities (@-mentions)", () => {
   });
 });
 
+describe("ChatKit commands (the / menu)", () => {
+  const all = [
+    { id: "summarize", label: "Summarize", description: "Sum up the thread" },
+    { id: "assign", label: "Assign to…", group: "Actions" },
+    { id: "clear", label: "Clear draft" },
+  ];
+
+  it("lists onSearch's commands for /query and runs onSelect: entity, submenu or effect", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onSearch = vi.fn(async (query: string) =>
+      all.filter((c) => c.label.toLowerCase().startsWith(query.toLowerCase())),
+    );
+    const onSelect = vi.fn(async (command: { id: string }) => {
+      if (command.id === "assign") {
+        return { type: "menu" as const, commands: [{ id: "assign_ada", label: "Ada" }] };
+      }
+      if (command.id === "assign_ada") {
+        return { type: "entity" as const, entity: { id: "u_ada", title: "Ada", data: { k: "v" } } };
+      }
+      return undefined;
+    });
+    const { rerender } = render(
+      <Chat url={server.url} options={{ commands: { enabled: false, onSearch, onSelect } }} />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "/");
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(onSearch).not.toHaveBeenCalled();
+    await user.clear(input);
+    rerender(
+      <Chat url={server.url} options={{ commands: { enabled: true, onSearch, onSelect } }} />,
+    );
+
+    await user.type(input, "Please /");
+    const listbox = await screen.findByRole("listbox", { name: "Commands" });
+    expect(onSearch).toHaveBeenLastCalledWith("");
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    expect(input.getAttribute("aria-controls")).toBe(listbox.id);
+    await user.keyboard("as");
+    await waitFor(() =>
+      expect(
+        within(listbox)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["Assign to…Actions"]),
+    );
+    expect(onSearch).toHaveBeenLastCalledWith("as");
+    // A command that answers a menu replaces the list; its entity lands as a tag where /as was.
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("listbox", { name: "Commands" })).getByRole("option").textContent,
+      ).toBe("Ada"),
+    );
+    expect(input.getAttribute("aria-activedescendant")).toBe(
+      within(screen.getByRole("listbox", { name: "Commands" })).getByRole("option").id,
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(input.value).toBe("Please @Ada "));
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(tokenTexts()).toEqual(["@Ada"]);
+    expect(onSelect.mock.calls.map(([command]) => command.id)).toEqual(["assign", "assign_ada"]);
+
+    // A command with only an effect just leaves; its /query goes with it.
+    await user.keyboard("/cl");
+    await screen.findByRole("option", { name: /Clear draft/ });
+    await user.keyboard("{Tab}");
+    await waitFor(() => expect(input.value).toBe("Please @Ada "));
+    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ id: "clear" }));
+
+    await user.keyboard("now{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([
+      { type: "input_text", text: "Please " },
+      { type: "input_tag", id: "u_ada", text: "Ada", data: { k: "v" } },
+      { type: "input_text", text: " now" },
+    ]);
+  });
+
+  it("shows a failing onSearch or onSelect and keeps what was typed", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onSearch = vi.fn(async (query: string) => {
+      if (query === "x") throw new Error("commands offline");
+      return all;
+    });
+    const onSelect = vi.fn(async () => {
+      throw new Error("could not run");
+    });
+    render(<Chat url={server.url} options={{ commands: { enabled: true, onSearch, onSelect } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "Do /x");
+    expect((await screen.findByRole("alert")).textContent).toBe("Search failed: commands offline");
+    expect(input.value).toBe("Do /x");
+    await user.keyboard("{Backspace}");
+    await screen.findByRole("option", { name: /Summarize/ });
+    await user.keyboard("{Enter}");
+    expect((await screen.findByRole("alert")).textContent).toBe("Search failed: could not run");
+    expect(input.value).toBe("Do /");
+  });
+});
+
 /** A MediaRecorder that records one chunk of fake audio. */
 class FakeRecorder extends EventTarget {
   static isTypeSupported = (type: string) => type === "audio/webm;codecs=opus";

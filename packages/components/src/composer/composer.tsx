@@ -23,7 +23,13 @@ import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
 import { useTokenLayer } from "./composer-tokens";
-import { type ComposerEntity, type MentionState, useMentionState } from "./mention-state";
+import {
+  type ComposerCommand,
+  type ComposerCommandSelection,
+  type ComposerEntity,
+  type MentionState,
+  useMentionState,
+} from "./mention-state";
 import { findTagTokens } from "./tag-tokens";
 
 /** An attachment in the composer, before or after its upload. */
@@ -95,6 +101,11 @@ interface ComposerContextValue {
   pickTag: (entity: ComposerEntity) => void;
   /** Types `@` at the caret (after a space) and opens the suggestions. */
   startMention: () => void;
+  /** Present when the composer has `onCommandSearch`: the `/` menu. */
+  commands: MentionState<ComposerCommand> | undefined;
+  commandListId: string;
+  /** Runs the command: inserts its entity, opens its submenu, or just removes `/query`. */
+  pickCommand: (command: ComposerCommand) => void;
   pendingCaret: { current: number | null };
 }
 
@@ -148,6 +159,18 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   onTagPreview?: (tag: ComposerEntity) => Promise<ReactNode>;
   /** Called when a tag chip is activated. */
   onTagClick?: (tag: ComposerEntity) => void;
+  /**
+   * Finds commands for the text typed after `/` (at the start or after a space):
+   * `Composer.Commands` lists them, driven from the input like the @-mentions. A search that
+   * throws or rejects shows its error; the text stays.
+   */
+  onCommandSearch?: (query: string) => Promise<readonly ComposerCommand[]>;
+  /**
+   * Runs a picked command. Its `/query` leaves the text; return `{ type: "entity", entity }` to
+   * insert a tag there, `{ type: "menu", commands }` to offer more commands, or nothing. A
+   * command that fails shows its error in the list.
+   */
+  onCommandSelect?: (command: ComposerCommand) => Promise<ComposerCommandSelection | undefined>;
   asChild?: boolean;
 }
 
@@ -183,6 +206,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     onTagSearch,
     onTagPreview,
     onTagClick,
+    onCommandSearch,
+    onCommandSelect,
     asChild,
     children,
     onDragEnter,
@@ -225,6 +250,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   }, [value, tags, setTags]);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const valueRef = useRef(value);
+  const tagsRef = useRef(tags);
+  tagsRef.current = tags;
   const pendingCaret = useRef<number | null>(null);
   valueRef.current = value;
   const mentionState = useMentionState(onTagSearch);
@@ -255,6 +282,37 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     input?.focus();
     mentionState.update(next, caret);
   }, [mentionState, setValue]);
+  const commandState = useMentionState(onCommandSearch, "/");
+  const commands = onCommandSearch ? commandState : undefined;
+  const commandListId = useId();
+  const onCommandSelectRef = useRef(onCommandSelect);
+  onCommandSelectRef.current = onCommandSelect;
+  const pickCommand = useCallback(
+    (command: ComposerCommand) => {
+      commandState.settle(null);
+      Promise.resolve()
+        .then(() => onCommandSelectRef.current?.(command))
+        .then(
+          (selection) => {
+            if (selection && selection.type === "menu") {
+              commandState.show(selection.commands);
+              return;
+            }
+            const entity = selection && selection.type === "entity" ? selection.entity : null;
+            const next = commandState.replace(valueRef.current, entity ? `@${entity.title} ` : "");
+            setValue(next.text);
+            if (entity && !tagsRef.current.some((tag) => tag.id === entity.id)) {
+              setTags([...tagsRef.current, entity]);
+            }
+            pendingCaret.current = next.caret;
+            inputRef.current?.focus();
+          },
+          (reason: unknown) =>
+            commandState.settle(reason instanceof Error ? reason.message : String(reason)),
+        );
+    },
+    [commandState, setValue, setTags],
+  );
   const statusType = threadStatus?.type ?? "active";
   const reason =
     statusType === "locked"
@@ -292,6 +350,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     const draft = value;
     const draftTags = tags;
     mentionState.close();
+    commandState.close();
     const result = onSubmit?.({
       text: value.trim(),
       attachments: [...attachments],
@@ -308,7 +367,17 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           setInnerTags((current) => (current.length ? current : draftTags));
       });
     }
-  }, [canSubmit, value, attachments, tags, tagsProp, controlled, onSubmit, mentionState]);
+  }, [
+    canSubmit,
+    value,
+    attachments,
+    tags,
+    tagsProp,
+    controlled,
+    onSubmit,
+    mentionState,
+    commandState,
+  ]);
   const context = useMemo<ComposerContextValue>(
     () => ({
       value,
@@ -336,6 +405,9 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagClick,
       pickTag,
       startMention,
+      commands,
+      commandListId,
+      pickCommand,
       pendingCaret,
     }),
     [
@@ -362,6 +434,9 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagClick,
       pickTag,
       startMention,
+      commands,
+      commandListId,
+      pickCommand,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
@@ -453,10 +528,17 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     const { t } = useThreadUI();
     const composing = useRef(false);
     const mentions = ctx.mentions;
-    const mentionOpen = mentions !== undefined && mentions.query !== null;
-    const activeOption =
-      mentionOpen && mentions.status === "idle" ? mentions.options[mentions.active] : undefined;
-    const pick = ctx.pickTag;
+    const commands = ctx.commands;
+    const commandOpen = commands !== undefined && commands.query !== null;
+    // One list at a time: the `/` menu or the @-mentions, whichever the caret follows.
+    const menu = (commandOpen ? commands : mentions) as MentionState<unknown> | undefined;
+    const menuOpen = menu !== undefined && menu.query !== null;
+    const listId = commandOpen ? ctx.commandListId : ctx.mentionListId;
+    const activeOption = menuOpen && menu.status === "idle" ? menu.options[menu.active] : undefined;
+    const pick = (option: unknown) =>
+      commandOpen
+        ? ctx.pickCommand(option as ComposerCommand)
+        : ctx.pickTag(option as ComposerEntity);
     const autosize = useCallback(() => {
       const el = ctx.inputRef.current;
       if (!el) return;
@@ -510,13 +592,14 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           aria-describedby={describedBy}
           // A textarea may not take the combobox role: it stays a textbox that autocompletes
           // from the list it controls, and points at the highlighted option.
-          {...(mentions
+          {...(mentions || commands
             ? {
                 "aria-autocomplete": "list" as const,
-                "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
-                "aria-activedescendant": activeOption
-                  ? mentionOptionId(ctx.mentionListId, mentions.active)
-                  : undefined,
+                "aria-controls": menuOpen ? listId : undefined,
+                "aria-activedescendant":
+                  menuOpen && activeOption !== undefined
+                    ? mentionOptionId(listId, menu.active)
+                    : undefined,
               }
             : {})}
           value={ctx.value}
@@ -528,11 +611,12 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
             if (event.defaultPrevented) return;
             ctx.setValue(event.target.value);
             mentions?.update(event.target.value, event.target.selectionStart ?? 0);
+            commands?.update(event.target.value, event.target.selectionStart ?? 0);
           }}
           onBlur={(event) => {
             props.onBlur?.(event);
             tokens.onBlur();
-            if (mentionOpen) mentions.close();
+            if (menuOpen) menu.close();
           }}
           onFocus={(event) => {
             props.onFocus?.(event);
@@ -570,22 +654,22 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
             onKeyDown?.(event);
             if (event.defaultPrevented) return;
-            if (mentionOpen && !event.nativeEvent.isComposing) {
-              const count = mentions.status === "idle" ? mentions.options.length : 0;
+            if (menuOpen && !event.nativeEvent.isComposing) {
+              const count = menu.status === "idle" ? menu.options.length : 0;
               if (event.key === "Escape") {
                 event.preventDefault();
                 event.stopPropagation();
-                mentions.close();
+                menu.close();
                 return;
               }
               if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
                 event.preventDefault();
                 const step = event.key === "ArrowDown" ? 1 : -1;
-                mentions.setActive((mentions.active + step + count) % count);
+                menu.setActive((menu.active + step + count) % count);
                 return;
               }
               if (
-                activeOption &&
+                activeOption !== undefined &&
                 (event.key === "Enter" || event.key === "Tab") &&
                 !event.shiftKey
               ) {

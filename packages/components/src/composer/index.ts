@@ -15,6 +15,7 @@ export {
   type ComposerDictationProps as DictationProps,
 } from "./composer-dictation";
 export {
+  ComposerCommands as Commands,
   ComposerMentionButton as MentionButton,
   ComposerMentions as Mentions,
   ComposerTags as Tags,
