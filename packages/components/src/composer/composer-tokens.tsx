@@ -196,7 +196,11 @@ export function useTokenLayer(
             role="tooltip"
             data-tk-part="composer-tag-preview"
             data-status={preview.status}
-            style={{ left: geometry.left, bottom: geometry.frameHeight - geometry.top + 6 }}
+            // Clear of the remove button, which sits on the token's top corner.
+            style={{
+              left: geometry.left,
+              bottom: geometry.frameHeight - geometry.top + (hovered !== null ? 12 : 6),
+            }}
           >
             <EntityPreviewBody preview={preview} />
           </div>
