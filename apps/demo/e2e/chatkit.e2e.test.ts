@@ -61,6 +61,10 @@ async function send(page: Page, text: string): Promise<void> {
   await settled(page);
 }
 
+/** The composer's inline tokens, as they read. */
+const composerTokens = (page: Page) =>
+  page.locator('[data-tk-part="composer-token"]').allTextContents();
+
 const storedUserMessages = async (page: Page) =>
   (await storedItems(page)).filter((item) => item.type === "user_message");
 
@@ -212,7 +216,7 @@ describe("<ChatKit> options against the dev server", () => {
       .poll(() => suggestions.locator('[role="option"][aria-selected="true"]').textContent())
       .toContain("Alan Turing");
     await input.press("Enter");
-    await page.getByRole("list", { name: "Mentions" }).getByText("Alan Turing").waitFor();
+    await expect.poll(() => composerTokens(page)).toEqual(["@Alan Turing"]);
     await input.pressSequentially("about the plan");
     await input.press("Enter");
     await page.waitForURL(/#\/t\/thr_/);
@@ -224,8 +228,153 @@ describe("<ChatKit> options against the dev server", () => {
       text: "Alan Turing",
       data: { kind: "person" },
       group: "People",
-      interactive: false,
+      interactive: true,
     });
+  });
+
+  it("opens the mention search from the @ button (entities.showComposerMenu)", async () => {
+    const { page } = await open();
+    const input = messageInput(page);
+    await input.fill("Loop in");
+    const button = page.getByRole("button", { name: "Mention" });
+    await button.click();
+    await expect.poll(() => input.inputValue()).toBe("Loop in @");
+    await expect.poll(() => button.getAttribute("aria-expanded")).toBe("true");
+    const suggestions = page.getByRole("listbox", { name: "Suggestions" });
+    await suggestions.getByRole("option", { name: /Grace Hopper/ }).waitFor();
+    // The keyboard goes on in the input.
+    await page.keyboard.type("gra");
+    await suggestions.getByRole("option", { name: /Grace Hopper/ }).waitFor();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => input.inputValue()).toBe("Loop in @Grace Hopper ");
+    await expect.poll(() => composerTokens(page)).toEqual(["@Grace Hopper"]);
+  });
+
+  it("keeps tags as inline tokens: removed whole by Backspace or their remove button, sent in text order", async () => {
+    const { page } = await open();
+    const input = messageInput(page);
+    await input.click();
+    for (const [typed, name] of [
+      ["Compare @ada", "Ada Lovelace"],
+      ["with @gra", "Grace Hopper"],
+      ["and @alan", "Alan Turing"],
+    ] as const) {
+      await input.pressSequentially(typed);
+      await page.getByRole("option", { name: new RegExp(name) }).waitFor();
+      await input.press("Enter");
+    }
+    await expect
+      .poll(() => composerTokens(page))
+      .toEqual(["@Ada Lovelace", "@Grace Hopper", "@Alan Turing"]);
+    // Backspace past the space, then at the token's end: the whole token goes.
+    await input.press("Backspace");
+    await input.press("Backspace");
+    await expect
+      .poll(() => input.inputValue())
+      .toBe("Compare @Ada Lovelace with @Grace Hopper and ");
+    // Hovering a token offers its remove button.
+    const grace = page.locator('[data-tk-part="composer-token"]', { hasText: "Grace Hopper" });
+    const box = await grace.boundingBox();
+    if (!box) throw new Error("the token has no box");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole("button", { name: "Remove Grace Hopper" }).click();
+    await expect.poll(() => input.inputValue()).toBe("Compare @Ada Lovelace with and ");
+    await expect.poll(() => composerTokens(page)).toEqual(["@Ada Lovelace"]);
+    // A tag typed before another goes first, as in the text.
+    await input.press("End");
+    await input.pressSequentially("me, cc @gra");
+    await page.getByRole("option", { name: /Grace Hopper/ }).waitFor();
+    await input.press("Enter");
+    await input.press("Home");
+    await input.pressSequentially("@alan");
+    await page.getByRole("option", { name: /Alan Turing/ }).waitFor();
+    await input.press("Enter");
+    await expect
+      .poll(() => composerTokens(page))
+      .toEqual(["@Alan Turing", "@Ada Lovelace", "@Grace Hopper"]);
+    await input.press("Enter");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const [message] = await storedUserMessages(page);
+    expect(
+      message?.content?.map((part) => (part.type === "input_tag" ? `<${part.id}>` : part.text)),
+    ).toEqual([
+      "<person_alan>",
+      " Compare ",
+      "<person_ada>",
+      " with and me, cc ",
+      "<person_grace>",
+    ]);
+  });
+
+  it("renders sent tags as tokens in the user message, with their preview and onClick", async () => {
+    const { page } = await open();
+    const input = messageInput(page);
+    await input.click();
+    await input.pressSequentially("Ask @ada");
+    await page.getByRole("option", { name: /Ada Lovelace/ }).waitFor();
+    await input.press("Enter");
+    await input.pressSequentially("about **the** @road");
+    await page.getByRole("option", { name: /Roadmap 2027/ }).waitFor();
+    await input.press("Enter");
+    await input.press("Enter");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const bubble = page.locator('[data-tk-part="message"][data-role="user"]').first();
+    // Plain text, not markdown; the tags are tokens in it.
+    await expect
+      .poll(() => bubble.locator('[data-tk-part="message-plain-text"]').textContent())
+      .toBe("Ask Ada Lovelace about **the** Roadmap 2027");
+    expect(await bubble.locator("strong").count()).toBe(0);
+    const ada = bubble.getByRole("button", { name: "Ada Lovelace" });
+    await ada.hover();
+    const tooltip = page.getByRole("tooltip");
+    await expect.poll(() => tooltip.textContent()).toContain("Team member");
+    expect(await ada.getAttribute("aria-describedby")).toBe(await tooltip.getAttribute("id"));
+    await ada.click();
+    await page.getByText("Opened Ada Lovelace").waitFor();
+    // A document is not interactive: a token, not a button.
+    expect(await bubble.locator('span[data-tk-part="input-tag"]').textContent()).toBe(
+      "Roadmap 2027",
+    );
+  });
+
+  it("runs the / command menu: a submenu, then an entity tag that reaches the server", async () => {
+    const { page } = await open();
+    const input = messageInput(page);
+    await input.click();
+    await input.pressSequentially("Please /");
+    const commands = page.getByRole("listbox", { name: "Commands" });
+    await commands.getByRole("option", { name: /Summarize/ }).waitFor();
+    await input.pressSequentially("men");
+    await expect.poll(() => commands.getByRole("option").count()).toBe(1);
+    await input.press("Enter");
+    await commands.getByRole("option", { name: "Grace Hopper" }).waitFor();
+    await input.press("ArrowDown");
+    await input.press("ArrowDown");
+    await expect
+      .poll(() => commands.locator('[aria-selected="true"]').textContent())
+      .toBe("Grace Hopper");
+    await input.press("Enter");
+    await expect.poll(() => input.inputValue()).toBe("Please @Grace Hopper ");
+    await expect.poll(() => composerTokens(page)).toEqual(["@Grace Hopper"]);
+    await input.pressSequentially("review the plan");
+    await input.press("Enter");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const [message] = await storedUserMessages(page);
+    expect(message?.content).toEqual([
+      { type: "input_text", text: "Please " },
+      {
+        type: "input_tag",
+        id: "person_grace",
+        text: "Grace Hopper",
+        data: { kind: "person" },
+        group: "People",
+        interactive: true,
+      },
+      { type: "input_text", text: " review the plan" },
+    ]);
   });
 
   it("puts the server's transcription of dictated audio in the composer", async () => {

@@ -79,6 +79,12 @@ export interface ThreadUIOptions {
   toolRenderers?: ToolRenderers;
   /** Called when the user activates an interactive entity source or tag. */
   onEntityClick?: (source: EntitySource) => void;
+  /**
+   * Loads the preview shown while an interactive @-mention tag in a user message is hovered or
+   * focused (ChatKit's `entities.onRequestPreview`); `null` shows none, a failed load says why.
+   * Each tag's preview is loaded once.
+   */
+  onEntityPreview?: (source: EntitySource) => Promise<ReactNode> | ReactNode;
   /** Enables the feedback buttons on assistant replies and receives the choice. */
   onFeedback?: (item: AssistantMessageItem, kind: FeedbackKind) => void;
   /** Enables the retry button on assistant replies. */
@@ -227,6 +233,7 @@ const OPTION_KEYS = [
   "renderers",
   "toolRenderers",
   "onEntityClick",
+  "onEntityPreview",
   "onFeedback",
   "onRetry",
   "onRegenerate",

@@ -11,8 +11,10 @@ export * as Composer from "./composer";
 export {
   AddAttachment as ComposerAddAttachment,
   Attachments as ComposerAttachments,
+  Commands as ComposerCommands,
   Dictation as ComposerDictation,
   Input as ComposerInput,
+  MentionButton as ComposerMentionButton,
   Mentions as ComposerMentions,
   ModelPicker as ComposerModelPicker,
   Rejections as ComposerRejections,
@@ -40,7 +42,11 @@ export {
   type ConnectedComposerRootProps,
   useComposerRootProps,
 } from "./composer/connected-composer";
-export type { ComposerEntity } from "./composer/mention-state";
+export type {
+  ComposerCommand,
+  ComposerCommandSelection,
+  ComposerEntity,
+} from "./composer/mention-state";
 export {
   type CodeHighlighter,
   type FeedbackKind,

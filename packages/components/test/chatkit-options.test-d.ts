@@ -6,6 +6,7 @@ import type * as ChatKitJS from "@openai/chatkit";
 import { expectTypeOf, test } from "vitest";
 import type {
   ChatKitOptions,
+  ComposerCommand,
   ComposerEntity,
   ComposerModel,
   ComposerTool,
@@ -27,6 +28,7 @@ test("each official option group is accepted", () => {
   expectTypeOf<ChatKitJS.ThemeOption>().toExtend<NonNullable<ChatKitOptions["theme"]>>();
   expectTypeOf<ChatKitJS.EntitiesOption>().toExtend<NonNullable<ChatKitOptions["entities"]>>();
   expectTypeOf<ChatKitJS.WidgetsOption>().toExtend<NonNullable<ChatKitOptions["widgets"]>>();
+  expectTypeOf<ChatKitJS.CommandsOption>().toExtend<NonNullable<ChatKitOptions["commands"]>>();
   expectTypeOf<ChatKitJS.CustomApiConfig>().toExtend<ChatKitOptions["api"]>();
   expectTypeOf<ChatKitJS.HostedApiConfig>().toExtend<ChatKitOptions["api"]>();
 });
@@ -46,6 +48,7 @@ test("the composer parts take the official tools, models and entities as they ar
   expectTypeOf<ChatKitJS.ToolOption>().toExtend<ComposerTool>();
   expectTypeOf<ChatKitJS.ModelOption>().toExtend<ComposerModel>();
   expectTypeOf<ChatKitJS.Entity>().toExtend<ComposerEntity>();
+  expectTypeOf<ChatKitJS.Command>().toExtend<ComposerCommand>();
   expectTypeOf<ChatKitJS.ComposerOption["attachments"]>().toExtend<
     NonNullable<ChatKitOptions["composer"]>["attachments"]
   >();

@@ -31,6 +31,7 @@ const ENTITIES: Entity[] = [
     title: "Ada Lovelace",
     group: "People",
     icon: "profile",
+    interactive: true,
     data: { kind: "person" },
   },
   {
@@ -38,6 +39,7 @@ const ENTITIES: Entity[] = [
     title: "Alan Turing",
     group: "People",
     icon: "profile",
+    interactive: true,
     data: { kind: "person" },
   },
   {
@@ -45,6 +47,7 @@ const ENTITIES: Entity[] = [
     title: "Grace Hopper",
     group: "People",
     icon: "profile",
+    interactive: true,
     data: { kind: "person" },
   },
   {
@@ -68,12 +71,63 @@ async function searchEntities(query: string): Promise<Entity[]> {
   return ENTITIES.filter((entity) => entity.title.toLowerCase().includes(needle));
 }
 
+/** The card shown while a person's tag is hovered or focused. */
+async function previewEntity(entity: Entity) {
+  if (entity.data?.kind !== "person") return { preview: null };
+  return {
+    preview: {
+      type: "Basic",
+      children: [
+        { type: "Text", value: entity.title, weight: "semibold" },
+        { type: "Text", value: "Team member · People", color: "secondary", size: "sm" },
+      ],
+    } as never,
+  };
+}
+
+/** The `/` menu: a summary request, and a way to mention someone without typing `@`. */
+const COMMANDS = [
+  {
+    id: "summarize",
+    label: "Summarize",
+    description: "Ask for a summary of this thread",
+    icon: "notebook",
+  },
+  { id: "mention", label: "Mention someone", description: "Pick a person to tag", icon: "profile" },
+];
+
+async function searchCommands(query: string) {
+  const needle = query.trim().toLowerCase();
+  return COMMANDS.filter((command) => command.label.toLowerCase().includes(needle));
+}
+
+async function selectCommand(command: { id: string }) {
+  if (command.id === "mention") {
+    return {
+      type: "menu" as const,
+      commands: ENTITIES.filter((entity) => entity.group === "People").map((entity) => ({
+        id: entity.id,
+        label: entity.title,
+        icon: "profile",
+      })),
+    };
+  }
+  if (command.id === "summarize") {
+    return {
+      type: "entity" as const,
+      entity: { id: "cmd_summary", title: "Summary", icon: "notebook", data: { kind: "command" } },
+    };
+  }
+  const person = ENTITIES.find((entity) => entity.id === command.id);
+  return person ? { type: "entity" as const, entity: person } : undefined;
+}
+
 const threadFromHash = () => /^#\/t\/([^/?#]+)/.exec(globalThis.location?.hash ?? "")?.[1] ?? null;
 
 /**
  * The demo on `<ChatKit>`: one options object, written as for `@openai/chatkit-react`, against
  * the dev server's ChatKit endpoint. The appearance and language come from the demo's settings
- * (changed on the main page); only the deeplink toast is the demo's own.
+ * (changed on the main page); only the toast (deeplinks, opened tags) is the demo's own.
  */
 export function ChatKitPage() {
   const settings = useSettings();
@@ -82,7 +136,7 @@ export function ChatKitPage() {
   const t = locale.messages;
   const [server] = useState(resolveServer);
   const [initialThread] = useState(threadFromHash);
-  const [deeplink, setDeeplink] = useState<string | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -118,7 +172,13 @@ export function ChatKitPage() {
       models: MODELS,
       dictation: { enabled: true },
     },
-    entities: { onTagSearch: searchEntities },
+    entities: {
+      onTagSearch: searchEntities,
+      showComposerMenu: true,
+      onRequestPreview: previewEntity,
+      onClick: (entity) => setToast(`Opened ${entity.title}`),
+    },
+    commands: { enabled: true, onSearch: searchCommands, onSelect: selectCommand },
     disclaimer: { text: t.disclaimer },
     threadItemActions: { feedback: true, retry: true },
     onClientTool: async ({ name, params }) => {
@@ -133,16 +193,16 @@ export function ChatKitPage() {
     onThreadChange: ({ threadId }) => {
       history.replaceState(null, "", threadId ? `#/t/${threadId}` : "#/");
     },
-    onDeeplink: ({ name }) => setDeeplink(name),
+    onDeeplink: ({ name }) => setToast(`chatkit-link://${name}`),
   };
   const chatkit = useChatKit(options);
 
   return (
     <div className="demo-chatkit" data-tk-theme={scheme}>
       <ChatKit control={chatkit.control} className="demo-chatkit-frame" />
-      {deeplink ? (
-        <button type="button" className="demo-chatkit-toast" onClick={() => setDeeplink(null)}>
-          <output>chatkit-link://{deeplink}</output>
+      {toast ? (
+        <button type="button" className="demo-chatkit-toast" onClick={() => setToast(null)}>
+          <output>{toast}</output>
         </button>
       ) : null}
     </div>

@@ -162,14 +162,18 @@ const entities: UseChatKitOptions["entities"] = {
   }),
 };
 
+/** The composer's inline tokens, as they read. */
+const tokenTexts = (root: HTMLElement) =>
+  Array.from(root.querySelectorAll('[data-tk-part="composer-token"]'), (el) => el.textContent);
+
 /**
- * `entities.onTagSearch`: typing `@` opens suggestions (arrows, Enter or Tab,
- * Escape); a picked entity becomes a chip whose preview (`onRequestPreview`) shows on focus, and
- * goes out as an `input_tag` with its `data`.
+ * `entities.onTagSearch`: typing `@` opens suggestions (arrows, Enter or Tab, Escape); a picked
+ * entity becomes an inline token in the text whose preview (`onRequestPreview`) shows while the
+ * caret is at it or it is hovered, and goes out as an `input_tag` with its `data`.
  */
 export const Mentions: Story = {
   args: { options: { entities } },
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
     const input = canvas.getByRole("textbox", { name: "Message" });
     await userEvent.type(input, "Ask @a");
     const listbox = await canvas.findByRole("listbox", { name: "Suggestions" });
@@ -180,11 +184,10 @@ export const Mentions: Story = {
     await userEvent.keyboard("{Enter}");
     await expect(input).toHaveValue("Ask @Alan Turing ");
     await expect(canvas.queryByRole("listbox")).toBeNull();
-    const chip = canvas.getByRole("button", { name: "Alan Turing" });
-    chip.focus();
+    await expect(tokenTexts(canvasElement)).toEqual(["@Alan Turing"]);
+    await userEvent.keyboard("{ArrowLeft}");
     await expect(await canvas.findByRole("tooltip")).toHaveTextContent("alan@example.com");
-    await userEvent.click(input);
-    await userEvent.keyboard("about the engine{Enter}");
+    await userEvent.keyboard("{End}about the engine{Enter}");
     await waitFor(() => expect(sentInputs()).toHaveLength(1));
     await expect(sentInputs()[0]?.content).toEqual([
       { type: "input_text", text: "Ask " },
@@ -197,6 +200,200 @@ export const Mentions: Story = {
         data: { email: "alan@example.com" },
       },
       { type: "input_text", text: " about the engine" },
+    ]);
+  },
+};
+
+/**
+ * `entities.showComposerMenu`: an `@` button by the input types `@` at the caret and opens the
+ * suggestions; the keyboard goes on from the input (it points at the list with
+ * `aria-activedescendant`, the button reports `aria-expanded`).
+ */
+export const MentionButton: Story = {
+  args: { options: { entities: { ...entities, showComposerMenu: true } } },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const input = canvas.getByRole("textbox", { name: "Message" });
+    await userEvent.type(input, "Loop in");
+    const button = canvas.getByRole("button", { name: "Mention" });
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(button);
+    await expect(input).toHaveValue("Loop in @");
+    await expect(input).toHaveFocus();
+    const listbox = await canvas.findByRole("listbox", { name: "Suggestions" });
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await expect(button).toHaveAttribute("aria-controls", listbox.id);
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    await userEvent.keyboard("{Enter}");
+    await expect(input).toHaveValue("Loop in @Ada Lovelace ");
+    await expect(tokenTexts(canvasElement)).toEqual(["@Ada Lovelace"]);
+  },
+};
+
+/**
+ * Tags as inline tokens: two picked mentions sit in the text as chips; Backspace at a token's end
+ * removes all of it, its remove button (on hover) too; the message goes out with the tags where
+ * they stand in the text.
+ */
+export const InlineTokens: Story = {
+  args: { options: { entities } },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const input = canvas.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await userEvent.type(input, "Compare @ada");
+    await canvas.findByRole("option", { name: /Ada Lovelace/ });
+    await userEvent.keyboard("{Enter}with @alan");
+    await canvas.findByRole("option", { name: /Alan Turing/ });
+    await userEvent.keyboard("{Enter}and @plan");
+    await canvas.findByRole("option", { name: /Analytical Engine plan/ });
+    await userEvent.keyboard("{Enter}");
+    await expect(tokenTexts(canvasElement)).toEqual([
+      "@Ada Lovelace",
+      "@Alan Turing",
+      "@Analytical Engine plan",
+    ]);
+    // Backspace after the space, then at the token's end: the whole token goes.
+    await userEvent.keyboard("{Backspace}{Backspace}");
+    await expect(input).toHaveValue("Compare @Ada Lovelace with @Alan Turing and ");
+    // The remove button of a hovered token.
+    const turing = canvasElement.querySelectorAll<HTMLElement>(
+      '[data-tk-part="composer-token"]',
+    )[1]!;
+    const box = turing.getBoundingClientRect();
+    await userEvent.pointer({
+      target: input,
+      coords: { clientX: box.left + 4, clientY: box.top + box.height / 2 },
+    });
+    const remove = await canvas.findByRole("button", { name: "Remove Alan Turing" });
+    // A plain click: the simulated pointer would leave the frame on its way to the button.
+    remove.click();
+    await waitFor(() => expect(input).toHaveValue("Compare @Ada Lovelace with and "));
+    await expect(tokenTexts(canvasElement)).toEqual(["@Ada Lovelace"]);
+    await userEvent.keyboard("{End}me{Enter}");
+    await waitFor(() => expect(sentInputs()).toHaveLength(1));
+    await expect(sentInputs()[0]?.content).toEqual([
+      { type: "input_text", text: "Compare " },
+      {
+        type: "input_tag",
+        id: "person_ada",
+        text: "Ada Lovelace",
+        group: "People",
+        interactive: true,
+        data: { email: "ada@example.com" },
+      },
+      { type: "input_text", text: " with and me" },
+    ]);
+  },
+};
+
+/**
+ * A sent message keeps its tags as tokens in the bubble (the text around them stays plain, not
+ * markdown): hovering or focusing an interactive one shows its `onRequestPreview` widget, and a
+ * click calls `entities.onClick`.
+ */
+export const SentTags: Story = {
+  args: {
+    options: {
+      entities: {
+        ...entities,
+        onClick: (entity) => {
+          (globalThis as { __clicked?: string }).__clicked = entity.id;
+        },
+      },
+    },
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const input = canvas.getByRole("textbox", { name: "Message" });
+    await userEvent.type(input, "Ask @ada");
+    await canvas.findByRole("option", { name: /Ada Lovelace/ });
+    await userEvent.keyboard("{Enter}about *the* @plan");
+    await canvas.findByRole("option", { name: /Analytical Engine plan/ });
+    await userEvent.keyboard("{Enter}{Enter}");
+    await idle(canvas);
+    const bubble = canvasElement.querySelector<HTMLElement>(
+      '[data-tk-part="message"][data-role="user"]',
+    )!;
+    await waitFor(() =>
+      expect(bubble.querySelector('[data-tk-part="message-plain-text"]')).toHaveTextContent(
+        "Ask Ada Lovelace about *the* Analytical Engine plan",
+      ),
+    );
+    const ada = within(bubble).getByRole("button", { name: "Ada Lovelace" });
+    await expect(bubble.querySelectorAll('span[data-tk-part="input-tag"]')[0]).toHaveTextContent(
+      "Analytical Engine plan",
+    );
+    await userEvent.hover(ada);
+    const page = within(canvasElement.ownerDocument.body);
+    await waitFor(() => expect(page.getByRole("tooltip")).toHaveTextContent("ada@example.com"));
+    await userEvent.click(ada);
+    await expect((globalThis as { __clicked?: string }).__clicked).toBe("person_ada");
+  },
+};
+
+const commandList = [
+  {
+    id: "summarize",
+    label: "Summarize",
+    description: "Sum up the thread so far",
+    icon: "notebook",
+  },
+  { id: "assign", label: "Assign to…", description: "Hand this over to someone", icon: "profile" },
+  { id: "translate", label: "Translate", description: "Into another language", icon: "globe" },
+];
+
+/**
+ * `commands`: typing `/` opens the command menu from `onSearch`; `onSelect` may answer a submenu
+ * (here the people to assign to) and then an entity, which lands as a tag where `/` was typed.
+ */
+export const Commands: Story = {
+  args: {
+    options: {
+      commands: {
+        enabled: true,
+        onSearch: async (query) =>
+          commandList.filter((c) => c.label.toLowerCase().startsWith(query.toLowerCase())),
+        onSelect: async (command) => {
+          if (command.id === "assign") {
+            return {
+              type: "menu",
+              commands: directory
+                .filter((entity) => entity.group === "People")
+                .map((entity) => ({ id: entity.id, label: entity.title, icon: "profile" })),
+            };
+          }
+          const person = directory.find((entity) => entity.id === command.id);
+          return person ? { type: "entity", entity: person } : undefined;
+        },
+      },
+    },
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const input = canvas.getByRole("textbox", { name: "Message" });
+    await userEvent.type(input, "Please /");
+    const listbox = await canvas.findByRole("listbox", { name: "Commands" });
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    await userEvent.keyboard("as{Enter}");
+    await waitFor(() =>
+      expect(
+        within(canvas.getByRole("listbox", { name: "Commands" }))
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["Ada Lovelace", "Alan Turing"]),
+    );
+    await userEvent.keyboard("{ArrowDown}{Enter}");
+    await expect(input).toHaveValue("Please @Alan Turing ");
+    await expect(tokenTexts(canvasElement)).toEqual(["@Alan Turing"]);
+    await userEvent.keyboard("review this{Enter}");
+    await waitFor(() => expect(sentInputs()).toHaveLength(1));
+    await expect(sentInputs()[0]?.content).toEqual([
+      { type: "input_text", text: "Please " },
+      {
+        type: "input_tag",
+        id: "person_alan",
+        text: "Alan Turing",
+        group: "People",
+        interactive: true,
+        data: { email: "alan@example.com" },
+      },
+      { type: "input_text", text: " review this" },
     ]);
   },
 };

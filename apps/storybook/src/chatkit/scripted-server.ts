@@ -94,6 +94,10 @@ export function createScriptedServer(
       thread_id: thread.id,
       created_at: now(),
     });
+    // Tags stay parts of the stored message, as a ChatKit server keeps them.
+    if (content.some((part: { type?: string }) => part?.type === "input_tag")) {
+      item.content = content as typeof item.content;
+    }
     thread.items.push(item);
     return item;
   }

@@ -75,6 +75,10 @@ function Chat({ url, options }: { url: string; options: Omit<UseChatKitOptions, 
 const sent = (server: TestServer) =>
   server.requests.filter((r) => r.body?.type === "threads.create").map((r) => r.body.params.input);
 
+/** The inline tokens of the composer, as they read. */
+const tokenTexts = () =>
+  Array.from(document.querySelectorAll('[data-tk-part="composer-token"]'), (el) => el.textContent);
+
 let server: TestServer;
 afterEach(async () => {
   await closeAfterCleanup(server);
@@ -182,7 +186,9 @@ describe("ChatKit entities (@-mentions)", () => {
     await user.keyboard("{ArrowDown}{Enter}");
     expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice ");
     expect(screen.queryByRole("listbox")).toBeNull();
-    expect(screen.getByRole("list", { name: "Mentions" }).textContent).toContain("Alice");
+    // The tag is an inline token over its `@title`, not a separate list.
+    expect(tokenTexts()).toEqual(["@Alice"]);
+    expect(screen.queryByRole("list", { name: "Mentions" })).toBeNull();
 
     // Escape closes the list and keeps the text.
     await user.type(input, "and @alv");
@@ -198,16 +204,16 @@ describe("ChatKit entities (@-mentions)", () => {
     await user.keyboard("{Tab}");
     expect((input as HTMLTextAreaElement).value).toBe("Ask @Alice and @Alvaro ");
 
-    // The interactive tag shows its preview widget on focus.
-    const chip = screen.getByRole("button", { name: "Alvaro" });
-    act(() => chip.focus());
+    expect(tokenTexts()).toEqual(["@Alice", "@Alvaro"]);
+    // With the caret at the interactive tag, its preview widget shows and describes the input.
+    await user.keyboard("{ArrowLeft}");
     // The widget catalogue loads on first use, so the preview fills in once it has.
     const tooltip = await screen.findByRole("tooltip");
     await waitFor(() => expect(tooltip.textContent).toContain("Alvaro, on call"));
+    expect(input.getAttribute("aria-describedby")).toContain(tooltip.id);
     expect(onRequestPreview).toHaveBeenCalledWith(expect.objectContaining({ id: "u_2" }));
 
-    await user.click(input);
-    await user.keyboard("please{Enter}");
+    await user.keyboard("{End}please{Enter}");
     await waitFor(() => expect(sent(server)).toHaveLength(1));
     expect(sent(server)[0].content).toEqual([
       { type: "input_text", text: "Ask " },
@@ -231,6 +237,144 @@ describe("ChatKit entities (@-mentions)", () => {
     ]);
   });
 
+  it("keeps tags as tokens: Backspace removes one whole, the caret skips over it, order follows the text", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async (query: string) =>
+      people.filter((p) => p.title.toLowerCase().startsWith(query.toLowerCase())),
+    );
+    render(<Chat url={server.url} options={{ entities: { onTagSearch } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "@alv");
+    await screen.findByRole("option", { name: /Alvaro/ });
+    await user.keyboard("{Enter}then");
+    expect(input.value).toBe("@Alvaro then");
+    // A tag picked before another one goes first in the message, as in the text.
+    await user.keyboard("{Home}");
+    await user.type(input, "@ali", { initialSelectionStart: 0, initialSelectionEnd: 0 });
+    await screen.findByRole("option", { name: /Alice/ });
+    await user.keyboard("{Enter}");
+    expect(input.value).toBe("@Alice @Alvaro then");
+    expect(tokenTexts()).toEqual(["@Alice", "@Alvaro"]);
+    // ArrowRight from the token's end... lands after the space; ArrowRight again jumps the token.
+    expect(input.selectionStart).toBe(7);
+    await user.keyboard("{ArrowRight}");
+    expect(input.selectionStart).toBe(14);
+    // Backspace at a token's end removes all of it (and the space after it).
+    await user.keyboard("{Backspace}");
+    expect(input.value).toBe("@Alice then");
+    expect(tokenTexts()).toEqual(["@Alice"]);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([
+      {
+        type: "input_tag",
+        id: "u_1",
+        text: "Alice",
+        group: "People",
+        data: { email: "alice@example.com" },
+      },
+      { type: "input_text", text: " then" },
+    ]);
+  });
+
+  it("renders sent tags in the user message as tokens with entities.onClick and onRequestPreview", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    const onRequestPreview = vi.fn(async () => ({
+      preview: { type: "Basic", children: [{ type: "Text", value: "Alvaro, on call" }] } as never,
+    }));
+    render(
+      <Chat
+        url={server.url}
+        options={{ entities: { onTagSearch: async () => people, onClick, onRequestPreview } }}
+      />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" });
+    await user.type(input, "Ask @alv");
+    await screen.findByRole("option", { name: /Alvaro/ });
+    await user.keyboard("{ArrowDown}{Enter}and @ali");
+    await screen.findByRole("option", { name: /Alice/ });
+    await user.keyboard("{Enter}now{Enter}");
+    // Once the reply ends, the stored message has replaced the optimistic one.
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: "Stop generating" })).toBeNull(),
+    );
+    const bubble = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>(
+        '[data-tk-part="message"][data-role="user"]',
+      );
+      expect(element).not.toBeNull();
+      return element as HTMLElement;
+    });
+    await waitFor(() =>
+      expect(bubble.querySelector('[data-tk-part="message-plain-text"]')?.textContent).toBe(
+        "Ask Alvaro and Alice now",
+      ),
+    );
+    // Text and tokens in the order sent; only the interactive tag is a button.
+    const tokens = bubble.querySelectorAll('[data-tk-part="input-tag"]');
+    expect(Array.from(tokens, (el) => [el.tagName, el.textContent])).toEqual([
+      ["BUTTON", "Alvaro"],
+      ["SPAN", "Alice"],
+    ]);
+    const alvaro = tokens[0] as HTMLButtonElement;
+    act(() => alvaro.focus());
+    // The widget catalogue loads on first use, so the preview fills in once it has.
+    await waitFor(() =>
+      expect(screen.getByRole("tooltip").textContent).toContain("Alvaro, on call"),
+    );
+    const tooltip = screen.getByRole("tooltip");
+    expect(alvaro.getAttribute("aria-describedby")).toBe(tooltip.id);
+    expect(onRequestPreview).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "u_2", title: "Alvaro", group: "People" }),
+    );
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("tooltip")).toBeNull();
+    await user.click(alvaro);
+    expect(onClick).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "u_2", title: "Alvaro", interactive: true }),
+    );
+  });
+
+  it("entities.showComposerMenu adds an @ button that opens the search at the caret", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onTagSearch = vi.fn(async () => people);
+    const { rerender } = render(<Chat url={server.url} options={{ entities: { onTagSearch } }} />);
+    expect(screen.queryByRole("button", { name: "Mention" })).toBeNull();
+    rerender(
+      <Chat url={server.url} options={{ entities: { onTagSearch, showComposerMenu: true } }} />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "Ask");
+    const button = screen.getByRole("button", { name: "Mention" });
+    expect(button.getAttribute("aria-haspopup")).toBe("listbox");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    await user.click(button);
+    expect(input.value).toBe("Ask @");
+    expect(document.activeElement).toBe(input);
+    const listbox = await screen.findByRole("listbox", { name: "Suggestions" });
+    expect(onTagSearch).toHaveBeenLastCalledWith("");
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(button.getAttribute("aria-controls")).toBe(listbox.id);
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(2));
+    await user.keyboard("{Enter}");
+    expect(input.value).toBe("Ask @Alice ");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("has no @ button without onTagSearch, even with showComposerMenu", async () => {
+    server = await chatkitServer();
+    render(<Chat url={server.url} options={{ entities: { showComposerMenu: true } }} />);
+    await screen.findByRole("textbox", { name: "Message" });
+    expect(screen.queryByRole("button", { name: "Mention" })).toBeNull();
+  });
+
   it("shows a failed search and keeps what was typed", async () => {
     server = await chatkitServer();
     const user = userEvent.setup();
@@ -245,6 +389,111 @@ describe("ChatKit entities (@-mentions)", () => {
     await user.keyboard("{Enter}");
     await waitFor(() => expect(sent(server)).toHaveLength(1));
     expect(sent(server)[0].content).toEqual([{ type: "input_text", text: "Call @bo" }]);
+  });
+});
+
+describe("ChatKit commands (the / menu)", () => {
+  const all = [
+    { id: "summarize", label: "Summarize", description: "Sum up the thread" },
+    { id: "assign", label: "Assign to…", group: "Actions" },
+    { id: "clear", label: "Clear draft" },
+  ];
+
+  it("lists onSearch's commands for /query and runs onSelect: entity, submenu or effect", {
+    timeout: 20_000,
+  }, async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onSearch = vi.fn(async (query: string) =>
+      all.filter((c) => c.label.toLowerCase().startsWith(query.toLowerCase())),
+    );
+    const onSelect = vi.fn(async (command: { id: string }) => {
+      if (command.id === "assign") {
+        return { type: "menu" as const, commands: [{ id: "assign_ada", label: "Ada" }] };
+      }
+      if (command.id === "assign_ada") {
+        return { type: "entity" as const, entity: { id: "u_ada", title: "Ada", data: { k: "v" } } };
+      }
+      return undefined;
+    });
+    const { rerender } = render(
+      <Chat url={server.url} options={{ commands: { enabled: false, onSearch, onSelect } }} />,
+    );
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "/");
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(onSearch).not.toHaveBeenCalled();
+    await user.clear(input);
+    rerender(
+      <Chat url={server.url} options={{ commands: { enabled: true, onSearch, onSelect } }} />,
+    );
+
+    await user.type(input, "Please /");
+    const listbox = await screen.findByRole("listbox", { name: "Commands" });
+    expect(onSearch).toHaveBeenLastCalledWith("");
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    expect(input.getAttribute("aria-controls")).toBe(listbox.id);
+    await user.keyboard("as");
+    await waitFor(() =>
+      expect(
+        within(listbox)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["Assign to…Actions"]),
+    );
+    expect(onSearch).toHaveBeenLastCalledWith("as");
+    // A command that answers a menu replaces the list; its entity lands as a tag where /as was.
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("listbox", { name: "Commands" })).getByRole("option").textContent,
+      ).toBe("Ada"),
+    );
+    expect(input.getAttribute("aria-activedescendant")).toBe(
+      within(screen.getByRole("listbox", { name: "Commands" })).getByRole("option").id,
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(input.value).toBe("Please @Ada "));
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(tokenTexts()).toEqual(["@Ada"]);
+    expect(onSelect.mock.calls.map(([command]) => command.id)).toEqual(["assign", "assign_ada"]);
+
+    // A command with only an effect just leaves; its /query goes with it.
+    await user.keyboard("/cl");
+    await screen.findByRole("option", { name: /Clear draft/ });
+    await user.keyboard("{Tab}");
+    await waitFor(() => expect(input.value).toBe("Please @Ada "));
+    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ id: "clear" }));
+
+    await user.keyboard("now{Enter}");
+    await waitFor(() => expect(sent(server)).toHaveLength(1));
+    expect(sent(server)[0].content).toEqual([
+      { type: "input_text", text: "Please " },
+      { type: "input_tag", id: "u_ada", text: "Ada", data: { k: "v" } },
+      { type: "input_text", text: " now" },
+    ]);
+  });
+
+  it("shows a failing onSearch or onSelect and keeps what was typed", async () => {
+    server = await chatkitServer();
+    const user = userEvent.setup();
+    const onSearch = vi.fn(async (query: string) => {
+      if (query === "x") throw new Error("commands offline");
+      return all;
+    });
+    const onSelect = vi.fn(async () => {
+      throw new Error("could not run");
+    });
+    render(<Chat url={server.url} options={{ commands: { enabled: true, onSearch, onSelect } }} />);
+    const input = screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement;
+    await user.type(input, "Do /x");
+    expect((await screen.findByRole("alert")).textContent).toBe("Search failed: commands offline");
+    expect(input.value).toBe("Do /x");
+    await user.keyboard("{Backspace}");
+    await screen.findByRole("option", { name: /Summarize/ });
+    await user.keyboard("{Enter}");
+    expect((await screen.findByRole("alert")).textContent).toBe("Search failed: could not run");
+    expect(input.value).toBe("Do /");
   });
 });
 

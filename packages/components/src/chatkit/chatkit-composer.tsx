@@ -10,7 +10,7 @@ import * as Composer from "../composer";
 import type { ComposerRootProps } from "../composer/composer";
 import { defaultModelId } from "../composer/composer-options";
 import { useComposerRootProps } from "../composer/connected-composer";
-import type { ComposerEntity } from "../composer/mention-state";
+import type { ComposerCommand, ComposerEntity } from "../composer/mention-state";
 import { useThreadUI } from "../context";
 import { WidgetRootView } from "../widgets/widget-root";
 import type { ComposerOption, Entity, UseChatKitOptions } from "./options";
@@ -168,20 +168,41 @@ export function ChatKitComposer({
     }),
     [hasSearch, hasPreview, hasClick, latest],
   );
+  const commands = options.commands;
+  const hasCommands = commands?.enabled === true && commands.onSearch !== undefined;
+  const commandProps = useMemo<Partial<ComposerRootProps>>(
+    () =>
+      hasCommands
+        ? {
+            onCommandSearch: async (query: string) =>
+              (await latest.current.commands?.onSearch?.(query)) ?? [],
+            onCommandSelect: async (command: ComposerCommand) => {
+              const selection = await latest.current.commands?.onSelect?.(command);
+              if (!selection) return undefined;
+              return selection.type === "entity"
+                ? { type: "entity", entity: selection.entity as ComposerEntity }
+                : selection;
+            },
+          }
+        : {},
+    [hasCommands, latest],
+  );
   const hasOptions = tools.length > 0 || models.length > 0;
   return (
     <Composer.Root
       {...bound}
       {...entityProps}
+      {...commandProps}
       onSubmit={submit}
       threadStatus={threadStatus ?? null}
     >
       <Composer.Attachments />
-      <Composer.Tags />
       <Composer.Rejections />
       <Composer.Mentions />
+      <Composer.Commands />
       <div data-tk-part="composer-row">
         {attachmentsEnabled ? <Composer.AddAttachment /> : null}
+        {hasSearch && entities?.showComposerMenu === true ? <Composer.MentionButton /> : null}
         <Composer.Input
           ref={inputRef}
           placeholder={

@@ -3,6 +3,7 @@ import {
   type ActionPayload,
   createChatKitClient,
   createChatKitRestClient,
+  type EntitySource,
   type JsonObject,
   type UserMessageContent,
 } from "@threadkit/core";
@@ -42,12 +43,14 @@ import * as Thread from "../thread";
 import { ThreadListSwitch } from "../thread-list/connected-thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
+import { WidgetRootView } from "../widgets/widget-root";
 import { ChatKitComposer, useComposerSelections } from "./chatkit-composer";
 import type {
   ChatKitOptions,
   ChatKitUserMessageContent,
   ComposerOption,
   CustomApiConfig,
+  Entity,
   HostedApiConfig,
   StartScreenPrompt,
   UseChatKitOptions,
@@ -487,15 +490,17 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       {...(theme === undefined ? {} : { theme })}
       {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
       onDeeplink={(link) => latest.current.onDeeplink?.(link)}
+      {...(options.entities?.onRequestPreview
+        ? {
+            onEntityPreview: async (source) => {
+              const answer = await latest.current.entities?.onRequestPreview?.(toEntity(source));
+              return answer?.preview ? <WidgetRootView widget={answer.preview as never} /> : null;
+            },
+          }
+        : {})}
       {...(options.entities?.onClick
         ? {
-            onEntityClick: (source) =>
-              latest.current.entities?.onClick?.({
-                id: source.id,
-                title: source.title,
-                ...(source.icon ? { icon: source.icon } : {}),
-                ...(source.data ? { data: source.data as Record<string, string> } : {}),
-              }),
+            onEntityClick: (source) => latest.current.entities?.onClick?.(toEntity(source)),
           }
         : {})}
     >
@@ -736,4 +741,16 @@ function ChatKitStartScreen({
       ) : null}
     </div>
   );
+}
+
+/** An entity source (a tag of a sent message, a citation) as ChatKit's entity callbacks take it. */
+function toEntity(source: EntitySource): Entity {
+  return {
+    id: source.id,
+    title: source.title,
+    ...(source.icon ? { icon: source.icon } : {}),
+    ...(source.interactive !== undefined ? { interactive: source.interactive } : {}),
+    ...(source.group ? { group: source.group } : {}),
+    ...(source.data ? { data: source.data as Record<string, string> } : {}),
+  };
 }

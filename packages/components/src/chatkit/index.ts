@@ -6,6 +6,8 @@ export type {
   ChatKitOptions,
   ChatKitThemeOption,
   ChatKitUserMessageContent,
+  Command,
+  CommandSelection,
   CommandsOption,
   ComposerOption,
   CustomApiConfig,

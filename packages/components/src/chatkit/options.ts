@@ -181,11 +181,36 @@ export interface EntitiesOption {
   onRequestPreview?(entity: Entity): Promise<{ preview: unknown | null }>;
 }
 
-/** Slash commands (accepted; not shown yet). */
+/** A command of the composer's `/` menu. */
+export interface Command {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: ChatKitIcon;
+  /** The group it is listed under. */
+  group?: string;
+}
+
+/**
+ * What picking a command does: insert `entity` as a tag where `/query` was typed, or show
+ * `commands` as a submenu. Nothing: the command only had its own effect.
+ */
+export type CommandSelection =
+  | { type: "entity"; entity: Entity }
+  | { type: "menu"; commands: Command[] };
+
+/**
+ * The composer's `/` command menu: typing `/` at the start of the text or after a space opens
+ * it, driven from the input like the @-mentions (arrows, Enter or Tab, Escape).
+ */
 export interface CommandsOption {
+  /** Shows the menu. */
   enabled: boolean;
-  onSearch?(query: string): Promise<unknown[]>;
-  onSelect?(command: unknown): Promise<unknown>;
+  /** The commands matching the text typed after `/` (`""` right after it). */
+  onSearch?(query: string): Promise<Command[]>;
+  /** Runs a picked command; its `/query` leaves the text. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: the official type, so `async () => {}` fits
+  onSelect?(command: Command): Promise<void | CommandSelection>;
 }
 
 /** Widget actions handled by the app (`handler: "client"`). Server actions need no wiring. */

@@ -1,6 +1,8 @@
-import { AtSign, CircleAlert, X } from "lucide-react";
+import { AtSign, CircleAlert, SquareSlash, X } from "lucide-react";
+import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
+  type ForwardedRef,
   forwardRef,
   type ReactNode,
   useEffect,
@@ -10,8 +12,8 @@ import {
 } from "react";
 import { useThreadUI } from "../context";
 import { WidgetIconGlyph } from "../widgets/icon";
-import { mentionOptionId, useComposerContext } from "./composer";
-import type { ComposerEntity } from "./mention-state";
+import { type ComposerSubmitProps, mentionOptionId, useComposerContext } from "./composer";
+import type { ComposerEntity, MentionState } from "./mention-state";
 
 function EntityIcon({ icon }: { icon: string | undefined }) {
   return icon ? (
@@ -34,73 +36,160 @@ export const ComposerMentions = forwardRef<HTMLDivElement, ComponentPropsWithout
   function ComposerMentions(props, ref) {
     const ctx = useComposerContext("Composer.Mentions");
     const { t } = useThreadUI();
-    const mentions = ctx.mentions;
-    const listRef = useRef<HTMLDivElement | null>(null);
-    const active = mentions?.active ?? 0;
-    useEffect(() => {
-      const option = listRef.current?.children[active] as HTMLElement | undefined;
-      option?.scrollIntoView?.({ block: "nearest" });
-    }, [active]);
-    if (!mentions || mentions.query === null) return null;
-    const { status, options } = mentions;
     return (
-      <div data-tk-part="composer-mentions" data-status={status} {...props} ref={ref}>
-        {status === "error" ? (
-          <p data-tk-part="composer-mentions-error" role="alert">
-            <CircleAlert aria-hidden size={14} />
-            {t("composer.mentionsFailed", { message: mentions.error ?? "" })}
-          </p>
-        ) : status === "loading" && options.length === 0 ? (
-          <p data-tk-part="composer-mentions-status" role="status">
-            {t("composer.mentionsSearching")}
-          </p>
-        ) : options.length === 0 ? (
-          <p data-tk-part="composer-mentions-status" role="status">
-            {t("composer.mentionsEmpty")}
-          </p>
-        ) : null}
-        <div
-          ref={listRef}
-          id={ctx.mentionListId}
-          role="listbox"
-          aria-label={t("composer.mentions")}
-          data-tk-part="composer-mentions-list"
-          hidden={status !== "idle" || options.length === 0}
-        >
-          {status === "idle"
-            ? options.map((entity, index) => (
-                // The input owns the keyboard and points here with aria-activedescendant.
-                // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys
-                <div
-                  key={entity.id}
-                  tabIndex={-1}
-                  id={mentionOptionId(ctx.mentionListId, index)}
-                  role="option"
-                  aria-selected={index === active}
-                  data-tk-part="composer-mention-option"
-                  // Keeps the focus in the input, so the caret stays where `@` was typed.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseMove={() => {
-                    if (index !== active) mentions.setActive(index);
-                  }}
-                  onClick={() => ctx.pickTag(entity)}
-                >
-                  <span data-tk-part="composer-mention-icon" aria-hidden>
-                    <EntityIcon icon={entity.icon} />
-                  </span>
-                  <span data-tk-part="composer-mention-title">{entity.title}</span>
-                  {entity.group ? (
-                    <span data-tk-part="composer-mention-group">{entity.group}</span>
-                  ) : null}
-                </div>
-              ))
-            : null}
-        </div>
-      </div>
+      <SuggestionList
+        {...props}
+        ref={ref}
+        kind="mentions"
+        state={ctx.mentions}
+        listId={ctx.mentionListId}
+        label={t("composer.mentions")}
+        onPick={ctx.pickTag}
+        renderOption={(entity) => (
+          <>
+            <span data-tk-part="composer-mention-icon" aria-hidden>
+              <EntityIcon icon={entity.icon} />
+            </span>
+            <span data-tk-part="composer-mention-title">{entity.title}</span>
+            {entity.group ? (
+              <span data-tk-part="composer-mention-group">{entity.group}</span>
+            ) : null}
+          </>
+        )}
+      />
     );
   },
 );
 ComposerMentions.displayName = "Composer.Mentions";
+
+/**
+ * The `/` command menu, open while the caret follows `/` (at the start or after a space) in
+ * `Composer.Input` and the composer has `onCommandSearch`. The input drives it as it drives the
+ * @-mentions; picking runs `onCommandSelect`, whose submenu replaces the list.
+ *
+ * @selector [data-tk-part="composer-commands"][data-status="idle"|"loading"|"error"]
+ * @selector [data-tk-part="composer-mention-option"][data-kind="command"][aria-selected="true"]
+ */
+export const ComposerCommands = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<"div">>(
+  function ComposerCommands(props, ref) {
+    const ctx = useComposerContext("Composer.Commands");
+    const { t } = useThreadUI();
+    return (
+      <SuggestionList
+        {...props}
+        ref={ref}
+        kind="commands"
+        state={ctx.commands}
+        listId={ctx.commandListId}
+        label={t("composer.commands")}
+        onPick={ctx.pickCommand}
+        renderOption={(command) => (
+          <>
+            <span data-tk-part="composer-mention-icon" aria-hidden>
+              {command.icon ? (
+                <WidgetIconGlyph name={command.icon} size={14} />
+              ) : (
+                <SquareSlash aria-hidden size={14} strokeWidth={2.25} />
+              )}
+            </span>
+            <span data-tk-part="composer-command-text">
+              <span data-tk-part="composer-mention-title">{command.label}</span>
+              {command.description ? (
+                <span data-tk-part="composer-command-description">{command.description}</span>
+              ) : null}
+            </span>
+            {command.group ? (
+              <span data-tk-part="composer-mention-group">{command.group}</span>
+            ) : null}
+          </>
+        )}
+      />
+    );
+  },
+);
+ComposerCommands.displayName = "Composer.Commands";
+
+interface SuggestionListProps<T> extends ComponentPropsWithoutRef<"div"> {
+  kind: "mentions" | "commands";
+  state: MentionState<T> | undefined;
+  listId: string;
+  label: string;
+  onPick: (option: T) => void;
+  renderOption: (option: T) => ReactNode;
+}
+
+/** A suggestion list driven from the input (`aria-activedescendant`), with its status line. */
+const SuggestionList = forwardRef(function SuggestionList<T extends { id: string }>(
+  { kind, state, listId, label, onPick, renderOption, ...props }: SuggestionListProps<T>,
+  ref: ForwardedRef<HTMLDivElement>,
+) {
+  const { t } = useThreadUI();
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const active = state?.active ?? 0;
+  useEffect(() => {
+    const option = listRef.current?.children[active] as HTMLElement | undefined;
+    option?.scrollIntoView?.({ block: "nearest" });
+  }, [active]);
+  if (!state || state.query === null) return null;
+  const { status, options } = state;
+  return (
+    <div
+      data-tk-part={kind === "mentions" ? "composer-mentions" : "composer-commands"}
+      data-status={status}
+      {...props}
+      ref={ref}
+    >
+      {status === "error" ? (
+        <p data-tk-part="composer-mentions-error" role="alert">
+          <CircleAlert aria-hidden size={14} />
+          {t("composer.mentionsFailed", { message: state.error ?? "" })}
+        </p>
+      ) : status === "loading" && options.length === 0 ? (
+        <p data-tk-part="composer-mentions-status" role="status">
+          {t("composer.mentionsSearching")}
+        </p>
+      ) : options.length === 0 ? (
+        <p data-tk-part="composer-mentions-status" role="status">
+          {t("composer.mentionsEmpty")}
+        </p>
+      ) : null}
+      <div
+        ref={listRef}
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        data-tk-part="composer-mentions-list"
+        hidden={status !== "idle" || options.length === 0}
+      >
+        {status === "idle"
+          ? options.map((option, index) => (
+              // The input owns the keyboard and points here with aria-activedescendant.
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys
+              <div
+                key={option.id}
+                tabIndex={-1}
+                id={mentionOptionId(listId, index)}
+                role="option"
+                aria-selected={index === active}
+                data-tk-part="composer-mention-option"
+                data-kind={kind === "mentions" ? "entity" : "command"}
+                // Keeps the focus in the input, so the caret stays where it was typed.
+                onMouseDown={(event) => event.preventDefault()}
+                onMouseMove={() => {
+                  if (index !== active) state.setActive(index);
+                }}
+                onClick={() => onPick(option)}
+              >
+                {renderOption(option)}
+              </div>
+            ))
+          : null}
+      </div>
+    </div>
+  );
+}) as <T extends { id: string }>(
+  props: SuggestionListProps<T> & { ref?: ForwardedRef<HTMLDivElement> },
+) => ReactNode;
 
 /**
  * The @-mentioned entities as chips, each with a remove button. With `onTagPreview` on the
@@ -212,3 +301,47 @@ function TagChip({ tag }: { tag: ComposerEntity }) {
     </>
   );
 }
+
+/**
+ * A button that types `@` at the caret and opens the suggestions, for those who do not know to
+ * type it (ChatKit's `entities.showComposerMenu`). It renders only when the composer has
+ * `onTagSearch`; the focus moves to the input, which drives the list from there.
+ *
+ * @selector [data-tk-part="composer-mention-button"][aria-expanded="true"|"false"]
+ */
+export const ComposerMentionButton = forwardRef<HTMLButtonElement, ComposerSubmitProps>(
+  function ComposerMentionButton({ asChild, children, onClick, onMouseDown, ...props }, ref) {
+    const ctx = useComposerContext("Composer.MentionButton");
+    const { t } = useThreadUI();
+    const mentions = ctx.mentions;
+    if (!mentions) return null;
+    const open = mentions.query !== null;
+    const Comp = (asChild ? Slot.Root : "button") as "button";
+    return (
+      <Comp
+        type="button"
+        data-tk-part="composer-mention-button"
+        aria-label={t("composer.mention")}
+        title={t("composer.mention")}
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-controls={open ? ctx.mentionListId : undefined}
+        disabled={ctx.disabled}
+        {...props}
+        ref={ref}
+        onMouseDown={(event) => {
+          onMouseDown?.(event);
+          // Keeps the caret where it is, so `@` lands there.
+          event.preventDefault();
+        }}
+        onClick={(event) => {
+          onClick?.(event);
+          if (!event.defaultPrevented) ctx.startMention();
+        }}
+      >
+        {children ?? <AtSign aria-hidden size={18} />}
+      </Comp>
+    );
+  },
+);
+ComposerMentionButton.displayName = "Composer.MentionButton";

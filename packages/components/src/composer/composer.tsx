@@ -22,7 +22,15 @@ import { composeRefs } from "../internal/compose-refs";
 import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
-import { type ComposerEntity, type MentionState, useMentionState } from "./mention-state";
+import { useTokenLayer } from "./composer-tokens";
+import {
+  type ComposerCommand,
+  type ComposerCommandSelection,
+  type ComposerEntity,
+  type MentionState,
+  useMentionState,
+} from "./mention-state";
+import { findTagTokens } from "./tag-tokens";
 
 /** An attachment in the composer, before or after its upload. */
 export interface ComposerAttachment {
@@ -59,7 +67,7 @@ export interface ComposerRejection {
 export interface ComposerSubmission {
   text: string;
   attachments: ComposerAttachment[];
-  /** The @-mentioned entities; each one's `@title` stands in `text`. */
+  /** The @-mentioned entities in text order; each one's `@title` stands in `text`. */
   tags: ComposerEntity[];
 }
 
@@ -91,6 +99,13 @@ interface ComposerContextValue {
   onTagClick: ((tag: ComposerEntity) => void) | undefined;
   /** Completes the typed `@query` with the entity and adds its chip. */
   pickTag: (entity: ComposerEntity) => void;
+  /** Types `@` at the caret (after a space) and opens the suggestions. */
+  startMention: () => void;
+  /** Present when the composer has `onCommandSearch`: the `/` menu. */
+  commands: MentionState<ComposerCommand> | undefined;
+  commandListId: string;
+  /** Runs the command: inserts its entity, opens its submenu, or just removes `/query`. */
+  pickCommand: (command: ComposerCommand) => void;
   pendingCaret: { current: number | null };
 }
 
@@ -144,6 +159,18 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   onTagPreview?: (tag: ComposerEntity) => Promise<ReactNode>;
   /** Called when a tag chip is activated. */
   onTagClick?: (tag: ComposerEntity) => void;
+  /**
+   * Finds commands for the text typed after `/` (at the start or after a space):
+   * `Composer.Commands` lists them, driven from the input like the @-mentions. A search that
+   * throws or rejects shows its error; the text stays.
+   */
+  onCommandSearch?: (query: string) => Promise<readonly ComposerCommand[]>;
+  /**
+   * Runs a picked command. Its `/query` leaves the text; return `{ type: "entity", entity }` to
+   * insert a tag there, `{ type: "menu", commands }` to offer more commands, or nothing. A
+   * command that fails shows its error in the list.
+   */
+  onCommandSelect?: (command: ComposerCommand) => Promise<ComposerCommandSelection | undefined>;
   asChild?: boolean;
 }
 
@@ -179,6 +206,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     onTagSearch,
     onTagPreview,
     onTagClick,
+    onCommandSearch,
+    onCommandSelect,
     asChild,
     children,
     onDragEnter,
@@ -210,8 +239,19 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [tagsProp, onTagsChange],
   );
+  // A tag lives as its `@title` token in the text: tags follow the text's order, and a tag whose
+  // token was deleted or edited is dropped.
+  useEffect(() => {
+    const found = findTagTokens(value, tags);
+    if (found.length === tags.length && found.every((token, i) => token.tag.id === tags[i]?.id)) {
+      return;
+    }
+    setTags(found.map((token) => token.tag));
+  }, [value, tags, setTags]);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const valueRef = useRef(value);
+  const tagsRef = useRef(tags);
+  tagsRef.current = tags;
   const pendingCaret = useRef<number | null>(null);
   valueRef.current = value;
   const mentionState = useMentionState(onTagSearch);
@@ -227,6 +267,51 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       inputRef.current?.focus();
     },
     [mentionState, setValue, tags, setTags],
+  );
+  const startMention = useCallback(() => {
+    const input = inputRef.current;
+    const text = valueRef.current;
+    const start = Math.min(input?.selectionStart ?? text.length, text.length);
+    const end = Math.max(start, Math.min(input?.selectionEnd ?? start, text.length));
+    const before = text.slice(0, start);
+    const insert = before === "" || /\s$/.test(before) ? "@" : " @";
+    const next = before + insert + text.slice(end);
+    const caret = start + insert.length;
+    setValue(next);
+    pendingCaret.current = caret;
+    input?.focus();
+    mentionState.update(next, caret);
+  }, [mentionState, setValue]);
+  const commandState = useMentionState(onCommandSearch, "/");
+  const commands = onCommandSearch ? commandState : undefined;
+  const commandListId = useId();
+  const onCommandSelectRef = useRef(onCommandSelect);
+  onCommandSelectRef.current = onCommandSelect;
+  const pickCommand = useCallback(
+    (command: ComposerCommand) => {
+      commandState.settle(null);
+      Promise.resolve()
+        .then(() => onCommandSelectRef.current?.(command))
+        .then(
+          (selection) => {
+            if (selection && selection.type === "menu") {
+              commandState.show(selection.commands);
+              return;
+            }
+            const entity = selection && selection.type === "entity" ? selection.entity : null;
+            const next = commandState.replace(valueRef.current, entity ? `@${entity.title} ` : "");
+            setValue(next.text);
+            if (entity && !tagsRef.current.some((tag) => tag.id === entity.id)) {
+              setTags([...tagsRef.current, entity]);
+            }
+            pendingCaret.current = next.caret;
+            inputRef.current?.focus();
+          },
+          (reason: unknown) =>
+            commandState.settle(reason instanceof Error ? reason.message : String(reason)),
+        );
+    },
+    [commandState, setValue, setTags],
   );
   const statusType = threadStatus?.type ?? "active";
   const reason =
@@ -265,6 +350,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     const draft = value;
     const draftTags = tags;
     mentionState.close();
+    commandState.close();
     const result = onSubmit?.({
       text: value.trim(),
       attachments: [...attachments],
@@ -281,7 +367,17 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           setInnerTags((current) => (current.length ? current : draftTags));
       });
     }
-  }, [canSubmit, value, attachments, tags, tagsProp, controlled, onSubmit, mentionState]);
+  }, [
+    canSubmit,
+    value,
+    attachments,
+    tags,
+    tagsProp,
+    controlled,
+    onSubmit,
+    mentionState,
+    commandState,
+  ]);
   const context = useMemo<ComposerContextValue>(
     () => ({
       value,
@@ -308,6 +404,10 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagPreview,
       onTagClick,
       pickTag,
+      startMention,
+      commands,
+      commandListId,
+      pickCommand,
       pendingCaret,
     }),
     [
@@ -333,6 +433,10 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagPreview,
       onTagClick,
       pickTag,
+      startMention,
+      commands,
+      commandListId,
+      pickCommand,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
@@ -403,19 +507,38 @@ export interface ComposerInputProps extends ComponentPropsWithoutRef<"textarea">
 
 /**
  * The autosizing textarea. Its height is also published as `--tk-composer-height` on the element.
+ * It sits in a frame that draws the composer's tags as inline tokens (chips) under their
+ * `@title`: a token moves and deletes as one piece (Backspace, Delete, or its remove button on
+ * hover), a click selects it (and calls `onTagClick`), and its preview (`onTagPreview`) shows
+ * while it is hovered or the caret is at it.
  *
- * @selector [data-tk-part="composer-input"]
+ * @selector [data-tk-part="composer-input-frame"] > [data-tk-part="composer-input"]
+ * @selector [data-tk-part="composer-token"][data-active]
+ * @selector [data-tk-part="composer-token-remove"]
  */
 export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>(
-  function ComposerInput({ maxHeight = 240, onKeyDown, onChange, onPaste, style, ...props }, ref) {
+  function ComposerInput(
+    { maxHeight = 240, onKeyDown, onChange, onPaste, onSelect, onScroll, onClick, style, ...props },
+    ref,
+  ) {
     const ctx = useComposerContext("Composer.Input");
+    const frameRef = useRef<HTMLDivElement | null>(null);
+    const tokens = useTokenLayer(ctx, frameRef);
+    const sync = tokens.sync;
     const { t } = useThreadUI();
     const composing = useRef(false);
     const mentions = ctx.mentions;
-    const mentionOpen = mentions !== undefined && mentions.query !== null;
-    const activeOption =
-      mentionOpen && mentions.status === "idle" ? mentions.options[mentions.active] : undefined;
-    const pick = ctx.pickTag;
+    const commands = ctx.commands;
+    const commandOpen = commands !== undefined && commands.query !== null;
+    // One list at a time: the `/` menu or the @-mentions, whichever the caret follows.
+    const menu = (commandOpen ? commands : mentions) as MentionState<unknown> | undefined;
+    const menuOpen = menu !== undefined && menu.query !== null;
+    const listId = commandOpen ? ctx.commandListId : ctx.mentionListId;
+    const activeOption = menuOpen && menu.status === "idle" ? menu.options[menu.active] : undefined;
+    const pick = (option: unknown) =>
+      commandOpen
+        ? ctx.pickCommand(option as ComposerCommand)
+        : ctx.pickTag(option as ComposerEntity);
     const autosize = useCallback(() => {
       const el = ctx.inputRef.current;
       if (!el) return;
@@ -424,7 +547,8 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       el.style.height = `${height}px`;
       el.style.setProperty("--tk-composer-height", `${height}px`);
       el.style.overflowY = el.scrollHeight > maxHeight ? "auto" : "hidden";
-    }, [ctx.inputRef, maxHeight]);
+      sync();
+    }, [ctx.inputRef, maxHeight, sync]);
     useIsomorphicLayoutEffect(autosize, [ctx.value, autosize]);
     useIsomorphicLayoutEffect(() => {
       const caret = ctx.pendingCaret.current;
@@ -446,86 +570,123 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       observer.observe(el);
       return () => observer.disconnect();
     }, [ctx.inputRef, autosize]);
+    const describedBy =
+      [ctx.reason ? ctx.reasonId : undefined, tokens.describedBy].filter(Boolean).join(" ") ||
+      undefined;
     return (
-      <textarea
-        data-tk-part="composer-input"
-        rows={1}
-        name="message"
-        aria-label={t("composer.label")}
-        placeholder={ctx.reason ?? t("composer.placeholder")}
-        disabled={ctx.disabled}
-        aria-describedby={ctx.reason ? ctx.reasonId : undefined}
-        // A textarea may not take the combobox role: it stays a textbox that autocompletes
-        // from the list it controls, and points at the highlighted option.
-        {...(mentions
-          ? {
-              "aria-autocomplete": "list" as const,
-              "aria-controls": mentionOpen ? ctx.mentionListId : undefined,
-              "aria-activedescendant": activeOption
-                ? mentionOptionId(ctx.mentionListId, mentions.active)
-                : undefined,
+      // biome-ignore lint/a11y/noStaticElementInteractions: pointer tracking for the token under it
+      <div
+        ref={frameRef}
+        data-tk-part="composer-input-frame"
+        onMouseMove={tokens.onFrameMouseMove}
+        onMouseLeave={tokens.onFrameMouseLeave}
+      >
+        {tokens.underlay}
+        <textarea
+          data-tk-part="composer-input"
+          rows={1}
+          name="message"
+          aria-label={t("composer.label")}
+          placeholder={ctx.reason ?? t("composer.placeholder")}
+          disabled={ctx.disabled}
+          aria-describedby={describedBy}
+          // A textarea may not take the combobox role: it stays a textbox that autocompletes
+          // from the list it controls, and points at the highlighted option.
+          {...(mentions || commands
+            ? {
+                "aria-autocomplete": "list" as const,
+                "aria-controls": menuOpen ? listId : undefined,
+                "aria-activedescendant":
+                  menuOpen && activeOption !== undefined
+                    ? mentionOptionId(listId, menu.active)
+                    : undefined,
+              }
+            : {})}
+          value={ctx.value}
+          style={style}
+          {...props}
+          ref={composeRefs(ctx.inputRef, ref)}
+          onChange={(event) => {
+            onChange?.(event);
+            if (event.defaultPrevented) return;
+            ctx.setValue(event.target.value);
+            mentions?.update(event.target.value, event.target.selectionStart ?? 0);
+            commands?.update(event.target.value, event.target.selectionStart ?? 0);
+          }}
+          onBlur={(event) => {
+            props.onBlur?.(event);
+            tokens.onBlur();
+            if (menuOpen) menu.close();
+          }}
+          onFocus={(event) => {
+            props.onFocus?.(event);
+            tokens.onFocus();
+          }}
+          onSelect={(event) => {
+            onSelect?.(event);
+            tokens.onSelect();
+          }}
+          onScroll={(event) => {
+            onScroll?.(event);
+            sync();
+          }}
+          onClick={(event) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) tokens.onClick(event);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={() => {
+            // Safari fires keydown(Enter) right after compositionend; wait a tick.
+            setTimeout(() => {
+              composing.current = false;
+            }, 0);
+          }}
+          onPaste={(event) => {
+            onPaste?.(event);
+            const files = Array.from(event.clipboardData?.files ?? []);
+            if (!event.defaultPrevented && files.length > 0 && ctx.onAddFiles && !ctx.disabled) {
+              event.preventDefault();
+              ctx.onAddFiles(files);
             }
-          : {})}
-        value={ctx.value}
-        style={style}
-        {...props}
-        ref={composeRefs(ctx.inputRef, ref)}
-        onChange={(event) => {
-          onChange?.(event);
-          if (event.defaultPrevented) return;
-          ctx.setValue(event.target.value);
-          mentions?.update(event.target.value, event.target.selectionStart ?? 0);
-        }}
-        onBlur={(event) => {
-          props.onBlur?.(event);
-          if (mentionOpen) mentions.close();
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={() => {
-          // Safari fires keydown(Enter) right after compositionend; wait a tick.
-          setTimeout(() => {
-            composing.current = false;
-          }, 0);
-        }}
-        onPaste={(event) => {
-          onPaste?.(event);
-          const files = Array.from(event.clipboardData?.files ?? []);
-          if (!event.defaultPrevented && files.length > 0 && ctx.onAddFiles && !ctx.disabled) {
+          }}
+          onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+            onKeyDown?.(event);
+            if (event.defaultPrevented) return;
+            if (menuOpen && !event.nativeEvent.isComposing) {
+              const count = menu.status === "idle" ? menu.options.length : 0;
+              if (event.key === "Escape") {
+                event.preventDefault();
+                event.stopPropagation();
+                menu.close();
+                return;
+              }
+              if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+                event.preventDefault();
+                const step = event.key === "ArrowDown" ? 1 : -1;
+                menu.setActive((menu.active + step + count) % count);
+                return;
+              }
+              if (
+                activeOption !== undefined &&
+                (event.key === "Enter" || event.key === "Tab") &&
+                !event.shiftKey
+              ) {
+                event.preventDefault();
+                pick(activeOption);
+                return;
+              }
+            }
+            if (tokens.onKeyDown(event)) return;
+            if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
+            if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
             event.preventDefault();
-            ctx.onAddFiles(files);
-          }
-        }}
-        onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
-          onKeyDown?.(event);
-          if (event.defaultPrevented) return;
-          if (mentionOpen && !event.nativeEvent.isComposing) {
-            const count = mentions.status === "idle" ? mentions.options.length : 0;
-            if (event.key === "Escape") {
-              event.preventDefault();
-              event.stopPropagation();
-              mentions.close();
-              return;
-            }
-            if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-              event.preventDefault();
-              const step = event.key === "ArrowDown" ? 1 : -1;
-              mentions.setActive((mentions.active + step + count) % count);
-              return;
-            }
-            if (activeOption && (event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
-              event.preventDefault();
-              pick(activeOption);
-              return;
-            }
-          }
-          if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
-          if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
-          event.preventDefault();
-          ctx.submit();
-        }}
-      />
+            ctx.submit();
+          }}
+        />
+        {tokens.overlay}
+      </div>
     );
   },
 );

@@ -14,7 +14,12 @@ export {
   ComposerDictation as Dictation,
   type ComposerDictationProps as DictationProps,
 } from "./composer-dictation";
-export { ComposerMentions as Mentions, ComposerTags as Tags } from "./composer-mentions";
+export {
+  ComposerCommands as Commands,
+  ComposerMentionButton as MentionButton,
+  ComposerMentions as Mentions,
+  ComposerTags as Tags,
+} from "./composer-mentions";
 export {
   type ComposerModel as Model,
   ComposerModelPicker as ModelPicker,

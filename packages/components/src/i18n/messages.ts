@@ -139,6 +139,8 @@ export const en = {
   "composer.mentionsEmpty": "No matches",
   "composer.mentionsFailed": "Search failed: {message}",
   "composer.tags": "Mentions",
+  "composer.mention": "Mention",
+  "composer.commands": "Commands",
   "composer.previewLoading": "Loading preview…",
   "composer.previewFailed": "Preview failed: {message}",
   "history.title": "History",

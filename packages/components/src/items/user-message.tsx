@@ -1,43 +1,94 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
-import type { Attachment, InputTagContent, UserMessageItem } from "@threadkit/core";
+import type { Attachment, EntitySource, InputTagContent, UserMessageItem } from "@threadkit/core";
 import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench } from "lucide-react";
 import { VisuallyHidden } from "radix-ui";
-import { memo } from "react";
+import { memo, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { type ItemRendererProps, useThreadUI } from "../context";
+import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { MessageContent, MessageRoot } from "../message/message";
 import { PreviewDialog } from "./preview-dialog";
 
+/** A tag of a user message as the entity source the entity callbacks take. */
+function tagSource(tag: InputTagContent): EntitySource {
+  return {
+    type: "entity",
+    id: tag.id,
+    title: tag.text,
+    data: tag.data,
+    interactive: tag.interactive === true,
+    ...(tag.group ? { group: tag.group } : {}),
+  };
+}
+
+/**
+ * An @-mention in a user message, as a token. An interactive tag is a button when the app
+ * handles clicks (`onEntityClick`) or previews (`onEntityPreview`); its preview shows while it
+ * is hovered or focused, and Escape hides it.
+ */
 function InputTag({ tag }: { tag: InputTagContent }) {
-  const { onEntityClick } = useThreadUI();
+  const { onEntityClick, onEntityPreview, portalContainer } = useThreadUI();
+  const previewId = useId();
+  const ref = useRef<HTMLButtonElement | null>(null);
+  const [anchor, setAnchor] = useState<DOMRect | null>(null);
+  const interactive = tag.interactive === true && (onEntityClick || onEntityPreview);
+  const preview = useEntityPreview(
+    anchor && interactive && onEntityPreview ? tag.id : null,
+    onEntityPreview ? () => onEntityPreview(tagSource(tag)) : undefined,
+  );
   const label = (
     <>
       <AtSign aria-hidden size={12} />
       {tag.text}
     </>
   );
-  if (tag.interactive && onEntityClick) {
-    return (
+  if (!interactive) return <span data-tk-part="input-tag">{label}</span>;
+  const show = () => setAnchor(ref.current?.getBoundingClientRect() ?? null);
+  const hide = () => setAnchor(null);
+  const shown = anchor !== null && previewShown(preview);
+  const host = portalContainer ?? (typeof document === "undefined" ? null : document.body);
+  return (
+    <>
       <button
+        ref={ref}
         type="button"
         data-tk-part="input-tag"
         data-interactive=""
-        onClick={() =>
-          onEntityClick({
-            type: "entity",
-            id: tag.id,
-            title: tag.text,
-            data: tag.data,
-            interactive: true,
-            ...(tag.group ? { group: tag.group } : {}),
-          })
-        }
+        aria-describedby={shown ? previewId : undefined}
+        onMouseEnter={show}
+        onMouseLeave={hide}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && anchor) {
+            event.stopPropagation();
+            hide();
+          }
+        }}
+        onClick={() => onEntityClick?.(tagSource(tag))}
       >
         {label}
       </button>
-    );
-  }
-  return <span data-tk-part="input-tag">{label}</span>;
+      {shown && host
+        ? createPortal(
+            <div
+              id={previewId}
+              role="tooltip"
+              data-tk-part="input-tag-preview"
+              data-status={preview.status}
+              style={{
+                left: anchor.left,
+                bottom: window.innerHeight - anchor.top + 6,
+              }}
+            >
+              <EntityPreviewBody preview={preview} />
+            </div>,
+            host,
+          )
+        : null}
+    </>
+  );
 }
 
 /** Short type label of a file: its extension, else the MIME subtype. */

@@ -93,6 +93,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     renderers,
     toolRenderers,
     onEntityClick,
+    onEntityPreview,
     onFeedback,
     onRetry,
     onRegenerate,
@@ -164,6 +165,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   if (renderers !== undefined) options.renderers = renderers;
   if (toolRenderers !== undefined) options.toolRenderers = toolRenderers;
   if (onEntityClick !== undefined) options.onEntityClick = onEntityClick;
+  if (onEntityPreview !== undefined) options.onEntityPreview = onEntityPreview;
   if (onFeedback !== undefined) options.onFeedback = onFeedback;
   if (onRetry !== undefined) options.onRetry = onRetry;
   if (onRegenerate !== undefined) options.onRegenerate = onRegenerate;

@@ -301,5 +301,10 @@ function taggedContent(text: string, tags: readonly InputTagContent[]): UserMess
   }
   if (remaining !== "") parts.push({ type: "input_text", text: remaining });
   parts.push(...rest);
-  return parts;
+  // The draft's leading and trailing white space is not sent (a space typed after a tag).
+  const first = parts[0];
+  if (first?.type === "input_text") parts[0] = { ...first, text: first.text.trimStart() };
+  const last = parts[parts.length - 1];
+  if (last?.type === "input_text") parts[parts.length - 1] = { ...last, text: last.text.trimEnd() };
+  return parts.filter((part) => part.type !== "input_text" || part.text !== "");
 }

@@ -145,6 +145,8 @@ const ar: Messages = {
   "composer.mentionsEmpty": "لا توجد نتائج",
   "composer.mentionsFailed": "فشل البحث: {message}",
   "composer.tags": "الإشارات",
+  "composer.mention": "إشارة",
+  "composer.commands": "الأوامر",
   "composer.previewLoading": "جارٍ تحميل المعاينة…",
   "composer.previewFailed": "فشلت المعاينة: {message}",
   "history.title": "السجل",

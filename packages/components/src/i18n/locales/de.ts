@@ -139,6 +139,8 @@ const de: Messages = {
   "composer.mentionsEmpty": "Keine Treffer",
   "composer.mentionsFailed": "Suche fehlgeschlagen: {message}",
   "composer.tags": "Erwähnungen",
+  "composer.mention": "Erwähnen",
+  "composer.commands": "Befehle",
   "composer.previewLoading": "Vorschau wird geladen…",
   "composer.previewFailed": "Vorschau fehlgeschlagen: {message}",
   "history.title": "Verlauf",

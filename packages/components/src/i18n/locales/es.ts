@@ -139,6 +139,8 @@ const es: Messages = {
   "composer.mentionsEmpty": "Sin resultados",
   "composer.mentionsFailed": "Error en la búsqueda: {message}",
   "composer.tags": "Menciones",
+  "composer.mention": "Mencionar",
+  "composer.commands": "Comandos",
   "composer.previewLoading": "Cargando vista previa…",
   "composer.previewFailed": "Error en la vista previa: {message}",
   "history.title": "Historial",

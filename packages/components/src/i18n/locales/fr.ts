@@ -142,6 +142,8 @@ const fr: Messages = {
   "composer.mentionsEmpty": "Aucun résultat",
   "composer.mentionsFailed": "Échec de la recherche : {message}",
   "composer.tags": "Mentions",
+  "composer.mention": "Mentionner",
+  "composer.commands": "Commandes",
   "composer.previewLoading": "Chargement de l’aperçu…",
   "composer.previewFailed": "Échec de l’aperçu : {message}",
   "history.title": "Historique",

@@ -136,6 +136,8 @@ const he: Messages = {
   "composer.mentionsEmpty": "אין תוצאות",
   "composer.mentionsFailed": "החיפוש נכשל: {message}",
   "composer.tags": "אזכורים",
+  "composer.mention": "אזכור",
+  "composer.commands": "פקודות",
   "composer.previewLoading": "טוען תצוגה מקדימה…",
   "composer.previewFailed": "התצוגה המקדימה נכשלה: {message}",
   "history.title": "היסטוריה",

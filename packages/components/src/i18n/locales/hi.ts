@@ -134,6 +134,8 @@ const hi: Messages = {
   "composer.mentionsEmpty": "कोई मिलान नहीं",
   "composer.mentionsFailed": "खोज विफल रही: {message}",
   "composer.tags": "उल्लेख",
+  "composer.mention": "उल्लेख करें",
+  "composer.commands": "कमांड",
   "composer.previewLoading": "पूर्वावलोकन लोड हो रहा है…",
   "composer.previewFailed": "पूर्वावलोकन विफल रहा: {message}",
   "history.title": "इतिहास",

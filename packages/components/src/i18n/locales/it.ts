@@ -140,6 +140,8 @@ const it: Messages = {
   "composer.mentionsEmpty": "Nessun risultato",
   "composer.mentionsFailed": "Ricerca non riuscita: {message}",
   "composer.tags": "Menzioni",
+  "composer.mention": "Menziona",
+  "composer.commands": "Comandi",
   "composer.previewLoading": "Caricamento anteprima…",
   "composer.previewFailed": "Anteprima non riuscita: {message}",
   "history.title": "Cronologia",

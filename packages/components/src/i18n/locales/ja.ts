@@ -137,6 +137,8 @@ const ja: Messages = {
   "composer.mentionsEmpty": "一致なし",
   "composer.mentionsFailed": "検索に失敗しました: {message}",
   "composer.tags": "メンション",
+  "composer.mention": "メンション",
+  "composer.commands": "コマンド",
   "composer.previewLoading": "プレビューを読み込み中…",
   "composer.previewFailed": "プレビューに失敗しました: {message}",
   "history.title": "履歴",

@@ -136,6 +136,8 @@ const ko: Messages = {
   "composer.mentionsEmpty": "일치 항목 없음",
   "composer.mentionsFailed": "검색 실패: {message}",
   "composer.tags": "멘션",
+  "composer.mention": "멘션",
+  "composer.commands": "명령어",
   "composer.previewLoading": "미리보기 불러오는 중…",
   "composer.previewFailed": "미리보기 실패: {message}",
   "history.title": "기록",

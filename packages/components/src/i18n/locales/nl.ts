@@ -138,6 +138,8 @@ const nl: Messages = {
   "composer.mentionsEmpty": "Geen resultaten",
   "composer.mentionsFailed": "Zoeken mislukt: {message}",
   "composer.tags": "Vermeldingen",
+  "composer.mention": "Vermelden",
+  "composer.commands": "Opdrachten",
   "composer.previewLoading": "Voorbeeld laden…",
   "composer.previewFailed": "Voorbeeld mislukt: {message}",
   "history.title": "Geschiedenis",

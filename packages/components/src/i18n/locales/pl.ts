@@ -142,6 +142,8 @@ const pl: Messages = {
   "composer.mentionsEmpty": "Brak wyników",
   "composer.mentionsFailed": "Wyszukiwanie nie powiodło się: {message}",
   "composer.tags": "Wzmianki",
+  "composer.mention": "Wspomnij",
+  "composer.commands": "Polecenia",
   "composer.previewLoading": "Wczytywanie podglądu…",
   "composer.previewFailed": "Podgląd nie powiódł się: {message}",
   "history.title": "Historia",

@@ -138,6 +138,8 @@ const pt: Messages = {
   "composer.mentionsEmpty": "Nenhum resultado",
   "composer.mentionsFailed": "Falha na pesquisa: {message}",
   "composer.tags": "Menções",
+  "composer.mention": "Mencionar",
+  "composer.commands": "Comandos",
   "composer.previewLoading": "Carregando prévia…",
   "composer.previewFailed": "Falha na prévia: {message}",
   "history.title": "Histórico",

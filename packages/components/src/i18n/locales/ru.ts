@@ -142,6 +142,8 @@ const ru: Messages = {
   "composer.mentionsEmpty": "Ничего не найдено",
   "composer.mentionsFailed": "Ошибка поиска: {message}",
   "composer.tags": "Упоминания",
+  "composer.mention": "Упомянуть",
+  "composer.commands": "Команды",
   "composer.previewLoading": "Загрузка предпросмотра…",
   "composer.previewFailed": "Ошибка предпросмотра: {message}",
   "history.title": "История",

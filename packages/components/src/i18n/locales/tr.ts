@@ -135,6 +135,8 @@ const tr: Messages = {
   "composer.mentionsEmpty": "Eşleşme yok",
   "composer.mentionsFailed": "Arama başarısız oldu: {message}",
   "composer.tags": "Bahsetmeler",
+  "composer.mention": "Bahset",
+  "composer.commands": "Komutlar",
   "composer.previewLoading": "Önizleme yükleniyor…",
   "composer.previewFailed": "Önizleme başarısız oldu: {message}",
   "history.title": "Geçmiş",

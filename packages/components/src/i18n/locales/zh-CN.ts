@@ -134,6 +134,8 @@ const zhCN: Messages = {
   "composer.mentionsEmpty": "无匹配项",
   "composer.mentionsFailed": "搜索失败：{message}",
   "composer.tags": "提及",
+  "composer.mention": "提及",
+  "composer.commands": "命令",
   "composer.previewLoading": "正在加载预览…",
   "composer.previewFailed": "预览失败：{message}",
   "history.title": "历史记录",

@@ -134,6 +134,8 @@ const zhTW: Messages = {
   "composer.mentionsEmpty": "沒有相符項目",
   "composer.mentionsFailed": "搜尋失敗：{message}",
   "composer.tags": "提及",
+  "composer.mention": "提及",
+  "composer.commands": "指令",
   "composer.previewLoading": "正在載入預覽…",
   "composer.previewFailed": "預覽失敗：{message}",
   "history.title": "歷史記錄",
