@@ -11,7 +11,7 @@ import {
 import { Profiler, useMemo } from "react";
 import { flushSync } from "react-dom";
 import { expect, waitFor } from "storybook/test";
-import { assistant, user } from "../items/_data";
+import { assistant, longThread, user } from "../items/_data";
 
 /**
  * Streaming costs one React commit per delta: the row that grows is re-measured without a
@@ -55,15 +55,23 @@ function createCountingStore(items: ThreadItem[]): CountingStore {
 
 const stores = new WeakMap<HTMLElement, CountingStore>();
 
-function CountedThread({ virtualize }: { virtualize: boolean | "auto" }) {
+function CountedThread({
+  virtualize,
+  earlier = 0,
+}: {
+  virtualize: boolean | "auto";
+  /** Items before the short conversation: enough of them make the thread scroll. */
+  earlier?: number;
+}) {
   const store = useMemo(
     () =>
       createCountingStore([
+        ...longThread(earlier),
         user("c0", "Write a few lines, one per delta."),
         assistant("c1", "Here they come."),
         assistant("live", ""),
       ]),
-    [],
+    [earlier],
   );
   return (
     <div
@@ -153,4 +161,51 @@ async function playOneCommitPerDelta(canvasElement: HTMLElement) {
 export const OneCommitPerDeltaShortThread: Story = {
   args: { virtualize: "auto" },
   play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
+};
+
+/**
+ * A long thread that follows the bottom while a reply streams in words: whenever a word wraps
+ * onto a new line, the view scrolls down with it. Scrolling and re-measuring stay inside the
+ * delta's own commit, so the deltas (one every two frames, as a network delivers them) cost one
+ * commit each, counted until the view has been still for a while after the last one.
+ */
+export const OneCommitPerWordDeltaFollowingTheBottom: Story = {
+  args: { virtualize: "auto", earlier: 80 },
+  play: async ({ canvasElement }) => {
+    const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
+    const store = host ? stores.get(host) : undefined;
+    if (!host || !store) throw new Error("no thread");
+    const viewport = host.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    if (!viewport) throw new Error("no viewport");
+    await waitFor(() =>
+      expect(host.querySelector("[data-tk-part='thread-row'][data-index='82']")).not.toBeNull(),
+    );
+    await frames(30);
+    const startHeight = viewport.scrollHeight;
+    const before = store.commits;
+    const deltas = 80;
+    for (let i = 0; i < deltas; i++) {
+      flushSync(() =>
+        store.dispatch({
+          type: "thread.item.updated",
+          item_id: "live",
+          update: {
+            type: "assistant_message.content_part.text_delta",
+            content_index: 0,
+            delta: `word${i} `,
+          },
+        }),
+      );
+      await frames(2);
+    }
+    // Past the virtualizer's scroll-end delay (150 ms), so a late re-render would be counted.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await frames(4);
+    // The reply wrapped onto new lines and the view followed it to the bottom.
+    await expect(viewport.scrollHeight).toBeGreaterThan(startHeight);
+    await expect(
+      viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight,
+    ).toBeLessThanOrEqual(2);
+    if (store.mounts > 0) await expect(store.commits - before).toBe(deltas);
+  },
 };

@@ -1,9 +1,4 @@
-import {
-  defaultRangeExtractor,
-  type Range,
-  useVirtualizer,
-  type VirtualItem,
-} from "@tanstack/react-virtual";
+import { defaultRangeExtractor, type Range, type VirtualItem } from "@tanstack/react-virtual";
 import { LoaderCircle } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
@@ -24,6 +19,7 @@ import { ThreadItem } from "../thread-item/thread-item";
 import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./thread-context";
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
+import { useRowVirtualizer } from "./use-row-virtualizer";
 
 /** Above this many items, `virtualize="auto"` virtualizes. */
 export const VIRTUALIZE_THRESHOLD = 60;
@@ -268,7 +264,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const sizerRef = useRef<HTMLDivElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useRowVirtualizer({
     count: ids.length,
     enabled: measured,
     getScrollElement: () => viewportRef.current,
@@ -288,10 +284,6 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
         : (viewportRef.current?.scrollTop ?? Number.MAX_SAFE_INTEGER),
     // Rows fill the viewport from the top; the list itself is measured, never the window.
     initialRect: { width: 0, height: 800 },
-    // A row that grows (a streaming delta) is re-measured by a ResizeObserver; the new positions
-    // and total height are written to the DOM directly, and React renders again only when the
-    // range of mounted rows changes. So a delta costs one commit, not a second one to re-measure.
-    directDomUpdates: true,
   });
   const onRowsOffset = useCallback((offset: number) => {
     setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
