@@ -222,7 +222,8 @@ export function createAssistantStreamTranslator(
       remember(track, item);
       return;
     }
-    item.content.forEach((part, index) => {
+    for (let index = 0; index < item.content.length; index++) {
+      const part = item.content[index] as AssistantMessageContent;
       const prev = before[index];
       const replace = () => {
         out.push({
@@ -238,13 +239,16 @@ export function createAssistantStreamTranslator(
       };
       if (prev === undefined || prev.refusal !== part.refusal || !part.text.startsWith(prev.text)) {
         replace();
-        return;
+        continue;
       }
       const added = part.annotations;
       const kept = prev.annotations;
-      if (added.length < kept.length) return replace();
-      for (let i = 0; i < kept.length; i++) {
-        if (!sameAnnotation(kept[i] as Annotation, added[i] as Annotation)) return replace();
+      if (
+        added.length < kept.length ||
+        !kept.every((a, i) => sameAnnotation(a, added[i] as Annotation))
+      ) {
+        replace();
+        continue;
       }
       if (part.text.length > prev.text.length) {
         const delta = part.text.slice(prev.text.length);
@@ -273,7 +277,7 @@ export function createAssistantStreamTranslator(
         });
         kept.push(annotation);
       }
-    });
+    }
   }
 
   /**

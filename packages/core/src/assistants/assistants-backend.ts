@@ -199,13 +199,19 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
     const translator = createAssistantStreamTranslator(translatorOptions);
     for await (const events of readAssistantStreamBatches(body, { signal })) {
       const batch = translator.push(events);
-      if (batch.length > 0) yield batch;
-      const created = batch.find((event) => event.type === "thread.created");
-      if (created?.type === "thread.created" && userMessageOf !== null) {
-        const item = await userMessageOf(created.thread.id);
-        userMessageOf = null;
-        if (item !== null) yield [{ type: "thread.item.done", item }];
+      const at = userMessageOf === null ? -1 : batch.findIndex((e) => e.type === "thread.created");
+      const created = batch[at];
+      if (userMessageOf === null || created?.type !== "thread.created") {
+        if (batch.length > 0) yield batch;
+        continue;
       }
+      // The user message goes right after the thread, before anything the run added.
+      yield batch.slice(0, at + 1);
+      const item = await userMessageOf(created.thread.id);
+      userMessageOf = null;
+      const rest = batch.slice(at + 1);
+      if (item !== null) rest.unshift({ type: "thread.item.done", item });
+      if (rest.length > 0) yield rest;
     }
     const run = translator.state.run;
     if (run === null) return;
