@@ -1,0 +1,128 @@
+/** `createAssistantsBackend` against a real HTTP server on 127.0.0.1 answering recorded bodies. */
+import { readFixture } from "../../test/fixtures";
+import { sendJson, startTestServer, type TestServer } from "../../test/http-server";
+import type { ThreadRunBatch } from "../chatkit/backend";
+import { APIError } from "../errors";
+import { createAssistantsBackend, NoPendingToolCallError } from "./assistants-backend";
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const REQUIRES_ACTION = /data: (\{.*"status":"requires_action".*\})$/m;
+
+/** The recorded run that waits for one call, given a second parallel call. */
+function twoCallRun() {
+  const text = readFixture("assistants", "simple-openai-v1-function-requires-action.sse");
+  const run = JSON.parse(REQUIRES_ACTION.exec(text)?.[1] ?? "{}");
+  const calls = run.required_action.submit_tool_outputs.tool_calls;
+  calls.push({ ...calls[0], id: "call_second", function: { name: "sum", arguments: "{}" } });
+  return run;
+}
+
+function backendFor() {
+  return createAssistantsBackend({
+    client: { baseUrl: server.url, apiKey: "sk-test", maxRetries: 0 },
+    assistantId: "asst_1",
+  });
+}
+
+async function collect(iterable: AsyncIterable<ThreadRunBatch>): Promise<ThreadRunBatch[]> {
+  const out: ThreadRunBatch[] = [];
+  for await (const batch of iterable) out.push(batch);
+  return out;
+}
+
+describe("createAssistantsBackend tool outputs", () => {
+  it("collects the outputs of parallel calls, newest first, and submits them at once", async () => {
+    const run = twoCallRun();
+    let submitted = false;
+    server.handle((request, response) => {
+      if (request.method === "GET" && request.url.pathname.endsWith("/runs")) {
+        const answer = submitted ? { ...run, status: "completed", required_action: null } : run;
+        return sendJson(response, 200, {
+          object: "list",
+          data: [answer],
+          has_more: false,
+          first_id: run.id,
+          last_id: run.id,
+        });
+      }
+      submitted = true;
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(readFixture("assistants", "simple-openai-submit-tool-outputs-stream.sse"));
+    });
+    const backend = backendFor();
+    const threadId = run.thread_id as string;
+    const first = await collect(
+      backend.run({ type: "client_tool_output", threadId, result: { sum: 3 } }),
+    );
+    // The newest call is answered and shown completed; the other one is announced as pending.
+    expect(first).toEqual([
+      [
+        {
+          type: "thread.item.done",
+          item: expect.objectContaining({
+            id: "call_second",
+            status: "completed",
+            output: '{"sum":3}',
+          }),
+        },
+        {
+          type: "thread.item.done",
+          item: expect.objectContaining({
+            id: "call_rtg558sfBLq8xQ1dgFsK02EF",
+            status: "pending",
+            name: "product",
+          }),
+        },
+      ],
+    ]);
+    expect(server.requests.map((r) => r.method)).toEqual(["GET"]);
+    const second = await collect(
+      backend.run({ type: "client_tool_output", threadId, result: "102.75" }),
+    );
+    expect(second.flat().length).toBeGreaterThan(0);
+    const submit = server.requests[1];
+    expect(submit?.url.pathname).toBe(`/threads/${threadId}/runs/${run.id}/submit_tool_outputs`);
+    expect(submit?.json).toEqual({
+      tool_outputs: [
+        { tool_call_id: "call_rtg558sfBLq8xQ1dgFsK02EF", output: "102.75" },
+        { tool_call_id: "call_second", output: '{"sum":3}' },
+      ],
+      stream: true,
+    });
+    // Submitted: nothing waits any more, and the finished stream did not ask again.
+    await expect(
+      collect(backend.run({ type: "client_tool_output", threadId, result: 1 })),
+    ).rejects.toBeInstanceOf(NoPendingToolCallError);
+  });
+
+  it("rejects the first batch with the APIError of a JSON answer to a stream request", async () => {
+    server.handle((_request, response) =>
+      sendJson(
+        response,
+        400,
+        readFixture("assistants", "ruby-openai-run-create-400-invalid-thread.json"),
+      ),
+    );
+    const backend = backendFor();
+    const error = await collect(
+      backend.run({
+        type: "add_message",
+        threadId: "thread_1",
+        input: {
+          content: [{ type: "input_text", text: "hi" }],
+          attachments: [],
+          inference_options: {},
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 400 });
+  });
+});
