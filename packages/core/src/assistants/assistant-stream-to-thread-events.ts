@@ -513,7 +513,42 @@ export function createAssistantStreamTranslator(
   return {
     push(events) {
       out = [];
-      for (const event of events) {
+      let i = 0;
+      while (i < events.length) {
+        let event = events[i] as AssistantStreamReaderEvent;
+        i++;
+        // Consecutive plain text deltas to one part are joined into one (as the run reducer does).
+        const value = plainText(event);
+        if (value !== undefined && event.event === "thread.message.delta") {
+          const { id } = event.data;
+          const index = (event.data.delta.content?.[0] as { index: number }).index;
+          let joined: string[] | null = null;
+          while (i < events.length) {
+            const next = events[i] as AssistantStreamReaderEvent;
+            const more = plainText(next);
+            if (
+              more === undefined ||
+              next.event !== "thread.message.delta" ||
+              next.data.id !== id ||
+              next.data.delta.content?.[0]?.index !== index
+            ) {
+              break;
+            }
+            if (joined === null) joined = [value];
+            joined.push(more);
+            i++;
+          }
+          if (joined !== null) {
+            event = {
+              event: "thread.message.delta",
+              data: {
+                id,
+                object: "thread.message.delta",
+                delta: { content: [{ index, type: "text", text: { value: joined.join("") } }] },
+              },
+            };
+          }
+        }
         try {
           translate(event);
         } catch (error) {
@@ -533,6 +568,20 @@ export function createAssistantStreamTranslator(
       return state;
     },
   };
+}
+
+/** The text a delta only appends to one text part (no role, no annotations), else `undefined`. */
+function plainText(event: AssistantStreamReaderEvent): string | undefined {
+  if (event.event !== "thread.message.delta") return undefined;
+  const delta = (event.data as Partial<MessageDeltaEvent> | undefined)?.delta;
+  if (delta === undefined || delta === null || delta.role !== undefined) return undefined;
+  const parts = delta.content;
+  if (parts === undefined || parts.length !== 1) return undefined;
+  const part = parts[0];
+  if (part?.type !== "text" || part.text === undefined || part.text.annotations !== undefined) {
+    return undefined;
+  }
+  return part.text.value;
 }
 
 /** Assistants content index → ChatKit content index of each text and refusal part. */
