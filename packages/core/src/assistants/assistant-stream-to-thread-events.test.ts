@@ -5,14 +5,12 @@
  * batch and at the end.
  */
 import { fixtureNames, readFixture } from "../../test/fixtures";
+import type { ThreadStreamReaderEvent } from "../chatkit/read-thread-stream";
 import type { ThreadItem } from "../chatkit/thread-item";
 import { reduceThreadStreamEvents } from "../state/reduce-thread-stream";
 import { createThreadState, selectThreadItems, startThreadStream } from "../state/thread-state";
 import { assistantRunToThreadItems } from "./assistant-run-to-thread-items";
-import {
-  createAssistantStreamTranslator,
-  type TranslatedThreadEvent,
-} from "./assistant-stream-to-thread-events";
+import { createAssistantStreamTranslator } from "./assistant-stream-to-thread-events";
 import {
   type AssistantStreamReaderEvent,
   readAssistantStreamBatches,
@@ -49,7 +47,7 @@ function byId(items: readonly ThreadItem[]): Record<string, ThreadItem> {
 }
 
 interface Replay {
-  events: TranslatedThreadEvent[][];
+  events: ThreadStreamReaderEvent[][];
   /** After each batch: [translated items, projected items]. */
   frames: [ThreadItem[], ThreadItem[]][];
 }
@@ -58,7 +56,7 @@ async function replay(name: string, size: number): Promise<Replay> {
   const translator = createAssistantStreamTranslator();
   let run = createAssistantRunState();
   let thread = startThreadStream(createThreadState());
-  const events: TranslatedThreadEvent[][] = [];
+  const events: ThreadStreamReaderEvent[][] = [];
   const frames: [ThreadItem[], ThreadItem[]][] = [];
   for (const batch of await batchesOf(name, size)) {
     const translated = translator.push(batch);

@@ -4,7 +4,7 @@
  * becomes the ChatKit events for the one object it touched.
  */
 
-import type { ThreadStreamEvent } from "../chatkit/stream-event";
+import type { ThreadStreamReaderEvent } from "../chatkit/read-thread-stream";
 import type { StreamMalformedEvent } from "../chatkit/stream-events";
 import type { Thread } from "../chatkit/thread";
 import type {
@@ -28,12 +28,6 @@ import {
 } from "./reduce-assistant-run";
 import type { Message, MessageDeltaEvent, RunStep, RunStepDeltaEvent } from "./types";
 
-/** What {@link AssistantStreamTranslator.push} returns: ChatKit events as a stream reader yields them. */
-export type TranslatedThreadEvent =
-  | ThreadStreamEvent
-  | StreamMalformedEvent
-  | { type: "unknown"; original_type: string; raw: JsonObject };
-
 /** Options of {@link createAssistantStreamTranslator}. */
 export interface AssistantStreamTranslatorOptions {
   /**
@@ -49,7 +43,7 @@ export interface AssistantStreamTranslatorOptions {
  */
 export interface AssistantStreamTranslator {
   /** Translates one batch of Assistants events; the result may be empty. */
-  push(events: readonly AssistantStreamReaderEvent[]): TranslatedThreadEvent[];
+  push(events: readonly AssistantStreamReaderEvent[]): ThreadStreamReaderEvent[];
   /** The run as reduced so far (`run.status`, `run.required_action`, `error`, `done`). */
   readonly state: AssistantRunState;
 }
@@ -139,7 +133,7 @@ export function createAssistantStreamTranslator(
   /** Item id → the step that emitted it (function calls and images). */
   const itemStep = new Map<string, string>();
   let requiredIds: ReadonlySet<string> = new Set();
-  let out: TranslatedThreadEvent[] = [];
+  let out: ThreadStreamReaderEvent[] = [];
 
   function emitMessage(message: Message, final: boolean): void {
     let track = messages.get(message.id);
@@ -521,7 +515,7 @@ export function createAssistantStreamTranslator(
         const value = plainText(event);
         if (value !== undefined && event.event === "thread.message.delta") {
           const { id } = event.data;
-          const index = (event.data.delta.content?.[0] as { index: number }).index;
+          const index = event.data.delta.content?.[0]?.index ?? 0;
           let joined: string[] | null = null;
           while (i < events.length) {
             const next = events[i] as AssistantStreamReaderEvent;

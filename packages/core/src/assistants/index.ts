@@ -13,7 +13,6 @@ export {
   type AssistantStreamTranslator,
   type AssistantStreamTranslatorOptions,
   createAssistantStreamTranslator,
-  type TranslatedThreadEvent,
 } from "./assistant-stream-to-thread-events";
 export {
   type AssistantsBackendOptions,
