@@ -2,7 +2,7 @@
 import { readFixture } from "../../test/fixtures";
 import { sendJson, startTestServer, type TestServer } from "../../test/http-server";
 import type { ThreadRunBatch } from "../chatkit/backend";
-import { APIError } from "../errors";
+import { APIError, UnsupportedOperationError } from "../errors";
 import { createAssistantsBackend, NoPendingToolCallError } from "./assistants-backend";
 
 let server: TestServer;
@@ -124,5 +124,133 @@ describe("createAssistantsBackend tool outputs", () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 400 });
+  });
+});
+
+describe("createAssistantsBackend attachments", () => {
+  it("uploads files to /files and sends images as image parts and files for file search", async () => {
+    let files = 0;
+    server.handle((request, response) => {
+      const path = request.url.pathname;
+      if (request.method === "POST" && path === "/files") {
+        files++;
+        const text = request.body.toString("utf8");
+        const filename = /filename="([^"]+)"/.exec(text)?.[1] ?? "";
+        return sendJson(response, 200, {
+          id: `file_${files}`,
+          object: "file",
+          bytes: 5,
+          created_at: 1_700_000_000,
+          filename,
+          purpose: /name="purpose"\r\n\r\n([a-z]+)/.exec(text)?.[1] ?? "",
+        });
+      }
+      if (request.method === "DELETE") {
+        return sendJson(response, 200, {
+          id: path.split("/").at(-1),
+          object: "file",
+          deleted: true,
+        });
+      }
+      if (path.endsWith("/messages")) {
+        const body = request.json as { content: unknown; attachments?: unknown };
+        const content = Array.isArray(body.content)
+          ? body.content.map((part: { type: string; text?: string }) =>
+              part.type === "text"
+                ? { type: "text", text: { value: part.text, annotations: [] } }
+                : part,
+            )
+          : [{ type: "text", text: { value: body.content, annotations: [] } }];
+        return sendJson(response, 200, {
+          id: "msg_user",
+          object: "thread.message",
+          created_at: 1_700_000_001,
+          assistant_id: null,
+          thread_id: "thread_1",
+          run_id: null,
+          status: "completed",
+          incomplete_details: null,
+          incomplete_at: null,
+          completed_at: null,
+          role: "user",
+          content,
+          attachments: body.attachments ?? [],
+          metadata: {},
+        });
+      }
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(readFixture("assistants", "dotnet-streaming-run-text.sse"));
+    });
+    const backend = createAssistantsBackend({
+      client: { baseUrl: server.url, apiKey: "sk-test", maxRetries: 0 },
+      assistantId: "asst_1",
+      fileUrl: (id) => `/files/${id}`,
+    });
+    expect(backend.capabilities.attachments).toBe(true);
+    const progress: number[] = [];
+    const notes = await backend.uploadAttachment(
+      new File(["notes"], "notes.txt", { type: "text/plain" }),
+      {
+        onProgress: (p) => progress.push(p.loaded),
+      },
+    );
+    const chart = await backend.uploadAttachment(new Blob(["png"], { type: "image/png" }), {
+      name: "chart.png",
+    });
+    expect(notes).toEqual({
+      type: "file",
+      id: "file_1",
+      name: "notes.txt",
+      mime_type: "text/plain",
+    });
+    expect(chart).toEqual({
+      type: "image",
+      id: "file_2",
+      name: "chart.png",
+      mime_type: "image/png",
+      preview_url: "/files/file_2",
+    });
+    expect(progress.at(-1)).toBe(5);
+    const upload = server.requests[0];
+    expect(upload?.headers.authorization).toBe("Bearer sk-test");
+    expect(upload?.headers["openai-beta"]).toBe("assistants=v2");
+    expect(upload?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+
+    const batches = await collect(
+      backend.run({
+        type: "add_message",
+        threadId: "thread_1",
+        input: {
+          content: [{ type: "input_text", text: "What do these show?" }],
+          attachments: ["file_1", "file_2"],
+          inference_options: {},
+        },
+      }),
+    );
+    expect(server.requests[2]?.json).toEqual({
+      role: "user",
+      content: [
+        { type: "text", text: "What do these show?" },
+        { type: "image_file", image_file: { file_id: "file_2" } },
+      ],
+      attachments: [{ file_id: "file_1", tools: [{ type: "file_search" }] }],
+    });
+    expect(batches[0]).toEqual([
+      {
+        type: "thread.item.done",
+        item: expect.objectContaining({
+          type: "user_message",
+          content: [{ type: "input_text", text: "What do these show?" }],
+          attachments: [chart, notes],
+        }),
+      },
+    ]);
+
+    await backend.deleteAttachment("file_1");
+    expect(server.requests.at(-1)).toMatchObject({ method: "DELETE" });
+    expect(server.requests.at(-1)?.url.pathname).toBe("/files/file_1");
+    await expect(
+      backend.createAttachment({ name: "a", size: 1, mime_type: "text/plain" }),
+    ).rejects.toBeInstanceOf(UnsupportedOperationError);
   });
 });

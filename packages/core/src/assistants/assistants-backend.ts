@@ -7,7 +7,7 @@ import type {
 } from "../chatkit/backend";
 import type { UserMessageInput } from "../chatkit/requests";
 import type { Page, Thread } from "../chatkit/thread";
-import type { ClientToolCallItem, ThreadItem } from "../chatkit/thread-item";
+import type { Attachment, ClientToolCallItem, ThreadItem } from "../chatkit/thread-item";
 import { AbortError, ThreadkitError, UnsupportedOperationError } from "../errors";
 import type { RequestOptions } from "../http/client";
 import { assistantRequiredCallItem } from "./assistant-run-to-thread-items";
@@ -16,6 +16,7 @@ import {
   createAssistantStreamTranslator,
 } from "./assistant-stream-to-thread-events";
 import {
+  type AssistantFileUploadParams,
   type AssistantStreamBody,
   type AssistantsClient,
   type AssistantsClientOptions,
@@ -27,7 +28,14 @@ import {
   normalizeAssistantThread,
 } from "./normalize";
 import { readAssistantStreamBatches } from "./read-assistant-stream";
-import type { RequiredActionFunctionToolCall, Run, RunCreateParams, RunStep } from "./types";
+import type {
+  Message,
+  MessageCreateParams,
+  RequiredActionFunctionToolCall,
+  Run,
+  RunCreateParams,
+  RunStep,
+} from "./types";
 
 /** Options of {@link createAssistantsBackend}. */
 export interface AssistantsBackendOptions {
@@ -58,13 +66,16 @@ export class NoPendingToolCallError extends ThreadkitError {
   }
 }
 
-/** The Assistants API runs, reads and deletes threads; it has no titles, feedback or thread list. */
+/**
+ * The Assistants API runs, reads and deletes threads and takes files; it has no titles, feedback
+ * or thread list.
+ */
 const ASSISTANTS_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
   run: true,
   rename: false,
   delete: true,
   feedback: false,
-  attachments: false,
+  attachments: true,
 });
 
 const BACKEND = "assistants";
@@ -127,11 +138,59 @@ export function toolOutputText(result: unknown): string {
 export function createAssistantsBackend(options: AssistantsBackendOptions): ThreadBackend {
   const client = isClient(options.client) ? options.client : createAssistantsClient(options.client);
   const params = { ...options.params, assistant_id: options.assistantId };
-  const itemOptions = options.fileUrl ? { fileUrl: options.fileUrl } : {};
+  const fileUrl = options.fileUrl;
+  const itemOptions = fileUrl ? { fileUrl } : {};
   const translatorOptions: AssistantStreamTranslatorOptions = itemOptions;
   const pending = new Map<string, PendingRun>();
   const unsupported = (operation: string) =>
     Promise.reject(new UnsupportedOperationError(BACKEND, operation));
+  /** Attachments uploaded through this backend, by file id. */
+  const uploaded = new Map<string, Attachment>();
+
+  /**
+   * The user message of `input`: images as `image_file` parts (for vision), other files as
+   * attachments for `file_search`.
+   */
+  function userMessage(input: UserMessageInput): MessageCreateParams {
+    const text = inputText(input);
+    const images = input.attachments.filter((id) => uploaded.get(id)?.type === "image");
+    const files = input.attachments.filter((id) => uploaded.get(id)?.type !== "image");
+    const params: MessageCreateParams = {
+      role: "user",
+      content:
+        images.length === 0
+          ? text
+          : [
+              { type: "text", text },
+              ...images.map((id) => ({ type: "image_file" as const, image_file: { file_id: id } })),
+            ],
+    };
+    if (files.length > 0) {
+      params.attachments = files.map((id) => ({ file_id: id, tools: [{ type: "file_search" }] }));
+    }
+    return params;
+  }
+
+  /** The user message item, with its files as attachments instead of placeholder text. */
+  function userItem(message: Message): ThreadItem {
+    const item = normalizeAssistantMessage(message, itemOptions);
+    if (item.type !== "user_message") return item;
+    const ids = [
+      ...message.content.flatMap((part) =>
+        part.type === "image_file" ? [part.image_file.file_id] : [],
+      ),
+      ...(message.attachments ?? []).flatMap((a) => (a.file_id ? [a.file_id] : [])),
+    ];
+    if (ids.length === 0) return item;
+    return {
+      ...item,
+      content: item.content.filter((_, index) => message.content[index]?.type === "text"),
+      attachments: ids.map(
+        (id): Attachment =>
+          uploaded.get(id) ?? { type: "file", id, name: id, mime_type: "application/octet-stream" },
+      ),
+    };
+  }
 
   async function listItems(
     threadId: string,
@@ -231,30 +290,25 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
     const call = callOptions({ signal });
     switch (operation.type) {
       case "create_thread": {
-        if (operation.input.attachments.length > 0) throw attachmentsError();
         const body = await client.threads.createAndRunStream(
-          {
-            ...params,
-            thread: { messages: [{ role: "user", content: inputText(operation.input) }] },
-          },
+          { ...params, thread: { messages: [userMessage(operation.input)] } },
           call,
         );
         // Create-and-run does not stream the user message: it is read back once the thread exists.
         yield* stream(body, signal, async (threadId) => {
           const page = await client.messages.list(threadId, { order: "asc", limit: 1 }, call);
           const first = page.data[0];
-          return first?.role === "user" ? normalizeAssistantMessage(first, itemOptions) : null;
+          return first?.role === "user" ? userItem(first) : null;
         });
         return;
       }
       case "add_message": {
-        if (operation.input.attachments.length > 0) throw attachmentsError();
         const message = await client.messages.create(
           operation.threadId,
-          { role: "user", content: inputText(operation.input) },
+          userMessage(operation.input),
           call,
         );
-        yield [{ type: "thread.item.done", item: normalizeAssistantMessage(message, itemOptions) }];
+        yield [{ type: "thread.item.done", item: userItem(message) }];
         yield* stream(
           await client.runs.createStream(operation.threadId, params, call),
           signal,
@@ -366,13 +420,30 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
       pending.delete(threadId);
     },
     feedback: () => unsupported("feedback"),
+    // The API takes the bytes in the request that creates the file: no two-phase upload.
     createAttachment: () => unsupported("createAttachment"),
-    uploadAttachment: () => unsupported("uploadAttachment"),
-    deleteAttachment: () => unsupported("deleteAttachment"),
+    async uploadAttachment(file, options = {}) {
+      const upload: AssistantFileUploadParams = {};
+      if (options.name !== undefined) upload.name = options.name;
+      if (options.onProgress !== undefined) upload.onProgress = options.onProgress;
+      const created = await client.files.upload(file, upload, callOptions(options));
+      const mime = file.type || "application/octet-stream";
+      const attachment: Attachment = mime.startsWith("image/")
+        ? {
+            type: "image",
+            id: created.id,
+            name: created.filename,
+            mime_type: mime,
+            preview_url: fileUrl ? fileUrl(created.id) : null,
+          }
+        : { type: "file", id: created.id, name: created.filename, mime_type: mime };
+      uploaded.set(created.id, attachment);
+      return attachment;
+    },
+    async deleteAttachment(attachmentId, options) {
+      await client.files.delete(attachmentId, callOptions(options));
+      uploaded.delete(attachmentId);
+    },
     run: (operation, signal) => run(operation, signal),
   };
-}
-
-function attachmentsError(): UnsupportedOperationError {
-  return new UnsupportedOperationError(BACKEND, "messages with attachments");
 }
