@@ -254,3 +254,28 @@ describe("createAssistantsBackend attachments", () => {
     ).rejects.toBeInstanceOf(UnsupportedOperationError);
   });
 });
+
+describe("createAssistantsBackend history", () => {
+  it("shows a page's messages when the steps of their run cannot be read", async () => {
+    const text = readFixture("assistants", "dotnet-streaming-run-text.sse");
+    const completed = /event: thread\.message\.completed\ndata: (.*)$/m.exec(text)?.[1] ?? "{}";
+    const message = JSON.parse(completed);
+    server.handle((request, response) => {
+      if (request.url.pathname.endsWith("/steps"))
+        return sendJson(response, 500, { error: "down" });
+      return sendJson(response, 200, {
+        object: "list",
+        data: [message],
+        has_more: false,
+        first_id: message.id,
+        last_id: message.id,
+      });
+    });
+    const page = await backendFor().listItems(message.thread_id);
+    expect(page.data.map((item) => [item.type, item.id])).toEqual([
+      ["assistant_message", message.id],
+    ]);
+    expect(page.after).toBeNull();
+    expect(server.requests.some((r) => r.url.pathname.endsWith("/steps"))).toBe(true);
+  });
+});

@@ -213,13 +213,18 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
     const steps = await Promise.all(
       [...runIds].map(async (runId) => {
         const out: RunStep[] = [];
-        for await (const step of client.steps.list(
-          threadId,
-          runId,
-          { order: "asc", limit: 100 },
-          call,
-        )) {
-          out.push(step);
+        try {
+          for await (const step of client.steps.list(
+            threadId,
+            runId,
+            { order: "asc", limit: 100 },
+            call,
+          )) {
+            out.push(step);
+          }
+        } catch (error) {
+          // A run whose steps cannot be read still shows its messages.
+          if (call.signal?.aborted) throw error;
         }
         return out;
       }),
