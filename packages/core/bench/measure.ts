@@ -1,6 +1,9 @@
 /** The measured pipelines, shared by the vitest benches and the plain node script. */
 import { createParser } from "eventsource-parser";
+import { assistantRunToThreadItems } from "../src/assistants/assistant-run-to-thread-items";
+import { createAssistantStreamTranslator } from "../src/assistants/assistant-stream-to-thread-events";
 import {
+  type AssistantStreamReaderEvent,
   readAssistantStream,
   readAssistantStreamBatches,
 } from "../src/assistants/read-assistant-stream";
@@ -89,5 +92,50 @@ export async function assistantBatchPipeline(chunks: readonly Uint8Array[]): Pro
     count += events.length;
   }
   if (state.messages.length !== 1) throw new Error("bad reduction");
+  return count;
+}
+
+/** The Assistants batches of a stream, decoded and validated once (to time what follows alone). */
+export async function assistantBatches(
+  chunks: readonly Uint8Array[],
+): Promise<AssistantStreamReaderEvent[][]> {
+  const out: AssistantStreamReaderEvent[][] = [];
+  for await (const batch of readAssistantStreamBatches(chunks)) out.push(batch);
+  return out;
+}
+
+/**
+ * The run projection path (what the hooks did per frame before the Assistants backend): reduce
+ * the batch into the run, project the whole run into items, and publish the items whose JSON
+ * changed.
+ */
+export function projectionPath(batches: readonly AssistantStreamReaderEvent[][]): number {
+  let run = createAssistantRunState();
+  const published = new Map<string, string>();
+  let changed = 0;
+  for (const batch of batches) {
+    run = reduceAssistantRunEvents(run, batch);
+    for (const item of assistantRunToThreadItems(run)) {
+      const json = JSON.stringify(item);
+      if (published.get(item.id) === json) continue;
+      published.set(item.id, json);
+      changed++;
+    }
+  }
+  if (published.size !== 1) throw new Error("bad projection");
+  return changed;
+}
+
+/** The backend path: translate each batch into ChatKit events, reduce them into the thread state. */
+export function translatorPath(batches: readonly AssistantStreamReaderEvent[][]): number {
+  const translator = createAssistantStreamTranslator();
+  let state = createThreadState();
+  let count = 0;
+  for (const batch of batches) {
+    const events = translator.push(batch);
+    count += events.length;
+    state = reduceThreadStreamEvents(state, events);
+  }
+  if (state.itemIds.length !== 1) throw new Error("bad translation");
   return count;
 }

@@ -6,13 +6,16 @@
  */
 import { reduceThreadStream } from "../src/state/reduce-thread-stream";
 import {
+  assistantBatches,
   assistantBatchPipeline,
   assistantPipeline,
   assistantReader,
   floor,
+  projectionPath,
   threadBatchPipeline,
   threadPipeline,
   threadReader,
+  translatorPath,
 } from "./measure";
 import {
   DELTA,
@@ -110,6 +113,32 @@ async function main() {
     console.log(
       `| ${name} | \`${api}\` | ${f.toFixed(1)} | ${p.toFixed(1)} | ${rate.toLocaleString("en")} | ${(p / f).toFixed(2)}× |`,
     );
+  }
+
+  console.log("\n### (c) Assistants run into ChatKit thread items (decoded batches, per event)\n");
+  console.log("| deltas | chunk | path | ms | ns / event | vs. projection |");
+  console.log("| ---: | ---: | --- | ---: | ---: | ---: |");
+  for (const [deltas, size] of [
+    [10_000, 16 * 1024],
+    [100_000, 16 * 1024],
+    [10_000, 1024],
+  ] as const) {
+    const batches = await assistantBatches(syntheticAssistantStream(deltas, size));
+    let old = Number.POSITIVE_INFINITY;
+    let next = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 5; round++) {
+      old = Math.min(old, await cpuTime(() => projectionPath(batches)));
+      next = Math.min(next, await cpuTime(() => translatorPath(batches)));
+    }
+    const rows = [
+      ["`reduceAssistantRunEvents` + `assistantRunToThreadItems` + JSON compare", old],
+      ["`createAssistantStreamTranslator` + `reduceThreadStreamEvents`", next],
+    ] as const;
+    for (const [path, ms] of rows) {
+      console.log(
+        `| ${deltas.toLocaleString("en")} | ${size / 1024} KB | ${path} | ${ms.toFixed(1)} | ${((ms * 1e6) / deltas).toFixed(0)} | ${(ms / old).toFixed(2)}× |`,
+      );
+    }
   }
 }
 

@@ -90,4 +90,6 @@ test("Assistants", () => {
   expectTypeOf<ME[0]>().toExtend<ME[1]>();
   type RS = Checked<typeof assistantSchemas.runStepSchema, A.RunStep>;
   expectTypeOf<RS[0]>().toExtend<RS[1]>();
+  type FI = Checked<typeof assistantSchemas.assistantFileSchema, A.AssistantFile>;
+  expectTypeOf<FI[0]>().toExtend<FI[1]>();
 });

@@ -4,13 +4,9 @@
  * into it) plus the store the rendered thread reads and a log of every event read.
  */
 import {
-  type AssistantRunState,
-  assistantRunToThreadItems,
+  createAssistantStreamTranslator,
   readAssistantStream,
   readThreadStream,
-  reduceAssistantRun,
-  type ThreadItem,
-  type ThreadStreamEvent,
 } from "@threadkit/core";
 import { createThreadStore, type ThreadStore } from "@threadkit/hooks";
 import { createPushBody } from "./push-body";
@@ -275,44 +271,24 @@ function describeAssistantsEvent(
 }
 
 /**
- * Assistants runs go through `readAssistantStream` → `reduceAssistantRun` →
- * `assistantRunToThreadItems`, and the items that changed are written to the thread store as
- * `thread.item.added` (streaming) until the run ends, then `thread.item.done`.
+ * Assistants runs take the Assistants backend's road: `readAssistantStream` →
+ * `createAssistantStreamTranslator`, which turns each event into the ChatKit thread events for the
+ * one message, step or part it touched → the thread store, as a ChatKit stream would.
  */
 function createAssistantsPipeline(): ReplayPipeline {
   const store = createThreadStore();
   const log = createLog();
   return createPipeline(store, log, async (body, count) => {
-    let run: AssistantRunState | undefined;
-    let written = new Map<string, string>();
-    const sync = (type: "thread.item.added" | "thread.item.done") => {
-      if (run === undefined) return;
-      const items: ThreadItem[] = assistantRunToThreadItems(run);
-      const next = new Map<string, string>();
-      const events: ThreadStreamEvent[] = [];
-      for (const item of items) {
-        const key = JSON.stringify(item);
-        next.set(item.id, key);
-        // Unchanged items keep their object in the store, so only changed rows re-render.
-        if (type === "thread.item.done" || written.get(item.id) !== key)
-          events.push({ type, item });
-      }
-      for (const id of written.keys()) {
-        if (!next.has(id)) events.push({ type: "thread.item.removed", item_id: id });
-      }
-      written = next;
-      if (events.length > 0) store.getState().apply(events);
-    };
+    const translator = createAssistantStreamTranslator();
     store.getState().startStream();
     try {
       for await (const event of readAssistantStream(body)) {
         count();
         log.add({ ...describeAssistantsEvent(event), json: stringify(event) });
-        run = reduceAssistantRun(run, event);
-        sync("thread.item.added");
+        const events = translator.push([event]);
+        if (events.length > 0) store.getState().apply(events);
       }
     } finally {
-      sync("thread.item.done");
       store.getState().finishStream();
     }
   });

@@ -52,8 +52,8 @@ async function expectRenderedText(canvas: Canvas, recordingId: string) {
 }
 
 /**
- * A real Assistants run (33 text deltas) replayed through the decoder, the run reducer, the
- * thread store and the components. Step one event, play, pause, then play to the end at 16×:
+ * A real Assistants run (33 text deltas) replayed through the decoder, the Assistants stream
+ * translator (ChatKit thread events), the thread store and the components. Step one event, play, pause, then play to the end at 16×:
  * the rendered text is the message the run completed with.
  */
 export const AssistantsTextRun: Story = {

@@ -438,3 +438,46 @@ export function assistantRunToThreadItems(
   }
   return items;
 }
+
+/**
+ * @internal The items of one message, exactly as {@link assistantRunToThreadItems} makes them
+ * (an `unknown` item when the message cannot be converted). Used by the stream translator.
+ */
+export function assistantMessageItems(
+  message: Message,
+  fileUrl: (fileId: string) => string = defaultFileUrl,
+): ThreadItem[] {
+  try {
+    return messageItems(message, fileUrl);
+  } catch {
+    return [unknownItem(message)];
+  }
+}
+
+/**
+ * @internal The items of one run step, exactly as {@link assistantRunToThreadItems} makes them:
+ * nothing for a `message_creation` step; `requiredIds` are the calls the run waits for.
+ */
+export function assistantStepItems(
+  step: RunStep,
+  requiredIds: ReadonlySet<string>,
+  fileUrl: (fileId: string) => string = defaultFileUrl,
+): ThreadItem[] {
+  if (!isObject(step.step_details) || step.step_details.type !== "tool_calls") return [];
+  try {
+    return stepItems(step, requiredIds, fileUrl);
+  } catch {
+    return [unknownItem(step)];
+  }
+}
+
+/**
+ * @internal The pending `client_tool_call` item of a required call that no step carries, as
+ * {@link assistantRunToThreadItems} makes it.
+ */
+export function assistantRequiredCallItem(
+  call: { id: string; function: { name: string; arguments: string } },
+  run: { thread_id: string; created_at: number },
+): ClientToolCallItem {
+  return functionCallItem(call, { thread_id: run.thread_id, created_at: run.created_at }, true);
+}

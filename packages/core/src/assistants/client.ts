@@ -1,7 +1,10 @@
+import { parseJsonText } from "../errors/parse-json";
 import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../http/client";
 import { nextCursorParams, PagePromise } from "../http/pagination";
+import { type UploadProgress, uploadBytes } from "../http/upload";
 import {
   parseAssistant,
+  parseAssistantFile,
   parseAssistantThread,
   parseCursorPage,
   parseDeleted,
@@ -13,6 +16,8 @@ import type {
   Assistant,
   AssistantCreateParams,
   AssistantDeleted,
+  AssistantFile,
+  AssistantFileDeleted,
   AssistantsListParams,
   AssistantThread,
   AssistantThreadDeleted,
@@ -51,6 +56,19 @@ export type ListResult<T> = PagePromise<CursorPage<T>, T>;
 
 /** A run stream: the SSE response body for `readAssistantStream`. */
 export type AssistantStreamBody = ReadableStream<Uint8Array>;
+
+/** Parameters of {@link AssistantsClient.files.upload}. */
+export interface AssistantFileUploadParams {
+  /** @default "assistants" */
+  purpose?: string;
+  /** File name when `file` is a `Blob` without one. */
+  name?: string;
+  /**
+   * Called as bytes go out. Progress is reported while uploading only where `XMLHttpRequest`
+   * exists (browsers); elsewhere it is called once, when the upload is done.
+   */
+  onProgress?: (progress: UploadProgress) => void;
+}
 
 /** The Assistants API client (`OpenAI-Beta: assistants=v2`). */
 export interface AssistantsClient {
@@ -157,6 +175,16 @@ export interface AssistantsClient {
       options?: RequestOptions,
     ): Promise<AssistantStreamBody>;
   };
+  files: {
+    /** `POST /files`: a multipart upload (`file`, `purpose`); never retried. */
+    upload(
+      file: Blob,
+      params?: AssistantFileUploadParams,
+      options?: RequestOptions,
+    ): Promise<AssistantFile>;
+    /** `DELETE /files/{id}`. */
+    delete(fileId: string, options?: RequestOptions): Promise<AssistantFileDeleted>;
+  };
   steps: {
     /** `GET /threads/{thread_id}/runs/{run_id}/steps/{id}`. */
     retrieve(
@@ -187,21 +215,19 @@ export interface AssistantsClient {
 export function createAssistantsClient(options: AssistantsClientOptions = {}): AssistantsClient {
   const base = (options.baseUrl ?? "https://api.openai.com/v1").replace(/\/+$/, "");
   const userHeaders = options.headers;
-  const http = createHttpClient({
-    ...options,
-    headers: async () => {
-      const headers = new Headers({ "OpenAI-Beta": "assistants=v2" });
-      if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
-      if (options.organization) headers.set("openai-organization", options.organization);
-      if (options.project) headers.set("openai-project", options.project);
-      const extra = typeof userHeaders === "function" ? await userHeaders() : userHeaders;
-      if (extra)
-        new Headers(extra).forEach((value, key) => {
-          headers.set(key, value);
-        });
-      return headers;
-    },
-  });
+  const buildHeaders = async () => {
+    const headers = new Headers({ "OpenAI-Beta": "assistants=v2" });
+    if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
+    if (options.organization) headers.set("openai-organization", options.organization);
+    if (options.project) headers.set("openai-project", options.project);
+    const extra = typeof userHeaders === "function" ? await userHeaders() : userHeaders;
+    if (extra)
+      new Headers(extra).forEach((value, key) => {
+        headers.set(key, value);
+      });
+    return headers;
+  };
+  const http = createHttpClient({ ...options, headers: buildHeaders });
   const url = (...parts: string[]) => `${base}/${parts.map(encodeURIComponent).join("/")}`;
   const get = <T>(
     path: string,
@@ -325,6 +351,31 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
         create(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, parseRun, call),
       submitToolOutputsStream: (tid, rid, params, call) =>
         stream(url("threads", tid, "runs", rid, "submit_tool_outputs"), params, call),
+    },
+    files: {
+      async upload(file, params = {}, call = {}) {
+        const form = new FormData();
+        form.append("purpose", params.purpose ?? "assistants");
+        const name = params.name ?? (file as Partial<File>).name ?? "file";
+        form.append("file", file, name);
+        const headers = await buildHeaders();
+        if (call.headers)
+          new Headers(call.headers).forEach((value, key) => {
+            headers.set(key, value);
+          });
+        const response = await uploadBytes(http, {
+          url: url("files"),
+          method: "POST",
+          body: form,
+          size: file.size,
+          headers,
+          onProgress: params.onProgress,
+          signal: call.signal,
+          timeoutMs: call.timeoutMs ?? options.timeoutMs,
+        });
+        return parseAssistantFile(parseJsonText(await response.text(), "file upload JSON"));
+      },
+      delete: (id, call) => del(url("files", id), parseDeleted<AssistantFileDeleted>, call),
     },
     steps: {
       retrieve: (tid, rid, sid, params = {}, call) =>

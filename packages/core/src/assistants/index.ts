@@ -1,6 +1,7 @@
 /**
  * @threadkit/core/assistants — the OpenAI Assistants API (beta): wire types, parsers, the client,
- * the run stream reader and reducer, and the normalisation into ChatKit thread items.
+ * the run stream reader and reducer, the normalisation into ChatKit thread items, the translation
+ * of run streams into ChatKit thread stream events, and the `ThreadBackend` adapter.
  */
 export {
   type AssistantFileSource,
@@ -8,6 +9,17 @@ export {
   assistantRunToThreadItems,
   convertAssistantText,
 } from "./assistant-run-to-thread-items";
+export {
+  type AssistantStreamTranslator,
+  type AssistantStreamTranslatorOptions,
+  createAssistantStreamTranslator,
+} from "./assistant-stream-to-thread-events";
+export {
+  type AssistantsBackendOptions,
+  createAssistantsBackend,
+  NoPendingToolCallError,
+  toolOutputText,
+} from "./assistants-backend";
 export {
   type AssistantStreamBody,
   type AssistantsClient,

@@ -3,6 +3,7 @@ import { ValidationError } from "../errors";
 import { validationErrorFromIssues } from "../errors/issues";
 import {
   assistantDeletedSchema,
+  assistantFileSchema,
   assistantSchema,
   assistantThreadSchema,
   cursorPageSchema,
@@ -13,6 +14,7 @@ import {
 import type {
   Assistant,
   AssistantDeleted,
+  AssistantFile,
   AssistantThread,
   CursorPage,
   Message,
@@ -36,6 +38,11 @@ export const parseRunStep: (json: unknown) => RunStep = parser(runStepSchema, "r
 export const parseMessage: (json: unknown) => Message = parser(messageSchema, "message");
 /** Validates an `Assistant`. */
 export const parseAssistant: (json: unknown) => Assistant = parser(assistantSchema, "assistant");
+/** Validates an uploaded `AssistantFile`. */
+export const parseAssistantFile: (json: unknown) => AssistantFile = parser(
+  assistantFileSchema,
+  "file",
+);
 /** Validates an Assistants `Thread`. */
 export const parseAssistantThread: (json: unknown) => AssistantThread = parser(
   assistantThreadSchema,

@@ -32,6 +32,15 @@ export const assistantThreadSchema = v.looseObject({
   metadata,
 });
 
+export const assistantFileSchema = v.looseObject({
+  id: str,
+  object: v.literal("file"),
+  bytes: num,
+  created_at: num,
+  filename: str,
+  purpose: str,
+});
+
 export const assistantSchema = v.looseObject({
   id: str,
   object: v.literal("assistant"),

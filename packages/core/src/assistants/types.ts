@@ -120,6 +120,26 @@ export interface AssistantThread {
   metadata: Metadata | null;
 }
 
+/** An uploaded file (`POST /files`, `GET /files/{id}`). */
+export interface AssistantFile {
+  id: string;
+  object: "file";
+  /** Size in bytes. */
+  bytes: number;
+  /** Unix seconds. */
+  created_at: number;
+  filename: string;
+  /** `assistants` for files messages and tools use. */
+  purpose: string;
+}
+
+/** Answer of `DELETE /files/{id}`. */
+export interface AssistantFileDeleted {
+  id: string;
+  object: "file";
+  deleted: boolean;
+}
+
 /** Answer of `DELETE /threads/{id}`. */
 export interface AssistantThreadDeleted {
   id: string;
