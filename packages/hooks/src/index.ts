@@ -3,17 +3,27 @@
  * and zustand (one live store per thread).
  */
 
+export type {
+  UploadFile,
+  UploadStrategy,
+} from "./composer/attachment-upload";
 export {
   type AttachmentLimits,
   type AttachmentRejection,
-  checkAttachmentLimits,
-  formatBytes,
-  limitsFromFileUpload,
-  type UploadFile,
-  type UploadStrategy,
-} from "./composer/attachment-upload";
-export {
   type ComposerAttachment,
+  type ComposerAttachmentStatus,
+  type ComposerDraft,
+  canSubmitDraft,
+  checkAttachmentLimits,
+  clearSentText,
+  formatBytes,
+  hasPendingUpload,
+  limitsFromFileUpload,
+  restoreDraftAttachments,
+  restoreDraftList,
+  restoreDraftText,
+} from "./composer/composer-rules";
+export {
   type UseComposerOptions,
   type UseComposerResult,
   useComposer,
