@@ -61,8 +61,7 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
     const run = runProp ?? ownRun;
     const composer = useComposer({ ...options, run });
     const store = useThreadStore(run.threadId ?? threadId);
-    const getStatus = () =>
-      (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
+    const getStatus = () => store.getState().thread?.status;
     const threadStatus = useSyncExternalStore(store.subscribe, getStatus, getStatus);
     const bound = useComposerRootProps(composer, run, {
       limits: options?.limits,
