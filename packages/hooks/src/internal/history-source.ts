@@ -5,10 +5,6 @@
  * Assistants API, which has no backend yet, through its client.
  */
 import {
-  type ChatKitClient,
-  type ChatKitRestClient,
-  createChatKitBackend,
-  createChatKitRestBackend,
   normalizeAssistantObjects,
   normalizeAssistantThread,
   type RunStep,
@@ -17,6 +13,7 @@ import {
   type ThreadMetadata,
 } from "@threadkit/core";
 import type { ThreadkitClients } from "../provider/clients";
+import { getThreadBackend } from "./thread-backend";
 
 /** One page of items, oldest first. */
 export interface ItemsPage {
@@ -59,22 +56,6 @@ const signalOption = (signal: AbortSignal | undefined) => (signal ? { signal } :
 export interface HistorySourceOptions {
   /** Maps an OpenAI file id to a URL the browser may load (Assistants images). */
   readonly assistantFileUrl?: ((fileId: string) => string) | undefined;
-}
-
-// One backend per client, so every hook reads through the same object.
-const backends = new WeakMap<ChatKitClient | ChatKitRestClient, ThreadBackend>();
-
-function backendOf(clients: ThreadkitClients): ThreadBackend | undefined {
-  const client = clients.protocol ?? clients.rest;
-  if (client === undefined) return undefined;
-  let backend = backends.get(client);
-  if (backend === undefined) {
-    backend = clients.protocol
-      ? createChatKitBackend({ client: clients.protocol })
-      : createChatKitRestBackend({ client: client as ChatKitRestClient });
-    backends.set(client, backend);
-  }
-  return backend;
 }
 
 /**
@@ -122,7 +103,7 @@ export function getHistorySource(
   hookName: string,
   options: HistorySourceOptions = {},
 ): HistorySource {
-  const backend = backendOf(clients);
+  const backend = getThreadBackend(clients);
   if (backend) return historyFromBackend(backend, hookName);
   const assistants = clients.assistants;
   if (assistants) {
