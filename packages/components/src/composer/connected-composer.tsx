@@ -1,4 +1,4 @@
-import type { InputTagContent, ThreadStatus } from "@threadkit/core";
+import type { InputTagContent } from "@threadkit/core";
 import {
   type AttachmentLimits,
   type AttachmentRejection,
