@@ -15,13 +15,9 @@ export {
   type ComposerDraft,
   canSubmitDraft,
   checkAttachmentLimits,
-  clearSentText,
   formatBytes,
-  hasPendingUpload,
   limitsFromFileUpload,
-  restoreDraftAttachments,
-  restoreDraftList,
-  restoreDraftText,
+  restoreDraft,
 } from "./composer/composer-rules";
 export {
   type UseComposerOptions,

@@ -1,10 +1,5 @@
 import type { ThreadStatus } from "@threadkit/core";
-import {
-  type ComposerAttachment,
-  canSubmitDraft,
-  restoreDraftList,
-  restoreDraftText,
-} from "@threadkit/hooks";
+import { type ComposerAttachment, canSubmitDraft, restoreDraft } from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
 import { Slot } from "radix-ui";
 import {
@@ -261,8 +256,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     if (result && typeof result.then === "function") {
       // The send failed: the draft comes back for another try, unless a new one was typed.
       result.then(undefined, () => {
-        setInner((current) => restoreDraftText(current, draft));
-        if (tagsProp === undefined) setInnerTags((current) => restoreDraftList(current, draftTags));
+        setInner((current) => restoreDraft(current, draft));
+        if (tagsProp === undefined) setInnerTags((current) => restoreDraft(current, draftTags));
       });
     }
   }, [canSubmit, value, attachments, tags, tagsProp, controlled, onSubmit, mentionState]);

@@ -4,9 +4,8 @@ import {
   checkAttachmentLimits,
   clearSentText,
   limitsFromFileUpload,
+  restoreDraft,
   restoreDraftAttachments,
-  restoreDraftList,
-  restoreDraftText,
 } from "./composer-rules";
 
 const file = (name: string, size: number, type: string) =>
@@ -111,10 +110,10 @@ describe("the draft around a send", () => {
   it("clears the sent text unless a new draft was typed, and restores it only into an empty one", () => {
     expect(clearSentText("hello", "hello")).toBe("");
     expect(clearSentText("hello again", "hello")).toBe("hello again");
-    expect(restoreDraftText("", "hello")).toBe("hello");
-    expect(restoreDraftText("new", "hello")).toBe("new");
-    expect(restoreDraftList([], ["t"])).toEqual(["t"]);
-    expect(restoreDraftList(["u"], ["t"])).toEqual(["u"]);
+    expect(restoreDraft("", "hello")).toBe("hello");
+    expect(restoreDraft("new", "hello")).toBe("new");
+    expect(restoreDraft<readonly string[]>([], ["t"])).toEqual(["t"]);
+    expect(restoreDraft<readonly string[]>(["u"], ["t"])).toEqual(["u"]);
   });
 
   it("puts sent attachments back in front, once each", () => {

@@ -70,15 +70,10 @@ export function clearSentText(current: string, sent: string): string {
 }
 
 /**
- * The text after a send failed: the sent draft comes back for another try, unless the user typed
- * a new one meanwhile.
+ * The draft text (or tag list) after a send failed: the sent one comes back for another try,
+ * unless the user started a new one meanwhile (only an empty draft is replaced).
  */
-export function restoreDraftText(current: string, sent: string): string {
-  return current === "" ? sent : current;
-}
-
-/** {@link restoreDraftText} for a list (tags): the sent one comes back when the list is empty. */
-export function restoreDraftList<T>(current: readonly T[], sent: readonly T[]): readonly T[] {
+export function restoreDraft<T extends string | readonly unknown[]>(current: T, sent: T): T {
   return current.length === 0 ? sent : current;
 }
 

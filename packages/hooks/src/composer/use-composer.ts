@@ -13,9 +13,8 @@ import {
   checkAttachmentLimits,
   clearSentText,
   hasPendingUpload,
+  restoreDraft,
   restoreDraftAttachments,
-  restoreDraftList,
-  restoreDraftText,
 } from "./composer-rules";
 
 /** Options of {@link useComposer}. */
@@ -233,8 +232,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
         onLost: () => {
           if (!cleared) return;
           cleared = false;
-          setText((current) => restoreDraftText(current, text));
-          setTags((current) => restoreDraftList(current, sentTags));
+          setText((current) => restoreDraft(current, text));
+          setTags((current) => restoreDraft(current, sentTags));
           setAttachments((list) => restoreDraftAttachments(list, sentEntries));
         },
       },
