@@ -253,7 +253,7 @@ describe("useComposer against the official SDK", () => {
         new File(["composer upload"], "composer.txt", { type: "text/plain" }),
       ]);
     });
-    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("uploaded"));
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("done"));
     const attachmentId = result.current.composer.attachments[0]?.attachment?.id;
     expect((await serverState()).uploads[attachmentId!]).toBe(15);
     act(() => result.current.composer.setText("Sending a file"));

@@ -132,7 +132,7 @@ export {
   fromThreadStore,
   type ThreadRunStatusSnapshot,
   type ThreadSource,
-  type ThreadStoreLike,
+  type ThreadStoreSubscription,
 } from "./thread/thread-source";
 export { defaultItemRenderers, ThreadItem, type ThreadItemProps } from "./thread-item/thread-item";
 export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";

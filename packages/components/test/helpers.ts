@@ -1,13 +1,10 @@
-import {
-  type AssistantMessageItem,
-  createThreadState,
-  reduceThreadStream,
-  type ThreadItem,
-  type ThreadState,
-  type ThreadStreamEvent,
-  type UserMessageItem,
+import type {
+  AssistantMessageItem,
+  ThreadItem,
+  ThreadStreamEvent,
+  UserMessageItem,
 } from "@threadkit/core";
-import type { ThreadStoreLike } from "../src/thread/thread-source";
+import { createThreadStore, type ThreadStore, type ThreadStoreState } from "@threadkit/hooks";
 
 export function user(id: string, text: string): UserMessageItem {
   return {
@@ -37,23 +34,14 @@ export function conversation(count: number): ThreadItem[] {
   );
 }
 
-/** A minimal live store over core's pure thread reducer (what the hooks' store wraps). */
-export function createTestStore(items: readonly ThreadItem[]): ThreadStoreLike & {
+/** A live store of `@threadkit/hooks` holding `items`, with a shorthand to apply one stream event. */
+export function createTestStore(items: readonly ThreadItem[]): ThreadStore & {
   dispatch(event: ThreadStreamEvent): void;
-  state(): ThreadState;
+  state(): ThreadStoreState;
 } {
-  let state = createThreadState(items);
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener as () => void);
-      return () => listeners.delete(listener as () => void);
-    },
-    dispatch(event) {
-      state = reduceThreadStream(state, event);
-      for (const listener of listeners) listener();
-    },
-    state: () => state,
-  };
+  const store = createThreadStore("thr", items);
+  return Object.assign(store, {
+    dispatch: (event: ThreadStreamEvent) => store.getState().apply([event]),
+    state: () => store.getState(),
+  });
 }

@@ -3,17 +3,23 @@
  * and zustand (one live store per thread).
  */
 
+export type {
+  UploadFile,
+  UploadStrategy,
+} from "./composer/attachment-upload";
 export {
   type AttachmentLimits,
   type AttachmentRejection,
+  type ComposerAttachment,
+  type ComposerAttachmentStatus,
+  type ComposerDraft,
+  canSubmitDraft,
   checkAttachmentLimits,
   formatBytes,
   limitsFromFileUpload,
-  type UploadFile,
-  type UploadStrategy,
-} from "./composer/attachment-upload";
+  restoreDraft,
+} from "./composer/composer-rules";
 export {
-  type ComposerAttachment,
   type UseComposerOptions,
   type UseComposerResult,
   useComposer,

@@ -1,4 +1,8 @@
-import { createWidgetItemRenderer, Thread, type ThreadStoreLike } from "@threadkit/components";
+import {
+  createWidgetItemRenderer,
+  Thread,
+  type ThreadStoreSubscription,
+} from "@threadkit/components";
 import { memo, useMemo } from "react";
 import type { ReplayPipeline } from "./pipeline";
 
@@ -17,7 +21,7 @@ export interface ReplayThreadViewProps {
 export const ReplayThreadView = memo(function ReplayThreadView({
   pipeline,
 }: ReplayThreadViewProps) {
-  const store = useMemo<ThreadStoreLike>(
+  const store = useMemo<ThreadStoreSubscription>(
     () => ({
       getState: () => pipeline.store.getState(),
       subscribe: (listener) => pipeline.subscribeItems(() => listener()),

@@ -1,13 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { Thread, type ThreadStoreLike } from "@threadkit/components";
+import { Thread } from "@threadkit/components";
 import "@threadkit/components/styles.css";
-import {
-  createThreadState,
-  reduceThreadStream,
-  type ThreadItem,
-  type ThreadState,
-  type ThreadStreamEvent,
-} from "@threadkit/core";
+import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
+import { createThreadStore, type ThreadStore } from "@threadkit/hooks";
 import { Profiler, useMemo } from "react";
 import { flushSync } from "react-dom";
 import { expect, waitFor } from "storybook/test";
@@ -27,8 +22,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-interface CountingStore extends ThreadStoreLike {
-  getState(): ThreadState;
+interface CountingStore extends ThreadStore {
   dispatch(event: ThreadStreamEvent): void;
   commits: number;
   /** Mount callbacks seen: 0 means the Profiler is inactive (a production React build). */
@@ -36,21 +30,12 @@ interface CountingStore extends ThreadStoreLike {
 }
 
 function createCountingStore(items: ThreadItem[]): CountingStore {
-  let state = createThreadState(items);
-  const listeners = new Set<() => void>();
-  return {
+  const store = createThreadStore("thr", items);
+  return Object.assign(store, {
     commits: 0,
     mounts: 0,
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispatch(event) {
-      state = reduceThreadStream(state, event);
-      for (const listener of listeners) listener();
-    },
-  };
+    dispatch: (event: ThreadStreamEvent) => store.getState().apply([event]),
+  });
 }
 
 const stores = new WeakMap<HTMLElement, CountingStore>();

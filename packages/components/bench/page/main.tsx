@@ -1,12 +1,11 @@
 /// <reference types="vite/client" />
 import {
-  createThreadState,
-  reduceThreadStream,
   selectThreadItem,
   type ThreadItem,
   type ThreadState,
   type ThreadStreamEvent,
 } from "@threadkit/core";
+import { createThreadStore } from "@threadkit/hooks";
 import { memo, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
@@ -14,12 +13,7 @@ import ReactMarkdown from "react-markdown";
 import { Virtuoso } from "react-virtuoso";
 import remarkGfm from "remark-gfm";
 import "../../src/styles.css";
-import {
-  Markdown,
-  Thread,
-  ThreadItem as ThreadItemView,
-  type ThreadStoreLike,
-} from "../../src/index";
+import { Markdown, Thread, ThreadItem as ThreadItemView } from "../../src/index";
 
 declare global {
   interface Window {
@@ -53,31 +47,19 @@ function item(i: number): ThreadItem {
   };
 }
 
+/** The per-thread store of `@threadkit/hooks`, as apps use it, with a one-event shorthand. */
 function createStore(items: ThreadItem[]) {
-  let state: ThreadState = createThreadState(items);
-  const listeners = new Set<() => void>();
-  const store: ThreadStoreLike & {
-    getState(): ThreadState;
-    dispatch(e: ThreadStreamEvent): void;
-  } = {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispatch(event) {
-      state = reduceThreadStream(state, event);
-      for (const l of listeners) l();
-    },
-  };
-  return store;
+  const store = createThreadStore("t", items);
+  return Object.assign(store, {
+    dispatch: (event: ThreadStreamEvent) => store.getState().apply([event]),
+  });
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 let root: Root | null = null;
 const container = document.getElementById("root") as HTMLElement;
 
-function App({ store }: { store: ThreadStoreLike }) {
+function App({ store }: { store: BenchStore }) {
   return (
     <Thread.Root store={store} style={{ height: 800 }}>
       <Thread.Viewport>

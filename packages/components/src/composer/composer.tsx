@@ -1,4 +1,5 @@
 import type { ThreadStatus } from "@threadkit/core";
+import { type ComposerAttachment, canSubmitDraft, restoreDraft } from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
 import { Slot } from "radix-ui";
 import {
@@ -32,20 +33,8 @@ import {
 } from "./mention-state";
 import { findTagTokens } from "./tag-tokens";
 
-/** An attachment in the composer, before or after its upload. */
-export interface ComposerAttachment {
-  id: string;
-  name: string;
-  mimeType: string;
-  /** @default "done" */
-  status?: "uploading" | "done" | "error";
-  /** Upload progress 0..1 while uploading. */
-  progress?: number;
-  /** Thumbnail URL for images (http/https, `blob:` or configured `data:`). */
-  previewUrl?: string | null;
-  /** Why the upload failed, shown on the failed chip (with `status: "error"`). */
-  error?: string | null;
-}
+/** An attachment in the composer: the one type of `@threadkit/hooks`' composer rules. */
+export type { ComposerAttachment };
 
 /** A file the composer refused, shown by `Composer.Rejections`. */
 export interface ComposerRejection {
@@ -323,16 +312,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
           ? disabledProp
           : undefined;
   const disabled = statusType !== "active" || disabledProp !== false;
-  const uploading = attachments.some((a) => a.status === "uploading");
-  // A failed upload blocks sending, as `useComposer` does: the message never goes out silently
-  // without a file the user attached.
-  const failed = attachments.some((a) => a.status === "error");
-  const canSubmit =
-    !disabled &&
-    !running &&
-    !uploading &&
-    !failed &&
-    (value.trim() !== "" || attachments.length > 0);
+  const canSubmit = canSubmitDraft({ text: value, attachments, running, disabled });
   const reasonId = useId();
   const acceptsDrop = onAddFiles !== undefined && !disabled;
   // dragenter/dragleave fire for every child crossed: count them to know when files leave.
@@ -362,9 +342,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     if (result && typeof result.then === "function") {
       // The send failed: the draft comes back for another try, unless a new one was typed.
       result.then(undefined, () => {
-        setInner((current) => (current === "" ? draft : current));
-        if (tagsProp === undefined)
-          setInnerTags((current) => (current.length ? current : draftTags));
+        setInner((current) => restoreDraft(current, draft));
+        if (tagsProp === undefined) setInnerTags((current) => restoreDraft(current, draftTags));
       });
     }
   }, [

@@ -1,4 +1,4 @@
-import type { InputTagContent, ThreadStatus } from "@threadkit/core";
+import type { InputTagContent } from "@threadkit/core";
 import {
   type AttachmentLimits,
   type AttachmentRejection,
@@ -11,12 +11,7 @@ import {
   useThreadStore,
 } from "@threadkit/hooks";
 import { forwardRef, useCallback, useMemo, useRef, useSyncExternalStore } from "react";
-import {
-  type ComposerAttachment,
-  type ComposerRejection,
-  ComposerRoot,
-  type ComposerRootProps,
-} from "./composer";
+import { type ComposerRejection, ComposerRoot, type ComposerRootProps } from "./composer";
 import { ComposerDefaultParts } from "./default-parts";
 import type { ComposerEntity } from "./mention-state";
 
@@ -66,8 +61,7 @@ export const ConnectedComposerRoot = forwardRef<HTMLFormElement, ConnectedCompos
     const run = runProp ?? ownRun;
     const composer = useComposer({ ...options, run });
     const store = useThreadStore(run.threadId ?? threadId);
-    const getStatus = () =>
-      (store.getState() as { thread?: { status?: ThreadStatus } | null }).thread?.status;
+    const getStatus = () => store.getState().thread?.status;
     const threadStatus = useSyncExternalStore(store.subscribe, getStatus, getStatus);
     const bound = useComposerRootProps(composer, run, {
       limits: options?.limits,
@@ -113,19 +107,6 @@ export function useComposerRootProps(
   options: { limits?: AttachmentLimits | undefined; attachmentsEnabled?: boolean } = {},
 ): ComposerRootBinding {
   const { limits, attachmentsEnabled = true } = options;
-  const attachments = useMemo<ComposerAttachment[]>(
-    () =>
-      composer.attachments.map((a) => ({
-        id: a.localId,
-        name: a.file.name,
-        mimeType: a.file.type || "application/octet-stream",
-        status: a.status === "uploaded" ? "done" : a.status,
-        progress: a.progress,
-        previewUrl: a.attachment?.type === "image" ? a.attachment.preview_url : null,
-        error: a.error?.message ?? null,
-      })),
-    [composer.attachments],
-  );
   const rejections = useMemo(
     () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
     [composer.rejections, limits],
@@ -160,7 +141,8 @@ export function useComposerRootProps(
     onSubmit: () => void composer.submit(),
     running: run.isRunning,
     ...(run.canCancel ? { onStop: run.cancel } : {}),
-    attachments,
+    // One attachment type: `useComposer`'s entries are what `Composer.Attachments` shows.
+    attachments: composer.attachments,
     ...(attachmentsEnabled ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {}),
     onRemoveAttachment: composer.removeAttachment,
     rejections,

@@ -1,22 +1,24 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { APIError, ConnectionError, NotEventStreamError } from "@threadkit/core";
 import {
+  createThreadStore,
   type RunFailureReason,
   StreamIdleTimeoutError,
   type ThreadRunFailure,
+  type ThreadStore,
   UnconfirmedMessageError,
 } from "@threadkit/hooks";
 import { loadLocale } from "../i18n/locales";
 import { ThreadRoot } from "./thread";
 import { ThreadItems } from "./thread-items";
-import type { ThreadStoreLike } from "./thread-source";
 
 // Catalogs other than English load on first use; these tests read them from the first render.
 beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
 
-function storeWith(failure: ThreadRunFailure): ThreadStoreLike {
-  const state = { itemIds: [], itemsById: {}, runFailure: failure };
-  return { getState: () => state, subscribe: () => () => {} };
+function storeWith(failure: ThreadRunFailure): ThreadStore {
+  const store = createThreadStore("thr_1");
+  store.getState().setRunFailure(failure);
+  return store;
 }
 
 function failure(

@@ -1,15 +1,16 @@
-import type {
-  ThreadItem,
-  ThreadNotice,
-  ThreadProgress,
-  ThreadStreamError,
-  UserMessageItem,
+import {
+  selectThreadItem,
+  type ThreadItem,
+  type ThreadNotice,
+  type ThreadProgress,
+  type UserMessageItem,
 } from "@threadkit/core";
 import {
   selectThreadRunError,
+  selectUnansweredMessage,
   type ThreadRunError,
-  type ThreadRunFailure,
   type ThreadRunIncomplete,
+  type ThreadStore,
 } from "@threadkit/hooks";
 import type { ItemStatus } from "../context";
 
@@ -81,64 +82,34 @@ export function fromItems(
   };
 }
 
-/** The state shape of a per-thread store this view can read (structural; zustand-compatible). */
-export interface ThreadStoreLike {
-  getState(): {
-    itemIds: readonly string[];
-    itemsById: { get(id: string): ThreadItem | undefined } | Readonly<Record<string, ThreadItem>>;
-    streamingItemIds?: readonly string[];
-    imageProgress?: Readonly<Record<string, number>>;
-    /** The tool call the client is running (`useRunStream`'s `clientTools`). */
-    runningToolCallId?: string | null;
-    notices?: readonly ThreadNotice[];
-    progress?: ThreadProgress | null;
-    /** The server's `error` event, as the reducer recorded it. */
-    error?: ThreadStreamError | null;
-    /** How the last run failed (`useRunStream`), with its retry. */
-    runFailure?: ThreadRunFailure | null;
-    /** Why the last run ended before its reply was finished (`useRunStream`). */
-    runIncomplete?: ThreadRunIncomplete | null;
-    dismissNotice?: (seq: number) => void;
-    /** Runs in flight on the thread; without it no message counts as unanswered. */
-    runsInFlight?: number;
-  };
+/**
+ * A per-thread store of `@threadkit/hooks` as the thread view reads it: the store's own
+ * `getState` (so its state is the hooks' `ThreadStoreState`, read with the hooks' and core's
+ * selectors) and a change subscription. A `ThreadStore` is one; a wrapper may batch `subscribe`.
+ */
+export type ThreadStoreSubscription = Pick<ThreadStore, "getState"> & {
   subscribe(listener: () => void): () => void;
-}
+};
 
-const NO_NOTICES: readonly ThreadNotice[] = Object.freeze([]);
-
-/** The last item when it is a user message nothing answered and nothing is on its way. */
-function unansweredOf(
-  state: ReturnType<ThreadStoreLike["getState"]>,
-  getItem: (id: string) => ThreadItem | undefined,
-): UserMessageItem | null {
-  if (state.runsInFlight === undefined || state.runsInFlight > 0) return null;
-  if ((state.streamingItemIds?.length ?? 0) > 0 || state.runFailure || state.error) return null;
-  const lastId = state.itemIds[state.itemIds.length - 1];
-  const last = lastId === undefined ? undefined : getItem(lastId);
-  return last?.type === "user_message" ? last : null;
-}
-
-/** A live source over a per-thread store (`createThreadStore` of `@threadkit/hooks`). */
-export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
+/**
+ * A live source over a per-thread store of `@threadkit/hooks` (`createThreadStore`, or
+ * `useThreadStore(threadId)` inside the provider). Only its state and change notification are
+ * used, and the state is read with the hooks' and core's selectors.
+ */
+export function fromThreadStore(store: ThreadStoreSubscription): ThreadSource {
   let runStatus: ThreadRunStatusSnapshot | undefined;
   let runInputs: readonly unknown[] = [];
-  const getItem = (id: string) => {
-    const map = store.getState().itemsById;
-    return typeof (map as { get?: unknown }).get === "function"
-      ? (map as { get(id: string): ThreadItem | undefined }).get(id)
-      : (map as Readonly<Record<string, ThreadItem>>)[id];
-  };
+  const getItem = (id: string) => selectThreadItem(store.getState(), id);
   const getRunStatus = (): ThreadRunStatusSnapshot => {
     const state = store.getState();
     const inputs = [
-      state.notices ?? NO_NOTICES,
-      state.progress ?? null,
-      state.error ?? null,
-      state.runFailure ?? null,
-      state.runIncomplete ?? null,
+      state.notices,
+      state.progress,
+      state.error,
+      state.runFailure,
+      state.runIncomplete,
       state.dismissNotice,
-      unansweredOf(state, getItem),
+      selectUnansweredMessage(state),
     ] as const;
     if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
       return runStatus;
@@ -154,7 +125,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
       incomplete,
       retry: error?.allowRetry && runFailure !== null ? () => void runFailure.retry() : null,
       reauthenticate: runFailure?.reauthenticate ? () => void runFailure.reauthenticate?.() : null,
-      dismissNotice: dismissNotice ?? null,
+      dismissNotice,
       unansweredMessage,
     };
     return runStatus;
@@ -162,7 +133,7 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
   let lastStreaming: readonly string[] | undefined;
   let streamingSet = new Set<string>();
   const streamingOf = () => {
-    const ids = store.getState().streamingItemIds ?? NONE;
+    const ids = store.getState().streamingItemIds;
     if (ids !== lastStreaming) {
       lastStreaming = ids;
       streamingSet = new Set(ids);
@@ -174,8 +145,8 @@ export function fromThreadStore(store: ThreadStoreLike): ThreadSource {
     getItemIds: () => store.getState().itemIds,
     getItem,
     getStatus: (id) => (streamingOf().has(id) ? "streaming" : "done"),
-    getImageProgress: (id) => store.getState().imageProgress?.[id],
-    getRunningToolCallId: () => store.getState().runningToolCallId ?? null,
+    getImageProgress: (id) => store.getState().imageProgress[id],
+    getRunningToolCallId: () => store.getState().runningToolCallId,
     getRunStatus,
   };
 }

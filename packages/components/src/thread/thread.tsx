@@ -22,7 +22,7 @@ import {
   fromItems,
   fromThreadStore,
   type ThreadSource,
-  type ThreadStoreLike,
+  type ThreadStoreSubscription,
 } from "./thread-source";
 
 /** Distance from the top (px) at which older items are requested. */
@@ -36,8 +36,11 @@ export interface ThreadRootProps
   items?: readonly ThreadItemData[];
   /** With `items`: ids of items that still stream. */
   streamingItemIds?: readonly string[];
-  /** A live per-thread store (`createThreadStore` of `@threadkit/hooks`, or any compatible store). */
-  store?: ThreadStoreLike;
+  /**
+   * A live per-thread store of `@threadkit/hooks` (`createThreadStore`, or `useThreadStore`);
+   * only its `getState` and `subscribe` are used.
+   */
+  store?: ThreadStoreSubscription;
   /** A custom item source. */
   source?: ThreadSource;
   /** Whether older items exist before the first one. @default false */

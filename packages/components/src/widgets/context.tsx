@@ -1,4 +1,12 @@
-import type { ActionConfig, WidgetNode, WidgetRoot } from "@threadkit/core";
+import {
+  type ActionConfig,
+  nestFormValues,
+  runWidgetAction,
+  type WidgetActionBinding,
+  type WidgetFormValue,
+  type WidgetNode,
+  type WidgetRoot,
+} from "@threadkit/core";
 import {
   type ComponentType,
   createContext,
@@ -9,14 +17,7 @@ import {
   useRef,
   useState,
 } from "react";
-import {
-  nestFormValues,
-  readWidgetFormEntries,
-  resolveLoadingBehavior,
-  type WidgetActionBinding,
-  type WidgetFormValue,
-  withFormValues,
-} from "./actions";
+import { readWidgetFormEntries } from "./actions";
 
 /** What an action handler learns about where the action came from. */
 export interface WidgetActionContext {
@@ -149,8 +150,11 @@ export function useWidgetActionTrigger(
   return [action === undefined ? null : fire, loading, setSelfLoading];
 }
 
-/** Builds the payload and routes an action; shared by the runtime. */
-export async function dispatchWidgetAction(
+/**
+ * Reads the action's form and hands it to core's `runWidgetAction`, which merges the values, routes
+ * the action to `onAction` or `onClientAction` and reports its loading state.
+ */
+export function dispatchWidgetAction(
   action: ActionConfig,
   options: DispatchOptions,
   handlers: {
@@ -162,66 +166,34 @@ export async function dispatchWidgetAction(
     warn: (message: string) => void;
   },
 ): Promise<void> {
-  let sent = action;
   const entries = options.form
     ? readWidgetFormEntries(options.form)
     : new Map<string, WidgetFormValue>();
   if (options.values) {
     for (const [name, value] of Object.entries(options.values)) entries.set(name, value);
   }
-  if (entries.size > 0) {
-    const { action: merged, collisions } = withFormValues(action, nestFormValues(entries));
-    sent = merged;
-    for (const name of collisions) {
+  const { onAction, onClientAction, context } = handlers;
+  return runWidgetAction(action, {
+    values: entries.size > 0 ? nestFormValues(entries) : undefined,
+    binding: options.binding,
+    client: onClientAction && ((sent) => onClientAction(sent, context)),
+    server: onAction && ((sent) => onAction(sent, context)),
+    onCollision: (name) =>
       handlers.warn(
         `Form field "${name}" collides with a payload key of action "${action.type}"; the field value was left out.`,
+      ),
+    onUnhandled: (_sent, route) => {
+      const client = route === "client";
+      handlers.warn(
+        `Widget action "${action.type}" (${client ? "client" : "server"}) has no handler; pass \`${
+          client ? "onClientAction" : "onAction"
+        }\` to Widget.Root.`,
       );
-    }
-  }
-  const client = sent.handler === "client";
-  const handler = client ? handlers.onClientAction : handlers.onAction;
-  if (handler === undefined) {
-    handlers.warn(
-      `Widget action "${action.type}" (${client ? "client" : "server"}) has no handler; pass \`${
-        client ? "onClientAction" : "onAction"
-      }\` to Widget.Root.`,
-    );
-    return;
-  }
-  let result: unknown;
-  try {
-    result = handler(sent, handlers.context);
-  } catch (error) {
-    report(error, sent, handlers);
-    return;
-  }
-  if (!isThenable(result)) return;
-  const behavior = resolveLoadingBehavior(sent, options.binding);
-  if (behavior === "self") options.setSelfLoading?.(true);
-  if (behavior === "container") handlers.setContainerLoading(1);
-  try {
-    await result;
-  } catch (error) {
-    report(error, sent, handlers);
-  } finally {
-    if (behavior === "self") options.setSelfLoading?.(false);
-    if (behavior === "container") handlers.setContainerLoading(-1);
-  }
-}
-
-function report(
-  error: unknown,
-  action: ActionConfig,
-  handlers: { onActionError: ((error: unknown, action: ActionConfig) => void) | undefined },
-): void {
-  if (handlers.onActionError) handlers.onActionError(error, action);
-  else console.error(`Widget action "${action.type}" failed`, error);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+    },
+    onLoading: (loading, behavior) => {
+      if (behavior === "self") options.setSelfLoading?.(loading);
+      if (behavior === "container") handlers.setContainerLoading(loading ? 1 : -1);
+    },
+    onError: handlers.onActionError,
+  });
 }

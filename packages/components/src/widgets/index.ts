@@ -1,13 +1,12 @@
 export {
   type ResolvedLoadingBehavior,
-  readWidgetFormEntries,
-  readWidgetFormValues,
   resolveLoadingBehavior,
   type WidgetActionBinding,
   type WidgetFormValue,
   type WidgetFormValues,
   withFormValues,
-} from "./actions";
+} from "@threadkit/core";
+export { readWidgetFormEntries, readWidgetFormValues } from "./actions";
 export { preloadWidgetChart } from "./chart";
 export {
   ConnectedWidget,

@@ -9,6 +9,7 @@ import type {
   ListViewWidget,
   SpacerWidget,
   TransitionWidget,
+  WidgetActionBinding,
   WidgetNode,
   WidgetStatus,
 } from "@threadkit/core";
@@ -20,7 +21,6 @@ import {
   useState,
 } from "react";
 import { safeUrl } from "../internal/safe-url";
-import type { WidgetActionBinding } from "./actions";
 import {
   useFormScope,
   useWidgetActionTrigger,

@@ -38,7 +38,8 @@ function listParams(options: ThreadBackendListOptions | undefined) {
   const params: { limit?: number; order?: "asc" | "desc"; after?: string | null } = {};
   if (options?.limit !== undefined) params.limit = options.limit;
   if (options?.order !== undefined) params.order = options.order;
-  if (options?.after != null) params.after = options.after;
+  // An explicit `after: null` (the first page) is sent as such, as the protocol client sends it.
+  if (options?.after !== undefined) params.after = options.after;
   return params;
 }
 
@@ -122,11 +123,12 @@ export function createChatKitBackend(
         : createChatKitClient(options);
   return {
     capabilities: CHATKIT_CAPABILITIES,
-    listThreads: async (options) =>
-      page(await client.threads.list(listParams(options), callOptions(options))),
+    // `.then` at once: the lazy page request goes out now, not a microtask later.
+    listThreads: (options) =>
+      client.threads.list(listParams(options), callOptions(options)).then(page),
     getThread: (threadId, options) => client.threads.getById(threadId, callOptions(options)),
-    listItems: async (threadId, options) =>
-      page(await client.items.list(threadId, listParams(options), callOptions(options))),
+    listItems: (threadId, options) =>
+      client.items.list(threadId, listParams(options), callOptions(options)).then(page),
     renameThread: (threadId, title, options) =>
       client.threads.update(threadId, title, callOptions(options)),
     deleteThread: (threadId, options) => client.threads.delete(threadId, callOptions(options)),

@@ -11,7 +11,6 @@ import {
 import { createTestProtocolClient } from "../../test/protocol-client";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useRunStream } from "../run/use-run-stream";
-import { checkAttachmentLimits, limitsFromFileUpload } from "./attachment-upload";
 import { type UseComposerOptions, useComposer } from "./use-composer";
 
 const createdAttachment = JSON.parse(
@@ -34,82 +33,6 @@ function setup(server: TestServer, options: Omit<UseComposerOptions, "run"> = {}
     { wrapper },
   );
 }
-
-describe("checkAttachmentLimits", () => {
-  it("explains every refused file", () => {
-    const limits = {
-      ...limitsFromFileUpload({ enabled: true, max_files: 2, max_file_size: 1 }),
-      accept: ["image/*", ".pdf"],
-    };
-    const { accepted, rejected } = checkAttachmentLimits(
-      [
-        file("a.png", 10, "image/png"),
-        file("notes.txt", 10, "text/plain"),
-        file("big.pdf", 3 * 1024 * 1024, "application/pdf"),
-        file("b.pdf", 10, "application/pdf"),
-        file("c.png", 10, "image/png"),
-      ],
-      0,
-      limits,
-    );
-    expect(accepted.map((f) => f.name)).toEqual(["a.png", "b.pdf"]);
-    expect(rejected).toEqual([
-      {
-        name: "notes.txt",
-        reason: "type",
-        message: '"notes.txt" is not an accepted file type (image/*, .pdf).',
-      },
-      {
-        name: "big.pdf",
-        reason: "too_large",
-        maxSize: 1024 * 1024,
-        message: '"big.pdf" is 3 MB; files can be at most 1 MB.',
-      },
-      {
-        name: "c.png",
-        reason: "too_many",
-        message: '"c.png" was not added: at most 2 files per message.',
-      },
-    ]);
-  });
-
-  it("applies a size limit per MIME type, exact types before patterns before the fallback", () => {
-    const { accepted, rejected } = checkAttachmentLimits(
-      [
-        file("photo.png", 300, "image/png"),
-        file("scan.jpg", 300, "image/jpeg"),
-        file("clip.mp4", 300, "video/mp4"),
-        file("notes.txt", 300, "text/plain"),
-      ],
-      0,
-      {
-        maxSize: 1000,
-        maxSizeByType: { "image/png": 400, "image/*": 200, "*": 250 },
-      },
-    );
-    expect(accepted.map((f) => f.name)).toEqual(["photo.png"]);
-    expect(rejected.map((r) => [r.name, r.maxSize])).toEqual([
-      ["scan.jpg", 200],
-      ["clip.mp4", 250],
-      ["notes.txt", 250],
-    ]);
-    const withoutFallback = checkAttachmentLimits([file("clip.mp4", 300, "video/mp4")], 0, {
-      maxSize: 1000,
-      maxSizeByType: { "image/*": 200 },
-    });
-    expect(withoutFallback.accepted).toHaveLength(1);
-  });
-
-  it("refuses everything when the session turned uploads off", () => {
-    const { accepted, rejected } = checkAttachmentLimits(
-      [file("a.png", 1, "image/png")],
-      0,
-      limitsFromFileUpload({ enabled: false, max_files: null, max_file_size: null }),
-    );
-    expect(accepted).toEqual([]);
-    expect(rejected[0]?.reason).toBe("disabled");
-  });
-});
 
 describe("useComposer", () => {
   let server: TestServer;
@@ -149,7 +72,7 @@ describe("useComposer", () => {
     });
     expect(result.current.composer.isUploading).toBe(true);
     expect(result.current.composer.canSubmit).toBe(false);
-    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("uploaded"));
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("done"));
     expect(result.current.composer.attachments[0]?.progress).toBe(1);
     expect(result.current.composer.attachments[0]?.attachment).toMatchObject({ id: "atc_1" });
     expect(uploads).toEqual([{ method: "PUT", header: "my-value", size: 1024 }]);
@@ -212,7 +135,7 @@ describe("useComposer", () => {
     act(() => {
       result.current.composer.addFiles([file("a.png", 64, "image/png")]);
     });
-    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("uploaded"));
+    await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("done"));
     expect(result.current.composer.attachments[0]?.attachment?.id).toBe("atc_9");
   });
 
@@ -317,9 +240,7 @@ describe("useComposer", () => {
     ]);
     await waitFor(() => expect(result.current.composer.attachments[0]?.status).toBe("error"));
     expect(result.current.composer.canSubmit).toBe(false);
-    act(() =>
-      result.current.composer.removeAttachment(result.current.composer.attachments[0]!.localId),
-    );
+    act(() => result.current.composer.removeAttachment(result.current.composer.attachments[0]!.id));
     expect(result.current.composer.attachments).toEqual([]);
   });
 });

@@ -1,37 +1,21 @@
-import type {
-  Attachment,
-  InferenceOptions,
-  InputTagContent,
-  UserMessageContent,
-} from "@threadkit/core";
+import type { InferenceOptions, InputTagContent, UserMessageContent } from "@threadkit/core";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import type { RunResult } from "../run/run-controller";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
 import { ThreadContextInternal } from "../thread/thread-context";
+import { createUploader, type UploadStrategy } from "./attachment-upload";
 import {
   type AttachmentLimits,
   type AttachmentRejection,
+  type ComposerAttachment,
+  canSubmitDraft,
   checkAttachmentLimits,
-  createUploader,
-  type UploadStrategy,
-} from "./attachment-upload";
-
-/** One attachment in the composer. */
-export interface ComposerAttachment {
-  /** Local id (stable while the attachment is in the composer). */
-  readonly localId: string;
-  /** The picked file. */
-  readonly file: File;
-  /** `uploading` until the server has the bytes, then `uploaded` (or `error`). */
-  readonly status: "uploading" | "uploaded" | "error";
-  /** Upload progress from 0 to 1. */
-  readonly progress: number;
-  /** The server's attachment once uploaded. */
-  readonly attachment: Attachment | null;
-  /** Why the upload failed. */
-  readonly error: Error | null;
-}
+  clearSentText,
+  hasPendingUpload,
+  restoreDraft,
+  restoreDraftAttachments,
+} from "./composer-rules";
 
 /** Options of {@link useComposer}. */
 export interface UseComposerOptions {
@@ -63,12 +47,15 @@ export interface UseComposerResult {
   tags: readonly InputTagContent[];
   /** Replaces the draft's tags. */
   setTags(tags: readonly InputTagContent[]): void;
-  /** Attachments in the order they were added. */
+  /**
+   * Attachments in the order they were added, each with its `file`, upload `status` and
+   * `progress`, and the server's `attachment` once uploaded.
+   */
   attachments: readonly ComposerAttachment[];
   /** Checks files against the limits, then uploads the accepted ones. Returns the rejections. */
   addFiles(files: Iterable<File> | ArrayLike<File>): AttachmentRejection[];
   /** Removes an attachment (aborting its upload). */
-  removeAttachment(localId: string): void;
+  removeAttachment(id: string): void;
   /** Files refused by the last `addFiles`, with a message each. */
   rejections: readonly AttachmentRejection[];
   /** Clears `rejections`. */
@@ -125,9 +112,9 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     [],
   );
 
-  const patch = useCallback((localId: string, change: Partial<ComposerAttachment>) => {
+  const patch = useCallback((id: string, change: Partial<ComposerAttachment>) => {
     setAttachments((list) =>
-      list.map((entry) => (entry.localId === localId ? { ...entry, ...change } : entry)),
+      list.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)),
     );
   }, []);
 
@@ -143,31 +130,39 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
         latest.current.upload ?? { type: "two_phase" },
         () => context.clients.protocol,
       );
-      const added = accepted.map((file) => ({
-        localId: `attachment_${++localIds}`,
+      const added = accepted.map((file): ComposerAttachment & { file: File } => ({
+        id: `attachment_${++localIds}`,
+        name: file.name,
+        mimeType: file.type || "application/octet-stream",
         file,
-        status: "uploading" as const,
+        status: "uploading",
         progress: 0,
+        previewUrl: null,
         attachment: null,
         error: null,
       }));
       setAttachments((list) => [...list, ...added]);
       for (const entry of added) {
         const abort = new AbortController();
-        aborts.current.set(entry.localId, abort);
+        aborts.current.set(entry.id, abort);
         upload(entry.file, {
           signal: abort.signal,
-          onProgress: (progress) => patch(entry.localId, { progress }),
+          onProgress: (progress) => patch(entry.id, { progress }),
         }).then(
           (attachment) => {
-            aborts.current.delete(entry.localId);
-            patch(entry.localId, { status: "uploaded", progress: 1, attachment });
+            aborts.current.delete(entry.id);
+            patch(entry.id, {
+              status: "done",
+              progress: 1,
+              attachment,
+              previewUrl: attachment.type === "image" ? attachment.preview_url : null,
+            });
           },
           (error: unknown) => {
-            aborts.current.delete(entry.localId);
+            aborts.current.delete(entry.id);
             if (abort.signal.aborted) return;
             const reason = error instanceof Error ? error : new Error(String(error));
-            patch(entry.localId, { status: "error", error: reason });
+            patch(entry.id, { status: "error", error: reason.message });
             context.reportError(reason);
           },
         );
@@ -178,11 +173,11 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   );
 
   const removeAttachment = useCallback(
-    (localId: string) => {
-      aborts.current.get(localId)?.abort();
-      aborts.current.delete(localId);
-      const entry = attachmentsRef.current.find((item) => item.localId === localId);
-      setAttachments((list) => list.filter((item) => item.localId !== localId));
+    (id: string) => {
+      aborts.current.get(id)?.abort();
+      aborts.current.delete(id);
+      const entry = attachmentsRef.current.find((item) => item.id === id);
+      setAttachments((list) => list.filter((item) => item.id !== id));
       const protocol = context.clients.protocol;
       if (entry?.attachment && protocol) {
         protocol
@@ -198,10 +193,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     [context],
   );
 
-  const isUploading = attachments.some((entry) => entry.status === "uploading");
-  const hasContent = text.trim() !== "" || attachments.some((entry) => entry.status === "uploaded");
-  const canSubmit =
-    hasContent && !isUploading && !attachments.some((e) => e.status === "error") && !run.isRunning;
+  const isUploading = hasPendingUpload(attachments);
+  const canSubmit = canSubmitDraft({ text, attachments, running: run.isRunning });
 
   const reset = useCallback(() => {
     for (const abort of aborts.current.values()) abort.abort();
@@ -214,10 +207,10 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
 
   const submit = useCallback(async (): Promise<RunResult | null> => {
     if (!canSubmit) return null;
-    const sentEntries = attachments.filter((entry) => entry.attachment !== null);
+    const sentEntries = attachments.filter((entry) => entry.attachment != null);
     const sent = sentEntries.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
     // Entries are matched by local id: a late progress update replaces the entry objects.
-    const sentIds = new Set(sentEntries.map((entry) => entry.localId));
+    const sentIds = new Set(sentEntries.map((entry) => entry.id));
     const inferenceOptions = latest.current.inferenceOptions;
     const sentTags = tags;
     let cleared = false;
@@ -231,20 +224,17 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
         // The server took the send: the draft leaves now, while the reply streams.
         onAccepted: () => {
           cleared = true;
-          setText((current) => (current === text ? "" : current));
+          setText((current) => clearSentText(current, text));
           setTags((current) => (current === sentTags ? [] : current));
-          setAttachments((list) => list.filter((entry) => !sentIds.has(entry.localId)));
+          setAttachments((list) => list.filter((entry) => !sentIds.has(entry.id)));
         },
         // The message never reached the thread: what was cleared comes back for editing.
         onLost: () => {
           if (!cleared) return;
           cleared = false;
-          setText((current) => (current === "" ? text : current));
-          setTags((current) => (current.length === 0 ? sentTags : current));
-          setAttachments((list) => [
-            ...sentEntries.filter((entry) => !list.some((item) => item.localId === entry.localId)),
-            ...list,
-          ]);
+          setText((current) => restoreDraft(current, text));
+          setTags((current) => restoreDraft(current, sentTags));
+          setAttachments((list) => restoreDraftAttachments(list, sentEntries));
         },
       },
     );

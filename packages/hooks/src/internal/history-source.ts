@@ -1,16 +1,19 @@
 /**
- * Reads thread history from whichever client the provider has, as canonical shapes: items
- * oldest first with the cursor of the next (older) page, threads with their cursor.
+ * Reads thread history as canonical shapes: items oldest first with the cursor of the next
+ * (older) page, threads with their cursor. A ChatKit server and the hosted REST API are read
+ * through their `ThreadBackend` (`createChatKitBackend`, `createChatKitRestBackend`); the
+ * Assistants API, which has no backend yet, through its client.
  */
 import {
   normalizeAssistantObjects,
   normalizeAssistantThread,
-  normalizeChatKitRestThread,
   type RunStep,
+  type ThreadBackend,
   type ThreadItem,
   type ThreadMetadata,
 } from "@threadkit/core";
 import type { ThreadkitClients } from "../provider/clients";
+import { getThreadBackend } from "./thread-backend";
 
 /** One page of items, oldest first. */
 export interface ItemsPage {
@@ -56,92 +59,52 @@ export interface HistorySourceOptions {
 }
 
 /**
- * The history source for the provider's clients (protocol first, then REST, then Assistants).
- * Throws a clear error naming `hookName` when none is given.
+ * History over a {@link ThreadBackend}. Backends answer pages in the requested order; history
+ * pages are oldest first, so a `desc` page of items is reversed here, for every backend alike.
+ */
+export function historyFromBackend(backend: ThreadBackend, hookName: string): HistorySource {
+  return {
+    async listItems(threadId, { limit, order, after, signal }) {
+      const page = await backend.listItems(threadId, { limit, order, after, signal });
+      const items = order === "desc" ? [...page.data].reverse() : page.data;
+      return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
+    },
+    async listThreads({ limit, order, after, signal }) {
+      const page = await backend.listThreads({ limit, order, after, signal });
+      return {
+        threads: page.data.map(withoutItems),
+        nextCursor: page.has_more ? (page.after ?? null) : null,
+      };
+    },
+    async getThread(threadId, signal) {
+      return withoutItems(await backend.getThread(threadId, { signal }));
+    },
+    async deleteThread(threadId) {
+      await backend.deleteThread(threadId);
+    },
+    async renameThread(threadId, title) {
+      if (!backend.capabilities.rename) {
+        throw new Error(
+          `This backend cannot rename threads (the hosted ChatKit REST API is read-only); \`${hookName}\` needs a \`protocol\` client`,
+        );
+      }
+      return withoutItems(await backend.renameThread(threadId, title));
+    },
+  };
+}
+
+/**
+ * The history source for the provider's clients: the backend of the protocol client, else of the
+ * REST client, else the Assistants client. Throws a clear error naming `hookName` when none is
+ * given.
  */
 export function getHistorySource(
   clients: ThreadkitClients,
   hookName: string,
   options: HistorySourceOptions = {},
 ): HistorySource {
-  const protocol = clients.protocol;
-  if (protocol) {
-    return {
-      async listItems(threadId, { limit, order, after, signal }) {
-        const page = await protocol.request(
-          "items.list",
-          { thread_id: threadId, limit, order, after },
-          signalOption(signal),
-        );
-        const items = order === "desc" ? [...page.data].reverse() : page.data;
-        return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
-      },
-      async listThreads({ limit, order, after, signal }) {
-        const page = await protocol.request(
-          "threads.list",
-          { limit, order, after },
-          signalOption(signal),
-        );
-        return {
-          threads: page.data.map(withoutItems),
-          nextCursor: page.has_more ? (page.after ?? null) : null,
-        };
-      },
-      async getThread(threadId, signal) {
-        const thread = await protocol.request(
-          "threads.get_by_id",
-          { thread_id: threadId },
-          signalOption(signal),
-        );
-        return withoutItems(thread);
-      },
-      async deleteThread(threadId) {
-        await protocol.request("threads.delete", { thread_id: threadId });
-      },
-      async renameThread(threadId, title) {
-        return withoutItems(
-          await protocol.request("threads.update", { thread_id: threadId, title }),
-        );
-      },
-    };
-  }
-  const rest = clients.rest;
-  if (rest) {
-    const cursor = (after: string | null) => (after === null ? {} : { after });
-    return {
-      async listItems(threadId, { limit, order, after, signal }) {
-        const page = await rest.threads.listItems(
-          threadId,
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        const items = order === "desc" ? [...page.data].reverse() : page.data;
-        return { items, nextCursor: page.has_more ? page.last_id : null };
-      },
-      async listThreads({ limit, order, after, signal }) {
-        const page = await rest.threads.list(
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        return {
-          threads: page.data.map((thread) => withoutItems(normalizeChatKitRestThread(thread))),
-          nextCursor: page.has_more ? page.last_id : null,
-        };
-      },
-      async getThread(threadId, signal) {
-        const thread = await rest.threads.retrieve(threadId, signalOption(signal));
-        return withoutItems(normalizeChatKitRestThread(thread));
-      },
-      async deleteThread(threadId) {
-        await rest.threads.delete(threadId);
-      },
-      async renameThread() {
-        throw new Error(
-          "The hosted ChatKit REST API cannot rename threads; `useRenameThread` needs a `protocol` client",
-        );
-      },
-    };
-  }
+  const backend = getThreadBackend(clients);
+  if (backend) return historyFromBackend(backend, hookName);
   const assistants = clients.assistants;
   if (assistants) {
     const cursor = (after: string | null) => (after === null ? {} : { after });

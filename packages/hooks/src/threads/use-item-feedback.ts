@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useContext } from "react";
+import { getThreadBackend } from "../internal/thread-backend";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { ThreadContextInternal } from "../thread/thread-context";
 
@@ -11,7 +12,7 @@ export interface ItemFeedbackInput {
 }
 
 /**
- * Sends thumbs up/down feedback on items (`items.feedback`) of `threadId` (default: the current
+ * Sends thumbs up/down feedback on items (the backend's `feedback`: `items.feedback`) of `threadId` (default: the current
  * `ThreadProvider`'s thread). A TanStack Query mutation: read `isPending`, `isSuccess`, `error`.
  *
  * @example
@@ -26,11 +27,11 @@ export function useItemFeedback(threadId?: string) {
   const target = threadId ?? thread?.threadId ?? null;
   return useMutation({
     mutationFn: async ({ itemIds, kind }: ItemFeedbackInput) => {
-      const protocol = context.clients.protocol;
-      if (!protocol)
+      const backend = getThreadBackend(context.clients);
+      if (!backend?.capabilities.feedback)
         throw new Error("`useItemFeedback` needs a `protocol` client in `ThreadkitProvider`");
       if (target === null) throw new Error("`useItemFeedback` needs a thread id");
-      await protocol.request("items.feedback", { thread_id: target, item_ids: [...itemIds], kind });
+      await backend.feedback(target, [...itemIds], kind);
     },
     onError: (error) => context.reportError(error),
   });

@@ -114,6 +114,26 @@ describe("useWidgetAction", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("merges values as Widget.Root does: nested keys merge and the payload wins", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, {}));
+    const onClientAction = vi.fn();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { result } = setup(server, { onClientAction });
+    await act(() =>
+      result.current.actions.dispatch(
+        { type: "save", handler: "client", payload: { id: 1, todo: { list: "a" } } },
+        { id: "w_1" },
+        { values: { id: 9, todo: { title: "Milk" } } },
+      ),
+    );
+    expect(onClientAction).toHaveBeenCalledWith(
+      { type: "save", payload: { id: 1, todo: { list: "a", title: "Milk" } } },
+      { id: "w_1" },
+    );
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"id" collides'));
+    warn.mockRestore();
+  });
+
   it("reports a client action without a handler as an error", async () => {
     server = await startServer((_request, res) => sendJson(res, 500, {}));
     const { result } = setup(server);

@@ -2,7 +2,9 @@ import {
   type ActionConfig,
   type ActionPayload,
   parseThreadItem,
+  runWidgetAction,
   type ThreadItem,
+  widgetActionRoute,
 } from "@threadkit/core";
 import { useCallback, useContext, useMemo, useRef, useState } from "react";
 import { useThreadkitContext } from "../provider/threadkit-context";
@@ -33,7 +35,10 @@ export interface UseWidgetActionOptions {
 
 /** Options of one dispatch. */
 export interface DispatchWidgetActionOptions {
-  /** Values merged into the payload (form fields). */
+  /**
+   * Values merged into the payload (form fields), as `Widget.Root` merges them: dotted names nest,
+   * and a name the payload already has is left out (the payload wins).
+   */
   values?: Readonly<Record<string, unknown>>;
   /** The loading key; defaults to `"<item id>:<action type>"`. */
   key?: string;
@@ -65,15 +70,6 @@ export function widgetActionKey(action: ActionConfig, source: WidgetActionSource
   return `${source?.id ?? ""}:${action.type}`;
 }
 
-function withValues(
-  payload: unknown,
-  values: Readonly<Record<string, unknown>> | undefined,
-): unknown {
-  if (!values) return payload ?? null;
-  const base = payload && typeof payload === "object" && !Array.isArray(payload) ? payload : {};
-  return { ...base, ...values };
-}
-
 /**
  * Dispatches widget actions with a loading state per action.
  *
@@ -97,60 +93,68 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
   latest.current = { options, run };
 
   const dispatch = useCallback(
-    async (
+    (
       action: ActionConfig,
       source: WidgetActionSource | null,
       dispatchOptions: DispatchWidgetActionOptions = {},
-    ) => {
+    ): Promise<void> => {
       const key = dispatchOptions.key ?? widgetActionKey(action, source);
-      const payload: ActionPayload = {
-        type: action.type,
-        payload: withValues(action.payload, dispatchOptions.values),
-      };
-      setPending((set) => new Set(set).add(key));
+      const toPayload = (sent: ActionConfig): ActionPayload => ({
+        type: sent.type,
+        payload: sent.payload ?? null,
+      });
       setError(null);
-      try {
-        const { options: current, run: currentRun } = latest.current;
-        if (action.handler === "client") {
-          if (!current.onClientAction) {
+      return runWidgetAction(action, {
+        values: dispatchOptions.values,
+        client: async (sent) => {
+          const { onClientAction } = latest.current.options;
+          if (!onClientAction) {
             throw new Error(
-              `Widget action "${action.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
+              `Widget action "${sent.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
             );
           }
-          await current.onClientAction(payload, source);
-          return;
-        }
-        const threadId = currentRun.threadId;
-        if (threadId === null) throw new Error("Widget actions need an existing thread");
-        if (action.streaming === false) {
-          const protocol = context.clients.protocol;
-          if (!protocol) {
-            throw new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`");
+          await onClientAction(toPayload(sent), source);
+        },
+        server: async (sent) => {
+          const currentRun = latest.current.run;
+          const threadId = currentRun.threadId;
+          if (threadId === null) throw new Error("Widget actions need an existing thread");
+          if (widgetActionRoute(sent) === "sync") {
+            const protocol = context.clients.protocol;
+            if (!protocol) {
+              throw new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`");
+            }
+            const json = await protocol.request("threads.sync_custom_action", {
+              thread_id: threadId,
+              item_id: source?.id ?? null,
+              action: toPayload(sent),
+            });
+            const updated = (json as { updated_item?: unknown } | null)?.updated_item;
+            if (updated != null)
+              context.stores.get(threadId).getState().upsertItem(parseThreadItem(updated));
+            return;
           }
-          const json = await protocol.request("threads.sync_custom_action", {
-            thread_id: threadId,
-            item_id: source?.id ?? null,
-            action: payload,
-          });
-          const updated = (json as { updated_item?: unknown } | null)?.updated_item;
-          if (updated != null)
-            context.stores.get(threadId).getState().upsertItem(parseThreadItem(updated));
-          return;
-        }
-        const result = await currentRun.customAction(payload, source?.id ?? null);
-        // The run has already reported its own failure.
-        if (result.status === "error") setError(result.error);
-      } catch (caught) {
-        const reason = caught instanceof Error ? caught : new Error(String(caught));
-        setError(reason);
-        context.reportError(reason);
-      } finally {
-        setPending((set) => {
-          const next = new Set(set);
-          next.delete(key);
-          return next;
-        });
-      }
+          const result = await currentRun.customAction(toPayload(sent), source?.id ?? null);
+          // The run has already reported its own failure.
+          if (result.status === "error") setError(result.error);
+        },
+        onCollision: (name) =>
+          console.warn(
+            `[threadkit] Value "${name}" collides with a payload key of action "${action.type}"; it was left out.`,
+          ),
+        onLoading: (loading) =>
+          setPending((set) => {
+            const next = new Set(set);
+            if (loading) next.add(key);
+            else next.delete(key);
+            return next;
+          }),
+        onError: (caught) => {
+          const reason = caught instanceof Error ? caught : new Error(String(caught));
+          setError(reason);
+          context.reportError(reason);
+        },
+      });
     },
     [context],
   );

@@ -1,4 +1,19 @@
 export {
+  type ActionWithValues,
+  nestFormValues,
+  type ResolvedLoadingBehavior,
+  type RunWidgetActionOptions,
+  resolveLoadingBehavior,
+  runWidgetAction,
+  type WidgetActionBinding,
+  type WidgetActionRoute,
+  type WidgetActionRunner,
+  type WidgetFormValue,
+  type WidgetFormValues,
+  widgetActionRoute,
+  withFormValues,
+} from "./actions";
+export {
   isKnownWidgetType,
   isWidgetType,
   type ParsedWidgetRoot,

@@ -1,0 +1,117 @@
+import { createChatKitRestClient } from "@threadkit/core";
+import {
+  closeAfterCleanup,
+  readFixture,
+  sendJson,
+  startServer,
+  type TestServer,
+} from "../../test/http-server";
+import { createTestProtocolClient } from "../../test/protocol-client";
+import { getHistorySource } from "./history-source";
+
+/** The recorded REST page (oldest first), answered newest first as `order=desc` asks. */
+const restPage = JSON.parse(readFixture("chatkit-items/apiref-md-list-items-example.json")) as {
+  data: { id: string }[];
+};
+const restDescPage = {
+  ...restPage,
+  data: [...restPage.data].reverse(),
+  has_more: true,
+  first_id: "cthi_assistant_002",
+  last_id: "cthi_user_001",
+};
+
+const item = (id: string) => ({
+  id,
+  thread_id: "thr_1",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "assistant_message",
+  content: [{ type: "output_text", text: id, annotations: [] }],
+});
+const thread = (id: string) => ({
+  id,
+  title: id,
+  created_at: "2026-05-01T10:00:00Z",
+  status: { type: "active" },
+  metadata: {},
+  items: { data: [], has_more: false, after: null },
+});
+
+describe("getHistorySource through the thread backends", () => {
+  let server: TestServer;
+  afterEach(() => closeAfterCleanup(server));
+
+  it("gives a newest-first REST page of items oldest first, with the older page's cursor", async () => {
+    server = await startServer((_request, res) => sendJson(res, 200, restDescPage));
+    const rest = createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 });
+    const page = await getHistorySource({ rest }, "useThreadItems").listItems("cthr_abc123", {
+      limit: 2,
+      order: "desc",
+      after: null,
+    });
+    expect(page.items.map((entry) => entry.id)).toEqual(["cthi_user_001", "cthi_assistant_002"]);
+    expect(page.nextCursor).toBe("cthi_user_001");
+    expect(server.requests[0]?.url).toBe("/chatkit/threads/cthr_abc123/items?limit=2&order=desc");
+  });
+
+  it("keeps an ascending REST page as it came", async () => {
+    server = await startServer((_request, res) => sendJson(res, 200, restPage));
+    const rest = createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 });
+    const page = await getHistorySource({ rest }, "useThreadItems").listItems("cthr_abc123", {
+      limit: 2,
+      order: "asc",
+      after: "cthi_0",
+    });
+    expect(page.items.map((entry) => entry.id)).toEqual(["cthi_user_001", "cthi_assistant_002"]);
+    expect(page.nextCursor).toBeNull();
+    expect(server.requests[0]?.url).toBe(
+      "/chatkit/threads/cthr_abc123/items?limit=2&order=asc&after=cthi_0",
+    );
+  });
+
+  it("gives a newest-first protocol page of items oldest first, with the older page's cursor", async () => {
+    server = await startServer((_request, res) =>
+      sendJson(res, 200, { data: [item("i3"), item("i2")], has_more: true, after: "i2" }),
+    );
+    const protocol = createTestProtocolClient(server.url);
+    const page = await getHistorySource({ protocol }, "useThreadItems").listItems("thr_1", {
+      limit: 2,
+      order: "desc",
+      after: null,
+    });
+    expect(page.items.map((entry) => entry.id)).toEqual(["i2", "i3"]);
+    expect(page.nextCursor).toBe("i2");
+    expect(server.requests[0]?.body).toMatchObject({
+      type: "items.list",
+      params: { thread_id: "thr_1", limit: 2, order: "desc" },
+    });
+  });
+
+  it("lists threads in the order asked for, without their items", async () => {
+    server = await startServer((_request, res) =>
+      sendJson(res, 200, { data: [thread("t2"), thread("t1")], has_more: true, after: "t1" }),
+    );
+    const protocol = createTestProtocolClient(server.url);
+    const page = await getHistorySource({ protocol }, "useThreads").listThreads({
+      limit: 2,
+      order: "desc",
+      after: null,
+    });
+    expect(page.threads.map((entry) => entry.id)).toEqual(["t2", "t1"]);
+    expect(page.threads[0]).not.toHaveProperty("items");
+    expect(page.nextCursor).toBe("t1");
+  });
+
+  it("refuses to rename on the read-only REST backend without a request", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, {}));
+    const rest = createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 });
+    await expect(
+      getHistorySource({ rest }, "useRenameThread").renameThread("cthr_1", "New"),
+    ).rejects.toThrow(/cannot rename threads.*`useRenameThread` needs a `protocol` client/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("names the hook when the provider has no client", () => {
+    expect(() => getHistorySource({}, "useThreads")).toThrow(/`useThreads` needs a `protocol`/);
+  });
+});
