@@ -1,7 +1,7 @@
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { RunFailureReason } from "../run/run-failure";
-import type { RunResult } from "../run/run-result";
+import type { RunFailureReason } from "../engine/run-failure";
+import type { RunResult } from "../engine/run-result";
 import {
   acknowledgeThreadEffects,
   addOptimisticThreadMessage,
