@@ -47,6 +47,7 @@ function keepCompletedEvent(
 
 /** The id of the item an event is about, if any. */
 function eventItemId(event: ThreadStreamReducerEvent): string | undefined {
+  if (event.type === "thread.item.updated") return event.item_id;
   if ("item" in event && event.item && typeof event.item === "object" && "id" in event.item) {
     return String(event.item.id);
   }
@@ -84,10 +85,13 @@ export function applyThreadEvents(
     marks.completedToolCalls.size > 0
       ? events.map((event) => keepCompletedEvent(marks, event))
       : events;
-  const ids = new Set<string>();
+  // Consecutive events about one item (a run of deltas) name it once.
+  const ids: string[] = [];
+  let last: string | undefined;
   for (const event of events) {
     const id = eventItemId(event);
-    if (id !== undefined) ids.add(id);
+    if (id !== undefined && id !== last) ids.push(id);
+    last = id;
   }
   const next = reduceThreadStreamEvents(state, kept);
   return withMarks(next, touch(marksOf(next), ids));
