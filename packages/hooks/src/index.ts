@@ -24,6 +24,19 @@ export {
   type UseComposerResult,
   useComposer,
 } from "./composer/use-composer";
+export type { AssistantRunOptions } from "./engine/assistants-run";
+export type { RunStatus } from "./engine/run-engine";
+export { ClientToolError, type ClientToolHandler, RunStreamError } from "./engine/run-errors";
+export {
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  describeRunFailure,
+  type RunFailureInfo,
+  type RunFailureReason,
+  StreamIdleTimeoutError,
+  UnconfirmedMessageError,
+} from "./engine/run-failure";
+export { type RunInput, type SendOptions, toUserMessageInput } from "./engine/run-request";
+export type { RunResult } from "./engine/run-result";
 export type {
   AssistantsClient,
   ProtocolClient,
@@ -45,25 +58,6 @@ export {
   type ThreadStoreRegistryOptions,
 } from "./provider/threadkit-provider";
 export { threadkitKeys } from "./query-keys";
-export type { AssistantRunOptions } from "./run/assistants-run";
-export {
-  ClientToolError,
-  type ClientToolHandler,
-  type RunInput,
-  type RunResult,
-  type RunStatus,
-  RunStreamError,
-  type SendOptions,
-  toUserMessageInput,
-} from "./run/run-controller";
-export {
-  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-  describeRunFailure,
-  type RunFailureInfo,
-  type RunFailureReason,
-  StreamIdleTimeoutError,
-  UnconfirmedMessageError,
-} from "./run/run-failure";
 export { type RetryAfterItem, useRetryAfterItem } from "./run/use-retry-after-item";
 export {
   type UseRunStreamOptions,

@@ -78,6 +78,16 @@ export type ThreadRunOperation =
  */
 export type ThreadRunBatch = ThreadStreamReaderEvent[];
 
+/** Options of {@link ThreadBackend.run}. */
+export interface ThreadRunOptions {
+  /**
+   * Called once, as soon as the backend accepted the operation (its response started), before
+   * the first batch. A backend that cannot tell calls it with its first batch at the latest;
+   * callers treat the first batch as acceptance too.
+   */
+  onAccepted?: (() => void) | undefined;
+}
+
 /**
  * One thread backend. Every method speaks ChatKit's shapes; errors are `ThreadkitError`
  * subclasses (`APIError`, `ConnectionError`, `TimeoutError`, `AbortError`, `ValidationError`,
@@ -126,7 +136,12 @@ export interface ThreadBackend {
   /**
    * Runs `operation` and yields its ChatKit thread stream events in batches (one per network
    * chunk). Aborting `signal` ends the iteration with `AbortError`; a failed request rejects the
-   * first `next()` with its `ThreadkitError`.
+   * first `next()` with its `ThreadkitError`. `options.onAccepted` runs once the backend
+   * accepted the operation, before the first batch.
    */
-  run(operation: ThreadRunOperation, signal?: AbortSignal): AsyncIterable<ThreadRunBatch>;
+  run(
+    operation: ThreadRunOperation,
+    signal?: AbortSignal,
+    options?: ThreadRunOptions,
+  ): AsyncIterable<ThreadRunBatch>;
 }

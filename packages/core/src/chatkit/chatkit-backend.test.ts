@@ -283,6 +283,33 @@ describe("createChatKitBackend", () => {
     expect([...before, ...after]).toEqual(await readerEvents(text));
   });
 
+  it("calls onAccepted once the response started, before any event, and not for a failed request", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.handle(async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(": open\n\n");
+      await released;
+      res.end('data: {"type":"progress_update","text":"1"}\n\n');
+    });
+    const onAccepted = vi.fn(() => release());
+    const batches = await collect(
+      backend().run({ type: "create_thread", input }, undefined, { onAccepted }),
+    );
+    // The server sends its event only once onAccepted ran: acceptance came first.
+    expect(onAccepted).toHaveBeenCalledTimes(1);
+    expect(batches).toEqual([[{ type: "progress_update", text: "1" }]]);
+
+    server.handle((_req, res) => sendJson(res, 500, { detail: "boom" }));
+    const rejected = vi.fn();
+    await collect(
+      backend().run({ type: "create_thread", input }, undefined, { onAccepted: rejected }),
+    ).catch(() => undefined);
+    expect(rejected).not.toHaveBeenCalled();
+  });
+
   it("ends the run with AbortError when the signal aborts mid-stream, and closes the request", async () => {
     let closed!: () => void;
     const requestClosed = new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import type {
   ThreadBackendListOptions,
   ThreadRunBatch,
   ThreadRunOperation,
+  ThreadRunOptions,
 } from "./backend";
 import {
   type ChatKitCallOptions,
@@ -87,8 +88,11 @@ async function* runStream(
   client: ChatKitClient,
   operation: ThreadRunOperation,
   signal: AbortSignal | undefined,
+  options: ThreadRunOptions | undefined,
 ): AsyncGenerator<ThreadRunBatch, void, undefined> {
   const body = await openStream(client, operation, signal);
+  // The response started: the server took the operation.
+  options?.onAccepted?.();
   try {
     yield* readThreadStreamBatches(body, { signal });
   } catch (error) {
@@ -143,6 +147,6 @@ export function createChatKitBackend(
     },
     deleteAttachment: (attachmentId, options) =>
       client.attachments.delete(attachmentId, callOptions(options)),
-    run: (operation, signal) => runStream(client, operation, signal),
+    run: (operation, signal, options) => runStream(client, operation, signal, options),
   };
 }

@@ -10,6 +10,7 @@ export type {
   ThreadBackendUploadOptions,
   ThreadRunBatch,
   ThreadRunOperation,
+  ThreadRunOptions,
 } from "./backend";
 export { type ChatKitBackendOptions, createChatKitBackend } from "./chatkit-backend";
 export {

@@ -1,5 +1,15 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
 export {
+  addOptimisticThreadMessage,
+  applyThreadEvents,
+  completeThreadToolCall,
+  isThreadToolCallCompleted,
+  type MergeThreadPageOptions,
+  mergeThreadPage,
+  upsertLiveThreadItem,
+  upsertLiveThreadItems,
+} from "./live-thread";
+export {
   reduceThreadStream,
   reduceThreadStreamEvents,
   type ThreadStreamReducerEvent,
@@ -17,6 +27,7 @@ export {
   selectThreadItems,
   startThreadStream,
   type ThreadClientEffect,
+  type ThreadLiveMarks,
   type ThreadNotice,
   type ThreadProgress,
   type ThreadState,

@@ -75,6 +75,7 @@ function reduceTextDelta(
     effects: state.effects,
     nextSeq: state.nextSeq,
     error: state.error,
+    live: state.live,
   };
 }
 

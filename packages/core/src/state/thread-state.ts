@@ -68,10 +68,39 @@ export interface ThreadState {
   readonly nextSeq: number;
   /** The last stream error, or null. Cleared by {@link startThreadStream}. */
   readonly error: ThreadStreamError | null;
+  /**
+   * What the live rules remember (`live-thread.ts`): when each item last changed live, the
+   * outputs posted for client tool calls and the optimistic messages waiting for their copy.
+   */
+  readonly live: ThreadLiveMarks;
+}
+
+/**
+ * The marks the live rules keep beside the items (see {@link applyThreadEvents},
+ * {@link mergeThreadPage}): a page read before a live change never undoes it, a posted client
+ * tool output is never replaced by a stale `pending` copy, and an optimistic user message leaves
+ * when the server's copy arrives.
+ */
+export interface ThreadLiveMarks {
+  /** A counter of live changes; take it before requesting a page (see {@link mergeThreadPage}). */
+  readonly version: number;
+  /** The live version at which each item last changed, by item id. */
+  readonly changedAt: PersistentMap<number>;
+  /** Outputs posted for `client_tool_call` items, by item id. */
+  readonly completedToolCalls: PersistentMap<{ readonly output: unknown }>;
+  /** Ids of optimistic user messages waiting for the server's copy, oldest first. */
+  readonly optimisticIds: readonly string[];
 }
 
 const EMPTY_IDS: readonly string[] = Object.freeze([]);
 const EMPTY_RECORD: Readonly<Record<string, number>> = Object.freeze({});
+/** @internal The marks of a state no live change touched yet. */
+export const EMPTY_LIVE_MARKS: ThreadLiveMarks = Object.freeze({
+  version: 0,
+  changedAt: PersistentMap.empty<number>(),
+  completedToolCalls: PersistentMap.empty<{ readonly output: unknown }>(),
+  optimisticIds: EMPTY_IDS,
+});
 
 /**
  * Creates a thread state holding `items` in the given order (a later duplicate id replaces the
@@ -93,6 +122,7 @@ export function createThreadState(items: readonly ThreadItem[] = []): ThreadStat
     effects: EMPTY_IDS as readonly never[],
     nextSeq: 1,
     error: null,
+    live: EMPTY_LIVE_MARKS,
   };
   return items.length === 0 ? base : mergeThreadItems(base, items, { position: "append" });
 }

@@ -1,7 +1,7 @@
 import type { InferenceOptions, InputTagContent, UserMessageContent } from "@threadkit/core";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { RunResult } from "../engine/run-result";
 import { useThreadkitContext } from "../provider/threadkit-context";
-import type { RunResult } from "../run/run-controller";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
 import { ThreadContextInternal } from "../thread/thread-context";
 import { createUploader, type UploadStrategy } from "./attachment-upload";

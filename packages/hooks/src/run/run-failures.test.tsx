@@ -11,10 +11,10 @@ import {
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
 import { useComposer } from "../composer/use-composer";
+import { StreamIdleTimeoutError, UnconfirmedMessageError } from "../engine/run-failure";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider, type ThreadkitProviderProps } from "../provider/threadkit-provider";
 import { useChatKitSession } from "../session/use-chatkit-session";
-import { StreamIdleTimeoutError, UnconfirmedMessageError } from "./run-failure";
 import { useRunStream } from "./use-run-stream";
 import { useThreadRunStatus } from "./use-thread-run-status";
 

@@ -1,4 +1,4 @@
-import type { RunResult } from "./run-controller";
+import type { RunResult } from "../engine/run-result";
 import { useRunController } from "./use-run-stream";
 
 /** Re-runs the response after one user message; see {@link useRetryAfterItem}. */

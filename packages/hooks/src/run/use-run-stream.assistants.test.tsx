@@ -11,11 +11,11 @@ import {
   startServer,
   type TestServer,
 } from "../../test/http-server";
+import { RunStreamError } from "../engine/run-errors";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useThreadStore } from "../thread/thread-context";
 import { selectThreadItem } from "../thread/thread-state";
 import { useThreadItems } from "../thread/use-thread-items";
-import { RunStreamError } from "./run-errors";
 import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
 const fixture = (name: string) => readFixture(`assistants/${name}`);

@@ -11,12 +11,12 @@ import {
   type TestServer,
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
+import { RunStreamError } from "../engine/run-errors";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { ThreadProvider, useThreadStore } from "../thread/thread-context";
 import { selectThreadItem } from "../thread/thread-state";
 import { useThreadItems } from "../thread/use-thread-items";
-import { RunStreamError } from "./run-controller";
 import { type UseRunStreamOptions, useRunStream } from "./use-run-stream";
 
 const fixture = (name: string) => readFixture(`chatkit-protocol/${name}`);

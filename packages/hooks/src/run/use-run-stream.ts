@@ -1,20 +1,17 @@
 import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
+import type { AssistantRunOptions } from "../engine/assistants-run";
+import { trackRunActivity } from "../engine/run-activity";
+import { RunEngine, type RunStatus } from "../engine/run-engine";
+import type { ClientToolHandler } from "../engine/run-errors";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "../engine/run-failure";
+import type { RunInput, SendOptions } from "../engine/run-request";
+import type { RunResult } from "../engine/run-result";
+import { resolveRunRoute } from "../engine/run-route";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { useResolvedThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
-import type { AssistantRunOptions } from "./assistants-run";
-import { trackRunActivity } from "./run-activity";
-import {
-  type ClientToolHandler,
-  RunController,
-  type RunInput,
-  type RunResult,
-  type RunStatus,
-  type SendOptions,
-} from "./run-controller";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "./run-failure";
 
 /** Options of {@link useRunStream}. */
 export interface UseRunStreamOptions {
@@ -181,7 +178,7 @@ export function useRunController(
   threadId: string | null,
   options: UseRunStreamOptions,
   hookName: string,
-): RunController {
+): RunEngine {
   const context = useThreadkitContext(hookName);
   const latest = useRef(options);
   latest.current = options;
@@ -190,15 +187,11 @@ export function useRunController(
 
   const [controller] = useState(
     () =>
-      new RunController(threadId, {
-        getClient: () => context.clients.protocol,
+      new RunEngine(threadId, {
+        getRoute: () => resolveRunRoute(context.clients, latest.current.assistant),
         getStore: (id) => context.stores.get(id),
         adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
         getClientTools: () => latest.current.clientTools,
-        getAssistants: () => {
-          const assistant = latest.current.assistant;
-          return assistant ? { client: context.clients.assistants, options: assistant } : undefined;
-        },
         throttleMs: options.throttleMs ?? 0,
         maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
         getIdleTimeoutMs: () =>

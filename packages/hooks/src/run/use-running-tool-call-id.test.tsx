@@ -9,9 +9,9 @@ import {
   type TestServer,
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
+import type { ClientToolHandler } from "../engine/run-errors";
 import type { ThreadkitClients } from "../provider/clients";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
-import type { ClientToolHandler } from "./run-controller";
 import { useRunStream } from "./use-run-stream";
 import { useRunningToolCallId } from "./use-running-tool-call-id";
 

@@ -1,5 +1,5 @@
 import type { StructuredInputSubmission } from "@threadkit/core";
-import type { RunResult } from "./run-controller";
+import type { RunResult } from "../engine/run-result";
 import { useRunController } from "./use-run-stream";
 
 /** Answers (or skips) one structured input item; see {@link useSubmitStructuredInput}. */

@@ -9,8 +9,8 @@ import {
   type TestServer,
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
+import { RunStreamError } from "../engine/run-errors";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
-import { RunStreamError } from "./run-controller";
 import { useRunStream } from "./use-run-stream";
 import { useThreadRunStatus } from "./use-thread-run-status";
 

@@ -1,12 +1,12 @@
 import type { UserMessageItem } from "@threadkit/core";
 import { useMemo } from "react";
 import { useStore } from "zustand";
+import { RunStreamError } from "../engine/run-errors";
+import type { RunFailureReason } from "../engine/run-failure";
+import type { RunResult } from "../engine/run-result";
 import { useThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
 import type { ThreadRunIncomplete, ThreadStoreState } from "../thread/thread-store";
-import type { RunResult } from "./run-controller";
-import { RunStreamError } from "./run-errors";
-import type { RunFailureReason } from "./run-failure";
 
 /** Why the last run of a thread failed, ready to show. */
 export interface ThreadRunError {

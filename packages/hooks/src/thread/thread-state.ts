@@ -4,10 +4,15 @@
  */
 export {
   acknowledgeThreadEffects,
+  addOptimisticThreadMessage,
+  applyThreadEvents,
+  completeThreadToolCall,
   createThreadState,
   dismissThreadNotices,
   finishThreadStream,
+  isThreadToolCallCompleted,
   mergeThreadItems,
+  mergeThreadPage,
   reduceThreadStream,
   selectThreadItem,
   startThreadStream,
@@ -17,4 +22,6 @@ export {
   type ThreadState,
   type ThreadStreamError,
   type ThreadStreamReducerEvent,
+  upsertLiveThreadItem,
+  upsertLiveThreadItems,
 } from "@threadkit/core";

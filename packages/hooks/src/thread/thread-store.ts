@@ -1,17 +1,23 @@
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { RunFailureReason } from "../run/run-failure";
-import type { RunResult } from "../run/run-result";
+import type { RunFailureReason } from "../engine/run-failure";
+import type { RunResult } from "../engine/run-result";
 import {
   acknowledgeThreadEffects,
+  addOptimisticThreadMessage,
+  applyThreadEvents,
+  completeThreadToolCall,
   createThreadState,
   dismissThreadNotices,
   finishThreadStream,
-  mergeThreadItems,
+  isThreadToolCallCompleted,
+  mergeThreadPage,
   reduceThreadStream,
   startThreadStream,
   type ThreadState,
   type ThreadStreamReducerEvent,
+  upsertLiveThreadItem,
+  upsertLiveThreadItems,
 } from "./thread-state";
 
 /** Live state of one thread: the thread state plus the id of the thread it belongs to. */
@@ -168,52 +174,8 @@ export function createThreadStore(
     const update = (next: ThreadState) => {
       if (next !== get()) set(next);
     };
-    // Outputs posted for client tool calls, by item id: a stale `pending` copy never wins.
-    const completedToolCalls = new Map<string, unknown>();
-    const keepCompleted = (item: ThreadItem): ThreadItem =>
-      item.type === "client_tool_call" &&
-      item.status === "pending" &&
-      completedToolCalls.has(item.id)
-        ? { ...item, status: "completed", output: completedToolCalls.get(item.id) }
-        : item;
-    const keepCompletedEvent = (event: ThreadStreamReducerEvent): ThreadStreamReducerEvent =>
-      completedToolCalls.size > 0 &&
-      (event.type === "thread.item.added" || event.type === "thread.item.done")
-        ? { ...event, item: keepCompleted(event.item) }
-        : event;
-    // Optimistic user messages waiting for the server's copy, oldest first.
-    const optimisticIds: string[] = [];
-    /** Drops the optimistic messages whose server copy is in `items` (matched by content). */
-    const withoutConfirmed = (state: ThreadState, items: readonly ThreadItem[]): ThreadState => {
-      let next = state;
-      for (const item of items) {
-        if (optimisticIds.length === 0) break;
-        if (item.type !== "user_message" || state.itemsById.has(item.id)) continue;
-        const key = contentKey(item);
-        const index = optimisticIds.findIndex((id) => {
-          const optimistic = next.itemsById.get(id);
-          return optimistic?.type === "user_message" && contentKey(optimistic) === key;
-        });
-        if (index === -1) continue;
-        next = reduceThreadStream(next, {
-          type: "thread.item.removed",
-          item_id: optimisticIds[index]!,
-        });
-        optimisticIds.splice(index, 1);
-      }
-      return next;
-    };
-    // Live changes by item id: a page requested before a change must not undo it.
-    let liveSeq = 0;
-    const liveTouched = new Map<string, number>();
-    const touch = (id: string | undefined) => {
-      if (id !== undefined) liveTouched.set(id, ++liveSeq);
-    };
-    const touchEvent = (event: ThreadStreamReducerEvent) => {
-      if ("item" in event && event.item && typeof event.item === "object" && "id" in event.item) {
-        touch(String(event.item.id));
-      } else if ("item_id" in event && typeof event.item_id === "string") touch(event.item_id);
-    };
+    // Every rule about items lives in core's thread state (`live-thread.ts`); the store applies
+    // and notifies.
     return {
       ...createThreadState(initial),
       threadId,
@@ -222,66 +184,36 @@ export function createThreadStore(
       runsInFlight: 0,
       runIncomplete: null,
       apply(events) {
-        let state: ThreadState = get();
+        const state = applyThreadEvents(get(), events);
         let createdId: string | null = null;
         for (const event of events) {
-          state = reduceThreadStream(state, keepCompletedEvent(event));
-          touchEvent(event);
           if (event.type === "thread.created") createdId = event.thread.id;
         }
         if (createdId !== null) set({ ...state, threadId: createdId });
         else update(state);
       },
       liveVersion() {
-        return liveSeq;
+        return get().live.version;
       },
-      mergeItems(items, position, since = Number.POSITIVE_INFINITY) {
-        const state = get();
-        // A loaded page is older than a live stream: never let it overwrite an item mid-stream,
-        // nor one the stream changed after the page was requested.
-        const streaming = state.streamingItemIds;
-        const page =
-          streaming.length === 0 && liveTouched.size === 0
-            ? items
-            : items.filter(
-                (item) => !streaming.includes(item.id) && (liveTouched.get(item.id) ?? 0) <= since,
-              );
-        const kept = completedToolCalls.size > 0 ? page.map(keepCompleted) : page;
-        const base = optimisticIds.length > 0 ? withoutConfirmed(state, kept) : state;
-        update(mergeThreadItems(base, kept, { position }));
+      mergeItems(items, position, since) {
+        update(
+          mergeThreadPage(get(), items, since === undefined ? { position } : { position, since }),
+        );
       },
       upsertLiveItems(items) {
-        if (items.length === 0) return;
-        for (const item of items) touch(item.id);
-        const kept = completedToolCalls.size > 0 ? items.map(keepCompleted) : items;
-        update(mergeThreadItems(get(), kept, { position: "append" }));
+        update(upsertLiveThreadItems(get(), items));
       },
       upsertItem(item) {
-        touch(item.id);
-        update(reduceThreadStream(get(), { type: "thread.item.done", item: keepCompleted(item) }));
+        update(upsertLiveThreadItem(get(), item));
       },
       addOptimisticMessage(item) {
-        touch(item.id);
-        for (let index = optimisticIds.length - 1; index >= 0; index -= 1) {
-          if (!get().itemsById.has(optimisticIds[index]!)) optimisticIds.splice(index, 1);
-        }
-        optimisticIds.push(item.id);
-        update(reduceThreadStream(get(), { type: "thread.item.done", item }));
+        update(addOptimisticThreadMessage(get(), item));
       },
       isClientToolCallCompleted(itemId) {
-        return completedToolCalls.has(itemId);
+        return isThreadToolCallCompleted(get(), itemId);
       },
       completeClientToolCall(itemId, output) {
-        completedToolCalls.set(itemId, output);
-        const item = get().itemsById.get(itemId);
-        if (item?.type === "client_tool_call") {
-          update(
-            reduceThreadStream(get(), {
-              type: "thread.item.done",
-              item: { ...item, status: "completed", output },
-            }),
-          );
-        }
+        update(completeThreadToolCall(get(), itemId, output));
       },
       removeItem(id) {
         update(reduceThreadStream(get(), { type: "thread.item.removed", item_id: id }));
@@ -335,13 +267,4 @@ export function createThreadStore(
       },
     };
   });
-}
-
-/** What a user message says (text and tags), to recognize the server's copy of a sent one. */
-function contentKey(item: Extract<ThreadItem, { type: "user_message" }>): string {
-  return JSON.stringify(
-    item.content.map((part) =>
-      part.type === "input_tag" ? ["tag", part.id] : ["text", part.text],
-    ),
-  );
 }

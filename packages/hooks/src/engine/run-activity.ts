@@ -1,5 +1,5 @@
 import type { ThreadStore } from "../thread/thread-store";
-import type { RunSnapshot } from "./run-controller";
+import type { RunSnapshot } from "./run-engine";
 
 /**
  * Counts a runner's work in its thread's store (`runsInFlight`) while its status is

@@ -8,6 +8,7 @@ import {
   type AssistantRunState,
   type AssistantStreamBody,
   type AssistantStreamReaderEvent,
+  type AssistantsClient,
   assistantRunToThreadItems,
   createAssistantRunState,
   type JsonObject,
@@ -17,8 +18,8 @@ import {
   reduceAssistantRunEvents,
   type ThreadItem,
 } from "@threadkit/core";
-import type { AssistantsClient } from "../provider/clients";
 import type { ThreadRunIncomplete, ThreadStore } from "../thread/thread-store";
+import { callClientTool } from "./client-tool-loop";
 import { createFrameBatcher } from "./frame-batcher";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
 
@@ -191,17 +192,12 @@ export async function runAssistant(context: AssistantRunContext): Promise<RunStr
         try {
           args = JSON.parse(call.function.arguments || "{}") as JsonObject;
         } catch {}
-        let result: unknown;
-        try {
-          result = await context.clientTools![call.function.name]!(args, {
-            name: call.function.name,
-            callId: call.id,
-            threadId: threadId!,
-            itemId: call.id,
-          });
-        } catch (error) {
-          result = { error: error instanceof Error ? error.message : String(error) };
-        }
+        const result = await callClientTool(context.clientTools![call.function.name]!, args, {
+          name: call.function.name,
+          callId: call.id,
+          threadId: threadId!,
+          itemId: call.id,
+        });
         return { tool_call_id: call.id, output: toolOutput(result) };
       }),
     );
