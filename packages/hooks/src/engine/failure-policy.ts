@@ -45,7 +45,7 @@ export function notifyLost(
 export interface FailureActions {
   retry(): Promise<RunResult>;
   /** The app's re-authentication (`onSessionExpired`), if it gave one. */
-  reauthenticate: (() => void | Promise<void>) | undefined;
+  getReauthenticate(): (() => void | Promise<void>) | undefined;
   /** Runs the re-authentication, then retries. */
   reauthenticateAndRetry(reauthenticate: () => void | Promise<void>): Promise<RunResult>;
 }
@@ -68,7 +68,7 @@ export class StoreMarks {
   ) {
     this.withdrawFailure();
     const info = describeRunFailure(error, streamStarted);
-    const reauthenticate = actions.reauthenticate;
+    const reauthenticate = actions.getReauthenticate();
     const failure: ThreadRunFailure = {
       error,
       ...info,

@@ -140,12 +140,9 @@ export class RunEngine {
     private readonly deps: RunEngineDeps,
   ) {
     this.snapshot = { status: "idle", error: null, threadId, failedInput: null };
-    const engine = this;
     this.failureActions = {
       retry: this.retry,
-      get reauthenticate() {
-        return engine.deps.getReauthenticate();
-      },
+      getReauthenticate: () => this.deps.getReauthenticate(),
       reauthenticateAndRetry: (reauthenticate) => this.reauthenticateAndRetry(reauthenticate),
     };
   }
