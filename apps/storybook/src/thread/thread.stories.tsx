@@ -282,6 +282,40 @@ export const CustomSurface: Story = {
   },
 };
 
+/**
+ * `virtualize={false}` in a container without a height: the thread lays out in the page flow,
+ * as tall as its rows, and the page scrolls (here inside a grid, as in a docs page or a card).
+ */
+export const DocumentFlow: Story = {
+  render: () => (
+    <div style={{ display: "grid", gap: 12, maxWidth: 720 }}>
+      <Thread.Root items={conversation} virtualize={false} style={{ display: "grid" }}>
+        <Thread.Viewport>
+          <Thread.Items />
+        </Thread.Viewport>
+      </Thread.Root>
+      <p data-testid="after-thread">The page goes on below the thread.</p>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-items']");
+    const rows = canvasElement.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']");
+    const after = canvasElement.querySelector<HTMLElement>("[data-testid='after-thread']");
+    if (!list || !after || rows.length !== conversation.length) throw new Error("no thread");
+    await nextFrames(2);
+    const lastRow = rows[rows.length - 1] as HTMLElement;
+    // Every row inside the list and nothing clipped: the list is as tall as its rows.
+    await expect(list.getBoundingClientRect().bottom).toBeGreaterThanOrEqual(
+      lastRow.getBoundingClientRect().bottom,
+    );
+    await expect(after.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      lastRow.getBoundingClientRect().bottom,
+    );
+    const viewport = canvasElement.querySelector<HTMLElement>("[data-tk-part='thread-viewport']");
+    await expect(viewport?.scrollHeight).toBe(viewport?.clientHeight);
+  },
+};
+
 /** Renders a thread into a shadow root, where the page's stylesheets do not apply. */
 function UnstyledThread() {
   const [shadow, setShadow] = useState<ShadowRoot | null>(null);

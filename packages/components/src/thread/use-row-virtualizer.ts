@@ -76,6 +76,13 @@ export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualize
 
   const applyContainerSize = (instance: Virtualizer<HTMLElement, HTMLElement>) => {
     if (!direct.container) return;
+    if (instance.options.enabled === false) {
+      // Rows in flow (`virtualize={false}`, or before hydration) size the list themselves: a
+      // height written while measuring must not stay behind and clip them.
+      if (direct.lastSize !== null) direct.container.style.removeProperty("height");
+      direct.lastSize = null;
+      return;
+    }
     const totalSize = instance.getTotalSize();
     if (totalSize === direct.lastSize) return;
     direct.lastSize = totalSize;
@@ -95,6 +102,7 @@ export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualize
   const applyDirectStyles = (instance: Virtualizer<HTMLElement, HTMLElement>) => {
     if (!direct.container) return;
     applyContainerSize(instance);
+    if (instance.options.enabled === false) return;
     for (const item of instance.getVirtualItems()) {
       const el = instance.elementsCache.get(item.key);
       if (el) applyRowPosition(instance, item.start, el);
@@ -126,7 +134,7 @@ export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualize
       } finally {
         direct.measuring = false;
       }
-      if (node !== null && direct.container) {
+      if (node !== null && direct.container && virtualizer.options.enabled !== false) {
         const item = virtualizer.measurementsCache[virtualizer.indexFromElement(node)];
         if (item) applyRowPosition(virtualizer, item.start, node);
       }
