@@ -117,6 +117,24 @@ describe("useComposer", () => {
     expect(result.current.composer.tags).toEqual([]);
   });
 
+  it("does not send the white space around a tagged draft", async () => {
+    server = await startServer(async (_request, res) => {
+      await sendSse(
+        res,
+        readFixture("chatkit-protocol/banking-threads-add-user-message-stream.sse"),
+      );
+    });
+    const { result } = setup(server);
+    const tag = { type: "input_tag" as const, id: "ent_1", text: "Alice", data: {} };
+    act(() => {
+      result.current.composer.setText("  @Alice ");
+      result.current.composer.setTags([tag]);
+    });
+    await act(() => result.current.composer.submit());
+    const sent = server.requests.find((r) => r.body?.type === "threads.add_user_message");
+    expect(sent?.body.params.input.content).toEqual([tag]);
+  });
+
   it("uploads directly to an upload URL", async () => {
     server = await startServer((request, res) => {
       expect(request.url).toBe("/direct");
