@@ -6,7 +6,7 @@ import {
   ThreadUIProvider,
 } from "@threadkit/components";
 import "@threadkit/components/styles.css";
-import { type AttachmentLimits, checkAttachmentLimits, formatBytes } from "@threadkit/hooks";
+import type { AttachmentLimits } from "@threadkit/hooks";
 import { useState } from "react";
 import { expect, fn, waitFor } from "storybook/test";
 import { SUNSET_PNG } from "../items/_images";
@@ -223,40 +223,29 @@ export const DropFiles: Story = {
 
 const LIMITS: AttachmentLimits = { maxFiles: 2, maxSize: 1024 * 1024, accept: ["image/*", ".pdf"] };
 
-/** The app enforces limits as `useComposer` does and shows what it refused. */
+/** `limits` on `Composer.Root`: the composer checks them as `useComposer` does. */
 function RejectedFilesDemo() {
   const [attachments, setAttachments] = useState<ComposerAttachment[]>([]);
-  const [rejections, setRejections] = useState<NonNullable<ComposerRootProps["rejections"]>>([]);
   return (
     <ComposerDemo
-      accept="image/*,.pdf"
+      limits={LIMITS}
       attachments={attachments}
-      rejections={rejections}
-      onDismissRejections={() => setRejections([])}
-      onAddFiles={(files) => {
-        const { accepted, rejected } = checkAttachmentLimits(files, attachments.length, LIMITS);
-        setRejections(
-          rejected.map(({ name, reason }) => ({
-            name,
-            reason,
-            ...(reason === "too_many" ? { limit: LIMITS.maxFiles ?? 0 } : {}),
-            ...(reason === "too_large" ? { limit: formatBytes(LIMITS.maxSize ?? 0) } : {}),
-            ...(reason === "type" ? { limit: LIMITS.accept?.join(", ") ?? "" } : {}),
-          })),
-        );
+      onAddFiles={(files) =>
         setAttachments((list) => [
           ...list,
-          ...accepted.map((file) => ({ id: file.name, name: file.name, mimeType: file.type })),
-        ]);
-      }}
+          ...files.map((file) => ({ id: file.name, name: file.name, mimeType: file.type })),
+        ])
+      }
       onRemoveAttachment={(id) => setAttachments((list) => list.filter((a) => a.id !== id))}
     />
   );
 }
 
 /**
- * Files refused for their size, type or count are listed with the limit they hit, in a polite
- * live region (`role="status"`), until dismissed or the next pick.
+ * With `limits` (`AttachmentLimits`: count, size, size per MIME type, accepted types), files
+ * refused for their size, type or count never reach `onAddFiles`; they are listed with the limit
+ * they hit, in a polite live region (`role="status"`), until dismissed or the next pick. The
+ * picker's `accept` comes from `limits.accept`.
  */
 export const RejectedFiles: Story = {
   name: "Rejected files",

@@ -359,6 +359,46 @@ describe("Composer (props)", () => {
     expect(onDismissRejections).toHaveBeenCalledOnce();
   });
 
+  it("applies limits itself: per MIME type sizes and types, refusals listed until dismissed", async () => {
+    const user = userEvent.setup();
+    const onAddFiles = vi.fn();
+    const { container } = render(
+      <Composer
+        onAddFiles={onAddFiles}
+        attachments={[{ id: "a1", name: "first.png", mimeType: "image/png" }]}
+        limits={{
+          maxFiles: 2,
+          maxSize: 1024,
+          maxSizeByType: { "image/*": 10 },
+          accept: ["image/*", ".pdf"],
+        }}
+      />,
+    );
+    expect(fileInput(container)).toHaveAttribute("accept", "image/*,.pdf");
+    fireEvent.drop(
+      form(),
+      transfer([
+        file("big.png", "image/png", 20),
+        file("run.exe", "application/octet-stream"),
+        file("report.pdf", "application/pdf", 500),
+        file("second.png", "image/png", 5),
+      ]),
+    );
+    expect(onAddFiles).toHaveBeenCalledExactlyOnceWith([
+      expect.objectContaining({ name: "report.pdf" }),
+    ]);
+    const lines = within(rejections())
+      .getAllByRole("listitem")
+      .map((li) => [li.getAttribute("data-reason"), li.textContent]);
+    expect(lines).toEqual([
+      ["too_large", "big.png is too large. Files can be at most 10 B."],
+      ["type", "run.exe is not an accepted file type. Accepted: image/*, .pdf."],
+      ["too_many", "second.png was not added: too many files. At most 2 files per message."],
+    ]);
+    await user.click(within(rejections()).getByRole("button", { name: "Dismiss" }));
+    expect(rejections()).toBeEmptyDOMElement();
+  });
+
   it("adds dropped files and marks the composer while files are dragged over it", () => {
     const onAddFiles = vi.fn();
     render(<Composer onAddFiles={onAddFiles} />);

@@ -1,5 +1,13 @@
 import type { ThreadStatus } from "@threadkit/core";
-import { type ComposerAttachment, canSubmitDraft, restoreDraft } from "@threadkit/hooks";
+import {
+  type AttachmentLimits,
+  type AttachmentRejection,
+  type ComposerAttachment,
+  canSubmitDraft,
+  checkAttachmentLimits,
+  formatBytes,
+  restoreDraft,
+} from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
 import { Slot } from "radix-ui";
 import {
@@ -50,6 +58,24 @@ export interface ComposerRejection {
    * ready to show (`"10 MB"`) for `too_large`, the accepted types (`"image/*, .pdf"`) for `type`.
    */
   limit?: string | number;
+}
+
+/** A rejection of `useComposer`, with the limit it hit for the localized message. */
+export function toComposerRejection(
+  rejection: AttachmentRejection,
+  limits: AttachmentLimits | undefined,
+): ComposerRejection {
+  const result: ComposerRejection = { name: rejection.name, reason: rejection.reason };
+  if (rejection.reason === "too_many" && limits?.maxFiles !== undefined) {
+    result.limit = limits.maxFiles;
+  } else if (rejection.reason === "too_large" && rejection.maxSize !== undefined) {
+    result.limit = formatBytes(rejection.maxSize);
+  } else if (rejection.reason === "too_large" && limits?.maxSize !== undefined) {
+    result.limit = formatBytes(limits.maxSize);
+  } else if (rejection.reason === "type" && limits?.accept && limits.accept.length > 0) {
+    result.limit = limits.accept.join(", ");
+  }
+  return result;
 }
 
 /** What {@link ComposerRoot} submits. */
@@ -130,8 +156,15 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
   /** Enables the attach button; receives picked or dropped files. */
   onAddFiles?: (files: File[]) => void;
   onRemoveAttachment?: (id: string) => void;
-  /** `accept` of the file picker, e.g. `"image/*,.pdf"`. */
+  /** `accept` of the file picker, e.g. `"image/*,.pdf"`. @default `limits.accept`, joined */
   accept?: string;
+  /**
+   * Attachment limits (`AttachmentLimits` of `@threadkit/hooks`: count, size, size per MIME type,
+   * accepted types), checked as `useComposer` checks them: only the files that fit reach
+   * `onAddFiles`, and the refused ones show in `Composer.Rejections` (unless `rejections` is
+   * given) until dismissed or the next pick. Leave it out when `onAddFiles` checks them itself.
+   */
+  limits?: AttachmentLimits;
   /** Files refused for their size, type or count; `Composer.Rejections` lists them. */
   rejections?: readonly ComposerRejection[];
   /** Clears `rejections`; gives `Composer.Rejections` a dismiss button. */
@@ -185,11 +218,12 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     threadStatus,
     disabled: disabledProp = false,
     attachments = [],
-    onAddFiles,
+    onAddFiles: onAddFilesProp,
     onRemoveAttachment,
-    accept,
-    rejections = EMPTY_REJECTIONS,
-    onDismissRejections,
+    accept: acceptProp,
+    limits,
+    rejections: rejectionsProp,
+    onDismissRejections: onDismissRejectionsProp,
     tags: tagsProp,
     onTagsChange,
     onTagSearch,
@@ -219,6 +253,25 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [controlled, onValueChange],
   );
+  const [innerRejections, setInnerRejections] =
+    useState<readonly ComposerRejection[]>(EMPTY_REJECTIONS);
+  const ownRejections = limits !== undefined && rejectionsProp === undefined;
+  const rejections = rejectionsProp ?? innerRejections;
+  const dismissOwnRejections = useCallback(() => setInnerRejections(EMPTY_REJECTIONS), []);
+  const onDismissRejections =
+    onDismissRejectionsProp ?? (ownRejections ? dismissOwnRejections : undefined);
+  const accept = acceptProp ?? (limits?.accept?.length ? limits.accept.join(",") : undefined);
+  const attachmentCount = attachments.length;
+  const onAddFiles = useMemo(() => {
+    if (onAddFilesProp === undefined || limits === undefined) return onAddFilesProp;
+    return (files: File[]) => {
+      const { accepted, rejected } = checkAttachmentLimits(files, attachmentCount, limits);
+      if (ownRejections) {
+        setInnerRejections(rejected.map((rejection) => toComposerRejection(rejection, limits)));
+      }
+      if (accepted.length > 0) onAddFilesProp(accepted);
+    };
+  }, [onAddFilesProp, limits, attachmentCount, ownRejections]);
   const [innerTags, setInnerTags] = useState<readonly ComposerEntity[]>([]);
   const tags = tagsProp ?? innerTags;
   const setTags = useCallback(

@@ -1,8 +1,6 @@
 import type { InputTagContent } from "@threadkit/core";
 import {
   type AttachmentLimits,
-  type AttachmentRejection,
-  formatBytes,
   type UseComposerOptions,
   type UseComposerResult,
   type UseRunStreamResult,
@@ -11,7 +9,7 @@ import {
   useThreadStore,
 } from "@threadkit/hooks";
 import { forwardRef, useCallback, useMemo, useRef, useSyncExternalStore } from "react";
-import { type ComposerRejection, ComposerRoot, type ComposerRootProps } from "./composer";
+import { ComposerRoot, type ComposerRootProps, toComposerRejection } from "./composer";
 import { ComposerDefaultParts } from "./default-parts";
 import type { ComposerEntity } from "./mention-state";
 
@@ -162,24 +160,6 @@ export function toInputTag(entity: ComposerEntity): InputTagContent {
     ...(entity.group != null ? { group: entity.group } : {}),
     ...(entity.interactive !== undefined ? { interactive: entity.interactive } : {}),
   };
-}
-
-/** A rejection of `useComposer`, with the limit it hit for the localized message. */
-function toComposerRejection(
-  rejection: AttachmentRejection,
-  limits: AttachmentLimits | undefined,
-): ComposerRejection {
-  const result: ComposerRejection = { name: rejection.name, reason: rejection.reason };
-  if (rejection.reason === "too_many" && limits?.maxFiles !== undefined) {
-    result.limit = limits.maxFiles;
-  } else if (rejection.reason === "too_large" && rejection.maxSize !== undefined) {
-    result.limit = formatBytes(rejection.maxSize);
-  } else if (rejection.reason === "too_large" && limits?.maxSize !== undefined) {
-    result.limit = formatBytes(limits.maxSize);
-  } else if (rejection.reason === "type" && limits?.accept && limits.accept.length > 0) {
-    result.limit = limits.accept.join(", ");
-  }
-  return result;
 }
 
 /** Props of `Composer.Root`: controlled from props, or `threadId` for the hooks. */
