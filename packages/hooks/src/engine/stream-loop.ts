@@ -105,6 +105,8 @@ export async function streamIntoStore(
   try {
     for await (const batch of input.backend.run(input.operation, idle.signal, {
       onAccepted: accept,
+      // A run that ended without finishing its reply (Assistants: `incomplete`, `cancelled`).
+      onIncomplete: ({ reason }) => store.getState().setRunIncomplete({ reason }),
     })) {
       accept();
       idle.touch();
