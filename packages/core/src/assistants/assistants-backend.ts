@@ -142,7 +142,8 @@ export function toolOutputText(result: unknown): string {
  * by identity (`createAssistantStreamTranslator`), so everything downstream is ChatKit-shaped.
  *
  * - `create_thread` creates the thread and runs it in one request (`POST /threads/runs`); once
- *   `thread.created` arrives, the user message is read back and sent as its `thread.item.done`.
+ *   `thread.created` arrives, the user message is read back and sent as its `thread.item.done`
+ *   (best effort: when it cannot be read, the run goes on without it).
  * - `add_message` posts the user message (sent as `thread.item.done`), then streams a run.
  * - `client_tool_output` answers the newest function call the run waits for. While other calls
  *   still wait, the batch marks the answered call completed and announces the next pending one;
@@ -370,9 +371,15 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
           body,
           signal,
           async (threadId) => {
-            const page = await client.messages.list(threadId, { order: "asc", limit: 1 }, call);
-            const first = page.data[0];
-            return first?.role === "user" ? userItem(first) : null;
+            try {
+              const page = await client.messages.list(threadId, { order: "asc", limit: 1 }, call);
+              const first = page.data[0];
+              return first?.role === "user" ? userItem(first) : null;
+            } catch (error) {
+              // Best effort: the thread holds the message either way; the run goes on.
+              if (signal?.aborted) throw error;
+              return null;
+            }
           },
           runOptions,
         );

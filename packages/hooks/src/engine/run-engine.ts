@@ -341,8 +341,14 @@ export class RunEngine {
       );
       optimisticId = null;
       if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
-      // A stream that ends without confirming the sent message may not have stored it.
-      if (sendsMessage && flags.userMessageId === null && !outcome.streamError) {
+      // A stream that ends without confirming the sent message may not have stored it (unless it
+      // created the thread, which holds the message).
+      if (
+        sendsMessage &&
+        flags.userMessageId === null &&
+        !outcome.streamError &&
+        !outcome.threadCreated
+      ) {
         throw new UnconfirmedMessageError();
       }
       return outcome;
