@@ -53,9 +53,12 @@ function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"
  */
 function refused(error: unknown, hookName: string, what: string, needs: string): unknown {
   if (!(error instanceof UnsupportedOperationError)) return error;
-  return new Error(`This backend cannot ${what} (${error.message}); \`${hookName}\` needs ${needs}`, {
-    cause: error,
-  });
+  return new Error(
+    `This backend cannot ${what} (${error.message}); \`${hookName}\` needs ${needs}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Options of {@link getHistorySource}. */
