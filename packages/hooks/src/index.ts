@@ -24,7 +24,7 @@ export {
   type UseComposerResult,
   useComposer,
 } from "./composer/use-composer";
-export type { AssistantRunOptions } from "./engine/assistants-run";
+export type { AssistantRunOptions } from "./engine/backends";
 export type { RunStatus } from "./engine/run-engine";
 export { ClientToolError, type ClientToolHandler, RunStreamError } from "./engine/run-errors";
 export {

@@ -279,3 +279,128 @@ describe("createAssistantsBackend history", () => {
     expect(server.requests.some((r) => r.url.pathname.endsWith("/steps"))).toBe(true);
   });
 });
+
+/** The recorded stream up to its first message (the run is in progress), as SSE text. */
+function untilFirstMessage(name: string): string {
+  const events = readFixture("assistants", name).split("\n\n");
+  const at = events.findIndex((event) => event.startsWith("event: thread.message.created"));
+  return `${events.slice(0, at + 1).join("\n\n")}\n\n`;
+}
+
+describe("createAssistantsBackend run endings", () => {
+  it("reports a run that ended incomplete with its reason, after accepting it", async () => {
+    const calls: string[] = [];
+    server.handle((request, response) => {
+      if (request.url.pathname.endsWith("/messages")) {
+        return sendJson(response, 200, {
+          id: "msg_user",
+          object: "thread.message",
+          created_at: 1,
+          thread_id: "thread_SGytyoGQFzrGUyBp3OSSlKcy",
+          role: "user",
+          content: [{ type: "text", text: { value: "Hi", annotations: [] } }],
+          assistant_id: null,
+          run_id: null,
+          attachments: [],
+          metadata: {},
+          status: "completed",
+        });
+      }
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(readFixture("assistants", "ruby-openai-max-tokens-incomplete-v2.sse"));
+    });
+    const batches: ThreadRunBatch[] = [];
+    for await (const batch of backendFor().run(
+      {
+        type: "add_message",
+        threadId: "thread_SGytyoGQFzrGUyBp3OSSlKcy",
+        input: {
+          content: [{ type: "input_text", text: "Hi" }],
+          attachments: [],
+          inference_options: {},
+        },
+      },
+      undefined,
+      {
+        onAccepted: () => calls.push(`accepted@${batches.length}`),
+        onIncomplete: (incomplete) => calls.push(`incomplete:${incomplete.reason}`),
+      },
+    )) {
+      batches.push(batch);
+    }
+    expect(calls).toEqual(["accepted@0", "incomplete:max_prompt_tokens"]);
+  });
+
+  it("reports nothing for a run that completed", async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(readFixture("assistants", "dotnet-streaming-run-text.sse"));
+    });
+    const incomplete: unknown[] = [];
+    await collect(
+      backendFor().run(
+        { type: "retry_after_item", threadId: "thread_1", itemId: "msg_1" },
+        undefined,
+        { onIncomplete: (info) => incomplete.push(info) },
+      ),
+    ).catch(() => undefined);
+    expect(incomplete).toEqual([]);
+  });
+
+  it("cancels the run on the server when the signal aborts mid-stream", async () => {
+    let cancelled: (path: string) => void = () => {};
+    const cancel = new Promise<string>((resolve) => {
+      cancelled = resolve;
+    });
+    server.handle((request, response) => {
+      if (request.url.pathname.endsWith("/cancel")) {
+        cancelled(request.url.pathname);
+        return sendJson(response, 200, {});
+      }
+      // The run starts and its message appears, then the stream stays open.
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(untilFirstMessage("dotnet-streaming-run-text.sse"));
+    });
+    const abort = new AbortController();
+    const run = backendFor().run(
+      {
+        type: "create_thread",
+        input: {
+          content: [{ type: "input_text", text: "Hi" }],
+          attachments: [],
+          inference_options: {},
+        },
+      },
+      abort.signal,
+    );
+    const iterator = run[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    abort.abort();
+    await expect(iterator.next()).rejects.toThrow();
+    expect(await cancel).toBe(
+      "/threads/thread_Wq2ScOs1iInUsyhUUDmN5NZH/runs/run_Uy45lNz2P7BpJcqWzQkXl1Bu/cancel",
+    );
+  });
+
+  it("refuses to run without an assistant", async () => {
+    const backend = createAssistantsBackend({
+      client: { baseUrl: server.url, apiKey: "sk-test", maxRetries: 0 },
+    });
+    await expect(
+      collect(
+        backend.run(
+          {
+            type: "create_thread",
+            input: {
+              content: [{ type: "input_text", text: "Hi" }],
+              attachments: [],
+              inference_options: {},
+            },
+          },
+          undefined,
+        ),
+      ),
+    ).rejects.toBeInstanceOf(UnsupportedOperationError);
+    expect(server.requests).toEqual([]);
+  });
+});

@@ -3,7 +3,9 @@ import type {
   ThreadBackendCallOptions,
   ThreadBackendCapabilities,
   ThreadRunBatch,
+  ThreadRunIncompleteInfo,
   ThreadRunOperation,
+  ThreadRunOptions,
 } from "../chatkit/backend";
 import type { UserMessageInput } from "../chatkit/requests";
 import type { Page, Thread } from "../chatkit/thread";
@@ -28,6 +30,7 @@ import {
   normalizeAssistantThread,
 } from "./normalize";
 import { readAssistantStreamBatches } from "./read-assistant-stream";
+import type { AssistantRunState } from "./reduce-assistant-run";
 import type {
   Message,
   MessageCreateParams,
@@ -41,8 +44,11 @@ import type {
 export interface AssistantsBackendOptions {
   /** The Assistants client, or the options to create one with `createAssistantsClient`. */
   client: AssistantsClient | AssistantsClientOptions;
-  /** The assistant every run uses. */
-  assistantId: string;
+  /**
+   * The assistant every run uses. Without one the backend only reads and manages threads: `run`
+   * rejects with `UnsupportedOperationError`.
+   */
+  assistantId?: string | undefined;
   /** Extra run parameters (model, instructions, tools …). */
   params?: Omit<RunCreateParams, "assistant_id" | "additional_messages" | "stream"> | undefined;
   /**
@@ -100,6 +106,30 @@ function inputText(input: UserMessageInput): string {
   return input.content.map((part) => part.text).join("");
 }
 
+/**
+ * Why a run that ended without an error did not finish its reply: its `incomplete_details`
+ * (v1 runs report them on a `completed` run), else a message's, or `"cancelled"` for a run
+ * cancelled on the server; `null` when the reply is complete.
+ */
+function assistantRunIncomplete(state: AssistantRunState): ThreadRunIncompleteInfo | null {
+  const run = state.run;
+  if (run?.status === "cancelling" || run?.status === "cancelled") return { reason: "cancelled" };
+  const message = [...state.messages].reverse().find((m) => m.status === "incomplete");
+  const reason = run?.incomplete_details?.reason ?? message?.incomplete_details?.reason ?? null;
+  if (run?.status === "incomplete" || reason !== null || message !== undefined) return { reason };
+  return null;
+}
+
+/** Run statuses after which there is nothing to cancel. */
+const SETTLED = new Set([
+  "cancelling",
+  "cancelled",
+  "failed",
+  "completed",
+  "incomplete",
+  "expired",
+]);
+
 /** A tool result as the `output` string the API takes. */
 export function toolOutputText(result: unknown): string {
   return typeof result === "string" ? result : JSON.stringify(result ?? null);
@@ -112,13 +142,17 @@ export function toolOutputText(result: unknown): string {
  * by identity (`createAssistantStreamTranslator`), so everything downstream is ChatKit-shaped.
  *
  * - `create_thread` creates the thread and runs it in one request (`POST /threads/runs`); once
- *   `thread.created` arrives, the user message is read back and sent as its `thread.item.done`.
+ *   `thread.created` arrives, the user message is read back and sent as its `thread.item.done`
+ *   (best effort: when it cannot be read, the run goes on without it).
  * - `add_message` posts the user message (sent as `thread.item.done`), then streams a run.
  * - `client_tool_output` answers the newest function call the run waits for. While other calls
  *   still wait, the batch marks the answered call completed and announces the next pending one;
  *   the last output submits them all (`submit_tool_outputs`) and streams the rest of the run.
  * - `retry_after_item` deletes the messages after the user message `itemId` (`thread.item.removed`
  *   each) and runs the assistant again. Run steps cannot be deleted: their workflows stay.
+ * - A run that ends `incomplete` (or with an incomplete message) or `cancelled` calls
+ *   `options.onIncomplete` with the reason; aborting `signal` while a run streams cancels the run
+ *   on the server (`POST …/runs/{id}/cancel`), since closing the stream alone does not stop it.
  * - `structured_input`, `custom_action`, `listThreads`, `renameThread`, `feedback` and the
  *   attachment calls reject with `UnsupportedOperationError` (the API has no such thing; see
  *   `capabilities`); so does a message with attachments.
@@ -137,7 +171,8 @@ export function toolOutputText(result: unknown): string {
  */
 export function createAssistantsBackend(options: AssistantsBackendOptions): ThreadBackend {
   const client = isClient(options.client) ? options.client : createAssistantsClient(options.client);
-  const params = { ...options.params, assistant_id: options.assistantId };
+  const assistantId = options.assistantId;
+  const params = { ...options.params, assistant_id: assistantId ?? "" };
   const fileUrl = options.fileUrl;
   const itemOptions = fileUrl ? { fileUrl } : {};
   const translatorOptions: AssistantStreamTranslatorOptions = itemOptions;
@@ -259,8 +294,45 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
     body: AssistantStreamBody,
     signal: AbortSignal | undefined,
     userMessageOf: ((threadId: string) => Promise<ThreadItem | null>) | null,
+    runOptions: ThreadRunOptions,
   ): AsyncGenerator<ThreadRunBatch, void, undefined> {
+    runOptions.onAccepted?.();
     const translator = createAssistantStreamTranslator(translatorOptions);
+    // Closing the stream does not stop the run: an abort cancels it on the server.
+    const cancel = () => {
+      const run = translator.state.run;
+      if (run === null || SETTLED.has(run.status)) return;
+      client.runs.cancel(run.thread_id, run.id).catch(() => {
+        // Best effort: the run may have ended meanwhile; it expires on the server otherwise.
+      });
+    };
+    signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      yield* translate(translator, body, signal, userMessageOf);
+    } finally {
+      signal?.removeEventListener("abort", cancel);
+    }
+    const run = translator.state.run;
+    if (run === null) return;
+    if (run.status === "requires_action" && run.required_action) {
+      pending.set(run.thread_id, {
+        run,
+        calls: run.required_action.submit_tool_outputs.tool_calls,
+        outputs: new Map(),
+      });
+      return;
+    }
+    pending.delete(run.thread_id);
+    const incomplete = assistantRunIncomplete(translator.state);
+    if (incomplete !== null) runOptions.onIncomplete?.(incomplete);
+  }
+
+  async function* translate(
+    translator: ReturnType<typeof createAssistantStreamTranslator>,
+    body: AssistantStreamBody,
+    signal: AbortSignal | undefined,
+    userMessageOf: ((threadId: string) => Promise<ThreadItem | null>) | null,
+  ): AsyncGenerator<ThreadRunBatch, void, undefined> {
     for await (const events of readAssistantStreamBatches(body, { signal })) {
       const batch = translator.push(events);
       const at = userMessageOf === null ? -1 : batch.findIndex((e) => e.type === "thread.created");
@@ -277,22 +349,17 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
       if (item !== null) rest.unshift({ type: "thread.item.done", item });
       if (rest.length > 0) yield rest;
     }
-    const run = translator.state.run;
-    if (run === null) return;
-    if (run.status === "requires_action" && run.required_action) {
-      pending.set(run.thread_id, {
-        run,
-        calls: run.required_action.submit_tool_outputs.tool_calls,
-        outputs: new Map(),
-      });
-    } else pending.delete(run.thread_id);
   }
 
   async function* runStream(
     operation: ThreadRunOperation,
     signal: AbortSignal | undefined,
+    runOptions: ThreadRunOptions,
   ): AsyncGenerator<ThreadRunBatch, void, undefined> {
     const call = callOptions({ signal });
+    if (assistantId === undefined && operation.type !== "client_tool_output") {
+      throw new UnsupportedOperationError(BACKEND, "run without an assistantId");
+    }
     switch (operation.type) {
       case "create_thread": {
         const body = await client.threads.createAndRunStream(
@@ -300,11 +367,22 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
           call,
         );
         // Create-and-run does not stream the user message: it is read back once the thread exists.
-        yield* stream(body, signal, async (threadId) => {
-          const page = await client.messages.list(threadId, { order: "asc", limit: 1 }, call);
-          const first = page.data[0];
-          return first?.role === "user" ? userItem(first) : null;
-        });
+        yield* stream(
+          body,
+          signal,
+          async (threadId) => {
+            try {
+              const page = await client.messages.list(threadId, { order: "asc", limit: 1 }, call);
+              const first = page.data[0];
+              return first?.role === "user" ? userItem(first) : null;
+            } catch (error) {
+              // Best effort: the thread holds the message either way; the run goes on.
+              if (signal?.aborted) throw error;
+              return null;
+            }
+          },
+          runOptions,
+        );
         return;
       }
       case "add_message": {
@@ -313,11 +391,13 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
           userMessage(operation.input),
           call,
         );
+        runOptions.onAccepted?.();
         yield [{ type: "thread.item.done", item: userItem(message) }];
         yield* stream(
           await client.runs.createStream(operation.threadId, params, call),
           signal,
           null,
+          runOptions,
         );
         return;
       }
@@ -354,7 +434,7 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
           },
           call,
         );
-        yield* stream(body, signal, null);
+        yield* stream(body, signal, null, runOptions);
         return;
       }
       case "retry_after_item": {
@@ -381,6 +461,7 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
           await client.runs.createStream(operation.threadId, params, call),
           signal,
           null,
+          runOptions,
         );
         return;
       }
@@ -397,9 +478,19 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
   async function* run(
     operation: ThreadRunOperation,
     signal: AbortSignal | undefined,
+    runOptions: ThreadRunOptions,
   ): AsyncGenerator<ThreadRunBatch, void, undefined> {
+    let accepted = false;
+    const once: ThreadRunOptions = {
+      onAccepted: () => {
+        if (accepted) return;
+        accepted = true;
+        runOptions.onAccepted?.();
+      },
+      onIncomplete: runOptions.onIncomplete,
+    };
     try {
-      yield* runStream(operation, signal);
+      yield* runStream(operation, signal, once);
     } catch (error) {
       // The reader ends with the signal's own reason; the HTTP client's aborts are `AbortError`s.
       if (signal?.aborted && !(error instanceof ThreadkitError)) {
@@ -449,6 +540,6 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
       await client.files.delete(attachmentId, callOptions(options));
       uploaded.delete(attachmentId);
     },
-    run: (operation, signal) => run(operation, signal),
+    run: (operation, signal, runOptions = {}) => run(operation, signal, runOptions),
   };
 }

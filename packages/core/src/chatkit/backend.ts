@@ -86,6 +86,18 @@ export interface ThreadRunOptions {
    * callers treat the first batch as acceptance too.
    */
   onAccepted?: (() => void) | undefined;
+  /**
+   * Called when the run ended without finishing its reply: it stopped at a limit (`reason`, e.g.
+   * `"max_tokens"`, or `null` when the backend gives none) or was cancelled on the server
+   * (`"cancelled"`). ChatKit's protocol has no such ending; the Assistants adapter reports it.
+   */
+  onIncomplete?: ((incomplete: ThreadRunIncompleteInfo) => void) | undefined;
+}
+
+/** How a run ended without finishing its reply (see {@link ThreadRunOptions.onIncomplete}). */
+export interface ThreadRunIncompleteInfo {
+  /** Why: the backend's reason (`"max_tokens"` …), `"cancelled"`, or `null` when it gives none. */
+  readonly reason: string | null;
 }
 
 /**

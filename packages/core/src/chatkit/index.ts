@@ -9,6 +9,7 @@ export type {
   ThreadBackendListOptions,
   ThreadBackendUploadOptions,
   ThreadRunBatch,
+  ThreadRunIncompleteInfo,
   ThreadRunOperation,
   ThreadRunOptions,
 } from "./backend";

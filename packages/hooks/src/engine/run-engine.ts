@@ -2,19 +2,17 @@
  * The run engine behind `useRunStream` (React-free): one runner per hook instance. It keeps the
  * runner's snapshot (status, error, thread, failed input) and runs each operation on its route:
  * a `ThreadBackend` (request building in `run-request.ts`, the stream loop in `stream-loop.ts`,
- * client tools in `client-tool-loop.ts`, failures in `failure-policy.ts`), or, until the
- * Assistants backend adapter replaces it, the Assistants run in `assistants-run.ts`.
+ * client tools in `client-tool-loop.ts`, failures in `failure-policy.ts`), whichever backend
+ * adapter it is (ChatKit protocol or Assistants API).
  */
 import {
   type ActionPayload,
-  type AssistantsClient,
   isAbortError,
   type StructuredInputSubmission,
   type ThreadBackend,
   type ThreadRunOperation,
 } from "@threadkit/core";
 import type { ThreadStore } from "../thread/thread-store";
-import { type AssistantRunOptions, runAssistant } from "./assistants-run";
 import { runClientToolLoop, type ToolCompletion } from "./client-tool-loop";
 import {
   type FailureActions,
@@ -33,7 +31,6 @@ import {
   type RunOperation,
   type SendOptions,
   toThreadRunOperation,
-  toUserMessageInput,
 } from "./run-request";
 import type { RunResult } from "./run-result";
 import { type RunEffect, streamIntoStore } from "./stream-loop";
@@ -52,17 +49,10 @@ export interface RunSnapshot {
 }
 
 /**
- * Where runs go. `backend`: any `ThreadBackend` (the ChatKit protocol through
- * `createChatKitBackend`). `assistants`: the Assistants API run of `assistants-run.ts`, which
- * gives way to a `backend` route over the Assistants backend adapter once there is one.
+ * Where runs go: a `ThreadBackend` (the ChatKit protocol through `createChatKitBackend`, the
+ * Assistants API through `createAssistantsBackend`).
  */
-export type RunRoute =
-  | { readonly kind: "backend"; readonly backend: ThreadBackend }
-  | {
-      readonly kind: "assistants";
-      readonly client: AssistantsClient;
-      readonly options: AssistantRunOptions;
-    };
+export type RunRoute = { readonly kind: "backend"; readonly backend: ThreadBackend };
 
 /** What the engine needs from its binding. */
 export interface RunEngineDeps {
@@ -131,7 +121,6 @@ export class RunEngine {
   /** The user message the last send got confirmed (`thread.item.done`), for `retry()`. */
   private confirmedUserMessageId: string | null = null;
   private disposed = false;
-  private assistantRun: { threadId: string; runId: string } | null = null;
   private readonly marks = new StoreMarks();
   private readonly failureActions: FailureActions;
 
@@ -219,23 +208,16 @@ export class RunEngine {
     return this.start(retryOperationFor(last, this.confirmedUserMessageId));
   };
 
-  /** Aborts the running request; the server sees the disconnect and stops the response. */
+  /**
+   * Aborts the running request; the server sees the disconnect and stops the response (a backend
+   * whose runs outlive their stream, like the Assistants API's, cancels the run on the abort).
+   */
   cancel = (): void => {
     if (!this.abort) return;
     this.deps.log("run.cancel", { threadId: this.snapshot.threadId });
     this.abort.abort();
     // A handler still running finishes on its own, but its output is never posted.
     this.marks.clearRunningTool();
-    const run = this.assistantRun;
-    const route = this.deps.getRoute();
-    if (run && typeof route !== "string" && route.kind === "assistants") {
-      // Aborting only stops reading; an Assistants run goes on unless cancelled explicitly.
-      route.client.runs.cancel(run.threadId, run.runId).catch((error: unknown) => {
-        this.deps.log("run.cancel_failed", {
-          message: error instanceof Error ? error.message : String(error),
-        });
-      });
-    }
   };
 
   /** Marks the runner mounted again (React strict mode unmounts and remounts effects). */
@@ -253,14 +235,6 @@ export class RunEngine {
     this.marks.clearRunningTool();
   }
 
-  private unsupported(route: RunRoute | string, operation: RunOperation): string | null {
-    if (typeof route === "string") return route;
-    if (route.kind === "assistants" && operation.kind !== "send" && operation.kind !== "rerun") {
-      return `\`${operation.kind}\` needs the ChatKit protocol; Assistants runs only send messages`;
-    }
-    return null;
-  }
-
   private async start(operation: RunOperation): Promise<RunResult> {
     const threadId = this.snapshot.threadId;
     if (this.abort !== null) {
@@ -268,9 +242,8 @@ export class RunEngine {
       return errorResult(threadId, error);
     }
     const route = this.deps.getRoute();
-    const unsupported = this.unsupported(route, operation);
-    if (unsupported !== null || typeof route === "string") {
-      const error = new Error(unsupported ?? String(route));
+    if (typeof route === "string") {
+      const error = new Error(route);
       this.fail(error, operation);
       return errorResult(threadId, error);
     }
@@ -302,14 +275,6 @@ export class RunEngine {
       const optimistic = createOptimisticMessage(threadId, operation.input);
       optimisticId = optimistic.id;
       store.getState().addOptimisticMessage(optimistic);
-    }
-    if (route.kind === "assistants") {
-      return this.runAssistantOperation(operation, route.client, route.options, {
-        store,
-        abort,
-        optimisticId,
-        flags,
-      });
     }
     return this.runBackendOperation(operation, route.backend, {
       store,
@@ -376,8 +341,14 @@ export class RunEngine {
       );
       optimisticId = null;
       if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
-      // A stream that ends without confirming the sent message may not have stored it.
-      if (sendsMessage && flags.userMessageId === null && !outcome.streamError) {
+      // A stream that ends without confirming the sent message may not have stored it (unless it
+      // created the thread, which holds the message).
+      if (
+        sendsMessage &&
+        flags.userMessageId === null &&
+        !outcome.streamError &&
+        !outcome.threadCreated
+      ) {
         throw new UnconfirmedMessageError();
       }
       return outcome;
@@ -439,77 +410,6 @@ export class RunEngine {
       accepted: flags.accepted,
       userMessageId: flags.userMessageId,
     };
-  }
-
-  /** Runs `operation` as an Assistants API run (`assistants-run.ts`). */
-  private async runAssistantOperation(
-    operation: RunOperation,
-    client: AssistantsClient,
-    options: AssistantRunOptions,
-    run: {
-      store: ThreadStore;
-      abort: AbortController;
-      optimisticId: string | null;
-      flags: RunFlags;
-    },
-  ): Promise<RunResult> {
-    const { abort, flags } = run;
-    let store = run.store;
-    this.assistantRun = null;
-    try {
-      const text =
-        operation.kind === "send"
-          ? toUserMessageInput(operation.input)
-              .content.map((part) => part.text)
-              .join("")
-          : null;
-      const streamError = await runAssistant({
-        client,
-        options,
-        threadId: this.snapshot.threadId,
-        text,
-        store,
-        optimisticId: run.optimisticId,
-        signal: abort.signal,
-        throttleMs: this.deps.throttleMs,
-        maxToolRoundTrips: this.deps.maxToolRoundTrips,
-        flags,
-        clientTools: this.deps.getClientTools(),
-        onThreadCreated: (id) => {
-          this.deps.adoptDraft(store, id);
-          store = this.deps.getStore(id);
-          this.update({ threadId: id });
-          this.deps.onThreadCreated(id);
-        },
-        onRun: (threadId, runId) => {
-          this.assistantRun = { threadId, runId };
-        },
-        onRunningTool: () => this.update({ status: "running_tool" }),
-        onStreaming: () => this.update({ status: "streaming" }),
-        log: this.deps.log,
-      });
-      this.finish(abort);
-      if (streamError) {
-        this.update({ status: "error", error: streamError });
-        this.publishFailure(streamError, true);
-        this.deps.onError(streamError);
-        return this.result("error", streamError, flags);
-      }
-      this.update({ status: "idle" });
-      return this.result("done", null, flags);
-    } catch (error) {
-      store.getState().finishStream();
-      if (!flags.accepted && run.optimisticId !== null)
-        store.getState().removeItem(run.optimisticId);
-      this.finish(abort);
-      if (isAbort(error, abort.signal)) {
-        if (!this.disposed) this.update({ status: "idle" });
-        return this.result("cancelled", null, flags);
-      }
-      const reason = error instanceof Error ? error : new Error(String(error));
-      this.fail(reason, operation, flags.accepted, flags.accepted);
-      return this.result("error", reason, flags);
-    }
   }
 
   private finish(abort: AbortController) {

@@ -56,6 +56,11 @@ export interface StreamOutcome {
   readonly streamError: RunStreamError | null;
   /** The last `client_tool_call` of the stream when it is still `pending` (output not posted). */
   readonly pendingToolCall: ClientToolCallItem | null;
+  /**
+   * The stream created the thread (`thread.created`): the thread was made with the sent message,
+   * so that message is stored even when the stream never echoes it.
+   */
+  readonly threadCreated: boolean;
 }
 
 /**
@@ -73,6 +78,7 @@ export async function streamIntoStore(
   let pendingToolCall: ClientToolCallItem | null = null;
   let lastEffectSeq = 0;
   let accepted = false;
+  let threadCreated = false;
 
   const flush = () => {
     if (queue.length === 0) return;
@@ -105,12 +111,15 @@ export async function streamIntoStore(
   try {
     for await (const batch of input.backend.run(input.operation, idle.signal, {
       onAccepted: accept,
+      // A run that ended without finishing its reply (Assistants: `incomplete`, `cancelled`).
+      onIncomplete: ({ reason }) => store.getState().setRunIncomplete({ reason }),
     })) {
       accept();
       idle.touch();
       for (const event of batch) {
         switch (event.type) {
           case "thread.created": {
+            threadCreated = true;
             queue.push(event);
             batcher.flush();
             hooks.onThreadCreated(event.thread.id);
@@ -160,6 +169,8 @@ export async function streamIntoStore(
     if (accepted) store.getState().finishStream();
   }
   hooks.log("run.end", { type: input.operation.type });
-  if (pendingOptimistic !== null) store.getState().removeItem(pendingOptimistic);
-  return { streamError, pendingToolCall };
+  // A message of a created thread is stored: its optimistic copy stays until the server's copy
+  // arrives (with the history); any other unechoed copy goes.
+  if (pendingOptimistic !== null && !threadCreated) store.getState().removeItem(pendingOptimistic);
+  return { streamError, pendingToolCall, threadCreated };
 }

@@ -1,4 +1,10 @@
-import { createChatKitRestClient } from "@threadkit/core";
+import {
+  createAssistantsBackend,
+  createAssistantsClient,
+  createChatKitRestBackend,
+  createChatKitRestClient,
+  UnsupportedOperationError,
+} from "@threadkit/core";
 import {
   closeAfterCleanup,
   readFixture,
@@ -7,7 +13,9 @@ import {
   type TestServer,
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
+import { ASSISTANTS_CAPABILITIES, lazyBackend, REST_CAPABILITIES } from "../engine/backends";
 import { getHistorySource } from "./history-source";
+import { getThreadBackend } from "./thread-backend";
 
 /** The recorded REST page (oldest first), answered newest first as `order=desc` asks. */
 const restPage = JSON.parse(readFixture("chatkit-items/apiref-md-list-items-example.json")) as {
@@ -113,5 +121,60 @@ describe("getHistorySource through the thread backends", () => {
 
   it("names the hook when the provider has no client", () => {
     expect(() => getHistorySource({}, "useThreads")).toThrow(/`useThreads` needs a `protocol`/);
+  });
+
+  it("reads Assistants threads through the same backend and refuses what the API cannot do", async () => {
+    server = await startServer((request, res) => {
+      if (request.url.startsWith("/threads/thread_1/messages")) {
+        return sendJson(res, 200, { object: "list", data: [], has_more: false });
+      }
+      sendJson(res, 200, { id: "thread_1", object: "thread", created_at: 1, metadata: {} });
+    });
+    const assistants = createAssistantsClient({ baseUrl: server.url, maxRetries: 0 });
+    const backend = getThreadBackend({ assistants });
+    expect(getThreadBackend({ assistants })).toBe(backend);
+    const source = getHistorySource({ assistants }, "useThreads");
+    expect((await source.getThread("thread_1")).id).toBe("thread_1");
+    expect(
+      (await source.listItems("thread_1", { limit: 20, order: "desc", after: null })).items,
+    ).toEqual([]);
+    const listed = source.listThreads({ limit: 20, order: "desc", after: null });
+    await expect(listed).rejects.toThrow(
+      /cannot list threads.*`useThreads` needs a `protocol` or `rest` client/,
+    );
+    await expect(
+      listed.catch((error: Error) => Promise.reject(error.cause)),
+    ).rejects.toBeInstanceOf(UnsupportedOperationError);
+    const requests = server.requests.length;
+    await expect(
+      getHistorySource({ assistants }, "useRenameThread").renameThread("thread_1", "New"),
+    ).rejects.toThrow(/cannot rename threads.*`useRenameThread` needs a `protocol` client/);
+    expect(server.requests).toHaveLength(requests);
+  });
+});
+
+describe("the lazily loaded backends", () => {
+  it("know the capabilities of the adapters they load", () => {
+    const rest = createChatKitRestBackend({ baseUrl: "http://127.0.0.1:9" });
+    const assistants = createAssistantsBackend({ client: { baseUrl: "http://127.0.0.1:9" } });
+    expect(REST_CAPABILITIES).toEqual(rest.capabilities);
+    expect(ASSISTANTS_CAPABILITIES).toEqual(assistants.capabilities);
+  });
+
+  it("load on the first call and try again after a failed load", async () => {
+    const rest = createChatKitRestBackend({ baseUrl: "http://127.0.0.1:9" });
+    let loads = 0;
+    const backend = lazyBackend(REST_CAPABILITIES, async () => {
+      loads += 1;
+      if (loads === 1) throw new Error("chunk failed");
+      return rest;
+    });
+    expect(loads).toBe(0);
+    await expect(backend.renameThread("t", "x")).rejects.toThrow("chunk failed");
+    await expect(backend.renameThread("t", "x")).rejects.toBeInstanceOf(UnsupportedOperationError);
+    await expect(backend.feedback("t", [], "positive")).rejects.toBeInstanceOf(
+      UnsupportedOperationError,
+    );
+    expect(loads).toBe(2);
   });
 });

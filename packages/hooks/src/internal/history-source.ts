@@ -1,16 +1,13 @@
 /**
  * Reads thread history as canonical shapes: items oldest first with the cursor of the next
- * (older) page, threads with their cursor. A ChatKit server and the hosted REST API are read
- * through their `ThreadBackend` (`createChatKitBackend`, `createChatKitRestBackend`); the
- * Assistants API, which has no backend yet, through its client.
+ * (older) page, threads with their cursor. Every backend is read through its `ThreadBackend`
+ * (`createChatKitBackend`, `createChatKitRestBackend`, `createAssistantsBackend`).
  */
 import {
-  normalizeAssistantObjects,
-  normalizeAssistantThread,
-  type RunStep,
   type ThreadBackend,
   type ThreadItem,
   type ThreadMetadata,
+  UnsupportedOperationError,
 } from "@threadkit/core";
 import type { ThreadkitClients } from "../provider/clients";
 import { getThreadBackend } from "./thread-backend";
@@ -50,7 +47,19 @@ function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"
   return metadata;
 }
 
-const signalOption = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+/**
+ * What a hook throws when its backend refuses the call (`UnsupportedOperationError`, kept as the
+ * `cause`): the hook and the client it needs.
+ */
+function refused(error: unknown, hookName: string, what: string, needs: string): unknown {
+  if (!(error instanceof UnsupportedOperationError)) return error;
+  return new Error(
+    `This backend cannot ${what} (${error.message}); \`${hookName}\` needs ${needs}`,
+    {
+      cause: error,
+    },
+  );
+}
 
 /** Options of {@link getHistorySource}. */
 export interface HistorySourceOptions {
@@ -70,7 +79,9 @@ export function historyFromBackend(backend: ThreadBackend, hookName: string): Hi
       return { items, nextCursor: page.has_more ? (page.after ?? null) : null };
     },
     async listThreads({ limit, order, after, signal }) {
-      const page = await backend.listThreads({ limit, order, after, signal });
+      const page = await backend.listThreads({ limit, order, after, signal }).catch((error) => {
+        throw refused(error, hookName, "list threads", "a `protocol` or `rest` client");
+      });
       return {
         threads: page.data.map(withoutItems),
         nextCursor: page.has_more ? (page.after ?? null) : null,
@@ -83,19 +94,17 @@ export function historyFromBackend(backend: ThreadBackend, hookName: string): Hi
       await backend.deleteThread(threadId);
     },
     async renameThread(threadId, title) {
-      if (!backend.capabilities.rename) {
-        throw new Error(
-          `This backend cannot rename threads (the hosted ChatKit REST API is read-only); \`${hookName}\` needs a \`protocol\` client`,
-        );
-      }
-      return withoutItems(await backend.renameThread(threadId, title));
+      const thread = await backend.renameThread(threadId, title).catch((error) => {
+        throw refused(error, hookName, "rename threads", "a `protocol` client");
+      });
+      return withoutItems(thread);
     },
   };
 }
 
 /**
  * The history source for the provider's clients: the backend of the protocol client, else of the
- * REST client, else the Assistants client. Throws a clear error naming `hookName` when none is
+ * REST client, else of the Assistants client. Throws a clear error naming `hookName` when none is
  * given.
  */
 export function getHistorySource(
@@ -103,70 +112,8 @@ export function getHistorySource(
   hookName: string,
   options: HistorySourceOptions = {},
 ): HistorySource {
-  const backend = getThreadBackend(clients);
+  const backend = getThreadBackend(clients, options);
   if (backend) return historyFromBackend(backend, hookName);
-  const assistants = clients.assistants;
-  if (assistants) {
-    const cursor = (after: string | null) => (after === null ? {} : { after });
-    const unsupported = (what: string) =>
-      new Error(
-        `The Assistants API cannot ${what}; \`${hookName}\` needs a \`protocol\` or \`rest\` client`,
-      );
-    return {
-      async listItems(threadId, { limit, order, after, signal }) {
-        const page = await assistants.messages.list(
-          threadId,
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        const messages = order === "desc" ? [...page.data].reverse() : page.data;
-        // The steps of the page's runs give the workflows (code, file search) and images of
-        // each reply. A run whose steps cannot be read still shows its messages.
-        const runIds = new Set<string>();
-        for (const message of messages) {
-          if (message.role === "assistant" && message.run_id !== null) runIds.add(message.run_id);
-        }
-        const steps = await Promise.all(
-          [...runIds].map(async (runId) => {
-            const out: RunStep[] = [];
-            try {
-              for await (const step of assistants.steps.list(
-                threadId,
-                runId,
-                { order: "asc", limit: 100 },
-                signalOption(signal),
-              )) {
-                out.push(step);
-              }
-            } catch (error) {
-              if (signal?.aborted) throw error;
-            }
-            return out;
-          }),
-        );
-        const fileUrl = options.assistantFileUrl;
-        const items = normalizeAssistantObjects(
-          { messages, steps: steps.flat() },
-          fileUrl ? { fileUrl } : {},
-        );
-        return { items, nextCursor: page.has_more ? page.last_id : null };
-      },
-      async listThreads() {
-        throw unsupported("list threads");
-      },
-      async getThread(threadId, signal) {
-        return normalizeAssistantThread(
-          await assistants.threads.retrieve(threadId, signalOption(signal)),
-        );
-      },
-      async deleteThread(threadId) {
-        await assistants.threads.delete(threadId);
-      },
-      async renameThread() {
-        throw unsupported("rename threads");
-      },
-    };
-  }
   throw new Error(
     `\`${hookName}\` needs a \`protocol\`, \`rest\` or \`assistants\` client in \`ThreadkitProvider\``,
   );

@@ -1,33 +1,29 @@
 /**
  * The `ThreadBackend` of the provider's clients, for the hooks that read and manage threads: one
- * route to a ChatKit server or the hosted REST API instead of a branch per client in each hook.
+ * route to a ChatKit server, the hosted REST API or the Assistants API instead of a branch per
+ * client in each hook.
  */
-import {
-  type ChatKitClient,
-  type ChatKitRestClient,
-  createChatKitBackend,
-  createChatKitRestBackend,
-  type ThreadBackend,
-} from "@threadkit/core";
+import type { ThreadBackend } from "@threadkit/core";
+import { assistantsBackendFor, chatKitBackendFor, restBackendFor } from "../engine/backends";
 import type { ThreadkitClients } from "../provider/clients";
 
-// One backend per client, so every hook goes through the same object.
-const backends = new WeakMap<ChatKitClient | ChatKitRestClient, ThreadBackend>();
+/** Options of {@link getThreadBackend}. */
+export interface ThreadBackendOptions {
+  /** Maps an OpenAI file id to a URL the browser may load (Assistants images). */
+  readonly assistantFileUrl?: ((fileId: string) => string) | undefined;
+}
 
 /**
- * The backend of the protocol client, else of the REST client; `undefined` when the provider has
- * neither (the Assistants API has no backend here yet).
+ * The backend of the protocol client, else of the REST client, else of the Assistants client
+ * (one per client); `undefined` when the provider has none of them.
  */
-export function getThreadBackend(clients: ThreadkitClients): ThreadBackend | undefined {
-  const { protocol, rest } = clients;
-  const client = protocol ?? rest;
-  if (client === undefined) return undefined;
-  let backend = backends.get(client);
-  if (backend === undefined) {
-    backend = protocol
-      ? createChatKitBackend({ client: protocol })
-      : createChatKitRestBackend({ client: rest as ChatKitRestClient });
-    backends.set(client, backend);
-  }
-  return backend;
+export function getThreadBackend(
+  clients: ThreadkitClients,
+  options: ThreadBackendOptions = {},
+): ThreadBackend | undefined {
+  const { protocol, rest, assistants } = clients;
+  if (protocol) return chatKitBackendFor(protocol);
+  if (rest) return restBackendFor(rest);
+  if (assistants) return assistantsBackendFor(assistants, { fileUrl: options.assistantFileUrl });
+  return undefined;
 }

@@ -104,7 +104,13 @@ describe("useRunStream (Assistants runs)", () => {
       stream: true,
       thread: { messages: [{ role: "user", content: "What should I wear?" }] },
     });
-    expect(server.requests[1]?.body).toMatchObject({
+    // The user message is read back as soon as the thread exists, before the tool output goes.
+    expect(server.requests.map((r) => `${r.method} ${r.url.split("?")[0]}`)).toEqual([
+      "POST /threads/runs",
+      `GET /threads/${thread}/messages`,
+      `POST /threads/${thread}/runs/${run}/submit_tool_outputs`,
+    ]);
+    expect(server.requests[2]?.body).toMatchObject({
       stream: true,
       tool_outputs: [
         {

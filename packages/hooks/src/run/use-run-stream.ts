@@ -1,7 +1,7 @@
 import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
-import type { AssistantRunOptions } from "../engine/assistants-run";
+import type { AssistantRunOptions } from "../engine/backends";
 import { trackRunActivity } from "../engine/run-activity";
 import { RunEngine, type RunStatus } from "../engine/run-engine";
 import type { ClientToolHandler } from "../engine/run-errors";

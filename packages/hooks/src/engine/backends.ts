@@ -1,0 +1,163 @@
+/**
+ * The `ThreadBackend` of each client the provider may hold, one per client (and, for the
+ * Assistants API, per assistant): the only place hooks build backends. The hosted REST and
+ * Assistants adapters are loaded with a dynamic `import()` on their first call, so an app that
+ * only speaks the ChatKit protocol does not bundle them.
+ */
+import {
+  type AssistantsClient,
+  type ChatKitClient,
+  type ChatKitRestClient,
+  createChatKitBackend,
+  type RunCreateParams,
+  type ThreadBackend,
+  type ThreadBackendCapabilities,
+} from "@threadkit/core";
+
+/** How `useRunStream` runs an assistant (Assistants API). */
+export interface AssistantRunOptions {
+  /** The assistant to run. */
+  assistantId: string;
+  /** Extra run parameters (model, instructions, tools, …). */
+  params?: Omit<RunCreateParams, "assistant_id" | "additional_messages">;
+  /**
+   * Maps an OpenAI file id (images, code interpreter outputs) to a URL the browser may load.
+   * Default: `openai-file:<id>`, which renderers treat as not loadable.
+   */
+  fileUrl?: (fileId: string) => string;
+}
+
+/**
+ * What the hosted REST adapter can do (`createChatKitRestBackend`'s `capabilities`, known before
+ * the adapter loads).
+ */
+export const REST_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
+  run: false,
+  rename: false,
+  delete: true,
+  feedback: false,
+  attachments: false,
+});
+
+/** What the Assistants adapter can do (`createAssistantsBackend`'s `capabilities`). */
+export const ASSISTANTS_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
+  run: true,
+  rename: false,
+  delete: true,
+  feedback: false,
+  attachments: true,
+});
+
+/**
+ * A `ThreadBackend` that loads the real one on its first call (a failed load is tried again on
+ * the next call). `capabilities` are known up front.
+ */
+export function lazyBackend(
+  capabilities: ThreadBackendCapabilities,
+  load: () => Promise<ThreadBackend>,
+): ThreadBackend {
+  let loading: Promise<ThreadBackend> | null = null;
+  const get = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    capabilities,
+    listThreads: async (options) => (await get()).listThreads(options),
+    getThread: async (threadId, options) => (await get()).getThread(threadId, options),
+    listItems: async (threadId, options) => (await get()).listItems(threadId, options),
+    renameThread: async (threadId, title, options) =>
+      (await get()).renameThread(threadId, title, options),
+    deleteThread: async (threadId, options) => (await get()).deleteThread(threadId, options),
+    feedback: async (threadId, itemIds, kind, options) =>
+      (await get()).feedback(threadId, itemIds, kind, options),
+    createAttachment: async (params, options) => (await get()).createAttachment(params, options),
+    uploadAttachment: async (file, options) => (await get()).uploadAttachment(file, options),
+    deleteAttachment: async (attachmentId, options) =>
+      (await get()).deleteAttachment(attachmentId, options),
+    async *run(operation, signal, options) {
+      yield* (await get()).run(operation, signal, options);
+    },
+  };
+}
+
+const chatKitBackends = new WeakMap<ChatKitClient, ThreadBackend>();
+
+/** The backend of a ChatKit protocol client (one per client). */
+export function chatKitBackendFor(client: ChatKitClient): ThreadBackend {
+  let backend = chatKitBackends.get(client);
+  if (backend === undefined) {
+    backend = createChatKitBackend({ client });
+    chatKitBackends.set(client, backend);
+  }
+  return backend;
+}
+
+const restBackends = new WeakMap<ChatKitRestClient, ThreadBackend>();
+
+/** The backend of a hosted ChatKit REST client (one per client; the adapter loads lazily). */
+export function restBackendFor(client: ChatKitRestClient): ThreadBackend {
+  let backend = restBackends.get(client);
+  if (backend === undefined) {
+    backend = lazyBackend(REST_CAPABILITIES, async () => {
+      const { createChatKitRestBackend } = await import("@threadkit/core/rest");
+      return createChatKitRestBackend({ client });
+    });
+    restBackends.set(client, backend);
+  }
+  return backend;
+}
+
+/** An Assistants backend with the `fileUrl` it was last asked for. */
+interface AssistantsEntry {
+  backend: ThreadBackend;
+  fileUrl: ((fileId: string) => string) | undefined;
+}
+
+const assistantsBackends = new WeakMap<AssistantsClient, Map<string, AssistantsEntry>>();
+
+/**
+ * The backend of an Assistants client: one per client and assistant (id and run parameters), so
+ * a run and the tool outputs that continue it share one adapter; without an assistant, one that
+ * reads and manages threads only. The newest `fileUrl` given is used at each call, so a new
+ * function each render keeps the same backend. The adapter loads lazily.
+ */
+export function assistantsBackendFor(
+  client: AssistantsClient,
+  options: {
+    readonly assistantId?: string | undefined;
+    readonly params?: AssistantRunOptions["params"] | undefined;
+    readonly fileUrl?: ((fileId: string) => string) | undefined;
+  } = {},
+): ThreadBackend {
+  let byAssistant = assistantsBackends.get(client);
+  if (byAssistant === undefined) {
+    byAssistant = new Map();
+    assistantsBackends.set(client, byAssistant);
+  }
+  const key = JSON.stringify([options.assistantId ?? null, options.params ?? null]);
+  let entry = byAssistant.get(key);
+  if (entry === undefined) {
+    const created: AssistantsEntry = {
+      fileUrl: options.fileUrl,
+      backend: lazyBackend(ASSISTANTS_CAPABILITIES, async () => {
+        const { createAssistantsBackend } = await import("@threadkit/core/assistants");
+        return createAssistantsBackend({
+          client,
+          assistantId: options.assistantId,
+          params: options.params,
+          // Images resolve with the newest `fileUrl`; without one, the adapter's default.
+          fileUrl: (fileId) => created.fileUrl?.(fileId) ?? `openai-file:${fileId}`,
+        });
+      }),
+    };
+    entry = created;
+    byAssistant.set(key, entry);
+  }
+  // A caller without `fileUrl` (the thread list) leaves the one given before.
+  if (options.fileUrl !== undefined) entry.fileUrl = options.fileUrl;
+  return entry.backend;
+}
