@@ -85,7 +85,9 @@ describe("PersistentMap", () => {
   it("compares equal by entries whatever its layout", () => {
     const a = PersistentMap.empty<number>().set("x", 1).set("y", 2);
     const b = PersistentMap.empty<number>().set("y", 2).set("x", 1);
-    const c = PersistentMap.empty<number>().set("y", 2).setLazy("x", { value: () => 1 });
+    const c = PersistentMap.empty<number>()
+      .set("y", 2)
+      .setLazy("x", { value: () => 1 });
     expect(a).toEqual(b);
     expect(a).toEqual(c);
     expect(a).not.toEqual(b.set("x", 3));

@@ -80,7 +80,7 @@ describe("reduceThreadStream", () => {
       // Read a middle version first, then the newest, then the older ones.
       expect(textOf(versions[3] as ThreadState, "m1")).toBe("Abcd");
       expect(textOf(state, "m1")).toBe("Abcdef");
-      versions.forEach((version, at) => expect(textOf(version, "m1")).toBe(texts[at]));
+      expect(versions.map((version) => textOf(version, "m1"))).toEqual(texts);
       // Two different continuations of one older state.
       const left = reduceThreadStream(versions[2] as ThreadState, textDelta("m1", "L"));
       const right = reduceThreadStream(versions[2] as ThreadState, textDelta("m1", "R"));
@@ -94,7 +94,7 @@ describe("reduceThreadStream", () => {
       const back = reduceThreadStream(other, textDelta("m1", "g"));
       const item = selectThreadItem(back, "m1") as AssistantMessageItem;
       expect(item.content.map((part) => part.text)).toEqual(["Abcdefg", "xy"]);
-      versions.forEach((version, at) => expect(textOf(version, "m1")).toBe(texts[at]));
+      expect(versions.map((version) => textOf(version, "m1"))).toEqual(texts);
     });
 
     it("returns the same item object on every read of one state", () => {
