@@ -4,7 +4,12 @@
  * them less than wall time.
  * Run: pnpm exec tsx packages/core/bench/run-core-streams.ts
  */
-import { reduceThreadStream } from "../src/state/reduce-thread-stream";
+import {
+  readThreadStreamBatches,
+  type ThreadStreamReaderEvent,
+} from "../src/chatkit/read-thread-stream";
+import { reduceThreadStream, reduceThreadStreamEvents } from "../src/state/reduce-thread-stream";
+import { createThreadState, type ThreadState } from "../src/state/thread-state";
 import {
   assistantBatches,
   assistantBatchPipeline,
@@ -140,6 +145,46 @@ async function main() {
       );
     }
   }
+
+  console.log(`\n### (d) ${N.toLocaleString("en")} decoded ChatKit events: reduction alone\n`);
+  console.log("| API | ms | ns / event |");
+  console.log("| --- | ---: | ---: |");
+  const batches: ThreadStreamReaderEvent[][] = [];
+  for await (const batch of readThreadStreamBatches(syntheticThreadStream(N))) batches.push(batch);
+  const flat = batches.flat();
+  const reductions = [
+    [
+      "`reduceThreadStream` per event",
+      () => flat.reduce<ThreadState>(reduceThreadStream, createThreadState()),
+    ],
+    [
+      "`reduceThreadStream` per event, item read after each",
+      () => {
+        let state = createThreadState();
+        for (const event of flat) {
+          state = reduceThreadStream(state, event);
+          state.itemsById.get("msg_bench");
+        }
+        return state;
+      },
+    ],
+    [
+      "`reduceThreadStreamEvents` per 16 KB batch",
+      () => batches.reduce<ThreadState>(reduceThreadStreamEvents, createThreadState()),
+    ],
+  ] as const;
+  const times = reductions.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round < 9; round++) {
+    reductions.forEach(([, fn], at) => {
+      const start = cpuMs();
+      if (fn().itemIds.length !== 1) throw new Error("bad reduction");
+      times[at] = Math.min(times[at] as number, cpuMs() - start);
+    });
+  }
+  reductions.forEach(([api], at) => {
+    const ms = times[at] as number;
+    console.log(`| ${api} | ${ms.toFixed(1)} | ${((ms * 1e6) / flat.length).toFixed(0)} |`);
+  });
 }
 
 main();

@@ -19,4 +19,4 @@ export {
 export { type CursorParams, nextCursorParams } from "../http/pagination";
 export { canReportUploadProgress } from "../http/upload";
 export { isIndexInBounds, MAX_INDEX_GAP } from "../state/index-bounds";
-export { PersistentMap } from "../state/persistent-map";
+export { type LazyValue, PersistentMap } from "../state/persistent-map";

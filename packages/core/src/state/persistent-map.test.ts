@@ -54,4 +54,43 @@ describe("PersistentMap", () => {
     expect(map.set("a", value)).toBe(map);
     expect(map.delete("missing")).toBe(map);
   });
+
+  it("computes a lazy value once, when first read", () => {
+    let calls = 0;
+    const value = { a: 1 };
+    const lazy = {
+      value: () => {
+        calls++;
+        return value;
+      },
+    };
+    const base = PersistentMap.empty<object>().set("a", {}).set("b", {});
+    const map = base.setLazy("c", lazy);
+    expect(map.size).toBe(3);
+    expect(map.has("c")).toBe(true);
+    expect(map.lazyOf("c")).toBe(lazy);
+    expect(map.lazyOf("b")).toBeUndefined();
+    expect(map.setLazy("c", lazy).size).toBe(3);
+    expect(calls).toBe(0);
+    expect(map.get("c")).toBe(value);
+    expect(calls).toBe(1);
+    // Setting another key writes the focus into the trie.
+    const moved = map.setLazy("a", { value: () => value });
+    expect(moved.get("c")).toBe(value);
+    expect(moved.get("a")).toBe(value);
+    expect(base.get("a")).not.toBe(value);
+    expect(base.has("c")).toBe(false);
+  });
+
+  it("compares equal by entries whatever its layout", () => {
+    const a = PersistentMap.empty<number>().set("x", 1).set("y", 2);
+    const b = PersistentMap.empty<number>().set("y", 2).set("x", 1);
+    const c = PersistentMap.empty<number>()
+      .set("y", 2)
+      .setLazy("x", { value: () => 1 });
+    expect(a).toEqual(b);
+    expect(a).toEqual(c);
+    expect(a).not.toEqual(b.set("x", 3));
+    expect(a).not.toEqual(b.delete("x"));
+  });
 });

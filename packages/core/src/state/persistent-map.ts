@@ -148,18 +148,28 @@ function* iterate<V>(node: Entry<V>): Generator<[string, V]> {
 }
 
 /**
+ * A value computed on first read and remembered (see {@link PersistentMap.setLazy}). `value()`
+ * must return the same object every time.
+ */
+export interface LazyValue<V> {
+  value(): V;
+}
+
+/**
  * An immutable string-keyed map with structural sharing. `set`/`delete` return a new map in
  * O(log32 n) and leave the receiver unchanged; they return the receiver itself when nothing
  * changes (same value by identity, or a missing key).
  *
  * The most recently set key is held in a "focus" slot outside the trie, so setting the same key
  * again (a stream of deltas to one item) costs O(1) whatever the map's size; the focus is pushed
- * into the trie when another key is set.
+ * into the trie when another key is set. The focus may hold a {@link LazyValue}, computed when
+ * the key is first read. Maps iterate their entries, so two maps with equal entries compare
+ * equal in deep-equality checks whatever their internal layout.
  */
 export class PersistentMap<V> {
   /** The empty map. */
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0, undefined, undefined);
+    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0, undefined, undefined, undefined);
   }
 
   /** A map built from `[key, value]` pairs; later pairs win. */
@@ -169,64 +179,117 @@ export class PersistentMap<V> {
     return map;
   }
 
+  /** Number of keys. */
+  readonly size: number;
+  // Private fields (not enumerable): deep equality sees the entries, not the layout.
+  readonly #root: Branch<V>;
+  readonly #focusKey: string | undefined;
+  readonly #focusValue: V | undefined;
+  readonly #focusLazy: LazyValue<V> | undefined;
+
   private constructor(
-    private readonly root: Branch<V>,
-    /** Number of keys. */
-    readonly size: number,
-    private readonly focusKey: string | undefined,
-    private readonly focusValue: V | undefined,
-  ) {}
+    root: Branch<V>,
+    size: number,
+    focusKey: string | undefined,
+    focusValue: V | undefined,
+    focusLazy: LazyValue<V> | undefined,
+  ) {
+    this.size = size;
+    this.#root = root;
+    this.#focusKey = focusKey;
+    this.#focusValue = focusValue;
+    this.#focusLazy = focusLazy;
+  }
+
+  /** The focus value (computing a lazy one). */
+  #focus(): V {
+    const lazy = this.#focusLazy;
+    return lazy === undefined ? (this.#focusValue as V) : lazy.value();
+  }
 
   /** The trie with the focus written into it. */
-  private flushed(): Branch<V> {
-    if (this.focusKey === undefined) return this.root;
-    const key = this.focusKey;
-    return setEntry(
-      this.root,
-      new Leaf(hashString(key), key, this.focusValue as V),
-      0,
-    ) as Branch<V>;
+  #flushed(): Branch<V> {
+    if (this.#focusKey === undefined) return this.#root;
+    const key = this.#focusKey;
+    return setEntry(this.#root, new Leaf(hashString(key), key, this.#focus()), 0) as Branch<V>;
   }
 
   /** The value stored under `key`. */
   get(key: string): V | undefined {
-    if (key === this.focusKey) return this.focusValue;
-    return getEntry(this.root, hashString(key), key);
+    if (key === this.#focusKey) return this.#focus();
+    return getEntry(this.#root, hashString(key), key);
   }
 
   /** Whether `key` is present. */
   has(key: string): boolean {
-    return this.get(key) !== undefined;
+    if (key === this.#focusKey) {
+      return this.#focusLazy !== undefined || this.#focusValue !== undefined;
+    }
+    return getEntry(this.#root, hashString(key), key) !== undefined;
+  }
+
+  /**
+   * The lazy value `key` holds when it is the focus and was set with {@link setLazy} (computed
+   * or not), else `undefined`. Lets a caller extend a lazy value without computing it.
+   */
+  lazyOf(key: string): LazyValue<V> | undefined {
+    return key === this.#focusKey ? this.#focusLazy : undefined;
   }
 
   /** A map with `key` set to `value`. */
   set(key: string, value: V): PersistentMap<V> {
-    if (key === this.focusKey) {
-      return value === this.focusValue ? this : new PersistentMap(this.root, this.size, key, value);
+    if (key === this.#focusKey) {
+      return value === this.#focus()
+        ? this
+        : new PersistentMap(this.#root, this.size, key, value, undefined);
     }
-    const current = getEntry(this.root, hashString(key), key);
+    const current = getEntry(this.#root, hashString(key), key);
     if (current === value) return this;
     return new PersistentMap(
-      this.flushed(),
+      this.#flushed(),
       current === undefined ? this.size + 1 : this.size,
       key,
       value,
+      undefined,
+    );
+  }
+
+  /**
+   * A map with `key` set to the value `lazy` computes, computed only when read. O(1) when `key`
+   * is the focus already (a stream of deltas to one item).
+   */
+  setLazy(key: string, lazy: LazyValue<V>): PersistentMap<V> {
+    if (key === this.#focusKey) {
+      return new PersistentMap(this.#root, this.size, key, undefined, lazy);
+    }
+    const present = getEntry(this.#root, hashString(key), key) !== undefined;
+    return new PersistentMap(
+      this.#flushed(),
+      present ? this.size : this.size + 1,
+      key,
+      undefined,
+      lazy,
     );
   }
 
   /** A map without `key`. */
   delete(key: string): PersistentMap<V> {
     if (!this.has(key)) return this;
-    const isFocus = key === this.focusKey;
-    const base = isFocus ? this.root : this.flushed();
+    const isFocus = key === this.#focusKey;
+    const base = isFocus ? this.#root : this.#flushed();
     const root =
       (deleteEntry(base, hashString(key), key, 0) as Branch<V> | undefined) ??
       (EMPTY_BRANCH as Branch<V>);
-    return new PersistentMap(root, this.size - 1, undefined, undefined);
+    return new PersistentMap(root, this.size - 1, undefined, undefined, undefined);
   }
 
   /** Every `[key, value]` pair, in hash order (not insertion order). */
   entries(): IterableIterator<[string, V]> {
-    return iterate(this.flushed());
+    return iterate(this.#flushed());
+  }
+
+  /** Same as {@link entries}. */
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    return this.entries();
   }
 }

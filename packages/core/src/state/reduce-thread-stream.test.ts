@@ -68,6 +68,47 @@ describe("reduceThreadStream", () => {
       expect(selectThreadItem(last, "m1")).not.toBe(selectThreadItem(next, "m1"));
     });
 
+    it("never changes an older state: read before or after later deltas, or branched", () => {
+      let state = reduceAll([added(createAssistantMessage("m1", ["A", "x"]))]);
+      const versions: ThreadState[] = [state];
+      const texts: string[] = ["A"];
+      for (const delta of ["b", "c", "d", "e", "f"]) {
+        state = reduceThreadStream(state, textDelta("m1", delta));
+        versions.push(state);
+        texts.push(texts.at(-1) + delta);
+      }
+      // Read a middle version first, then the newest, then the older ones.
+      expect(textOf(versions[3] as ThreadState, "m1")).toBe("Abcd");
+      expect(textOf(state, "m1")).toBe("Abcdef");
+      expect(versions.map((version) => textOf(version, "m1"))).toEqual(texts);
+      // Two different continuations of one older state.
+      const left = reduceThreadStream(versions[2] as ThreadState, textDelta("m1", "L"));
+      const right = reduceThreadStream(versions[2] as ThreadState, textDelta("m1", "R"));
+      const rightMore = reduceThreadStream(right, textDelta("m1", "R"));
+      expect(textOf(left, "m1")).toBe("AbcL");
+      expect(textOf(right, "m1")).toBe("AbcR");
+      expect(textOf(rightMore, "m1")).toBe("AbcRR");
+      expect(textOf(state, "m1")).toBe("Abcdef");
+      // A delta to another part, then back.
+      const other = reduceThreadStream(state, textDelta("m1", "y", 1));
+      const back = reduceThreadStream(other, textDelta("m1", "g"));
+      const item = selectThreadItem(back, "m1") as AssistantMessageItem;
+      expect(item.content.map((part) => part.text)).toEqual(["Abcdefg", "xy"]);
+      expect(versions.map((version) => textOf(version, "m1"))).toEqual(texts);
+    });
+
+    it("returns the same item object on every read of one state", () => {
+      const state = reduceAll([
+        added(createAssistantMessage("m1")),
+        textDelta("m1", "a"),
+        textDelta("m1", "b"),
+      ]);
+      const first = selectThreadItem(state, "m1");
+      expect(selectThreadItem(state, "m1")).toBe(first);
+      expect(selectThreadItems(state)[0]).toBe(first);
+      expect([...state.itemsById.entries()][0]?.[1]).toBe(first);
+    });
+
     it("pads content up to the index before writing", () => {
       const state = reduceAll([
         added(createAssistantMessage("m1", [])),

@@ -4,8 +4,13 @@
 import type { ThreadStreamEvent } from "../chatkit/stream-event";
 import type { ThreadStreamReadEvent } from "../chatkit/stream-events";
 import type { ThreadMetadata } from "../chatkit/thread";
-import type { AssistantMessageItem, ThreadItem } from "../chatkit/thread-item";
+import type {
+  AssistantMessageContent,
+  AssistantMessageItem,
+  ThreadItem,
+} from "../chatkit/thread-item";
 import { applyThreadItemUpdate } from "./apply-item-update";
+import type { LazyValue } from "./persistent-map";
 import {
   createThreadState,
   mergeThreadItems,
@@ -41,8 +46,77 @@ function metadataOf(thread: ThreadMetadata & { items?: unknown }): ThreadMetadat
 const TEXT_DELTA = "assistant_message.content_part.text_delta";
 
 /**
+ * The text deltas appended to part `index` of `base`, in order, shared by the states one stream
+ * produces (each state reads its own prefix of `chunks`, so appending never changes an older
+ * state). Strings are immutable, so `doneCount`/`doneText` only remember the longest prefix
+ * joined so far.
+ */
+class DeltaRun {
+  readonly chunks: string[];
+  private doneCount = 0;
+  private doneText: string;
+
+  constructor(
+    readonly base: AssistantMessageItem,
+    readonly index: number,
+    first: string,
+  ) {
+    this.chunks = [first];
+    this.doneText = (base.content[index] as AssistantMessageContent).text;
+  }
+
+  /** The part's text after the first `count` deltas. */
+  textAt(count: number): string {
+    const chunks = this.chunks;
+    let from = this.doneCount;
+    let text = this.doneText;
+    if (from > count) {
+      from = 0;
+      text = (this.base.content[this.index] as AssistantMessageContent).text;
+    }
+    // One join per read, so the text is a few flat pieces rather than a rope node per delta.
+    if (count - from === 1) text += chunks[from] as string;
+    else if (count > from) text += chunks.slice(from, count).join("");
+    if (count > this.doneCount) {
+      this.doneCount = count;
+      this.doneText = text;
+    }
+    return text;
+  }
+}
+
+/**
+ * The streaming item after the first `count` deltas of a {@link DeltaRun}, built when first read
+ * (a UI reads once per frame, a stream brings many deltas per frame) and then kept.
+ */
+class StreamedItem implements LazyValue<ThreadItem> {
+  private item: AssistantMessageItem | undefined = undefined;
+
+  constructor(
+    readonly run: DeltaRun,
+    readonly count: number,
+  ) {}
+
+  value(): ThreadItem {
+    if (this.item !== undefined) return this.item;
+    const { base, index } = this.run;
+    const content = base.content.slice();
+    // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj` already
+    // has `key`.
+    const part = { ...(content[index] as AssistantMessageContent) };
+    part.text = this.run.textAt(this.count);
+    content[index] = part;
+    const item: AssistantMessageItem = { ...base };
+    item.content = content;
+    this.item = item;
+    return item;
+  }
+}
+
+/**
  * The hot path: a text delta to an existing part of an assistant message (nearly every event of
- * a stream). Returns `undefined` when the general path must handle the event.
+ * a stream). Returns `undefined` when the general path must handle the event. Consecutive deltas
+ * to one part only append to a shared {@link DeltaRun}: the item is built when read.
  */
 function reduceTextDelta(
   state: ThreadState,
@@ -50,22 +124,27 @@ function reduceTextDelta(
   index: number,
   delta: string,
 ): ThreadState | undefined {
-  const item = state.itemsById.get(itemId);
-  if (item === undefined || item.type !== "assistant_message") return undefined;
-  const part = item.content[index];
-  if (part === undefined) return undefined;
-  const content = item.content.slice();
-  // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj` already
-  // has `key`, and this runs for every streamed delta.
-  const nextPart = { ...part };
-  nextPart.text += delta;
-  content[index] = nextPart;
-  const next: AssistantMessageItem = { ...item };
-  next.content = content;
+  if (typeof delta !== "string") return undefined;
+  const lazy = state.itemsById.lazyOf(itemId);
+  let next: StreamedItem;
+  if (
+    lazy instanceof StreamedItem &&
+    lazy.run.index === index &&
+    lazy.count === lazy.run.chunks.length
+  ) {
+    // This state holds the newest version of the run: extend it.
+    lazy.run.chunks.push(delta);
+    next = new StreamedItem(lazy.run, lazy.count + 1);
+  } else {
+    const item = state.itemsById.get(itemId);
+    if (item === undefined || item.type !== "assistant_message") return undefined;
+    if (item.content[index] === undefined) return undefined;
+    next = new StreamedItem(new DeltaRun(item, index, delta), 1);
+  }
   // Listing the fields (rather than spreading `state`) keeps one hidden class for every state.
   return {
     itemIds: state.itemIds,
-    itemsById: state.itemsById.set(itemId, next),
+    itemsById: state.itemsById.setLazy(itemId, next),
     thread: state.thread,
     allowCancel: state.allowCancel,
     progress: state.progress,
