@@ -71,15 +71,11 @@ describe("a press before the menu has loaded", () => {
     vi.resetModules();
     const { ComposerModelPicker: Picker } = await import("./composer-options");
     const { ComposerRoot: Root } = await import("./composer");
-    function Late() {
-      const [model, setModel] = useState("deep");
-      return (
-        <Root onSubmit={() => {}}>
-          <Picker models={MODELS} value={model} onValueChange={setModel} />
-        </Root>
-      );
-    }
-    render(<Late />);
+    render(
+      <Root onSubmit={() => {}}>
+        <Picker models={MODELS} value="deep" onValueChange={() => {}} />
+      </Root>,
+    );
     const trigger = screen.getByRole("button", { name: "Model: Deep" });
     expect(trigger.getAttribute("data-state")).toBe("closed");
     // No pointerenter or focus first: the press itself starts the load.
