@@ -2,45 +2,17 @@
  * Reads thread history from whichever client the provider has, as canonical shapes: items
  * oldest first with the cursor of the next (older) page, threads with their cursor.
  */
-import {
-  normalizeAssistantObjects,
-  normalizeAssistantThread,
-  normalizeChatKitRestThread,
-  type RunStep,
-  type ThreadItem,
-  type ThreadMetadata,
-} from "@threadkit/core";
+
 import type { ThreadkitClients } from "../provider/clients";
+import type { HistorySource, HistorySourceOptions } from "./history-types";
 
-/** One page of items, oldest first. */
-export interface ItemsPage {
-  readonly items: readonly ThreadItem[];
-  /** Cursor of the next page in request order, or `null` when there is none. */
-  readonly nextCursor: string | null;
-}
-
-/** One page of threads. */
-export interface ThreadsPage {
-  readonly threads: readonly ThreadMetadata[];
-  readonly nextCursor: string | null;
-}
-
-/** Paging options. */
-export interface PageRequest {
-  readonly limit: number;
-  readonly order: "asc" | "desc";
-  readonly after: string | null;
-  readonly signal?: AbortSignal;
-}
-
-/** What the history hooks need, whatever the backend. */
-export interface HistorySource {
-  listItems(threadId: string, request: PageRequest): Promise<ItemsPage>;
-  listThreads(request: PageRequest): Promise<ThreadsPage>;
-  getThread(threadId: string, signal?: AbortSignal): Promise<ThreadMetadata>;
-  deleteThread(threadId: string): Promise<void>;
-  renameThread(threadId: string, title: string): Promise<ThreadMetadata | null>;
-}
+export type {
+  HistorySource,
+  HistorySourceOptions,
+  ItemsPage,
+  PageRequest,
+  ThreadsPage,
+} from "./history-types";
 
 function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"> {
   const { items: _items, ...metadata } = thread;
@@ -49,10 +21,26 @@ function withoutItems<T extends { items?: unknown }>(thread: T): Omit<T, "items"
 
 const signalOption = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 
-/** Options of {@link getHistorySource}. */
-export interface HistorySourceOptions {
-  /** Maps an OpenAI file id to a URL the browser may load (Assistants images). */
-  readonly assistantFileUrl?: ((fileId: string) => string) | undefined;
+/**
+ * A history source whose implementation is loaded on its first call: the REST and Assistants
+ * sources (and core's REST and Assistants code with them) stay out of a ChatKit-only bundle.
+ */
+function lazySource(load: () => Promise<HistorySource>): HistorySource {
+  let loading: Promise<HistorySource> | undefined;
+  const source = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    listItems: async (threadId, request) => (await source()).listItems(threadId, request),
+    listThreads: async (request) => (await source()).listThreads(request),
+    getThread: async (threadId, signal) => (await source()).getThread(threadId, signal),
+    deleteThread: async (threadId) => (await source()).deleteThread(threadId),
+    renameThread: async (threadId, title) => (await source()).renameThread(threadId, title),
+  };
 }
 
 /**
@@ -107,102 +95,15 @@ export function getHistorySource(
   }
   const rest = clients.rest;
   if (rest) {
-    const cursor = (after: string | null) => (after === null ? {} : { after });
-    return {
-      async listItems(threadId, { limit, order, after, signal }) {
-        const page = await rest.threads.listItems(
-          threadId,
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        const items = order === "desc" ? [...page.data].reverse() : page.data;
-        return { items, nextCursor: page.has_more ? page.last_id : null };
-      },
-      async listThreads({ limit, order, after, signal }) {
-        const page = await rest.threads.list(
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        return {
-          threads: page.data.map((thread) => withoutItems(normalizeChatKitRestThread(thread))),
-          nextCursor: page.has_more ? page.last_id : null,
-        };
-      },
-      async getThread(threadId, signal) {
-        const thread = await rest.threads.retrieve(threadId, signalOption(signal));
-        return withoutItems(normalizeChatKitRestThread(thread));
-      },
-      async deleteThread(threadId) {
-        await rest.threads.delete(threadId);
-      },
-      async renameThread() {
-        throw new Error(
-          "The hosted ChatKit REST API cannot rename threads; `useRenameThread` needs a `protocol` client",
-        );
-      },
-    };
+    return lazySource(() => import("./backends").then((module) => module.restHistorySource(rest)));
   }
   const assistants = clients.assistants;
   if (assistants) {
-    const cursor = (after: string | null) => (after === null ? {} : { after });
-    const unsupported = (what: string) =>
-      new Error(
-        `The Assistants API cannot ${what}; \`${hookName}\` needs a \`protocol\` or \`rest\` client`,
-      );
-    return {
-      async listItems(threadId, { limit, order, after, signal }) {
-        const page = await assistants.messages.list(
-          threadId,
-          { limit, order, ...cursor(after) },
-          signalOption(signal),
-        );
-        const messages = order === "desc" ? [...page.data].reverse() : page.data;
-        // The steps of the page's runs give the workflows (code, file search) and images of
-        // each reply. A run whose steps cannot be read still shows its messages.
-        const runIds = new Set<string>();
-        for (const message of messages) {
-          if (message.role === "assistant" && message.run_id !== null) runIds.add(message.run_id);
-        }
-        const steps = await Promise.all(
-          [...runIds].map(async (runId) => {
-            const out: RunStep[] = [];
-            try {
-              for await (const step of assistants.steps.list(
-                threadId,
-                runId,
-                { order: "asc", limit: 100 },
-                signalOption(signal),
-              )) {
-                out.push(step);
-              }
-            } catch (error) {
-              if (signal?.aborted) throw error;
-            }
-            return out;
-          }),
-        );
-        const fileUrl = options.assistantFileUrl;
-        const items = normalizeAssistantObjects(
-          { messages, steps: steps.flat() },
-          fileUrl ? { fileUrl } : {},
-        );
-        return { items, nextCursor: page.has_more ? page.last_id : null };
-      },
-      async listThreads() {
-        throw unsupported("list threads");
-      },
-      async getThread(threadId, signal) {
-        return normalizeAssistantThread(
-          await assistants.threads.retrieve(threadId, signalOption(signal)),
-        );
-      },
-      async deleteThread(threadId) {
-        await assistants.threads.delete(threadId);
-      },
-      async renameThread() {
-        throw unsupported("rename threads");
-      },
-    };
+    return lazySource(() =>
+      import("./backends").then((module) =>
+        module.assistantsHistorySource(assistants, hookName, options),
+      ),
+    );
   }
   throw new Error(
     `\`${hookName}\` needs a \`protocol\`, \`rest\` or \`assistants\` client in \`ThreadkitProvider\``,

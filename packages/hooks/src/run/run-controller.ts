@@ -20,7 +20,7 @@ import {
 import type { AssistantsClient, ProtocolClient } from "../provider/clients";
 import type { ThreadkitEffect } from "../provider/threadkit-context";
 import type { ThreadRunFailure, ThreadStore } from "../thread/thread-store";
-import { type AssistantRunOptions, runAssistant } from "./assistants-run";
+import type { AssistantRunOptions } from "./assistants-run";
 import { createFrameBatcher } from "./frame-batcher";
 import { removeItemsAfter } from "./retry-items";
 import { ClientToolError, type ClientToolHandler, RunStreamError } from "./run-errors";
@@ -591,6 +591,8 @@ export class RunController {
               .content.map((part) => part.text)
               .join("")
           : null;
+      // Loaded on the first Assistants run: a ChatKit-only app bundles none of it.
+      const { runAssistant } = await import("../internal/backends");
       const streamError = await runAssistant({
         client,
         options,
