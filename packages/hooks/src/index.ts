@@ -18,6 +18,11 @@ export {
   type UseComposerResult,
   useComposer,
 } from "./composer/use-composer";
+export {
+  type PrimeThreadItemsOptions,
+  primeThreadItems,
+  type ThreadItemsListPage,
+} from "./prime-thread-items";
 export type {
   AssistantsClient,
   ProtocolClient,
