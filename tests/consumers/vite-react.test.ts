@@ -128,9 +128,11 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * menu and the recorder ship with every composer until they load on first use); the thread view
  * 109.1 kB and the full chat 148.5 kB once the Radix tooltip and dialog of previews load on first
  * use (the full chat's history and composer menu still need that code up front, now split over
- * more chunks).
+ * more chunks); the thread view 95.7 kB and the full chat 108.0 kB once the thread list's delete
+ * dialog and the composer's menus load on first use, core and hooks publish one file per module
+ * and the REST and Assistants code loads only with those clients.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 112_000, chat: 150_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 98_000, chat: 111_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
