@@ -15,7 +15,14 @@ describe("the thread list's delete confirmation", () => {
     const onDelete = vi.fn();
     render(
       <ThreadList
-        threads={[{ id: "t1", title: "Alpha", created_at: "2026-05-01T10:00:00Z" }]}
+        threads={[
+          {
+            id: "t1",
+            title: "Alpha",
+            created_at: "2026-05-01T10:00:00Z",
+            status: { type: "active" },
+          },
+        ]}
         onDelete={onDelete}
       />,
     );
