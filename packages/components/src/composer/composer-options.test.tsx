@@ -84,3 +84,21 @@ describe("a press before the menu has loaded", () => {
     expect(within(menu).getAllByRole("menuitemradio")).toHaveLength(2);
   });
 });
+
+describe("a key pressed before the menu has loaded", () => {
+  it("opens the menu once the code arrives, as the key would", async () => {
+    vi.resetModules();
+    const { ComposerToolMenu: Menu } = await import("./composer-options");
+    const { ComposerRoot: Root } = await import("./composer");
+    render(
+      <Root onSubmit={() => {}}>
+        <Menu tools={TOOLS} value={null} onValueChange={() => {}} />
+      </Root>,
+    );
+    const trigger = screen.getByRole("button", { name: "Tools" });
+    // No focus event first: the key itself starts the load.
+    fireEvent.keyDown(trigger, { key: "ArrowDown" });
+    const menu = await screen.findByRole("menu", { name: "Tools" });
+    expect(within(menu).getAllByRole("menuitemradio")).toHaveLength(2);
+  });
+});

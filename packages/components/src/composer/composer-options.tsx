@@ -6,6 +6,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
   type ReactNode,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -32,8 +33,9 @@ interface LazyMenuProps extends Omit<ComponentPropsWithoutRef<"button">, "childr
 /**
  * A dropdown menu whose Radix code loads on the trigger's first pointerenter or focus. Until then
  * the trigger is a plain button with `DropdownMenu.Trigger`'s markup (`aria-haspopup="menu"`,
- * `aria-expanded`, `data-state`); a press (pointerdown, Enter, Space, ArrowDown) before the code
- * has arrived opens the menu as soon as it does. The trigger keeps focus across the swap.
+ * `aria-expanded`, `data-state`); a press before the code has arrived opens the menu as soon as it
+ * does, as that press would have (a key on the Radix trigger, so the first item takes focus). The
+ * trigger keeps focus across the swap.
  */
 const LazyMenu = forwardRef<HTMLButtonElement, LazyMenuProps>(function LazyMenu(
   { label, menu, onPointerEnter, onFocus, onBlur, onPointerDown, onKeyDown, ...props },
@@ -45,10 +47,22 @@ const LazyMenu = forwardRef<HTMLButtonElement, LazyMenuProps>(function LazyMenu(
   const refs = useMemo(() => composeRefs(triggerRef, ref), [ref]);
   const focused = useRef(false);
   const loaded = DropdownMenu !== undefined;
+  // A key pressed on the plain trigger before the code arrived, replayed on the Radix one.
+  const pendingKey = useRef<string | null>(null);
   useIsomorphicLayoutEffect(() => {
     // The plain trigger had focus when the Radix one replaced it: keep it on the trigger.
     if (loaded && focused.current && triggerRef.current !== document.activeElement)
       triggerRef.current?.focus();
+  }, [loaded]);
+  useEffect(() => {
+    // After the menu's own effects (it tracks keyboard use from a document listener), so the
+    // menu opens as that key would open it: on its first item.
+    const key = pendingKey.current;
+    const trigger = triggerRef.current;
+    if (!loaded || key === null || !trigger) return;
+    pendingKey.current = null;
+    trigger.focus();
+    trigger.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
   }, [loaded]);
   const preload = () => {
     composerMenuModule.preload().catch(() => {});
@@ -92,8 +106,8 @@ const LazyMenu = forwardRef<HTMLButtonElement, LazyMenuProps>(function LazyMenu(
           if (event.defaultPrevented || props.disabled) return;
           if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
             event.preventDefault();
+            pendingKey.current = event.key;
             preload();
-            setOpen(true);
           }
         }}
       >
