@@ -11,6 +11,9 @@ export default defineConfig({
     "server/index": "src/server/index.ts",
     "testing/index": "src/testing/index.ts",
   },
+  // One file per source module (dist/ mirrors src/), so an app's bundler keeps only the modules
+  // it reaches: a ChatKit-only app gets none of rest/ or assistants/.
+  unbundle: true,
   format: "esm",
   platform: "neutral",
   dts: true,

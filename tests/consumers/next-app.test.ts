@@ -164,6 +164,55 @@ describe("a Next.js 16 App Router + Tailwind v4 app using the tarballs", () => {
     await page.close();
   });
 
+  it("renders a thread's first page on the server and hydrates it without a mismatch", async () => {
+    const url = new URL("/ssr", appUrl);
+    url.searchParams.set("server", (server as DevServer).url);
+    url.searchParams.set("thread", threadId as string);
+    const html = await (await fetch(url)).text();
+    // The server's HTML holds the items (the page fetched and primed them) …
+    expect(html).toMatch(/data-item-type="user_message"/);
+    expect(html).toContain(PROMPT);
+    expect(html).toMatch(/<h2[^>]*>Streaming markdown<\/h2>/);
+    // … which the chat page without the prefetch does not.
+    const plain = new URL(url);
+    plain.pathname = "/";
+    expect(await (await fetch(plain)).text()).not.toContain(PROMPT);
+
+    const tab = await (context as BrowserContext).newPage();
+    errors.push(...recordErrors(tab));
+    const logged: string[] = [];
+    tab.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning")
+        logged.push(`${message.type()}: ${message.text()}`);
+    });
+    // Marks the server-rendered user message as the parser creates it: hydration keeps that
+    // node, a mismatch would re-create it on the client.
+    await tab.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        const item = document.querySelector('[data-item-type="user_message"]');
+        if (!item) return;
+        (item as unknown as { serverRendered: boolean }).serverRendered = true;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await tab.goto(url.href);
+    await expectHistory(tab);
+    // Hydrated: the composer reacts to typing (Send enables).
+    await tab.getByRole("textbox", { name: "Message" }).fill("draft");
+    await expect
+      .poll(() => tab.locator('[data-tk-part="composer-submit"]').isDisabled())
+      .toBe(false);
+    expect(
+      await tab
+        .locator('[data-item-type="user_message"]')
+        .first()
+        .evaluate((item) => (item as unknown as { serverRendered?: boolean }).serverRendered),
+      "the server-rendered item survived hydration",
+    ).toBe(true);
+    expect(logged).toEqual([]);
+    await tab.close();
+  });
+
   it("lets Tailwind utilities win on threadkit parts", async () => {
     const page = await open(`/?thread=${threadId}`);
     await expectHistory(page);

@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// The consumer test: the packed tarballs in a Vite app and a Next.js app, each type-checked,
-// built, served and driven in headless Chromium; publint and attw on the tarballs; the weight of
-// the Vite build. Run alone with `pnpm test:consumers`.
+// The consumer test: the packed tarballs in a Vite app (on React 19 and, copied, on React 18.3)
+// and a Next.js app, each type-checked, built, served and driven in headless Chromium; publint and
+// attw on the tarballs; the weight of the Vite build. Run alone with `pnpm test:consumers`.
 const conditions = ["@threadkit/source", "module", "import", "default"];
 
 export default defineConfig({

@@ -37,6 +37,11 @@ export {
 } from "./engine/run-failure";
 export { type RunInput, type SendOptions, toUserMessageInput } from "./engine/run-request";
 export type { RunResult } from "./engine/run-result";
+export {
+  type PrimeThreadItemsOptions,
+  primeThreadItems,
+  type ThreadItemsListPage,
+} from "./prime-thread-items";
 export type {
   AssistantsClient,
   ProtocolClient,

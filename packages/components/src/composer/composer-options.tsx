@@ -1,9 +1,129 @@
 import { Check, ChevronDown, Plus, X } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
-import { type ComponentPropsWithoutRef, forwardRef } from "react";
+import {
+  type ComponentPropsWithoutRef,
+  type FocusEvent,
+  forwardRef,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useThreadUI } from "../context";
+import { composeRefs } from "../internal/compose-refs";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
+import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { useComposerContext } from "./composer";
+
+/** The Radix dropdown menu (popper, floating-ui, roving focus, dismissable layer), loaded on first use. */
+export const composerMenuModule = lazyModule(() => import("./composer-menu"));
+
+type DropdownMenuModule = typeof import("radix-ui").DropdownMenu;
+
+interface LazyMenuProps extends Omit<ComponentPropsWithoutRef<"button">, "children"> {
+  /** The trigger's content. */
+  label: ReactNode;
+  /** The menu, once the Radix code has loaded. */
+  menu: (DropdownMenu: DropdownMenuModule) => ReactNode;
+}
+
+/**
+ * A dropdown menu whose Radix code loads on the trigger's first pointerenter or focus. Until then
+ * the trigger is a plain button with `DropdownMenu.Trigger`'s markup (`aria-haspopup="menu"`,
+ * `aria-expanded`, `data-state`); a press before the code has arrived opens the menu as soon as it
+ * does, as that press would have (a key on the Radix trigger, so the first item takes focus). The
+ * trigger keeps focus across the swap.
+ */
+const LazyMenu = forwardRef<HTMLButtonElement, LazyMenuProps>(function LazyMenu(
+  { label, menu, onPointerEnter, onFocus, onBlur, onPointerDown, onKeyDown, ...props },
+  ref,
+) {
+  const DropdownMenu = useLazyModule(composerMenuModule)?.DropdownMenu;
+  const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const refs = useMemo(() => composeRefs(triggerRef, ref), [ref]);
+  const focused = useRef(false);
+  const loaded = DropdownMenu !== undefined;
+  // A key pressed on the plain trigger before the code arrived, replayed on the Radix one.
+  const pendingKey = useRef<string | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    // The plain trigger had focus when the Radix one replaced it: keep it on the trigger.
+    if (loaded && focused.current && triggerRef.current !== document.activeElement)
+      triggerRef.current?.focus();
+  }, [loaded]);
+  useEffect(() => {
+    // After the menu's own effects (it tracks keyboard use from a document listener), so the
+    // menu opens as that key would open it: on its first item.
+    const key = pendingKey.current;
+    const trigger = triggerRef.current;
+    if (!loaded || key === null || !trigger) return;
+    pendingKey.current = null;
+    trigger.focus();
+    trigger.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+  }, [loaded]);
+  const preload = () => {
+    composerMenuModule.preload().catch(() => {});
+  };
+  const trigger = {
+    ...props,
+    ref: refs,
+    onPointerEnter: (event: PointerEvent<HTMLButtonElement>) => {
+      onPointerEnter?.(event);
+      preload();
+    },
+    onFocus: (event: FocusEvent<HTMLButtonElement>) => {
+      onFocus?.(event);
+      focused.current = true;
+      preload();
+    },
+    onBlur: (event: FocusEvent<HTMLButtonElement>) => {
+      onBlur?.(event);
+      focused.current = false;
+    },
+  };
+  if (!DropdownMenu) {
+    return (
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-state={open ? "open" : "closed"}
+        data-disabled={props.disabled ? "" : undefined}
+        {...trigger}
+        onPointerDown={(event) => {
+          onPointerDown?.(event);
+          if (event.defaultPrevented || props.disabled) return;
+          if (event.button === 0 && !event.ctrlKey) {
+            preload();
+            setOpen(true);
+          }
+        }}
+        onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
+          onKeyDown?.(event);
+          if (event.defaultPrevented || props.disabled) return;
+          if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+            event.preventDefault();
+            pendingKey.current = event.key;
+            preload();
+          }
+        }}
+      >
+        {label}
+      </button>
+    );
+  }
+  return (
+    <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
+      <DropdownMenu.Trigger {...trigger} onPointerDown={onPointerDown} onKeyDown={onKeyDown}>
+        {label}
+      </DropdownMenu.Trigger>
+      {menu(DropdownMenu)}
+    </DropdownMenu.Root>
+  );
+});
 
 /** A tool of the composer's tools menu: ChatKit's `ToolOption`. */
 export interface ComposerTool {
@@ -65,41 +185,40 @@ export const ComposerToolMenu = forwardRef<HTMLDivElement, ComposerToolMenuProps
     return (
       <div data-tk-part="composer-tools" {...props} ref={ref}>
         {listed.length > 0 ? (
-          <DropdownMenu.Root modal={false}>
-            <DropdownMenu.Trigger
-              data-tk-part="composer-tools-trigger"
-              aria-label={t("composer.tools")}
-              title={t("composer.tools")}
-              disabled={ctx.disabled}
-            >
-              <Plus aria-hidden size={18} />
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal container={portalContainer ?? undefined}>
-              <DropdownMenu.Content
-                data-tk-part="composer-menu"
-                side="top"
-                align="start"
-                sideOffset={6}
-                collisionPadding={8}
-              >
-                <DropdownMenu.RadioGroup value={value ?? ""} onValueChange={onValueChange}>
-                  {listed.map((tool) => (
-                    <DropdownMenu.RadioItem
-                      key={tool.id}
-                      value={tool.id}
-                      data-tk-part="composer-menu-item"
-                    >
-                      <WidgetIconGlyph name={tool.icon} size={16} />
-                      <span data-tk-part="composer-menu-label">{tool.label}</span>
-                      <DropdownMenu.ItemIndicator data-tk-part="composer-menu-check">
-                        <Check aria-hidden size={14} />
-                      </DropdownMenu.ItemIndicator>
-                    </DropdownMenu.RadioItem>
-                  ))}
-                </DropdownMenu.RadioGroup>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
+          <LazyMenu
+            data-tk-part="composer-tools-trigger"
+            aria-label={t("composer.tools")}
+            title={t("composer.tools")}
+            disabled={ctx.disabled}
+            label={<Plus aria-hidden size={18} />}
+            menu={(DropdownMenu) => (
+              <DropdownMenu.Portal container={portalContainer ?? undefined}>
+                <DropdownMenu.Content
+                  data-tk-part="composer-menu"
+                  side="top"
+                  align="start"
+                  sideOffset={6}
+                  collisionPadding={8}
+                >
+                  <DropdownMenu.RadioGroup value={value ?? ""} onValueChange={onValueChange}>
+                    {listed.map((tool) => (
+                      <DropdownMenu.RadioItem
+                        key={tool.id}
+                        value={tool.id}
+                        data-tk-part="composer-menu-item"
+                      >
+                        <WidgetIconGlyph name={tool.icon} size={16} />
+                        <span data-tk-part="composer-menu-label">{tool.label}</span>
+                        <DropdownMenu.ItemIndicator data-tk-part="composer-menu-check">
+                          <Check aria-hidden size={14} />
+                        </DropdownMenu.ItemIndicator>
+                      </DropdownMenu.RadioItem>
+                    ))}
+                  </DropdownMenu.RadioGroup>
+                </DropdownMenu.Content>
+              </DropdownMenu.Portal>
+            )}
+          />
         ) : null}
         {pinned.map((tool) => (
           <button
@@ -161,49 +280,52 @@ export const ComposerModelPicker = forwardRef<HTMLButtonElement, ComposerModelPi
     if (models.length === 0) return null;
     const picked = models.find((model) => model.id === value);
     return (
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger
-          data-tk-part="composer-model-trigger"
-          aria-label={t("composer.model", { name: picked?.label ?? "" })}
-          disabled={ctx.disabled}
-          {...props}
-          ref={ref}
-        >
-          <span>{picked?.label ?? t("composer.modelNone")}</span>
-          <ChevronDown aria-hidden size={14} />
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal container={portalContainer ?? undefined}>
-          <DropdownMenu.Content
-            data-tk-part="composer-menu"
-            data-menu="models"
-            side="top"
-            align="end"
-            sideOffset={6}
-            collisionPadding={8}
-          >
-            <DropdownMenu.RadioGroup value={value ?? ""} onValueChange={onValueChange}>
-              {models.map((model) => (
-                <DropdownMenu.RadioItem
-                  key={model.id}
-                  value={model.id}
-                  disabled={model.disabled === true}
-                  data-tk-part="composer-menu-item"
-                >
-                  <span data-tk-part="composer-menu-text">
-                    <span data-tk-part="composer-menu-label">{model.label}</span>
-                    {model.description ? (
-                      <span data-tk-part="composer-menu-description">{model.description}</span>
-                    ) : null}
-                  </span>
-                  <DropdownMenu.ItemIndicator data-tk-part="composer-menu-check">
-                    <Check aria-hidden size={14} />
-                  </DropdownMenu.ItemIndicator>
-                </DropdownMenu.RadioItem>
-              ))}
-            </DropdownMenu.RadioGroup>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      <LazyMenu
+        data-tk-part="composer-model-trigger"
+        aria-label={t("composer.model", { name: picked?.label ?? "" })}
+        disabled={ctx.disabled}
+        {...props}
+        ref={ref}
+        label={
+          <>
+            <span>{picked?.label ?? t("composer.modelNone")}</span>
+            <ChevronDown aria-hidden size={14} />
+          </>
+        }
+        menu={(DropdownMenu) => (
+          <DropdownMenu.Portal container={portalContainer ?? undefined}>
+            <DropdownMenu.Content
+              data-tk-part="composer-menu"
+              data-menu="models"
+              side="top"
+              align="end"
+              sideOffset={6}
+              collisionPadding={8}
+            >
+              <DropdownMenu.RadioGroup value={value ?? ""} onValueChange={onValueChange}>
+                {models.map((model) => (
+                  <DropdownMenu.RadioItem
+                    key={model.id}
+                    value={model.id}
+                    disabled={model.disabled === true}
+                    data-tk-part="composer-menu-item"
+                  >
+                    <span data-tk-part="composer-menu-text">
+                      <span data-tk-part="composer-menu-label">{model.label}</span>
+                      {model.description ? (
+                        <span data-tk-part="composer-menu-description">{model.description}</span>
+                      ) : null}
+                    </span>
+                    <DropdownMenu.ItemIndicator data-tk-part="composer-menu-check">
+                      <Check aria-hidden size={14} />
+                    </DropdownMenu.ItemIndicator>
+                  </DropdownMenu.RadioItem>
+                ))}
+              </DropdownMenu.RadioGroup>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        )}
+      />
     );
   },
 );

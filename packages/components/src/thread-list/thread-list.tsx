@@ -1,12 +1,12 @@
 import type { ThreadMetadata } from "@threadkit/core";
 import { Check, LoaderCircle, MessageSquare, Pencil, Trash2, X } from "lucide-react";
-import { AlertDialog } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
   memo,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -14,6 +14,13 @@ import {
 import { useThemeProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { composeRefs } from "../internal/compose-refs";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
+
+/** The Radix alert dialog confirming a deletion, loaded on first use. */
+export const deleteDialogModule = lazyModule(() => import("./delete-dialog"));
+const preloadDeleteDialog = () => {
+  deleteDialogModule.preload().catch(() => {});
+};
 
 /** Props of {@link ThreadList}. */
 export interface ThreadListProps extends Omit<ComponentPropsWithoutRef<"nav">, "onSelect"> {
@@ -78,6 +85,10 @@ const ThreadListEntry = memo(function ThreadListEntry({
   const [error, setError] = useState<MessageKey | null>(null);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const renameRef = useRef<HTMLButtonElement | null>(null);
+  const deleteRef = useRef<HTMLButtonElement | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const dialogId = useId();
+  const DeleteDialog = useLazyModule(deleteDialogModule)?.DeleteDialog;
   useEffect(() => {
     if (editing) inputRef.current?.select();
   }, [editing]);
@@ -159,42 +170,46 @@ const ThreadListEntry = memo(function ThreadListEntry({
               </button>
             ) : null}
             {onDelete ? (
-              <AlertDialog.Root>
-                <AlertDialog.Trigger
-                  data-tk-part="icon-button"
-                  data-variant="danger"
-                  aria-label={`${t("history.delete")}: ${title}`}
-                  title={t("history.delete")}
-                >
-                  <Trash2 aria-hidden size={14} />
-                </AlertDialog.Trigger>
-                <AlertDialog.Portal container={portalContainer ?? undefined}>
-                  <AlertDialog.Overlay data-tk-part="dialog-overlay" {...themeProps} />
-                  <AlertDialog.Content data-tk-part="dialog" {...themeProps}>
-                    <AlertDialog.Title data-tk-part="dialog-title">
-                      {t("history.deleteTitle")}
-                    </AlertDialog.Title>
-                    <AlertDialog.Description data-tk-part="dialog-description">
-                      {t("history.deleteDescription", { title })}
-                    </AlertDialog.Description>
-                    <div data-tk-part="dialog-actions">
-                      <AlertDialog.Cancel data-tk-part="button" data-variant="secondary">
-                        {t("history.cancel")}
-                      </AlertDialog.Cancel>
-                      <AlertDialog.Action
-                        data-tk-part="button"
-                        data-variant="danger"
-                        onClick={() => {
-                          setError(null);
-                          onDelete(thread.id).catch(() => setError("history.deleteFailed"));
-                        }}
-                      >
-                        {t("history.delete")}
-                      </AlertDialog.Action>
-                    </div>
-                  </AlertDialog.Content>
-                </AlertDialog.Portal>
-              </AlertDialog.Root>
+              // Carries AlertDialog.Trigger's markup; the dialog's code loads on first
+              // pointerenter, focus or click, and a click before it has arrived opens it then.
+              <button
+                ref={deleteRef}
+                type="button"
+                data-tk-part="icon-button"
+                data-variant="danger"
+                aria-label={`${t("history.delete")}: ${title}`}
+                title={t("history.delete")}
+                aria-haspopup="dialog"
+                aria-expanded={confirming}
+                aria-controls={dialogId}
+                data-state={confirming ? "open" : "closed"}
+                onPointerEnter={preloadDeleteDialog}
+                onFocus={preloadDeleteDialog}
+                onClick={() => {
+                  preloadDeleteDialog();
+                  setConfirming((was) => !was);
+                }}
+              >
+                <Trash2 aria-hidden size={14} />
+              </button>
+            ) : null}
+            {onDelete && DeleteDialog ? (
+              <DeleteDialog
+                open={confirming}
+                onOpenChange={setConfirming}
+                contentId={dialogId}
+                triggerRef={deleteRef}
+                portalContainer={portalContainer}
+                themeProps={themeProps}
+                title={t("history.deleteTitle")}
+                description={t("history.deleteDescription", { title })}
+                cancelLabel={t("history.cancel")}
+                deleteLabel={t("history.delete")}
+                onConfirm={() => {
+                  setError(null);
+                  onDelete(thread.id).catch(() => setError("history.deleteFailed"));
+                }}
+              />
             ) : null}
           </span>
         </>

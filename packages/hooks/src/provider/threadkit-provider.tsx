@@ -1,6 +1,8 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ThreadMetadata } from "@threadkit/core";
+import { type InfiniteData, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { type ReactNode, useMemo, useRef, useState } from "react";
+import type { ItemsPage } from "../internal/history-source";
+import { threadkitKeys } from "../query-keys";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
 import { writeThreadMetadata } from "../threads/thread-metadata";
 import type { ThreadkitClients } from "./clients";
@@ -59,11 +61,31 @@ export interface ThreadStoreRegistryOptions {
    */
   maxIdleStores?: number;
   /**
+   * The items a thread's store starts with when it is created (a first page prefetched on the
+   * server), so the first render shows them on the server and in the browser alike.
+   */
+  initialItems?: (threadId: string) => readonly ThreadItem[] | undefined;
+  /**
    * Called when the metadata of a thread in one of the stores changes (`thread.created`,
    * `thread.updated`, a rename), with `created` set when the store's thread was just created by
    * its first message. The provider keeps the query cache (detail, history lists) current with it.
    */
   onThreadMetadata?: (thread: ThreadMetadata, created: boolean) => void;
+}
+
+/** The items of a thread's first cached page (primed or hydrated), oldest first. */
+function cachedFirstPage(
+  queryClient: QueryClient,
+  threadId: string,
+): readonly ThreadItem[] | undefined {
+  const cached = queryClient.getQueriesData<InfiniteData<ItemsPage>>({
+    queryKey: [...threadkitKeys.thread(threadId), "items"],
+  });
+  for (const [, data] of cached) {
+    const first = data?.pages[0];
+    if (first) return first.items;
+  }
+  return undefined;
 }
 
 /** Whether a run or response is working on the store (it must not be dropped then). */
@@ -88,8 +110,12 @@ export function createThreadStoreRegistry(
   const listeners = new Set<() => void>();
   let draft: ThreadStore | null = null;
   const onThreadMetadata = options.onThreadMetadata;
+  const initialItems = options.initialItems;
   const create = (threadId: string | null) => {
-    const store = createThreadStore(threadId);
+    const store = createThreadStore(
+      threadId,
+      (threadId === null ? undefined : initialItems?.(threadId)) ?? [],
+    );
     if (onThreadMetadata) {
       store.subscribe((state, previous) => {
         if (state.thread === previous.thread || state.thread === null) return;
@@ -210,6 +236,8 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   const [stores] = useState(() =>
     createThreadStoreRegistry({
       ...(maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores }),
+      // A thread whose first page is already cached (primed or hydrated) starts with it.
+      initialItems: (threadId) => cachedFirstPage(queryClientRef.current, threadId),
       // Streams keep the cached thread detail and history lists current, without refetching.
       onThreadMetadata: (thread, created) =>
         writeThreadMetadata(queryClientRef.current, thread, { created }),

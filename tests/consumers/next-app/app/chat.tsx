@@ -1,8 +1,15 @@
 "use client";
 
+import { QueryClient } from "@tanstack/react-query";
 import { Composer, Thread, ThreadList } from "@threadkit/components";
 import { createChatKitClient } from "@threadkit/core";
-import { ThreadkitProvider, useRunStream, useThreads } from "@threadkit/hooks";
+import {
+  primeThreadItems,
+  type ThreadItemsListPage,
+  ThreadkitProvider,
+  useRunStream,
+  useThreads,
+} from "@threadkit/hooks";
 import { useState } from "react";
 import { Button } from "./button";
 
@@ -56,19 +63,30 @@ function Conversation({ initialThreadId }: { initialThreadId: string | null }) {
   );
 }
 
-/** The whole chat: history, thread view and composer against a ChatKit server. */
+/**
+ * The whole chat: history, thread view and composer against a ChatKit server. With `firstPage`
+ * (the thread's newest items, fetched by the Server Component) the thread renders them on the
+ * server and hydrates with them.
+ */
 export function Chat({
   serverUrl,
   initialThreadId,
+  firstPage,
 }: {
   serverUrl: string;
   initialThreadId: string | null;
+  firstPage?: ThreadItemsListPage;
 }) {
   const [clients] = useState(() => ({
     protocol: createChatKitClient({ url: `${serverUrl}/chatkit` }),
   }));
+  const [queryClient] = useState(() => {
+    const client = new QueryClient();
+    if (initialThreadId && firstPage) primeThreadItems(client, initialThreadId, firstPage);
+    return client;
+  });
   return (
-    <ThreadkitProvider clients={clients}>
+    <ThreadkitProvider clients={clients} queryClient={queryClient}>
       <Conversation initialThreadId={initialThreadId} />
     </ThreadkitProvider>
   );
