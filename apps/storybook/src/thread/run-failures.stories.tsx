@@ -332,7 +332,8 @@ export const German: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByRole("textbox"), "Noch eine Frage{Enter}");
     const alert = await failureAlert(canvas, "rate_limited");
-    await expect(alert).toHaveTextContent("Der Server erhält zu viele Anfragen.");
+    // The German catalog loads on first use; the alert may render before it arrives.
+    await waitFor(() => expect(alert).toHaveTextContent("Der Server erhält zu viele Anfragen."));
     await expect(within(alert).getByRole("button", { name: "Erneut versuchen" })).toBeVisible();
   },
 };
