@@ -99,6 +99,10 @@ describe("ChatKit api.clients", () => {
     );
     await screen.findByText("I need help debugging an onboarding issue.");
     expect(document.querySelector('[data-tk-part="composer"]')).toBeNull();
+    // Neither feedback nor retry, which need a server that replies.
+    expect(screen.queryByRole("button", { name: "Good response" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Regenerate" })).toBeNull();
+    expect(screen.getAllByRole("button", { name: "Copy" }).length).toBeGreaterThan(0);
     expect(document.querySelector('[data-tk-part="chatkit-read-only"]')?.textContent).toBe(
       "Hosted threads are read-only here.",
     );

@@ -520,7 +520,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     [store],
   );
 
-  const itemActions = options.threadItemActions ?? {};
+  // Clients that cannot reply cannot take feedback or retry one either.
+  const itemActions = readOnly
+    ? { feedback: false, retry: false }
+    : (options.threadItemActions ?? {});
   const headerEnabled = options.header?.enabled !== false;
   const historyEnabled = options.history?.enabled !== false && !isHosted(api);
   const theme = options.theme;
