@@ -394,7 +394,7 @@ describe("<ChatKit> options against the dev server", () => {
     await messageInput(page).press("Enter");
     await page.waitForURL(/#\/t\/thr_/);
     await settled(page);
-    const useBackend = (backend: string) =>
+    const switchBackend = (backend: string) =>
       page.evaluate((value) => {
         const key = "threadkit-demo:settings";
         const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, unknown>;
@@ -402,7 +402,7 @@ describe("<ChatKit> options against the dev server", () => {
       }, backend);
 
     // The same thread, read through the hosted REST emulation: no composer, the reason instead.
-    await useBackend("rest");
+    await switchBackend("rest");
     await page.reload();
     await expect
       .poll(() => assistantMessages(page).first().textContent(), { timeout: 20_000 })
@@ -414,7 +414,7 @@ describe("<ChatKit> options against the dev server", () => {
     );
 
     // The Assistants emulation runs the demo's assistant in a new thread.
-    await useBackend("assistants");
+    await switchBackend("assistants");
     await page.evaluate(() => history.replaceState(null, "", "#/"));
     await page.reload();
     await messageInput(page).fill("Hello assistant");
