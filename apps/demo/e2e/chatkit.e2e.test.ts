@@ -387,4 +387,43 @@ describe("<ChatKit> options against the dev server", () => {
       .toBe("Note: Transcribed 1234 bytes of audio/webm audio.");
     expect(ofType(sent, "input.transcribe")[0]?.params).toMatchObject({ mime_type: "audio/webm" });
   });
+
+  it("runs on the demo's hosted REST (read-only) and Assistants backends through api.clients", async () => {
+    const { page } = await open();
+    await messageInput(page).fill("A thread to read over REST");
+    await messageInput(page).press("Enter");
+    await page.waitForURL(/#\/t\/thr_/);
+    await settled(page);
+    const switchBackend = (backend: string) =>
+      page.evaluate((value) => {
+        const key = "threadkit-demo:settings";
+        const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, unknown>;
+        localStorage.setItem(key, JSON.stringify({ ...stored, backend: value }));
+      }, backend);
+
+    // The same thread, read through the hosted REST emulation: no composer, the reason instead.
+    await switchBackend("rest");
+    await page.reload();
+    await expect
+      .poll(() => assistantMessages(page).first().textContent(), { timeout: 20_000 })
+      .toContain("You said: A thread to read over REST");
+    const chat = page.locator('[data-tk-part="chatkit"]');
+    expect(await chat.locator('[data-tk-part="composer"]').count()).toBe(0);
+    expect(await chat.locator('[data-tk-part="chatkit-read-only"]').textContent()).toBe(
+      "Hosted REST threads are read-only here.",
+    );
+
+    // The Assistants emulation runs the demo's assistant in a new thread.
+    await switchBackend("assistants");
+    await page.evaluate(() => history.replaceState(null, "", "#/"));
+    await page.reload();
+    await messageInput(page).fill("Hello assistant");
+    await messageInput(page).press("Enter");
+    await page.waitForURL(/#\/t\/thread_/);
+    await expect
+      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
+      .toContain("Hello assistant");
+    await settled(page);
+    expect(await userMessages(page).count()).toBe(1);
+  });
 });

@@ -1,9 +1,11 @@
 import { ChatKit, type Entity, type UseChatKitOptions, useChatKit } from "@threadkit/components";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { createClients } from "../app/chat-backend";
 import { clientTools } from "../lib/client-tools";
 import { resolveLocale, STARTER_PROMPTS } from "../lib/i18n";
-import { resolveServer } from "../lib/server";
+import { assistantFileUrl, resolveIdleTimeoutMs, resolveServer } from "../lib/server";
 import { useResolvedColorScheme, useSettings } from "../lib/settings";
+import { useDemoAssistant } from "../lib/use-demo-assistant";
 
 const PROMPT_ICONS = ["circle-question", "map-pin", "book-open", "globe"] as const;
 /** What the composer's tools menu offers; the picked one is sent as `inference_options.tool_choice`. */
@@ -125,9 +127,10 @@ async function selectCommand(command: { id: string }) {
 const threadFromHash = () => /^#\/t\/([^/?#]+)/.exec(globalThis.location?.hash ?? "")?.[1] ?? null;
 
 /**
- * The demo on `<ChatKit>`: one options object, written as for `@openai/chatkit-react`, against
- * the dev server's ChatKit endpoint. The appearance and language come from the demo's settings
- * (changed on the main page); only the toast (deeplinks, opened tags) is the demo's own.
+ * The demo on `<ChatKit>`: one options object, written as for `@openai/chatkit-react`. The backend,
+ * appearance and language come from the demo's settings (changed on the main page): the ChatKit
+ * protocol, hosted REST (read-only) or Assistants, through threadkit's `api: { clients }`. Only
+ * the toast (deeplinks, opened tags) is the demo's own.
  */
 export function ChatKitPage() {
   const settings = useSettings();
@@ -137,6 +140,15 @@ export function ChatKitPage() {
   const [server] = useState(resolveServer);
   const [initialThread] = useState(threadFromHash);
   const [toast, setToast] = useState<string | null>(null);
+  const [idleTimeoutMs] = useState(resolveIdleTimeoutMs);
+  const { backend } = settings;
+  const clients = useMemo(() => createClients(server, backend), [server, backend]);
+  const assistants = backend === "assistants";
+  const { assistantId } = useDemoAssistant(
+    assistants ? clients.assistants : undefined,
+    server.origin,
+  );
+  const fileUrl = (fileId: string) => assistantFileUrl(server, fileId);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -146,7 +158,14 @@ export function ChatKitPage() {
   }, [locale, scheme]);
 
   const options: UseChatKitOptions = {
-    api: { url: server.chatkitUrl },
+    api: {
+      clients,
+      // The Assistants composer waits for the demo's assistant (read-only until it exists).
+      ...(assistants && assistantId ? { assistant: { assistantId, fileUrl } } : {}),
+      assistantFileUrl: fileUrl,
+      ...(idleTimeoutMs !== undefined ? { streamIdleTimeoutMs: idleTimeoutMs } : {}),
+      readOnlyReason: t.readOnly,
+    },
     locale: locale.code,
     initialThread,
     theme: {
@@ -155,7 +174,8 @@ export function ChatKitPage() {
       density: settings.density,
       color: { accent: { primary: settings.accent, level: 1 } },
     },
-    history: { enabled: true, showDelete: true, showRename: true },
+    // The Assistants API cannot list threads.
+    history: { enabled: !assistants, showDelete: true, showRename: true },
     thread: { autoScroll: true },
     startScreen: {
       greeting: t.greeting,
@@ -167,7 +187,7 @@ export function ChatKitPage() {
     },
     composer: {
       placeholder: t.placeholder,
-      attachments: { enabled: true, maxCount: 4, maxSize: 10 * 1024 * 1024 },
+      attachments: { enabled: backend === "chatkit", maxCount: 4, maxSize: 10 * 1024 * 1024 },
       tools: TOOLS,
       models: MODELS,
       dictation: { enabled: true },
@@ -199,7 +219,7 @@ export function ChatKitPage() {
 
   return (
     <div className="demo-chatkit" data-tk-theme={scheme}>
-      <ChatKit control={chatkit.control} className="demo-chatkit-frame" />
+      <ChatKit key={backend} control={chatkit.control} className="demo-chatkit-frame" />
       {toast ? (
         <button type="button" className="demo-chatkit-toast" onClick={() => setToast(null)}>
           <output>{toast}</output>

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
 import "@threadkit/components/styles.css";
+import { createChatKitClient, createChatKitRestClient } from "@threadkit/core";
+import type { ThreadkitClients } from "@threadkit/hooks";
 import { useState } from "react";
 import { expect, fn, waitFor, within } from "storybook/test";
 import { createScriptedServer, type ScriptedServer, seededThread } from "./scripted-server";
@@ -293,5 +295,49 @@ export const Methods: Story = {
     await expect(serverOf().requests.filter((r) => r.type === "threads.create")).toHaveLength(2);
     await userEvent.click(canvas.getByRole("button", { name: "Open the history" }));
     await expect(await canvas.findByRole("navigation")).toBeVisible();
+  },
+};
+
+/** Clients built by the app (`api.clients`, threadkit's extension of `api`). */
+function ClientsChat({ readOnly }: { readOnly: boolean }) {
+  const [server] = useState(() => createScriptedServer({}));
+  const [clients] = useState<ThreadkitClients>(() =>
+    readOnly
+      ? {
+          // Hosted ChatKit threads over REST can only be read: here, an empty history.
+          rest: createChatKitRestClient({
+            baseUrl: "https://rest.invalid/v1",
+            fetch: async () =>
+              new Response(JSON.stringify({ object: "list", data: [], has_more: false }), {
+                headers: { "content-type": "application/json" },
+              }),
+          }),
+        }
+      : { protocol: createChatKitClient({ url: "/chatkit", fetch: server.fetch }) },
+  );
+  const chatkit = useChatKit({
+    api: { clients },
+    startScreen: { greeting: "Own clients", prompts: [{ label: "Say hello", prompt: "Hello" }] },
+  });
+  return <ChatKit control={chatkit.control} style={{ height: 420, border: "1px solid #ddd" }} />;
+}
+
+/** `api: { clients }` with a protocol client the app built: the same chat as `api.url`. */
+export const OwnClients: Story = {
+  render: () => <ClientsChat readOnly={false} />,
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole("button", { name: "Say hello" }));
+    await waitFor(() => expect(canvas.getAllByText(/Hello/).length).toBeGreaterThan(0));
+    await expect(canvas.getByRole("textbox")).toBeVisible();
+  },
+};
+
+/** `api: { clients: { rest } }`: clients that cannot reply show the read-only reason instead of the composer. */
+export const ReadOnlyClients: Story = {
+  render: () => <ClientsChat readOnly />,
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("This chat is read-only.")).toBeVisible();
+    await expect(canvas.queryByRole("textbox")).toBeNull();
+    await expect(canvas.queryByRole("button", { name: "Say hello" })).toBeNull();
   },
 };

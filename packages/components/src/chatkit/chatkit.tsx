@@ -23,7 +23,7 @@ import {
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
-import { PanelLeft, SquarePen } from "lucide-react";
+import { Info, PanelLeft, SquarePen } from "lucide-react";
 import {
   forwardRef,
   type HTMLAttributes,
@@ -46,8 +46,8 @@ import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { WidgetRootView } from "../widgets/widget-root";
 import { ChatKitComposer, useComposerSelections } from "./chatkit-composer";
 import type {
-  ChatKitOptions,
   ChatKitUserMessageContent,
+  ClientsApiConfig,
   ComposerOption,
   CustomApiConfig,
   Entity,
@@ -62,8 +62,15 @@ export interface ChatKitProps extends HTMLAttributes<HTMLDivElement> {
   control: ChatKitControl;
 }
 
-const isHosted = (api: ChatKitOptions["api"]): api is HostedApiConfig =>
+const isHosted = (api: UseChatKitOptions["api"]): api is HostedApiConfig =>
   "getClientSecret" in api && typeof api.getClientSecret === "function";
+
+const hasClients = (api: UseChatKitOptions["api"]): api is ClientsApiConfig =>
+  "clients" in api && typeof api.clients === "object" && api.clients !== null;
+
+/** Whether `api.clients` cannot run a reply: no protocol client, and no assistant to run. */
+const isReadOnly = (api: UseChatKitOptions["api"]): boolean =>
+  hasClients(api) && !api.clients.protocol && !(api.clients.assistants && api.assistant);
 
 /**
  * A complete chat — header, history, thread, start screen, composer and disclaimer — from the
@@ -113,6 +120,13 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
       ref={ref}
     />
   );
+  if (hasClients(options.api)) {
+    return (
+      <ClientsProviders options={options} locale={locale}>
+        {shell}
+      </ClientsProviders>
+    );
+  }
   return isHosted(options.api) ? (
     <HostedProviders options={options} locale={locale}>
       {shell}
@@ -136,16 +150,26 @@ function Providers({
   options,
   locale,
   clients,
+  queryClient: givenQueryClient,
   children,
-}: ProvidersProps & { clients: ThreadkitClients }) {
-  const [queryClient] = useState(() => new QueryClient());
+}: ProvidersProps & { clients: ThreadkitClients; queryClient?: QueryClient }) {
+  const [ownQueryClient] = useState(() => new QueryClient());
+  const queryClient = givenQueryClient ?? ownQueryClient;
   const latest = useRef(options);
   latest.current = options;
+  const api = options.api;
+  const settings = hasClients(api) ? api : undefined;
   return (
     <ThreadkitProvider
       clients={clients}
       queryClient={queryClient}
       locale={locale}
+      {...(settings?.assistantFileUrl
+        ? { assistantFileUrl: (fileId: string) => settings.assistantFileUrl?.(fileId) ?? fileId }
+        : {})}
+      {...(settings?.streamIdleTimeoutMs !== undefined
+        ? { streamIdleTimeoutMs: settings.streamIdleTimeoutMs }
+        : {})}
       onError={(error) => latest.current.onError?.({ error })}
       onEffect={(effect) =>
         latest.current.onEffect?.({ name: effect.name, data: { ...effect.data } })
@@ -196,6 +220,21 @@ function CustomProviders(props: ProvidersProps) {
     [api.url, api.fetch, acceptLanguage],
   );
   return <Providers {...props} clients={clients} />;
+}
+
+/**
+ * The app's own clients (`api.clients`), with a cache per `clients` object: other clients read
+ * other threads (switching back finds that cache again).
+ */
+function ClientsProviders(props: ProvidersProps) {
+  const { clients } = props.options.api as ClientsApiConfig;
+  const [caches] = useState(() => new WeakMap<ThreadkitClients, QueryClient>());
+  let queryClient = caches.get(clients);
+  if (!queryClient) {
+    queryClient = new QueryClient();
+    caches.set(clients, queryClient);
+  }
+  return <Providers {...props} clients={clients} queryClient={queryClient} />;
 }
 
 /** Hosted threads through the REST API, authorized by the session's client secret. */
@@ -287,8 +326,12 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       }),
     [],
   );
+  const api = options.api;
+  const assistant = hasClients(api) ? api.assistant : undefined;
+  const readOnly = isReadOnly(api);
   const run = useRunStream(threadId, {
     clientTools,
+    ...(assistant ? { assistant } : {}),
     onThreadCreated: (id) => {
       setThreadIdState(id);
       void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
@@ -299,7 +342,6 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     () => attachmentLimits(composerOptions?.attachments),
     [composerOptions?.attachments],
   );
-  const api = options.api;
   const upload = !isHosted(api) ? api.uploadStrategy : undefined;
   const selections = useComposerSelections(composerOptions, latest);
   const composer = useComposer({
@@ -478,7 +520,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     [store],
   );
 
-  const itemActions = options.threadItemActions ?? {};
+  // Clients that cannot reply cannot take feedback or retry one either.
+  const itemActions = readOnly
+    ? { feedback: false, retry: false }
+    : (options.threadItemActions ?? {});
   const headerEnabled = options.header?.enabled !== false;
   const historyEnabled = options.history?.enabled !== false && !isHosted(api);
   const theme = options.theme;
@@ -563,7 +608,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
                   <Thread.Empty>
                     <ChatKitStartScreen
                       greeting={options.startScreen?.greeting}
-                      prompts={options.startScreen?.prompts}
+                      prompts={readOnly ? undefined : options.startScreen?.prompts}
                       onPrompt={(prompt) => void run.send(promptInput(prompt.prompt))}
                     />
                   </Thread.Empty>
@@ -572,16 +617,20 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
               </Thread.Viewport>
               <Thread.ScrollToBottom />
             </Thread.Root>
-            <ChatKitComposer
-              composer={composer}
-              run={run}
-              options={options}
-              latest={latest}
-              selections={selections}
-              limits={limits}
-              threadStatus={thread?.status ?? null}
-              inputRef={inputRef}
-            />
+            {readOnly ? (
+              <ChatKitReadOnly reason={hasClients(api) ? api.readOnlyReason : undefined} />
+            ) : (
+              <ChatKitComposer
+                composer={composer}
+                run={run}
+                options={options}
+                latest={latest}
+                selections={selections}
+                limits={limits}
+                threadStatus={thread?.status ?? null}
+                inputRef={inputRef}
+              />
+            )}
             {options.disclaimer ? (
               <div
                 data-tk-part="chatkit-disclaimer"
@@ -682,6 +731,17 @@ function ChatKitHeader({
         </button>
       )}
     </header>
+  );
+}
+
+/** In place of the composer when the clients can only read threads. */
+function ChatKitReadOnly({ reason }: { reason: string | undefined }) {
+  const { t } = useThreadUI();
+  return (
+    <p data-tk-part="chatkit-read-only" role="status">
+      <Info aria-hidden size={16} />
+      <span>{reason ?? t("chatkit.readOnly")}</span>
+    </p>
   );
 }
 

@@ -6,6 +6,7 @@ export type {
   ChatKitOptions,
   ChatKitThemeOption,
   ChatKitUserMessageContent,
+  ClientsApiConfig,
   Command,
   CommandSelection,
   CommandsOption,

@@ -1,4 +1,5 @@
 import type { WidgetRoot } from "@threadkit/core";
+import type { AssistantRunOptions, ThreadkitClients } from "@threadkit/hooks";
 import type { ItemRenderers, ToolRenderers } from "../context";
 import type { ThemeOptions } from "../theme/create-theme";
 import type { WidgetRegistry } from "../widgets/context";
@@ -26,6 +27,33 @@ export interface CustomApiConfig {
 export interface HostedApiConfig {
   /** Returns a fresh client secret; called again before the current one expires. */
   getClientSecret(currentClientSecret: string | null): Promise<string>;
+}
+
+/**
+ * threadkit's extension of `api` (not in ChatKit.js): the clients `ThreadkitProvider` takes, so
+ * `<ChatKit>` runs on every backend `@threadkit/hooks` supports — a ChatKit protocol client
+ * (`protocol`), hosted ChatKit threads over REST (`rest`, read-only) or the Assistants API
+ * (`assistants`, with `assistant`). The clients send their own headers, `Accept-Language`
+ * included. A new `clients` object starts a new cache: build them once per backend (`useMemo`).
+ *
+ * @example
+ * api: { clients: { assistants: createAssistantsClient({ baseUrl }) }, assistant: { assistantId } }
+ */
+export interface ClientsApiConfig {
+  clients: ThreadkitClients;
+  /** Runs replies with the Assistants API (needs `clients.assistants`). */
+  assistant?: AssistantRunOptions;
+  /** Where an Assistants file id is served from (`ThreadkitProvider`'s `assistantFileUrl`). */
+  assistantFileUrl?(fileId: string): string;
+  /** Ends a stream silent for this long (`ThreadkitProvider`'s `streamIdleTimeoutMs`). */
+  streamIdleTimeoutMs?: number;
+  /** How attachment bytes reach a protocol server. @default { type: "two_phase" } */
+  uploadStrategy?: FileUploadStrategy;
+  /**
+   * Shown in place of the composer when the clients cannot run a reply (a `rest` client
+   * alone, or `assistants` without `assistant`). @default "This chat is read-only." (localized)
+   */
+  readOnlyReason?: string;
 }
 
 /** Where attachment bytes go: `attachments.create` then the upload URL, or one multipart POST. */
@@ -283,11 +311,17 @@ export interface ChatKitExtensions {
   widgetComponents?: WidgetRegistry;
 }
 
-/** What `useChatKit` takes: the official options and event handlers, plus threadkit's extensions. */
+/**
+ * What `useChatKit` takes: the official options and event handlers, plus threadkit's extensions
+ * (`api` also takes {@link ClientsApiConfig}).
+ */
 export interface UseChatKitOptions
-  extends ChatKitOptions,
+  extends Omit<ChatKitOptions, "api">,
     ChatKitEventHandlers,
-    ChatKitExtensions {}
+    ChatKitExtensions {
+  /** The official `api` (a custom server or hosted threads), or threadkit's own clients. */
+  api: ChatKitOptions["api"] | ClientsApiConfig;
+}
 
 /** The option keys `useChatKit` knows; any other key warns once. */
 export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([

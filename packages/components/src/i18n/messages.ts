@@ -164,6 +164,7 @@ export const en = {
   "chatkit.hideHistory": "Hide history",
   "chatkit.newThread": "New chat",
   "chatkit.untitled": "New chat",
+  "chatkit.readOnly": "This chat is read-only.",
 } as const;
 
 /** Keys of the message catalog. */

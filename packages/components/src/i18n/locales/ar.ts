@@ -170,6 +170,7 @@ const ar: Messages = {
   "chatkit.hideHistory": "إخفاء السجل",
   "chatkit.newThread": "محادثة جديدة",
   "chatkit.untitled": "محادثة جديدة",
+  "chatkit.readOnly": "هذه المحادثة للقراءة فقط.",
 };
 
 export default ar;

@@ -164,6 +164,7 @@ const de: Messages = {
   "chatkit.hideHistory": "Verlauf ausblenden",
   "chatkit.newThread": "Neuer Chat",
   "chatkit.untitled": "Neuer Chat",
+  "chatkit.readOnly": "Dieser Chat ist schreibgeschützt.",
 };
 
 export default de;

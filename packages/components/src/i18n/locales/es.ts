@@ -164,6 +164,7 @@ const es: Messages = {
   "chatkit.hideHistory": "Ocultar historial",
   "chatkit.newThread": "Nuevo chat",
   "chatkit.untitled": "Nuevo chat",
+  "chatkit.readOnly": "Este chat es de solo lectura.",
 };
 
 export default es;

@@ -167,6 +167,7 @@ const fr: Messages = {
   "chatkit.hideHistory": "Masquer l’historique",
   "chatkit.newThread": "Nouveau chat",
   "chatkit.untitled": "Nouveau chat",
+  "chatkit.readOnly": "Cette conversation est en lecture seule.",
 };
 
 export default fr;

@@ -161,6 +161,7 @@ const he: Messages = {
   "chatkit.hideHistory": "הסתרת ההיסטוריה",
   "chatkit.newThread": "צ׳אט חדש",
   "chatkit.untitled": "צ׳אט חדש",
+  "chatkit.readOnly": "שיחה זו לקריאה בלבד.",
 };
 
 export default he;

@@ -159,6 +159,7 @@ const hi: Messages = {
   "chatkit.hideHistory": "इतिहास छिपाएँ",
   "chatkit.newThread": "नई चैट",
   "chatkit.untitled": "नई चैट",
+  "chatkit.readOnly": "यह चैट केवल पढ़ने के लिए है।",
 };
 
 export default hi;

@@ -165,6 +165,7 @@ const it: Messages = {
   "chatkit.hideHistory": "Nascondi cronologia",
   "chatkit.newThread": "Nuova chat",
   "chatkit.untitled": "Nuova chat",
+  "chatkit.readOnly": "Questa chat è di sola lettura.",
 };
 
 export default it;

@@ -162,6 +162,7 @@ const ja: Messages = {
   "chatkit.hideHistory": "履歴を非表示",
   "chatkit.newThread": "新しいチャット",
   "chatkit.untitled": "新しいチャット",
+  "chatkit.readOnly": "このチャットは読み取り専用です。",
 };
 
 export default ja;

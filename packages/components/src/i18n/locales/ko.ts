@@ -161,6 +161,7 @@ const ko: Messages = {
   "chatkit.hideHistory": "기록 숨기기",
   "chatkit.newThread": "새 채팅",
   "chatkit.untitled": "새 채팅",
+  "chatkit.readOnly": "이 채팅은 읽기 전용입니다.",
 };
 
 export default ko;

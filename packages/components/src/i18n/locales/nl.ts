@@ -163,6 +163,7 @@ const nl: Messages = {
   "chatkit.hideHistory": "Geschiedenis verbergen",
   "chatkit.newThread": "Nieuwe chat",
   "chatkit.untitled": "Nieuwe chat",
+  "chatkit.readOnly": "Deze chat is alleen-lezen.",
 };
 
 export default nl;

@@ -167,6 +167,7 @@ const pl: Messages = {
   "chatkit.hideHistory": "Ukryj historię",
   "chatkit.newThread": "Nowy czat",
   "chatkit.untitled": "Nowy czat",
+  "chatkit.readOnly": "Ten czat jest tylko do odczytu.",
 };
 
 export default pl;

@@ -163,6 +163,7 @@ const pt: Messages = {
   "chatkit.hideHistory": "Ocultar histórico",
   "chatkit.newThread": "Novo chat",
   "chatkit.untitled": "Novo chat",
+  "chatkit.readOnly": "Este chat é somente leitura.",
 };
 
 export default pt;

@@ -167,6 +167,7 @@ const ru: Messages = {
   "chatkit.hideHistory": "Скрыть историю",
   "chatkit.newThread": "Новый чат",
   "chatkit.untitled": "Новый чат",
+  "chatkit.readOnly": "Этот чат доступен только для чтения.",
 };
 
 export default ru;

@@ -160,6 +160,7 @@ const tr: Messages = {
   "chatkit.hideHistory": "Geçmişi gizle",
   "chatkit.newThread": "Yeni sohbet",
   "chatkit.untitled": "Yeni sohbet",
+  "chatkit.readOnly": "Bu sohbet salt okunurdur.",
 };
 
 export default tr;

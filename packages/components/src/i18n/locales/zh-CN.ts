@@ -159,6 +159,7 @@ const zhCN: Messages = {
   "chatkit.hideHistory": "隐藏历史记录",
   "chatkit.newThread": "新聊天",
   "chatkit.untitled": "新聊天",
+  "chatkit.readOnly": "此聊天为只读。",
 };
 
 export default zhCN;

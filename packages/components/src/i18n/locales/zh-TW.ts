@@ -159,6 +159,7 @@ const zhTW: Messages = {
   "chatkit.hideHistory": "隱藏歷史記錄",
   "chatkit.newThread": "新聊天",
   "chatkit.untitled": "新聊天",
+  "chatkit.readOnly": "此聊天為唯讀。",
 };
 
 export default zhTW;
