@@ -23,7 +23,8 @@ import type * as R from "../src/rest/types";
  * left out; a field the schema reads as `unknown` states nothing about its type and is not
  * compared; a literal union of the type the schema reads as plain `string` (an open enum, so a
  * newer server's values still parse) compares as `string`; the fallback option of an open union
- * (`{ type: string }`) is left out of the comparison. Each pair is checked with `toExtend` (1) and `toEqualTypeOf` both ways (2).
+ * (`{ type: string }`) is left out of the comparison. Each pair is checked with `toExtend` (1) and
+ * `toEqualTypeOf` both ways (2).
  */
 
 /**
@@ -51,7 +52,8 @@ type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 /**
  * `W` (a canonical wire type) reduced to what `S` (a canonical schema output) states: each object
  * member of `W` is picked to the keys of the narrowest `S` members it is assignable to (all of `S`
- * when none), recursively; where `S` is `unknown`, nothing is stated.
+ * when none), recursively; where `S` is `unknown`, nothing is stated; where `S` reads a string
+ * literal union of `W` as plain `string` (an open enum: icons, error codes), it compares as `string`.
  */
 type Stated<W, S> = unknown extends S ? unknown : StatedEach<W, S>;
 
