@@ -387,7 +387,8 @@ export interface Run {
     reason?: "max_completion_tokens" | "max_prompt_tokens" | (string & {});
   } | null;
   model: string;
-  instructions: string;
+  /** `null` in recorded streams of the real API, though the API reference types it `string`. */
+  instructions: string | null;
   tools: AssistantTool[];
   metadata: Metadata | null;
   usage: RunUsage | null;
