@@ -130,9 +130,11 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * use (the full chat's history and composer menu still need that code up front, now split over
  * more chunks); the thread view 95.7 kB and the full chat 108.0 kB once the thread list's delete
  * dialog and the composer's menus load on first use, core and hooks publish one file per module
- * and the REST and Assistants code loads only with those clients.
+ * and the REST and Assistants code loads only with those clients; the thread view 99.3 kB and the
+ * full chat 114.3 kB with the composer's inline tag tokens and `/` commands, the shared widget-action
+ * and composer rules and the lazy REST/Assistants backends (one chunk each) merged on top.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 98_000, chat: 111_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 100_000, chat: 116_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
@@ -188,13 +190,17 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modules.filter((id) => restOrAssistants.test(id))).toEqual([]);
   });
 
-  it("keeps the REST and Assistants code in a chunk loaded only with those clients", () => {
-    const chunks = chunkModules();
-    const lazy = Object.entries(chunks).filter(([, ids]) =>
-      ids.some((id) => restOrAssistants.test(id)),
-    );
-    // The hooks reach them through one dynamic import; no page preloads it (checked above).
-    expect(lazy.map(([file]) => file)).toHaveLength(1);
+  it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
+    const chunks = Object.entries(chunkModules());
+    const holding = (pattern: RegExp) =>
+      chunks.filter(([, ids]) => ids.some((id) => pattern.test(id))).map(([file]) => file);
+    const rest = holding(/@threadkit\/core\/dist\/rest\//);
+    const assistants = holding(/@threadkit\/core\/dist\/assistants\//);
+    // The hooks reach each through its own dynamic import; no page preloads them (checked
+    // above), and a REST-only app does not load the Assistants code or the other way round.
+    expect(rest).toHaveLength(1);
+    expect(assistants).toHaveLength(1);
+    expect(rest).not.toEqual(assistants);
   });
 });
 
