@@ -1,17 +1,9 @@
 import { X } from "lucide-react";
 import { Dialog, VisuallyHidden } from "radix-ui";
-import type { RefObject } from "react";
-import type { ThemeProps } from "../context";
+import type { LazyDialogProps } from "../internal/lazy-dialog-props";
 
 /** Props of the lazily loaded preview dialog (see `preview-dialog.tsx`). */
-export interface PreviewDialogContentProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  contentId: string;
-  triggerRef: RefObject<HTMLButtonElement | null>;
-  portalContainer: HTMLElement | null | undefined;
-  themeProps: ThemeProps;
-  title: string;
+export interface PreviewDialogContentProps extends LazyDialogProps {
   /** Visually hidden title (the generated image) or a visible one with `attachment-preview-title`. */
   titleHidden: boolean;
   src: string;

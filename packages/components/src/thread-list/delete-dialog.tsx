@@ -1,16 +1,8 @@
 import { AlertDialog } from "radix-ui";
-import type { RefObject } from "react";
-import type { ThemeProps } from "../context";
+import type { LazyDialogProps } from "../internal/lazy-dialog-props";
 
 /** Props of the lazily loaded delete confirmation (see `thread-list.tsx`). */
-export interface DeleteDialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  contentId: string;
-  triggerRef: RefObject<HTMLButtonElement | null>;
-  portalContainer: HTMLElement | null | undefined;
-  themeProps: ThemeProps;
-  title: string;
+export interface DeleteDialogProps extends LazyDialogProps {
   description: string;
   cancelLabel: string;
   deleteLabel: string;
