@@ -1,9 +1,10 @@
 /**
  * Plain node benchmark of the stream pipeline; prints markdown tables. Times are process CPU
- * time (user + system), best of several interleaved rounds, so other load on the machine skews
- * them less than wall time.
+ * time (user + system), so other load on the machine skews them less than wall time: (a), (c)
+ * and (d) keep the best of several rounds, (b) the median of interleaved rounds (`ROUNDS=9`).
  * Run: pnpm exec tsx packages/core/bench/run-core-streams.ts
  */
+import { loadavg } from "node:os";
 import {
   readThreadStreamBatches,
   type ThreadStreamReaderEvent,
@@ -40,7 +41,17 @@ async function cpuTime(fn: () => unknown): Promise<number> {
   return cpuMs() - start;
 }
 
+/** `SECTIONS=b` runs only table (b); by default every table runs. */
+const runs = (section: string) => (process.env.SECTIONS ?? "abcd").includes(section);
+
 async function main() {
+  if (runs("a")) await threadLength();
+  if (runs("b")) await streamPipelines();
+  if (runs("c")) await assistantsToThreadItems();
+  if (runs("d")) await reductionAlone();
+}
+
+async function threadLength() {
   console.log("### (a) one text delta vs. thread length\n");
   console.log("| items | ns / delta | vs. 10 items |");
   console.log("| ---: | ---: | ---: |");
@@ -63,63 +74,87 @@ async function main() {
       `| ${count.toLocaleString("en")} | ${ns.toFixed(0)} | ${(ns / base).toFixed(2)}× |`,
     );
   }
+}
 
-  const N = 100_000;
+const N = 100_000;
+
+async function streamPipelines() {
   console.log(`\n### (b) ${N.toLocaleString("en")}-delta stream: decode + validate + reduce\n`);
-  console.log("| stream | API | floor ms | pipeline ms | events/s | ratio to floor |");
-  console.log("| --- | --- | ---: | ---: | ---: | ---: |");
-  const cases = [
-    [
-      "ChatKit text deltas",
-      "readThreadStreamBatches + reduceThreadStreamEvents",
-      syntheticThreadStream(N),
-      threadBatchPipeline,
-    ],
-    [
-      "ChatKit text deltas",
-      "readThreadStream (for await per event)",
-      syntheticThreadStream(N),
-      threadPipeline,
-    ],
-    [
-      "ChatKit text deltas",
-      "readThreadStream (for await per event), no reduction",
-      syntheticThreadStream(N),
-      threadReader,
-    ],
-    [
-      "Assistants text deltas",
-      "readAssistantStreamBatches + reduceAssistantRunEvents",
-      syntheticAssistantStream(N),
-      assistantBatchPipeline,
-    ],
-    [
-      "Assistants text deltas",
-      "readAssistantStream (for await per event)",
-      syntheticAssistantStream(N),
-      assistantPipeline,
-    ],
-    [
-      "Assistants text deltas",
-      "readAssistantStream (for await per event), no reduction",
-      syntheticAssistantStream(N),
-      assistantReader,
-    ],
+  const streams = [
+    {
+      name: "ChatKit text deltas",
+      chunks: syntheticThreadStream(N),
+      pipelines: [
+        ["readThreadStreamBatches + reduceThreadStreamEvents", threadBatchPipeline],
+        ["readThreadStream (for await per event)", threadPipeline],
+        ["readThreadStream (for await per event), no reduction", threadReader],
+      ],
+    },
+    {
+      name: "Assistants text deltas",
+      chunks: syntheticAssistantStream(N),
+      pipelines: [
+        ["readAssistantStreamBatches + reduceAssistantRunEvents", assistantBatchPipeline],
+        ["readAssistantStream (for await per event)", assistantPipeline],
+        ["readAssistantStream (for await per event), no reduction", assistantReader],
+      ],
+    },
   ] as const;
-  for (const [name, api, chunks, pipeline] of cases) {
-    const events = floor(chunks);
-    let f = Number.POSITIVE_INFINITY;
-    let p = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 7; round++) {
-      f = Math.min(f, await cpuTime(() => floor(chunks)));
-      p = Math.min(p, await cpuTime(() => pipeline(chunks)));
+  // Every run of a round, floors included, in one list whose starting point rotates from round
+  // to round: no pipeline always runs right after the same one (or first, on a cold heap), and
+  // each pipeline is compared with the floor of its own stream measured in the same round.
+  type Job = { stream: number; pipeline: number; run: () => unknown };
+  const jobs: Job[] = [];
+  streams.forEach((stream, s) => {
+    jobs.push({ stream: s, pipeline: -1, run: () => floor(stream.chunks) });
+    stream.pipelines.forEach(([, run], p) => {
+      jobs.push({ stream: s, pipeline: p, run: () => run(stream.chunks) });
+    });
+  });
+  const ROUNDS = Number(process.env.ROUNDS ?? 9);
+  const times = new Map<Job, number[]>(jobs.map((job) => [job, []]));
+  const loadBefore = loadavg()[0] as number;
+  for (let round = -1; round < ROUNDS; round++) {
+    for (let k = 0; k < jobs.length; k++) {
+      const job = jobs[(k + Math.max(round, 0) * 3) % jobs.length] as Job;
+      const ms = await cpuTime(job.run);
+      // Round -1 warms up the code and the heap; it is not counted.
+      if (round >= 0) times.get(job)?.push(ms);
     }
-    const rate = Math.round((events / p) * 1000);
-    console.log(
-      `| ${name} | \`${api}\` | ${f.toFixed(1)} | ${p.toFixed(1)} | ${rate.toLocaleString("en")} | ${(p / f).toFixed(2)}× |`,
-    );
   }
+  const median = (list: readonly number[]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  };
+  console.log(
+    `${ROUNDS} interleaved rounds after one warm-up round; medians of process CPU time; ratio: median of each round's pipeline / floor of the same stream. Load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}.\n`,
+  );
+  console.log(
+    "| stream | API | floor ms | pipeline ms | events/s | ratio to floor | ratio range |",
+  );
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  streams.forEach((stream, s) => {
+    const floorTimes = times.get(
+      jobs.find((job) => job.stream === s && job.pipeline === -1) as Job,
+    ) as number[];
+    stream.pipelines.forEach(([api], p) => {
+      const own = times.get(
+        jobs.find((job) => job.stream === s && job.pipeline === p) as Job,
+      ) as number[];
+      const ratios = own.map((ms, round) => ms / (floorTimes[round] as number));
+      const ms = median(own);
+      const rate = Math.round((N / ms) * 1000);
+      console.log(
+        `| ${stream.name} | \`${api}\` | ${median(floorTimes).toFixed(1)} | ${ms.toFixed(1)} | ${rate.toLocaleString("en")} | ${median(ratios).toFixed(2)}× | ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× |`,
+      );
+    });
+  });
+}
 
+async function assistantsToThreadItems() {
   console.log("\n### (c) Assistants run into ChatKit thread items (decoded batches, per event)\n");
   console.log("| deltas | chunk | path | ms | ns / event | vs. projection |");
   console.log("| ---: | ---: | --- | ---: | ---: | ---: |");
@@ -145,7 +180,9 @@ async function main() {
       );
     }
   }
+}
 
+async function reductionAlone() {
   console.log(`\n### (d) ${N.toLocaleString("en")} decoded ChatKit events: reduction alone\n`);
   console.log("| API | ms | ns / event |");
   console.log("| --- | ---: | ---: |");
