@@ -1,11 +1,12 @@
 import { fixtureNames, readFixture } from "../../test/fixtures";
+import { parseAssistantStreamEvent } from "./parse-stream-event";
 import { type AssistantStreamReaderEvent, readAssistantStream } from "./read-assistant-stream";
 import {
   type AssistantRunState,
   createAssistantRunState,
   reduceAssistantRun,
 } from "./reduce-assistant-run";
-import type { Message, RunStep } from "./types";
+import type { Message, RunStep, TextContentBlock } from "./types";
 
 const FOLDER = "assistants";
 
@@ -277,5 +278,103 @@ describe("reduceAssistantRun", () => {
     expect(reduceAssistantRun(state, { event: "unknown", original_event: "x", data: {} })).toBe(
       state,
     );
+  });
+});
+
+describe("reduceAssistantRun, one text delta at a time", () => {
+  const textDelta = (id: string, value: string): AssistantStreamReaderEvent => ({
+    event: "thread.message.delta",
+    data: {
+      id,
+      object: "thread.message.delta",
+      delta: { content: [{ index: 0, type: "text", text: { value } }] },
+    },
+  });
+  /** A `thread.message.created` event for `id` as the reader parses it from `fields`. */
+  const created = (id: string, fields: Record<string, unknown>): AssistantStreamReaderEvent =>
+    parseAssistantStreamEvent("thread.message.created", {
+      id,
+      object: "thread.message",
+      content: [{ type: "text", text: { value: "", annotations: [] } }],
+      ...fields,
+    }) as AssistantStreamReaderEvent;
+  const withText = (message: Message, value: string): Message => ({
+    ...message,
+    content: [{ type: "text", text: { value, annotations: [] } }],
+  });
+  const textOf = (state: AssistantRunState) =>
+    ((state.messages[0] as Message).content[0] as TextContentBlock).text.value;
+  /** The state's JSON, where key order counts. */
+  const json = (value: unknown) => JSON.stringify(value);
+
+  const apiOrder = {
+    created_at: 1,
+    assistant_id: "asst_1",
+    thread_id: "thread_1",
+    run_id: "run_1",
+    role: "assistant",
+    status: "in_progress",
+    incomplete_details: null,
+    completed_at: null,
+    incomplete_at: null,
+    attachments: [],
+    metadata: {},
+  };
+
+  it("keeps every key of the message in its order, unknown and missing keys included", () => {
+    const shapes: [string, AssistantStreamReaderEvent | null][] = [
+      ["a complete message", created("msg_1", apiOrder)],
+      ["a message with a field the schema does not know", created("msg_1", { ...apiOrder, x: 1 })],
+      ["a message without its optional fields", created("msg_1", { role: "assistant" })],
+      ["a stub (deltas before the message)", null],
+    ];
+    for (const [name, event] of shapes) {
+      let state = createAssistantRunState();
+      if (event !== null) state = reduceAssistantRun(state, event);
+      state = reduceAssistantRun(state, textDelta("msg_1", "a"));
+      const first = state.messages[0] as Message;
+      for (const value of ["b", "c", "d"])
+        state = reduceAssistantRun(state, textDelta("msg_1", value));
+      const base = event === null ? first : (event.data as Message);
+      expect(json(state.messages[0]), name).toBe(json(withText(base, "abcd")));
+    }
+  });
+
+  it("leaves every earlier state as it was, also when two states follow one", () => {
+    let state = reduceAssistantRun(createAssistantRunState(), created("msg_1", apiOrder));
+    const states: [AssistantRunState, string][] = [];
+    for (let i = 0; i < 20; i++) {
+      state = reduceAssistantRun(state, textDelta("msg_1", `${i} `));
+      states.push([state, json(state)]);
+    }
+    const [middle] = states[9] as [AssistantRunState, string];
+    const left = reduceAssistantRun(middle, textDelta("msg_1", "left"));
+    const right = reduceAssistantRun(middle, textDelta("msg_1", "right"));
+    const leftAgain = reduceAssistantRun(left, textDelta("msg_1", "!"));
+    for (const [earlier, snapshot] of states) expect(json(earlier)).toBe(snapshot);
+    expect(textOf(left)).toBe("0 1 2 3 4 5 6 7 8 9 left");
+    expect(textOf(right)).toBe("0 1 2 3 4 5 6 7 8 9 right");
+    expect(textOf(leftAgain)).toBe("0 1 2 3 4 5 6 7 8 9 left!");
+    expect(leftAgain.messages[0]).toEqual(withText(left.messages[0] as Message, textOf(leftAgain)));
+  });
+
+  it("keeps two runs reduced in turns apart", () => {
+    let a = reduceAssistantRun(createAssistantRunState(), created("msg_a", { ...apiOrder, x: 1 }));
+    let b = reduceAssistantRun(createAssistantRunState(), created("msg_b", apiOrder));
+    let c = createAssistantRunState();
+    for (const value of ["1", "2", "3"]) {
+      a = reduceAssistantRun(a, textDelta("msg_a", value));
+      b = reduceAssistantRun(b, textDelta("msg_b", value));
+      c = reduceAssistantRun(c, textDelta("msg_c", value));
+    }
+    const createdA = created("msg_a", { ...apiOrder, x: 1 }).data as Message;
+    expect(json(a.messages)).toBe(json([withText(createdA, "123")]));
+    expect(json(b.messages)).toBe(
+      json([withText(created("msg_b", apiOrder).data as Message, "123")]),
+    );
+    expect(c.messages.map((m) => [m.id, m.thread_id, Object.keys(m).includes("x")])).toEqual([
+      ["msg_c", "", false],
+    ]);
+    expect(textOf(c)).toBe("123");
   });
 });

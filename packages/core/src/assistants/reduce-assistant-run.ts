@@ -378,7 +378,178 @@ function mergeStep(existing: RunStep | undefined, data: RunStep, final: boolean)
   return data;
 }
 
+/** The keys of a stub message, in order. */
+const STUB_KEYS = [
+  "id",
+  "object",
+  "created_at",
+  "thread_id",
+  "status",
+  "incomplete_details",
+  "completed_at",
+  "incomplete_at",
+  "role",
+  "content",
+  "assistant_id",
+  "run_id",
+  "attachments",
+  "metadata",
+] as const;
+
+/** The keys of a complete message as `messageSchema` outputs them, in order. */
+const PARSED_KEYS = [
+  "id",
+  "object",
+  "role",
+  "content",
+  "status",
+  "created_at",
+  "thread_id",
+  "incomplete_details",
+  "completed_at",
+  "incomplete_at",
+  "assistant_id",
+  "run_id",
+  "attachments",
+  "metadata",
+] as const;
+
+function hasKeys(message: Message, keys: readonly string[]): boolean {
+  const own = Object.keys(message);
+  if (own.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (own[i] !== keys[i]) return false;
+  return true;
+}
+
+/** `message` with `content`, as a literal with `STUB_KEYS` in order. */
+function stubOrderCopy(m: Message, content: MessageContent[]): Message {
+  return {
+    id: m.id,
+    object: m.object,
+    created_at: m.created_at,
+    thread_id: m.thread_id,
+    status: m.status,
+    incomplete_details: m.incomplete_details,
+    completed_at: m.completed_at,
+    incomplete_at: m.incomplete_at,
+    role: m.role,
+    content,
+    assistant_id: m.assistant_id,
+    run_id: m.run_id,
+    attachments: m.attachments,
+    metadata: m.metadata,
+  };
+}
+
+/** `message` with `content`, as a literal with `PARSED_KEYS` in order. */
+function parsedOrderCopy(m: Message, content: MessageContent[]): Message {
+  return {
+    id: m.id,
+    object: m.object,
+    role: m.role,
+    content,
+    status: m.status,
+    created_at: m.created_at,
+    thread_id: m.thread_id,
+    incomplete_details: m.incomplete_details,
+    completed_at: m.completed_at,
+    incomplete_at: m.incomplete_at,
+    assistant_id: m.assistant_id,
+    run_id: m.run_id,
+    attachments: m.attachments,
+    metadata: m.metadata,
+  };
+}
+
+type MessageCopy = (message: Message, content: MessageContent[]) => Message;
+
+/**
+ * The message the text fast path built last, and how it was built. On Node 20, `{ ...message }`
+ * of a message that was itself built by a spread takes V8's slow clone path (about 190 ns for a
+ * 14-field message, against 20 ns for a literal): the clone keeps only 4 fields in the object,
+ * the rest out of line. So a delta copies a message whose keys are the known ones, in a known
+ * order, with a literal of those keys (the same keys in the same order, so the copy equals what a
+ * spread would give), and any other message by spreading `base`, the message its run of deltas
+ * started from (every field but `content` is the same). Remembering the last message built saves
+ * checking the keys again on the next delta; it holds one message alive until the next delta of
+ * any stream.
+ */
+let lastBuilt: Message | null = null;
+let lastCopy: MessageCopy | null = null;
+let lastBase: Message | null = null;
+
+function copyMessage(message: Message, content: MessageContent[]): Message {
+  let copy: MessageCopy | null;
+  let base: Message | null = null;
+  if (message === lastBuilt) {
+    copy = lastCopy;
+    base = lastBase;
+  } else if (hasKeys(message, PARSED_KEYS)) copy = parsedOrderCopy;
+  else if (hasKeys(message, STUB_KEYS)) copy = stubOrderCopy;
+  else {
+    copy = null;
+    base = message;
+  }
+  let next: Message;
+  if (copy !== null) next = copy(message, content);
+  else {
+    next = { ...(base as Message) };
+    next.content = content;
+  }
+  lastBuilt = next;
+  lastCopy = copy;
+  lastBase = base;
+  return next;
+}
+
+/**
+ * The hot path: text appended to an existing text part of the newest message (nearly every
+ * event of a run). Copies only what the delta changes (the text, its part, the content array,
+ * the message, the message list and the state), each record without going through the general
+ * path's lookups and patch object. Returns `undefined` when the general path must handle the
+ * event.
+ */
+function reduceTextDelta(
+  state: AssistantRunState,
+  id: string,
+  index: number,
+  value: string,
+): AssistantRunState | undefined {
+  const messages = state.messages;
+  const at = messages.length - 1;
+  const message = messages[at];
+  if (message === undefined || message.id !== id) return undefined;
+  const content = message.content;
+  const part = content[index];
+  if (part === undefined || part.type !== "text" || typeof part.text?.value !== "string") {
+    return undefined;
+  }
+  // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj` already
+  // has `key`.
+  const text = { ...part.text };
+  text.value += value;
+  const nextPart = { ...part };
+  nextPart.text = text;
+  const nextContent = content.slice();
+  nextContent[index] = nextPart;
+  const list = messages.slice();
+  list[at] = copyMessage(message, nextContent);
+  return {
+    thread: state.thread,
+    run: state.run,
+    messages: list,
+    steps: state.steps,
+    error: state.error,
+    done: state.done,
+  };
+}
+
 function reduce(state: AssistantRunState, event: AssistantStreamReaderEvent): AssistantRunState {
+  const value = plainTextValue(event);
+  if (value !== undefined && event.event === "thread.message.delta") {
+    const fast = reduceTextDelta(state, event.data.id, partIndex(event), value);
+    if (fast !== undefined) return fast;
+  }
   switch (event.event) {
     case "thread.message.delta":
       return applyMessageDelta(state, event.data);
