@@ -326,6 +326,14 @@ describe("reduceAssistantRun, one text delta at a time", () => {
       ["a complete message", created("msg_1", apiOrder)],
       ["a message with a field the schema does not know", created("msg_1", { ...apiOrder, x: 1 })],
       ["a message without its optional fields", created("msg_1", { role: "assistant" })],
+      [
+        "a message with a symbol key",
+        (() => {
+          const event = created("msg_1", apiOrder);
+          (event.data as unknown as Record<symbol, number>)[Symbol.for("tag")] = 1;
+          return event;
+        })(),
+      ],
       ["a stub (deltas before the message)", null],
     ];
     for (const [name, event] of shapes) {
@@ -337,6 +345,7 @@ describe("reduceAssistantRun, one text delta at a time", () => {
         state = reduceAssistantRun(state, textDelta("msg_1", value));
       const base = event === null ? first : (event.data as Message);
       expect(json(state.messages[0]), name).toBe(json(withText(base, "abcd")));
+      expect(state.messages[0], name).toStrictEqual(withText(base, "abcd"));
     }
   });
 

@@ -414,11 +414,12 @@ const PARSED_KEYS = [
   "metadata",
 ] as const;
 
+/** Whether `message`'s own enumerable keys are `keys`, in order (a spread would copy no more). */
 function hasKeys(message: Message, keys: readonly string[]): boolean {
   const own = Object.keys(message);
   if (own.length !== keys.length) return false;
   for (let i = 0; i < keys.length; i++) if (own[i] !== keys[i]) return false;
-  return true;
+  return Object.getOwnPropertySymbols(message).length === 0;
 }
 
 /** `message` with `content`, as a literal with `STUB_KEYS` in order. */
