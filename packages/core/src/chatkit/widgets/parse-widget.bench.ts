@@ -6,7 +6,7 @@ import { parseWidgetRoot } from "./parse-widget";
 import type { WidgetNode } from "./types";
 import { widgetChildren } from "./widget-children";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../..");
 const text = readFileSync(
   path.resolve(repoRoot, "fixtures/widgets/adv-flight-options.json"),
   "utf8",
