@@ -5,6 +5,7 @@ import {
   createChatKitRestClient,
   type EntitySource,
   type JsonObject,
+  type ThreadMetadata,
   type UserMessageContent,
 } from "@threadkit/core";
 import {
@@ -16,6 +17,7 @@ import {
   threadkitKeys,
   useChatKitSession,
   useComposer,
+  useDeleteThread,
   useItemFeedback,
   useRunStream,
   useThread,
@@ -41,6 +43,7 @@ import { browserLanguages, pickLocale } from "../i18n/locales";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
 import { ThreadListSwitch } from "../thread-list/connected-thread-list";
+import { ThreadList } from "../thread-list/thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { WidgetRootView } from "../widgets/widget-root";
@@ -310,9 +313,14 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const [threadId, setThreadIdState] = useState<string | null>(
     fresh ? null : (options.initialThread ?? null),
   );
-  const [historyOpen, setHistoryOpen] = useState(false);
+  // `null` until the user or the app opens or closes it: the layout's default then.
+  const [historyChoice, setHistoryOpen] = useState<boolean | null>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useImperativeHandle(ref, () => root as HTMLDivElement, [root]);
+  const wide = useWide(root);
+  // A sidebar stays beside the thread while there is room; narrower, it is the panel.
+  const sidebar = options.history?.layout === "sidebar" && wide;
+  const historyOpen = historyChoice ?? sidebar;
 
   // Every client tool goes to `onClientTool`, as in ChatKit.
   const clientTools = useMemo(
@@ -526,6 +534,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     : (options.threadItemActions ?? {});
   const headerEnabled = options.header?.enabled !== false;
   const historyEnabled = options.history?.enabled !== false && !isHosted(api);
+  const threadIndex = options.history?.threads;
+  const indexTitle = threadIndex?.find((entry) => entry.id === liveThreadId)?.title ?? null;
   const theme = options.theme;
 
   return (
@@ -554,15 +564,16 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
         className={className}
         style={style}
         historyOpen={historyEnabled && historyOpen}
+        data-history-layout={options.history?.layout === "sidebar" ? "sidebar" : undefined}
         {...props}
       >
         {headerEnabled ? (
           <ChatKitHeader
             options={options}
-            title={thread?.title ?? null}
+            title={thread?.title ?? indexTitle}
             historyEnabled={historyEnabled}
             historyOpen={historyOpen}
-            onToggleHistory={() => setHistoryOpen((open) => !open)}
+            onToggleHistory={() => setHistoryOpen(!historyOpen)}
             onNewThread={() => setThreadId(null)}
           />
         ) : null}
@@ -570,14 +581,18 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
           {historyEnabled && historyOpen ? (
             <ChatKitHistory
               activeThreadId={liveThreadId}
+              threads={threadIndex}
               showDelete={options.history?.showDelete !== false}
               showRename={options.history?.showRename !== false}
+              onRename={(id, title) => latest.current.history?.onRename?.(id, title)}
+              canRename={threadIndex === undefined || options.history?.onRename !== undefined}
               onSelect={(id) => {
                 setThreadId(id);
-                setHistoryOpen(false);
+                if (!sidebar) setHistoryOpen(false);
               }}
               onDeleted={(id) => {
                 if (id === liveThreadId) setThreadId(null);
+                void latest.current.history?.onDelete?.(id);
               }}
             />
           ) : null}
@@ -711,6 +726,7 @@ function ChatKitHeader({
         </button>
       ) : null}
       <h2 data-tk-part="chatkit-title">{shownTitle}</h2>
+      {header.trailing ? <div data-tk-part="chatkit-header-trailing">{header.trailing}</div> : null}
       {header.rightAction ? (
         <button
           type="button"
@@ -747,28 +763,101 @@ function ChatKitReadOnly({ reason }: { reason: string | undefined }) {
 
 function ChatKitHistory({
   activeThreadId,
+  threads,
   showDelete,
   showRename,
+  canRename,
+  onRename,
   onSelect,
   onDeleted,
 }: {
   activeThreadId: string | null;
+  /** The app's thread index (`history.threads`); unset, the clients list the threads. */
+  threads: readonly ThreadMetadata[] | undefined;
   showDelete: boolean;
   showRename: boolean;
+  canRename: boolean;
+  onRename: (threadId: string, title: string) => Promise<void> | void;
   onSelect: (threadId: string) => void;
   onDeleted: (threadId: string) => void;
 }) {
   return (
     <aside data-tk-part="chatkit-history">
-      <ThreadListSwitch
-        activeThreadId={activeThreadId}
-        onSelect={onSelect}
-        showDelete={showDelete}
-        showRename={showRename}
-        onDeleted={onDeleted}
-      />
+      {threads === undefined ? (
+        <ThreadListSwitch
+          activeThreadId={activeThreadId}
+          onSelect={onSelect}
+          showDelete={showDelete}
+          showRename={showRename}
+          onDeleted={onDeleted}
+        />
+      ) : (
+        <IndexedThreadList
+          threads={threads}
+          activeThreadId={activeThreadId}
+          onSelect={onSelect}
+          showDelete={showDelete}
+          showRename={showRename && canRename}
+          onRename={onRename}
+          onDeleted={onDeleted}
+        />
+      )}
     </aside>
   );
+}
+
+/** The app's thread index as the history: deletes through the clients, renames to the app. */
+function IndexedThreadList({
+  threads,
+  showDelete,
+  showRename,
+  onRename,
+  onDeleted,
+  ...props
+}: {
+  threads: readonly ThreadMetadata[];
+  activeThreadId: string | null;
+  showDelete: boolean;
+  showRename: boolean;
+  onRename: (threadId: string, title: string) => Promise<void> | void;
+  onSelect: (threadId: string) => void;
+  onDeleted: (threadId: string) => void;
+}) {
+  const remove = useDeleteThread();
+  return (
+    <ThreadList
+      {...props}
+      threads={threads}
+      {...(showDelete
+        ? {
+            onDelete: async (id: string) => {
+              await remove.mutateAsync(id);
+              onDeleted(id);
+            },
+          }
+        : {})}
+      {...(showRename
+        ? { onRename: async (id: string, title: string) => onRename(id, title) }
+        : {})}
+    />
+  );
+}
+
+/** Whether the chat is wider than 640 px (also before it is measured, and where nothing measures). */
+function useWide(root: HTMLElement | null): boolean {
+  const [wide, setWide] = useState(true);
+  useEffect(() => {
+    if (!root || typeof ResizeObserver === "undefined") return;
+    const measure = () => {
+      const width = root.getBoundingClientRect().width;
+      if (width > 0) setWide(width > 640);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [root]);
+  return wide;
 }
 
 function ChatKitStartScreen({

@@ -1,5 +1,6 @@
-import type { WidgetRoot } from "@threadkit/core";
+import type { ThreadMetadata, WidgetRoot } from "@threadkit/core";
 import type { AssistantRunOptions, ThreadkitClients } from "@threadkit/hooks";
+import type { ReactNode } from "react";
 import type { ItemRenderers, ToolRenderers } from "../context";
 import type { ThemeOptions } from "../theme/create-theme";
 import type { WidgetRegistry } from "../widgets/context";
@@ -98,6 +99,15 @@ export interface HeaderOption {
   leftAction?: HeaderAction;
   /** Replaces the new-thread button. */
   rightAction?: HeaderAction;
+  /**
+   * threadkit extension (not in ChatKit.js): the app's own elements at the header's end, before
+   * the new-thread button — a settings menu, a backend switch, a status light. They render in
+   * the chat's DOM and theme.
+   *
+   * @example
+   * header: { trailing: <SettingsMenu /> }
+   */
+  trailing?: ReactNode;
 }
 
 /** The thread history panel. */
@@ -108,6 +118,31 @@ export interface HistoryOption {
   showDelete?: boolean;
   /** @default true */
   showRename?: boolean;
+  /**
+   * threadkit extension (not in ChatKit.js): where the history sits. `"panel"` is ChatKit's: the
+   * header's toggle opens it and picking a thread closes it. `"sidebar"` keeps it open beside the
+   * thread — open from the start, still open after a pick — while the chat is wider than 640 px;
+   * narrower, it behaves as the panel. @default "panel"
+   */
+  layout?: "panel" | "sidebar";
+  /**
+   * threadkit extension (not in ChatKit.js): the threads the history lists, newest first, kept
+   * by the app — for a backend that cannot list threads (the Assistants API) or an app that
+   * keeps its own index. Given, the history shows these and never asks the clients for a list;
+   * the header shows a listed thread's `title` when the thread has none of its own. Renames go
+   * to `onRename`; deletes still go through the clients, then to `onDelete`.
+   *
+   * @example
+   * history: { threads: myIndex, onRename: (id, title) => renameInIndex(id, title), onDelete: dropFromIndex }
+   */
+  threads?: readonly ThreadMetadata[];
+  /**
+   * threadkit extension: with `threads`, where a rename goes (the app updates its index, and
+   * `threads` brings the new title back). Leave it out to offer no rename then.
+   */
+  onRename?(threadId: string, title: string): Promise<void> | void;
+  /** threadkit extension: with `threads`, called once the clients deleted a thread, to drop it from the index. */
+  onDelete?(threadId: string): Promise<void> | void;
 }
 
 /**
