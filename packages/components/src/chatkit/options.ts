@@ -102,7 +102,7 @@ export interface HeaderOption {
   /**
    * threadkit extension (not in ChatKit.js): the app's own elements at the header's end, before
    * the new-thread button — a settings menu, a backend switch, a status light. They render in
-   * the chat's DOM and theme.
+   * the chat's DOM and theme, inside its `ThreadkitProvider` (so they may use `@threadkit/hooks`).
    *
    * @example
    * header: { trailing: <SettingsMenu /> }
