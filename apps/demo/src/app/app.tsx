@@ -1,15 +1,15 @@
 import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   forgetAssistantsThread,
-  rememberAssistantsThread,
+  rememberNewAssistantsThread,
   renameAssistantsThread,
   useAssistantsThreads,
 } from "../lib/assistants-history";
 import { clientTools } from "../lib/client-tools";
 import { MessagesContext, resolveLocale, STARTER_PROMPTS } from "../lib/i18n";
 import { assistantFileUrl, resolveIdleTimeoutMs, resolveServer } from "../lib/server";
-import { useResolvedColorScheme, useSettings } from "../lib/settings";
+import { type BackendKind, useResolvedColorScheme, useSettings } from "../lib/settings";
 import { useDemoAssistant } from "../lib/use-demo-assistant";
 import { createClients } from "./clients";
 import { DemoControls } from "./controls";
@@ -43,6 +43,9 @@ export function App() {
   const t = locale.messages;
   const [server] = useState(resolveServer);
   const [initialThread] = useState(threadFromHash);
+  // A thread id belongs to its backend: once switched, each backend starts on a new thread.
+  const firstBackend = useRef<BackendKind | null>(settings.backend);
+  if (firstBackend.current !== settings.backend) firstBackend.current = null;
   const [toast, setToast] = useState<string | null>(null);
   const [idleTimeoutMs] = useState(resolveIdleTimeoutMs);
   const { backend } = settings;
@@ -54,6 +57,13 @@ export function App() {
   );
   const assistantsThreads = useAssistantsThreads(server.origin);
   const fileUrl = (fileId: string) => assistantFileUrl(server, fileId);
+
+  const shownBackend = useRef(backend);
+  useEffect(() => {
+    if (shownBackend.current === backend) return;
+    shownBackend.current = backend;
+    history.replaceState(null, "", "#/");
+  }, [backend]);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -72,7 +82,7 @@ export function App() {
       readOnlyReason: t.readOnly,
     },
     locale: locale.code,
-    initialThread,
+    initialThread: firstBackend.current ? initialThread : null,
     theme: {
       colorScheme: scheme,
       radius: settings.radius,
@@ -132,8 +142,9 @@ export function App() {
     },
     onThreadChange: ({ threadId }) => {
       history.replaceState(null, "", threadId ? `#/t/${threadId}` : "#/");
-      if (assistants && threadId && !assistantsThreads.some((entry) => entry.id === threadId)) {
-        rememberAssistantsThread(server.origin, threadId, "");
+      const known = assistantsThreads.some((entry) => entry.id === threadId);
+      if (clients.assistants && threadId && !known) {
+        void rememberNewAssistantsThread(clients.assistants, server.origin, threadId);
       }
     },
     onDeeplink: ({ name }) => setToast(`chatkit-link://${name}`),
@@ -141,10 +152,17 @@ export function App() {
   };
   const chatkit = useChatKit(options);
 
+  // The hash route: a typed or edited `#/t/<id>` opens that thread.
+  useEffect(() => {
+    const follow = () => void chatkit.setThreadId(threadFromHash());
+    globalThis.addEventListener("hashchange", follow);
+    return () => globalThis.removeEventListener("hashchange", follow);
+  }, [chatkit]);
+
   return (
     <MessagesContext.Provider value={t}>
       <div className="demo-app" data-tk-theme={scheme}>
-        <ChatKit key={backend} control={chatkit.control} className="demo-chatkit" />
+        <ChatKit control={chatkit.control} className="demo-chatkit" />
         {toast ? (
           <button type="button" className="demo-toast" onClick={() => setToast(null)}>
             <output>{toast}</output>

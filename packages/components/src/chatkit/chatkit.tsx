@@ -110,9 +110,19 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
     pendingSend.current = null;
     return pending;
   }, []);
+  // Other clients read other threads: a new `api.clients` object starts a fresh shell (its run,
+  // composer and open thread belong to the old clients).
+  const [clientsIds] = useState(() => new WeakMap<object, number>());
+  const clientsCount = useRef(0);
+  const clients = hasClients(options.api) ? options.api.clients : null;
+  if (clients && !clientsIds.has(clients)) {
+    clientsCount.current += 1;
+    clientsIds.set(clients, clientsCount.current);
+  }
+  const clientsKey = clients ? `${clientsIds.get(clients)}` : "api";
   const shell = (
     <ChatKitShell
-      key={generation}
+      key={`${clientsKey}:${generation}`}
       control={control}
       options={options}
       locale={locale}
@@ -340,10 +350,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const run = useRunStream(threadId, {
     clientTools,
     ...(assistant ? { assistant } : {}),
-    onThreadCreated: (id) => {
-      setThreadIdState(id);
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    },
+    // The hooks put the new thread, and the title its reply sets, into the history's cache.
+    onThreadCreated: (id) => setThreadIdState(id),
   });
   const composerOptions = options.composer;
   const limits = useMemo(
@@ -384,12 +392,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     if (run.isRunning === wasRunning.current) return;
     wasRunning.current = run.isRunning;
     if (run.isRunning) latest.current.onResponseStart?.();
-    else {
-      latest.current.onResponseEnd?.();
-      // A reply may retitle the thread: the history follows.
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    }
-  }, [run.isRunning, queryClient]);
+    else latest.current.onResponseEnd?.();
+  }, [run.isRunning]);
   const loading = items.status === "pending" && liveThreadId !== null;
   const loadingThread = useRef<string | null>(null);
   useEffect(() => {

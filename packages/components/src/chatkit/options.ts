@@ -35,7 +35,8 @@ export interface HostedApiConfig {
  * `<ChatKit>` runs on every backend `@threadkit/hooks` supports — a ChatKit protocol client
  * (`protocol`), hosted ChatKit threads over REST (`rest`, read-only) or the Assistants API
  * (`assistants`, with `assistant`). The clients send their own headers, `Accept-Language`
- * included. A new `clients` object starts a new cache: build them once per backend (`useMemo`).
+ * included. A new `clients` object starts a new cache and a fresh chat (no `key` needed to switch
+ * backends): build them once per backend (`useMemo`).
  *
  * @example
  * api: { clients: { assistants: createAssistantsClient({ baseUrl }) }, assistant: { assistantId } }
