@@ -1,4 +1,5 @@
 import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/components";
+import { shikiHighlighter } from "@threadkit/components/highlight";
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   forgetAssistantsThread,
@@ -107,6 +108,7 @@ export function App() {
         : {}),
     },
     thread: { autoScroll: true },
+    highlightCode: shikiHighlighter,
     startScreen: {
       greeting: t.greeting,
       prompts: STARTER_PROMPTS.map((prompt, index) => ({

@@ -219,6 +219,33 @@ export const HeaderTrailing: Story = {
   },
 };
 
+/** A toy highlighter: keywords in the accent color (the demo passes `shikiHighlighter`). */
+async function highlightKeywords(code: string) {
+  return code.split(/(\b(?:const|return|function)\b)/).map((part, index) =>
+    index % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+      <strong key={index} style={{ color: "var(--tk-color-accent)" }}>
+        {part}
+      </strong>
+    ) : (
+      part
+    ),
+  );
+}
+
+/** threadkit's `highlightCode`: code blocks (here in the disclaimer's markdown) go through it. */
+export const HighlightCode: Story = {
+  args: {
+    options: {
+      highlightCode: highlightKeywords,
+      disclaimer: { text: "```ts\nconst answer = 42;\n```" },
+    },
+  },
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByText("const").tagName).toBe("STRONG"));
+  },
+};
+
 /** `header: { enabled: false }` and `history: { enabled: false }`: only the thread and composer. */
 export const NoHeader: Story = {
   args: { options: { header: { enabled: false }, history: { enabled: false } } },

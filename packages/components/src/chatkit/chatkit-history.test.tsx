@@ -168,4 +168,20 @@ describe("ChatKit history extensions", () => {
     await user.click(within(header).getByRole("button", { name: "Settings" }));
     expect(onClick).toHaveBeenCalledOnce();
   });
+
+  it("highlights code through highlightCode", async () => {
+    server = await startThreadServer();
+    const clients = { protocol: createChatKitClient({ url: server.url }) };
+    const highlightCode = vi.fn(async (code: string, language: string) => (
+      <span data-testid="highlighted">{`${language}: ${code}`}</span>
+    ));
+    render(
+      <Chat
+        clients={clients}
+        options={{ highlightCode, disclaimer: { text: "```ts\nconst a = 1;\n```" } }}
+      />,
+    );
+    expect((await screen.findByTestId("highlighted")).textContent).toBe("ts: const a = 1;");
+    expect(highlightCode).toHaveBeenCalledWith("const a = 1;", "ts");
+  });
 });

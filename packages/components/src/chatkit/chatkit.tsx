@@ -548,6 +548,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       portalContainer={root}
       {...(theme === undefined ? {} : { theme })}
       {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
+      {...(options.highlightCode ? { highlightCode: options.highlightCode } : {})}
       onDeeplink={(link) => latest.current.onDeeplink?.(link)}
       {...(options.entities?.onRequestPreview
         ? {

@@ -1,7 +1,7 @@
 import type { ThreadMetadata, WidgetRoot } from "@threadkit/core";
 import type { AssistantRunOptions, ThreadkitClients } from "@threadkit/hooks";
 import type { ReactNode } from "react";
-import type { ItemRenderers, ToolRenderers } from "../context";
+import type { CodeHighlighter, ItemRenderers, ToolRenderers } from "../context";
 import type { ThemeOptions } from "../theme/create-theme";
 import type { WidgetRegistry } from "../widgets/context";
 
@@ -345,6 +345,15 @@ export interface ChatKitExtensions {
   toolRenderers?: ToolRenderers;
   /** Components per widget type, over the defaults. */
   widgetComponents?: WidgetRegistry;
+  /**
+   * Syntax highlighting of finished code blocks (`ThreadUIProvider`'s `highlightCode`), such as
+   * `shikiHighlighter` from `@threadkit/components/highlight`. Unset, code shows plain.
+   *
+   * @example
+   * import { shikiHighlighter } from "@threadkit/components/highlight";
+   * useChatKit({ api, highlightCode: shikiHighlighter });
+   */
+  highlightCode?: CodeHighlighter;
 }
 
 /**
@@ -391,4 +400,5 @@ export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([
   "renderers",
   "toolRenderers",
   "widgetComponents",
+  "highlightCode",
 ]);
