@@ -260,8 +260,25 @@ describe("the demo's <ChatKit> page against the dev server", () => {
       .click();
     expect(await runStatus.locator('[data-tk-part="notice"]').count()).toBe(2);
 
+    // Progress updates are transient: record each one the page shows, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        for (const node of document.querySelectorAll(
+          '[data-tk-part="thread-run-status"] [data-tk-part="progress-update"]',
+        )) {
+          const text = node.textContent ?? "";
+          if (!seen.includes(text)) seen.push(text);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await send(page, "progress");
-    await runStatus.locator('[data-tk-part="progress-update"]').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen),
+      )
+      .toContainEqual(expect.stringContaining("Searching the catalogue"));
     await settled(page);
     expect(await runStatus.locator('[data-tk-part="progress-update"]').count()).toBe(0);
 
