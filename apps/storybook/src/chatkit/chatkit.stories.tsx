@@ -219,12 +219,12 @@ export const HeaderTrailing: Story = {
   },
 };
 
-/** A toy highlighter: keywords in the accent color (the demo passes `shikiHighlighter`). */
+/** A toy highlighter: keywords bold and underlined (the demo passes `shikiHighlighter`). */
 async function highlightKeywords(code: string) {
   return code.split(/(\b(?:const|return|function)\b)/).map((part, index) =>
     index % 2 === 1 ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
-      <strong key={index} style={{ color: "var(--tk-color-accent)" }}>
+      <strong key={index} style={{ textDecoration: "underline" }}>
         {part}
       </strong>
     ) : (

@@ -858,9 +858,17 @@ function useWide(root: HTMLElement | null): boolean {
       if (width > 0) setWide(width > 640);
     };
     measure();
-    const observer = new ResizeObserver(measure);
+    // Measured in the next frame: a layout the new width causes never loops the observer.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    });
     observer.observe(root);
-    return () => observer.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, [root]);
   return wide;
 }
