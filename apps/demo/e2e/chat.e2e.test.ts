@@ -15,9 +15,16 @@ async function send(page: Page, text: string): Promise<void> {
   await input.press("Enter");
 }
 
+/** The thread's title in `<ChatKit>`'s header. */
+const headerTitle = (page: Page) => page.locator('[data-tk-part="chatkit-title"]');
+
+/** The history sidebar's entries. */
+const historyEntries = (page: Page) =>
+  page.locator('[data-tk-part="chatkit-history"] [data-tk-part="thread-list-item"]');
+
 const threadIdOf = (page: Page) => /#\/t\/([^/?#]+)/.exec(page.url())?.[1] ?? null;
 
-describe("demo app against the dev server", () => {
+describe("the demo's <ChatKit> page against the dev server", () => {
   it("sends a message, shows it at once and streams the reply into it", async () => {
     const page = await open();
     // Record every length the reply's text goes through while it streams.
@@ -49,9 +56,7 @@ describe("demo app against the dev server", () => {
     // Streaming means the text grew in several steps, not in one final render.
     expect(lengths.length).toBeGreaterThan(5);
     expect(lengths[0]).toBeLessThan(Math.max(...lengths) / 2);
-    await expect
-      .poll(() => page.getByTestId("thread-title").textContent())
-      .toBe("Show me some markdown");
+    await expect.poll(() => headerTitle(page).textContent()).toBe("Show me some markdown");
   });
 
   it("expands a workflow to show its tasks", async () => {
@@ -139,9 +144,7 @@ describe("demo app against the dev server", () => {
     expect(threadId).not.toBeNull();
 
     await page.goto(`${env.demo.url}/?server=${encodeURIComponent(env.server.url)}#/`);
-    const entry = page
-      .locator('[data-tk-part="thread-list-item"]')
-      .filter({ hasText: "Remember this thread please" });
+    const entry = historyEntries(page).filter({ hasText: "Remember this thread please" });
     await entry.waitFor();
     await entry.locator('[data-tk-part="thread-list-trigger"]').click();
     await page.waitForURL(new RegExp(`#/t/${threadId}$`));
@@ -174,8 +177,7 @@ describe("demo app against the dev server", () => {
     const threadId = threadIdOf(page);
 
     await page.getByTestId("backend-rest").click();
-    await page
-      .locator('[data-tk-part="thread-list-item"]')
+    await historyEntries(page)
       .filter({ hasText: "A thread to read over REST" })
       .locator('[data-tk-part="thread-list-trigger"]')
       .click();
@@ -183,28 +185,40 @@ describe("demo app against the dev server", () => {
     await expect
       .poll(() => assistantMessages(page).first().textContent())
       .toContain("You said: A thread to read over REST");
-    // Hosted REST threads are read-only here: no composer.
+    // Hosted REST threads are read-only here: the reason in place of the composer.
     expect(await page.locator('[data-tk-part="composer"]').count()).toBe(0);
+    expect(await page.locator('[data-tk-part="chatkit-read-only"]').textContent()).toBe(
+      "Hosted REST threads are read-only here.",
+    );
 
     await page.getByTestId("backend-assistants").click();
-    await page.getByTestId("new-chat").click();
+    await page
+      .locator('[data-tk-part="chatkit-header"]')
+      .getByRole("button", { name: "New chat" })
+      .click();
     await send(page, "Hello assistant");
     await page.waitForURL(/#\/t\/thread_/);
     await expect
       .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
       .toContain("Hello assistant");
     await settled(page);
-    // The demo remembers the Assistants thread in its history (the API cannot list threads).
-    await page
-      .locator('[data-tk-part="thread-list-item"]')
-      .filter({ hasText: "Hello assistant" })
-      .waitFor();
+    // The demo remembers the Assistants thread in its history (the API cannot list threads),
+    // titled by its first message; the ChatKit threads are not listed there.
+    await historyEntries(page).filter({ hasText: "Hello assistant" }).waitFor();
+    expect(await historyEntries(page).count()).toBe(1);
+    await expect.poll(() => headerTitle(page).textContent()).toBe("Hello assistant");
+
+    // Back on the ChatKit protocol, its own history again.
+    await page.getByTestId("backend-chatkit").click();
+    await historyEntries(page).filter({ hasText: "A thread to read over REST" }).waitFor();
+    expect(await historyEntries(page).filter({ hasText: "Hello assistant" }).count()).toBe(0);
   });
 
   it("switches theme options and locale, and remembers them after a reload", async () => {
     const page = await open();
     const app = page.locator(".demo-app");
-    const background = () => app.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const chat = page.locator('[data-tk-part="chatkit"]');
+    const background = () => chat.evaluate((element) => getComputedStyle(element).backgroundColor);
     const light = await background();
     await page.getByTestId("theme-toggle").click();
     expect(await app.getAttribute("data-tk-theme")).toBe("dark");
@@ -212,7 +226,7 @@ describe("demo app against the dev server", () => {
 
     await page.getByTestId("appearance-button").click();
     await page.getByRole("radio", { name: "Sharp" }).click();
-    expect(await app.evaluate((element) => element.style.getPropertyValue("--tk-radius"))).toBe(
+    expect(await chat.evaluate((element) => element.style.getPropertyValue("--tk-radius"))).toBe(
       "2px",
     );
     await page.keyboard.press("Escape");
@@ -246,8 +260,25 @@ describe("demo app against the dev server", () => {
       .click();
     expect(await runStatus.locator('[data-tk-part="notice"]').count()).toBe(2);
 
+    // Progress updates are transient: record each one the page shows, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        for (const node of document.querySelectorAll(
+          '[data-tk-part="thread-run-status"] [data-tk-part="progress-update"]',
+        )) {
+          const text = node.textContent ?? "";
+          if (!seen.includes(text)) seen.push(text);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await send(page, "progress");
-    await runStatus.locator('[data-tk-part="progress-update"]').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen),
+      )
+      .toContainEqual(expect.stringContaining("Searching the catalogue"));
     await settled(page);
     expect(await runStatus.locator('[data-tk-part="progress-update"]').count()).toBe(0);
 
@@ -394,21 +425,16 @@ describe("demo app against the dev server", () => {
     await send(page, "Plan a picnic");
     await page.waitForURL(/#\/t\/thr_/);
     await settled(page);
-    const title = page.getByTestId("thread-title");
+    const title = headerTitle(page);
     await expect.poll(() => title.textContent()).toBe("Plan a picnic");
-    const entry = page
-      .locator('[data-tk-part="thread-list-item"]')
-      .filter({ hasText: "Plan a picnic" });
+    const entry = historyEntries(page).filter({ hasText: "Plan a picnic" });
     await entry.waitFor();
     await entry.getByRole("button", { name: "Rename: Plan a picnic" }).click();
     const field = page.getByRole("textbox", { name: "Conversation title" });
     await field.fill("Picnic in the park");
     await field.press("Enter");
     await expect.poll(() => title.textContent()).toBe("Picnic in the park");
-    await page
-      .locator('[data-tk-part="thread-list-item"]')
-      .filter({ hasText: "Picnic in the park" })
-      .waitFor();
+    await historyEntries(page).filter({ hasText: "Picnic in the park" }).waitFor();
     // The new thread, its title and the rename reached the history without reading it again.
     expect(listRequests).toEqual([]);
     await page.reload();

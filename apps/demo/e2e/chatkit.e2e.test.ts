@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assistantMessages, settled, setUpDemoEnvironment, userMessages } from "./demo-test";
 import type { OpenDemoOptions } from "./harness";
 
-// `<ChatKit>` driven by its options (the demo's `?ui=chatkit` page) against the dev server.
+// The demo's `<ChatKit>` options, one group at a time, against the dev server.
 
 const env = setUpDemoEnvironment();
 
@@ -18,7 +18,6 @@ async function open(
 ): Promise<{ page: Page; sent: Sent[] }> {
   const session = await env.open({
     ...options,
-    query: { ui: "chatkit" },
     ready: '[data-tk-part="chatkit"] [data-tk-part="composer"]',
   });
   const sent: Sent[] = [];
@@ -158,25 +157,6 @@ describe("<ChatKit> options against the dev server", () => {
     await settled(page);
     expect(await assistantMessages(page).count()).toBe(1);
     expect(await userMessages(page).count()).toBe(1);
-  });
-
-  it("shows a rename from the history in the header and the history", async () => {
-    const { page } = await open();
-    await send(page, "Plan a picnic");
-    await page.getByRole("button", { name: "Show history" }).click();
-    const history = page.getByRole("navigation", { name: "History" });
-    await history.getByRole("button", { name: "Rename: Plan a picnic" }).click();
-    const field = page.getByRole("textbox", { name: "Conversation title" });
-    await field.fill("Picnic in the park");
-    await field.press("Enter");
-    const header = page.locator('[data-tk-part="chatkit-header"] h2');
-    await expect.poll(() => header.textContent()).toBe("Picnic in the park");
-    await history
-      .locator('[data-tk-part="thread-list-item"]')
-      .filter({ hasText: "Picnic in the park" })
-      .waitFor();
-    await page.reload();
-    await expect.poll(() => header.textContent()).toBe("Picnic in the park");
   });
 
   it("sends the picked tool and model as inference_options, keeping only a persistent pick", async () => {
@@ -386,44 +366,5 @@ describe("<ChatKit> options against the dev server", () => {
       .poll(() => messageInput(page).inputValue())
       .toBe("Note: Transcribed 1234 bytes of audio/webm audio.");
     expect(ofType(sent, "input.transcribe")[0]?.params).toMatchObject({ mime_type: "audio/webm" });
-  });
-
-  it("runs on the demo's hosted REST (read-only) and Assistants backends through api.clients", async () => {
-    const { page } = await open();
-    await messageInput(page).fill("A thread to read over REST");
-    await messageInput(page).press("Enter");
-    await page.waitForURL(/#\/t\/thr_/);
-    await settled(page);
-    const switchBackend = (backend: string) =>
-      page.evaluate((value) => {
-        const key = "threadkit-demo:settings";
-        const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, unknown>;
-        localStorage.setItem(key, JSON.stringify({ ...stored, backend: value }));
-      }, backend);
-
-    // The same thread, read through the hosted REST emulation: no composer, the reason instead.
-    await switchBackend("rest");
-    await page.reload();
-    await expect
-      .poll(() => assistantMessages(page).first().textContent(), { timeout: 20_000 })
-      .toContain("You said: A thread to read over REST");
-    const chat = page.locator('[data-tk-part="chatkit"]');
-    expect(await chat.locator('[data-tk-part="composer"]').count()).toBe(0);
-    expect(await chat.locator('[data-tk-part="chatkit-read-only"]').textContent()).toBe(
-      "Hosted REST threads are read-only here.",
-    );
-
-    // The Assistants emulation runs the demo's assistant in a new thread.
-    await switchBackend("assistants");
-    await page.evaluate(() => history.replaceState(null, "", "#/"));
-    await page.reload();
-    await messageInput(page).fill("Hello assistant");
-    await messageInput(page).press("Enter");
-    await page.waitForURL(/#\/t\/thread_/);
-    await expect
-      .poll(() => assistantMessages(page).last().textContent(), { timeout: 20_000 })
-      .toContain("Hello assistant");
-    await settled(page);
-    expect(await userMessages(page).count()).toBe(1);
   });
 });

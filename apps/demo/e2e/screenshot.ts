@@ -2,6 +2,8 @@
  * Screenshots of the demo (light + dark, desktop + narrow), for looking at it while designing:
  *   pnpm --filter @threadkit/demo exec tsx --conditions=@threadkit/source e2e/screenshot.ts [outDir] [prompt]
  * With prompts (separated by "|"), each shot is taken after sending them and waiting for the replies.
+ * `SHOT_BACKENDS=chatkit,assistants,rest` takes each shot on each of those backends (default: chatkit);
+ * prompts are sent where the backend can reply.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,10 +26,20 @@ try {
     { name: "narrow-light", viewport: { width: 390, height: 844 }, colorScheme: "light" },
     { name: "narrow-dark", viewport: { width: 390, height: 844 }, colorScheme: "dark" },
   ] as const;
-  for (const variant of variants) {
+  const backends = (process.env.SHOT_BACKENDS ?? "chatkit").split(",");
+  for (const [backend, variant] of backends.flatMap((b) => variants.map((v) => [b, v] as const))) {
     const { page, context, errors } = await openDemo(browser, demo.url, server.url, variant);
     await page.waitForSelector(".demo-app");
-    for (const text of prompt ? prompt.split("|") : []) {
+    await page.evaluate((value) => {
+      const key = "threadkit-demo:settings";
+      const stored = JSON.parse(localStorage.getItem(key) ?? "{}");
+      localStorage.setItem(key, JSON.stringify({ ...stored, backend: value }));
+    }, backend);
+    await page.reload();
+    await page.waitForSelector(
+      backend === "rest" ? '[data-tk-part="chatkit-read-only"]' : '[data-tk-part="composer"]',
+    );
+    for (const text of prompt && backend !== "rest" ? prompt.split("|") : []) {
       await page.getByRole("textbox", { name: /message/i }).fill(text);
       await page.keyboard.press("Enter");
       await page.waitForURL(/#\/t\//);
@@ -41,7 +53,7 @@ try {
       );
     }
     await page.waitForTimeout(300);
-    const file = path.join(outDir, `${variant.name}.png`);
+    const file = path.join(outDir, `${backend}-${variant.name}.png`);
     await page.screenshot({ path: file });
     console.log(file, errors.length ? `errors: ${errors.join(" | ")}` : "");
     await context.close();

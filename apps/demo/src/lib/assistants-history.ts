@@ -1,4 +1,4 @@
-import type { ThreadMetadata } from "@threadkit/core";
+import type { AssistantsClient, ThreadMetadata } from "@threadkit/core";
 import { useSyncExternalStore } from "react";
 
 /**
@@ -52,6 +52,26 @@ export function rememberAssistantsThread(origin: string, id: string, title: stri
     status: { type: "active" },
   };
   write(origin, [entry, ...threads]);
+}
+
+/**
+ * Remembers a thread the demo just created on the Assistants backend, titled by its first
+ * message (read back from the server, as the API keeps no titles).
+ */
+export async function rememberNewAssistantsThread(
+  client: AssistantsClient,
+  origin: string,
+  id: string,
+): Promise<void> {
+  rememberAssistantsThread(origin, id, "");
+  try {
+    const page = await client.messages.list(id, { order: "asc", limit: 1 });
+    const part = page.data[0]?.content.find((content) => content.type === "text");
+    const text = part?.type === "text" ? part.text.value.trim() : "";
+    if (text) renameAssistantsThread(origin, id, text.slice(0, 60));
+  } catch {
+    // Untitled is fine: the user can rename it.
+  }
 }
 
 /** Forgets a thread (after deleting it on the server). */

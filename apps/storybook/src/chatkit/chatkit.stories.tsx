@@ -141,6 +141,111 @@ export const History: Story = {
   },
 };
 
+/**
+ * threadkit's `history.layout: "sidebar"`: the history stays beside the thread, open from the
+ * start and after a pick (narrower than 640 px it is the panel again).
+ */
+export const HistorySidebar: Story = {
+  args: {
+    seeded: true,
+    options: { history: { layout: "sidebar" } },
+  },
+  play: async ({ canvas, userEvent }) => {
+    const history = await canvas.findByRole("navigation");
+    const [entry] = await within(history).findAllByRole("button", { name: /^Quarterly taxes/ });
+    await userEvent.click(entry!);
+    await waitFor(() => expect(canvas.getByText("When are they due?")).toBeVisible());
+    await expect(canvas.getByRole("navigation")).toBeVisible();
+  },
+};
+
+const renameInIndex = fn();
+const dropFromIndex = fn();
+
+/**
+ * threadkit's `history.threads`: the app supplies the thread index the history lists (for a
+ * backend that cannot list threads, such as the Assistants API); renames go to
+ * `history.onRename`, deletes through the clients and then to `history.onDelete`. The header
+ * titles an untitled thread from the index.
+ */
+export const HistoryFromTheApp: Story = {
+  args: {
+    seeded: true,
+    options: {
+      history: {
+        layout: "sidebar",
+        threads: [
+          {
+            id: "thr_alps",
+            title: "Alps trip (the app's title)",
+            created_at: "2026-05-02T10:00:00Z",
+            status: { type: "active" },
+          },
+        ],
+        onRename: renameInIndex,
+        onDelete: dropFromIndex,
+      },
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    const history = await canvas.findByRole("navigation");
+    await expect(within(history).queryByText("Quarterly taxes")).toBeNull();
+    await userEvent.click(
+      within(history).getByRole("button", { name: "Rename: Alps trip (the app's title)" }),
+    );
+    const field = within(history).getByRole("textbox");
+    await userEvent.clear(field);
+    await userEvent.type(field, "Zermatt{Enter}");
+    await waitFor(() => expect(renameInIndex).toHaveBeenCalledWith("thr_alps", "Zermatt"));
+  },
+};
+
+/** threadkit's `header.trailing`: the app's own controls in the header, in the chat's theme. */
+export const HeaderTrailing: Story = {
+  args: {
+    options: {
+      header: {
+        trailing: (
+          <button type="button" data-tk-part="icon-button" aria-label="Settings">
+            ⚙
+          </button>
+        ),
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    const header = canvas.getByRole("banner");
+    await expect(within(header).getByRole("button", { name: "Settings" })).toBeVisible();
+  },
+};
+
+/** A toy highlighter: keywords bold and underlined (the demo passes `shikiHighlighter`). */
+async function highlightKeywords(code: string) {
+  return code.split(/(\b(?:const|return|function)\b)/).map((part, index) =>
+    index % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+      <strong key={index} style={{ textDecoration: "underline" }}>
+        {part}
+      </strong>
+    ) : (
+      part
+    ),
+  );
+}
+
+/** threadkit's `highlightCode`: code blocks (here in the disclaimer's markdown) go through it. */
+export const HighlightCode: Story = {
+  args: {
+    options: {
+      highlightCode: highlightKeywords,
+      disclaimer: { text: "```ts\nconst answer = 42;\n```" },
+    },
+  },
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByText("const").tagName).toBe("STRONG"));
+  },
+};
+
 /** `header: { enabled: false }` and `history: { enabled: false }`: only the thread and composer. */
 export const NoHeader: Story = {
   args: { options: { header: { enabled: false }, history: { enabled: false } } },

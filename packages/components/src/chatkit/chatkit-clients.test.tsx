@@ -61,6 +61,33 @@ describe("ChatKit api.clients", () => {
     expect(document.querySelector('[data-tk-part="chatkit-read-only"]')).toBeNull();
   });
 
+  it("starts afresh on new clients: a reply goes to the new clients, not the old ones", async () => {
+    const handler: Parameters<typeof startServer>[0] = async (request, res) => {
+      if (request.body?.type === "threads.create") {
+        await sendSse(res, `data: ${JSON.stringify({ type: "thread.created", thread })}\n\n`);
+        return;
+      }
+      sendJson(res, 200, { data: [], has_more: false });
+    };
+    server = await startServer(handler);
+    const second = await startServer(handler);
+    try {
+      const first: ThreadkitClients = { protocol: createChatKitClient({ url: server.url }) };
+      const next: ThreadkitClients = { protocol: createChatKitClient({ url: second.url }) };
+      const user = userEvent.setup();
+      const { rerender } = render(<Chat api={{ clients: first }} />);
+      await screen.findByRole("textbox", { name: "Message" });
+      rerender(<Chat api={{ clients: next }} />);
+      await user.type(screen.getByRole("textbox", { name: "Message" }), "hello{Enter}");
+      await waitFor(() =>
+        expect(second.requests.some((r) => r.body?.type === "threads.create")).toBe(true),
+      );
+      expect(server.requests.some((r) => r.body?.type === "threads.create")).toBe(false);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("shows the read-only reason in place of the composer with a REST client alone", async () => {
     server = await startServer((request, res) => {
       if (/\/chatkit\/threads\/cthr_abc123\/items/.test(request.url)) {

@@ -5,6 +5,7 @@ import {
   createChatKitRestClient,
   type EntitySource,
   type JsonObject,
+  type ThreadMetadata,
   type UserMessageContent,
 } from "@threadkit/core";
 import {
@@ -16,6 +17,7 @@ import {
   threadkitKeys,
   useChatKitSession,
   useComposer,
+  useDeleteThread,
   useItemFeedback,
   useRunStream,
   useThread,
@@ -41,6 +43,7 @@ import { browserLanguages, pickLocale } from "../i18n/locales";
 import { Markdown } from "../markdown/markdown";
 import * as Thread from "../thread";
 import { ThreadListSwitch } from "../thread-list/connected-thread-list";
+import { ThreadList } from "../thread-list/thread-list";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { WidgetRootView } from "../widgets/widget-root";
@@ -107,9 +110,19 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
     pendingSend.current = null;
     return pending;
   }, []);
+  // Other clients read other threads: a new `api.clients` object starts a fresh shell (its run,
+  // composer and open thread belong to the old clients).
+  const [clientsIds] = useState(() => new WeakMap<object, number>());
+  const clientsCount = useRef(0);
+  const clients = hasClients(options.api) ? options.api.clients : null;
+  if (clients && !clientsIds.has(clients)) {
+    clientsCount.current += 1;
+    clientsIds.set(clients, clientsCount.current);
+  }
+  const clientsKey = clients ? `${clientsIds.get(clients)}` : "api";
   const shell = (
     <ChatKitShell
-      key={generation}
+      key={`${clientsKey}:${generation}`}
       control={control}
       options={options}
       locale={locale}
@@ -310,9 +323,14 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const [threadId, setThreadIdState] = useState<string | null>(
     fresh ? null : (options.initialThread ?? null),
   );
-  const [historyOpen, setHistoryOpen] = useState(false);
+  // `null` until the user or the app opens or closes it: the layout's default then.
+  const [historyChoice, setHistoryOpen] = useState<boolean | null>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useImperativeHandle(ref, () => root as HTMLDivElement, [root]);
+  const wide = useWide(root);
+  // A sidebar stays beside the thread while there is room; narrower, it is the panel.
+  const sidebar = options.history?.layout === "sidebar" && wide;
+  const historyOpen = historyChoice ?? sidebar;
 
   // Every client tool goes to `onClientTool`, as in ChatKit.
   const clientTools = useMemo(
@@ -332,10 +350,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const run = useRunStream(threadId, {
     clientTools,
     ...(assistant ? { assistant } : {}),
-    onThreadCreated: (id) => {
-      setThreadIdState(id);
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    },
+    // The hooks put the new thread, and the title its reply sets, into the history's cache.
+    onThreadCreated: (id) => setThreadIdState(id),
   });
   const composerOptions = options.composer;
   const limits = useMemo(
@@ -376,12 +392,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     if (run.isRunning === wasRunning.current) return;
     wasRunning.current = run.isRunning;
     if (run.isRunning) latest.current.onResponseStart?.();
-    else {
-      latest.current.onResponseEnd?.();
-      // A reply may retitle the thread: the history follows.
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    }
-  }, [run.isRunning, queryClient]);
+    else latest.current.onResponseEnd?.();
+  }, [run.isRunning]);
   const loading = items.status === "pending" && liveThreadId !== null;
   const loadingThread = useRef<string | null>(null);
   useEffect(() => {
@@ -526,6 +538,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     : (options.threadItemActions ?? {});
   const headerEnabled = options.header?.enabled !== false;
   const historyEnabled = options.history?.enabled !== false && !isHosted(api);
+  const threadIndex = options.history?.threads;
+  const indexTitle = threadIndex?.find((entry) => entry.id === liveThreadId)?.title ?? null;
   const theme = options.theme;
 
   return (
@@ -534,6 +548,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       portalContainer={root}
       {...(theme === undefined ? {} : { theme })}
       {...(options.toolRenderers ? { toolRenderers: options.toolRenderers } : {})}
+      {...(options.highlightCode ? { highlightCode: options.highlightCode } : {})}
       onDeeplink={(link) => latest.current.onDeeplink?.(link)}
       {...(options.entities?.onRequestPreview
         ? {
@@ -554,15 +569,16 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
         className={className}
         style={style}
         historyOpen={historyEnabled && historyOpen}
+        data-history-layout={options.history?.layout === "sidebar" ? "sidebar" : undefined}
         {...props}
       >
         {headerEnabled ? (
           <ChatKitHeader
             options={options}
-            title={thread?.title ?? null}
+            title={thread?.title ?? indexTitle}
             historyEnabled={historyEnabled}
             historyOpen={historyOpen}
-            onToggleHistory={() => setHistoryOpen((open) => !open)}
+            onToggleHistory={() => setHistoryOpen(!historyOpen)}
             onNewThread={() => setThreadId(null)}
           />
         ) : null}
@@ -570,14 +586,18 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
           {historyEnabled && historyOpen ? (
             <ChatKitHistory
               activeThreadId={liveThreadId}
+              threads={threadIndex}
               showDelete={options.history?.showDelete !== false}
               showRename={options.history?.showRename !== false}
+              onRename={(id, title) => latest.current.history?.onRename?.(id, title)}
+              canRename={threadIndex === undefined || options.history?.onRename !== undefined}
               onSelect={(id) => {
                 setThreadId(id);
-                setHistoryOpen(false);
+                if (!sidebar) setHistoryOpen(false);
               }}
               onDeleted={(id) => {
                 if (id === liveThreadId) setThreadId(null);
+                void latest.current.history?.onDelete?.(id);
               }}
             />
           ) : null}
@@ -711,6 +731,7 @@ function ChatKitHeader({
         </button>
       ) : null}
       <h2 data-tk-part="chatkit-title">{shownTitle}</h2>
+      {header.trailing ? <div data-tk-part="chatkit-header-trailing">{header.trailing}</div> : null}
       {header.rightAction ? (
         <button
           type="button"
@@ -747,28 +768,109 @@ function ChatKitReadOnly({ reason }: { reason: string | undefined }) {
 
 function ChatKitHistory({
   activeThreadId,
+  threads,
   showDelete,
   showRename,
+  canRename,
+  onRename,
   onSelect,
   onDeleted,
 }: {
   activeThreadId: string | null;
+  /** The app's thread index (`history.threads`); unset, the clients list the threads. */
+  threads: readonly ThreadMetadata[] | undefined;
   showDelete: boolean;
   showRename: boolean;
+  canRename: boolean;
+  onRename: (threadId: string, title: string) => Promise<void> | void;
   onSelect: (threadId: string) => void;
   onDeleted: (threadId: string) => void;
 }) {
   return (
     <aside data-tk-part="chatkit-history">
-      <ThreadListSwitch
-        activeThreadId={activeThreadId}
-        onSelect={onSelect}
-        showDelete={showDelete}
-        showRename={showRename}
-        onDeleted={onDeleted}
-      />
+      {threads === undefined ? (
+        <ThreadListSwitch
+          activeThreadId={activeThreadId}
+          onSelect={onSelect}
+          showDelete={showDelete}
+          showRename={showRename}
+          onDeleted={onDeleted}
+        />
+      ) : (
+        <IndexedThreadList
+          threads={threads}
+          activeThreadId={activeThreadId}
+          onSelect={onSelect}
+          showDelete={showDelete}
+          showRename={showRename && canRename}
+          onRename={onRename}
+          onDeleted={onDeleted}
+        />
+      )}
     </aside>
   );
+}
+
+/** The app's thread index as the history: deletes through the clients, renames to the app. */
+function IndexedThreadList({
+  threads,
+  showDelete,
+  showRename,
+  onRename,
+  onDeleted,
+  ...props
+}: {
+  threads: readonly ThreadMetadata[];
+  activeThreadId: string | null;
+  showDelete: boolean;
+  showRename: boolean;
+  onRename: (threadId: string, title: string) => Promise<void> | void;
+  onSelect: (threadId: string) => void;
+  onDeleted: (threadId: string) => void;
+}) {
+  const remove = useDeleteThread();
+  return (
+    <ThreadList
+      {...props}
+      threads={threads}
+      {...(showDelete
+        ? {
+            onDelete: async (id: string) => {
+              await remove.mutateAsync(id);
+              onDeleted(id);
+            },
+          }
+        : {})}
+      {...(showRename
+        ? { onRename: async (id: string, title: string) => onRename(id, title) }
+        : {})}
+    />
+  );
+}
+
+/** Whether the chat is wider than 640 px (also before it is measured, and where nothing measures). */
+function useWide(root: HTMLElement | null): boolean {
+  const [wide, setWide] = useState(true);
+  useEffect(() => {
+    if (!root || typeof ResizeObserver === "undefined") return;
+    const measure = () => {
+      const width = root.getBoundingClientRect().width;
+      if (width > 0) setWide(width > 640);
+    };
+    measure();
+    // Measured in the next frame: a layout the new width causes never loops the observer.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    });
+    observer.observe(root);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [root]);
+  return wide;
 }
 
 function ChatKitStartScreen({

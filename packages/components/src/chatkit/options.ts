@@ -1,6 +1,7 @@
-import type { WidgetRoot } from "@threadkit/core";
+import type { ThreadMetadata, WidgetRoot } from "@threadkit/core";
 import type { AssistantRunOptions, ThreadkitClients } from "@threadkit/hooks";
-import type { ItemRenderers, ToolRenderers } from "../context";
+import type { ReactNode } from "react";
+import type { CodeHighlighter, ItemRenderers, ToolRenderers } from "../context";
 import type { ThemeOptions } from "../theme/create-theme";
 import type { WidgetRegistry } from "../widgets/context";
 
@@ -34,7 +35,8 @@ export interface HostedApiConfig {
  * `<ChatKit>` runs on every backend `@threadkit/hooks` supports — a ChatKit protocol client
  * (`protocol`), hosted ChatKit threads over REST (`rest`, read-only) or the Assistants API
  * (`assistants`, with `assistant`). The clients send their own headers, `Accept-Language`
- * included. A new `clients` object starts a new cache: build them once per backend (`useMemo`).
+ * included. A new `clients` object starts a new cache and a fresh chat (no `key` needed to switch
+ * backends): build them once per backend (`useMemo`).
  *
  * @example
  * api: { clients: { assistants: createAssistantsClient({ baseUrl }) }, assistant: { assistantId } }
@@ -98,6 +100,15 @@ export interface HeaderOption {
   leftAction?: HeaderAction;
   /** Replaces the new-thread button. */
   rightAction?: HeaderAction;
+  /**
+   * threadkit extension (not in ChatKit.js): the app's own elements at the header's end, before
+   * the new-thread button — a settings menu, a backend switch, a status light. They render in
+   * the chat's DOM and theme, inside its `ThreadkitProvider` (so they may use `@threadkit/hooks`).
+   *
+   * @example
+   * header: { trailing: <SettingsMenu /> }
+   */
+  trailing?: ReactNode;
 }
 
 /** The thread history panel. */
@@ -108,6 +119,31 @@ export interface HistoryOption {
   showDelete?: boolean;
   /** @default true */
   showRename?: boolean;
+  /**
+   * threadkit extension (not in ChatKit.js): where the history sits. `"panel"` is ChatKit's: the
+   * header's toggle opens it and picking a thread closes it. `"sidebar"` keeps it open beside the
+   * thread — open from the start, still open after a pick — while the chat is wider than 640 px;
+   * narrower, it behaves as the panel. @default "panel"
+   */
+  layout?: "panel" | "sidebar";
+  /**
+   * threadkit extension (not in ChatKit.js): the threads the history lists, newest first, kept
+   * by the app — for a backend that cannot list threads (the Assistants API) or an app that
+   * keeps its own index. Given, the history shows these and never asks the clients for a list;
+   * the header shows a listed thread's `title` when the thread has none of its own. Renames go
+   * to `onRename`; deletes still go through the clients, then to `onDelete`.
+   *
+   * @example
+   * history: { threads: myIndex, onRename: (id, title) => renameInIndex(id, title), onDelete: dropFromIndex }
+   */
+  threads?: readonly ThreadMetadata[];
+  /**
+   * threadkit extension: with `threads`, where a rename goes (the app updates its index, and
+   * `threads` brings the new title back). Leave it out to offer no rename then.
+   */
+  onRename?(threadId: string, title: string): Promise<void> | void;
+  /** threadkit extension: with `threads`, called once the clients deleted a thread, to drop it from the index. */
+  onDelete?(threadId: string): Promise<void> | void;
 }
 
 /**
@@ -309,6 +345,15 @@ export interface ChatKitExtensions {
   toolRenderers?: ToolRenderers;
   /** Components per widget type, over the defaults. */
   widgetComponents?: WidgetRegistry;
+  /**
+   * Syntax highlighting of finished code blocks (`ThreadUIProvider`'s `highlightCode`), such as
+   * `shikiHighlighter` from `@threadkit/components/highlight`. Unset, code shows plain.
+   *
+   * @example
+   * import { shikiHighlighter } from "@threadkit/components/highlight";
+   * useChatKit({ api, highlightCode: shikiHighlighter });
+   */
+  highlightCode?: CodeHighlighter;
 }
 
 /**
@@ -355,4 +400,5 @@ export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([
   "renderers",
   "toolRenderers",
   "widgetComponents",
+  "highlightCode",
 ]);
