@@ -58,6 +58,32 @@ const requests = (server: TestServer, type: string, threadId?: string) =>
       r.body?.type === type && (threadId === undefined || r.body.params.thread_id === threadId),
   );
 
+let switchTo: (id: string | null) => void = () => {};
+let seen: { ids: readonly string[]; status: string; hasQueryClient: boolean } | null = null;
+function SwitchingView({ threadId }: { threadId: string }) {
+  const { itemIds, status } = useThreadItems(threadId);
+  const context = useThreadkitContext();
+  seen = { ids: itemIds, status, hasQueryClient: context.queryClient() !== undefined };
+  return null;
+}
+function SwitchingApp() {
+  const [threadId, setThreadId] = useState<string | null>("thr_1");
+  switchTo = setThreadId;
+  return threadId === null ? null : <SwitchingView key={threadId} threadId={threadId} />;
+}
+
+let setShown: (shown: boolean) => void = () => {};
+let shownIds: readonly string[] = [];
+function ShowingView() {
+  shownIds = useThreadItems("thr_1").itemIds;
+  return null;
+}
+function ShowingApp() {
+  const [shown, set] = useState(true);
+  setShown = set;
+  return shown ? <ShowingView /> : null;
+}
+
 describe("the thread history cache (no QueryClient)", () => {
   let server: TestServer;
   afterEach(() => closeAfterCleanup(server));
@@ -90,22 +116,10 @@ describe("the thread history cache (no QueryClient)", () => {
   it("keeps loaded pages across thread switches and remounts, and never makes a QueryClient", async () => {
     ({ server } = await historyServer());
     const clients = { protocol: createTestProtocolClient(server.url) };
-    let switchTo: (id: string | null) => void = () => {};
-    let seen: { ids: readonly string[]; status: string; hasQueryClient: boolean } | null = null;
-    function View({ threadId }: { threadId: string }) {
-      const { itemIds, status } = useThreadItems(threadId);
-      const context = useThreadkitContext();
-      seen = { ids: itemIds, status, hasQueryClient: context.queryClient() !== undefined };
-      return null;
-    }
-    function App() {
-      const [threadId, setThreadId] = useState<string | null>("thr_1");
-      switchTo = setThreadId;
-      return threadId === null ? null : <View key={threadId} threadId={threadId} />;
-    }
+    seen = null;
     render(
       <ThreadkitProvider clients={clients}>
-        <App />
+        <SwitchingApp />
       </ThreadkitProvider>,
     );
     await waitFor(() => expect(seen?.ids).toEqual(["thr_1_v1"]));
@@ -158,7 +172,7 @@ describe("the thread history cache (no QueryClient)", () => {
   it("aborts a page request once nothing shows the thread, and loads it again when shown", async () => {
     let aborted = false;
     let answer = false;
-    server = await startServer((request, res) => {
+    server = await startServer((_request, res) => {
       if (!answer) {
         res.on("close", () => {
           aborted = !res.writableEnded;
@@ -168,20 +182,10 @@ describe("the thread history cache (no QueryClient)", () => {
       sendJson(res, 200, { data: [message("thr_1", "msg_1", "hi")], has_more: false });
     });
     const clients = { protocol: createTestProtocolClient(server.url) };
-    let setShown: (shown: boolean) => void = () => {};
-    let ids: readonly string[] = [];
-    function View() {
-      ids = useThreadItems("thr_1").itemIds;
-      return null;
-    }
-    function App() {
-      const [shown, set] = useState(true);
-      setShown = set;
-      return shown ? <View /> : null;
-    }
+    shownIds = [];
     render(
       <ThreadkitProvider clients={clients}>
-        <App />
+        <ShowingApp />
       </ThreadkitProvider>,
     );
     await waitFor(() => expect(server.requests).toHaveLength(1));
@@ -189,7 +193,7 @@ describe("the thread history cache (no QueryClient)", () => {
     await waitFor(() => expect(aborted).toBe(true));
     answer = true;
     act(() => setShown(true));
-    await waitFor(() => expect(ids).toEqual(["msg_1"]));
+    await waitFor(() => expect(shownIds).toEqual(["msg_1"]));
     expect(server.requests).toHaveLength(2);
   });
 });
