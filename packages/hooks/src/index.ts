@@ -1,6 +1,7 @@
 /**
- * @threadkit/hooks — React hooks for ChatKit threads on TanStack Query (requests, cached pages)
- * and zustand (one live store per thread).
+ * @threadkit/hooks — React hooks for ChatKit threads: zustand (one live store per thread, which
+ * a thread's history pages load into with plain requests) and TanStack Query (the thread list
+ * and thread mutations).
  */
 
 export type {
@@ -48,6 +49,7 @@ export type {
   RestClient,
   ThreadkitClients,
 } from "./provider/clients";
+export { useThreadkitQueryClient } from "./provider/query-client";
 export {
   type ThreadkitCallbacks,
   type ThreadkitContextValue,
@@ -111,19 +113,22 @@ export {
   type ThreadStoreActions,
   type ThreadStoreState,
 } from "./thread/thread-store";
+export { type UseThreadResult, useThread } from "./thread/use-thread";
 export {
   type UseThreadItemsOptions,
   type UseThreadItemsResult,
   useThreadItems,
 } from "./thread/use-thread-items";
-export { type ItemFeedbackInput, useItemFeedback } from "./threads/use-item-feedback";
 export {
-  type UseThreadResult,
+  type ItemFeedbackInput,
+  type UseItemFeedbackResult,
+  useItemFeedback,
+} from "./threads/use-item-feedback";
+export {
   type UseThreadsOptions,
   type UseThreadsResult,
   useDeleteThread,
   useRenameThread,
-  useThread,
   useThreads,
 } from "./threads/use-threads";
 export {

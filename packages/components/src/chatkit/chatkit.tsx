@@ -1,4 +1,4 @@
-import { QueryClient, useQueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import {
   type ActionPayload,
   createChatKitClient,
@@ -22,6 +22,8 @@ import {
   useRunStream,
   useThread,
   useThreadItems,
+  useThreadkitContext,
+  useThreadkitQueryClient,
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
@@ -319,7 +321,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
 ) {
   const latest = useRef(options);
   latest.current = options;
-  const queryClient = useQueryClient();
+  const queryClient = useThreadkitQueryClient();
   const [threadId, setThreadIdState] = useState<string | null>(
     fresh ? null : (options.initialThread ?? null),
   );
@@ -369,6 +371,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const { thread } = useThread(run.threadId ?? threadId);
   const liveThreadId = run.threadId ?? threadId;
   const items = useThreadItems(liveThreadId);
+  const { invalidateThread } = useThreadkitContext("ChatKit");
   const store = useThreadStore(liveThreadId);
   const feedback = useItemFeedback(liveThreadId ?? undefined);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
@@ -462,6 +465,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
           id === null
             ? null
             : queryClient.invalidateQueries({ queryKey: threadkitKeys.thread(id) }),
+          // The thread's history pages live in threadkit's own cache, not the QueryClient.
+          id === null ? null : invalidateThread(id),
         ]);
       },
       sendCustomAction: async (action, itemId) => {
@@ -470,7 +475,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       showHistory: async () => setHistoryOpen(true),
       hideHistory: async () => setHistoryOpen(false),
     }),
-    [queryClient, setThreadId, startNewThread],
+    [queryClient, invalidateThread, setThreadId, startNewThread],
   );
   const runRef = useRef(run);
   runRef.current = run;

@@ -1,4 +1,6 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+import type { ThreadDataCache } from "../thread/thread-data";
 import type { ThreadStore } from "../thread/thread-store";
 import type { ThreadkitClients } from "./clients";
 
@@ -62,6 +64,19 @@ export interface ThreadkitContextValue {
   readonly clients: ThreadkitClients;
   readonly locale: string | undefined;
   readonly stores: ThreadStoreRegistry;
+  /** @internal Each thread's loaded history pages and metadata (`useThreadItems`, `useThread`). */
+  readonly threadData: ThreadDataCache;
+  /**
+   * Reloads what is loaded of a thread — its history pages (`useThreadItems`) and metadata
+   * (`useThread`) — where something shows it, and marks it to reload when next shown otherwise.
+   * ChatKit's `fetchUpdates` calls it. Resolves once the reloads ended.
+   */
+  readonly invalidateThread: (threadId: string) => Promise<void>;
+  /**
+   * @internal The QueryClient of the thread list and the mutations: the provider's
+   * `queryClient`, else one made by `create` on first use (once per provider), else `undefined`.
+   */
+  readonly queryClient: (create?: () => QueryClient) => QueryClient | undefined;
   /** Maps an OpenAI file id to a loadable URL (Assistants images in loaded history). */
   readonly assistantFileUrl: ((fileId: string) => string) | undefined;
   /** Reports an error to `onError` (never throws). */

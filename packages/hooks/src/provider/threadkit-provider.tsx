@@ -1,8 +1,11 @@
-import { type InfiniteData, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+// Types only: a thread view loads its history without TanStack Query; the thread list and the
+// mutations bring it in (`provider/query-client.ts`).
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import type { ItemsPage } from "../internal/history-source";
 import { threadkitKeys } from "../query-keys";
+import { createThreadDataCache, type ThreadDataCache } from "../thread/thread-data";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
 import { writeThreadMetadata } from "../threads/thread-metadata";
 import type { ThreadkitClients } from "./clients";
@@ -18,8 +21,11 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
   /** The clients to talk to; any subset of protocol, REST and Assistants. */
   clients?: ThreadkitClients;
   /**
-   * The QueryClient that owns requests and cached pages. When absent the provider creates one
-   * (once per mount) and provides it.
+   * The QueryClient of the thread list (`useThreads`), the thread mutations (`useRenameThread`,
+   * `useDeleteThread`) and of pages primed with `primeThreadItems`. When absent, the first hook
+   * that needs one creates it (once per mount); a thread view alone never does, so it does not
+   * load TanStack Query. The provider does not render a `QueryClientProvider`: wrap the tree in
+   * your own to call TanStack's `useQueryClient()` (or use `useThreadkitQueryClient()`).
    */
   queryClient?: QueryClient;
   /**
@@ -75,9 +81,10 @@ export interface ThreadStoreRegistryOptions {
 
 /** The items of a thread's first cached page (primed or hydrated), oldest first. */
 function cachedFirstPage(
-  queryClient: QueryClient,
+  queryClient: QueryClient | undefined,
   threadId: string,
 ): readonly ThreadItem[] | undefined {
+  if (queryClient === undefined) return undefined;
   const cached = queryClient.getQueriesData<InfiniteData<ItemsPage>>({
     queryKey: [...threadkitKeys.thread(threadId), "items"],
   });
@@ -86,6 +93,29 @@ function cachedFirstPage(
     if (first) return first.items;
   }
   return undefined;
+}
+
+const threadDataByQueryClient = new WeakMap<QueryClient, ThreadDataCache>();
+
+/** A history cache that starts threads with the pages primed into `queryClient()`. */
+function createThreadData(queryClient: () => QueryClient | undefined): ThreadDataCache {
+  return createThreadDataCache({
+    // Pages primed (or hydrated) into the app's QueryClient with `primeThreadItems`.
+    initialPages: (threadId, paging) =>
+      queryClient()?.getQueryData<InfiniteData<ItemsPage>>(
+        threadkitKeys.threadItems(threadId, paging),
+      )?.pages,
+  });
+}
+
+/** The history cache that lives with `queryClient`. */
+function threadDataOf(queryClient: QueryClient): ThreadDataCache {
+  let cache = threadDataByQueryClient.get(queryClient);
+  if (cache === undefined) {
+    cache = createThreadData(() => queryClient);
+    threadDataByQueryClient.set(queryClient, cache);
+  }
+  return cache;
 }
 
 /** Whether a run or response is working on the store (it must not be dropped then). */
@@ -200,7 +230,7 @@ export function createThreadStoreRegistry(
 }
 
 /**
- * Supplies clients, the QueryClient, locale, callbacks and the per-thread stores to every
+ * Supplies clients, locale, callbacks, the per-thread stores and the loaded history to every
  * threadkit hook and component below it. Safe to render on the server: nothing here reads
  * `window` or `document`.
  *
@@ -229,18 +259,27 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   const fileUrl = useRef(assistantFileUrl);
   fileUrl.current = assistantFileUrl;
   const hasFileUrl = assistantFileUrl !== undefined;
-  const [ownQueryClient] = useState(() => (queryClient ? null : new QueryClient()));
-  const activeQueryClient = queryClient ?? ownQueryClient!;
-  const queryClientRef = useRef(activeQueryClient);
-  queryClientRef.current = activeQueryClient;
+  // The QueryClient the TanStack hooks made when the app gave none (see `query-client.ts`).
+  const ownQueryClient = useRef<QueryClient | undefined>(undefined);
+  const queryClientRef = useRef<QueryClient | undefined>(queryClient);
+  queryClientRef.current = queryClient ?? ownQueryClient.current;
+  const [ownThreadData] = useState(() => createThreadData(() => queryClientRef.current));
+  // With the app's QueryClient, the loaded history lives as long as that client (a remounted
+  // provider finds it again, another client starts its own); without one, as long as the mount.
+  const threadData = queryClient ? threadDataOf(queryClient) : ownThreadData;
+  const threadDataRef = useRef(threadData);
+  threadDataRef.current = threadData;
   const [stores] = useState(() =>
     createThreadStoreRegistry({
       ...(maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores }),
       // A thread whose first page is already cached (primed or hydrated) starts with it.
       initialItems: (threadId) => cachedFirstPage(queryClientRef.current, threadId),
       // Streams keep the cached thread detail and history lists current, without refetching.
-      onThreadMetadata: (thread, created) =>
-        writeThreadMetadata(queryClientRef.current, thread, { created }),
+      onThreadMetadata: (thread, created) => {
+        threadDataRef.current.writeThread(thread);
+        const client = queryClientRef.current;
+        if (client !== undefined) writeThreadMetadata(client, thread, { created });
+      },
     }),
   );
   // Callbacks are read through a ref so a new inline function never re-renders the tree.
@@ -253,6 +292,15 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       clients: clients ?? NO_CLIENTS,
       locale,
       stores,
+      threadData,
+      invalidateThread: (threadId) => threadData.invalidate(threadId),
+      queryClient: (create) => {
+        if (queryClientRef.current === undefined && create !== undefined) {
+          ownQueryClient.current = create();
+          queryClientRef.current = ownQueryClient.current;
+        }
+        return queryClientRef.current;
+      },
       assistantFileUrl: hasFileUrl
         ? (fileId) => (fileUrl.current ? fileUrl.current(fileId) : `openai-file:${fileId}`)
         : undefined,
@@ -267,12 +315,8 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
           }
         : undefined,
     }),
-    [clients, locale, stores, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
+    [clients, locale, stores, threadData, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
   );
 
-  return (
-    <QueryClientProvider client={activeQueryClient}>
-      <ThreadkitContext.Provider value={value}>{children}</ThreadkitContext.Provider>
-    </QueryClientProvider>
-  );
+  return <ThreadkitContext.Provider value={value}>{children}</ThreadkitContext.Provider>;
 }

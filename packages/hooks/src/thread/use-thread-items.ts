@@ -1,10 +1,9 @@
-import { type InfiniteData, useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { getHistorySource, type ItemsPage } from "../internal/history-source";
 import { useThreadkitContext } from "../provider/threadkit-context";
-import { threadkitKeys } from "../query-keys";
 import { useResolvedThreadStore } from "./thread-context";
+import type { PageFetcher, PageSink, ThreadPagesSnapshot } from "./thread-data";
 import type { ThreadStore } from "./thread-store";
 
 const mergedPages = new WeakMap<ThreadStore, WeakSet<ItemsPage>>();
@@ -54,18 +53,35 @@ export interface UseThreadItemsResult {
   fetchOlder(): Promise<void>;
   /** Whether a page load from `fetchOlder` is in flight. */
   isFetchingOlder: boolean;
+  /**
+   * Loads every loaded page again, from the newest on, and merges them into the thread (items
+   * changed on the server show; live items a stream changed since keep their live version).
+   */
+  refetch(): Promise<void>;
   /** `pending` until the first page arrives (or right away for a new thread), then `success` or `error`. */
   status: "pending" | "success" | "error";
   /** The load error, or `null`. */
   error: Error | null;
 }
 
+const IDLE: ThreadPagesSnapshot = Object.freeze({
+  pages: [],
+  status: "success",
+  error: null,
+  fetchingOlder: false,
+});
+const noSubscription = () => () => {};
+
 /**
  * The items of a thread: pages loaded through the provider's client (protocol `items.list`,
- * hosted REST or Assistants messages), normalized and merged with live stream items in the
- * thread's store. Re-renders only when the id list changes; render each item with
- * `useThreadItem(id)` inside `ThreadProvider`. Switching `threadId` aborts the old thread's
- * page requests.
+ * hosted REST or Assistants messages) with plain requests, normalized and merged with live
+ * stream items in the thread's store. Re-renders only when the id list or the load state
+ * changes; render each item with `useThreadItem(id)` inside `ThreadProvider`.
+ *
+ * Every component showing the same thread shares one request and the loaded pages, which the
+ * provider keeps across remounts and thread switches (going back to a thread shows its pages
+ * without a request). Switching `threadId`, or unmounting the last component showing a thread,
+ * aborts its page request. Deleting the thread (`useDeleteThread`) drops its pages.
  *
  * @example
  * ```tsx
@@ -81,54 +97,59 @@ export function useThreadItems(
   const context = useThreadkitContext("useThreadItems");
   const store = useResolvedThreadStore(threadId, undefined, "useThreadItems");
   const itemIds = useStore(store, (state) => state.itemIds);
+  const active = enabled && threadId !== null;
+  const handle = active ? context.threadData.pages(threadId, pageSize, order) : null;
+  const snapshot = useSyncExternalStore(
+    handle?.subscribe ?? noSubscription,
+    handle?.getSnapshot ?? (() => IDLE),
+    handle?.getSnapshot ?? (() => IDLE),
+  );
 
-  const query = useInfiniteQuery<
-    ItemsPage,
-    Error,
-    InfiniteData<ItemsPage>,
-    readonly unknown[],
-    string | null
-  >({
-    queryKey: threadkitKeys.threadItems(threadId ?? "", { pageSize, order }),
-    enabled: enabled && threadId !== null,
-    initialPageParam: null,
-    getNextPageParam: (last) => last.nextCursor,
-    // The store holds the live version; cached pages only need loading once.
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-    queryFn: async ({ pageParam, signal }) => {
-      const source = getHistorySource(context.clients, "useThreadItems", {
-        assistantFileUrl: context.assistantFileUrl,
-      });
-      const since = store.getState().liveVersion();
-      const page = await source.listItems(threadId!, {
+  const { clients, assistantFileUrl } = context;
+  const fetch = useCallback<PageFetcher>(
+    (after, signal) =>
+      getHistorySource(clients, "useThreadItems", { assistantFileUrl }).listItems(threadId!, {
         limit: pageSize,
         order,
-        after: pageParam,
+        after,
         signal,
-      });
-      if (!signal.aborted) mergePage(store, page, order, pageParam === null, since);
-      return page;
-    },
-  });
+      }),
+    [clients, assistantFileUrl, threadId, pageSize, order],
+  );
+  const sink = useCallback<PageSink>(
+    (page, first, since) => mergePage(store, page, order, first, since),
+    [store, order],
+  );
+  const liveVersion = useCallback(() => store.getState().liveVersion(), [store]);
 
-  // Pages cached by a QueryClient that outlived the store (provider remount) still reach it.
-  const pages = query.data?.pages;
+  // Load on mount and thread change; reload after an error when shown again.
   useEffect(() => {
-    if (!pages) return;
+    if (handle === null) return;
+    handle.load(fetch, sink, liveVersion).catch(() => {});
+  }, [handle, fetch, sink, liveVersion]);
+
+  // Pages cached before this store existed (a store dropped while idle, then recreated) still
+  // reach it.
+  const { pages } = snapshot;
+  useEffect(() => {
     pages.forEach((page, index) => {
       mergePage(store, page, order, index === 0);
     });
   }, [pages, store, order]);
 
+  const last = pages.at(-1);
+  const hasOlder = active && last !== undefined && last.nextCursor !== null;
   return {
     itemIds,
-    hasOlder: query.hasNextPage,
+    hasOlder,
     fetchOlder: async () => {
-      if (query.hasNextPage && !query.isFetchingNextPage) await query.fetchNextPage();
+      await handle?.loadOlder(fetch, sink, liveVersion);
     },
-    isFetchingOlder: query.isFetchingNextPage,
-    status: threadId === null || !enabled ? "success" : query.status,
-    error: query.error,
+    isFetchingOlder: snapshot.fetchingOlder,
+    refetch: async () => {
+      await handle?.refetch(fetch, sink, liveVersion);
+    },
+    status: active ? snapshot.status : "success",
+    error: active ? snapshot.error : null,
   };
 }

@@ -12,7 +12,8 @@ import { createTestProtocolClient } from "../../test/protocol-client";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useRunStream } from "../run/use-run-stream";
 import { useThreadStore } from "../thread/thread-context";
-import { useDeleteThread, useRenameThread, useThread, useThreads } from "./use-threads";
+import { useThread } from "../thread/use-thread";
+import { useDeleteThread, useRenameThread, useThreads } from "./use-threads";
 
 // One source of truth for a thread's metadata: streams, renames and deletes reach the open
 // thread's header (`useThread`) and every history list at once, without refetching the list.

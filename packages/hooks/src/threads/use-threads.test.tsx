@@ -11,8 +11,9 @@ import {
 import { createTestProtocolClient } from "../../test/protocol-client";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { ThreadProvider } from "../thread/thread-context";
+import { useThread } from "../thread/use-thread";
 import { useItemFeedback } from "./use-item-feedback";
-import { useDeleteThread, useRenameThread, useThread, useThreads } from "./use-threads";
+import { useDeleteThread, useRenameThread, useThreads } from "./use-threads";
 
 const threadList = JSON.parse(readFixture("chatkit-protocol/banking-threads-list-response.json"));
 const threadById = JSON.parse(

@@ -3,16 +3,13 @@ import {
   type QueryKey,
   useInfiniteQuery,
   useMutation,
-  useQuery,
-  useQueryClient,
 } from "@tanstack/react-query";
 import type { ThreadMetadata } from "@threadkit/core";
 import { useMemo } from "react";
-import { useStore } from "zustand";
 import { getHistorySource, type ThreadsPage } from "../internal/history-source";
+import { useThreadkitQueryClient } from "../provider/query-client";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { threadkitKeys } from "../query-keys";
-import { useResolvedThreadStore } from "../thread/thread-context";
 import { patchThreadLists, writeThreadMetadata } from "./thread-metadata";
 
 /** Options of {@link useThreads}. */
@@ -54,25 +51,29 @@ export interface UseThreadsResult {
 export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
   const { pageSize = 20, order = "desc", enabled = true } = options;
   const context = useThreadkitContext("useThreads");
+  const queryClient = useThreadkitQueryClient();
   const query = useInfiniteQuery<
     ThreadsPage,
     Error,
     InfiniteData<ThreadsPage>,
     QueryKey,
     string | null
-  >({
-    queryKey: threadkitKeys.threadList({ pageSize, order }),
-    enabled,
-    initialPageParam: null,
-    getNextPageParam: (last) => last.nextCursor,
-    queryFn: ({ pageParam, signal }) =>
-      getHistorySource(context.clients, "useThreads").listThreads({
-        limit: pageSize,
-        order,
-        after: pageParam,
-        signal,
-      }),
-  });
+  >(
+    {
+      queryKey: threadkitKeys.threadList({ pageSize, order }),
+      enabled,
+      initialPageParam: null,
+      getNextPageParam: (last) => last.nextCursor,
+      queryFn: ({ pageParam, signal }) =>
+        getHistorySource(context.clients, "useThreads").listThreads({
+          limit: pageSize,
+          order,
+          after: pageParam,
+          signal,
+        }),
+    },
+    queryClient,
+  );
   const pages = query.data?.pages;
   const threads = useMemo(() => pages?.flatMap((page) => page.threads) ?? [], [pages]);
   return {
@@ -90,41 +91,6 @@ export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
   };
 }
 
-/** What {@link useThread} returns. */
-export interface UseThreadResult {
-  /**
-   * The thread's metadata, as the query cache holds it: loaded with `threads.get_by_id`, and
-   * kept current by its streams (`thread.created`, `thread.updated`) and by `useRenameThread`.
-   * Before it loaded (or without a history client), the version its live store got from a stream.
-   */
-  thread: ThreadMetadata | null;
-  status: "pending" | "success" | "error";
-  error: Error | null;
-}
-
-/**
- * One thread's metadata (title, status), loaded with `threads.get_by_id`. Streams of the thread
- * (`thread.updated`) and renames (`useRenameThread`) update the same cached metadata, so a header
- * showing it follows both at once.
- */
-export function useThread(threadId: string | null): UseThreadResult {
-  const context = useThreadkitContext("useThread");
-  const store = useResolvedThreadStore(threadId, undefined, "useThread");
-  const live = useStore(store, (state) => state.thread);
-  const query = useQuery({
-    queryKey: threadkitKeys.threadDetail(threadId ?? ""),
-    enabled: threadId !== null,
-    queryFn: ({ signal }) =>
-      getHistorySource(context.clients, "useThread").getThread(threadId!, signal),
-  });
-  const thread = threadId === null ? live : (query.data ?? (live?.id === threadId ? live : null));
-  return {
-    thread,
-    status: threadId === null || thread !== null ? "success" : query.status,
-    error: query.error,
-  };
-}
-
 /**
  * Deletes a thread. The thread leaves every cached list at once (no refetch) and comes back if
  * the server refuses.
@@ -137,24 +103,28 @@ export function useThread(threadId: string | null): UseThreadResult {
  */
 export function useDeleteThread() {
   const context = useThreadkitContext("useDeleteThread");
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (threadId: string) =>
-      getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
-    onMutate: async (threadId: string) => {
-      await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
-      return patchThreadLists(queryClient, (threads) => threads.filter((t) => t.id !== threadId));
+  const queryClient = useThreadkitQueryClient();
+  return useMutation(
+    {
+      mutationFn: (threadId: string) =>
+        getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
+      onMutate: async (threadId: string) => {
+        await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
+        return patchThreadLists(queryClient, (threads) => threads.filter((t) => t.id !== threadId));
+      },
+      onError: (error, _threadId, previous) => {
+        for (const [key, data] of previous ?? []) queryClient.setQueryData(key, data);
+        context.reportError(error);
+        // The lists were rolled back; read them again in case the thread changed meanwhile.
+        void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+      },
+      onSuccess: (_data, threadId) => {
+        queryClient.removeQueries({ queryKey: threadkitKeys.thread(threadId) });
+        context.threadData.remove(threadId);
+      },
     },
-    onError: (error, _threadId, previous) => {
-      for (const [key, data] of previous ?? []) queryClient.setQueryData(key, data);
-      context.reportError(error);
-      // The lists were rolled back; read them again in case the thread changed meanwhile.
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    },
-    onSuccess: (_data, threadId) => {
-      queryClient.removeQueries({ queryKey: threadkitKeys.thread(threadId) });
-    },
-  });
+    queryClient,
+  );
 }
 
 /**
@@ -164,46 +134,54 @@ export function useDeleteThread() {
  */
 export function useRenameThread() {
   const context = useThreadkitContext("useRenameThread");
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ threadId, title }: { threadId: string; title: string }) =>
-      getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
-    onMutate: async ({ threadId, title }) => {
-      const detailKey = threadkitKeys.threadDetail(threadId);
-      await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
-      await queryClient.cancelQueries({ queryKey: detailKey });
-      const previousDetail = queryClient.getQueryData<ThreadMetadata>(detailKey);
-      const store = context.stores.peek(threadId);
-      const previousLive = store?.getState().thread ?? null;
-      const previousLists = patchThreadLists(queryClient, (threads) =>
-        threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
-      );
-      if (previousDetail) queryClient.setQueryData(detailKey, { ...previousDetail, title });
-      if (previousLive) store?.getState().setThread({ ...previousLive, title });
-      return { previousDetail, previousLive, previousLists };
+  const queryClient = useThreadkitQueryClient();
+  return useMutation(
+    {
+      mutationFn: ({ threadId, title }: { threadId: string; title: string }) =>
+        getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
+      onMutate: async ({ threadId, title }) => {
+        const detailKey = threadkitKeys.threadDetail(threadId);
+        await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
+        await queryClient.cancelQueries({ queryKey: detailKey });
+        const previousDetail = queryClient.getQueryData<ThreadMetadata>(detailKey);
+        const store = context.stores.peek(threadId);
+        const previousLive = store?.getState().thread ?? null;
+        const previousLists = patchThreadLists(queryClient, (threads) =>
+          threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
+        );
+        if (previousDetail) queryClient.setQueryData(detailKey, { ...previousDetail, title });
+        const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
+        if (previousLoaded) context.threadData.writeThread({ ...previousLoaded, title });
+        if (previousLive) store?.getState().setThread({ ...previousLive, title });
+        return { previousDetail, previousLive, previousLists, previousLoaded };
+      },
+      onError: (error, { threadId }, snapshot) => {
+        // The store first: its change writes through to the cache, which the snapshots then set.
+        if (snapshot?.previousLive) {
+          context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
+        }
+        for (const [key, data] of snapshot?.previousLists ?? [])
+          queryClient.setQueryData(key, data);
+        if (snapshot?.previousLoaded) context.threadData.writeThread(snapshot.previousLoaded);
+        if (snapshot?.previousDetail) {
+          queryClient.setQueryData(threadkitKeys.threadDetail(threadId), snapshot.previousDetail);
+        }
+        context.reportError(error);
+        void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
+      },
+      onSuccess: (thread, { threadId, title }) => {
+        const store = context.stores.peek(threadId);
+        const live = store?.getState().thread ?? null;
+        const renamed =
+          thread ??
+          queryClient.getQueryData<ThreadMetadata>(threadkitKeys.threadDetail(threadId)) ??
+          (live ? { ...live, title } : null);
+        if (renamed === null) return;
+        if (live) store?.getState().setThread({ ...live, ...renamed });
+        writeThreadMetadata(queryClient, renamed);
+        context.threadData.writeThread(renamed);
+      },
     },
-    onError: (error, { threadId }, snapshot) => {
-      // The store first: its change writes through to the cache, which the snapshots then set.
-      if (snapshot?.previousLive) {
-        context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
-      }
-      for (const [key, data] of snapshot?.previousLists ?? []) queryClient.setQueryData(key, data);
-      if (snapshot?.previousDetail) {
-        queryClient.setQueryData(threadkitKeys.threadDetail(threadId), snapshot.previousDetail);
-      }
-      context.reportError(error);
-      void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-    },
-    onSuccess: (thread, { threadId, title }) => {
-      const store = context.stores.peek(threadId);
-      const live = store?.getState().thread ?? null;
-      const renamed =
-        thread ??
-        queryClient.getQueryData<ThreadMetadata>(threadkitKeys.threadDetail(threadId)) ??
-        (live ? { ...live, title } : null);
-      if (renamed === null) return;
-      if (live) store?.getState().setThread({ ...live, ...renamed });
-      writeThreadMetadata(queryClient, renamed);
-    },
-  });
+    queryClient,
+  );
 }
