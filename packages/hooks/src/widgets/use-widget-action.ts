@@ -2,7 +2,6 @@ import {
   type ActionConfig,
   type ActionPayload,
   runWidgetAction,
-  type ThreadBackend,
   type ThreadItem,
   widgetActionRoute,
 } from "@threadkit/core";
@@ -62,13 +61,14 @@ export interface UseWidgetActionResult {
    * Sends a server action as it is, for a renderer that already merged its form values and
    * routed it (`Widget.Root`'s `onAction`): it streams through the run's `custom_action`, or is
    * answered at once by the backend's `syncCustomAction` when `streaming: false` (the updated
-   * item replaces the old). Rejects with the failure, which also lands in `error` (and, for a
-   * sync action, `onError`; the run reports its own). Not tracked in `pending`.
+   * item replaces the old). Rejects with the failure, which also lands in `error` and the
+   * provider's `onError` (a streamed action's through its run). Not tracked in `pending`.
    */
   sendServerAction(action: ActionConfig, source: WidgetActionSource | null): Promise<void>;
   /**
    * Hands a client action, as it is, to `onClientAction` (`Widget.Root`'s `onClientAction`).
-   * Rejects when there is no `onClientAction` or it fails.
+   * Rejects when there is no `onClientAction` or it fails; the failure also lands in `error` and
+   * the provider's `onError`.
    */
   runClientAction(action: ActionConfig, source: WidgetActionSource | null): Promise<void>;
   /** Whether the action with this key is in flight. */
@@ -114,54 +114,64 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
   // Failures already reported (by the run, or when a sync action failed), not to report twice.
   const reported = useRef(new WeakSet<Error>());
 
+  /** Records a failure in `error`, reports it unless the run already did, and throws it. */
+  const fail = useCallback(
+    (caught: unknown, alreadyReported: boolean): never => {
+      const reason = caught instanceof Error ? caught : new Error(String(caught));
+      if (!alreadyReported && !reported.current.has(reason)) context.reportError(reason);
+      reported.current.add(reason);
+      setError(reason);
+      throw reason;
+    },
+    [context],
+  );
+
   const runClientAction = useCallback(
     async (action: ActionConfig, source: WidgetActionSource | null): Promise<void> => {
       const { onClientAction } = latest.current.options;
       if (!onClientAction) {
-        throw new Error(
-          `Widget action "${action.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
+        fail(
+          new Error(
+            `Widget action "${action.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
+          ),
+          false,
         );
+        return;
       }
-      await onClientAction(toPayload(action), source);
+      try {
+        await onClientAction(toPayload(action), source);
+      } catch (caught) {
+        fail(caught, false);
+      }
     },
-    [],
+    [fail],
   );
 
   const sendServerAction = useCallback(
     async (action: ActionConfig, source: WidgetActionSource | null): Promise<void> => {
       const { run: currentRun, backend: currentBackend } = latest.current;
-      const fail = (reason: Error, alreadyReported: boolean): never => {
-        if (alreadyReported) reported.current.add(reason);
-        setError(reason);
-        throw reason;
-      };
       const threadId = currentRun.threadId;
-      if (threadId === null) fail(new Error("Widget actions need an existing thread"), false);
+      if (threadId === null)
+        return fail(new Error("Widget actions need an existing thread"), false);
       setError(null);
       if (widgetActionRoute(action) === "sync") {
         if (!currentBackend) {
-          fail(
+          return fail(
             new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`"),
             false,
           );
         }
         let updated: ThreadItem | null;
         try {
-          updated = await (currentBackend as ThreadBackend).syncCustomAction(
-            threadId as string,
+          updated = await currentBackend.syncCustomAction(
+            threadId,
             source?.id ?? null,
             toPayload(action),
           );
         } catch (caught) {
-          const reason = caught instanceof Error ? caught : new Error(String(caught));
-          context.reportError(reason);
-          return fail(reason, true);
+          return fail(caught, false);
         }
-        if (updated != null)
-          context.stores
-            .get(threadId as string)
-            .getState()
-            .upsertItem(updated);
+        if (updated != null) context.stores.get(threadId).getState().upsertItem(updated);
         return;
       }
       const result = await currentRun.customAction(toPayload(action), source?.id ?? null);
@@ -170,7 +180,7 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
         fail(result.error ?? new Error(`Widget action "${action.type}" failed`), true);
       }
     },
-    [context],
+    [context, fail],
   );
 
   const dispatch = useCallback(
@@ -197,6 +207,7 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
             return next;
           }),
         onError: (caught) => {
+          // The runners report their own failures; this catches anything else.
           const reason = caught instanceof Error ? caught : new Error(String(caught));
           setError(reason);
           if (!reported.current.has(reason)) context.reportError(reason);
