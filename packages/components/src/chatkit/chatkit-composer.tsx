@@ -1,9 +1,5 @@
 import type { InferenceOptions } from "@threadkit/core";
-import {
-  type AttachmentLimits,
-  type UseComposerResult,
-  type UseRunStreamResult,
-} from "@threadkit/hooks";
+import type { AttachmentLimits, UseComposerResult, UseRunStreamResult } from "@threadkit/hooks";
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Composer from "../composer";
 import type { ComposerRootProps } from "../composer/composer";
