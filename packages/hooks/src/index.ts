@@ -11,6 +11,7 @@ export type {
 export {
   type AttachmentLimits,
   type AttachmentRejection,
+  type AttachmentRejectionReason,
   type ComposerAttachment,
   type ComposerAttachmentStatus,
   type ComposerDraft,

@@ -1,10 +1,5 @@
 import type { InferenceOptions } from "@threadkit/core";
-import {
-  type AttachmentLimits,
-  type UseComposerResult,
-  type UseRunStreamResult,
-  useThreadkitContext,
-} from "@threadkit/hooks";
+import type { AttachmentLimits, UseComposerResult, UseRunStreamResult } from "@threadkit/hooks";
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Composer from "../composer";
 import type { ComposerRootProps } from "../composer/composer";
@@ -115,14 +110,16 @@ export function ChatKitComposer({
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const { t } = useThreadUI();
-  const protocol = useThreadkitContext("ChatKit").clients.protocol;
-  const attachmentsEnabled = limits.enabled === true;
+  // Dictation and uploads go to the run's backend; what it cannot do is left out.
+  const backend = run.backend ?? null;
+  const canTranscribe = backend?.capabilities.transcribe === true;
+  const attachmentsEnabled = limits.enabled === true && composer.canAttach;
   const bound = useComposerRootProps(composer, run, { limits, attachmentsEnabled });
   const composerOptions = options.composer;
   const tools = composerOptions?.tools ?? [];
   const models = composerOptions?.models ?? [];
   const tool = tools.find((item) => item.id === selections.toolId);
-  const dictation = composerOptions?.dictation?.enabled === true && protocol !== undefined;
+  const dictation = composerOptions?.dictation?.enabled === true && canTranscribe;
   const entities = options.entities;
   const { setToolId } = selections;
   const onSubmit = bound.onSubmit;
@@ -137,11 +134,11 @@ export function ChatKitComposer({
   );
   const onTranscribe = useCallback(
     async (audio: Blob, mimeType: string) => {
-      if (!protocol) throw new Error("Dictation needs a ChatKit server.");
-      const result = await protocol.input.transcribe(await toBase64(audio), mimeType);
+      if (!backend) throw new Error("Dictation needs a ChatKit server.");
+      const result = await backend.transcribe({ audioBase64: await toBase64(audio), mimeType });
       return result.text;
     },
-    [protocol],
+    [backend],
   );
   const hasSearch = entities?.onTagSearch !== undefined;
   const hasPreview = entities?.onRequestPreview !== undefined;

@@ -507,8 +507,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       );
     },
   });
-  const dispatchRef = useRef(widgetActions.dispatch);
-  dispatchRef.current = widgetActions.dispatch;
+  // Widget.Root routes each action once; the routed action is only sent or handed on here.
+  const widgetActionsRef = useRef(widgetActions);
+  widgetActionsRef.current = widgetActions;
   const widgetComponents = options.widgetComponents;
   const itemRenderers = options.renderers;
   const renderers = useMemo(
@@ -516,9 +517,17 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       widget: createWidgetItemRenderer({
         ...(widgetComponents ? { components: widgetComponents } : {}),
         onAction: (action, context) =>
-          dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+          widgetActionsRef.current.sendServerAction(
+            action,
+            context.itemId ? { id: context.itemId } : null,
+          ),
         onClientAction: (action, context) =>
-          dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+          widgetActionsRef.current.runClientAction(
+            action,
+            context.itemId ? { id: context.itemId } : null,
+          ),
+        // Failures are reported to the provider's `onError` already.
+        onActionError: () => {},
       }),
       ...itemRenderers,
     }),

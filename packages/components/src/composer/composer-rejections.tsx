@@ -1,15 +1,16 @@
+import type { AttachmentRejection } from "@threadkit/hooks";
 import { CircleAlert, X } from "lucide-react";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { type ThreadUIContextValue, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
-import { type ComposerRejection, useComposerContext } from "./composer";
+import { useComposerContext } from "./composer";
 
 const REASON_KEYS = {
   disabled: "composer.rejectedDisabled",
   too_many: "composer.rejectedTooMany",
   too_large: "composer.rejectedTooLarge",
   type: "composer.rejectedType",
-} as const satisfies Record<ComposerRejection["reason"], MessageKey>;
+} as const satisfies Record<AttachmentRejection["reason"], MessageKey>;
 
 /**
  * The files the composer refused (too large, wrong type, too many, attachments off), one line
@@ -64,7 +65,7 @@ export const ComposerRejections = forwardRef<HTMLDivElement, ComponentPropsWitho
 );
 ComposerRejections.displayName = "Composer.Rejections";
 
-function rejectionText(rejection: ComposerRejection, t: ThreadUIContextValue["t"]): string {
+function rejectionText(rejection: AttachmentRejection, t: ThreadUIContextValue["t"]): string {
   const text = t(REASON_KEYS[rejection.reason], { name: rejection.name });
   const { limit } = rejection;
   if (limit === undefined || limit === "") return text;

@@ -5,7 +5,6 @@ import {
   type ComposerAttachment,
   canSubmitDraft,
   checkAttachmentLimits,
-  formatBytes,
   restoreDraft,
 } from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
@@ -44,39 +43,11 @@ import { findTagTokens } from "./tag-tokens";
 /** An attachment in the composer: the one type of `@threadkit/hooks`' composer rules. */
 export type { ComposerAttachment };
 
-/** A file the composer refused, shown by `Composer.Rejections`. */
-export interface ComposerRejection {
-  /** The file's name. */
-  name: string;
-  /**
-   * Why: attachments are off, too many files, a file too large, or a type not accepted (the
-   * reasons of `useComposer`'s rejections).
-   */
-  reason: "disabled" | "too_many" | "too_large" | "type";
-  /**
-   * The limit that was hit: the most files per message (`3`) for `too_many`, the largest size
-   * ready to show (`"10 MB"`) for `too_large`, the accepted types (`"image/*, .pdf"`) for `type`.
-   */
-  limit?: string | number;
-}
-
-/** A rejection of `useComposer`, with the limit it hit for the localized message. */
-export function toComposerRejection(
-  rejection: AttachmentRejection,
-  limits: AttachmentLimits | undefined,
-): ComposerRejection {
-  const result: ComposerRejection = { name: rejection.name, reason: rejection.reason };
-  if (rejection.reason === "too_many" && limits?.maxFiles !== undefined) {
-    result.limit = limits.maxFiles;
-  } else if (rejection.reason === "too_large" && rejection.maxSize !== undefined) {
-    result.limit = formatBytes(rejection.maxSize);
-  } else if (rejection.reason === "too_large" && limits?.maxSize !== undefined) {
-    result.limit = formatBytes(limits.maxSize);
-  } else if (rejection.reason === "type" && limits?.accept && limits.accept.length > 0) {
-    result.limit = limits.accept.join(", ");
-  }
-  return result;
-}
+/**
+ * A file the composer refused, shown by `Composer.Rejections`.
+ * @deprecated Use `AttachmentRejection` of `@threadkit/hooks`, the one rejection type.
+ */
+export type ComposerRejection = AttachmentRejection;
 
 /** What {@link ComposerRoot} submits. */
 export interface ComposerSubmission {
@@ -100,7 +71,7 @@ interface ComposerContextValue {
   onAddFiles: ((files: File[]) => void) | undefined;
   onRemoveAttachment: ((id: string) => void) | undefined;
   accept: string | undefined;
-  rejections: readonly ComposerRejection[];
+  rejections: readonly AttachmentRejection[];
   onDismissRejections: (() => void) | undefined;
   inputRef: { current: HTMLTextAreaElement | null };
   /** The latest text, for parts that set it after an await. */
@@ -166,7 +137,7 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<"form">
    */
   limits?: AttachmentLimits;
   /** Files refused for their size, type or count; `Composer.Rejections` lists them. */
-  rejections?: readonly ComposerRejection[];
+  rejections?: readonly AttachmentRejection[];
   /** Clears `rejections`; gives `Composer.Rejections` a dismiss button. */
   onDismissRejections?: () => void;
   /** Controlled @-mention tags (the chips of `Composer.Tags`). */
@@ -254,7 +225,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     [controlled, onValueChange],
   );
   const [innerRejections, setInnerRejections] =
-    useState<readonly ComposerRejection[]>(EMPTY_REJECTIONS);
+    useState<readonly AttachmentRejection[]>(EMPTY_REJECTIONS);
   const ownRejections = limits !== undefined && rejectionsProp === undefined;
   const rejections = rejectionsProp ?? innerRejections;
   const dismissOwnRejections = useCallback(() => setInnerRejections(EMPTY_REJECTIONS), []);
@@ -267,7 +238,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     return (files: File[]) => {
       const { accepted, rejected } = checkAttachmentLimits(files, attachmentCount, limits);
       if (ownRejections) {
-        setInnerRejections(rejected.map((rejection) => toComposerRejection(rejection, limits)));
+        setInnerRejections(rejected);
       }
       if (accepted.length > 0) onAddFilesProp(accepted);
     };
@@ -524,7 +495,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
 });
 ComposerRoot.displayName = "Composer.Root";
 
-const EMPTY_REJECTIONS: readonly ComposerRejection[] = [];
+const EMPTY_REJECTIONS: readonly AttachmentRejection[] = [];
 
 /** Whether a drag carries files (not text or a link dragged from the page). */
 function hasFiles(event: DragEvent): boolean {

@@ -9,7 +9,7 @@ import {
   useThreadStore,
 } from "@threadkit/hooks";
 import { forwardRef, useCallback, useMemo, useRef, useSyncExternalStore } from "react";
-import { ComposerRoot, type ComposerRootProps, toComposerRejection } from "./composer";
+import { ComposerRoot, type ComposerRootProps } from "./composer";
 import { ComposerDefaultParts } from "./default-parts";
 import type { ComposerEntity } from "./mention-state";
 
@@ -104,11 +104,8 @@ export function useComposerRootProps(
   run: UseRunStreamResult,
   options: { limits?: AttachmentLimits | undefined; attachmentsEnabled?: boolean } = {},
 ): ComposerRootBinding {
-  const { limits, attachmentsEnabled = true } = options;
-  const rejections = useMemo(
-    () => composer.rejections.map((rejection) => toComposerRejection(rejection, limits)),
-    [composer.rejections, limits],
-  );
+  // A backend that takes no attachments (the hosted REST API) gets no attach button.
+  const canAttach = (options.attachmentsEnabled ?? true) && composer.canAttach !== false;
   // The wire's tags have no icon: the picked entities keep theirs for the chips.
   const entities = useRef(new Map<string, ComposerEntity>());
   const tags = useMemo(
@@ -141,9 +138,9 @@ export function useComposerRootProps(
     ...(run.canCancel ? { onStop: run.cancel } : {}),
     // One attachment type: `useComposer`'s entries are what `Composer.Attachments` shows.
     attachments: composer.attachments,
-    ...(attachmentsEnabled ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {}),
+    ...(canAttach ? { onAddFiles: (files: File[]) => void composer.addFiles(files) } : {}),
     onRemoveAttachment: composer.removeAttachment,
-    rejections,
+    rejections: composer.rejections,
     onDismissRejections: composer.clearRejections,
     tags,
     onTagsChange,

@@ -125,14 +125,17 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
 
     // Server widget actions stream into this thread through a run of its own.
     const widgetRun = useRunStream(threadId);
-    const { dispatch } = useWidgetAction({ run: widgetRun });
-    const dispatchRef = useRef(dispatch);
-    dispatchRef.current = dispatch;
+    // Widget.Root routes each action once; the routed server action is only sent here.
+    const { sendServerAction } = useWidgetAction({ run: widgetRun });
+    const sendRef = useRef(sendServerAction);
+    sendRef.current = sendServerAction;
     const widgetRenderer = useMemo(
       () =>
         createWidgetItemRenderer({
           onAction: (action, context) =>
-            dispatchRef.current(action, context.itemId ? { id: context.itemId } : null),
+            sendRef.current(action, context.itemId ? { id: context.itemId } : null),
+          // Failures are reported to the provider's `onError` already.
+          onActionError: () => {},
         }),
       [],
     );

@@ -20,25 +20,38 @@ export interface ConnectedWidgetProps
 }
 
 /**
- * A widget item wired to the thread: server actions stream through `threads.custom_action`
- * (or `threads.sync_custom_action` when `streaming: false`) via `useWidgetAction`, client
- * actions go to `onClientAction`. Needs the `@threadkit/hooks` provider and thread context.
+ * A widget item wired to the thread: `Widget.Root` merges form values and routes each action once
+ * (core's `runWidgetAction`); server actions then go to `useWidgetAction`'s `sendServerAction`,
+ * which streams them through the run (`threads.custom_action`) or has the backend answer them at
+ * once when `streaming: false`; client actions go to `onClientAction`. A failure reaches
+ * `onActionError` as well as the provider's `onError`. On a backend without server actions (the
+ * hosted REST and Assistants APIs) server actions stay unhandled. Needs the `@threadkit/hooks`
+ * provider and thread context.
  *
  * @example
  * <ConnectedWidget item={item} onClientAction={(action) => navigate(action.payload)} />
  */
 export const ConnectedWidget = forwardRef<HTMLDivElement, ConnectedWidgetProps>(
-  function ConnectedWidget({ item, onClientAction, run, ...props }, ref) {
+  function ConnectedWidget({ item, onClientAction, run, onActionError, ...props }, ref) {
     const actions = useWidgetAction({
       ...(onClientAction ? { onClientAction } : {}),
       ...(run ? { run } : {}),
     });
-    const { dispatch } = actions;
-    // useWidgetAction routes client and server actions itself; form values are already merged.
-    const send = useCallback(
+    const { sendServerAction, runClientAction, canSendServerActions } = actions;
+    const source = useCallback(
+      (context: WidgetActionContext) => (context.itemId ? { id: context.itemId, item } : null),
+      [item],
+    );
+    // The action arrives merged and routed: it is sent as it is, not routed a second time.
+    const onAction = useCallback(
       (action: ActionConfig, context: WidgetActionContext) =>
-        dispatch(action, context.itemId ? { id: context.itemId, item } : null),
-      [dispatch, item],
+        sendServerAction(action, source(context)),
+      [sendServerAction, source],
+    );
+    const onClient = useCallback(
+      (action: ActionConfig, context: WidgetActionContext) =>
+        runClientAction(action, source(context)),
+      [runClientAction, source],
     );
     return (
       <WidgetRootView
@@ -46,10 +59,14 @@ export const ConnectedWidget = forwardRef<HTMLDivElement, ConnectedWidgetProps>(
         ref={ref}
         widget={item.widget}
         itemId={item.id}
-        onAction={send}
-        onClientAction={send}
+        onAction={canSendServerActions ? onAction : undefined}
+        onClientAction={onClient}
+        // Failures are already reported to the provider's `onError`; the app may add its own.
+        onActionError={onActionError ?? ignoreReported}
       />
     );
   },
 );
 ConnectedWidget.displayName = "Widget.Connected";
+
+function ignoreReported(): void {}

@@ -252,6 +252,24 @@ describe("createAssistantsBackend attachments", () => {
     await expect(
       backend.createAttachment({ name: "a", size: 1, mime_type: "text/plain" }),
     ).rejects.toBeInstanceOf(UnsupportedOperationError);
+    const sent = server.requests.length;
+    const refusals = await Promise.all([
+      backend
+        .uploadAttachment(new Blob(["a"]), {
+          strategy: { type: "direct", uploadUrl: `${server.url}/upload` },
+        })
+        .catch((e: unknown) => e),
+      backend.syncCustomAction("thread_1", null, { type: "x", payload: null }).catch((e) => e),
+      backend.transcribe({ audioBase64: "AA", mimeType: "audio/mp4" }).catch((e: unknown) => e),
+    ]);
+    expect(refusals.map((e) => (e as UnsupportedOperationError).operation)).toEqual([
+      "direct upload",
+      "syncCustomAction",
+      "transcribe",
+    ]);
+    for (const refusal of refusals) expect(refusal).toBeInstanceOf(UnsupportedOperationError);
+    expect(backend.capabilities).toMatchObject({ customActions: false, transcribe: false });
+    expect(server.requests).toHaveLength(sent);
   });
 });
 

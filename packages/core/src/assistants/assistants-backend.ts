@@ -82,6 +82,8 @@ const ASSISTANTS_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
   delete: true,
   feedback: false,
   attachments: true,
+  customActions: false,
+  transcribe: false,
 });
 
 const BACKEND = "assistants";
@@ -519,6 +521,9 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
     // The API takes the bytes in the request that creates the file: no two-phase upload.
     createAttachment: () => unsupported("createAttachment"),
     async uploadAttachment(file, options = {}) {
+      // Files go to the API's own file endpoint; there is no upload URL to send them to.
+      if (options.strategy?.type === "direct")
+        throw new UnsupportedOperationError(BACKEND, "direct upload");
       const upload: AssistantFileUploadParams = {};
       if (options.name !== undefined) upload.name = options.name;
       if (options.onProgress !== undefined) upload.onProgress = options.onProgress;
@@ -540,6 +545,8 @@ export function createAssistantsBackend(options: AssistantsBackendOptions): Thre
       await client.files.delete(attachmentId, callOptions(options));
       uploaded.delete(attachmentId);
     },
+    syncCustomAction: () => unsupported("syncCustomAction"),
+    transcribe: () => unsupported("transcribe"),
     run: (operation, signal, runOptions = {}) => run(operation, signal, runOptions),
   };
 }

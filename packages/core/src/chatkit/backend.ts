@@ -5,6 +5,7 @@
  * is ChatKit-shaped whatever the wire format.
  */
 import type { UploadProgress } from "../http/upload";
+import type { UploadStrategy } from "./client";
 import type { ThreadStreamReaderEvent } from "./read-thread-stream";
 import type { ActionPayload, StructuredInputSubmission, UserMessageInput } from "./requests";
 import type { Page, Thread } from "./thread";
@@ -22,6 +23,13 @@ export interface ThreadBackendCapabilities {
   readonly feedback: boolean;
   /** `createAttachment`, `uploadAttachment` and `deleteAttachment` work. */
   readonly attachments: boolean;
+  /**
+   * Server widget actions work: the `custom_action` run operation and `syncCustomAction`. A UI
+   * leaves a widget's server actions inert without it.
+   */
+  readonly customActions: boolean;
+  /** `transcribe` works (composer dictation). */
+  readonly transcribe: boolean;
 }
 
 /** Options of one backend call. */
@@ -46,6 +54,20 @@ export interface ThreadBackendUploadOptions extends ThreadBackendCallOptions {
   name?: string;
   /** Called as bytes go out (see the ChatKit client's `attachments.upload`). */
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Where the bytes go on a ChatKit protocol server (`two_phase`, the default, or `direct` to an
+   * upload URL). Backends with their own file API upload their own way and reject `direct` with
+   * `UnsupportedOperationError`.
+   */
+  strategy?: UploadStrategy | undefined;
+}
+
+/** Audio to transcribe (see {@link ThreadBackend.transcribe}). */
+export interface ThreadBackendTranscribeInput {
+  /** The recording, base64-encoded. */
+  audioBase64: string;
+  /** Its type: `audio/webm;codecs=opus`, `audio/mp4` or `audio/ogg;codecs=opus`. */
+  mimeType: string;
 }
 
 /**
@@ -145,6 +167,21 @@ export interface ThreadBackend {
   uploadAttachment(file: Blob, options?: ThreadBackendUploadOptions): Promise<Attachment>;
   /** Deletes an attachment. */
   deleteAttachment(attachmentId: string, options?: ThreadBackendCallOptions): Promise<void>;
+  /**
+   * A widget action answered at once (`streaming: false`): resolves with the updated widget item,
+   * or `null` when the server changed nothing. Streamed actions are the `custom_action` run.
+   */
+  syncCustomAction(
+    threadId: string,
+    itemId: string | null,
+    action: ActionPayload,
+    options?: ThreadBackendCallOptions,
+  ): Promise<ThreadItem | null>;
+  /** Turns recorded speech into text for the composer (dictation). */
+  transcribe(
+    input: ThreadBackendTranscribeInput,
+    options?: ThreadBackendCallOptions,
+  ): Promise<{ text: string }>;
   /**
    * Runs `operation` and yields its ChatKit thread stream events in batches (one per network
    * chunk). Aborting `signal` ends the iteration with `AbortError`; a failed request rejects the

@@ -60,6 +60,8 @@ describe("createChatKitBackend", () => {
       delete: true,
       feedback: true,
       attachments: true,
+      customActions: true,
+      transcribe: true,
     });
   });
 
@@ -197,6 +199,57 @@ describe("createChatKitBackend", () => {
       ["POST", "/chatkit", { type: "attachments.delete", params: { attachment_id: "atc_1" } }],
     ]);
     expect(server.requests[2]?.body.toString()).toBe("abc");
+  });
+
+  it("uploads straight to an upload URL with the direct strategy", async () => {
+    server.handle((req, res) => {
+      if (req.url.pathname === "/direct") {
+        sendJson(res, 200, { type: "file", id: "atc_d", name: "c.txt", mime_type: "text/plain" });
+        return;
+      }
+      sendJson(res, 500, {});
+    });
+    const uploaded = await backend().uploadAttachment(new Blob(["abc"], { type: "text/plain" }), {
+      name: "c.txt",
+      strategy: { type: "direct", uploadUrl: `${server.url}/direct` },
+    });
+    expect(uploaded).toMatchObject({ id: "atc_d", type: "file" });
+    expect(server.requests.map((r) => [r.method, r.url.pathname])).toEqual([["POST", "/direct"]]);
+  });
+
+  it("answers a sync custom action with the updated item, or null", async () => {
+    const thread = readJsonFixture(
+      "chatkit-protocol",
+      "banking-threads-get-by-id-response.json",
+    ) as {
+      items: { data: unknown[] };
+    };
+    const item = thread.items.data[0];
+    let answer: unknown = { updated_item: item };
+    server.handle((_req, res) => sendJson(res, 200, answer));
+    const b = backend();
+    const action = { type: "save", payload: { id: 1 } };
+    expect(await b.syncCustomAction("thr_1", "wid_1", action)).toEqual(item);
+    answer = {};
+    expect(await b.syncCustomAction("thr_1", null, action)).toBeNull();
+    expect(server.requests.map((r) => r.json)).toEqual([
+      {
+        type: "threads.sync_custom_action",
+        params: { thread_id: "thr_1", item_id: "wid_1", action },
+      },
+      { type: "threads.sync_custom_action", params: { thread_id: "thr_1", item_id: null, action } },
+    ]);
+  });
+
+  it("transcribes audio through input.transcribe", async () => {
+    server.handle((_req, res) => sendJson(res, 200, { text: "hello there" }));
+    await expect(
+      backend().transcribe({ audioBase64: "AAAA", mimeType: "audio/webm;codecs=opus" }),
+    ).resolves.toEqual({ text: "hello there" });
+    expect(server.requests[0]?.json).toEqual({
+      type: "input.transcribe",
+      params: { audio_base64: "AAAA", mime_type: "audio/webm;codecs=opus" },
+    });
   });
 
   it("sends each run operation as its streaming request", async () => {

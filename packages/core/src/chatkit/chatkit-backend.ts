@@ -28,6 +28,8 @@ const CHATKIT_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
   delete: true,
   feedback: true,
   attachments: true,
+  customActions: true,
+  transcribe: true,
 });
 
 /** The client's call options: only what is set (`exactOptionalPropertyTypes`). */
@@ -143,10 +145,17 @@ export function createChatKitBackend(
       const call: UploadAttachmentOptions = callOptions(options);
       if (options.name !== undefined) call.name = options.name;
       if (options.onProgress !== undefined) call.onProgress = options.onProgress;
+      if (options.strategy !== undefined) call.strategy = options.strategy;
       return client.attachments.upload(file, call);
     },
     deleteAttachment: (attachmentId, options) =>
       client.attachments.delete(attachmentId, callOptions(options)),
+    syncCustomAction: (threadId, itemId, action, options) =>
+      client.threads
+        .syncCustomAction(threadId, itemId, action, callOptions(options))
+        .then((answer) => answer.updated_item ?? null),
+    transcribe: (input, options) =>
+      client.input.transcribe(input.audioBase64, input.mimeType, callOptions(options)),
     run: (operation, signal, options) => runStream(client, operation, signal, options),
   };
 }

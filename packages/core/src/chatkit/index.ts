@@ -7,6 +7,7 @@ export type {
   ThreadBackendCallOptions,
   ThreadBackendCapabilities,
   ThreadBackendListOptions,
+  ThreadBackendTranscribeInput,
   ThreadBackendUploadOptions,
   ThreadRunBatch,
   ThreadRunIncompleteInfo,

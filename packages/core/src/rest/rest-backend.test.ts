@@ -54,6 +54,8 @@ describe("createChatKitRestBackend", () => {
       delete: true,
       feedback: false,
       attachments: false,
+      customActions: false,
+      transcribe: false,
     });
   });
 
@@ -141,6 +143,8 @@ describe("createChatKitRestBackend", () => {
       b.createAttachment({ name: "a", size: 1, mime_type: "text/plain" }).catch((e: unknown) => e),
       b.uploadAttachment(new Blob(["a"])).catch((e: unknown) => e),
       b.deleteAttachment("atc_1").catch((e: unknown) => e),
+      b.syncCustomAction("cthr_1", null, { type: "x", payload: null }).catch((e: unknown) => e),
+      b.transcribe({ audioBase64: "AA", mimeType: "audio/mp4" }).catch((e: unknown) => e),
       (async () => {
         for await (const _ of b.run({
           type: "add_message",
@@ -165,6 +169,8 @@ describe("createChatKitRestBackend", () => {
       "createAttachment",
       "uploadAttachment",
       "deleteAttachment",
+      "syncCustomAction",
+      "transcribe",
       "run",
     ]);
     expect(server.requests).toHaveLength(0);

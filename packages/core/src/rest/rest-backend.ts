@@ -24,6 +24,8 @@ const REST_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
   delete: true,
   feedback: false,
   attachments: false,
+  customActions: false,
+  transcribe: false,
 });
 
 const BACKEND = "chatkit-rest";
@@ -102,6 +104,8 @@ export function createChatKitRestBackend(
     createAttachment: () => unsupported("createAttachment"),
     uploadAttachment: () => unsupported("uploadAttachment"),
     deleteAttachment: () => unsupported("deleteAttachment"),
+    syncCustomAction: () => unsupported("syncCustomAction"),
+    transcribe: () => unsupported("transcribe"),
     run: () => ({
       [Symbol.asyncIterator]: () => ({
         next: () => unsupported("run"),

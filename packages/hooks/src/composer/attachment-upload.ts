@@ -1,15 +1,17 @@
 /**
- * Attachment uploads for the composer: through the protocol client (two-phase or direct) or the
- * app's own uploader.
+ * Attachment uploads for the composer: through the thread's backend (two-phase or direct on a
+ * ChatKit server, the file API of the Assistants API) or the app's own uploader.
  */
-import type { Attachment } from "@threadkit/core";
-import type { ProtocolClient } from "../provider/clients";
+import type { Attachment, ThreadBackend } from "@threadkit/core";
 
 /** How attachments are uploaded. */
 export type UploadStrategy =
-  /** `attachments.create` on the protocol client, then the bytes to `upload_descriptor`. */
+  /**
+   * Through the thread's backend: on a ChatKit server `attachments.create`, then the bytes to
+   * `upload_descriptor`; on the Assistants API its file upload.
+   */
   | { type: "two_phase" }
-  /** A multipart `file` POST to `uploadUrl`, which answers with the attachment JSON. */
+  /** A multipart `file` POST to `uploadUrl`, which answers with the attachment JSON (ChatKit servers). */
   | { type: "direct"; uploadUrl: string }
   /** Your own uploader. */
   | { type: "custom"; upload: UploadFile };
@@ -20,19 +22,32 @@ export type UploadFile = (
   options: { onProgress: (fraction: number) => void; signal: AbortSignal },
 ) => Promise<Attachment>;
 
-/** The uploader for `strategy` (two-phase and direct go through the protocol client). */
+/**
+ * Whether files can be attached with `strategy` on `backend`: a custom uploader always can;
+ * otherwise the backend must take attachments.
+ */
+export function canUpload(strategy: UploadStrategy, backend: ThreadBackend | null): boolean {
+  return strategy.type === "custom" || backend?.capabilities.attachments === true;
+}
+
+/**
+ * The uploader for `strategy`: two-phase and direct go through the backend `getBackend` returns
+ * at upload time; one that takes no attachments rejects with its `UnsupportedOperationError`.
+ */
 export function createUploader(
   strategy: UploadStrategy,
-  getProtocol: () => ProtocolClient | undefined,
+  getBackend: () => ThreadBackend | null,
 ): UploadFile {
   if (strategy.type === "custom") return strategy.upload;
   return async (file, { onProgress, signal }) => {
-    const protocol = getProtocol();
-    if (!protocol) {
-      throw new Error("Attachment uploads need a `protocol` client in `ThreadkitProvider`");
+    const backend = getBackend();
+    if (!backend) {
+      throw new Error(
+        "Attachment uploads need a `protocol` or `assistants` client in `ThreadkitProvider`",
+      );
     }
-    const attachment = await protocol.attachments.upload(file, {
-      strategy,
+    const attachment = await backend.uploadAttachment(file, {
+      ...(strategy.type === "direct" ? { strategy } : {}),
       name: file.name,
       signal,
       onProgress: ({ loaded, total }) => {

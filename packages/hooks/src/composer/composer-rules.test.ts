@@ -33,17 +33,20 @@ describe("checkAttachmentLimits", () => {
       {
         name: "notes.txt",
         reason: "type",
+        limit: "image/*, .pdf",
         message: '"notes.txt" is not an accepted file type (image/*, .pdf).',
       },
       {
         name: "big.pdf",
         reason: "too_large",
+        limit: "1 MB",
         maxSize: 1024 * 1024,
         message: '"big.pdf" is 3 MB; files can be at most 1 MB.',
       },
       {
         name: "c.png",
         reason: "too_many",
+        limit: 2,
         message: '"c.png" was not added: at most 2 files per message.',
       },
     ]);

@@ -120,15 +120,33 @@ export function limitsFromFileUpload(config: Partial<ChatSessionFileUpload>): At
   return limits;
 }
 
-/** Why a file was not attached. */
+/**
+ * Why a file was not attached: attachments are off (or the backend takes none), too many files,
+ * a file too large, or a type not accepted.
+ */
+export type AttachmentRejectionReason = "disabled" | "too_many" | "too_large" | "type";
+
+/**
+ * A file the composer refused: the one rejection type of `useComposer`, `checkAttachmentLimits`
+ * and `Composer.Rejections` (which shows `reason` and `limit` in the UI's language).
+ */
 export interface AttachmentRejection {
   /** The file's name. */
   readonly name: string;
-  readonly reason: "disabled" | "too_many" | "too_large" | "type";
+  /** Why it was refused. */
+  readonly reason: AttachmentRejectionReason;
+  /**
+   * The limit that was hit, ready to show: the most files per message (`3`) for `too_many`, the
+   * largest size (`"10 MB"`) for `too_large`, the accepted types (`"image/*, .pdf"`) for `type`.
+   */
+  readonly limit?: string | number;
   /** The size limit (bytes) the file went over, for `too_large`. */
   readonly maxSize?: number;
-  /** A sentence to show the user. */
-  readonly message: string;
+  /**
+   * An English sentence to show the user (`checkAttachmentLimits` and `useComposer` always set
+   * it; `Composer.Rejections` builds its own from `reason` and `limit`).
+   */
+  readonly message?: string;
 }
 
 /** Formats a byte count for messages: `512 KB`, `12.5 MB`. */
@@ -178,12 +196,14 @@ export function checkAttachmentLimits(
       rejected.push({
         name: file.name,
         reason: "type",
+        limit: limits.accept.join(", "),
         message: `"${file.name}" is not an accepted file type (${limits.accept.join(", ")}).`,
       });
     } else if (maxSize !== undefined && file.size > maxSize) {
       rejected.push({
         name: file.name,
         reason: "too_large",
+        limit: formatBytes(maxSize),
         maxSize,
         message: `"${file.name}" is ${formatBytes(file.size)}; files can be at most ${formatBytes(maxSize)}.`,
       });
@@ -191,6 +211,7 @@ export function checkAttachmentLimits(
       rejected.push({
         name: file.name,
         reason: "too_many",
+        limit: limits.maxFiles,
         message: `"${file.name}" was not added: at most ${limits.maxFiles} ${limits.maxFiles === 1 ? "file" : "files"} per message.`,
       });
     } else {

@@ -1,4 +1,9 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
+import {
+  createAssistantsClient,
+  createChatKitRestClient,
+  UnsupportedOperationError,
+} from "@threadkit/core";
 import type { ReactNode } from "react";
 import {
   closeAfterCleanup,
@@ -260,5 +265,95 @@ describe("useComposer", () => {
     expect(result.current.composer.canSubmit).toBe(false);
     act(() => result.current.composer.removeAttachment(result.current.composer.attachments[0]!.id));
     expect(result.current.composer.attachments).toEqual([]);
+  });
+
+  it("uploads and deletes through the Assistants backend of the run", async () => {
+    server = await startServer((request, res) => {
+      if (request.method === "POST" && request.url === "/files") {
+        sendJson(res, 200, {
+          id: "file_1",
+          object: "file",
+          bytes: 5,
+          created_at: 1,
+          filename: "notes.txt",
+          purpose: "assistants",
+        });
+        return;
+      }
+      if (request.method === "DELETE") {
+        sendJson(res, 200, { id: "file_1", object: "file", deleted: true });
+        return;
+      }
+      sendJson(res, 500, {});
+    });
+    const clients = { assistants: createAssistantsClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        const run = useRunStream("thread_1", { assistant: { assistantId: "asst_1" } });
+        return useComposer({ run });
+      },
+      { wrapper },
+    );
+    expect(result.current.canAttach).toBe(true);
+    act(() => {
+      result.current.addFiles([file("notes.txt", 5, "text/plain")]);
+    });
+    await waitFor(() => expect(result.current.attachments[0]?.status).toBe("done"));
+    expect(result.current.attachments[0]?.attachment).toEqual({
+      type: "file",
+      id: "file_1",
+      name: "notes.txt",
+      mime_type: "text/plain",
+    });
+    act(() => result.current.removeAttachment(result.current.attachments[0]!.id));
+    await waitFor(() => expect(server.requests).toHaveLength(2));
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /files",
+      "DELETE /files/file_1",
+    ]);
+  });
+
+  it("refuses files, sending nothing, when the backend takes no attachments", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, {}));
+    const clients = { rest: createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+    );
+    const { result } = renderHook(() => useComposer(), { wrapper });
+    expect(result.current.canAttach).toBe(false);
+    let refused: ReturnType<typeof result.current.addFiles> = [];
+    act(() => {
+      refused = result.current.addFiles([file("a.txt", 1, "text/plain")]);
+    });
+    expect(refused.map((r) => r.reason)).toEqual(["disabled"]);
+    expect(result.current.attachments).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("fails an upload with the backend's UnsupportedOperationError for a direct upload it cannot do", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, {}));
+    const clients = { assistants: createAssistantsClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const onError = vi.fn();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients} onError={onError}>
+        {children}
+      </ThreadkitProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        const run = useRunStream("thread_1", { assistant: { assistantId: "asst_1" } });
+        return useComposer({ run, upload: { type: "direct", uploadUrl: `${server.url}/up` } });
+      },
+      { wrapper },
+    );
+    act(() => {
+      result.current.addFiles([file("a.txt", 1, "text/plain")]);
+    });
+    await waitFor(() => expect(result.current.attachments[0]?.status).toBe("error"));
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(UnsupportedOperationError);
+    expect(server.requests).toHaveLength(0);
   });
 });

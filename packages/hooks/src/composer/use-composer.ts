@@ -1,10 +1,11 @@
 import type { InferenceOptions, InputTagContent, UserMessageContent } from "@threadkit/core";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { RunResult } from "../engine/run-result";
+import { getRunBackend } from "../internal/thread-backend";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
 import { ThreadContextInternal } from "../thread/thread-context";
-import { createUploader, type UploadStrategy } from "./attachment-upload";
+import { canUpload, createUploader, type UploadStrategy } from "./attachment-upload";
 import {
   type AttachmentLimits,
   type AttachmentRejection,
@@ -65,6 +66,12 @@ export interface UseComposerResult {
   /** Whether any attachment is still uploading. */
   isUploading: boolean;
   /**
+   * Whether files can be attached: the run's backend takes attachments (the hosted REST API
+   * does not), or `upload` is a custom uploader. Leave the attach button out when `false`;
+   * `addFiles` then refuses every file with reason `"disabled"`.
+   */
+  canAttach: boolean;
+  /**
    * Sends the draft through the run. Text and attachments leave the composer as soon as the
    * server accepted the send (its stream started), not when the reply ends; a send that fails
    * before that keeps them, and one whose message never reached the thread puts them back
@@ -78,6 +85,8 @@ export interface UseComposerResult {
 }
 
 let localIds = 0;
+
+const TWO_PHASE: UploadStrategy = { type: "two_phase" };
 
 /**
  * Draft text and attachments of a message, with uploads, limits and submit.
@@ -118,18 +127,23 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     );
   }, []);
 
+  const backend = getRunBackend(run, context.clients);
+  const backendRef = useRef(backend);
+  backendRef.current = backend;
+  const canAttach = canUpload(options.upload ?? TWO_PHASE, backend);
+
   const addFiles = useCallback(
     (files: Iterable<File> | ArrayLike<File>) => {
+      const strategy = latest.current.upload ?? TWO_PHASE;
+      const limits = latest.current.limits ?? {};
       const { accepted, rejected } = checkAttachmentLimits(
         Array.from(files),
         attachmentsRef.current.length,
-        latest.current.limits ?? {},
+        // A backend without attachments refuses files as attachments turned off would.
+        canUpload(strategy, backendRef.current) ? limits : { ...limits, enabled: false },
       );
       setRejections(rejected);
-      const upload = createUploader(
-        latest.current.upload ?? { type: "two_phase" },
-        () => context.clients.protocol,
-      );
+      const upload = createUploader(strategy, () => backendRef.current);
       const added = accepted.map((file): ComposerAttachment & { file: File } => ({
         id: `attachment_${++localIds}`,
         name: file.name,
@@ -178,16 +192,14 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       aborts.current.delete(id);
       const entry = attachmentsRef.current.find((item) => item.id === id);
       setAttachments((list) => list.filter((item) => item.id !== id));
-      const protocol = context.clients.protocol;
-      if (entry?.attachment && protocol) {
-        protocol
-          .request("attachments.delete", { attachment_id: entry.attachment.id })
-          .catch((error: unknown) => {
-            context.log("composer.attachment_delete_failed", {
-              id: entry.attachment?.id,
-              message: error instanceof Error ? error.message : String(error),
-            });
+      const backend = backendRef.current;
+      if (entry?.attachment && backend?.capabilities.attachments) {
+        backend.deleteAttachment(entry.attachment.id).catch((error: unknown) => {
+          context.log("composer.attachment_delete_failed", {
+            id: entry.attachment?.id,
+            message: error instanceof Error ? error.message : String(error),
           });
+        });
       }
     },
     [context],
@@ -253,6 +265,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       clearRejections: () => setRejections([]),
       canSubmit,
       isUploading,
+      canAttach,
       submit,
       reset,
     }),
@@ -265,6 +278,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       rejections,
       canSubmit,
       isUploading,
+      canAttach,
       submit,
       reset,
     ],

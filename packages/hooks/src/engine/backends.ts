@@ -37,6 +37,8 @@ export const REST_CAPABILITIES: ThreadBackendCapabilities = Object.freeze({
   delete: true,
   feedback: false,
   attachments: false,
+  customActions: false,
+  transcribe: false,
 });
 
 /** What the Assistants adapter can do (`createAssistantsBackend`'s `capabilities`). */
@@ -46,6 +48,8 @@ export const ASSISTANTS_CAPABILITIES: ThreadBackendCapabilities = Object.freeze(
   delete: true,
   feedback: false,
   attachments: true,
+  customActions: false,
+  transcribe: false,
 });
 
 /**
@@ -78,6 +82,9 @@ export function lazyBackend(
     uploadAttachment: async (file, options) => (await get()).uploadAttachment(file, options),
     deleteAttachment: async (attachmentId, options) =>
       (await get()).deleteAttachment(attachmentId, options),
+    syncCustomAction: async (threadId, itemId, action, options) =>
+      (await get()).syncCustomAction(threadId, itemId, action, options),
+    transcribe: async (input, options) => (await get()).transcribe(input, options),
     async *run(operation, signal, options) {
       yield* (await get()).run(operation, signal, options);
     },

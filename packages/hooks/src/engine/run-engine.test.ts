@@ -25,7 +25,15 @@ function scriptedBackend(script: (operation: ThreadRunOperation) => ThreadRunBat
   const operations: ThreadRunOperation[] = [];
   const unused = () => Promise.reject(new Error("not used by runs"));
   const backend: ThreadBackend = {
-    capabilities: { run: true, rename: false, delete: false, feedback: false, attachments: false },
+    capabilities: {
+      run: true,
+      rename: false,
+      delete: false,
+      feedback: false,
+      attachments: false,
+      customActions: false,
+      transcribe: false,
+    },
     listThreads: unused,
     getThread: unused,
     listItems: unused,
@@ -35,6 +43,8 @@ function scriptedBackend(script: (operation: ThreadRunOperation) => ThreadRunBat
     createAttachment: unused,
     uploadAttachment: unused,
     deleteAttachment: unused,
+    syncCustomAction: unused,
+    transcribe: unused,
     async *run(operation, _signal?: AbortSignal, options?: ThreadRunOptions) {
       operations.push(operation);
       options?.onAccepted?.();

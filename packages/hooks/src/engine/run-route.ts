@@ -3,7 +3,7 @@
  * chosen. A ChatKit protocol client runs through `createChatKitBackend`; an `assistant` option
  * runs the Assistants API through `createAssistantsBackend` (loaded on the first run).
  */
-import type { AssistantsClient, ChatKitClient } from "@threadkit/core";
+import type { AssistantsClient, ChatKitClient, ThreadBackend } from "@threadkit/core";
 import { type AssistantRunOptions, assistantsBackendFor, chatKitBackendFor } from "./backends";
 import type { RunRoute } from "./run-engine";
 
@@ -23,4 +23,17 @@ export function resolveRunRoute(
   return clients.protocol
     ? { kind: "backend", backend: chatKitBackendFor(clients.protocol) }
     : "`useRunStream` needs a `protocol` client in `ThreadkitProvider`";
+}
+
+/**
+ * The backend a run with these clients goes to, or `null` when they cannot run. Everything the
+ * thread's UI sends besides the run itself (attachments, widget actions, dictation) goes to this
+ * same backend, so an upload and the message that carries it share one adapter.
+ */
+export function resolveRunBackend(
+  clients: { protocol?: ChatKitClient | undefined; assistants?: AssistantsClient | undefined },
+  assistant: AssistantRunOptions | undefined,
+): ThreadBackend | null {
+  const route = resolveRunRoute(clients, assistant);
+  return typeof route === "string" ? null : route.backend;
 }

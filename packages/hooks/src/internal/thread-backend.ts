@@ -5,6 +5,7 @@
  */
 import type { ThreadBackend } from "@threadkit/core";
 import { assistantsBackendFor, chatKitBackendFor, restBackendFor } from "../engine/backends";
+import { resolveRunBackend } from "../engine/run-route";
 import type { ThreadkitClients } from "../provider/clients";
 
 /** Options of {@link getThreadBackend}. */
@@ -26,4 +27,15 @@ export function getThreadBackend(
   if (rest) return restBackendFor(rest);
   if (assistants) return assistantsBackendFor(assistants, { fileUrl: options.assistantFileUrl });
   return undefined;
+}
+
+/**
+ * The backend of a run: the one it reports, else the one a run with these clients would use
+ * (a run object built by the app may not say). `null` when the clients cannot run.
+ */
+export function getRunBackend(
+  run: { readonly backend?: ThreadBackend | null | undefined },
+  clients: ThreadkitClients,
+): ThreadBackend | null {
+  return run.backend !== undefined ? run.backend : resolveRunBackend(clients, undefined);
 }

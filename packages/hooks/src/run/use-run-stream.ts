@@ -1,4 +1,4 @@
-import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
+import type { ActionPayload, StructuredInputSubmission, ThreadBackend } from "@threadkit/core";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import type { AssistantRunOptions } from "../engine/backends";
@@ -8,7 +8,7 @@ import type { ClientToolHandler } from "../engine/run-errors";
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "../engine/run-failure";
 import type { RunInput, SendOptions } from "../engine/run-request";
 import type { RunResult } from "../engine/run-result";
-import { resolveRunRoute } from "../engine/run-route";
+import { resolveRunBackend, resolveRunRoute } from "../engine/run-route";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { useResolvedThreadStore } from "../thread/thread-context";
 import type { ThreadNotice, ThreadProgress } from "../thread/thread-state";
@@ -113,6 +113,12 @@ export interface UseRunStreamResult {
   canCancel: boolean;
   /** The thread the run writes to: `threadId`, or the id of the thread the first send created. */
   threadId: string | null;
+  /**
+   * The backend the run talks to (`null` when the provider's clients cannot run). The composer's
+   * uploads, widget actions and dictation go to it too; read its `capabilities` to leave out
+   * what it cannot do.
+   */
+  backend?: ThreadBackend | null;
 }
 
 /**
@@ -131,6 +137,9 @@ export function useRunStream(
   options: UseRunStreamOptions = {},
 ): UseRunStreamResult {
   const controller = useRunController(threadId, options, "useRunStream");
+  const { clients } = useThreadkitContext("useRunStream");
+  // One adapter per client and assistant (cached), so this is the very backend the runs use.
+  const backend = resolveRunBackend(clients, options.assistant);
   const snapshot = useSyncExternalStore(
     controller.subscribe,
     controller.getSnapshot,
@@ -165,8 +174,9 @@ export function useRunStream(
         snapshot.status === "submitting" ||
         ((snapshot.status === "streaming" || snapshot.status === "running_tool") && allowCancel),
       threadId: snapshot.threadId,
+      backend,
     }),
-    [controller, snapshot, store, progress, notices, allowCancel],
+    [controller, snapshot, store, progress, notices, allowCancel, backend],
   );
 }
 

@@ -1,4 +1,5 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
+import { APIError, createChatKitRestClient } from "@threadkit/core";
 import type { ReactNode } from "react";
 import {
   closeAfterCleanup,
@@ -141,5 +142,60 @@ describe("useWidgetAction", () => {
     await waitFor(() =>
       expect(result.current.actions.error?.message).toMatch(/no `onClientAction`/),
     );
+  });
+
+  it("sends a routed action as it is and rejects with a failure reported once", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, { detail: "broken" }));
+    const onError = vi.fn();
+    const clients = { protocol: createTestProtocolClient(server.url) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients} onError={onError}>
+        {children}
+      </ThreadkitProvider>
+    );
+    const { result } = renderHook(() => useWidgetAction({ run: useRunStream("thr_1") }), {
+      wrapper,
+    });
+    expect(result.current.canSendServerActions).toBe(true);
+    let caught: unknown;
+    await act(() =>
+      result.current
+        .sendServerAction({ type: "save", streaming: false, payload: { id: 1 } }, { id: "w_1" })
+        .catch((error: unknown) => {
+          caught = error;
+        }),
+    );
+    expect(caught).toBeInstanceOf(APIError);
+    expect(result.current.error).toBe(caught);
+    expect(onError).toHaveBeenCalledTimes(1);
+    // Sent as it is: no values merged, one request.
+    expect(server.requests.map((r) => r.body)).toEqual([
+      {
+        type: "threads.sync_custom_action",
+        params: {
+          thread_id: "thr_1",
+          item_id: "w_1",
+          action: { type: "save", payload: { id: 1 } },
+        },
+      },
+    ]);
+  });
+
+  it("has no server actions on a backend without them, sending nothing", async () => {
+    server = await startServer((_request, res) => sendJson(res, 500, {}));
+    const clients = { rest: createChatKitRestClient({ baseUrl: server.url, maxRetries: 0 }) };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
+    );
+    const { result } = renderHook(() => useWidgetAction({ run: useRunStream("thr_1") }), {
+      wrapper,
+    });
+    expect(result.current.canSendServerActions).toBe(false);
+    await act(async () => {
+      await expect(
+        result.current.sendServerAction({ type: "save", streaming: false }, { id: "w_1" }),
+      ).rejects.toThrow(/needs a `protocol` client/);
+    });
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,12 +1,12 @@
 import {
   type ActionConfig,
   type ActionPayload,
-  parseThreadItem,
   runWidgetAction,
   type ThreadItem,
   widgetActionRoute,
 } from "@threadkit/core";
 import { useCallback, useContext, useMemo, useRef, useState } from "react";
+import { getRunBackend } from "../internal/thread-backend";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
 import { ThreadContextInternal } from "../thread/thread-context";
@@ -47,22 +47,41 @@ export interface DispatchWidgetActionOptions {
 /** What {@link useWidgetAction} returns. */
 export interface UseWidgetActionResult {
   /**
-   * Dispatches a widget action: `handler: "client"` calls `onClientAction`; server actions
-   * stream through `threads.custom_action`, or answer at once through
-   * `threads.sync_custom_action` when `streaming: false` (the updated item replaces the old).
-   * Resolves when done; failures land in `error` and `onError`.
+   * Dispatches a widget action from code: merges `values`, routes it with core's
+   * `runWidgetAction` (`handler: "client"` calls `onClientAction`; server actions go to
+   * {@link UseWidgetActionResult.sendServerAction}) and tracks it in `pending`. Resolves when
+   * done; failures land in `error` and `onError`.
    */
   dispatch(
     action: ActionConfig,
     source: WidgetActionSource | null,
     options?: DispatchWidgetActionOptions,
   ): Promise<void>;
+  /**
+   * Sends a server action as it is, for a renderer that already merged its form values and
+   * routed it (`Widget.Root`'s `onAction`): it streams through the run's `custom_action`, or is
+   * answered at once by the backend's `syncCustomAction` when `streaming: false` (the updated
+   * item replaces the old). Rejects with the failure, which also lands in `error` and the
+   * provider's `onError` (a streamed action's through its run). Not tracked in `pending`.
+   */
+  sendServerAction(action: ActionConfig, source: WidgetActionSource | null): Promise<void>;
+  /**
+   * Hands a client action, as it is, to `onClientAction` (`Widget.Root`'s `onClientAction`).
+   * Rejects when there is no `onClientAction` or it fails; the failure also lands in `error` and
+   * the provider's `onError`.
+   */
+  runClientAction(action: ActionConfig, source: WidgetActionSource | null): Promise<void>;
   /** Whether the action with this key is in flight. */
   isPending(key: string): boolean;
   /** Keys of the actions in flight. */
   pending: ReadonlySet<string>;
   /** The last failure, or `null`. */
   error: Error | null;
+  /**
+   * Whether the run's backend answers server actions (its `customActions` capability; the
+   * hosted REST and Assistants APIs do not). Leave server actions inert when `false`.
+   */
+  canSendServerActions: boolean;
 }
 
 /** The loading key of an action: `"<item id>:<action type>"`. */
@@ -87,10 +106,82 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
   const thread = useContext(ThreadContextInternal);
   const ownRun = useRunStream(options.run ? null : (thread?.threadId ?? null));
   const run = options.run ?? ownRun;
+  const backend = getRunBackend(run, context.clients);
   const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
   const [error, setError] = useState<Error | null>(null);
-  const latest = useRef({ options, run });
-  latest.current = { options, run };
+  const latest = useRef({ options, run, backend });
+  latest.current = { options, run, backend };
+  // Failures already reported (by the run, or when a sync action failed), not to report twice.
+  const reported = useRef(new WeakSet<Error>());
+
+  /** Records a failure in `error`, reports it unless the run already did, and throws it. */
+  const fail = useCallback(
+    (caught: unknown, alreadyReported: boolean): never => {
+      const reason = caught instanceof Error ? caught : new Error(String(caught));
+      if (!alreadyReported && !reported.current.has(reason)) context.reportError(reason);
+      reported.current.add(reason);
+      setError(reason);
+      throw reason;
+    },
+    [context],
+  );
+
+  const runClientAction = useCallback(
+    async (action: ActionConfig, source: WidgetActionSource | null): Promise<void> => {
+      const { onClientAction } = latest.current.options;
+      if (!onClientAction) {
+        fail(
+          new Error(
+            `Widget action "${action.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
+          ),
+          false,
+        );
+        return;
+      }
+      try {
+        await onClientAction(toPayload(action), source);
+      } catch (caught) {
+        fail(caught, false);
+      }
+    },
+    [fail],
+  );
+
+  const sendServerAction = useCallback(
+    async (action: ActionConfig, source: WidgetActionSource | null): Promise<void> => {
+      const { run: currentRun, backend: currentBackend } = latest.current;
+      const threadId = currentRun.threadId;
+      if (threadId === null)
+        return fail(new Error("Widget actions need an existing thread"), false);
+      setError(null);
+      if (widgetActionRoute(action) === "sync") {
+        if (!currentBackend) {
+          return fail(
+            new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`"),
+            false,
+          );
+        }
+        let updated: ThreadItem | null;
+        try {
+          updated = await currentBackend.syncCustomAction(
+            threadId,
+            source?.id ?? null,
+            toPayload(action),
+          );
+        } catch (caught) {
+          return fail(caught, false);
+        }
+        if (updated != null) context.stores.get(threadId).getState().upsertItem(updated);
+        return;
+      }
+      const result = await currentRun.customAction(toPayload(action), source?.id ?? null);
+      // The run has already reported its own failure.
+      if (result.status === "error") {
+        fail(result.error ?? new Error(`Widget action "${action.type}" failed`), true);
+      }
+    },
+    [context, fail],
+  );
 
   const dispatch = useCallback(
     (
@@ -99,45 +190,11 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
       dispatchOptions: DispatchWidgetActionOptions = {},
     ): Promise<void> => {
       const key = dispatchOptions.key ?? widgetActionKey(action, source);
-      const toPayload = (sent: ActionConfig): ActionPayload => ({
-        type: sent.type,
-        payload: sent.payload ?? null,
-      });
       setError(null);
       return runWidgetAction(action, {
         values: dispatchOptions.values,
-        client: async (sent) => {
-          const { onClientAction } = latest.current.options;
-          if (!onClientAction) {
-            throw new Error(
-              `Widget action "${sent.type}" is a client action, but \`useWidgetAction\` has no \`onClientAction\``,
-            );
-          }
-          await onClientAction(toPayload(sent), source);
-        },
-        server: async (sent) => {
-          const currentRun = latest.current.run;
-          const threadId = currentRun.threadId;
-          if (threadId === null) throw new Error("Widget actions need an existing thread");
-          if (widgetActionRoute(sent) === "sync") {
-            const protocol = context.clients.protocol;
-            if (!protocol) {
-              throw new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`");
-            }
-            const json = await protocol.request("threads.sync_custom_action", {
-              thread_id: threadId,
-              item_id: source?.id ?? null,
-              action: toPayload(sent),
-            });
-            const updated = (json as { updated_item?: unknown } | null)?.updated_item;
-            if (updated != null)
-              context.stores.get(threadId).getState().upsertItem(parseThreadItem(updated));
-            return;
-          }
-          const result = await currentRun.customAction(toPayload(sent), source?.id ?? null);
-          // The run has already reported its own failure.
-          if (result.status === "error") setError(result.error);
-        },
+        client: (sent) => runClientAction(sent, source),
+        server: (sent) => sendServerAction(sent, source),
         onCollision: (name) =>
           console.warn(
             `[threadkit] Value "${name}" collides with a payload key of action "${action.type}"; it was left out.`,
@@ -150,17 +207,32 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
             return next;
           }),
         onError: (caught) => {
+          // The runners report their own failures; this catches anything else.
           const reason = caught instanceof Error ? caught : new Error(String(caught));
           setError(reason);
-          context.reportError(reason);
+          if (!reported.current.has(reason)) context.reportError(reason);
         },
       });
     },
-    [context],
+    [context, runClientAction, sendServerAction],
   );
 
+  const canSendServerActions = backend?.capabilities.customActions === true;
   return useMemo(
-    () => ({ dispatch, isPending: (key: string) => pending.has(key), pending, error }),
-    [dispatch, pending, error],
+    () => ({
+      dispatch,
+      sendServerAction,
+      runClientAction,
+      isPending: (key: string) => pending.has(key),
+      pending,
+      error,
+      canSendServerActions,
+    }),
+    [dispatch, sendServerAction, runClientAction, pending, error, canSendServerActions],
   );
+}
+
+/** The payload sent for an action: its type and payload, without the client-side settings. */
+function toPayload(action: ActionConfig): ActionPayload {
+  return { type: action.type, payload: action.payload ?? null };
 }
