@@ -1,7 +1,6 @@
 import type { ClientToolCallItem } from "@threadkit/core";
 import { ChevronDown, CircleCheck, LoaderCircle, Wrench } from "lucide-react";
-import { Collapsible } from "radix-ui";
-import { memo, useContext, useSyncExternalStore } from "react";
+import { memo, useContext, useId, useState, useSyncExternalStore } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { prettyJson } from "../internal/json";
 import { ThreadContext } from "../thread/thread-context";
@@ -51,7 +50,7 @@ function useRunningInThread(id: string): boolean {
  * `runningToolCallId` says so; elsewhere pass `running`.
  *
  * @selector [data-tk-part="tool-call"][data-status="pending"|"in_progress"|"completed"]
- * @selector [data-tk-part="tool-call-trigger"][data-state="open"|"closed"] (Radix Collapsible)
+ * @selector [data-tk-part="tool-call-trigger"][data-state="open"|"closed"] (the `<summary>` of a `<details>`)
  */
 export const ClientToolCall = memo(function ClientToolCall({
   item,
@@ -64,31 +63,55 @@ export const ClientToolCall = memo(function ClientToolCall({
   const args = prettyJson(item.arguments ?? {});
   const hasOutput =
     item.status === "completed" && item.output !== undefined && item.output !== null;
+  const [open, setOpen] = useState(false);
+  const contentId = useId();
+  const state = open ? "open" : "closed";
   return (
-    <Collapsible.Root data-tk-part="tool-call" data-status={display} asChild>
-      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of content, not a form */}
-      <div role="group" aria-label={t("toolCall.title", { name: item.name })}>
-        <Collapsible.Trigger data-tk-part="tool-call-trigger">
-          <span data-tk-part="tool-call-icon" aria-hidden>
-            <Wrench size={14} />
-          </span>
-          <span data-tk-part="tool-call-name">{item.name}</span>
-          <span data-tk-part="tool-call-status" data-status={display}>
-            {display === "completed" ? (
-              <CircleCheck aria-hidden size={14} />
-            ) : (
-              <LoaderCircle
-                aria-hidden
-                size={14}
-                data-tk-part="spinner"
-                data-paused={display === "pending" ? "" : undefined}
-              />
-            )}
-            {t(`toolCall.${display}`)}
-          </span>
-          <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
-        </Collapsible.Trigger>
-        <Collapsible.Content data-tk-part="tool-call-content">
+    <details
+      data-tk-part="tool-call"
+      data-status={display}
+      data-state={state}
+      aria-label={t("toolCall.title", { name: item.name })}
+      open={open}
+      onToggle={(event) => {
+        // The browser opens a closed <details> itself in a few cases (find-in-page, fragment).
+        const next = event.currentTarget.open;
+        if (next !== open) setOpen(next);
+      }}
+    >
+      {/* biome-ignore lint/a11y/useSemanticElements: a <summary> is the <details> toggle; the role names it a button for assistive tech that does not */}
+      <summary
+        data-tk-part="tool-call-trigger"
+        data-state={state}
+        role="button"
+        aria-expanded={open}
+        aria-controls={open ? contentId : undefined}
+        onClick={(event) => {
+          event.preventDefault();
+          setOpen(!open);
+        }}
+      >
+        <span data-tk-part="tool-call-icon" aria-hidden>
+          <Wrench size={14} />
+        </span>
+        <span data-tk-part="tool-call-name">{item.name}</span>
+        <span data-tk-part="tool-call-status" data-status={display}>
+          {display === "completed" ? (
+            <CircleCheck aria-hidden size={14} />
+          ) : (
+            <LoaderCircle
+              aria-hidden
+              size={14}
+              data-tk-part="spinner"
+              data-paused={display === "pending" ? "" : undefined}
+            />
+          )}
+          {t(`toolCall.${display}`)}
+        </span>
+        <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
+      </summary>
+      {open ? (
+        <div id={contentId} data-tk-part="tool-call-content" data-state={state}>
           <p data-tk-part="tool-call-label">{t("toolCall.arguments")}</p>
           <pre data-tk-part="tool-call-json">
             <code>{args}</code>
@@ -101,8 +124,8 @@ export const ClientToolCall = memo(function ClientToolCall({
               </pre>
             </>
           ) : null}
-        </Collapsible.Content>
-      </div>
-    </Collapsible.Root>
+        </div>
+      ) : null}
+    </details>
   );
 });
