@@ -135,6 +135,12 @@ export {
   type ThreadStoreSubscription,
 } from "./thread/thread-source";
 export { defaultItemRenderers, ThreadItem, type ThreadItemProps } from "./thread-item/thread-item";
+export {
+  ItemPlaceholder,
+  type ItemPlaceholderProps,
+  type LazyItemType,
+  preloadItemRenderers,
+} from "./thread-item/lazy-renderers";
 export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
 export {
   type ConnectedThreadListProps,
