@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ThreadItem } from "@threadkit/components";
+import { preloadItemRenderers, ThreadItem } from "@threadkit/components";
 import type { Task, TaskItem, WorkflowItem } from "@threadkit/core";
 import { expect } from "storybook/test";
 import { webSearchTask, workflow } from "./_data";
@@ -16,6 +16,8 @@ import { Frame } from "./_frame";
  */
 const meta = {
   title: "Items/Workflow and tasks",
+  // The renderer loads on first sight (see "Items/Loading placeholder"); these stories show it loaded.
+  loaders: [() => preloadItemRenderers()],
   component: ThreadItem,
   args: { item: workflow(false) },
   render: (args) => (

@@ -1,5 +1,9 @@
-import { render, screen, waitFor } from "@testing-library/react";
-import type { ClientToolCallItem, ThreadItem as ThreadItemData, WorkflowItem } from "@threadkit/core";
+import { render, screen } from "@testing-library/react";
+import type {
+  ClientToolCallItem,
+  ThreadItem as ThreadItemData,
+  WorkflowItem,
+} from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
 import { ThreadItem } from "./thread-item";
 
@@ -22,6 +26,10 @@ const workflow: WorkflowItem = {
   workflow: { type: "custom", tasks: [], summary: { title: "Booked" } },
 };
 
+function Custom({ item }: { item: ThreadItemData }) {
+  return <p>custom {item.id}</p>;
+}
+
 describe("the rarer item renderers", () => {
   it("hold the item's place silently, then render once their chunk arrives", async () => {
     const { container } = render(<ThreadItem item={tool} />);
@@ -30,7 +38,9 @@ describe("the rarer item renderers", () => {
     expect(placeholder).toHaveAttribute("aria-busy", "true");
     expect(placeholder).toHaveTextContent("");
     expect(placeholder?.getAttribute("role")).toBeNull();
-    expect(await screen.findByRole("group", { name: "Tool call: get_weather" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("group", { name: "Tool call: get_weather" }),
+    ).toBeInTheDocument();
     expect(container.querySelector('[data-tk-part="item-placeholder"]')).toBeNull();
     // Loaded once: the next rare item renders at once.
     render(<ThreadItem item={workflow} />);
@@ -38,7 +48,6 @@ describe("the rarer item renderers", () => {
   });
 
   it("leave an app's own renderer for the type untouched", () => {
-    const Custom = ({ item }: { item: ThreadItemData }) => <p>custom {item.id}</p>;
     render(
       <ThreadUIProvider renderers={{ workflow: Custom }}>
         <ThreadItem item={{ ...workflow, id: "w2" }} />

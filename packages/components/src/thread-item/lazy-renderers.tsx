@@ -10,6 +10,7 @@ import {
   useState,
 } from "react";
 import type { ItemRendererProps } from "../context";
+import { preloadWidgetIcons } from "../widgets/icon";
 
 type AnyRenderer = ComponentType<ItemRendererProps<ThreadItemData> & { progress?: number }>;
 
@@ -41,6 +42,8 @@ function load(): Promise<Record<LazyItemType, AnyRenderer>> {
   pending ??= import("../items/rare-renderers").then(
     (module) => {
       loaded = module as unknown as Record<LazyItemType, AnyRenderer>;
+      // Already downloaded with the renderers (rare-renderers.ts): this only registers it.
+      void preloadWidgetIcons().catch(() => undefined);
       return loaded;
     },
     (error: unknown) => {
@@ -106,6 +109,7 @@ export const ItemPlaceholder = forwardRef<HTMLDivElement, ItemPlaceholderProps>(
 );
 
 function createLazyRenderer(type: LazyItemType): AnyRenderer {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per item type when the module loads
   const LazyRenderer = memo(function LazyRenderer(props: ItemRendererProps<ThreadItemData>) {
     // Decided once per instance: switching from the lazy path to the loaded one would remount it.
     const [Ready] = useState(() => loaded?.[type]);
