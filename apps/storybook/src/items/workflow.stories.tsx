@@ -41,6 +41,22 @@ export const ExpandTaskGroup: Story = {
   },
 };
 
+/** The trigger is a `<summary>`: Tab reaches it, Enter and Space toggle the task group. */
+export const ToggleWithKeyboard: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole("button", { name: "Thought for 14s" });
+    await userEvent.tab();
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await expect(trigger).toHaveAttribute("aria-expanded", "true");
+    await expect(canvas.getByText("Understanding the request")).toBeVisible();
+    await userEvent.keyboard(" ");
+    await expect(trigger).toHaveAttribute("aria-expanded", "false");
+    await expect(canvas.queryByText("Understanding the request")).toBeNull();
+    await expect(trigger).toHaveFocus();
+  },
+};
+
 /** `expanded: true` from the server. */
 export const Expanded: Story = { args: { item: workflow(true) } };
 
