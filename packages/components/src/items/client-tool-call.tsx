@@ -4,6 +4,7 @@ import { memo, useContext, useId, useState, useSyncExternalStore } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { prettyJson } from "../internal/json";
 import { ThreadContext } from "../thread/thread-context";
+import { disclosureProps } from "./disclosure";
 
 /** What the UI shows for a tool call: the protocol's two states plus "in progress" while the client runs it. */
 export type ToolCallDisplayStatus = "pending" | "in_progress" | "completed";
@@ -65,32 +66,15 @@ export const ClientToolCall = memo(function ClientToolCall({
     item.status === "completed" && item.output !== undefined && item.output !== null;
   const [open, setOpen] = useState(false);
   const contentId = useId();
-  const state = open ? "open" : "closed";
+  const disclosure = disclosureProps(open, setOpen, contentId);
   return (
     <details
       data-tk-part="tool-call"
       data-status={display}
-      data-state={state}
       aria-label={t("toolCall.title", { name: item.name })}
-      open={open}
-      onToggle={(event) => {
-        // The browser opens a closed <details> itself in a few cases (find-in-page, fragment).
-        const next = event.currentTarget.open;
-        if (next !== open) setOpen(next);
-      }}
+      {...disclosure.details}
     >
-      {/* biome-ignore lint/a11y/useSemanticElements: a <summary> is the <details> toggle; the role names it a button for assistive tech that does not */}
-      <summary
-        data-tk-part="tool-call-trigger"
-        data-state={state}
-        role="button"
-        aria-expanded={open}
-        aria-controls={open ? contentId : undefined}
-        onClick={(event) => {
-          event.preventDefault();
-          setOpen(!open);
-        }}
-      >
+      <summary data-tk-part="tool-call-trigger" {...disclosure.summary}>
         <span data-tk-part="tool-call-icon" aria-hidden>
           <Wrench size={14} />
         </span>
@@ -111,7 +95,7 @@ export const ClientToolCall = memo(function ClientToolCall({
         <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
       </summary>
       {open ? (
-        <div id={contentId} data-tk-part="tool-call-content" data-state={state}>
+        <div id={contentId} data-tk-part="tool-call-content" data-state="open">
           <p data-tk-part="tool-call-label">{t("toolCall.arguments")}</p>
           <pre data-tk-part="tool-call-json">
             <code>{args}</code>

@@ -3,6 +3,7 @@ import type { Workflow, WorkflowItem } from "@threadkit/core";
 import { ChevronDown, LoaderCircle, Sparkles } from "lucide-react";
 import { memo, useEffect, useId, useRef, useState } from "react";
 import { type ItemRendererProps, type ThreadUIContextValue, useThreadUI } from "../context";
+import { disclosureProps } from "./disclosure";
 import { NamedIcon } from "./named-icon";
 import { TaskView } from "./task";
 
@@ -54,32 +55,15 @@ export const WorkflowView = memo(function WorkflowView({
   const summary = workflow.summary;
   const icon = summary && "title" in summary ? summary.icon : undefined;
   const contentId = useId();
-  const state = open ? "open" : "closed";
+  const disclosure = disclosureProps(open, setOpen, contentId);
   return (
     <details
       data-tk-part="workflow"
       data-status={streaming ? "streaming" : "done"}
       data-workflow-type={workflow.type}
-      data-state={state}
-      open={open}
-      onToggle={(event) => {
-        // The browser opens a closed <details> itself in a few cases (find-in-page, fragment).
-        const next = event.currentTarget.open;
-        if (next !== open) setOpen(next);
-      }}
+      {...disclosure.details}
     >
-      {/* biome-ignore lint/a11y/useSemanticElements: a <summary> is the <details> toggle; the role names it a button for assistive tech that does not */}
-      <summary
-        data-tk-part="workflow-trigger"
-        data-state={state}
-        role="button"
-        aria-expanded={open}
-        aria-controls={open ? contentId : undefined}
-        onClick={(event) => {
-          event.preventDefault();
-          setOpen(!open);
-        }}
-      >
+      <summary data-tk-part="workflow-trigger" {...disclosure.summary}>
         <span data-tk-part="workflow-icon" aria-hidden data-icon={icon ?? undefined}>
           {streaming ? (
             <LoaderCircle size={14} data-tk-part="spinner" />
@@ -93,7 +77,7 @@ export const WorkflowView = memo(function WorkflowView({
         <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
       </summary>
       {open ? (
-        <div id={contentId} data-tk-part="workflow-content" data-state={state}>
+        <div id={contentId} data-tk-part="workflow-content" data-state="open">
           <ol data-tk-part="workflow-tasks">
             {tasks.map((task, i) => (
               // Tasks are addressed by index in the protocol (`task_index`).
