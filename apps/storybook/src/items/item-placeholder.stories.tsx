@@ -6,7 +6,7 @@ import { Frame } from "./_frame";
 
 const base = { thread_id: "thr", created_at: "2026-05-01T10:00:00Z" };
 
-const items: Record<LazyItemType, ThreadItemData> = {
+const items: Partial<Record<LazyItemType, ThreadItemData>> = {
   workflow: {
     ...base,
     id: "w1",
@@ -28,7 +28,7 @@ const items: Record<LazyItemType, ThreadItemData> = {
     type: "task",
     task: { type: "web_search", title: "Searched the web", status_indicator: "complete" },
   },
-} as Record<LazyItemType, ThreadItemData>;
+};
 
 const types = Object.keys(items) as LazyItemType[];
 
@@ -53,7 +53,7 @@ const meta = {
               <ItemPlaceholder type={type} style={{ outline: "1px dashed currentColor" }} />
             </div>
             <div data-testid={`item-${type}`}>
-              <ThreadItem item={items[type]} />
+              <ThreadItem item={items[type] as ThreadItemData} />
             </div>
           </div>
         ))}
