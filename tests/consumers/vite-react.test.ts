@@ -96,6 +96,12 @@ describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
     const page = await open(`/thread.html?thread=${threadId}`);
     await expectHistory(page);
     expect(await page.locator('[data-tk-part="composer"]').count()).toBe(0);
+    // A thread of messages alone never fetches the rarer item renderers' chunk.
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+    );
+    expect(fetched.some((file) => file.endsWith(".js"))).toBe(true);
+    expect(fetched.filter((file) => rareChunks().includes(file.replace(/^\//, "")))).toEqual([]);
     await page.close();
   });
 
@@ -172,7 +178,28 @@ function chunkModules(): Record<string, string[]> {
   );
 }
 
+/** The chunks holding the rarer item renderers (task, workflow, tool call, …; loaded on first sight). */
+function rareChunks(): string[] {
+  const rare =
+    /@threadkit\/components\/dist\/items\/(task|workflow|client-tool-call|structured-input|generated-image)\.js$/;
+  return Object.entries(chunkModules())
+    .filter(([, ids]) => ids.some((id) => rare.test(id)))
+    .map(([file]) => file);
+}
+
 describe("what the pages of a ChatKit-only app ship", () => {
+  it("keeps the rarer item renderers in one chunk that no page preloads", () => {
+    const chunks = rareChunks();
+    expect(chunks).toHaveLength(1);
+    for (const html of ["thread.html", "index.html"]) {
+      const initial = initialJs(html).files.map((file) => file.replace(/^\//, ""));
+      expect(
+        initial.filter((file) => chunks.includes(file)),
+        html,
+      ).toEqual([]);
+    }
+  });
+
   // Core's REST and Assistants modules (dist/ mirrors src/, one file per module).
   const restOrAssistants = /@threadkit\/core\/dist\/(rest|assistants)\//;
 

@@ -134,6 +134,12 @@ export {
   type ThreadSource,
   type ThreadStoreSubscription,
 } from "./thread/thread-source";
+export {
+  ItemPlaceholder,
+  type ItemPlaceholderProps,
+  type LazyItemType,
+  preloadItemRenderers,
+} from "./thread-item/lazy-renderers";
 export { defaultItemRenderers, ThreadItem, type ThreadItemProps } from "./thread-item/thread-item";
 export { UnknownItem, type UnknownItemProps } from "./thread-item/unknown-item";
 export {

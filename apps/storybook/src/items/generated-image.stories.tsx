@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ThreadItem } from "@threadkit/components";
+import { preloadItemRenderers, ThreadItem } from "@threadkit/components";
 import type { WidgetItem } from "@threadkit/core";
 import { expect, waitFor } from "storybook/test";
 import { assistant, GENERATED, image, user } from "./_data";
@@ -15,6 +15,8 @@ import { Frame } from "./_frame";
  */
 const meta = {
   title: "Items/Generated image",
+  // The renderer loads on first sight (see "Items/Loading placeholder"); these stories show it loaded.
+  loaders: [() => preloadItemRenderers()],
   component: ThreadItem,
   args: { item: image(null), status: "streaming", progress: 0.45 },
   render: (args) => (

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ThreadItem } from "@threadkit/components";
+import { preloadItemRenderers, ThreadItem } from "@threadkit/components";
 import { expect, fn, waitFor } from "storybook/test";
 import { structured } from "./_data";
 import { Frame } from "./_frame";
@@ -17,6 +17,8 @@ const onSubmit = fn();
  */
 const meta = {
   title: "Items/Structured input",
+  // The renderer loads on first sight (see "Items/Loading placeholder"); these stories show it loaded.
+  loaders: [() => preloadItemRenderers()],
   component: ThreadItem,
   args: { item: structured("pending") },
   render: (args) => (

@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { type ItemRendererProps, Thread, ThreadItem } from "@threadkit/components";
+import {
+  type ItemRendererProps,
+  preloadItemRenderers,
+  Thread,
+  ThreadItem,
+} from "@threadkit/components";
 import type { ClientToolCallItem } from "@threadkit/core";
 import { createThreadStore } from "@threadkit/hooks";
 import { useState } from "react";
@@ -22,6 +27,8 @@ import { Frame } from "./_frame";
  */
 const meta = {
   title: "Items/Client tool call",
+  // The renderer loads on first sight (see "Items/Loading placeholder"); these stories show it loaded.
+  loaders: [() => preloadItemRenderers()],
   component: ThreadItem,
   args: { item: toolCall("pending") },
   render: (args) => (

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ThreadItem } from "@threadkit/components";
+import { preloadItemRenderers, ThreadItem } from "@threadkit/components";
 import type { Task, TaskItem, WorkflowItem } from "@threadkit/core";
 import { expect } from "storybook/test";
 import { webSearchTask, workflow } from "./_data";
@@ -16,6 +16,8 @@ import { Frame } from "./_frame";
  */
 const meta = {
   title: "Items/Workflow and tasks",
+  // The renderer loads on first sight (see "Items/Loading placeholder"); these stories show it loaded.
+  loaders: [() => preloadItemRenderers()],
   component: ThreadItem,
   args: { item: workflow(false) },
   render: (args) => (
@@ -36,6 +38,22 @@ export const ExpandTaskGroup: Story = {
     await expect(trigger).toHaveAttribute("aria-expanded", "true");
     await expect(canvas.getByText("Understanding the request")).toBeVisible();
     await expect(canvas.getByText("zermatt weather july")).toBeVisible();
+  },
+};
+
+/** The trigger is a `<summary>`: Tab reaches it, Enter and Space toggle the task group. */
+export const ToggleWithKeyboard: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole("button", { name: "Thought for 14s" });
+    await userEvent.tab();
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await expect(trigger).toHaveAttribute("aria-expanded", "true");
+    await expect(canvas.getByText("Understanding the request")).toBeVisible();
+    await userEvent.keyboard(" ");
+    await expect(trigger).toHaveAttribute("aria-expanded", "false");
+    await expect(canvas.queryByText("Understanding the request")).toBeNull();
+    await expect(trigger).toHaveFocus();
   },
 };
 

@@ -3,8 +3,12 @@ import type { ClientToolCallItem } from "@threadkit/core";
 import { createThreadStore } from "@threadkit/hooks";
 import { ThreadRoot, ThreadViewport } from "../thread/thread";
 import { ThreadItems } from "../thread/thread-items";
+import { preloadItemRenderers } from "../thread-item/lazy-renderers";
 import { ThreadItem } from "../thread-item/thread-item";
 import { ClientToolCall, toolCallStatus } from "./client-tool-call";
+
+// The tool call renderer loads with the first rare item; these tests render threads at once.
+beforeAll(() => preloadItemRenderers());
 
 function call(id: string, status: ClientToolCallItem["status"] = "pending"): ClientToolCallItem {
   return {

@@ -1,10 +1,10 @@
 import type { ClientToolCallItem } from "@threadkit/core";
 import { ChevronDown, CircleCheck, LoaderCircle, Wrench } from "lucide-react";
-import { Collapsible } from "radix-ui";
-import { memo, useContext, useSyncExternalStore } from "react";
+import { memo, useContext, useId, useState, useSyncExternalStore } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { prettyJson } from "../internal/json";
 import { ThreadContext } from "../thread/thread-context";
+import { disclosureProps } from "./disclosure";
 
 /** What the UI shows for a tool call: the protocol's two states plus "in progress" while the client runs it. */
 export type ToolCallDisplayStatus = "pending" | "in_progress" | "completed";
@@ -51,7 +51,7 @@ function useRunningInThread(id: string): boolean {
  * `runningToolCallId` says so; elsewhere pass `running`.
  *
  * @selector [data-tk-part="tool-call"][data-status="pending"|"in_progress"|"completed"]
- * @selector [data-tk-part="tool-call-trigger"][data-state="open"|"closed"] (Radix Collapsible)
+ * @selector [data-tk-part="tool-call-trigger"][data-state="open"|"closed"] (the `<summary>` of a `<details>`)
  */
 export const ClientToolCall = memo(function ClientToolCall({
   item,
@@ -64,31 +64,38 @@ export const ClientToolCall = memo(function ClientToolCall({
   const args = prettyJson(item.arguments ?? {});
   const hasOutput =
     item.status === "completed" && item.output !== undefined && item.output !== null;
+  const [open, setOpen] = useState(false);
+  const contentId = useId();
+  const disclosure = disclosureProps(open, setOpen, contentId);
   return (
-    <Collapsible.Root data-tk-part="tool-call" data-status={display} asChild>
-      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of content, not a form */}
-      <div role="group" aria-label={t("toolCall.title", { name: item.name })}>
-        <Collapsible.Trigger data-tk-part="tool-call-trigger">
-          <span data-tk-part="tool-call-icon" aria-hidden>
-            <Wrench size={14} />
-          </span>
-          <span data-tk-part="tool-call-name">{item.name}</span>
-          <span data-tk-part="tool-call-status" data-status={display}>
-            {display === "completed" ? (
-              <CircleCheck aria-hidden size={14} />
-            ) : (
-              <LoaderCircle
-                aria-hidden
-                size={14}
-                data-tk-part="spinner"
-                data-paused={display === "pending" ? "" : undefined}
-              />
-            )}
-            {t(`toolCall.${display}`)}
-          </span>
-          <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
-        </Collapsible.Trigger>
-        <Collapsible.Content data-tk-part="tool-call-content">
+    <details
+      data-tk-part="tool-call"
+      data-status={display}
+      aria-label={t("toolCall.title", { name: item.name })}
+      {...disclosure.details}
+    >
+      <summary data-tk-part="tool-call-trigger" {...disclosure.summary}>
+        <span data-tk-part="tool-call-icon" aria-hidden>
+          <Wrench size={14} />
+        </span>
+        <span data-tk-part="tool-call-name">{item.name}</span>
+        <span data-tk-part="tool-call-status" data-status={display}>
+          {display === "completed" ? (
+            <CircleCheck aria-hidden size={14} />
+          ) : (
+            <LoaderCircle
+              aria-hidden
+              size={14}
+              data-tk-part="spinner"
+              data-paused={display === "pending" ? "" : undefined}
+            />
+          )}
+          {t(`toolCall.${display}`)}
+        </span>
+        <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
+      </summary>
+      {open ? (
+        <div id={contentId} data-tk-part="tool-call-content" data-state="open">
           <p data-tk-part="tool-call-label">{t("toolCall.arguments")}</p>
           <pre data-tk-part="tool-call-json">
             <code>{args}</code>
@@ -101,8 +108,8 @@ export const ClientToolCall = memo(function ClientToolCall({
               </pre>
             </>
           ) : null}
-        </Collapsible.Content>
-      </div>
-    </Collapsible.Root>
+        </div>
+      ) : null}
+    </details>
   );
 });

@@ -11,7 +11,7 @@ import {
 import { forwardRef, type HTMLAttributes, useEffect, useState } from "react";
 import { useThreadUI } from "../context";
 import { Markdown } from "../markdown/markdown";
-import { NamedIcon } from "./task";
+import { NamedIcon } from "./named-icon";
 
 /** Props of {@link Notice}. */
 export interface NoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "title"> {

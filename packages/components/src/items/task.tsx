@@ -11,12 +11,12 @@ import {
   Sparkles,
 } from "lucide-react";
 import { VisuallyHidden } from "radix-ui";
-import { memo, type ReactNode } from "react";
+import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { hostOf, safeUrl } from "../internal/safe-url";
 import { Markdown } from "../markdown/markdown";
-import { hasWidgetIcon, WidgetIconGlyph } from "../widgets/icon";
+import { NamedIcon } from "./named-icon";
 
 const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   custom: "task.task",
@@ -25,27 +25,6 @@ const DEFAULT_TITLE: Record<Task["type"], MessageKey> = {
   file: "task.files",
   image: "task.image",
 };
-
-/**
- * A ChatKit icon name (or one registered with `registerWidgetIcons`) drawn like widget icons;
- * `fallback` for no name or a name without an icon (`vendor:*`, unregistered `lucide:*`, unknown).
- */
-export function NamedIcon({
-  name,
-  fallback,
-  size = 14,
-  part,
-}: {
-  name: string | null | undefined;
-  fallback: ReactNode;
-  /** Size in px. @default 14 */
-  size?: number;
-  /** `data-tk-part` of the drawn icon (not of the fallback). */
-  part?: string;
-}): ReactNode {
-  if (!name || !hasWidgetIcon(name)) return fallback;
-  return <WidgetIconGlyph name={name} size={size} part={part} />;
-}
 
 function TaskIcon({ task }: { task: Task }) {
   switch (task.type) {

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import type { Task, WorkflowItem } from "@threadkit/core";
 import { ThreadUIProvider } from "../context";
 import { loadLocale } from "../i18n/locales";
@@ -51,6 +51,29 @@ describe("WorkflowView", () => {
       />,
     );
     expect(iconOf(container, "workflow-icon")).toContain("lucide-sparkles");
+  });
+
+  it("toggles from its <summary> by click, Enter and Space, with aria-expanded", () => {
+    const { container } = render(
+      <WorkflowView item={workflowItem({ type: "custom", tasks: [task] })} />,
+    );
+    const trigger = screen.getByRole("button", { name: "1 step" });
+    const details = container.querySelector("details");
+    expect(trigger.tagName).toBe("SUMMARY");
+    expect(trigger).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByText("Checked the calendar")).toBeNull();
+    fireEvent.click(trigger);
+    expect(trigger).toHaveAttribute("aria-expanded", "true");
+    expect(details).toHaveAttribute("open");
+    expect(trigger).toHaveAttribute("aria-controls", screen.getByRole("list").parentElement?.id);
+    expect(screen.getByText("Checked the calendar")).toBeInTheDocument();
+    fireEvent.keyDown(trigger, { key: "Enter" });
+    expect(trigger).toHaveAttribute("aria-expanded", "false");
+    expect(details).not.toHaveAttribute("open");
+    fireEvent.keyDown(trigger, { key: " " });
+    expect(trigger).toHaveAttribute("data-state", "open");
+    fireEvent.keyDown(trigger, { key: "a" });
+    expect(trigger).toHaveAttribute("data-state", "open");
   });
 
   it("counts steps with the locale's plural forms", () => {

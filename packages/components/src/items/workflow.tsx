@@ -1,10 +1,11 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Workflow, WorkflowItem } from "@threadkit/core";
 import { ChevronDown, LoaderCircle, Sparkles } from "lucide-react";
-import { Collapsible } from "radix-ui";
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import { type ItemRendererProps, type ThreadUIContextValue, useThreadUI } from "../context";
-import { NamedIcon, TaskView } from "./task";
+import { disclosureProps } from "./disclosure";
+import { NamedIcon } from "./named-icon";
+import { TaskView } from "./task";
 
 /** "12s" / "2m 5s" in the active locale. */
 export function formatDuration(seconds: number, t: ThreadUIContextValue["t"]): string {
@@ -26,12 +27,12 @@ function summaryText(workflow: Workflow, streaming: boolean, t: ThreadUIContextV
 }
 
 /**
- * Default renderer of `workflow` (task group): a Radix Collapsible with a custom or duration
- * summary. It starts open when `workflow.expanded` is set (and follows later changes of it) and
+ * Default renderer of `workflow` (task group): a native `<details>` whose `<summary>` shows a
+ * custom or duration summary. It starts open when `workflow.expanded` is set (and follows later changes of it) and
  * shows tasks as they stream in.
  *
  * @selector [data-tk-part="workflow"][data-status="streaming"|"done"][data-workflow-type="custom"|"reasoning"]
- * @selector [data-tk-part="workflow-trigger"][data-state="open"|"closed"] (Radix Collapsible)
+ * @selector [data-tk-part="workflow-trigger"][data-state="open"|"closed"] (the `<summary>`)
  * @selector [data-tk-part="workflow-icon"][data-icon] (a custom summary's icon name)
  */
 export const WorkflowView = memo(function WorkflowView({
@@ -53,15 +54,16 @@ export const WorkflowView = memo(function WorkflowView({
   const streaming = status === "streaming";
   const summary = workflow.summary;
   const icon = summary && "title" in summary ? summary.icon : undefined;
+  const contentId = useId();
+  const disclosure = disclosureProps(open, setOpen, contentId);
   return (
-    <Collapsible.Root
+    <details
       data-tk-part="workflow"
       data-status={streaming ? "streaming" : "done"}
       data-workflow-type={workflow.type}
-      open={open}
-      onOpenChange={setOpen}
+      {...disclosure.details}
     >
-      <Collapsible.Trigger data-tk-part="workflow-trigger">
+      <summary data-tk-part="workflow-trigger" {...disclosure.summary}>
         <span data-tk-part="workflow-icon" aria-hidden data-icon={icon ?? undefined}>
           {streaming ? (
             <LoaderCircle size={14} data-tk-part="spinner" />
@@ -73,17 +75,19 @@ export const WorkflowView = memo(function WorkflowView({
           {summaryText({ ...workflow, tasks }, streaming, t)}
         </span>
         <ChevronDown aria-hidden size={16} data-tk-part="chevron" />
-      </Collapsible.Trigger>
-      <Collapsible.Content data-tk-part="workflow-content">
-        <ol data-tk-part="workflow-tasks">
-          {tasks.map((task, i) => (
-            // Tasks are addressed by index in the protocol (`task_index`).
-            <li key={i} data-tk-part="workflow-task">
-              <TaskView task={task} />
-            </li>
-          ))}
-        </ol>
-      </Collapsible.Content>
-    </Collapsible.Root>
+      </summary>
+      {open ? (
+        <div id={contentId} data-tk-part="workflow-content" data-state="open">
+          <ol data-tk-part="workflow-tasks">
+            {tasks.map((task, i) => (
+              // Tasks are addressed by index in the protocol (`task_index`).
+              <li key={i} data-tk-part="workflow-task">
+                <TaskView task={task} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </details>
   );
 });

@@ -14,7 +14,7 @@ import {
 import { useThreadUI } from "../context";
 import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { safeUrl } from "../internal/safe-url";
-import { NamedIcon } from "../items/task";
+import { NamedIcon } from "../items/named-icon";
 import { hasWidgetIcon } from "../widgets/icon";
 import { sourceDetail } from "./source-detail";
 import type { TooltipIntent } from "./source-preview";

@@ -2,7 +2,7 @@ import type { Source } from "@threadkit/core";
 import { Tooltip } from "radix-ui";
 import { type RefCallback, type SyntheticEvent, useLayoutEffect, useRef } from "react";
 import { useThemeProps, useThreadUI } from "../context";
-import { NamedIcon } from "../items/task";
+import { NamedIcon } from "../items/named-icon";
 import { sourceDetail } from "./source-detail";
 
 /** What the user did with a trigger before this module arrived, replayed once it has. */

@@ -3,10 +3,12 @@ import type { ClientToolCallItem, ThreadItem as ThreadItemData } from "@threadki
 import { assistant, user } from "../../test/helpers";
 import { ThreadUIProvider } from "../context";
 import { loadLocale } from "../i18n/locales";
+import { preloadItemRenderers } from "./lazy-renderers";
 import { ThreadItem } from "./thread-item";
 
-// Catalogs other than English load on first use; these tests read them from the first render.
-beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
+// Catalogs other than English and the rarer item renderers load on first use; these tests read
+// them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar"), preloadItemRenderers()]));
 
 const tool: ClientToolCallItem = {
   id: "t1",

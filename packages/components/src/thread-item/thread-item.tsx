@@ -4,28 +4,29 @@ import { type ComponentType, forwardRef, type HTMLAttributes, memo } from "react
 import { type ItemRendererProps, type ItemStatus, useThreadUI } from "../context";
 import { ItemErrorBoundary } from "../internal/error-boundary";
 import { AssistantMessage } from "../items/assistant-message";
-import { ClientToolCall } from "../items/client-tool-call";
 import { EndOfTurn } from "../items/end-of-turn";
-import { GeneratedImage } from "../items/generated-image";
-import { StructuredInputView } from "../items/structured-input";
-import { TaskItemView } from "../items/task";
 import { UserMessage } from "../items/user-message";
-import { WorkflowView } from "../items/workflow";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
+import { lazyItemRenderers } from "./lazy-renderers";
 import { UnknownItem } from "./unknown-item";
 
 type AnyRenderer = ComponentType<ItemRendererProps<ThreadItemData> & { progress?: number }>;
 
-/** The renderer used for each item type when the app registers none. */
+/**
+ * The renderer used for each item type when the app registers none. Messages, widgets and
+ * end-of-turn render at once; the rarer types (`client_tool_call`, `generated_image`,
+ * `structured_input`, `workflow`, `task`) load their renderer the first time one renders, with a
+ * placeholder until then (`preloadItemRenderers()` loads them earlier).
+ */
 export const defaultItemRenderers = {
   user_message: UserMessage,
   assistant_message: AssistantMessage,
-  client_tool_call: ClientToolCall,
+  client_tool_call: lazyItemRenderers.client_tool_call,
   widget: createWidgetItemRenderer(),
-  generated_image: GeneratedImage,
-  structured_input: StructuredInputView,
-  workflow: WorkflowView,
-  task: TaskItemView,
+  generated_image: lazyItemRenderers.generated_image,
+  structured_input: lazyItemRenderers.structured_input,
+  workflow: lazyItemRenderers.workflow,
+  task: lazyItemRenderers.task,
   end_of_turn: EndOfTurn,
   unknown: UnknownItem as unknown as ComponentType<ItemRendererProps<ThreadItemData>>,
 } as const;

@@ -2,13 +2,14 @@ import { render } from "@testing-library/react";
 import type { ThreadItem as ThreadItemData, WidgetItem } from "@threadkit/core";
 import { assistant, user } from "../../test/helpers";
 import { ThreadUIProvider } from "../context";
+import { preloadItemRenderers } from "../thread-item/lazy-renderers";
 import { ThreadItem } from "../thread-item/thread-item";
 import { preloadWidgets } from "../widgets/widget-root";
 import { ThreadRoot, ThreadViewport } from "./thread";
 import { ThreadItems } from "./thread-items";
 
-// The widget catalogue loads lazily; these tests render widgets at once.
-beforeAll(() => preloadWidgets());
+// The widget catalogue and generated images load lazily; these tests render them at once.
+beforeAll(() => Promise.all([preloadWidgets(), preloadItemRenderers()]));
 
 const ALLOWED = "https://images.example.com/ok.png";
 const OTHER = "https://tracker.test/pixel.png";

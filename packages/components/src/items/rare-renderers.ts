@@ -1,0 +1,12 @@
+// The default renderers of the rarer item types, loaded together as one chunk the first time a
+// thread shows any of them (thread-item/lazy-renderers.tsx).
+
+// Tasks and workflows draw ChatKit-named icons: the built-in icon set comes with them, so a named
+// icon does not wait for a second chunk, and the icons both use stay in one chunk of the app's
+// build instead of a third one shared between them.
+export { WIDGET_ICONS } from "../widgets/icon-set";
+export { ClientToolCall as client_tool_call } from "./client-tool-call";
+export { GeneratedImage as generated_image } from "./generated-image";
+export { StructuredInputView as structured_input } from "./structured-input";
+export { TaskItemView as task } from "./task";
+export { WorkflowView as workflow } from "./workflow";

@@ -1,0 +1,58 @@
+import { render, screen } from "@testing-library/react";
+import type {
+  ClientToolCallItem,
+  ThreadItem as ThreadItemData,
+  WorkflowItem,
+} from "@threadkit/core";
+import { ThreadUIProvider } from "../context";
+import { ThreadItem } from "./thread-item";
+
+// Runs first in its own file, so the rarer renderers' chunk has not loaded yet.
+const tool: ClientToolCallItem = {
+  id: "t1",
+  thread_id: "thr",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "client_tool_call",
+  status: "pending",
+  call_id: "c1",
+  name: "get_weather",
+  arguments: { city: "Zermatt" },
+};
+const workflow: WorkflowItem = {
+  id: "w1",
+  thread_id: "thr",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "workflow",
+  workflow: { type: "custom", tasks: [], summary: { title: "Booked" } },
+};
+
+function Custom({ item }: { item: ThreadItemData }) {
+  return <p>custom {item.id}</p>;
+}
+
+describe("the rarer item renderers", () => {
+  it("hold the item's place silently, then render once their chunk arrives", async () => {
+    const { container } = render(<ThreadItem item={tool} />);
+    const placeholder = container.querySelector('[data-tk-part="item-placeholder"]');
+    expect(placeholder).toHaveAttribute("data-item-type", "client_tool_call");
+    expect(placeholder).toHaveAttribute("aria-busy", "true");
+    expect(placeholder).toHaveTextContent("");
+    expect(placeholder?.getAttribute("role")).toBeNull();
+    expect(
+      await screen.findByRole("group", { name: "Tool call: get_weather" }),
+    ).toBeInTheDocument();
+    expect(container.querySelector('[data-tk-part="item-placeholder"]')).toBeNull();
+    // Loaded once: the next rare item renders at once.
+    render(<ThreadItem item={workflow} />);
+    expect(screen.getByRole("button", { name: "Booked" })).toBeInTheDocument();
+  });
+
+  it("leave an app's own renderer for the type untouched", () => {
+    render(
+      <ThreadUIProvider renderers={{ workflow: Custom }}>
+        <ThreadItem item={{ ...workflow, id: "w2" }} />
+      </ThreadUIProvider>,
+    );
+    expect(screen.getByText("custom w2")).toBeInTheDocument();
+  });
+});
