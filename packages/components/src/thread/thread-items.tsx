@@ -20,7 +20,7 @@ import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./t
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
 import { useVirtualEngine } from "./load-virtual-engine";
-import { useRowVirtualizer } from "./use-row-virtualizer";
+import { type RowVirtualizer, useRowVirtualizer } from "./use-row-virtualizer";
 
 /** Above this many items, `virtualize="auto"` virtualizes. */
 export const VIRTUALIZE_THRESHOLD = 60;
@@ -159,6 +159,7 @@ function useScrollKeeper(
   sizerRef: { current: HTMLElement | null },
   onRowsOffset: (offset: number) => void,
   autoScroll: boolean,
+  onAnchored?: (scrollTop: number) => void,
 ) {
   const { viewportRef, viewport: mountedViewport, stickRef, hasOlder, loadingOlder } = ctx;
   const previous = useRef<readonly string[] | null>(null);
@@ -223,9 +224,11 @@ function useScrollKeeper(
     if (held) {
       if (held.row.isConnected) {
         viewport.scrollTop += offsetFromViewportTop(held.row, viewport) - held.top;
+        onAnchored?.(viewport.scrollTop);
       }
     } else if (before !== null && Math.abs(after - before) >= 0.5) {
       viewport.scrollTop += after - before;
+      onAnchored?.(viewport.scrollTop);
     }
   }, [ids, windowed, hasOlder, loadingOlder, mountedViewport]);
 
@@ -291,7 +294,17 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
     setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
   }, []);
   // Before the virtualizer: its scroll position is read after the anchor is restored.
-  const anchor = useScrollKeeper(ctx, ids, windowed, listRef, sizerRef, onRowsOffset, autoScroll);
+  const virtualizerRef = useRef<RowVirtualizer | null>(null);
+  const anchor = useScrollKeeper(
+    ctx,
+    ids,
+    windowed,
+    listRef,
+    sizerRef,
+    onRowsOffset,
+    autoScroll,
+    (scrollTop) => virtualizerRef.current?.syncScrollOffset(scrollTop),
+  );
   // Heights of plain rows, read when they become windowed: the virtualizer starts from the layout
   // on screen instead of estimates.
   const laidOut = useRef(new Map<string, number>());
@@ -324,6 +337,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
     // Rows fill the viewport from the top; the list itself is measured, never the window.
     initialRect: { width: 0, height: 800 },
   });
+  virtualizerRef.current = virtualizer;
   useIsomorphicLayoutEffect(() => {
     committed.current = { ids, windowed };
   });

@@ -14,6 +14,12 @@ export type RowVirtualizerOptions = PartialKeys<
 export type RowVirtualizer = Virtualizer<HTMLElement, HTMLElement> & {
   /** Ref of the element that holds the rows: the virtualizer writes its height. */
   containerRef: (node: HTMLElement | null) => void;
+  /**
+   * Takes the viewport's scroll position as the virtualizer's own, once the rows have been put
+   * back in place after a commit (before its scroll listener has seen that scroll), so that its
+   * next scroll adjustment starts from there.
+   */
+  syncScrollOffset: (scrollTop: number) => void;
 };
 
 interface DirectState {
@@ -130,6 +136,10 @@ export function useRowVirtualizer(
         direct.container = node;
         direct.lastSize = null;
         if (node !== null) applyDirectStyles(virtualizer);
+      },
+      syncScrollOffset: (scrollTop: number) => {
+        // TanStack Virtual reads the offset only in its scroll listener; the field is private.
+        (virtualizer as unknown as { scrollOffset: number | null }).scrollOffset = scrollTop;
       },
     });
   }
