@@ -142,10 +142,12 @@ describe("Thread", () => {
     expect(document.querySelectorAll("[data-tk-part='thread-row']").length).toBeLessThanOrEqual(
       120,
     );
-    await waitFor(() =>
-      expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
-        "data-virtualized",
-      ),
+    await waitFor(
+      () =>
+        expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
+          "data-virtualized",
+        ),
+      { timeout: 5000 },
     );
     const rows = document.querySelectorAll("[data-tk-part='thread-row']");
     expect(rows.length).toBeLessThan(100);
