@@ -132,9 +132,10 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * dialog and the composer's menus load on first use, core and hooks publish one file per module
  * and the REST and Assistants code loads only with those clients; the thread view 99.3 kB and the
  * full chat 114.3 kB with the composer's inline tag tokens and `/` commands, the shared widget-action
- * and composer rules and the lazy REST/Assistants backends (one chunk each) merged on top.
+ * and composer rules and the lazy REST/Assistants backends (one chunk each) merged on top; the
+ * thread view 90.9 kB and the full chat 105.9 kB once TanStack Virtual loads only for long threads.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 100_000, chat: 116_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 92_000, chat: 107_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
