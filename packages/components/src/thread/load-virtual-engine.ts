@@ -22,12 +22,17 @@ export function loadVirtualEngine(): Promise<VirtualEngine> {
 }
 
 /**
- * The virtualizer once loaded, else `null`. With `wanted`, it starts loading and the component
- * renders again when it is there; once loaded it is returned at once, in the first render of
- * every later thread. Until then, or when it fails to load, the rows stay plain.
+ * The virtualizer once loaded (`engine`, else `null`), and whether loading it failed. With
+ * `wanted`, it starts loading and the component renders again when it is there (or has failed);
+ * once loaded it is returned at once, in the first render of every later thread. Until then, or
+ * when it fails to load, the rows stay plain.
  */
-export function useVirtualEngine(wanted: boolean): VirtualEngine | null {
+export function useVirtualEngine(wanted: boolean): {
+  engine: VirtualEngine | null;
+  failed: boolean;
+} {
   const [engine, setEngine] = useState<VirtualEngine | null>(loaded);
+  const [failed, setFailed] = useState(false);
   const current = engine ?? loaded;
   useEffect(() => {
     if (!wanted || current) return;
@@ -36,11 +41,13 @@ export function useVirtualEngine(wanted: boolean): VirtualEngine | null {
       (next) => {
         if (live) setEngine(next);
       },
-      () => {},
+      () => {
+        if (live) setFailed(true);
+      },
     );
     return () => {
       live = false;
     };
   }, [wanted, current]);
-  return current;
+  return { engine: current, failed: failed && !current };
 }

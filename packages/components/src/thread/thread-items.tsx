@@ -283,7 +283,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const hydrated = useHydrated();
   // The server and the hydration render lay every row out in flow.
   const long = virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD);
-  const engine = useVirtualEngine(
+  const { engine, failed } = useVirtualEngine(
     hydrated && (virtualize === true || (virtualize === "auto" && ids.length >= PRELOAD_AT)),
   );
   const windowed = hydrated && long && engine !== null;
@@ -347,7 +347,9 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const rows: readonly VirtualItem[] | null =
     windowed && virtualizer ? virtualizer.getVirtualItems() : null;
   // Still loading the virtualizer for a long thread: the last rows only, as a thread opens there.
-  const plainFrom = rows === null && hydrated && long ? Math.max(0, ids.length - PLAIN_LIMIT) : 0;
+  // If it cannot load, every row (a long list still beats missing items).
+  const plainFrom =
+    rows === null && hydrated && long && !failed ? Math.max(0, ids.length - PLAIN_LIMIT) : 0;
   return (
     <div
       data-tk-part="thread-items"
