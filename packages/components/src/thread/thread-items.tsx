@@ -16,10 +16,10 @@ import { useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { ThreadItem } from "../thread-item/thread-item";
+import { useVirtualEngine } from "./load-virtual-engine";
 import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./thread-context";
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
-import { useVirtualEngine } from "./load-virtual-engine";
 import { type RowVirtualizer, useRowVirtualizer } from "./use-row-virtualizer";
 
 /** Above this many items, `virtualize="auto"` virtualizes. */
