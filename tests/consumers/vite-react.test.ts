@@ -234,6 +234,18 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modulesOf("thread.html").filter((id) => tanstackQuery.test(id))).toEqual([]);
   });
 
+  it("thread.html (thread view) does not preload TanStack Virtual", () => {
+    const chunks = chunkModules();
+    const initial = initialJs("thread.html").files.map((file) => file.replace(/^\//, ""));
+    const modules = initial.flatMap((file) => chunks[file] ?? []);
+    const virtual = /@tanstack\/(virtual-core|react-virtual)\//;
+    expect(modules.some((id) => id.includes("@threadkit/components/dist/"))).toBe(true);
+    expect(modules.filter((id) => virtual.test(id))).toEqual([]);
+    // It is built, in a chunk of its own that long threads load.
+    const lazy = Object.entries(chunks).filter(([, ids]) => ids.some((id) => virtual.test(id)));
+    expect(lazy).toHaveLength(1);
+  });
+
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
     const chunks = Object.entries(chunkModules());
     const holding = (pattern: RegExp) =>

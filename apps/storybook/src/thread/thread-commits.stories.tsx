@@ -94,15 +94,19 @@ const frames = (count: number) =>
  * streaming row grows and is re-measured on every one.
  */
 export const OneCommitPerDelta: Story = {
-  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement, true),
 };
 
-async function playOneCommitPerDelta(canvasElement: HTMLElement) {
+async function playOneCommitPerDelta(canvasElement: HTMLElement, virtualized: boolean) {
   const host = canvasElement.querySelector<HTMLElement>("[data-commits-host]");
   const store = host ? stores.get(host) : undefined;
   if (!host || !store) throw new Error("no thread");
   await waitFor(() => expect(host.querySelectorAll("[data-tk-part='thread-row']")).toHaveLength(3));
+  // Windowed once the virtualizer has loaded (`virtualize`); a short thread never loads it.
+  const list = host.querySelector("[data-tk-part='thread-items']");
+  if (virtualized) await waitFor(() => expect(list).toHaveAttribute("data-virtualized"));
   await frames(10);
+  if (!virtualized) await expect(list).not.toHaveAttribute("data-virtualized");
   const row = host.querySelector<HTMLElement>("[data-tk-part='thread-row'][data-index='2']");
   if (!row) throw new Error("no streaming row");
   const perDelta: number[] = [];
@@ -142,10 +146,10 @@ async function playOneCommitPerDelta(canvasElement: HTMLElement) {
   await expect(Math.abs(sizer.getBoundingClientRect().bottom - last.bottom)).toBeLessThanOrEqual(1);
 }
 
-/** A short thread (60 items or fewer) mounts every row; the growing one is re-measured the same way. */
+/** A short thread (60 items or fewer) renders plain rows in flow: the growing one just grows. */
 export const OneCommitPerDeltaShortThread: Story = {
   args: { virtualize: "auto" },
-  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement),
+  play: async ({ canvasElement }) => playOneCommitPerDelta(canvasElement, false),
 };
 
 /**
@@ -164,6 +168,11 @@ export const OneCommitPerWordDeltaFollowingTheBottom: Story = {
     if (!viewport) throw new Error("no viewport");
     await waitFor(() =>
       expect(host.querySelector("[data-tk-part='thread-row'][data-index='82']")).not.toBeNull(),
+    );
+    await waitFor(() =>
+      expect(host.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
+        "data-virtualized",
+      ),
     );
     await frames(30);
     const startHeight = viewport.scrollHeight;

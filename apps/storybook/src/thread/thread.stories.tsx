@@ -121,14 +121,15 @@ export const StreamingWithoutAutoScroll: Story = {
 export const LongThread: Story = {
   args: { items: longThread(10_000) },
   play: async ({ canvasElement }) => {
-    await waitFor(() =>
-      expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeGreaterThan(
-        0,
-      ),
-    );
-    await expect(canvasElement.querySelectorAll("[data-tk-part='thread-row']").length).toBeLessThan(
-      60,
-    );
+    const list = canvasElement.querySelector("[data-tk-part='thread-items']");
+    await waitFor(() => expect(list).toHaveAttribute("data-virtualized"));
+    const rows = canvasElement.querySelectorAll<HTMLElement>("[data-tk-part='thread-row']");
+    await expect(rows.length).toBeGreaterThan(0);
+    await expect(rows.length).toBeLessThan(60);
+    // Opened at the bottom: the last item is mounted, windowed (placed by the virtualizer).
+    const last = rows[rows.length - 1];
+    await expect(last).toHaveAttribute("data-index", "9999");
+    await expect(last?.style.transform).toMatch(/^translate3d/);
   },
 };
 

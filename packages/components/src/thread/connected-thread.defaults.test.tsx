@@ -123,7 +123,7 @@ describe("connected Thread.Root: built-in actions", () => {
     server = started.server;
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     render(<App url={started.url} />);
-    fireEvent.click(await screen.findByRole("button", { name: "Confirm" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Confirm" }, { timeout: 8000 }));
     await waitFor(() =>
       expect(requests(started.received, "threads.custom_action")).toHaveLength(1),
     );

@@ -1,4 +1,4 @@
-import { defaultRangeExtractor, type Range, type VirtualItem } from "@tanstack/react-virtual";
+import type { VirtualItem } from "@tanstack/react-virtual";
 import { LoaderCircle } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
@@ -16,13 +16,21 @@ import { useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { ThreadItem } from "../thread-item/thread-item";
+import { useVirtualEngine } from "./load-virtual-engine";
 import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./thread-context";
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
-import { useRowVirtualizer } from "./use-row-virtualizer";
+import { type RowVirtualizer, useRowVirtualizer } from "./use-row-virtualizer";
 
 /** Above this many items, `virtualize="auto"` virtualizes. */
 export const VIRTUALIZE_THRESHOLD = 60;
+/** From this many items on, the virtualizer is loaded ahead of the threshold. */
+const PRELOAD_AT = Math.floor(VIRTUALIZE_THRESHOLD / 2);
+/**
+ * While the virtualizer loads, a thread longer than this mounts only its last this-many rows (the
+ * ones a thread opened at the bottom shows), in flow.
+ */
+const PLAIN_LIMIT = 2 * VIRTUALIZE_THRESHOLD;
 
 const noopSubscribe = () => () => {};
 function useHydrated(): boolean {
@@ -102,11 +110,19 @@ function offsetFromViewportTop(row: Element, viewport: HTMLElement): number {
   return row.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
 }
 
+/** A row kept in place on screen: the row, its item id and its offset from the viewport's top. */
+interface Anchor {
+  row: Element;
+  id: string | undefined;
+  top: number;
+}
+
 /** The first row whose bottom is below the viewport's top edge, and its offset from that edge. */
 function readAnchor(
   viewport: HTMLElement | null,
   sizer: HTMLElement | null,
-): { row: Element; top: number } | null {
+  ids: readonly string[],
+): Anchor | null {
   if (!viewport || !sizer || sizer.children.length === 0) return null;
   const rows = sizer.children;
   const viewTop = viewport.getBoundingClientRect().top;
@@ -118,7 +134,8 @@ function readAnchor(
     else low = mid + 1;
   }
   const row = rows[low] as Element;
-  return { row, top: row.getBoundingClientRect().top - viewTop };
+  const id = ids[Number(row.getAttribute("data-index"))];
+  return { row, id, top: row.getBoundingClientRect().top - viewTop };
 }
 
 /** Where the rows start inside the viewport's scrolled content (px). */
@@ -129,22 +146,25 @@ function contentOffset(element: HTMLElement, viewport: HTMLElement): number {
 /**
  * Follows the bottom while stuck. Otherwise keeps the first visible row where it was on screen when
  * the items change (older pages prepended, items appended below): TanStack Virtual keeps it for
- * measured rows (`anchorTo: "end"`); for static rows it is read before the commit and restored
- * after it. Either way, a change in the height of what sits above the rows (the "load earlier"
- * button, its spinner) is taken out of the scroll position too.
+ * windowed rows (`anchorTo: "end"`); for plain rows, and when plain rows become windowed, it is
+ * read before the commit and restored after it. Either way, a change in the height of what sits
+ * above the rows (the "load earlier" button, its spinner) is taken out of the scroll position too.
+ * Returns the anchor read for this render, if any.
  */
 function useScrollKeeper(
   ctx: ThreadContextValue,
   ids: readonly string[],
-  measured: boolean,
+  windowed: boolean,
   listRef: { current: HTMLElement | null },
   sizerRef: { current: HTMLElement | null },
   onRowsOffset: (offset: number) => void,
   autoScroll: boolean,
+  onAnchored?: (scrollTop: number) => void,
 ) {
   const { viewportRef, viewport: mountedViewport, stickRef, hasOlder, loadingOlder } = ctx;
   const previous = useRef<readonly string[] | null>(null);
-  const anchor = useRef<{ row: Element; top: number } | null>(null);
+  const wasWindowed = useRef(false);
+  const anchor = useRef<Anchor | null>(null);
   const rowsOffset = useRef<number | null>(null);
   // Where following the bottom last left the view. A view above it, away from the bottom, was
   // scrolled up by the user (a scrollbar drag whose scroll event has not fired yet): stop
@@ -169,8 +189,11 @@ function useScrollKeeper(
   );
   // Read during render: the layout effect below only sees the DOM after the commit.
   anchor.current =
-    !measured && previous.current !== null && previous.current !== ids && !stickRef.current
-      ? readAnchor(viewportRef.current, sizerRef.current)
+    !wasWindowed.current &&
+    previous.current !== null &&
+    (previous.current !== ids || windowed) &&
+    !stickRef.current
+      ? readAnchor(viewportRef.current, sizerRef.current, previous.current)
       : null;
 
   useIsomorphicLayoutEffect(() => {
@@ -187,6 +210,7 @@ function useScrollKeeper(
       idsChanged &&
       (autoScroll || prior.length !== ids.length || prior.some((id, index) => id !== ids[index]));
     previous.current = ids;
+    wasWindowed.current = windowed;
     const held = anchor.current;
     anchor.current = null;
     const before = rowsOffset.current;
@@ -197,14 +221,16 @@ function useScrollKeeper(
       if (first || newItem) follow(viewport);
       if (stickRef.current) return;
     }
-    if (held && idsChanged) {
+    if (held) {
       if (held.row.isConnected) {
         viewport.scrollTop += offsetFromViewportTop(held.row, viewport) - held.top;
+        onAnchored?.(viewport.scrollTop);
       }
     } else if (before !== null && Math.abs(after - before) >= 0.5) {
       viewport.scrollTop += after - before;
+      onAnchored?.(viewport.scrollTop);
     }
-  }, [ids, measured, hasOlder, loadingOlder, mountedViewport]);
+  }, [ids, windowed, hasOlder, loadingOlder, mountedViewport]);
 
   // Without autoScroll, the rows settling (measured heights, images) still follow the bottom, but
   // a reply growing while it streams does not.
@@ -224,10 +250,8 @@ function useScrollKeeper(
     observer.observe(list);
     return () => observer.disconnect();
   }, [listRef, viewportRef, stickRef, follow, source]);
+  return anchor.current;
 }
-
-/** Below the threshold every measured row stays mounted. */
-const everyIndex = (range: Range) => Array.from({ length: range.count }, (_, index) => index);
 
 const rowStyle = {
   position: "absolute",
@@ -237,13 +261,15 @@ const rowStyle = {
 } as const;
 
 /**
- * The list of items. Above {@link VIRTUALIZE_THRESHOLD} items (or with `virtualize`), only the
- * visible rows are mounted (@tanstack/react-virtual, measured heights). Crossing the threshold only
- * changes which rows are mounted: rows are keyed by item id, so a row that stays keeps its state
- * (an open tool call, a draft, feedback). Prepending older pages, or anything else that changes
- * the items while the view is scrolled up, keeps the first visible row in place. Each row
- * subscribes to its own item. After the last item it renders `runStatus` (the thread's notices,
- * progress and run error by default).
+ * The list of items. Short threads render plain rows in flow. Above {@link VIRTUALIZE_THRESHOLD}
+ * items (or with `virtualize`), only the visible rows are mounted (TanStack Virtual, measured
+ * heights, loaded on demand when a thread nears the threshold). Crossing the threshold only
+ * changes which rows are mounted and how they are placed: rows are keyed by item id and keep their
+ * element, so a row that stays keeps its state (an open tool call, a draft, feedback) and focus,
+ * and the rows already laid out hand their heights to the virtualizer, so nothing moves on screen.
+ * Prepending older pages, or anything else that changes the items while the view is scrolled up,
+ * keeps the first visible row in place. Each row subscribes to its own item. After the last item
+ * it renders `runStatus` (the thread's notices, progress and run error by default).
  *
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
@@ -255,53 +281,79 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const { source, virtualize, viewportRef, stickRef } = ctx;
   const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
   const hydrated = useHydrated();
-  // Rows are measured and positioned by the virtualizer once hydrated (the server renders them in
-  // flow); windowing only narrows the mounted range, so the tree is the same on both sides of the
-  // threshold.
-  const measured = hydrated && virtualize !== false;
-  const windowed = measured && (virtualize === true || ids.length > VIRTUALIZE_THRESHOLD);
+  // The server and the hydration render lay every row out in flow.
+  const long = virtualize === true || (virtualize === "auto" && ids.length > VIRTUALIZE_THRESHOLD);
+  const { engine, failed } = useVirtualEngine(
+    hydrated && (virtualize === true || (virtualize === "auto" && ids.length >= PRELOAD_AT)),
+  );
+  const windowed = hydrated && long && engine !== null;
   const listRef = useRef<HTMLDivElement | null>(null);
   const sizerRef = useRef<HTMLDivElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  const onRowsOffset = useCallback((offset: number) => {
+    setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
+  }, []);
+  // Before the virtualizer: its scroll position is read after the anchor is restored.
+  const virtualizerRef = useRef<RowVirtualizer | null>(null);
+  const anchor = useScrollKeeper(
+    ctx,
+    ids,
+    windowed,
+    listRef,
+    sizerRef,
+    onRowsOffset,
+    autoScroll,
+    (scrollTop) => virtualizerRef.current?.syncScrollOffset(scrollTop),
+  );
+  // Heights of plain rows, read when they become windowed: the virtualizer starts from the layout
+  // on screen instead of estimates.
+  const laidOut = useRef(new Map<string, number>());
+  const committed = useRef({ ids, windowed });
+  if (windowed && !committed.current.windowed)
+    readRowHeights(sizerRef.current, committed.current.ids, laidOut.current);
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-  const virtualizer = useRowVirtualizer({
+  const virtualizer = useRowVirtualizer(engine, {
     count: ids.length,
-    enabled: measured,
+    enabled: windowed,
     getScrollElement: () => viewportRef.current,
-    estimateSize: () => estimateSize,
+    estimateSize: (index) => laidOut.current.get(ids[index] as string) ?? estimateSize,
     getItemKey,
     overscan,
-    rangeExtractor: windowed ? defaultRangeExtractor : everyIndex,
+    ...(engine ? { rangeExtractor: engine.defaultRangeExtractor } : {}),
     // The rows start below the "load earlier" button and the list's padding.
     scrollMargin,
     // Keeps the first visible row in place when rows are prepended.
     anchorTo: "end",
     // At the end, the virtualizer itself follows a growing row; without autoScroll it must not.
     ...(autoScroll ? {} : { scrollEndThreshold: -1 }),
-    initialOffset: () =>
-      stickRef.current
-        ? Number.MAX_SAFE_INTEGER
-        : (viewportRef.current?.scrollTop ?? Number.MAX_SAFE_INTEGER),
+    initialOffset: () => {
+      const viewport = viewportRef.current;
+      if (stickRef.current || !viewport) return Number.MAX_SAFE_INTEGER;
+      // Plain rows becoming windowed: where the row kept in place will be.
+      const index = anchor?.id === undefined ? -1 : ids.indexOf(anchor.id);
+      const item = index >= 0 ? virtualizer?.measurementsCache[index] : undefined;
+      return item && anchor ? item.start - anchor.top : viewport.scrollTop;
+    },
     // Rows fill the viewport from the top; the list itself is measured, never the window.
     initialRect: { width: 0, height: 800 },
   });
-  const onRowsOffset = useCallback((offset: number) => {
-    setScrollMargin((current) => (Math.abs(current - offset) < 0.5 ? current : offset));
-  }, []);
-  useScrollKeeper(ctx, ids, measured, listRef, sizerRef, onRowsOffset, autoScroll);
+  virtualizerRef.current = virtualizer;
+  useIsomorphicLayoutEffect(() => {
+    committed.current = { ids, windowed };
+  });
   const listRefs = useMemo(() => composeRefs(listRef, ref), [ref]);
-  const { containerRef } = virtualizer;
+  const containerRef = virtualizer?.containerRef;
   const sizerRefs = useMemo(() => composeRefs(sizerRef, containerRef), [containerRef]);
-  let rows: readonly VirtualItem[] | null = measured ? virtualizer.getVirtualItems() : null;
-  // Below the threshold every row is mounted, even while the viewport has no size yet (hidden).
-  if (rows && !windowed && rows.length !== ids.length) {
-    const all = virtualizer.measurementsCache;
-    rows = ids.map((_, index) => all[index]).filter((row) => row !== undefined);
-  }
+  const rows: readonly VirtualItem[] | null =
+    windowed && virtualizer ? virtualizer.getVirtualItems() : null;
+  // Still loading the virtualizer for a long thread: the last rows only, as a thread opens there.
+  // If it cannot load, every row (a long list still beats missing items).
+  const plainFrom =
+    rows === null && hydrated && long && !failed ? Math.max(0, ids.length - PLAIN_LIMIT) : 0;
   return (
     <div
       data-tk-part="thread-items"
-      data-virtualized={windowed ? "" : undefined}
+      data-virtualized={rows ? "" : undefined}
       {...props}
       ref={listRefs}
     >
@@ -309,9 +361,13 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
       <div
         data-tk-part="thread-items-sizer"
         ref={sizerRefs}
-        style={rows ? { height: virtualizer.getTotalSize(), position: "relative" } : undefined}
+        style={
+          rows && virtualizer
+            ? { height: virtualizer.getTotalSize(), position: "relative" }
+            : undefined
+        }
       >
-        {rows
+        {rows && virtualizer
           ? rows.map((row) => {
               const id = ids[row.index];
               if (id === undefined) return null;
@@ -331,8 +387,8 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
                 </div>
               );
             })
-          : ids.map((id, index) => (
-              <div key={id} data-tk-part="thread-row" data-index={index}>
+          : (plainFrom > 0 ? ids.slice(plainFrom) : ids).map((id, offset) => (
+              <div key={id} data-tk-part="thread-row" data-index={plainFrom + offset}>
                 <ThreadRow id={id} source={ctx.source} />
               </div>
             ))}
@@ -342,3 +398,16 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   );
 });
 ThreadItems.displayName = "Thread.Items";
+
+/** Records the height of each plain row (by item id) before the rows are windowed. */
+function readRowHeights(
+  sizer: HTMLElement | null,
+  ids: readonly string[],
+  into: Map<string, number>,
+): void {
+  if (!sizer) return;
+  for (const row of sizer.children) {
+    const id = ids[Number(row.getAttribute("data-index"))];
+    if (id !== undefined) into.set(id, Math.round(row.getBoundingClientRect().height));
+  }
+}

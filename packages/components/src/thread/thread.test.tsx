@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { AssistantMessageItem } from "@threadkit/core";
 import { assistant, conversation, createTestStore, user } from "../../test/helpers";
 import { type ItemRendererProps, ThreadUIProvider } from "../context";
@@ -135,13 +135,21 @@ describe("Thread", () => {
     expect(document.querySelector("[data-tk-part='thread-announcer']")).toHaveTextContent("");
   });
 
-  it("virtualizes long threads and offers older pages", () => {
+  it("virtualizes long threads and offers older pages", async () => {
     const onLoadOlder = vi.fn();
     render(<View items={conversation(5000)} hasOlder onLoadOlder={onLoadOlder} />);
-    const rows = document.querySelectorAll("[data-tk-part='thread-row']");
-    expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
-      "data-virtualized",
+    // While the virtualizer loads, only the last rows are mounted, in flow.
+    expect(document.querySelectorAll("[data-tk-part='thread-row']").length).toBeLessThanOrEqual(
+      120,
     );
+    await waitFor(
+      () =>
+        expect(document.querySelector("[data-tk-part='thread-items']")).toHaveAttribute(
+          "data-virtualized",
+        ),
+      { timeout: 5000 },
+    );
+    const rows = document.querySelectorAll("[data-tk-part='thread-row']");
     expect(rows.length).toBeLessThan(100);
     act(() => screen.getByRole("button", { name: "Load earlier messages" }).click());
     expect(onLoadOlder).toHaveBeenCalledTimes(1);

@@ -1,14 +1,8 @@
-import {
-  elementScroll,
-  observeElementOffset,
-  observeElementRect,
-  type PartialKeys,
-  Virtualizer,
-  type VirtualizerOptions,
-} from "@tanstack/react-virtual";
-import { useReducer, useRef, useState } from "react";
+import type { PartialKeys, Virtualizer, VirtualizerOptions } from "@tanstack/react-virtual";
+import { useReducer, useRef } from "react";
 import { flushSync } from "react-dom";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
+import type { VirtualEngine } from "./load-virtual-engine";
 
 /** What {@link useRowVirtualizer} takes: TanStack Virtual's options for an element scroller. */
 export type RowVirtualizerOptions = PartialKeys<
@@ -20,6 +14,12 @@ export type RowVirtualizerOptions = PartialKeys<
 export type RowVirtualizer = Virtualizer<HTMLElement, HTMLElement> & {
   /** Ref of the element that holds the rows: the virtualizer writes its height. */
   containerRef: (node: HTMLElement | null) => void;
+  /**
+   * Takes the viewport's scroll position as the virtualizer's own, once the rows have been put
+   * back in place after a commit (before its scroll listener has seen that scroll), so that its
+   * next scroll adjustment starts from there.
+   */
+  syncScrollOffset: (scrollTop: number) => void;
 };
 
 interface DirectState {
@@ -63,8 +63,15 @@ function needsRender(
  * overscan to spare (below the windowing threshold every row is mounted whatever the range). So
  * following the bottom of a streaming reply, which scrolls on every wrapped line, costs no render
  * besides the delta's own.
+ *
+ * TanStack Virtual itself is passed in once loaded (`engine`): until then, and while `enabled` has
+ * never been true, there is no virtualizer (`null`). The hooks called are the same either way, so
+ * the component that holds the rows keeps them mounted when the virtualizer arrives.
  */
-export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualizer {
+export function useRowVirtualizer(
+  engine: VirtualEngine | null,
+  options: RowVirtualizerOptions,
+): RowVirtualizer | null {
   const rerender = useReducer((x: number) => x + 1, 0)[1];
   const direct = useRef<DirectState>({
     container: null,
@@ -109,23 +116,8 @@ export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualize
     }
   };
 
-  const resolved: VirtualizerOptions<HTMLElement, HTMLElement> = {
-    observeElementRect,
-    observeElementOffset,
-    scrollToFn: elementScroll,
-    ...options,
-    onChange: (instance, sync) => {
-      applyDirectStyles(instance);
-      if (needsRender(instance, direct.rendered)) {
-        if (sync && !direct.measuring) flushSync(rerender);
-        else rerender();
-      }
-      options.onChange?.(instance, sync);
-    },
-  };
-
-  const [instance] = useState(() => {
-    const virtualizer = new Virtualizer<HTMLElement, HTMLElement>(resolved);
+  function create(engine: VirtualEngine): RowVirtualizer {
+    const virtualizer = new engine.Virtualizer<HTMLElement, HTMLElement>(resolve(engine));
     const measureElement = virtualizer.measureElement;
     virtualizer.measureElement = (node) => {
       direct.measuring = true;
@@ -145,19 +137,47 @@ export function useRowVirtualizer(options: RowVirtualizerOptions): RowVirtualize
         direct.lastSize = null;
         if (node !== null) applyDirectStyles(virtualizer);
       },
+      syncScrollOffset: (scrollTop: number) => {
+        // TanStack Virtual reads the offset only in its scroll listener; the field is private.
+        (virtualizer as unknown as { scrollOffset: number | null }).scrollOffset = scrollTop;
+      },
     });
-  });
-  instance.setOptions(resolved);
+  }
 
-  useIsomorphicLayoutEffect(() => instance._didMount(), []);
+  function resolve(engine: VirtualEngine): VirtualizerOptions<HTMLElement, HTMLElement> {
+    return {
+      observeElementRect: engine.observeElementRect,
+      observeElementOffset: engine.observeElementOffset,
+      scrollToFn: engine.elementScroll,
+      ...options,
+      onChange: (instance, sync) => {
+        applyDirectStyles(instance);
+        if (needsRender(instance, direct.rendered)) {
+          if (sync && !direct.measuring) flushSync(rerender);
+          else rerender();
+        }
+        options.onChange?.(instance, sync);
+      },
+    };
+  }
+
+  const held = useRef<RowVirtualizer | null>(null);
+  if (held.current === null && engine !== null && options.enabled !== false) {
+    held.current = create(engine);
+  }
+  const instance = held.current;
+  if (instance !== null && engine !== null) instance.setOptions(resolve(engine));
+
+  useIsomorphicLayoutEffect(() => instance?._didMount(), [instance]);
   useIsomorphicLayoutEffect(() => {
+    if (instance === null) return;
     // What this commit rendered; a change of it is what needs the next render.
     direct.rendered = instance.getVirtualIndexes();
     applyContainerSize(instance);
     return instance._willUpdate();
   });
   useIsomorphicLayoutEffect(() => {
-    applyDirectStyles(instance);
+    if (instance !== null) applyDirectStyles(instance);
   });
   return instance;
 }
