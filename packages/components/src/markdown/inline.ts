@@ -302,6 +302,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
     items.push(text(src.slice(0, i), ""));
     textStart = i;
   }
+  let math: InlineToken | undefined;
   while (i < src.length) {
     const c = src[i] as string;
     switch (c) {
@@ -311,9 +312,8 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
           let end = i + 2;
           while (src[end] === " " || src[end] === "\t") end++;
           push({ type: "br", raw: src.slice(i, end) }, end);
-        } else if (next === "(" && tokenizeMathAt(src, i)) {
-          const math = tokenizeMathAt(src, i);
-          if (math) push(math, i + math.raw.length);
+        } else if (next === "(" && (math = tokenizeMathAt(src, i))) {
+          push(math, i + math.raw.length);
         } else if (next !== undefined && ESCAPABLE.test(next)) {
           push({ type: "escape", raw: `\\${next}`, text: next }, i + 2);
         } else i++;
@@ -448,7 +448,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         break;
       }
       case "$": {
-        const math = tokenizeMathAt(src, i);
+        math = tokenizeMathAt(src, i);
         if (math) push(math, i + math.raw.length);
         else i++;
         break;
@@ -468,6 +468,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         if (
           (c === "w" || c === "W" || c === "h" || c === "H") &&
           (i === 0 || /[\s*_~(]/.test(src[i - 1] as string)) &&
+          /^(?:www\.|https?:\/\/)/i.test(src.slice(i, i + 8)) &&
           brackets.every((b) => !(items[b] as Bracket).active || (items[b] as Bracket).image)
         ) {
           const length = bareUrlLength(src.slice(i, i + 4096));

@@ -79,7 +79,7 @@ describe("lexBlocks", () => {
     const first = lexBlocks(SAMPLE);
     const replaced = lexBlocks(`Different\n\n${SAMPLE}`, first);
     expect(replaced.blocks[0]?.token).not.toBe(first.blocks[0]?.token);
-    expect(replaced.blocks[0]?.token.raw).toBe("Different");
+    expect(replaced.blocks[0]?.token.raw).toBe("Different\n");
   });
 
   it("matches a full parse for any split of arbitrary markdown-ish text", () => {

@@ -12,12 +12,12 @@ import type {
   InlineToken,
   Links,
   ListItemToken,
+  MathToken,
   TableCell,
 } from "./tokens";
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\n]*)/;
 const ATX = /^ {0,3}(#{1,6})(?=[ \t\n]|$)/;
-const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const QUOTE = /^ {0,3}>/;
 const ITEM = /^ {0,3}([-+*]|(\d{1,9})([.)]))(?=[ \t]|$)/;
@@ -37,6 +37,13 @@ const HTML_BLOCKS: readonly [RegExp, RegExp | null][] = [
     null,
   ],
 ];
+
+/** A thematic break: three or more of one of `-`, `*`, `_`, spaces and tabs between them. */
+function isHr(text: string): boolean {
+  if (!/^ {0,3}[-*_]/.test(text)) return false;
+  const compact = text.replace(/[ \t]+/g, "");
+  return compact.length >= 3 && /^(?:-+|\*+|_+)$/.test(compact);
+}
 
 /** Splits text into lines that keep their `\n`. */
 function splitLines(src: string): string[] {
@@ -165,16 +172,32 @@ function itemMarker(line: string): ItemMarker | undefined {
   };
 }
 
+/**
+ * A display math block at `lines[i]`. The text looked at is a window a little longer than the
+ * longest formula, so a run of `$$` lines costs linear time; only a block that is still open
+ * (it takes the rest of the text) needs the whole rest.
+ */
+function mathAt(lines: readonly string[], i: number): MathToken | undefined {
+  if (!/^ {0,3}(?:\$\$|\\\[)/.test(lines[i] as string)) return undefined;
+  let rest = "";
+  let k = i;
+  while (k < lines.length && rest.length < 4200) rest += lines[k++];
+  const math = tokenizeMathBlock(rest);
+  return math && !math.closed && k < lines.length
+    ? tokenizeMathBlock(rest + lines.slice(k).join(""))
+    : math;
+}
+
 /** Whether `line` opens a block that ends a paragraph (or a lazy continuation line). */
 function interrupts(lines: readonly string[], i: number): boolean {
   const line = lines[i] as string;
   if (indentOf(line) >= 4) return false;
   const text = body(line);
-  if (FENCE_OPEN.test(text) || ATX.test(text) || HR.test(text) || QUOTE.test(text)) return true;
+  if (FENCE_OPEN.test(text) || ATX.test(text) || isHr(text) || QUOTE.test(text)) return true;
   if (htmlBlockKind(text, true) >= 0) return true;
   const item = itemMarker(text);
   if (item && !item.empty && (!item.ordered || item.start === 1)) return true;
-  if (/^ {0,3}(?:\$\$|\\\[)/.test(text) && tokenizeMathBlock(lines.slice(i).join(""))) return true;
+  if (mathAt(lines, i)) return true;
   return tableAlign(lines, i) !== undefined;
 }
 
@@ -243,9 +266,8 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
       });
       continue;
     }
-    if (/^ {0,3}(?:\$\$|\\\[)/.test(text)) {
-      const rest = join(i, lines.length);
-      const math = tokenizeMathBlock(rest);
+    {
+      const math = mathAt(lines, i);
       if (math) {
         let length = 0;
         while (length < math.raw.length) length += (lines[i++] as string).length;
@@ -284,7 +306,7 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
       i++;
       continue;
     }
-    if (HR.test(text)) {
+    if (isHr(text)) {
       out.push({ type: "hr", raw: line });
       i++;
       continue;
@@ -388,11 +410,11 @@ function lexQuote(lines: readonly string[], start: number, links: Links, out: Bl
       if (FENCE_OPEN.test(content)) fenced = !fenced;
       lazyOk =
         !fenced && !BLANK.test(content) && indentOf(content) < 4 && !FENCE_OPEN.test(content) &&
-        !ATX.test(content) && !HR.test(content);
+        !ATX.test(content) && !isHr(content);
       i++;
       continue;
     }
-    if (!lazyOk || isBlank(line) || interrupts(lines, i) || SETEXT.test(body(line)) && HR.test(body(line)))
+    if (!lazyOk || isBlank(line) || interrupts(lines, i) || SETEXT.test(body(line)) && isHr(body(line)))
       break;
     inner.push(line);
     i++;
@@ -411,7 +433,7 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
   let i = start;
   while (i < lines.length) {
     const marker = itemMarker(lines[i] as string);
-    if (!marker || marker.kind !== first.kind || marker.ordered !== first.ordered || (i > start && HR.test(body(lines[i] as string))))
+    if (!marker || marker.kind !== first.kind || marker.ordered !== first.ordered || (i > start && isHr(body(lines[i] as string))))
       break;
     const itemStart = i;
     const inner: string[] = [marker.content];
@@ -460,7 +482,7 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
       next !== undefined &&
       next.kind === first.kind &&
       next.ordered === first.ordered &&
-      !HR.test(body(lines[k] as string));
+      !isHr(body(lines[k] as string));
     if (continues && k > end) loose = true;
     i = continues ? k : end;
     const content = inner.slice(0, end - itemStart);
