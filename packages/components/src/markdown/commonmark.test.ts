@@ -6,6 +6,8 @@
  * as text (see markdown-xss.test.tsx).
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { decodeEntities } from "./entities";
 import { lex } from "./lexer";
 import type { BlockToken, InlineToken, ListItemToken } from "./tokens";
@@ -18,7 +20,13 @@ interface Example {
 }
 
 const EXAMPLES: Example[] = JSON.parse(
-  readFileSync(new URL("../../../../fixtures/commonmark/spec-0.31.2.json", import.meta.url), "utf8"),
+  readFileSync(
+    path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      "../../../../fixtures/commonmark/spec-0.31.2.json",
+    ),
+    "utf8",
+  ),
 );
 
 /**
@@ -128,7 +136,7 @@ function normalize(html: string): string {
   return html.replace(BLOCK_TAG, "$1").replace(/\n+$/, "").trim();
 }
 
-export function render(markdown: string): string {
+function render(markdown: string): string {
   return blocks(lex(markdown).tokens);
 }
 
