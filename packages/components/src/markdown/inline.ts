@@ -107,8 +107,7 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
       i++;
       continue;
     }
-    const use =
-      closer.char === "~" ? closer.count : closer.count >= 2 && opener.count >= 2 ? 2 : 1;
+    const use = closer.char === "~" ? closer.count : closer.count >= 2 && opener.count >= 2 ? 2 : 1;
     const innerStart = opener.end;
     const innerEnd = closer.start;
     opener.end -= use;
@@ -308,11 +307,12 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
     switch (c) {
       case "\\": {
         const next = src[i + 1];
+        math = next === "(" ? tokenizeMathAt(src, i) : undefined;
         if (next === "\n") {
           let end = i + 2;
           while (src[end] === " " || src[end] === "\t") end++;
           push({ type: "br", raw: src.slice(i, end) }, end);
-        } else if (next === "(" && (math = tokenizeMathAt(src, i))) {
+        } else if (math) {
           push(math, i + math.raw.length);
         } else if (next !== undefined && ESCAPABLE.test(next)) {
           push({ type: "escape", raw: `\\${next}`, text: next }, i + 2);
@@ -337,16 +337,16 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       case "`": {
         let n = 1;
         while (src[i + n] === "`") n++;
-        let close = i + n;
+        let close = src.indexOf("`", i + n);
         let found = -1;
-        while ((close = src.indexOf("`", close)) !== -1) {
+        while (close !== -1) {
           let m = 1;
           while (src[close + m] === "`") m++;
           if (m === n) {
             found = close;
             break;
           }
-          close += m;
+          close = src.indexOf("`", close + m);
         }
         if (found === -1) {
           i += n;
@@ -368,7 +368,8 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
           break;
         }
         const before = i === 0 ? "\n" : charBefore(src, i);
-        const after = i + n < src.length ? String.fromCodePoint(src.codePointAt(i + n) as number) : "\n";
+        const after =
+          i + n < src.length ? String.fromCodePoint(src.codePointAt(i + n) as number) : "\n";
         const beforeSpace = SPACE.test(before);
         const afterSpace = SPACE.test(after);
         const beforePunct = PUNCT.test(before);

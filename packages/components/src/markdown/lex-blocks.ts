@@ -1,6 +1,6 @@
 import { normalizeLabel } from "./inline";
 import { lex } from "./lexer";
-import type { BlockToken, LinkTarget, Links } from "./tokens";
+import type { BlockToken, Links, LinkTarget } from "./tokens";
 
 type Token = BlockToken;
 
@@ -81,7 +81,8 @@ function collectDefinitions(token: Token, into: Definitions): void {
   if (token.type === "blockquote") {
     for (const child of token.tokens) collectDefinitions(child, into);
   } else if (token.type === "list") {
-    for (const item of token.items) for (const child of item.tokens) collectDefinitions(child, into);
+    for (const item of token.items)
+      for (const child of item.tokens) collectDefinitions(child, into);
   }
 }
 
@@ -206,7 +207,8 @@ function lexTail(
   text: string,
   definitions: Readonly<Definitions>,
 ): { tokens: Token[]; links: Definitions } {
-  if (text.length <= MARKDOWN_CHUNK_LENGTH && !DEEP_PREFIX.test(text)) return lex(text, definitions);
+  if (text.length <= MARKDOWN_CHUNK_LENGTH && !DEEP_PREFIX.test(text))
+    return lex(text, definitions);
   const tokens: Token[] = [];
   let links: Definitions = Object.assign(Object.create(null), definitions);
   let chunk = "";

@@ -4,7 +4,14 @@
  * text, link reference definitions), GFM tables, and display math. Blocks keep their exact source
  * in `raw`, so top-level raws add up to the text (see `lex-blocks.ts` for streaming).
  */
-import { lexInline, normalizeLabel, parseDestination, parseLabel, parseTitle, unescapeText } from "./inline";
+import {
+  lexInline,
+  normalizeLabel,
+  parseDestination,
+  parseLabel,
+  parseTitle,
+  unescapeText,
+} from "./inline";
 import { tokenizeMathBlock } from "./math";
 import type {
   Align,
@@ -87,7 +94,8 @@ function stripColumns(line: string, n: number, start = 0): string {
 
 function htmlBlockKind(line: string, inParagraph: boolean): number {
   const last = inParagraph ? 6 : 7;
-  for (let k = 0; k < last; k++) if ((HTML_BLOCKS[k] as [RegExp, RegExp | null])[0].test(line)) return k;
+  for (let k = 0; k < last; k++)
+    if ((HTML_BLOCKS[k] as [RegExp, RegExp | null])[0].test(line)) return k;
   return -1;
 }
 
@@ -114,7 +122,7 @@ function splitRow(line: string): string[] {
 
 /** The alignments of a delimiter row, or undefined when `line` is not one. */
 function delimiterRow(line: string | undefined): Align[] | undefined {
-  if (!line || !line.includes("|") || !/^[ \t|:-]+$/.test(body(line)) || !line.includes("-"))
+  if (!line?.includes("|") || !/^[ \t|:-]+$/.test(body(line)) || !line.includes("-"))
     return undefined;
   const cells = splitRow(line);
   const align: Align[] = [];
@@ -229,8 +237,7 @@ function parseDefinition(
     const title = parseTitle(src, j);
     if (title) {
       const end = lineEnd(title[0]);
-      if (end !== -1)
-        return { length: end, label: label[1], href: dest[1], title: title[1] };
+      if (end !== -1) return { length: end, label: label[1], href: dest[1], title: title[1] };
     }
   }
   const end = lineEnd(destEnd);
@@ -254,9 +261,13 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
     const indent = indentOf(text);
     if (indent >= 4) {
       i++;
-      while (i < lines.length && (isBlank(lines[i] as string) || indentOf(lines[i] as string) >= 4)) i++;
+      while (i < lines.length && (isBlank(lines[i] as string) || indentOf(lines[i] as string) >= 4))
+        i++;
       while (isBlank(lines[i - 1] as string)) i--;
-      const code = lines.slice(start, i).map((l) => stripColumns(l, 4)).join("");
+      const code = lines
+        .slice(start, i)
+        .map((l) => stripColumns(l, 4))
+        .join("");
       out.push({
         type: "code",
         raw: join(start, i),
@@ -279,7 +290,9 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
     const fence = FENCE_OPEN.exec(text);
     if (fence && !(fence[2]![0] === "`" && fence[3]!.includes("`"))) {
       const marker = fence[2] as string;
-      const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`);
+      const close = new RegExp(
+        `^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`,
+      );
       i++;
       const content: string[] = [];
       while (i < lines.length) {
@@ -393,7 +406,12 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
   return out;
 }
 
-function lexQuote(lines: readonly string[], start: number, links: Links, out: BlockToken[]): number {
+function lexQuote(
+  lines: readonly string[],
+  start: number,
+  links: Links,
+  out: BlockToken[],
+): number {
   const inner: string[] = [];
   let i = start;
   let fenced = false;
@@ -409,18 +427,32 @@ function lexQuote(lines: readonly string[], start: number, links: Links, out: Bl
       const content = body(rest);
       if (FENCE_OPEN.test(content)) fenced = !fenced;
       lazyOk =
-        !fenced && !BLANK.test(content) && indentOf(content) < 4 && !FENCE_OPEN.test(content) &&
-        !ATX.test(content) && !isHr(content);
+        !fenced &&
+        !BLANK.test(content) &&
+        indentOf(content) < 4 &&
+        !FENCE_OPEN.test(content) &&
+        !ATX.test(content) &&
+        !isHr(content);
       i++;
       continue;
     }
-    if (!lazyOk || isBlank(line) || interrupts(lines, i) || SETEXT.test(body(line)) && isHr(body(line)))
+    if (
+      !lazyOk ||
+      isBlank(line) ||
+      interrupts(lines, i) ||
+      (SETEXT.test(body(line)) && isHr(body(line)))
+    )
       break;
     inner.push(line);
     i++;
   }
   const text = inner.join("");
-  out.push({ type: "blockquote", raw: lines.slice(start, i).join(""), text, tokens: lexLines(inner, links) });
+  out.push({
+    type: "blockquote",
+    raw: lines.slice(start, i).join(""),
+    text,
+    tokens: lexLines(inner, links),
+  });
   return i;
 }
 
@@ -433,7 +465,12 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
   let i = start;
   while (i < lines.length) {
     const marker = itemMarker(lines[i] as string);
-    if (!marker || marker.kind !== first.kind || marker.ordered !== first.ordered || (i > start && isHr(body(lines[i] as string))))
+    if (
+      !marker ||
+      marker.kind !== first.kind ||
+      marker.ordered !== first.ordered ||
+      (i > start && isHr(body(lines[i] as string)))
+    )
       break;
     const itemStart = i;
     const inner: string[] = [marker.content];

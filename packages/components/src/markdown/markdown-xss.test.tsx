@@ -23,9 +23,15 @@ function expectInert(container: HTMLElement) {
 
 const HOSTILE: readonly [string, string][] = [
   ["javascript: link", "[x](javascript:alert(1))"],
-  ["javascript: link, mixed case and entities", "[x](JaVaScRiPt&#58;alert(1)) [y](&#106;avascript:alert(1))"],
+  [
+    "javascript: link, mixed case and entities",
+    "[x](JaVaScRiPt&#58;alert(1)) [y](&#106;avascript:alert(1))",
+  ],
   ["javascript: link with an escaped colon", "[x](javascript\\:alert(1))"],
-  ["javascript: link with control characters", "[x](java\tscript:alert(1)) [y](<java\nscript:alert(1)>)"],
+  [
+    "javascript: link with control characters",
+    "[x](java\tscript:alert(1)) [y](<java\nscript:alert(1)>)",
+  ],
   ["javascript: autolink", "<javascript:alert(1)>"],
   ["javascript: reference link", "[x]\n\n[x]: javascript:alert(1)"],
   ["javascript: image", "![x](javascript:alert(1))"],
@@ -39,7 +45,10 @@ const HOSTILE: readonly [string, string][] = [
   ["on* attribute, block", '<div onmouseover="alert(1)">hover</div>'],
   ["on* attribute in a link title", '[x](https://ok.example "a onclick=alert(1)")'],
   ["iframe and svg", '<iframe src="javascript:alert(1)"></iframe>\n\n<svg onload=alert(1)>'],
-  ["HTML comment and CDATA", "<!-- <script>alert(1)</script> -->\n\n<![CDATA[<script>alert(1)</script>]]>"],
+  [
+    "HTML comment and CDATA",
+    "<!-- <script>alert(1)</script> -->\n\n<![CDATA[<script>alert(1)</script>]]>",
+  ],
   ["HTML in a table cell", "| a |\n| - |\n| <img src=x onerror=alert(1)> |"],
   ["HTML in a list and a quote", "- <script>alert(1)</script>\n\n> <img src=x onerror=alert(1)>"],
   ["HTML in link text", "[<img src=x onerror=alert(1)>](https://ok.example)"],
@@ -77,7 +86,8 @@ describe("Markdown with hostile input", () => {
   });
 
   it("keeps every part of the stream inert while it grows", () => {
-    const text = 'See [x](javascript:alert(1)) and <img src=x onerror="alert(1)"> ![i](data:text/html,x)';
+    const text =
+      'See [x](javascript:alert(1)) and <img src=x onerror="alert(1)"> ![i](data:text/html,x)';
     const { container, rerender } = render(<Markdown text="" streaming />);
     for (let i = 1; i <= text.length; i++) {
       rerender(<Markdown text={text.slice(0, i)} streaming />);

@@ -3,8 +3,9 @@
  * in the message text (as pieces, since nested blocks lose their container markup on every line)
  * and every marker is handed to the child whose text holds its index.
  */
-import type { Token, TableToken } from "./tokens";
+
 import type { MarkdownMarker } from "./markdown-marker";
+import type { TableToken, Token } from "./tokens";
 
 /**
  * A run of a nested token's `raw` that appears verbatim in the message text: `raw[local + i]` is

@@ -1,5 +1,13 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import { ImageOff } from "lucide-react";
+import { Fragment, type ReactNode } from "react";
+import { isDeeplink } from "../internal/deeplink";
+import { imageDomainsPending, safeUrl } from "../internal/safe-url";
+import { CodeBlock } from "./code-block";
+import { decodeEntities } from "./entities";
+import type { MarkdownMarker } from "./markdown-marker";
+import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
+import { MathFormula } from "./math-formula";
 import type {
   BlockquoteToken,
   CodespanToken,
@@ -18,14 +26,6 @@ import type {
   TextToken,
   Token,
 } from "./tokens";
-import { Fragment, type ReactNode } from "react";
-import { isDeeplink } from "../internal/deeplink";
-import { imageDomainsPending, safeUrl } from "../internal/safe-url";
-import { CodeBlock } from "./code-block";
-import { decodeEntities } from "./entities";
-import type { MarkdownMarker } from "./markdown-marker";
-import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
-import { MathFormula } from "./math-formula";
 
 export type { MarkdownMarker } from "./markdown-marker";
 
