@@ -134,7 +134,7 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * full chat 114.3 kB with the composer's inline tag tokens and `/` commands, the shared widget-action
  * and composer rules and the lazy REST/Assistants backends (one chunk each) merged on top.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 100_000, chat: 116_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 91_000, chat: 106_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
