@@ -71,7 +71,7 @@ const entries = [
     ],
   },
   {
-    name: "@threadkit/components { Markdown } alone (with marked; no thread view, query cache, dialogs or widget icons; lazy chunks excluded)",
+    name: "@threadkit/components { Markdown } alone (with its lexer; no thread view, query cache, dialogs or widget icons; lazy chunks excluded)",
     path: "packages/components/dist/index.js",
     import: "{ Markdown }",
     limit: "30 kB",

@@ -1,5 +1,8 @@
-import { Lexer, type Links, type Token, type Tokens } from "marked";
-import { MATH_EXTENSIONS, type MathToken } from "./math";
+import { normalizeLabel } from "./inline";
+import { lex } from "./lexer";
+import type { BlockToken, Links, LinkTarget } from "./tokens";
+
+type Token = BlockToken;
 
 /** One top-level markdown block with its character range in the source text. */
 export interface MarkdownBlock {
@@ -25,14 +28,14 @@ export interface BlockLexState {
 }
 
 type Definitions = Links;
-type Definition = Links[string];
+type Definition = LinkTarget;
 
 /**
  * Link reference definitions as the lexer saw them. Opaque: it only exists so the next call can
  * tell which finished blocks a new or changed definition affects.
  */
 export interface ReferenceState {
-  /** Definitions made by finished blocks; marked lets the first definition of a label win. */
+  /** Definitions made by finished blocks; the first definition of a label wins. */
   readonly stable: Readonly<Definitions>;
   /** Every definition the last call saw, including those in the unfinished tail. */
   readonly all: Readonly<Definitions>;
@@ -43,20 +46,12 @@ export interface ReferenceState {
   readonly uses: Map<string, Set<number>>;
 }
 
-// GitHub-flavoured markdown plus LaTeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`).
-const OPTIONS = { gfm: true, breaks: false, extensions: MATH_EXTENSIONS } as const;
-
 /** Labels a finished block's text mentions, by token object (tokens are immutable once final). */
 const LABELS = new WeakMap<Token, ReadonlySet<string>>();
 
 // A reference label is a bracket-free run (backslash escapes allowed) between "[" and "]", both
 // where it is used and where it is defined, so this finds every label a block can look up.
 const BRACKETED = /\[((?:\\[\s\S]|[^[\]\\])+)\]/g;
-
-/** marked's label normalization: trim, collapse whitespace, case-fold. */
-function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase().toLowerCase();
-}
 
 function labelsOf(token: Token): ReadonlySet<string> {
   let labels = LABELS.get(token);
@@ -80,26 +75,19 @@ function labelsOf(token: Token): ReadonlySet<string> {
 /** Adds the definitions inside `token` (also nested in quotes and lists) to `into`, first wins. */
 function collectDefinitions(token: Token, into: Definitions): void {
   if (token.type === "def") {
-    const def = token as Tokens.Def;
-    if (!(def.tag in into)) into[def.tag] = { href: def.href, title: def.title };
+    if (!(token.tag in into)) into[token.tag] = { href: token.href, title: token.title };
     return;
   }
   if (token.type === "blockquote") {
-    for (const child of (token as Tokens.Blockquote).tokens) collectDefinitions(child, into);
+    for (const child of token.tokens) collectDefinitions(child, into);
   } else if (token.type === "list") {
-    for (const item of (token as Tokens.List).items)
+    for (const item of token.items)
       for (const child of item.tokens) collectDefinitions(child, into);
   }
 }
 
 function sameDefinition(a: Definition | undefined, b: Definition | undefined): boolean {
   return a === b || (!!a && !!b && a.href === b.href && (a.title ?? null) === (b.title ?? null));
-}
-
-function createLexer(definitions: Readonly<Definitions>): Lexer {
-  const lexer = new Lexer(OPTIONS);
-  Object.assign(lexer.tokens.links, definitions);
-  return lexer;
 }
 
 /**
@@ -110,8 +98,8 @@ export const MARKDOWN_CHUNK_LENGTH = 64 * 1024;
 
 /**
  * How deeply a line may nest containers (each `>`, each list marker, every two columns of
- * indentation) and still be lexed as markdown. marked lexes nested containers recursively, so
- * a line like 100,000 `>` overflows the stack; the blank-line-delimited section holding a deeper
+ * indentation) and still be lexed as markdown. The lexer reads nested containers recursively, so
+ * a line like 100,000 `>` would overflow the stack; the blank-line-delimited section holding a deeper
  * line is shown as plain text instead.
  */
 export const MAX_MARKDOWN_NESTING = 64;
@@ -210,7 +198,7 @@ function plainTokens(section: string): Token[] {
 }
 
 /**
- * Lexes the unfinished tail. Short text without deeply nested lines goes to marked in one call
+ * Lexes the unfinished tail. Short text without deeply nested lines is lexed in one call
  * (the streaming case); longer text is lexed in chunks of about {@link MARKDOWN_CHUNK_LENGTH}
  * characters cut between sections, each chunk seeing the link definitions of the chunks before
  * it, and sections nested too deeply are plain text.
@@ -219,18 +207,16 @@ function lexTail(
   text: string,
   definitions: Readonly<Definitions>,
 ): { tokens: Token[]; links: Definitions } {
-  if (text.length <= MARKDOWN_CHUNK_LENGTH && !DEEP_PREFIX.test(text)) {
-    const lexer = createLexer(definitions);
-    return { tokens: [...lexer.lex(text)], links: lexer.tokens.links };
-  }
+  if (text.length <= MARKDOWN_CHUNK_LENGTH && !DEEP_PREFIX.test(text))
+    return lex(text, definitions);
   const tokens: Token[] = [];
   let links: Definitions = Object.assign(Object.create(null), definitions);
   let chunk = "";
   const flush = () => {
     if (chunk === "") return;
-    const lexer = createLexer(links);
-    tokens.push(...lexer.lex(chunk));
-    links = lexer.tokens.links;
+    const lexed = lex(chunk, links);
+    tokens.push(...lexed.tokens);
+    links = lexed.links;
     chunk = "";
   };
   for (const section of sectionsOf(text)) {
@@ -246,7 +232,7 @@ function lexTail(
   return { tokens, links };
 }
 
-/** Normalizes line endings the way marked does, so offsets match the lexed text. */
+/** Normalizes line endings (CR LF and CR become LF), so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
@@ -297,9 +283,8 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
       next?.type === "space" ||
       token.type === "heading" ||
       token.type === "hr" ||
-      (token.type === "math" && (token as MathToken).closed) ||
-      (token.type === "code" &&
-        (token as { codeBlockStyle?: string }).codeBlockStyle !== "indented");
+      (token.type === "math" && token.closed) ||
+      (token.type === "code" && token.codeBlockStyle !== "indented");
     if (!final) break;
     stable++;
   }
@@ -337,7 +322,7 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
  * Lexes again the reused finished blocks (`blocks[0..reused)`) that mention a label whose
  * definition differs between `before` (what they were lexed with) and `after`. Returns `false`
  * when a block lexed alone no longer gives the same single block; the caller then lexes the whole
- * text (never seen in property tests, kept so a marked change cannot corrupt the blocks).
+ * text (never seen in property tests, kept so a lexer change cannot corrupt the blocks).
  */
 function relexReferences(
   blocks: MarkdownBlock[],
@@ -363,7 +348,7 @@ function relexReferences(
   for (const index of affected) {
     const block = blocks[index] as MarkdownBlock;
     const raw = block.token.raw;
-    const [token, ...rest] = createLexer(after).lex(raw);
+    const [token, ...rest] = lex(raw, after).tokens;
     if (!token || rest.length > 0 || token.type !== block.token.type || token.raw !== raw)
       return false;
     LABELS.set(token, labelsOf(block.token));

@@ -3,8 +3,9 @@
  * in the message text (as pieces, since nested blocks lose their container markup on every line)
  * and every marker is handed to the child whose text holds its index.
  */
-import type { Token, Tokens } from "marked";
+
 import type { MarkdownMarker } from "./markdown-marker";
+import type { TableToken, Token } from "./tokens";
 
 /**
  * A run of a nested token's `raw` that appears verbatim in the message text: `raw[local + i]` is
@@ -125,8 +126,8 @@ export function placeChildren(
   if (!place || place.markers.length === 0) return children.map(() => undefined);
   let from = 0;
   const located = children.map((child) => {
-    // Blank lines and task boxes hold no text: markers there go to a neighbour.
-    if (child.type === "space" || child.type === "checkbox") return undefined;
+    // Blank lines hold no text: markers there go to a neighbour.
+    if (child.type === "space") return undefined;
     const found = findPieces(child.raw, raw, from);
     if (!found) return undefined;
     const end = found[found.length - 1] as Piece;
@@ -141,7 +142,7 @@ export function placeChildren(
  * line per body row). Cells whose text differs from the source (an escaped `\|`) are not found.
  */
 export function locateCells(
-  table: Tokens.Table,
+  table: TableToken,
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): (Placement | undefined)[] {

@@ -1,6 +1,5 @@
-import type { Token, Tokens } from "marked";
 import { lexBlocks } from "./lex-blocks";
-import type { MathToken } from "./math";
+import type { Token } from "./tokens";
 
 /** The math tokens of `text` (block and inline), as [text, display, closed]. */
 function math(text: string): [string, boolean, boolean][] {
@@ -8,11 +7,10 @@ function math(text: string): [string, boolean, boolean][] {
   const walk = (tokens: readonly Token[] | undefined) => {
     for (const token of tokens ?? []) {
       if (token.type === "math") {
-        const m = token as MathToken;
-        found.push([m.text, m.display, m.closed]);
+        found.push([token.text, token.display, token.closed]);
       }
-      walk((token as Tokens.Generic).tokens);
-      if (token.type === "list") for (const item of (token as Tokens.List).items) walk(item.tokens);
+      if ("tokens" in token) walk(token.tokens as Token[] | undefined);
+      if (token.type === "list") for (const item of token.items) walk(item.tokens);
     }
   };
   walk(lexBlocks(text).blocks.map((b) => b.token));

@@ -1,22 +1,6 @@
-import type { MarkedOptions, Tokens } from "marked";
+import type { MathToken } from "./tokens";
 
-/**
- * A LaTeX formula in markdown: `$…$` and `\(…\)` inline, `$$…$$` display (inline or as its own
- * block), `\[…\]` display as its own block.
- */
-export interface MathToken extends Tokens.Generic {
-  type: "math";
-  raw: string;
-  /** The LaTeX source between the delimiters. */
-  text: string;
-  /** Display (block) math rather than inline. */
-  display: boolean;
-  /**
-   * `false` for a display block whose closing delimiter has not arrived (a reply still
-   * streaming): it shows as the text it is, never as a half-parsed formula.
-   */
-  closed: boolean;
-}
+export type { MathToken } from "./tokens";
 
 // Openers of display blocks at the start of a line, and what closes each.
 const BLOCK_OPEN = /^ {0,3}(\$\$|\\\[)/;
@@ -32,32 +16,6 @@ const MAX_INLINE = 1024;
 function indexWithin(src: string, needle: string, from: number, length: number): number {
   const at = src.slice(from, from + length + needle.length).indexOf(needle);
   return at === -1 ? -1 : from + at;
-}
-
-/** Whether a display block opens at `at` (a line start): up to 3 spaces, then `$$` or `\[`. */
-function opensBlock(src: string, at: number): boolean {
-  let i = at;
-  while (i < at + 3 && src.charCodeAt(i) === 32) i++;
-  const c = src[i];
-  return (c === "$" && src[i + 1] === "$") || (c === "\\" && src[i + 1] === "[");
-}
-
-/**
- * Where a display block starts in `src` (which marked hands over from the second character of a
- * paragraph), so the paragraph stops there: a later line that opens one. Looks no further than
- * the paragraph can reach (its first blank line), and a line that only looks like an opener
- * (`$$5 and $$10`) does not cut the paragraph, so lexing stays linear.
- */
-function blockStart(src: string): number | undefined {
-  let newline = src.indexOf("\n");
-  while (newline !== -1) {
-    const line = newline + 1;
-    if (opensBlock(src, line) && tokenizeMathBlock(src.slice(line))) return line;
-    const next = src.indexOf("\n", line);
-    if (src.slice(line, next === -1 ? src.length : next).trim() === "") return undefined;
-    newline = next;
-  }
-  return undefined;
 }
 
 /**
@@ -91,31 +49,6 @@ export function tokenizeMathBlock(src: string): MathToken | undefined {
   const typing = opener === "$$" && firstLineEnd === -1 && /^[^\s\d$]/.test(firstLine);
   if (!alone && !typing) return undefined;
   return { type: "math", raw: src, text: src.slice(from).trim(), display: true, closed: false };
-}
-
-/**
- * Where inline math could start in `src`: a `$`, `\(` or an escaped `\$` (so the text stops
- * before its backslash and the escape rule, not this one, reads it as a literal dollar). The
- * scan stops where marked's text rule stops anyway (the next markup character), and a long run
- * without any is cut at a space, so lexing stays linear on megabytes of text.
- */
-function inlineStart(src: string): number | undefined {
-  const limit = Math.min(src.length, 1024);
-  for (let i = 0; i < limit; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 36) return i; // $
-    if (c === 92) {
-      // \
-      const next = src[i + 1];
-      return next === "(" || next === "$" ? i : undefined;
-    }
-    // < ! [ ` * ~ _ end a text token by themselves.
-    if (c === 60 || c === 33 || c === 91 || c === 96 || c === 42 || c === 126 || c === 95)
-      return undefined;
-  }
-  if (limit === src.length) return undefined;
-  const space = src.lastIndexOf(" ", limit);
-  return space > 0 ? space : limit;
 }
 
 /**
@@ -170,13 +103,3 @@ export function tokenizeMathInline(src: string): MathToken | undefined {
   }
   return undefined;
 }
-
-/** The math tokenizers in the shape marked's `Lexer` takes as `extensions`. */
-export const MATH_EXTENSIONS: NonNullable<MarkedOptions["extensions"]> = {
-  renderers: {},
-  childTokens: {},
-  block: [tokenizeMathBlock],
-  inline: [tokenizeMathInline],
-  startBlock: [blockStart],
-  startInline: [inlineStart],
-};

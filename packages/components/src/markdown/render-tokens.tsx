@@ -1,6 +1,5 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import { ImageOff } from "lucide-react";
-import type { Token, Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
 import { isDeeplink } from "../internal/deeplink";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
@@ -8,8 +7,25 @@ import { CodeBlock } from "./code-block";
 import { decodeEntities } from "./entities";
 import type { MarkdownMarker } from "./markdown-marker";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
-import type { MathToken } from "./math";
 import { MathFormula } from "./math-formula";
+import type {
+  BlockquoteToken,
+  CodespanToken,
+  CodeToken,
+  EmphasisToken,
+  EscapeToken,
+  HeadingToken,
+  HtmlToken,
+  ImageToken,
+  LinkToken,
+  ListToken,
+  MathToken,
+  ParagraphToken,
+  TableCell,
+  TableToken,
+  TextToken,
+  Token,
+} from "./tokens";
 
 export type { MarkdownMarker } from "./markdown-marker";
 
@@ -86,7 +102,7 @@ function renderInline(
     } else {
       const emphasis =
         cursor && (token.type === "strong" || token.type === "em" || token.type === "del")
-          ? (token as Tokens.Strong | Tokens.Em | Tokens.Del)
+          ? (token as EmphasisToken)
           : undefined;
       if (emphasis) {
         // Markers go inside emphasis too; the text starts after the opening delimiter run.
@@ -121,17 +137,17 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     case "text":
       return "tokens" in token && token.tokens
         ? renderInline(token.tokens, options)
-        : decodeEntities((token as Tokens.Text).text);
+        : decodeEntities((token as TextToken).text);
     case "escape":
-      return (token as Tokens.Escape).text;
+      return (token as EscapeToken).text;
     case "strong":
-      return <strong>{renderInline((token as Tokens.Strong).tokens, options)}</strong>;
+      return <strong>{renderInline((token as EmphasisToken).tokens, options)}</strong>;
     case "em":
-      return <em>{renderInline((token as Tokens.Em).tokens, options)}</em>;
+      return <em>{renderInline((token as EmphasisToken).tokens, options)}</em>;
     case "del":
-      return <del>{renderInline((token as Tokens.Del).tokens, options)}</del>;
+      return <del>{renderInline((token as EmphasisToken).tokens, options)}</del>;
     case "codespan":
-      return <code data-tk-part="markdown-code-inline">{(token as Tokens.Codespan).text}</code>;
+      return <code data-tk-part="markdown-code-inline">{(token as CodespanToken).text}</code>;
     case "math": {
       const math = token as MathToken;
       return <MathFormula tex={math.text} display={math.display} source={math.raw} />;
@@ -139,7 +155,7 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     case "br":
       return <br />;
     case "link": {
-      const link = token as Tokens.Link;
+      const link = token as LinkToken;
       const children = renderInline(link.tokens, options);
       if (isDeeplink(link.href)) {
         // Never navigates: the enclosing Thread.Root hands it to `onDeeplink`.
@@ -169,7 +185,7 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
       );
     }
     case "image": {
-      const image = token as Tokens.Image;
+      const image = token as ImageToken;
       const src = safeUrl(image.href, "image", {
         allowDataImages: options.allowDataImages,
         allowedImageDomains: options.allowedImageDomains,
@@ -201,9 +217,7 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
     }
     case "html":
       // Raw HTML is shown as the text it is; it never becomes markup.
-      return (token as Tokens.HTML).text;
-    case "checkbox":
-      return null;
+      return (token as HtmlToken).text;
     default:
       return "raw" in token ? token.raw : null;
   }
@@ -238,7 +252,7 @@ export function renderBlock(
   const cursor = new MarkerCursor(markers);
   switch (token.type) {
     case "paragraph": {
-      const p = token as Tokens.Paragraph;
+      const p = token as ParagraphToken;
       return (
         <p data-tk-part="markdown-paragraph">
           {renderInline(p.tokens, options, cursor, start)}
@@ -247,7 +261,7 @@ export function renderBlock(
       );
     }
     case "heading": {
-      const h = token as Tokens.Heading;
+      const h = token as HeadingToken;
       const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
       const inner = Math.max(0, h.raw.indexOf(h.text));
       return (
@@ -304,11 +318,11 @@ function renderNestedBlock(
     case "paragraph":
       return (
         <p data-tk-part="markdown-paragraph">
-          {renderPlacedInline((token as Tokens.Paragraph).tokens, options, place)}
+          {renderPlacedInline((token as ParagraphToken).tokens, options, place)}
         </p>
       );
     case "text": {
-      const text = token as Tokens.Text;
+      const text = token as TextToken;
       if (text.tokens) return renderPlacedInline(text.tokens, options, place);
       return (
         <>
@@ -318,7 +332,7 @@ function renderNestedBlock(
       );
     }
     case "heading": {
-      const h = token as Tokens.Heading;
+      const h = token as HeadingToken;
       const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
       return (
         <Tag data-tk-part="markdown-heading" data-level={h.depth}>
@@ -327,7 +341,7 @@ function renderNestedBlock(
       );
     }
     case "blockquote": {
-      const quote = token as Tokens.Blockquote;
+      const quote = token as BlockquoteToken;
       const inside: MarkdownMarker[] = [];
       return (
         <blockquote data-tk-part="markdown-blockquote">
@@ -339,9 +353,9 @@ function renderNestedBlock(
       );
     }
     case "list":
-      return renderList(token as Tokens.List, options, place, unplaced);
+      return renderList(token as ListToken, options, place, unplaced);
     case "table":
-      return renderTable(token as Tokens.Table, options, place, unplaced);
+      return renderTable(token as TableToken, options, place, unplaced);
     case "math": {
       if (place) unplaced.push(...place.markers);
       const math = token as MathToken;
@@ -358,7 +372,7 @@ function renderNestedBlock(
     }
     case "code": {
       if (place) unplaced.push(...place.markers);
-      const code = token as Tokens.Code;
+      const code = token as CodeToken;
       const fenced = code.codeBlockStyle !== "indented";
       const closed = !fenced || /\n? {0,3}(`{3,}|~{3,})\s*$/.test(code.raw.trimEnd().slice(3));
       return (
@@ -379,20 +393,19 @@ function renderLeafBlock(token: Token): ReactNode {
   switch (token.type) {
     case "space":
     case "def":
-    case "checkbox":
       return null;
     case "hr":
       return <hr data-tk-part="markdown-rule" />;
     case "html":
       // Raw HTML blocks are shown as inert text.
-      return <p data-tk-part="markdown-html">{(token as Tokens.HTML).text}</p>;
+      return <p data-tk-part="markdown-html">{(token as HtmlToken).text}</p>;
     default:
       return "raw" in token && typeof token.raw === "string" ? <p>{token.raw}</p> : null;
   }
 }
 
 function renderList(
-  list: Tokens.List,
+  list: ListToken,
   options: RenderOptions,
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
@@ -438,13 +451,13 @@ function renderList(
 }
 
 function renderTable(
-  table: Tokens.Table,
+  table: TableToken,
   options: RenderOptions,
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): ReactNode {
   const places = locateCells(table, place, unplaced);
-  const align = (a: Tokens.TableCell["align"]) => (a ? { textAlign: a } : undefined);
+  const align = (a: TableCell["align"]) => (a ? { textAlign: a } : undefined);
   let c = 0;
   return (
     <div data-tk-part="markdown-table-wrap">
