@@ -60,7 +60,7 @@ const entries = [
     name: "@threadkit/components, every export (with its dependencies, lazy chunks excluded)",
     path: "packages/components/dist/index.js",
     import: "*",
-    limit: "115 kB",
+    limit: "100 kB",
     ignore: [
       "@threadkit/core",
       "@threadkit/hooks",
@@ -74,14 +74,14 @@ const entries = [
     name: "@threadkit/components { Markdown } alone (with its lexer; no thread view, query cache, dialogs or widget icons; lazy chunks excluded)",
     path: "packages/components/dist/index.js",
     import: "{ Markdown }",
-    limit: "30 kB",
+    limit: "20 kB",
     ignore: ["react", "react-dom"],
   },
   {
     name: "@threadkit/components { ThreadRoot, ThreadViewport, ThreadItems }: the thread view (with its dependencies but core, hooks and the query cache; lazy chunks excluded)",
     path: "packages/components/dist/index.js",
     import: "{ ThreadRoot, ThreadViewport, ThreadItems }",
-    limit: "60 kB",
+    limit: "40 kB",
     ignore: [
       "@threadkit/core",
       "@threadkit/hooks",

@@ -19,7 +19,9 @@ import { WidgetIconGlyph } from "../widgets/icon";
 import { useComposerContext } from "./composer";
 
 /** The Radix dropdown menu (popper, floating-ui, roving focus, dismissable layer), loaded on first use. */
-export const composerMenuModule = lazyModule(() => import("./composer-menu"));
+export const composerMenuModule = lazyModule(() =>
+  import("../internal/overlays").then((overlays) => overlays.composerMenu),
+);
 
 type DropdownMenuModule = typeof import("radix-ui").DropdownMenu;
 

@@ -4,7 +4,9 @@ import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import type { PreviewDialogContentProps } from "./preview-dialog-content";
 
 /** The Radix dialog (focus scope, scroll lock, dismissable layer), loaded on first use. */
-export const previewDialogModule = lazyModule(() => import("./preview-dialog-content"));
+export const previewDialogModule = lazyModule(() =>
+  import("../internal/overlays").then((overlays) => overlays.previewDialog),
+);
 
 interface PreviewDialogProps
   extends Omit<ComponentPropsWithoutRef<"button">, "children" | "title">,

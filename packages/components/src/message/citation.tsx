@@ -27,7 +27,9 @@ function SourceIcon({ source }: { source: Source }) {
 }
 
 /** The Radix tooltip (with floating-ui) of citations and sources, loaded on first hover or focus. */
-export const sourceTooltipModule = lazyModule(() => import("./source-preview"));
+export const sourceTooltipModule = lazyModule(() =>
+  import("../internal/overlays").then((overlays) => overlays.sourcePreview),
+);
 
 /**
  * A citation or source with its preview: renders the trigger as is (with Radix's closed

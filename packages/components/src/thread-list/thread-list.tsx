@@ -17,7 +17,9 @@ import { composeRefs } from "../internal/compose-refs";
 import { lazyModule, useLazyModule } from "../internal/lazy-module";
 
 /** The Radix alert dialog confirming a deletion, loaded on first use. */
-export const deleteDialogModule = lazyModule(() => import("./delete-dialog"));
+export const deleteDialogModule = lazyModule(() =>
+  import("../internal/overlays").then((overlays) => overlays.deleteDialog),
+);
 const preloadDeleteDialog = () => {
   deleteDialogModule.preload().catch(() => {});
 };
