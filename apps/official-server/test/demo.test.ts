@@ -54,6 +54,8 @@ async function send(page: Page, text: string): Promise<void> {
 
 const items = (page: Page, type: string) =>
   page.locator(`[data-tk-part="thread-item"][data-item-type="${type}"]`);
+/** The thread's title in `<ChatKit>`'s header. */
+const headerTitle = (page: Page) => page.locator('[data-tk-part="chatkit-title"]');
 const threadIdOf = (page: Page) => /#\/t\/([^/?#]+)/.exec(page.url())?.[1] ?? null;
 
 /** Waits until no item streams and the composer is idle. */
@@ -80,7 +82,7 @@ describe("demo app against the official Python SDK server", () => {
     const reply = items(page, "assistant_message").first();
     await expect.poll(() => reply.textContent()).toContain("Attempt 1.");
     await expect
-      .poll(() => page.getByTestId("thread-title").textContent())
+      .poll(() => headerTitle(page).textContent())
       .toBe("Remember this official thread");
     const threadId = threadIdOf(page);
     const before = await reply.textContent();
@@ -92,7 +94,7 @@ describe("demo app against the official Python SDK server", () => {
       .toContain("Remember this official thread");
     expect(await items(page, "assistant_message").first().textContent()).toBe(before);
     await expect
-      .poll(() => page.getByTestId("thread-title").textContent())
+      .poll(() => headerTitle(page).textContent())
       .toBe("Remember this official thread");
     expect(errors).toEqual([]);
   });
@@ -190,7 +192,7 @@ describe("demo app against the official Python SDK server", () => {
   it("renames the open thread and updates its header", async () => {
     const { page } = await startThread("A title to rename");
     await expect
-      .poll(() => page.getByTestId("thread-title").textContent())
+      .poll(() => headerTitle(page).textContent())
       .toBe("A title to rename");
     const entry = page
       .locator('[data-tk-part="thread-list-item"]')
@@ -203,7 +205,7 @@ describe("demo app against the official Python SDK server", () => {
       .poll(async () => (await officialClient().threads.getById(threadIdOf(page)!)).title)
       .toBe("Renamed in the demo");
     await expect
-      .poll(() => page.getByTestId("thread-title").textContent(), { timeout: 3_000 })
+      .poll(() => headerTitle(page).textContent(), { timeout: 3_000 })
       .toBe("Renamed in the demo");
   });
 });
