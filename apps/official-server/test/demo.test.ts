@@ -81,9 +81,7 @@ describe("demo app against the official Python SDK server", () => {
     const { page, errors } = await startThread("Remember this official thread");
     const reply = items(page, "assistant_message").first();
     await expect.poll(() => reply.textContent()).toContain("Attempt 1.");
-    await expect
-      .poll(() => headerTitle(page).textContent())
-      .toBe("Remember this official thread");
+    await expect.poll(() => headerTitle(page).textContent()).toBe("Remember this official thread");
     const threadId = threadIdOf(page);
     const before = await reply.textContent();
 
@@ -93,9 +91,7 @@ describe("demo app against the official Python SDK server", () => {
       .poll(() => items(page, "user_message").first().textContent())
       .toContain("Remember this official thread");
     expect(await items(page, "assistant_message").first().textContent()).toBe(before);
-    await expect
-      .poll(() => headerTitle(page).textContent())
-      .toBe("Remember this official thread");
+    await expect.poll(() => headerTitle(page).textContent()).toBe("Remember this official thread");
     expect(errors).toEqual([]);
   });
 
@@ -191,9 +187,7 @@ describe("demo app against the official Python SDK server", () => {
 
   it("renames the open thread and updates its header", async () => {
     const { page } = await startThread("A title to rename");
-    await expect
-      .poll(() => headerTitle(page).textContent())
-      .toBe("A title to rename");
+    await expect.poll(() => headerTitle(page).textContent()).toBe("A title to rename");
     const entry = page
       .locator('[data-tk-part="thread-list-item"]')
       .filter({ hasText: "A title to rename" });
