@@ -11,10 +11,6 @@ const packagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const ROUTE_MODULE = new Map<string, string>([
   ["hooks/src/engine/run-route.ts", "the run's route"],
   ["hooks/src/internal/thread-backend.ts", "the thread list's and history's backend"],
-  // Not yet on the road: the thread view's feedback, retry and image-domain checks, and
-  // `<ChatKit>`'s read-only check, still ask for a protocol client.
-  ["components/src/thread/connected-thread.tsx", "thread view (pending)"],
-  ["components/src/chatkit/chatkit.tsx", "<ChatKit> read-only check (pending)"],
 ]);
 
 const READS_CLIENT =

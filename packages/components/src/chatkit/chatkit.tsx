@@ -73,10 +73,6 @@ const isHosted = (api: UseChatKitOptions["api"]): api is HostedApiConfig =>
 const hasClients = (api: UseChatKitOptions["api"]): api is ClientsApiConfig =>
   "clients" in api && typeof api.clients === "object" && api.clients !== null;
 
-/** Whether `api.clients` cannot run a reply: no protocol client, and no assistant to run. */
-const isReadOnly = (api: UseChatKitOptions["api"]): boolean =>
-  hasClients(api) && !api.clients.protocol && !(api.clients.assistants && api.assistant);
-
 /**
  * A complete chat — header, history, thread, start screen, composer and disclaimer — from the
  * `control` of {@link useChatKit}, in your DOM (no iframe). Its own element is a flex column
@@ -348,13 +344,15 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   );
   const api = options.api;
   const assistant = hasClients(api) ? api.assistant : undefined;
-  const readOnly = isReadOnly(api);
   const run = useRunStream(threadId, {
     clientTools,
     ...(assistant ? { assistant } : {}),
     // The hooks put the new thread, and the title its reply sets, into the history's cache.
     onThreadCreated: (id) => setThreadIdState(id),
   });
+  // `api.clients` that cannot run a reply (hosted REST alone, or Assistants without an
+  // assistant): the run's backend says so.
+  const readOnly = hasClients(api) && run.backend?.capabilities.run !== true;
   const composerOptions = options.composer;
   const limits = useMemo(
     () => attachmentLimits(composerOptions?.attachments),

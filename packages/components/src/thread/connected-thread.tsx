@@ -13,7 +13,6 @@ import {
   useSubmitStructuredInput,
   useThread,
   useThreadItems,
-  useThreadkitContext,
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
@@ -76,9 +75,10 @@ function userMessageBefore(store: ThreadStore, itemId: string): string | null {
  * Structured input items are answered through the hooks as well (`useSubmitStructuredInput`):
  * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
  * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
- * `ThreadUIProvider`). Without a `protocol` client they are read-only.
+ * `ThreadUIProvider`). What the thread offers follows its backend's `capabilities` (`run`,
+ * `feedback`, `customActions`); without a backend that can run (a `protocol` client) it is read-only.
  *
- * With a `protocol` client the thread's `allowed_image_domains` (from `threads.get_by_id`, kept
+ * On a backend that can run, the thread's `allowed_image_domains` (from `threads.get_by_id`, kept
  * current by `thread.updated`) is enforced for every image in it; until it is known, no remote
  * image loads. An `allowedImageDomains` prop (or one on an enclosing `ThreadUIProvider`) replaces
  * the thread's list.
@@ -121,10 +121,11 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       [retryAfterItem],
     );
     const ui = useThreadUI();
-    const { protocol } = useThreadkitContext("Thread.Root").clients;
-
-    // Server widget actions stream into this thread through a run of its own.
+    // Server widget actions stream into this thread through a run of its own; its backend says
+    // what the thread view may offer (no backend: the provider's clients cannot run, read-only).
     const widgetRun = useRunStream(threadId);
+    const capabilities = widgetRun.backend?.capabilities;
+    const canRun = capabilities?.run === true;
     // Widget.Root routes each action once; the routed server action is only sent here.
     const { sendServerAction } = useWidgetAction({ run: widgetRun });
     const sendRef = useRef(sendServerAction);
@@ -142,10 +143,10 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     const ownWidgets = renderers?.widget !== undefined || ui.renderers?.widget !== undefined;
     const connectedRenderers = useMemo(
       () =>
-        ownWidgets || protocol === undefined
+        ownWidgets || capabilities?.customActions !== true
           ? renderers
           : { ...ui.renderers, ...renderers, widget: widgetRenderer },
-      [ownWidgets, protocol, renderers, ui.renderers, widgetRenderer],
+      [ownWidgets, capabilities, renderers, ui.renderers, widgetRenderer],
     );
     const feedback = useItemFeedback(threadId ?? undefined);
     const { mutate: sendFeedback } = feedback;
@@ -164,20 +165,20 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     const feedbackHandler =
       onFeedback ??
       (ui.onFeedback === undefined &&
-      protocol !== undefined &&
+      capabilities?.feedback === true &&
       threadId !== null &&
       threadItemActions?.feedback !== false
         ? connectedFeedback
         : undefined);
     const retryHandler =
       onRetry ??
-      (ui.onRetry === undefined && protocol !== undefined && threadItemActions?.retry !== false
+      (ui.onRetry === undefined && canRun && threadItemActions?.retry !== false
         ? connectedRetry
         : undefined);
-    // Only ChatKit protocol threads carry `allowed_image_domains`.
-    const metadata = useThread(protocol !== undefined ? threadId : null);
+    // Threads a run can answer carry `allowed_image_domains` (ChatKit protocol threads).
+    const metadata = useThread(canRun ? threadId : null);
     const threadDomains =
-      protocol === undefined || metadata.status === "error"
+      !canRun || metadata.status === "error"
         ? null
         : metadata.status === "pending"
           ? PENDING_IMAGE_DOMAINS // not known yet: no remote image loads
@@ -185,12 +186,9 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     const imageDomains = allowedImageDomains ?? ui.allowedImageDomains ?? threadDomains;
     const submit =
       onStructuredInputSubmit ??
-      (ui.onStructuredInputSubmit === undefined && protocol !== undefined
-        ? connectedSubmit
-        : undefined);
+      (ui.onStructuredInputSubmit === undefined && canRun ? connectedSubmit : undefined);
     const regenerate =
-      onRegenerate ??
-      (ui.onRegenerate === undefined && protocol !== undefined ? connectedRegenerate : undefined);
+      onRegenerate ?? (ui.onRegenerate === undefined && canRun ? connectedRegenerate : undefined);
     return (
       <ThreadProvider threadId={threadId} store={store}>
         <ThreadRoot
