@@ -32,6 +32,8 @@ const run = (cmd, args, opts = {}) =>
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Names of what failed, printed again just above the summary line so a long log shows them. */
+const failures = [];
 
 // 1. vitest; extra CLI args (e.g. `pnpm test --project core`) pass through. On a full run the
 //    end-to-end projects run on their own after the others: they drive Chromium against a real
@@ -82,7 +84,19 @@ function runVitest(name, args, env = {}) {
     ).length;
     failed += broken;
     counted += broken;
+    for (const file of report.testResults) {
+      const where = path.relative(root, file.name);
+      if (file.status === "failed" && !file.assertionResults.length) {
+        failures.push(`${where}: ${(file.message ?? "failed to load").split("\n")[0]}`);
+      }
+      for (const test of file.assertionResults) {
+        if (test.status !== "failed") continue;
+        const why = (test.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300);
+        failures.push(`${where} > ${test.fullName}: ${why}`);
+      }
+    }
   }
+  if (vitestStatus !== 0 && counted === 0) failures.push(`vitest ${name} exited ${vitestStatus}`);
   if (vitestStatus !== 0 && counted === 0) failed += 1;
 }
 for (const [i, args] of vitestRuns.entries()) runVitest(String(i), args);
@@ -93,6 +107,7 @@ if (extra.length === 0) {
   buildStatus = run("pnpm", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (buildStatus !== 0) {
     console.error("pnpm build failed");
+    failures.push("pnpm build failed");
     failed += 1;
   } else {
     const size = spawnSync("pnpm", ["exec", "size-limit", "--json"], {
@@ -110,7 +125,10 @@ if (extra.length === 0) {
       const ok = r.passed !== false;
       console.log(`${ok ? "✓" : "✗"} size ${r.name}: ${(r.size / 1024).toFixed(2)} kB brotli`);
       if (ok) passed += 1;
-      else failed += 1;
+      else {
+        failed += 1;
+        failures.push(`size ${r.name}: ${(r.size / 1024).toFixed(2)} kB over its budget`);
+      }
     }
   }
 }
@@ -121,6 +139,7 @@ if (extra.length === 0) {
   const build = run("pnpm", ["build-storybook"], { stdio: ["ignore", "ignore", "inherit"] });
   if (build !== 0) {
     console.error("pnpm build-storybook failed");
+    failures.push("pnpm build-storybook failed");
     failed += 1;
   } else {
     const result = spawnSync(
@@ -132,6 +151,7 @@ if (extra.length === 0) {
       Number(result.stdout.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
     for (const line of result.stdout.split("\n")) {
       if (/^(not )?ok \d+ - /.test(line)) console.log(`static storybook: ${line}`);
+      if (/^not ok \d+ - /.test(line)) failures.push(`static storybook: ${line}`);
     }
     if (result.status !== 0) console.error(result.stdout.slice(-4000), result.stderr);
     passed += count("pass");
@@ -146,6 +166,10 @@ if (extra.length === 0) {
   });
 }
 
+if (failures.length > 0) {
+  console.log(`\nFailed:`);
+  for (const failure of failures) console.log(`  ✗ ${failure}`);
+}
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed + failed === 0) {
   console.error("no tests ran");
