@@ -13,6 +13,7 @@ import {
 import { FlattenedBatches } from "../sse/flatten-batches";
 import { indexError, isIndexInBounds } from "../state/index-bounds";
 import { parseAssistantStreamEvent } from "./parse-stream-event";
+import { readTextDeltaData } from "./text-delta-data";
 import type { AssistantStreamEvent, ToolCall, UnknownAssistantStreamEvent } from "./types";
 
 /**
@@ -67,6 +68,11 @@ export function toAssistantStreamEvent(sse: ServerSentEvent): AssistantStreamRea
   const data = sse.data;
   if (name === "done") return { event: "done", data: "[DONE]" };
   if (data === "") return null;
+  if (name === "thread.message.delta") {
+    // Nearly every event of a run: read without `JSON.parse` and the schema (same result).
+    const delta = readTextDeltaData(data);
+    if (delta !== undefined) return { event: name, data: delta };
+  }
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -107,7 +113,7 @@ export function readAssistantStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<AssistantStreamReaderEvent, void, undefined> {
-  return new FlattenedBatches(readAssistantStreamBatches(body, options));
+  return new FlattenedBatches(readAssistantStreamBatches(body, options), options.signal);
 }
 
 /**

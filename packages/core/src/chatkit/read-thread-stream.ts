@@ -14,6 +14,7 @@ import { indexError, isIndexInBounds } from "../state/index-bounds";
 import { parseThreadStreamEvent } from "./parse-stream-event";
 import type { ThreadStreamEvent } from "./stream-event";
 import type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";
+import { readTextDeltaData } from "./text-delta-data";
 import type { ThreadItem } from "./thread-item";
 
 /** Options of the stream readers. */
@@ -46,6 +47,9 @@ export function malformed(
 export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEvent | null {
   const data = sse.data;
   if (data === "") return null;
+  // Nearly every event of a stream: read without `JSON.parse` and the schema (same result).
+  const delta = readTextDeltaData(data);
+  if (delta !== undefined) return delta;
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -194,5 +198,5 @@ export function readThreadStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<ThreadStreamReaderEvent, void, undefined> {
-  return new FlattenedBatches(readThreadStreamBatches(body, options));
+  return new FlattenedBatches(readThreadStreamBatches(body, options), options.signal);
 }
