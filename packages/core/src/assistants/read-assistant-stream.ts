@@ -92,7 +92,9 @@ export function toAssistantStreamEvent(sse: ServerSentEvent): AssistantStreamRea
  *
  * - Known events are validated with `parseAssistantStreamEvent`; plain text
  *   `thread.message.delta` events (every content part `{index, type: "text", text: {value}}`)
- *   take a structural fast path and skip the full schema.
+ *   take a structural fast path and skip the full schema; one in the exact form the API writes it
+ *   (keys in order, no whitespace, one part) is read without `JSON.parse` at all, into the same
+ *   event (README, "Readers").
  * - `event: error` yields `{ event: "error", data: { message, type, code, param } }`.
  * - `event: done` yields `{ event: "done", data: "[DONE]" }` (the stream may end without it).
  * - Data that is not JSON, JSON that fails validation, and lines that are not SSE (the published

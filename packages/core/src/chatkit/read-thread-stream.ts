@@ -179,7 +179,8 @@ export async function* readThreadStreamBatches(
  * - Known events are validated (`parseThreadStreamEvent`); `thread.item.updated` text deltas take
  *   a structural fast path (string `item_id`, `update.type` equal to
  *   `assistant_message.content_part.text_delta`, string `delta`, number `content_index`) and skip
- *   the full schema.
+ *   the full schema; a text delta in the exact form servers write it (keys in order, no
+ *   whitespace) is read without `JSON.parse` at all, into the same event (README, "Readers").
  * - An event whose data is not JSON, that fails validation, or a line that is not SSE yields a
  *   `{ type: "stream.malformed", reason, message, data }` event; the stream goes on.
  * - An update whose `content_index` is negative, fractional, or more than `MAX_INDEX_GAP` past
