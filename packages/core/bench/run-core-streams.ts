@@ -99,6 +99,24 @@ async function streamPipelines() {
         ["readAssistantStream (for await per event), no reduction", assistantReader],
       ],
     },
+    // The same streams written with spaces (Python's `json.dumps` default): no event takes the
+    // readers' text delta pattern, so this is what a server in another JSON form gets.
+    {
+      name: "ChatKit text deltas, spaced JSON",
+      chunks: syntheticThreadStream(N, undefined, "spaced"),
+      pipelines: [
+        ["readThreadStream (for await per event)", threadPipeline],
+        ["readThreadStream (for await per event), no reduction", threadReader],
+      ],
+    },
+    {
+      name: "Assistants text deltas, spaced JSON",
+      chunks: syntheticAssistantStream(N, undefined, "spaced"),
+      pipelines: [
+        ["readAssistantStream (for await per event)", assistantPipeline],
+        ["readAssistantStream (for await per event), no reduction", assistantReader],
+      ],
+    },
   ] as const;
   // Every run of a round, floors included, in one list whose starting point rotates from round
   // to round: no pipeline always runs right after the same one (or first, on a cold heap), and

@@ -21,26 +21,47 @@ export function threadWithItems(count: number): ThreadState {
 export const DELTA: ThreadStreamEvent = textDelta("m_live", " token");
 
 /**
+ * How the synthetic events are written: `compact` as `JSON.stringify` and the servers do,
+ * `spaced` with a space after every `:` and `,` (Python's `json.dumps` default), a form the
+ * readers' text delta pattern does not take, so every event goes through `JSON.parse`.
+ */
+export type JsonForm = "compact" | "spaced";
+
+/** `JSON.stringify(value)` in `form` (the synthetic strings hold no `"`, `:` or `,`). */
+function json(value: unknown, form: JsonForm): string {
+  const text = JSON.stringify(value);
+  return form === "compact" ? text : text.replace(/":/g, '": ').replace(/,"/g, ', "');
+}
+
+/**
  * A ChatKit SSE body: `thread.item.added`, `deltas` text deltas of 4–9 characters, then
  * `thread.item.done`, as `chunkSize`-byte UTF-8 chunks (like a network delivers them).
  */
-export function syntheticThreadStream(deltas: number, chunkSize = 16 * 1024): Uint8Array[] {
+export function syntheticThreadStream(
+  deltas: number,
+  chunkSize = 16 * 1024,
+  form: JsonForm = "compact",
+): Uint8Array[] {
   const parts: string[] = [];
   const item = createAssistantMessage("msg_bench", [""]);
-  parts.push(`data: ${JSON.stringify({ type: "thread.item.added", item })}\n\n`);
+  parts.push(`data: ${json({ type: "thread.item.added", item }, form)}\n\n`);
   let text = "";
   for (let i = 0; i < deltas; i++) {
     const delta = ` w${i % 1000}${i % 7 === 0 ? "\n" : ""}`;
     text += delta;
-    parts.push(`data: ${JSON.stringify(textDelta("msg_bench", delta))}\n\n`);
+    parts.push(`data: ${json(textDelta("msg_bench", delta), form)}\n\n`);
   }
   const done = createAssistantMessage("msg_bench", [text]);
-  parts.push(`data: ${JSON.stringify({ type: "thread.item.done", item: done })}\n\n`);
+  parts.push(`data: ${json({ type: "thread.item.done", item: done }, form)}\n\n`);
   return chunk(parts.join(""), chunkSize);
 }
 
 /** An Assistants SSE body with `deltas` plain text `thread.message.delta` events. */
-export function syntheticAssistantStream(deltas: number, chunkSize = 16 * 1024): Uint8Array[] {
+export function syntheticAssistantStream(
+  deltas: number,
+  chunkSize = 16 * 1024,
+  form: JsonForm = "compact",
+): Uint8Array[] {
   const parts: string[] = [];
   for (let i = 0; i < deltas; i++) {
     const data = {
@@ -48,7 +69,7 @@ export function syntheticAssistantStream(deltas: number, chunkSize = 16 * 1024):
       object: "thread.message.delta",
       delta: { content: [{ index: 0, type: "text", text: { value: ` w${i % 1000}` } }] },
     };
-    parts.push(`event: thread.message.delta\ndata: ${JSON.stringify(data)}\n\n`);
+    parts.push(`event: thread.message.delta\ndata: ${json(data, form)}\n\n`);
   }
   parts.push("event: done\ndata: [DONE]\n\n");
   return chunk(parts.join(""), chunkSize);

@@ -13,6 +13,7 @@ import {
 import { FlattenedBatches } from "../sse/flatten-batches";
 import { indexError, isIndexInBounds } from "../state/index-bounds";
 import { parseAssistantStreamEvent } from "./parse-stream-event";
+import { readTextDeltaData } from "./text-delta-data";
 import type { AssistantStreamEvent, ToolCall, UnknownAssistantStreamEvent } from "./types";
 
 /**
@@ -67,6 +68,11 @@ export function toAssistantStreamEvent(sse: ServerSentEvent): AssistantStreamRea
   const data = sse.data;
   if (name === "done") return { event: "done", data: "[DONE]" };
   if (data === "") return null;
+  if (name === "thread.message.delta") {
+    // Nearly every event of a run: read without `JSON.parse` and the schema (same result).
+    const delta = readTextDeltaData(data);
+    if (delta !== undefined) return { event: name, data: delta };
+  }
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -86,7 +92,9 @@ export function toAssistantStreamEvent(sse: ServerSentEvent): AssistantStreamRea
  *
  * - Known events are validated with `parseAssistantStreamEvent`; plain text
  *   `thread.message.delta` events (every content part `{index, type: "text", text: {value}}`)
- *   take a structural fast path and skip the full schema.
+ *   take a structural fast path and skip the full schema; one in the exact form the API writes it
+ *   (keys in order, no whitespace, one part) is read without `JSON.parse` at all, into the same
+ *   event (README, "Readers").
  * - `event: error` yields `{ event: "error", data: { message, type, code, param } }`.
  * - `event: done` yields `{ event: "done", data: "[DONE]" }` (the stream may end without it).
  * - Data that is not JSON, JSON that fails validation, and lines that are not SSE (the published
@@ -107,7 +115,7 @@ export function readAssistantStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<AssistantStreamReaderEvent, void, undefined> {
-  return new FlattenedBatches(readAssistantStreamBatches(body, options));
+  return new FlattenedBatches(readAssistantStreamBatches(body, options), options.signal);
 }
 
 /**

@@ -349,6 +349,52 @@ describe("reduceAssistantRun, one text delta at a time", () => {
     }
   });
 
+  it("keeps every key of the text part in its order, unknown keys included", () => {
+    const base = created("msg_1", apiOrder).data as Message;
+    const parts: [string, Record<string, unknown>, (value: string) => unknown][] = [
+      [
+        "the reader's order",
+        { type: "text", text: { value: "", annotations: [] } },
+        (value) => ({ type: "text", text: { value, annotations: [] } }),
+      ],
+      [
+        "part keys reversed",
+        { text: { value: "", annotations: [] }, type: "text" },
+        (value) => ({ text: { value, annotations: [] }, type: "text" }),
+      ],
+      [
+        "text keys reversed",
+        { type: "text", text: { annotations: [], value: "" } },
+        (value) => ({ type: "text", text: { annotations: [], value } }),
+      ],
+      [
+        "an unknown key in the text",
+        { type: "text", text: { value: "", annotations: [], x: 1 } },
+        (value) => ({ type: "text", text: { value, annotations: [], x: 1 } }),
+      ],
+      [
+        "an unknown key in the part",
+        { type: "text", text: { value: "", annotations: [] }, x: 1 },
+        (value) => ({ type: "text", text: { value, annotations: [] }, x: 1 }),
+      ],
+    ];
+    for (const [name, part, expected] of parts) {
+      const message = { ...base, content: [part] } as unknown as Message;
+      let state = reduceAssistantRun(createAssistantRunState(), {
+        event: "thread.message.created",
+        data: message,
+      });
+      const states: [AssistantRunState, string][] = [];
+      for (const value of ["a", "b", "c"]) {
+        state = reduceAssistantRun(state, textDelta("msg_1", value));
+        states.push([state, json(state)]);
+      }
+      expect(json((state.messages[0] as Message).content[0]), name).toBe(json(expected("abc")));
+      expect((state.messages[0] as Message).content[0], name).toStrictEqual(expected("abc"));
+      for (const [earlier, snapshot] of states) expect(json(earlier), name).toBe(snapshot);
+    }
+  });
+
   it("leaves every earlier state as it was, also when two states follow one", () => {
     let state = reduceAssistantRun(createAssistantRunState(), created("msg_1", apiOrder));
     const states: [AssistantRunState, string][] = [];

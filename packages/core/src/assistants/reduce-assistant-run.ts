@@ -415,7 +415,7 @@ const PARSED_KEYS = [
 ] as const;
 
 /** Whether `message`'s own enumerable keys are `keys`, in order (a spread would copy no more). */
-function hasKeys(message: Message, keys: readonly string[]): boolean {
+function hasKeys(message: object, keys: readonly string[]): boolean {
   const own = Object.keys(message);
   if (own.length !== keys.length) return false;
   for (let i = 0; i < keys.length; i++) if (own[i] !== keys[i]) return false;
@@ -503,6 +503,17 @@ function copyMessage(message: Message, content: MessageContent[]): Message {
   return next;
 }
 
+/** The text part the fast path built last, as a literal `{ type, text: { value, annotations } }`. */
+let lastPart: MessageContent | null = null;
+
+const TEXT_PART_KEYS = ["type", "text"] as const;
+const TEXT_KEYS = ["value", "annotations"] as const;
+
+/** Whether `part` is a text part with exactly the keys `type`, `text: { value, annotations }`, in order. */
+function isTextPartLiteral(part: Extract<MessageContent, { type: "text" }>): boolean {
+  return hasKeys(part, TEXT_PART_KEYS) && hasKeys(part.text, TEXT_KEYS);
+}
+
 /**
  * The hot path: text appended to an existing text part of the newest message (nearly every
  * event of a run). Copies only what the delta changes (the text, its part, the content array,
@@ -525,12 +536,22 @@ function reduceTextDelta(
   if (part === undefined || part.type !== "text" || typeof part.text?.value !== "string") {
     return undefined;
   }
-  // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj` already
-  // has `key`.
-  const text = { ...part.text };
-  text.value += value;
-  const nextPart = { ...part };
-  nextPart.text = text;
+  let nextPart: MessageContent;
+  if (part === lastPart || isTextPartLiteral(part)) {
+    // A literal of the same keys in the same order: equal to the spreads below, without the
+    // slow clone of a clone (see `copyMessage`).
+    const text = part.text;
+    nextPart = { type: "text", text: { value: text.value + value, annotations: text.annotations } };
+    lastPart = nextPart;
+  } else {
+    // Spread, then store: V8 (Node 20) takes a slow path for `{ ...obj, key }` when `obj`
+    // already has `key`.
+    const text = { ...part.text };
+    text.value += value;
+    const spread = { ...part };
+    spread.text = text;
+    nextPart = spread;
+  }
   const nextContent = content.slice();
   nextContent[index] = nextPart;
   const list = messages.slice();

@@ -14,6 +14,7 @@ import { indexError, isIndexInBounds } from "../state/index-bounds";
 import { parseThreadStreamEvent } from "./parse-stream-event";
 import type { ThreadStreamEvent } from "./stream-event";
 import type { StreamMalformedEvent, ThreadStreamReadEvent } from "./stream-events";
+import { readTextDeltaData } from "./text-delta-data";
 import type { ThreadItem } from "./thread-item";
 
 /** Options of the stream readers. */
@@ -46,6 +47,9 @@ export function malformed(
 export function toThreadStreamEvent(sse: ServerSentEvent): ThreadStreamReaderEvent | null {
   const data = sse.data;
   if (data === "") return null;
+  // Nearly every event of a stream: read without `JSON.parse` and the schema (same result).
+  const delta = readTextDeltaData(data);
+  if (delta !== undefined) return delta;
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -175,7 +179,8 @@ export async function* readThreadStreamBatches(
  * - Known events are validated (`parseThreadStreamEvent`); `thread.item.updated` text deltas take
  *   a structural fast path (string `item_id`, `update.type` equal to
  *   `assistant_message.content_part.text_delta`, string `delta`, number `content_index`) and skip
- *   the full schema.
+ *   the full schema; a text delta in the exact form servers write it (keys in order, no
+ *   whitespace) is read without `JSON.parse` at all, into the same event (README, "Readers").
  * - An event whose data is not JSON, that fails validation, or a line that is not SSE yields a
  *   `{ type: "stream.malformed", reason, message, data }` event; the stream goes on.
  * - An update whose `content_index` is negative, fractional, or more than `MAX_INDEX_GAP` past
@@ -194,5 +199,5 @@ export function readThreadStream(
   body: ServerSentEventsBody,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<ThreadStreamReaderEvent, void, undefined> {
-  return new FlattenedBatches(readThreadStreamBatches(body, options));
+  return new FlattenedBatches(readThreadStreamBatches(body, options), options.signal);
 }

@@ -26,6 +26,17 @@ describe("FlattenedBatches", () => {
     ]);
   });
 
+  it("stops with the abort reason before the rest of a batch in hand, and closes the source", async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const it = new FlattenedBatches(batches([[1, 2, 3], [4]], log), controller.signal);
+    expect(await it.next()).toEqual({ value: 1, done: false });
+    controller.abort(new Error("stop"));
+    await expect(it.next()).rejects.toThrow("stop");
+    expect(log).toEqual(["closed"]);
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+  });
+
   it("closes the source when the consumer stops early", async () => {
     const log: string[] = [];
     for await (const n of new FlattenedBatches(batches([[1, 2], [3]], log))) {

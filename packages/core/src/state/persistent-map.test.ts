@@ -82,6 +82,34 @@ describe("PersistentMap", () => {
     expect(base.has("c")).toBe(false);
   });
 
+  it("replaces an uncomputed lazy value that can peek without computing it", () => {
+    let calls = 0;
+    let computed: object | undefined;
+    const lazy = {
+      value: () => {
+        calls++;
+        computed ??= { fresh: true };
+        return computed;
+      },
+      peek: () => computed,
+    };
+    const map = PersistentMap.empty<object>().set("a", {}).setLazy("b", lazy);
+    const replacement = { b: 2 };
+    const replaced = map.set("b", replacement);
+    expect(calls).toBe(0);
+    expect(replaced.get("b")).toBe(replacement);
+    expect(replaced.size).toBe(2);
+    // Computed: setting the same object keeps the map; another object replaces it.
+    const value = map.get("b") as object;
+    expect(calls).toBe(1);
+    expect(map.set("b", value)).toBe(map);
+    expect(map.set("b", replacement).get("b")).toBe(replacement);
+    // Without `peek`, `set` computes the value to compare (it may be an existing object).
+    const existing = { e: 1 };
+    const plain = PersistentMap.empty<object>().setLazy("c", { value: () => existing });
+    expect(plain.set("c", existing)).toBe(plain);
+  });
+
   it("compares equal by entries whatever its layout", () => {
     const a = PersistentMap.empty<number>().set("x", 1).set("y", 2);
     const b = PersistentMap.empty<number>().set("y", 2).set("x", 1);

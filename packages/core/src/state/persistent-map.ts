@@ -153,6 +153,12 @@ function* iterate<V>(node: Entry<V>): Generator<[string, V]> {
  */
 export interface LazyValue<V> {
   value(): V;
+  /**
+   * The value when computed already, else `undefined`. A lazy value with `peek` promises that a
+   * value it has not computed yet will be a new object, which no caller can hold: `set` then
+   * replaces it without computing it.
+   */
+  peek?(): V | undefined;
 }
 
 /**
@@ -239,7 +245,16 @@ export class PersistentMap<V> {
   /** A map with `key` set to `value`. */
   set(key: string, value: V): PersistentMap<V> {
     if (key === this.#focusKey) {
-      return value === this.#focus()
+      const lazy = this.#focusLazy;
+      // An uncomputed lazy value that can `peek` is a new object, never `value`: no need to
+      // compute it (a stream's last item, replaced by its `thread.item.done`).
+      const current =
+        lazy === undefined
+          ? this.#focusValue
+          : lazy.peek !== undefined
+            ? lazy.peek()
+            : lazy.value();
+      return value === current
         ? this
         : new PersistentMap(this.#root, this.size, key, value, undefined);
     }

@@ -191,6 +191,28 @@ describe("reduceThreadStream", () => {
       ]);
     });
 
+    it("replaces a streamed item on done without building it; earlier states still read their text", () => {
+      let state = reduceAll([added(createAssistantMessage("m1", [""]))]);
+      const versions: ThreadState[] = [];
+      for (const delta of ["a", "b", "c"]) {
+        state = reduceThreadStream(state, textDelta("m1", delta));
+        versions.push(state);
+      }
+      const final = createAssistantMessage("m1", ["abc!"]);
+      const finished = reduceThreadStream(state, done(final));
+      expect(selectThreadItem(finished, "m1")).toBe(final);
+      expect(finished.itemIds).toBe(state.itemIds);
+      // The last streamed version was never built: done replaced it without joining its deltas.
+      expect(state.itemsById.lazyOf("m1")?.peek?.()).toBeUndefined();
+      expect(versions.map((version) => textOf(version, "m1"))).toEqual(["a", "ab", "abc"]);
+      // Once built, the same item set again keeps the map (and the state's items).
+      const built = selectThreadItem(state, "m1") as ThreadItem;
+      expect(state.itemsById.lazyOf("m1")?.peek?.()).toBe(built);
+      const same = reduceThreadStream(state, { type: "thread.item.replaced", item: built });
+      expect(same.itemsById).toBe(state.itemsById);
+      expect(same.itemIds).toBe(state.itemIds);
+    });
+
     it("treats thread.item.done as authoritative", () => {
       const final = createAssistantMessage("m1", ["Final"]);
       const state = reduceAll([

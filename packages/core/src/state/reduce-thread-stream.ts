@@ -24,9 +24,10 @@ import {
 export type ThreadStreamReducerEvent = ThreadStreamEvent | ThreadStreamReadEvent;
 
 function setItem(state: ThreadState, item: ThreadItem, streaming: boolean | null): ThreadState {
-  const existing = state.itemsById.get(item.id);
-  const itemsById = existing === item ? state.itemsById : state.itemsById.set(item.id, item);
-  const itemIds = existing === undefined ? [...state.itemIds, item.id] : state.itemIds;
+  // `has` and `set` (which keeps the map when `item` is already there) do not build a streamed
+  // item that `item` replaces: a `thread.item.done` after many deltas joins nothing.
+  const itemsById = state.itemsById.set(item.id, item);
+  const itemIds = state.itemsById.has(item.id) ? state.itemIds : [...state.itemIds, item.id];
   let streamingItemIds = state.streamingItemIds;
   let imageProgress = state.imageProgress;
   if (streaming === true && !streamingItemIds.includes(item.id)) {
@@ -96,6 +97,11 @@ class StreamedItem implements LazyValue<ThreadItem> {
     readonly run: DeltaRun,
     readonly count: number,
   ) {}
+
+  /** The item when built already (a built item is always a new object). */
+  peek(): ThreadItem | undefined {
+    return this.item;
+  }
 
   value(): ThreadItem {
     if (this.item !== undefined) return this.item;
