@@ -67,8 +67,11 @@ export interface ThreadkitContextValue {
   readonly stores: ThreadStoreRegistry;
   /** @internal Each thread's loaded history pages and metadata (`useThreadItems`, `useThread`). */
   readonly threadData: ThreadDataCache;
-  /** @internal The loaded history lists (`useThreads`), which the mutations and streams change. */
-  readonly threadLists: ThreadListCache;
+  /**
+   * @internal The loaded history lists (`useThreads`), which the mutations and streams change:
+   * made by `create` on first use (once per cache), else `undefined` until then.
+   */
+  readonly threadLists: (create?: () => ThreadListCache) => ThreadListCache | undefined;
   /**
    * Reloads what is loaded of a thread — its history pages (`useThreadItems`) and metadata
    * (`useThread`) — where something shows it, and marks it to reload when next shown otherwise.

@@ -7,7 +7,7 @@ import type { ItemsPage } from "../internal/history-source";
 import { threadkitKeys } from "../query-keys";
 import { createThreadDataCache, type ThreadDataCache } from "../thread/thread-data";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
-import { createThreadListCache, type ThreadListCache } from "../threads/thread-lists";
+import type { ThreadListCache } from "../threads/thread-lists";
 import type { ThreadkitClients } from "./clients";
 import {
   type ThreadkitCallbacks,
@@ -96,10 +96,13 @@ function cachedFirstPage(
   return undefined;
 }
 
-/** What a provider loads: threads' pages and metadata, and the history lists. */
+/**
+ * What a provider loads: threads' pages and metadata, and the history lists, which `useThreads`
+ * or a mutation creates on first use (so a thread view does not carry their code).
+ */
 interface ProviderCache {
   readonly threadData: ThreadDataCache;
-  readonly threadLists: ThreadListCache;
+  threadLists: ThreadListCache | undefined;
 }
 
 const cacheByQueryClient = new WeakMap<QueryClient, ProviderCache>();
@@ -114,7 +117,7 @@ function createProviderCache(queryClient: () => QueryClient | undefined): Provid
           threadkitKeys.threadItems(threadId, paging),
         )?.pages,
     }),
-    threadLists: createThreadListCache(),
+    threadLists: undefined,
   };
 }
 
@@ -276,9 +279,10 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   const [ownCache] = useState(() => createProviderCache(() => queryClientRef.current));
   // With the app's QueryClient, what was loaded lives as long as that client (a remounted
   // provider finds it again, another client starts its own); without one, as long as the mount.
-  const { threadData, threadLists } = queryClient ? cacheOf(queryClient) : ownCache;
-  const cacheRef = useRef({ threadData, threadLists });
-  cacheRef.current = { threadData, threadLists };
+  const cache = queryClient ? cacheOf(queryClient) : ownCache;
+  const { threadData } = cache;
+  const cacheRef = useRef(cache);
+  cacheRef.current = cache;
   const [stores] = useState(() =>
     createThreadStoreRegistry({
       ...(maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores }),
@@ -287,7 +291,7 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       // Streams keep the cached thread detail and history lists current, without refetching.
       onThreadMetadata: (thread, created) => {
         cacheRef.current.threadData.writeThread(thread);
-        cacheRef.current.threadLists.write(thread, { created });
+        cacheRef.current.threadLists?.write(thread, { created });
       },
     }),
   );
@@ -302,9 +306,14 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       locale,
       stores,
       threadData,
-      threadLists,
+      threadLists: (create) => {
+        if (cache.threadLists === undefined && create !== undefined) cache.threadLists = create();
+        return cache.threadLists;
+      },
       invalidateThread: (threadId) => threadData.invalidate(threadId),
-      invalidateThreads: () => threadLists.invalidate(),
+      invalidateThreads: async () => {
+        await cache.threadLists?.invalidate();
+      },
       queryClient: (create) => {
         if (queryClientRef.current === undefined && create !== undefined) {
           ownQueryClient.current = create();
@@ -326,16 +335,7 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
           }
         : undefined,
     }),
-    [
-      clients,
-      locale,
-      stores,
-      threadData,
-      threadLists,
-      hasFileUrl,
-      streamIdleTimeoutMs,
-      hasSessionHook,
-    ],
+    [clients, locale, stores, cache, threadData, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
   );
 
   return <ThreadkitContext.Provider value={value}>{children}</ThreadkitContext.Provider>;

@@ -213,7 +213,7 @@ describe("thread metadata across streams, renames and the history", () => {
     await act(() => result.current.remove.mutateAsync("thr_0"));
     expect(titles(result)).toEqual(["thr_1:First title"]);
     // A refetch would have started as the mutations settled: `load` would hand it back.
-    const list = result.current.context.threadLists.list(20, "desc");
+    const list = result.current.context.threadLists()!.list(20, "desc");
     let started = false;
     await act(() =>
       list.load(() => {

@@ -2,7 +2,15 @@ import type { ThreadMetadata } from "@threadkit/core";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { getHistorySource } from "../internal/history-source";
 import { type ThreadkitContextValue, useThreadkitContext } from "../provider/threadkit-context";
-import type { ThreadsPageFetcher } from "./thread-lists";
+import {
+  createThreadListCache,
+  type ThreadListCache,
+  type ThreadsPageFetcher,
+} from "./thread-lists";
+
+/** The provider's history lists, created on first use. */
+const listsOf = (context: ThreadkitContextValue): ThreadListCache =>
+  context.threadLists(createThreadListCache)!;
 
 /** Options of {@link useThreads}. */
 export interface UseThreadsOptions {
@@ -52,8 +60,9 @@ const visible = () => typeof document === "undefined" || document.visibilityStat
  */
 export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
   const { pageSize = 20, order = "desc", enabled = true } = options;
-  const { clients, threadLists } = useThreadkitContext("useThreads");
-  const handle = threadLists.list(pageSize, order);
+  const context = useThreadkitContext("useThreads");
+  const { clients } = context;
+  const handle = listsOf(context).list(pageSize, order);
   const snapshot = useSyncExternalStore(handle.subscribe, handle.getSnapshot, handle.getSnapshot);
   const fetch = useCallback<ThreadsPageFetcher>(
     (after, signal) =>
@@ -177,7 +186,7 @@ function useThreadMutation<TVariables, TData, TSnapshot>(
   }, []);
   const stepsRef = useRef(steps);
   stepsRef.current = steps;
-  const { reportError, threadLists } = context;
+  const { reportError } = context;
   const mutateAsync = useCallback(
     async (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
       const call = ++latest.current;
@@ -196,7 +205,7 @@ function useThreadMutation<TVariables, TData, TSnapshot>(
         steps.rollback(snapshot, variables);
         reportError(error);
         // The lists were put back; read them again in case the thread changed meanwhile.
-        void threadLists.invalidate();
+        void listsOf(context).invalidate();
         set({ status: "error", error, data: undefined, variables });
         if (current()) {
           callbacks?.onError?.(error, variables);
@@ -212,7 +221,7 @@ function useThreadMutation<TVariables, TData, TSnapshot>(
       }
       return data;
     },
-    [reportError, threadLists],
+    [reportError, context],
   );
   const mutate = useCallback(
     (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
@@ -253,7 +262,7 @@ export function useDeleteThread(): UseDeleteThreadResult {
   const context = useThreadkitContext("useDeleteThread");
   return useThreadMutation(context, {
     optimistic: (threadId: string) =>
-      context.threadLists.patch((threads) => threads.filter((t) => t.id !== threadId)),
+      listsOf(context).patch((threads) => threads.filter((t) => t.id !== threadId)),
     request: (threadId) =>
       getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
     rollback: (restore) => restore(),
@@ -278,7 +287,7 @@ export function useRenameThread(): UseRenameThreadResult {
     optimistic: ({ threadId, title }: RenameThreadInput) => {
       const store = context.stores.peek(threadId);
       const previousLive = store?.getState().thread ?? null;
-      const restoreLists = context.threadLists.patch((threads) =>
+      const restoreLists = listsOf(context).patch((threads) =>
         threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
       );
       const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
@@ -305,7 +314,7 @@ export function useRenameThread(): UseRenameThreadResult {
         (live ? { ...live, title } : null);
       if (renamed === null) return;
       if (live) store?.getState().setThread({ ...live, ...renamed });
-      context.threadLists.write(renamed);
+      listsOf(context).write(renamed);
       context.threadData.writeThread(renamed);
     },
   });
