@@ -63,7 +63,7 @@ export interface ThreadStoreRegistryOptions {
   /**
    * How many stores of threads that nothing shows any more are kept (most recently used first),
    * so going back to a recent thread is instant. Older ones are dropped; the thread then loads
-   * from the query cache or the server again. A store still streaming a response is never
+   * from the provider's cache or the server again. A store still streaming a response is never
    * dropped. @default 20
    */
   maxIdleStores?: number;
