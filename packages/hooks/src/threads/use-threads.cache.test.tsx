@@ -138,6 +138,34 @@ describe("useThreads on the provider's cache", () => {
     expect(listStarts).toBe(2);
   });
 
+  it("reloads when the window comes back into view, not when the provider re-renders", async () => {
+    const protocol = createChatKitClient({
+      url: server.url,
+      maxRetries: 0,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        if (typeof init?.body === "string" && init.body.includes('"threads.list"')) listStarts += 1;
+        return fetch(input, init);
+      },
+    });
+    // A new `clients` object on every render, as an inline prop makes it.
+    const { result, rerender } = renderHook(() => useThreads({ pageSize: 2 }), {
+      wrapper: ({ children }) => (
+        <ThreadkitProvider clients={{ protocol }}>{children}</ThreadkitProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe("success"));
+    rerender();
+    rerender();
+    await act(() => Promise.resolve());
+    expect(listStarts).toBe(1);
+    titles.thr_5 = "Seen on return";
+    act(() => {
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await waitFor(() => expect(result.current.threads[0]?.title).toBe("Seen on return"));
+    expect(listStarts).toBe(2);
+  });
+
   it("shows a failed load as an error and loads again on refetch", async () => {
     failLists = true;
     const { result } = renderHook(() => useThreads({ pageSize: 2 }), { wrapper: wrapperFor() });

@@ -64,18 +64,18 @@ export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
   const { clients } = context;
   const handle = listsOf(context).list(pageSize, order);
   const snapshot = useSyncExternalStore(handle.subscribe, handle.getSnapshot, handle.getSnapshot);
+  const request = (after: string | null, signal: AbortSignal) =>
+    getHistorySource(clients, "useThreads").listThreads({ limit: pageSize, order, after, signal });
+  // Read through a ref: new clients (an inline `clients` object) must not reload the list.
+  const requestRef = useRef(request);
+  requestRef.current = request;
   const fetch = useCallback<ThreadsPageFetcher>(
-    (after, signal) =>
-      getHistorySource(clients, "useThreads").listThreads({
-        limit: pageSize,
-        order,
-        after,
-        signal,
-      }),
-    [clients, pageSize, order],
+    (after, signal) => requestRef.current(after, signal),
+    [],
   );
   useEffect(() => {
     if (!enabled) return;
+    // Shown (again): load, or reload the loaded pages behind what shows.
     handle.load(fetch, true).catch(() => {});
     if (typeof document === "undefined") return;
     const onVisible = () => {
