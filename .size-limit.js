@@ -92,6 +92,13 @@ const entries = [
     ],
   },
   {
+    name: "@threadkit/components { ChatKit, useChatKit }: the drop-in chat with every dependency but React (core, hooks; no query library; lazy chunks excluded)",
+    path: "packages/components/dist/index.js",
+    import: "{ ChatKit, useChatKit }",
+    limit: "85 kB",
+    ignore: ["react", "react-dom"],
+  },
+  {
     name: "@threadkit/components/highlight (own code; shiki is imported on first use)",
     path: "packages/components/dist/highlight.js",
     import: "*",

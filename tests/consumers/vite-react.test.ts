@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -221,19 +222,70 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modules.filter((id) => restOrAssistants.test(id))).toEqual([]);
   });
 
-  it("thread.html (thread view) preloads no TanStack Query module", () => {
+  const tanstackQuery = /@tanstack\/(react-query|query-core)\//;
+
+  it("no page bundles TanStack Query: the thread list and its mutations run on threadkit's cache", () => {
     const chunks = chunkModules();
-    const modulesOf = (htmlFile: string) =>
-      initialJs(htmlFile).files.flatMap((file) => {
-        const ids = chunks[file.replace(/^\//, "")];
-        if (!ids) throw new Error(`no module list for ${file}`);
-        return ids;
-      });
-    const tanstackQuery = /@tanstack\/(react-query|query-core)\//;
-    // The list is real: the full chat's thread list does use TanStack Query.
-    expect(modulesOf("index.html").some((id) => tanstackQuery.test(id))).toBe(true);
-    // The thread view loads its history with plain requests through the thread's backend.
-    expect(modulesOf("thread.html").filter((id) => tanstackQuery.test(id))).toEqual([]);
+    const initial = initialJs("index.html").files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    // The check is real: the full chat ships the history list (`useThreads`, `ThreadList`) and
+    // the cache it loads into.
+    expect(initial.some((id) => id.includes("@threadkit/hooks/dist/threads/use-threads.js"))).toBe(
+      true,
+    );
+    expect(initial.some((id) => id.includes("@threadkit/hooks/dist/threads/thread-lists.js"))).toBe(
+      true,
+    );
+    // Not in a page's first chunks, nor in any chunk loaded later.
+    const holding = Object.entries(chunks).filter(([, ids]) =>
+      ids.some((id) => tanstackQuery.test(id)),
+    );
+    expect(holding.map(([file]) => file)).toEqual([]);
+  });
+
+  it("<ChatKit> bundles no TanStack Query module", async () => {
+    const vite = await import(
+      pathToFileURL(path.join(appDir, "node_modules", "vite", "dist", "node", "index.js")).href
+    );
+    const entry = "\0chatkit-entry";
+    const output = await vite.build({
+      root: appDir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "chatkit-entry",
+          resolveId: (id: string) => (id === "chatkit-entry" ? entry : undefined),
+          load: (id: string) =>
+            id === entry
+              ? [
+                  'import { ChatKit, ThreadList, useChatKit } from "@threadkit/components";',
+                  'import { useDeleteThread, useRenameThread, useThreads } from "@threadkit/hooks";',
+                  // An app's entry keeps no exports: what it uses must be used.
+                  "globalThis.used = [ChatKit, ThreadList, useChatKit, useDeleteThread, useRenameThread, useThreads];",
+                ].join("\n")
+              : undefined,
+        },
+      ],
+      build: { write: false, rolldownOptions: { input: "chatkit-entry" } },
+    });
+    const bundles = (Array.isArray(output) ? output : [output]) as {
+      output: { type: string; moduleIds?: string[] }[];
+    }[];
+    const modules = bundles.flatMap((bundle) =>
+      bundle.output.flatMap((chunk) => (chunk.type === "chunk" ? (chunk.moduleIds ?? []) : [])),
+    );
+    // The bundle is real: it holds <ChatKit> and the history hooks.
+    expect(modules.some((id) => id.includes("@threadkit/components/dist/chatkit/chatkit.js"))).toBe(
+      true,
+    );
+    expect(modules.some((id) => id.includes("@threadkit/hooks/dist/threads/use-threads.js"))).toBe(
+      true,
+    );
+    expect(modules.filter((id) => tanstackQuery.test(id))).toEqual([]);
   });
 
   it("thread.html (thread view) does not preload TanStack Virtual", () => {

@@ -1,7 +1,7 @@
 /**
  * @threadkit/hooks — React hooks for ChatKit threads: zustand (one live store per thread, which
- * a thread's history pages load into with plain requests) and TanStack Query (the thread list
- * and thread mutations).
+ * a thread's history pages load into) and a cache the provider keeps of what it loaded (the
+ * thread list, threads' pages and metadata), with plain requests and no query library.
  */
 
 export type {
@@ -126,6 +126,11 @@ export {
   useItemFeedback,
 } from "./threads/use-item-feedback";
 export {
+  type RenameThreadInput,
+  type ThreadMutationCallbacks,
+  type ThreadMutationResult,
+  type UseDeleteThreadResult,
+  type UseRenameThreadResult,
   type UseThreadsOptions,
   type UseThreadsResult,
   useDeleteThread,

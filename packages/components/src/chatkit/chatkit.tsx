@@ -1,4 +1,3 @@
-import { QueryClient } from "@tanstack/react-query";
 import {
   type ActionPayload,
   createChatKitClient,
@@ -14,7 +13,6 @@ import {
   type RunInput,
   type ThreadkitClients,
   ThreadkitProvider,
-  threadkitKeys,
   useChatKitSession,
   useComposer,
   useDeleteThread,
@@ -23,7 +21,6 @@ import {
   useThread,
   useThreadItems,
   useThreadkitContext,
-  useThreadkitQueryClient,
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
@@ -133,7 +130,7 @@ export const ChatKit = forwardRef<HTMLDivElement, ChatKitProps>(function ChatKit
   );
   if (hasClients(options.api)) {
     return (
-      <ClientsProviders options={options} locale={locale}>
+      <ClientsProviders options={options} locale={locale} clientsKey={clientsKey}>
         {shell}
       </ClientsProviders>
     );
@@ -156,16 +153,13 @@ interface ProvidersProps {
   children: ReactNode;
 }
 
-/** `ThreadkitProvider` with the chat's own query cache and its events as ChatKit's. */
+/** `ThreadkitProvider` (which keeps the chat's loaded history) with its events as ChatKit's. */
 function Providers({
   options,
   locale,
   clients,
-  queryClient: givenQueryClient,
   children,
-}: ProvidersProps & { clients: ThreadkitClients; queryClient?: QueryClient }) {
-  const [ownQueryClient] = useState(() => new QueryClient());
-  const queryClient = givenQueryClient ?? ownQueryClient;
+}: ProvidersProps & { clients: ThreadkitClients }) {
   const latest = useRef(options);
   latest.current = options;
   const api = options.api;
@@ -173,7 +167,6 @@ function Providers({
   return (
     <ThreadkitProvider
       clients={clients}
-      queryClient={queryClient}
       locale={locale}
       {...(settings?.assistantFileUrl
         ? { assistantFileUrl: (fileId: string) => settings.assistantFileUrl?.(fileId) ?? fileId }
@@ -234,18 +227,12 @@ function CustomProviders(props: ProvidersProps) {
 }
 
 /**
- * The app's own clients (`api.clients`), with a cache per `clients` object: other clients read
- * other threads (switching back finds that cache again).
+ * The app's own clients (`api.clients`), with a provider (and so a loaded history) per `clients`
+ * object: other clients read other threads.
  */
-function ClientsProviders(props: ProvidersProps) {
+function ClientsProviders(props: ProvidersProps & { clientsKey: string }) {
   const { clients } = props.options.api as ClientsApiConfig;
-  const [caches] = useState(() => new WeakMap<ThreadkitClients, QueryClient>());
-  let queryClient = caches.get(clients);
-  if (!queryClient) {
-    queryClient = new QueryClient();
-    caches.set(clients, queryClient);
-  }
-  return <Providers {...props} clients={clients} queryClient={queryClient} />;
+  return <Providers key={props.clientsKey} {...props} clients={clients} />;
 }
 
 /** Hosted threads through the REST API, authorized by the session's client secret. */
@@ -317,7 +304,6 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
 ) {
   const latest = useRef(options);
   latest.current = options;
-  const queryClient = useThreadkitQueryClient();
   const [threadId, setThreadIdState] = useState<string | null>(
     fresh ? null : (options.initialThread ?? null),
   );
@@ -369,7 +355,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const { thread } = useThread(run.threadId ?? threadId);
   const liveThreadId = run.threadId ?? threadId;
   const items = useThreadItems(liveThreadId);
-  const { invalidateThread } = useThreadkitContext("ChatKit");
+  const { invalidateThread, invalidateThreads } = useThreadkitContext("ChatKit");
   const store = useThreadStore(liveThreadId);
   const feedback = useItemFeedback(liveThreadId ?? undefined);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
@@ -458,14 +444,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       },
       fetchUpdates: async () => {
         const id = runRef.current.threadId;
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() }),
-          id === null
-            ? null
-            : queryClient.invalidateQueries({ queryKey: threadkitKeys.thread(id) }),
-          // The thread's history pages live in threadkit's own cache, not the QueryClient.
-          id === null ? null : invalidateThread(id),
-        ]);
+        await Promise.all([invalidateThreads(), id === null ? null : invalidateThread(id)]);
       },
       sendCustomAction: async (action, itemId) => {
         await runRef.current.customAction(action as ActionPayload, itemId ?? null);
@@ -473,7 +452,7 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       showHistory: async () => setHistoryOpen(true),
       hideHistory: async () => setHistoryOpen(false),
     }),
-    [queryClient, invalidateThread, setThreadId, startNewThread],
+    [invalidateThreads, invalidateThread, setThreadId, startNewThread],
   );
   const runRef = useRef(run);
   runRef.current = run;

@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import type { ThreadDataCache } from "../thread/thread-data";
 import type { ThreadStore } from "../thread/thread-store";
+import type { ThreadListCache } from "../threads/thread-lists";
 import type { ThreadkitClients } from "./clients";
 
 /** A `client_effect` the server sent, with the thread it came from. */
@@ -67,14 +68,24 @@ export interface ThreadkitContextValue {
   /** @internal Each thread's loaded history pages and metadata (`useThreadItems`, `useThread`). */
   readonly threadData: ThreadDataCache;
   /**
+   * @internal The loaded history lists (`useThreads`), which the mutations and streams change:
+   * made by `create` on first use (once per cache), else `undefined` until then.
+   */
+  readonly threadLists: (create?: () => ThreadListCache) => ThreadListCache | undefined;
+  /**
    * Reloads what is loaded of a thread — its history pages (`useThreadItems`) and metadata
    * (`useThread`) — where something shows it, and marks it to reload when next shown otherwise.
    * ChatKit's `fetchUpdates` calls it. Resolves once the reloads ended.
    */
   readonly invalidateThread: (threadId: string) => Promise<void>;
   /**
-   * @internal The QueryClient of the thread list and the mutations: the provider's
-   * `queryClient`, else one made by `create` on first use (once per provider), else `undefined`.
+   * Reloads every history list (`useThreads`) something shows now, and marks the others to
+   * reload when next shown. ChatKit's `fetchUpdates` calls it. Resolves once the reloads ended.
+   */
+  readonly invalidateThreads: () => Promise<void>;
+  /**
+   * @internal The app's QueryClient (the provider's `queryClient`), else one made by `create` on
+   * first use (once per provider; `useThreadkitQueryClient`), else `undefined`.
    */
   readonly queryClient: (create?: () => QueryClient) => QueryClient | undefined;
   /** Maps an OpenAI file id to a loadable URL (Assistants images in loaded history). */

@@ -1,5 +1,5 @@
-// Types only: a thread view loads its history without TanStack Query; the thread list and the
-// mutations bring it in (`provider/query-client.ts`).
+// Types only: threadkit loads nothing through TanStack Query. An app's QueryClient is read for
+// the pages primed into it (`primeThreadItems`); `useThreadkitQueryClient` alone creates one.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { type ReactNode, useMemo, useRef, useState } from "react";
@@ -7,7 +7,7 @@ import type { ItemsPage } from "../internal/history-source";
 import { threadkitKeys } from "../query-keys";
 import { createThreadDataCache, type ThreadDataCache } from "../thread/thread-data";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
-import { writeThreadMetadata } from "../threads/thread-metadata";
+import type { ThreadListCache } from "../threads/thread-lists";
 import type { ThreadkitClients } from "./clients";
 import {
   type ThreadkitCallbacks,
@@ -21,11 +21,12 @@ export interface ThreadkitProviderProps extends ThreadkitCallbacks {
   /** The clients to talk to; any subset of protocol, REST and Assistants. */
   clients?: ThreadkitClients;
   /**
-   * The QueryClient of the thread list (`useThreads`), the thread mutations (`useRenameThread`,
-   * `useDeleteThread`) and of pages primed with `primeThreadItems`. When absent, the first hook
-   * that needs one creates it (once per mount); a thread view alone never does, so it does not
-   * load TanStack Query. The provider does not render a `QueryClientProvider`: wrap the tree in
-   * your own to call TanStack's `useQueryClient()` (or use `useThreadkitQueryClient()`).
+   * An app's TanStack QueryClient, for server rendering: the pages primed into it with
+   * `primeThreadItems` (or hydrated into it) are what threads start with. What the provider
+   * loads (thread lists, threads' pages and metadata) lives in a cache of its own, kept as long
+   * as this QueryClient (a remounted provider with the same one finds it again), else as long
+   * as the provider's mount. Nothing needs one: without it, no TanStack Query code loads. The
+   * provider renders no `QueryClientProvider`.
    */
   queryClient?: QueryClient;
   /**
@@ -62,7 +63,7 @@ export interface ThreadStoreRegistryOptions {
   /**
    * How many stores of threads that nothing shows any more are kept (most recently used first),
    * so going back to a recent thread is instant. Older ones are dropped; the thread then loads
-   * from the query cache or the server again. A store still streaming a response is never
+   * from the provider's cache or the server again. A store still streaming a response is never
    * dropped. @default 20
    */
   maxIdleStores?: number;
@@ -74,7 +75,7 @@ export interface ThreadStoreRegistryOptions {
   /**
    * Called when the metadata of a thread in one of the stores changes (`thread.created`,
    * `thread.updated`, a rename), with `created` set when the store's thread was just created by
-   * its first message. The provider keeps the query cache (detail, history lists) current with it.
+   * its first message. The provider keeps the loaded thread detail and history lists current with it.
    */
   onThreadMetadata?: (thread: ThreadMetadata, created: boolean) => void;
 }
@@ -95,25 +96,37 @@ function cachedFirstPage(
   return undefined;
 }
 
-const threadDataByQueryClient = new WeakMap<QueryClient, ThreadDataCache>();
-
-/** A history cache that starts threads with the pages primed into `queryClient()`. */
-function createThreadData(queryClient: () => QueryClient | undefined): ThreadDataCache {
-  return createThreadDataCache({
-    // Pages primed (or hydrated) into the app's QueryClient with `primeThreadItems`.
-    initialPages: (threadId, paging) =>
-      queryClient()?.getQueryData<InfiniteData<ItemsPage>>(
-        threadkitKeys.threadItems(threadId, paging),
-      )?.pages,
-  });
+/**
+ * What a provider loads: threads' pages and metadata, and the history lists, which `useThreads`
+ * or a mutation creates on first use (so a thread view does not carry their code).
+ */
+interface ProviderCache {
+  readonly threadData: ThreadDataCache;
+  threadLists: ThreadListCache | undefined;
 }
 
-/** The history cache that lives with `queryClient`. */
-function threadDataOf(queryClient: QueryClient): ThreadDataCache {
-  let cache = threadDataByQueryClient.get(queryClient);
+const cacheByQueryClient = new WeakMap<QueryClient, ProviderCache>();
+
+/** A cache whose threads start with the pages primed into `queryClient()`. */
+function createProviderCache(queryClient: () => QueryClient | undefined): ProviderCache {
+  return {
+    threadData: createThreadDataCache({
+      // Pages primed (or hydrated) into the app's QueryClient with `primeThreadItems`.
+      initialPages: (threadId, paging) =>
+        queryClient()?.getQueryData<InfiniteData<ItemsPage>>(
+          threadkitKeys.threadItems(threadId, paging),
+        )?.pages,
+    }),
+    threadLists: undefined,
+  };
+}
+
+/** The cache that lives with `queryClient`. */
+function cacheOf(queryClient: QueryClient): ProviderCache {
+  let cache = cacheByQueryClient.get(queryClient);
   if (cache === undefined) {
-    cache = createThreadData(() => queryClient);
-    threadDataByQueryClient.set(queryClient, cache);
+    cache = createProviderCache(() => queryClient);
+    cacheByQueryClient.set(queryClient, cache);
   }
   return cache;
 }
@@ -259,16 +272,17 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
   const fileUrl = useRef(assistantFileUrl);
   fileUrl.current = assistantFileUrl;
   const hasFileUrl = assistantFileUrl !== undefined;
-  // The QueryClient the TanStack hooks made when the app gave none (see `query-client.ts`).
+  // The QueryClient `useThreadkitQueryClient` made when the app gave none (`query-client.ts`).
   const ownQueryClient = useRef<QueryClient | undefined>(undefined);
   const queryClientRef = useRef<QueryClient | undefined>(queryClient);
   queryClientRef.current = queryClient ?? ownQueryClient.current;
-  const [ownThreadData] = useState(() => createThreadData(() => queryClientRef.current));
-  // With the app's QueryClient, the loaded history lives as long as that client (a remounted
+  const [ownCache] = useState(() => createProviderCache(() => queryClientRef.current));
+  // With the app's QueryClient, what was loaded lives as long as that client (a remounted
   // provider finds it again, another client starts its own); without one, as long as the mount.
-  const threadData = queryClient ? threadDataOf(queryClient) : ownThreadData;
-  const threadDataRef = useRef(threadData);
-  threadDataRef.current = threadData;
+  const cache = queryClient ? cacheOf(queryClient) : ownCache;
+  const { threadData } = cache;
+  const cacheRef = useRef(cache);
+  cacheRef.current = cache;
   const [stores] = useState(() =>
     createThreadStoreRegistry({
       ...(maxIdleThreadStores === undefined ? {} : { maxIdleStores: maxIdleThreadStores }),
@@ -276,9 +290,8 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       initialItems: (threadId) => cachedFirstPage(queryClientRef.current, threadId),
       // Streams keep the cached thread detail and history lists current, without refetching.
       onThreadMetadata: (thread, created) => {
-        threadDataRef.current.writeThread(thread);
-        const client = queryClientRef.current;
-        if (client !== undefined) writeThreadMetadata(client, thread, { created });
+        cacheRef.current.threadData.writeThread(thread);
+        cacheRef.current.threadLists?.write(thread, { created });
       },
     }),
   );
@@ -293,7 +306,14 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
       locale,
       stores,
       threadData,
+      threadLists: (create) => {
+        if (cache.threadLists === undefined && create !== undefined) cache.threadLists = create();
+        return cache.threadLists;
+      },
       invalidateThread: (threadId) => threadData.invalidate(threadId),
+      invalidateThreads: async () => {
+        await cache.threadLists?.invalidate();
+      },
       queryClient: (create) => {
         if (queryClientRef.current === undefined && create !== undefined) {
           ownQueryClient.current = create();
@@ -315,7 +335,7 @@ export function ThreadkitProvider(props: ThreadkitProviderProps) {
           }
         : undefined,
     }),
-    [clients, locale, stores, threadData, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
+    [clients, locale, stores, cache, threadData, hasFileUrl, streamIdleTimeoutMs, hasSessionHook],
   );
 
   return <ThreadkitContext.Provider value={value}>{children}</ThreadkitContext.Provider>;

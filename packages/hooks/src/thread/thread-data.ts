@@ -33,7 +33,8 @@ export type PageFetcher = (after: string | null, signal: AbortSignal) => Promise
 /** Called with each page that arrived, `first` for the page requested without a cursor. */
 export type PageSink = (page: ItemsPage, first: boolean, since: number | undefined) => void;
 
-interface Subscribable<T> {
+/** @internal What the thread data and the thread lists share: a snapshot, its subscribers, one request. */
+export interface Subscribable<T> {
   snapshot: T;
   readonly listeners: Set<() => void>;
   controller: AbortController | null;
@@ -119,14 +120,18 @@ export interface DetailHandle extends Handle<ThreadDetailSnapshot> {
   ): Promise<void>;
 }
 
-const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+/** @internal */
+export const toError = (error: unknown) =>
+  error instanceof Error ? error : new Error(String(error));
 
-function notify<T>(entry: Subscribable<T>, next: T) {
+/** @internal Sets the entry's snapshot and tells its subscribers. */
+export function notify<T>(entry: Subscribable<T>, next: T) {
   entry.snapshot = next;
   for (const listener of [...entry.listeners]) listener();
 }
 
-function subscribeTo<T>(entry: Subscribable<T>, onIdle: () => void) {
+/** @internal A subscribe function; `onIdle` runs once the last subscriber left during a request. */
+export function subscribeTo<T>(entry: Subscribable<T>, onIdle: () => void) {
   return (listener: () => void) => {
     entry.listeners.add(listener);
     return () => {
@@ -140,8 +145,8 @@ function subscribeTo<T>(entry: Subscribable<T>, onIdle: () => void) {
   };
 }
 
-/** Runs `work` as the entry's one request (abortable), unless one is in flight. */
-function run<T>(entry: Subscribable<T>, work: (signal: AbortSignal) => Promise<void>) {
+/** @internal Runs `work` as the entry's one request (abortable), unless one is in flight. */
+export function run<T>(entry: Subscribable<T>, work: (signal: AbortSignal) => Promise<void>) {
   if (entry.inflight) return entry.inflight;
   const controller = new AbortController();
   entry.controller = controller;

@@ -1,4 +1,3 @@
-import { QueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import {
@@ -9,6 +8,7 @@ import {
   type TestServer,
 } from "../../test/http-server";
 import { createTestProtocolClient } from "../../test/protocol-client";
+import { useThreadkitContext } from "../provider/threadkit-context";
 import { ThreadkitProvider } from "../provider/threadkit-provider";
 import { useRunStream } from "../run/use-run-stream";
 import { useThreadStore } from "../thread/thread-context";
@@ -105,11 +105,9 @@ describe("thread metadata across streams, renames and the history", () => {
 
   function setup(threadId: string | null) {
     const clients = { protocol: createTestProtocolClient(server.url) };
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // No QueryClient: the lists, details and mutations need none.
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <ThreadkitProvider clients={clients} queryClient={queryClient}>
-        {children}
-      </ThreadkitProvider>
+      <ThreadkitProvider clients={clients}>{children}</ThreadkitProvider>
     );
     const rendered = renderHook(
       () => {
@@ -121,11 +119,12 @@ describe("thread metadata across streams, renames and the history", () => {
           list: useThreads(),
           rename: useRenameThread(),
           remove: useDeleteThread(),
+          context: useThreadkitContext(),
         };
       },
       { wrapper },
     );
-    return { ...rendered, queryClient };
+    return rendered;
   }
 
   const listRequests = () => server.requests.filter((r) => r.body?.type === "threads.list");
@@ -168,15 +167,23 @@ describe("thread metadata across streams, renames and the history", () => {
     readGate = new Promise((resolve) => {
       releaseReads = resolve;
     });
-    const { result, queryClient } = setup("thr_1");
+    const { result } = setup("thr_1");
     await waitFor(() =>
       expect(server.requests.some((r) => r.body?.type === "threads.get_by_id")).toBe(true),
     );
     await act(() => result.current.run.send("hi"));
     expect(result.current.thread.thread?.title).toBe("Streamed");
     releaseReads();
-    // Nothing is loading any more: a stale answer would have landed by now.
-    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    // The load in flight (which `load` hands back) ended: a stale answer would have landed.
+    const detail = result.current.context.threadData.detail("thr_1");
+    expect(detail.getSnapshot().status).toBe("pending");
+    await act(() =>
+      detail.load(
+        () => Promise.reject(new Error("not a new load")),
+        () => null,
+      ),
+    );
+    expect(detail.getSnapshot().status).toBe("success");
     expect(result.current.thread.thread?.title).toBe("Streamed");
   });
 
@@ -199,14 +206,23 @@ describe("thread metadata across streams, renames and the history", () => {
   });
 
   it("renames and deletes in the list without a refetch", async () => {
-    const { result, queryClient } = setup("thr_1");
+    const { result } = setup("thr_1");
     await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
     await act(() => result.current.rename.mutateAsync({ threadId: "thr_0", title: "Renamed" }));
     expect(titles(result)).toEqual(["thr_1:First title", "thr_0:Renamed"]);
     await act(() => result.current.remove.mutateAsync("thr_0"));
     expect(titles(result)).toEqual(["thr_1:First title"]);
-    // A refetch would have started as the mutations settled.
-    expect(queryClient.isFetching({ queryKey: ["threadkit", "threads"] })).toBe(0);
+    // A refetch would have started as the mutations settled: `load` would hand it back.
+    const list = result.current.context.threadLists()!.list(20, "desc");
+    let started = false;
+    await act(() =>
+      list.load(() => {
+        started = true;
+        return Promise.reject(new Error("not a new load"));
+      }),
+    );
+    expect(started).toBe(false);
+    expect(titles(result)).toEqual(["thr_1:First title"]);
     expect(listRequests()).toHaveLength(1);
   });
 });

@@ -1,4 +1,3 @@
-import { QueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import {
@@ -22,9 +21,8 @@ const threadById = JSON.parse(
 
 function setup(server: TestServer) {
   const clients = { protocol: createTestProtocolClient(server.url) };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <ThreadkitProvider clients={clients} queryClient={queryClient}>
+    <ThreadkitProvider clients={clients}>
       <ThreadProvider threadId="thr_12c3ba2d">{children}</ThreadProvider>
     </ThreadkitProvider>
   );

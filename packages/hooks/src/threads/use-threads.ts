@@ -1,16 +1,16 @@
-import {
-  type InfiniteData,
-  type QueryKey,
-  useInfiniteQuery,
-  useMutation,
-} from "@tanstack/react-query";
 import type { ThreadMetadata } from "@threadkit/core";
-import { useMemo } from "react";
-import { getHistorySource, type ThreadsPage } from "../internal/history-source";
-import { useThreadkitQueryClient } from "../provider/query-client";
-import { useThreadkitContext } from "../provider/threadkit-context";
-import { threadkitKeys } from "../query-keys";
-import { patchThreadLists, writeThreadMetadata } from "./thread-metadata";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { getHistorySource } from "../internal/history-source";
+import { type ThreadkitContextValue, useThreadkitContext } from "../provider/threadkit-context";
+import {
+  createThreadListCache,
+  type ThreadListCache,
+  type ThreadsPageFetcher,
+} from "./thread-lists";
+
+/** The provider's history lists, created on first use. */
+const listsOf = (context: ThreadkitContextValue): ThreadListCache =>
+  context.threadLists(createThreadListCache)!;
 
 /** Options of {@link useThreads}. */
 export interface UseThreadsOptions {
@@ -18,7 +18,7 @@ export interface UseThreadsOptions {
   pageSize?: number;
   /** `"desc"` lists the newest thread first. @default "desc" */
   order?: "asc" | "desc";
-  /** Set `false` to skip loading. @default true */
+  /** Set `false` to skip loading (a list loaded before still shows). @default true */
   enabled?: boolean;
 }
 
@@ -32,7 +32,10 @@ export interface UseThreadsResult {
   fetchMore(): Promise<void>;
   /** Whether the next page is loading. */
   isFetchingMore: boolean;
-  /** `pending` until the first page arrives, then `success` or `error`. */
+  /**
+   * `pending` until the first page arrives, then `success`, or `error` when the last load failed
+   * (the pages loaded before stay in `threads`).
+   */
   status: "pending" | "success" | "error";
   /** The load error, or `null`. */
   error: Error | null;
@@ -40,8 +43,15 @@ export interface UseThreadsResult {
   refetch(): Promise<void>;
 }
 
+/** Whether the page can be seen (no document, e.g. on the server: yes). */
+const visible = () => typeof document === "undefined" || document.visibilityState !== "hidden";
+
 /**
- * The thread history, cursor-paged (protocol `threads.list`).
+ * The thread history, cursor-paged (protocol `threads.list`), loaded with plain requests into a
+ * cache the provider keeps: one request per list (page size and order) however many components
+ * show it, the pages kept across remounts. A component showing it mounts, or the window comes
+ * back into view: the loaded pages reload in the background. Streams (a thread created by its
+ * first message, a new title) and the mutations below change the list without a refetch.
  *
  * @example
  * ```tsx
@@ -51,49 +61,196 @@ export interface UseThreadsResult {
 export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
   const { pageSize = 20, order = "desc", enabled = true } = options;
   const context = useThreadkitContext("useThreads");
-  const queryClient = useThreadkitQueryClient();
-  const query = useInfiniteQuery<
-    ThreadsPage,
-    Error,
-    InfiniteData<ThreadsPage>,
-    QueryKey,
-    string | null
-  >(
-    {
-      queryKey: threadkitKeys.threadList({ pageSize, order }),
-      enabled,
-      initialPageParam: null,
-      getNextPageParam: (last) => last.nextCursor,
-      queryFn: ({ pageParam, signal }) =>
-        getHistorySource(context.clients, "useThreads").listThreads({
-          limit: pageSize,
-          order,
-          after: pageParam,
-          signal,
-        }),
-    },
-    queryClient,
+  const { clients } = context;
+  const handle = listsOf(context).list(pageSize, order);
+  const snapshot = useSyncExternalStore(handle.subscribe, handle.getSnapshot, handle.getSnapshot);
+  const request = (after: string | null, signal: AbortSignal) =>
+    getHistorySource(clients, "useThreads").listThreads({ limit: pageSize, order, after, signal });
+  // Read through a ref: new clients (an inline `clients` object) must not reload the list.
+  const requestRef = useRef(request);
+  requestRef.current = request;
+  const fetch = useCallback<ThreadsPageFetcher>(
+    (after, signal) => requestRef.current(after, signal),
+    [],
   );
-  const pages = query.data?.pages;
-  const threads = useMemo(() => pages?.flatMap((page) => page.threads) ?? [], [pages]);
+  useEffect(() => {
+    if (!enabled) return;
+    // Shown (again): load, or reload the loaded pages behind what shows.
+    handle.load(fetch, true).catch(() => {});
+    if (typeof document === "undefined") return;
+    const onVisible = () => {
+      if (visible()) handle.load(fetch, true).catch(() => {});
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [handle, fetch, enabled]);
+  const { pages, fetchingMore } = snapshot;
+  const threads = useMemo(() => pages.flatMap((page) => page.threads), [pages]);
+  const hasMore = (pages.at(-1)?.nextCursor ?? null) !== null;
   return {
     threads,
-    hasMore: query.hasNextPage,
+    hasMore,
     fetchMore: async () => {
-      if (query.hasNextPage && !query.isFetchingNextPage) await query.fetchNextPage();
+      if (hasMore && !fetchingMore) await handle.loadMore(fetch);
     },
-    isFetchingMore: query.isFetchingNextPage,
-    status: query.status,
-    error: query.error,
-    refetch: async () => {
-      await query.refetch();
+    isFetchingMore: fetchingMore,
+    status: snapshot.status,
+    error: snapshot.error,
+    refetch: () => handle.refetch(fetch),
+  };
+}
+
+/** Callbacks of one `mutate` / `mutateAsync` call; they run for the latest call only. */
+export interface ThreadMutationCallbacks<TVariables, TData> {
+  onSuccess?: (data: TData, variables: TVariables) => void;
+  onError?: (error: Error, variables: TVariables) => void;
+  onSettled?: (data: TData | undefined, error: Error | null, variables: TVariables) => void;
+}
+
+/**
+ * What {@link useDeleteThread} and {@link useRenameThread} return: the state of the last call,
+ * with the field names of a TanStack Query mutation.
+ */
+export interface ThreadMutationResult<TVariables, TData> {
+  /** Runs the mutation; a failure is reported to `onError` and kept in `error` (never thrown). */
+  mutate(variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>): void;
+  /** Runs the mutation; resolves with its result once the server took it, rejects with the failure. */
+  mutateAsync(
+    variables: TVariables,
+    callbacks?: ThreadMutationCallbacks<TVariables, TData>,
+  ): Promise<TData>;
+  /** `idle` until the first call, then `pending`, `success` or `error` for the last one. */
+  status: "idle" | "pending" | "success" | "error";
+  isIdle: boolean;
+  isPending: boolean;
+  isSuccess: boolean;
+  isError: boolean;
+  /** Why the last call failed, or `null`. */
+  error: Error | null;
+  /** What the last successful call resolved with. */
+  data: TData | undefined;
+  /** The variables of the last call, or `undefined`. */
+  variables: TVariables | undefined;
+  /** Back to `idle`. */
+  reset(): void;
+}
+
+/** What {@link useDeleteThread} returns; `mutate(threadId)`. */
+export type UseDeleteThreadResult = ThreadMutationResult<string, void>;
+
+/** What {@link useRenameThread} sends. */
+export interface RenameThreadInput {
+  threadId: string;
+  title: string;
+}
+
+/**
+ * What {@link useRenameThread} returns; `mutate({ threadId, title })`, `data` is the renamed
+ * thread as the server returned it (`null` when it returned none).
+ */
+export type UseRenameThreadResult = ThreadMutationResult<RenameThreadInput, ThreadMetadata | null>;
+
+interface MutationSteps<TVariables, TData, TSnapshot> {
+  /** Shows the change at once; returns what `rollback` needs. */
+  optimistic(variables: TVariables): TSnapshot;
+  request(variables: TVariables): Promise<TData>;
+  rollback(snapshot: TSnapshot, variables: TVariables): void;
+  settle(data: TData, variables: TVariables): void;
+}
+
+interface MutationState<TVariables, TData> {
+  status: ThreadMutationResult<TVariables, TData>["status"];
+  error: Error | null;
+  data: TData | undefined;
+  variables: TVariables | undefined;
+}
+
+/** A mutation of the history: optimistic, rolled back and reported when the server refuses. */
+function useThreadMutation<TVariables, TData, TSnapshot>(
+  context: ThreadkitContextValue,
+  steps: MutationSteps<TVariables, TData, TSnapshot>,
+): ThreadMutationResult<TVariables, TData> {
+  const [state, setState] = useState<MutationState<TVariables, TData>>({
+    status: "idle",
+    error: null,
+    data: undefined,
+    variables: undefined,
+  });
+  const latest = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const stepsRef = useRef(steps);
+  stepsRef.current = steps;
+  const { reportError } = context;
+  const mutateAsync = useCallback(
+    async (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
+      const call = ++latest.current;
+      const current = () => mounted.current && call === latest.current;
+      const set = (next: MutationState<TVariables, TData>) => {
+        if (current()) setState(next);
+      };
+      set({ status: "pending", error: null, data: undefined, variables });
+      const steps = stepsRef.current;
+      const snapshot = steps.optimistic(variables);
+      let data: TData;
+      try {
+        data = await steps.request(variables);
+      } catch (caught) {
+        const error = caught instanceof Error ? caught : new Error(String(caught));
+        steps.rollback(snapshot, variables);
+        reportError(error);
+        // The lists were put back; read them again in case the thread changed meanwhile.
+        void listsOf(context).invalidate();
+        set({ status: "error", error, data: undefined, variables });
+        if (current()) {
+          callbacks?.onError?.(error, variables);
+          callbacks?.onSettled?.(undefined, error, variables);
+        }
+        throw error;
+      }
+      steps.settle(data, variables);
+      set({ status: "success", error: null, data, variables });
+      if (current()) {
+        callbacks?.onSuccess?.(data, variables);
+        callbacks?.onSettled?.(data, null, variables);
+      }
+      return data;
     },
+    [reportError, context],
+  );
+  const mutate = useCallback(
+    (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
+      mutateAsync(variables, callbacks).catch(() => {});
+    },
+    [mutateAsync],
+  );
+  const reset = useCallback(() => {
+    latest.current += 1;
+    setState({ status: "idle", error: null, data: undefined, variables: undefined });
+  }, []);
+  return {
+    mutate,
+    mutateAsync,
+    status: state.status,
+    isIdle: state.status === "idle",
+    isPending: state.status === "pending",
+    isSuccess: state.status === "success",
+    isError: state.status === "error",
+    error: state.error,
+    data: state.data,
+    variables: state.variables,
+    reset,
   };
 }
 
 /**
- * Deletes a thread. The thread leaves every cached list at once (no refetch) and comes back if
- * the server refuses.
+ * Deletes a thread. The thread leaves every loaded history list at once (no refetch) and comes
+ * back if the server refuses; once deleted, everything loaded of it is dropped.
  *
  * @example
  * ```tsx
@@ -101,87 +258,64 @@ export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
  * <button onClick={() => remove.mutate(thread.id)}>Delete</button>
  * ```
  */
-export function useDeleteThread() {
+export function useDeleteThread(): UseDeleteThreadResult {
   const context = useThreadkitContext("useDeleteThread");
-  const queryClient = useThreadkitQueryClient();
-  return useMutation(
-    {
-      mutationFn: (threadId: string) =>
-        getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
-      onMutate: async (threadId: string) => {
-        await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
-        return patchThreadLists(queryClient, (threads) => threads.filter((t) => t.id !== threadId));
-      },
-      onError: (error, _threadId, previous) => {
-        for (const [key, data] of previous ?? []) queryClient.setQueryData(key, data);
-        context.reportError(error);
-        // The lists were rolled back; read them again in case the thread changed meanwhile.
-        void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-      },
-      onSuccess: (_data, threadId) => {
-        queryClient.removeQueries({ queryKey: threadkitKeys.thread(threadId) });
-        context.threadData.remove(threadId);
-      },
-    },
-    queryClient,
-  );
+  return useThreadMutation(context, {
+    optimistic: (threadId: string) =>
+      listsOf(context).patch((threads) => threads.filter((t) => t.id !== threadId)),
+    request: (threadId) =>
+      getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
+    rollback: (restore) => restore(),
+    settle: (_data, threadId) => context.threadData.remove(threadId),
+  });
 }
 
 /**
  * Renames a thread (`threads.update`). The new title shows at once everywhere the thread's
- * metadata shows — `useThread` (a header), the thread's live store, every cached history list —
+ * metadata shows — `useThread` (a header), the thread's live store, every loaded history list —
  * without a refetch, and is rolled back everywhere if the server refuses.
+ *
+ * @example
+ * ```tsx
+ * const rename = useRenameThread();
+ * rename.mutate({ threadId: thread.id, title: "Trip to Lisbon" });
+ * ```
  */
-export function useRenameThread() {
+export function useRenameThread(): UseRenameThreadResult {
   const context = useThreadkitContext("useRenameThread");
-  const queryClient = useThreadkitQueryClient();
-  return useMutation(
-    {
-      mutationFn: ({ threadId, title }: { threadId: string; title: string }) =>
-        getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
-      onMutate: async ({ threadId, title }) => {
-        const detailKey = threadkitKeys.threadDetail(threadId);
-        await queryClient.cancelQueries({ queryKey: threadkitKeys.threads() });
-        await queryClient.cancelQueries({ queryKey: detailKey });
-        const previousDetail = queryClient.getQueryData<ThreadMetadata>(detailKey);
-        const store = context.stores.peek(threadId);
-        const previousLive = store?.getState().thread ?? null;
-        const previousLists = patchThreadLists(queryClient, (threads) =>
-          threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
-        );
-        if (previousDetail) queryClient.setQueryData(detailKey, { ...previousDetail, title });
-        const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
-        if (previousLoaded) context.threadData.writeThread({ ...previousLoaded, title });
-        if (previousLive) store?.getState().setThread({ ...previousLive, title });
-        return { previousDetail, previousLive, previousLists, previousLoaded };
-      },
-      onError: (error, { threadId }, snapshot) => {
-        // The store first: its change writes through to the cache, which the snapshots then set.
-        if (snapshot?.previousLive) {
-          context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
-        }
-        for (const [key, data] of snapshot?.previousLists ?? [])
-          queryClient.setQueryData(key, data);
-        if (snapshot?.previousLoaded) context.threadData.writeThread(snapshot.previousLoaded);
-        if (snapshot?.previousDetail) {
-          queryClient.setQueryData(threadkitKeys.threadDetail(threadId), snapshot.previousDetail);
-        }
-        context.reportError(error);
-        void queryClient.invalidateQueries({ queryKey: threadkitKeys.threads() });
-      },
-      onSuccess: (thread, { threadId, title }) => {
-        const store = context.stores.peek(threadId);
-        const live = store?.getState().thread ?? null;
-        const renamed =
-          thread ??
-          queryClient.getQueryData<ThreadMetadata>(threadkitKeys.threadDetail(threadId)) ??
-          (live ? { ...live, title } : null);
-        if (renamed === null) return;
-        if (live) store?.getState().setThread({ ...live, ...renamed });
-        writeThreadMetadata(queryClient, renamed);
-        context.threadData.writeThread(renamed);
-      },
+  return useThreadMutation(context, {
+    optimistic: ({ threadId, title }: RenameThreadInput) => {
+      const store = context.stores.peek(threadId);
+      const previousLive = store?.getState().thread ?? null;
+      const restoreLists = listsOf(context).patch((threads) =>
+        threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
+      );
+      const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
+      if (previousLoaded) context.threadData.writeThread({ ...previousLoaded, title });
+      if (previousLive) store?.getState().setThread({ ...previousLive, title });
+      return { previousLive, restoreLists, previousLoaded };
     },
-    queryClient,
-  );
+    request: ({ threadId, title }) =>
+      getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
+    rollback: (snapshot, { threadId }) => {
+      // The store first: its change writes through to the lists, which the snapshot then sets.
+      if (snapshot.previousLive) {
+        context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
+      }
+      snapshot.restoreLists();
+      if (snapshot.previousLoaded) context.threadData.writeThread(snapshot.previousLoaded);
+    },
+    settle: (thread, { threadId, title }) => {
+      const store = context.stores.peek(threadId);
+      const live = store?.getState().thread ?? null;
+      const renamed =
+        thread ??
+        context.threadData.detail(threadId).getSnapshot().thread ??
+        (live ? { ...live, title } : null);
+      if (renamed === null) return;
+      if (live) store?.getState().setThread({ ...live, ...renamed });
+      listsOf(context).write(renamed);
+      context.threadData.writeThread(renamed);
+    },
+  });
 }
