@@ -34,6 +34,7 @@ export {
   describeRunFailure,
   type RunFailureInfo,
   type RunFailureReason,
+  RunEngineLoadError,
   StreamIdleTimeoutError,
   UnconfirmedMessageError,
 } from "./engine/run-failure";
