@@ -32,9 +32,9 @@ export { ClientToolError, type ClientToolHandler, RunStreamError } from "./engin
 export {
   DEFAULT_STREAM_IDLE_TIMEOUT_MS,
   describeRunFailure,
+  RunEngineLoadError,
   type RunFailureInfo,
   type RunFailureReason,
-  RunEngineLoadError,
   StreamIdleTimeoutError,
   UnconfirmedMessageError,
 } from "./engine/run-failure";

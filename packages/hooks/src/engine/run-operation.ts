@@ -4,14 +4,19 @@
  * failed or the server's `error` event). Part of the lazy runtime (`run-runtime.ts`); the
  * runner's state stays in `run-engine.ts`, reached through a `RunHost`.
  */
-import { isAbortError, type ThreadBackend, type ThreadRunOperation } from "@threadkit/core";
+import {
+  isAbortError,
+  type ThreadBackend,
+  type ThreadRunOperation,
+  type ThreadState,
+} from "@threadkit/core";
 import type { ThreadStore } from "../thread/thread-store";
 import { runClientToolLoop, type ToolCompletion } from "./client-tool-loop";
 import { lostInputOf, notifyLost } from "./failure-policy";
 import type { RunStreamError } from "./run-errors";
 import { UnconfirmedMessageError } from "./run-failure";
 import type { RunFlags, RunHost } from "./run-host";
-import { latestPendingToolCall, type RunOperation, toThreadRunOperation } from "./run-request";
+import { type RunOperation, toUserMessageInput } from "./run-request";
 import type { RunResult } from "./run-result";
 import { streamIntoStore } from "./stream-loop";
 
@@ -150,4 +155,53 @@ function failWithStreamError(
   if (failedInput !== null) notifyLost(operation, host.deps.log);
   host.deps.onError(streamError);
   return runResult(host, "error", streamError, flags);
+}
+
+/**
+ * The backend operation for `operation` on `threadId` (`null`: a thread not created
+ * yet, which only a send may start). `lastUserMessageId` is the user message a `rerun` answers.
+ */
+export function toThreadRunOperation(
+  operation: RunOperation,
+  threadId: string | null,
+  lastUserMessageId: string | null,
+): ThreadRunOperation {
+  if (operation.kind === "send") {
+    const input = toUserMessageInput(operation.input);
+    return threadId === null
+      ? { type: "create_thread", input }
+      : { type: "add_message", threadId, input };
+  }
+  if (threadId === null) throw new Error("This operation needs an existing thread");
+  switch (operation.kind) {
+    case "retry_after_item":
+      return { type: "retry_after_item", threadId, itemId: operation.itemId };
+    case "structured_input":
+      return {
+        type: "structured_input",
+        threadId,
+        itemId: operation.itemId,
+        input: operation.submission,
+      };
+    case "custom_action":
+      return {
+        type: "custom_action",
+        threadId,
+        itemId: operation.itemId,
+        action: operation.action,
+      };
+    case "tool_output":
+      return { type: "client_tool_output", threadId, result: operation.result };
+    case "rerun":
+      return { type: "retry_after_item", threadId, itemId: lastUserMessageId ?? "" };
+  }
+}
+
+/** The newest `client_tool_call` still waiting for its output, or `null`. */
+export function latestPendingToolCall(state: ThreadState): string | null {
+  for (let index = state.itemIds.length - 1; index >= 0; index -= 1) {
+    const item = state.itemsById.get(state.itemIds[index] ?? "");
+    if (item?.type === "client_tool_call" && item.status === "pending") return item.id;
+  }
+  return null;
 }

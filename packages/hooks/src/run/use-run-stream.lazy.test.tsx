@@ -113,8 +113,8 @@ describe("useRunStream when the run runtime does not load", () => {
     const outcome = await act(() => submitted!);
 
     expect(outcome).toMatchObject({ status: "error", accepted: false });
-    expect(outcome.error?.name).toBe("RunEngineLoadError");
-    expect(outcome.error?.message).toMatch(/could not load/i);
+    expect(outcome?.error?.name).toBe("RunEngineLoadError");
+    expect(outcome?.error?.message).toMatch(/could not load/i);
     expect(result.current.run.status).toBe("error");
     expect(result.current.run.failedInput).toMatchObject({ text: "send me once" });
     // Nothing was sent, nothing is lost.
