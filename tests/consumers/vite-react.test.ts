@@ -105,6 +105,25 @@ describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
     await page.close();
   });
 
+  it("preloads the run engine's runtime once the full chat is idle, before any send", async () => {
+    const runtime = Object.entries(chunkModules())
+      .filter(([, ids]) =>
+        ids.some((id) => id.endsWith("@threadkit/hooks/dist/engine/run-runtime.js")),
+      )
+      .map(([file]) => `/${file}`);
+    expect(runtime).toHaveLength(1);
+    const page = await open(`/?thread=${threadId}`);
+    await expectHistory(page);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+      );
+    await expect
+      .poll(async () => (await fetched()).filter((file) => runtime.includes(file)))
+      .toEqual(runtime);
+    await page.close();
+  });
+
   it("lets Tailwind utilities win on threadkit parts", async () => {
     const page = await open(`/?thread=${threadId}`);
     await expectHistory(page);
