@@ -35,6 +35,12 @@ const entries = [
     ignore: ["@threadkit/core", "react", "react-dom", "@tanstack/react-query", "zustand"],
   },
   {
+    name: "@threadkit/hooks (own code; the run runtime loads on the first run, lazy chunks excluded)",
+    path: "packages/hooks/dist/index.js",
+    limit: "15 kB",
+    ignore: ["@threadkit/core", "react", "react-dom", "@tanstack/react-query", "zustand"],
+  },
+  {
     name: "@threadkit/components, every export (own code)",
     path: "packages/components/dist/index.js",
     import: "*",

@@ -106,6 +106,25 @@ describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
     await page.close();
   });
 
+  it("preloads the run engine's runtime once the full chat is idle, before any send", async () => {
+    const runtime = Object.entries(chunkModules())
+      .filter(([, ids]) =>
+        ids.some((id) => id.endsWith("@threadkit/hooks/dist/engine/run-runtime.js")),
+      )
+      .map(([file]) => `/${file}`);
+    expect(runtime).toHaveLength(1);
+    const page = await open(`/?thread=${threadId}`);
+    await expectHistory(page);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+      );
+    await expect
+      .poll(async () => (await fetched()).filter((file) => runtime.includes(file)))
+      .toEqual(runtime);
+    await page.close();
+  });
+
   it("lets Tailwind utilities win on threadkit parts", async () => {
     const page = await open(`/?thread=${threadId}`);
     await expectHistory(page);
@@ -298,6 +317,39 @@ describe("what the pages of a ChatKit-only app ship", () => {
     // It is built, in a chunk of its own that long threads load.
     const lazy = Object.entries(chunks).filter(([, ids]) => ids.some((id) => virtual.test(id)));
     expect(lazy).toHaveLength(1);
+  });
+
+  // What only a running response needs: the run engine's stream loop and client tool loop, and
+  // core's ChatKit stream reading with its SSE decoding.
+  const runtimeModules =
+    /@threadkit\/hooks\/dist\/engine\/(run-operation|stream-loop|client-tool-loop|idle-watch|frame-batcher)\.js$|@threadkit\/core\/dist\/(chatkit\/(chatkit-run|read-thread-stream|parse-stream-event)|sse\/decode-server-sent-events)\.js$|eventsource-parser\//;
+
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])("%s (%s) loads the run engine's runtime only on first use", (htmlFile) => {
+    const chunks = chunkModules();
+    const initial = initialJs(htmlFile).files.map((file) => file.replace(/^\//, ""));
+    const modules = initial.flatMap((file) => chunks[file] ?? []);
+    // The list is real: the page ships the run engine's eager half (state, optimistic message).
+    expect(modules.some((id) => id.includes("@threadkit/hooks/dist/engine/run-engine.js"))).toBe(
+      true,
+    );
+    expect(modules.filter((id) => runtimeModules.test(id))).toEqual([]);
+  });
+
+  it("keeps the run engine's runtime in one chunk (its SSE decoder shared with the Assistants code)", () => {
+    const chunks = Object.entries(chunkModules());
+    const holding = (pattern: RegExp) =>
+      chunks.filter(([, ids]) => ids.some((id) => pattern.test(id))).map(([file]) => file);
+    const runtime = holding(/@threadkit\/hooks\/dist\/engine\/run-runtime\.js$/);
+    expect(runtime).toHaveLength(1);
+    for (const pattern of [
+      /@threadkit\/hooks\/dist\/engine\/(run-operation|stream-loop|client-tool-loop)\.js$/,
+      /@threadkit\/core\/dist\/chatkit\/(chatkit-run|read-thread-stream|parse-stream-event)\.js$/,
+    ]) {
+      expect(holding(pattern)).toEqual(runtime);
+    }
   });
 
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {

@@ -32,6 +32,7 @@ export { ClientToolError, type ClientToolHandler, RunStreamError } from "./engin
 export {
   DEFAULT_STREAM_IDLE_TIMEOUT_MS,
   describeRunFailure,
+  RunEngineLoadError,
   type RunFailureInfo,
   type RunFailureReason,
   StreamIdleTimeoutError,

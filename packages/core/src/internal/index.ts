@@ -3,6 +3,8 @@
  * paging, index bounds, the persistent map and small JSON helpers. Not a public API: anything
  * here may change in any release.
  */
+export { chatKitBackendCalls } from "../chatkit/chatkit-backend-calls";
+export { runChatKitStream } from "../chatkit/chatkit-run";
 export { unixToIso } from "../chatkit/item-origin";
 export { describeValue, isJsonObject } from "../errors/issues";
 export { parseJsonText } from "../errors/parse-json";

@@ -1,5 +1,6 @@
 import type { InferenceOptions, InputTagContent, UserMessageContent } from "@threadkit/core";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { preloadRunRuntime } from "../engine/load-run-runtime";
 import type { RunResult } from "../engine/run-result";
 import { getRunBackend } from "../internal/thread-backend";
 import { useThreadkitContext } from "../provider/threadkit-context";
@@ -120,6 +121,13 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     },
     [],
   );
+
+  // Typing or attaching shows the intent to send: the code that runs responses starts loading
+  // (if the browser's idle time has not loaded it yet).
+  const hasDraft = text !== "" || attachments.length > 0;
+  useEffect(() => {
+    if (hasDraft) preloadRunRuntime();
+  }, [hasDraft]);
 
   const patch = useCallback((id: string, change: Partial<ComposerAttachment>) => {
     setAttachments((list) =>

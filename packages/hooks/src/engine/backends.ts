@@ -4,15 +4,16 @@
  * Assistants adapters are loaded with a dynamic `import()` on their first call, so an app that
  * only speaks the ChatKit protocol does not bundle them.
  */
-import {
-  type AssistantsClient,
-  type ChatKitClient,
-  type ChatKitRestClient,
-  createChatKitBackend,
-  type RunCreateParams,
-  type ThreadBackend,
-  type ThreadBackendCapabilities,
+import type {
+  AssistantsClient,
+  ChatKitClient,
+  ChatKitRestClient,
+  RunCreateParams,
+  ThreadBackend,
+  ThreadBackendCapabilities,
 } from "@threadkit/core";
+import { chatKitBackendCalls } from "@threadkit/core/internal";
+import { loadedRunRuntime, loadRunRuntime } from "./load-run-runtime";
 
 /** How `useRunStream` runs an assistant (Assistants API). */
 export interface AssistantRunOptions {
@@ -93,11 +94,17 @@ export function lazyBackend(
 
 const chatKitBackends = new WeakMap<ChatKitClient, ThreadBackend>();
 
-/** The backend of a ChatKit protocol client (one per client). */
+/**
+ * The backend of a ChatKit protocol client (one per client): core's `createChatKitBackend`, with
+ * its `run` (the stream reading) in the lazy run runtime.
+ */
 export function chatKitBackendFor(client: ChatKitClient): ThreadBackend {
   let backend = chatKitBackends.get(client);
   if (backend === undefined) {
-    backend = createChatKitBackend({ client });
+    backend = chatKitBackendCalls(client, async function* run(operation, signal, options) {
+      const runtime = loadedRunRuntime() ?? (await loadRunRuntime());
+      yield* runtime.runChatKitStream(client, operation, signal, options);
+    });
     chatKitBackends.set(client, backend);
   }
   return backend;

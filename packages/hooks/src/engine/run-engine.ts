@@ -1,19 +1,14 @@
 /**
  * The run engine behind `useRunStream` (React-free): one runner per hook instance. It keeps the
  * runner's snapshot (status, error, thread, failed input) and runs each operation on its route:
- * a `ThreadBackend` (request building in `run-request.ts`, the stream loop in `stream-loop.ts`,
- * client tools in `client-tool-loop.ts`, failures in `failure-policy.ts`), whichever backend
- * adapter it is (ChatKit protocol or Assistants API).
+ * a `ThreadBackend` (request building in `run-request.ts`, failures in `failure-policy.ts`),
+ * whichever backend adapter it is (ChatKit protocol or Assistants API). What only a running
+ * response needs (`run-operation.ts`: the stream loop, client tools) is in the lazy runtime
+ * (`load-run-runtime.ts`): an operation shows at once (status `submitting`, the optimistic
+ * message) and runs once the runtime has loaded.
  */
-import {
-  type ActionPayload,
-  isAbortError,
-  type StructuredInputSubmission,
-  type ThreadBackend,
-  type ThreadRunOperation,
-} from "@threadkit/core";
+import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
 import type { ThreadStore } from "../thread/thread-store";
-import { runClientToolLoop, type ToolCompletion } from "./client-tool-loop";
 import {
   type FailureActions,
   lostInputOf,
@@ -21,63 +16,25 @@ import {
   retryOperationFor,
   StoreMarks,
 } from "./failure-policy";
+import { loadedRunRuntime, loadRunRuntime, type RunRuntime } from "./load-run-runtime";
 import { removeItemsAfter } from "./retry-items";
-import type { ClientToolHandler, RunStreamError } from "./run-errors";
-import { UnconfirmedMessageError } from "./run-failure";
+import type {
+  RunEngineDeps,
+  RunFlags,
+  RunHost,
+  RunRoute,
+  RunSnapshot,
+  RunStatus,
+} from "./run-host";
 import {
   createOptimisticMessage,
-  latestPendingToolCall,
   type RunInput,
   type RunOperation,
   type SendOptions,
-  toThreadRunOperation,
 } from "./run-request";
 import type { RunResult } from "./run-result";
-import { type RunEffect, streamIntoStore } from "./stream-loop";
 
-/** Where a run is. */
-export type RunStatus = "idle" | "submitting" | "streaming" | "running_tool" | "error";
-
-/** A snapshot of the runner. */
-export interface RunSnapshot {
-  readonly status: RunStatus;
-  readonly error: Error | null;
-  /** The thread this runner writes to (follows a thread created by the first message). */
-  readonly threadId: string | null;
-  /** The input of a send that failed before the server accepted it (kept for retry). */
-  readonly failedInput: RunInput | null;
-}
-
-/**
- * Where runs go: a `ThreadBackend` (the ChatKit protocol through `createChatKitBackend`, the
- * Assistants API through `createAssistantsBackend`).
- */
-export type RunRoute = { readonly kind: "backend"; readonly backend: ThreadBackend };
-
-/** What the engine needs from its binding. */
-export interface RunEngineDeps {
-  /** The route of the next run, or why there is none (a message for the error). */
-  getRoute(): RunRoute | string;
-  getStore(threadId: string | null): ThreadStore;
-  adoptDraft(store: ThreadStore, threadId: string): void;
-  getClientTools(): Readonly<Record<string, ClientToolHandler>> | undefined;
-  throttleMs: number;
-  maxToolRoundTrips: number;
-  /** How long a started stream may stay silent before the run fails (`0`/`Infinity`: never). */
-  getIdleTimeoutMs(): number;
-  /** The app's re-authentication for an expired session (`onSessionExpired`), if any. */
-  getReauthenticate(): (() => void | Promise<void>) | undefined;
-  onThreadCreated(threadId: string): void;
-  onEffect(effect: RunEffect): void;
-  onError(error: Error): void;
-  log(name: string, data?: Readonly<Record<string, unknown>>): void;
-}
-
-/** What one run tracks while it goes: acceptance and the confirmed user message. */
-interface RunFlags {
-  accepted: boolean;
-  userMessageId: string | null;
-}
+export type { RunEngineDeps, RunRoute, RunSnapshot, RunStatus };
 
 function createRunFlags(onAccepted: (() => void) | undefined, log: RunEngineDeps["log"]) {
   let accepted = false;
@@ -103,10 +60,6 @@ function createRunFlags(onAccepted: (() => void) | undefined, log: RunEngineDeps
   return flags;
 }
 
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || isAbortError(error);
-}
-
 function errorResult(threadId: string | null, error: Error): RunResult {
   return { status: "error", threadId, error, accepted: false, userMessageId: null };
 }
@@ -123,6 +76,8 @@ export class RunEngine {
   private disposed = false;
   private readonly marks = new StoreMarks();
   private readonly failureActions: FailureActions;
+  /** What the lazy runtime's operations read and write of this runner. */
+  private readonly host: RunHost;
 
   constructor(
     threadId: string | null,
@@ -133,6 +88,35 @@ export class RunEngine {
       retry: this.retry,
       getReauthenticate: () => this.deps.getReauthenticate(),
       reauthenticateAndRetry: (reauthenticate) => this.reauthenticateAndRetry(reauthenticate),
+    };
+    const engine = this;
+    this.host = {
+      deps,
+      marks: this.marks,
+      snapshot: () => this.snapshot,
+      update: (patch) => this.update(patch),
+      get lastUserMessageId() {
+        return engine.lastUserMessageId;
+      },
+      set lastUserMessageId(id) {
+        engine.lastUserMessageId = id;
+      },
+      get confirmedUserMessageId() {
+        return engine.confirmedUserMessageId;
+      },
+      set confirmedUserMessageId(id) {
+        engine.confirmedUserMessageId = id;
+      },
+      get disposed() {
+        return engine.disposed;
+      },
+      get idle() {
+        return engine.abort === null;
+      },
+      finish: (abort) => this.finish(abort),
+      fail: (error, operation, messageStored, streamStarted) =>
+        this.fail(error, operation, messageStored, streamStarted),
+      publishFailure: (error, streamStarted) => this.publishFailure(error, streamStarted),
     };
   }
 
@@ -276,130 +260,46 @@ export class RunEngine {
       optimisticId = optimistic.id;
       store.getState().addOptimisticMessage(optimistic);
     }
-    return this.runBackendOperation(operation, route.backend, {
-      store,
-      abort,
-      optimisticId,
-      flags,
-    });
+    const run = { store, abort, optimisticId, flags };
+    // Loaded: no tick between the call and its request. Else the operation shows as submitted
+    // while the runtime loads.
+    const loaded = loadedRunRuntime();
+    if (loaded !== null)
+      return loaded.runBackendOperation(this.host, operation, route.backend, run);
+    let runtime: RunRuntime;
+    try {
+      runtime = await loadRunRuntime();
+    } catch (cause) {
+      // Nothing was sent: the input goes back (`failedInput`, `onLost`) and `retry()` loads again.
+      const error = cause instanceof Error ? cause : new Error(String(cause));
+      return this.endBeforeRequest(operation, run, abort.signal.aborted ? null : error);
+    }
+    if (abort.signal.aborted) return this.endBeforeRequest(operation, run, null);
+    return runtime.runBackendOperation(this.host, operation, route.backend, run);
   }
 
-  /** Runs `operation` on a `ThreadBackend`, with its client tool round-trips. */
-  private async runBackendOperation(
+  /**
+   * Ends an operation before its request went out: cancelled while the runtime loaded
+   * (`error` null), or the runtime failed to load.
+   */
+  private endBeforeRequest(
     operation: RunOperation,
-    backend: ThreadBackend,
     run: {
       store: ThreadStore;
       abort: AbortController;
       optimisticId: string | null;
       flags: RunFlags;
     },
-  ): Promise<RunResult> {
-    const { abort, flags, store } = run;
-    let optimisticId = run.optimisticId;
-    const threadId = this.snapshot.threadId;
-    // The client tool call whose output this request posts: completed once the server takes it.
-    let completes: ToolCompletion | null = null;
-    if (operation.kind === "tool_output") {
-      const pending = latestPendingToolCall(store.getState());
-      if (pending !== null) completes = { itemId: pending, output: operation.result };
-    }
-    const stream = async (request: ThreadRunOperation, next: ToolCompletion | null) => {
-      const sendsMessage = optimisticId !== null;
-      const outcome = await streamIntoStore(
-        {
-          backend,
-          operation: request,
-          store,
-          signal: abort.signal,
-          optimisticId,
-          throttleMs: this.deps.throttleMs,
-          idleTimeoutMs: this.deps.getIdleTimeoutMs(),
-        },
-        {
-          onAccepted: () => {
-            // The server took the output: ChatKit servers complete the call without sending it again.
-            if (next !== null) {
-              store.getState().completeClientToolCall(next.itemId, next.output);
-              this.marks.clearRunningTool();
-            }
-            flags.accepted = true;
-            if (this.snapshot.status === "submitting") this.update({ status: "streaming" });
-          },
-          onThreadCreated: (id) => {
-            this.deps.adoptDraft(store, id);
-            this.update({ threadId: id });
-            this.deps.onThreadCreated(id);
-          },
-          onUserMessage: (id, done) => {
-            this.lastUserMessageId = id;
-            if (done && sendsMessage) flags.userMessageId = id;
-          },
-          onEffect: (effect) => this.deps.onEffect({ ...effect, threadId: this.snapshot.threadId }),
-          log: this.deps.log,
-        },
-      );
-      optimisticId = null;
-      if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
-      // A stream that ends without confirming the sent message may not have stored it (unless it
-      // created the thread, which holds the message).
-      if (
-        sendsMessage &&
-        flags.userMessageId === null &&
-        !outcome.streamError &&
-        !outcome.threadCreated
-      ) {
-        throw new UnconfirmedMessageError();
-      }
-      return outcome;
-    };
-    const first = toThreadRunOperation(operation, threadId, this.lastUserMessageId);
-    try {
-      const streamError = await runClientToolLoop(first, completes, stream, {
-        getClientTools: this.deps.getClientTools,
-        maxToolRoundTrips: this.deps.maxToolRoundTrips,
-        getThreadId: () => this.snapshot.threadId,
-        signal: abort.signal,
-        onToolRunning: (call) => {
-          this.update({ status: "running_tool" });
-          this.marks.markRunningTool(store, call.id);
-        },
-        log: this.deps.log,
-      });
-      this.finish(abort);
-      if (streamError) return this.failWithStreamError(operation, streamError, flags);
-      this.update({ status: "idle" });
-      return this.result("done", null, flags);
-    } catch (error) {
-      if (optimisticId !== null) store.getState().removeItem(optimisticId);
-      if (operation.kind === "send") this.confirmedUserMessageId = flags.userMessageId;
-      if (isAbort(error, abort.signal)) {
-        this.finish(abort);
-        if (!this.disposed && this.abort === null) this.update({ status: "idle" });
-        return this.result("cancelled", null, flags);
-      }
-      const reason = error instanceof Error ? error : new Error(String(error));
-      this.finish(abort);
-      this.fail(reason, operation, flags.userMessageId !== null, flags.accepted);
-      return this.result("error", reason, flags);
-    } finally {
-      // Ended, failed or cancelled: no tool of this run is running any more.
-      this.marks.clearRunningTool();
-    }
-  }
-
-  /** The server's `error` event ended the response. */
-  private failWithStreamError(
-    operation: RunOperation,
-    streamError: RunStreamError,
-    flags: RunFlags,
+    error: Error | null,
   ): RunResult {
-    const failedInput = lostInputOf(operation, flags.userMessageId !== null);
-    this.update({ status: "error", error: streamError, failedInput });
-    this.publishFailure(streamError, true);
-    if (failedInput !== null) notifyLost(operation, this.deps.log);
-    this.deps.onError(streamError);
-    return this.result("error", streamError, flags);
+    if (run.optimisticId !== null) run.store.getState().removeItem(run.optimisticId);
+    this.finish(run.abort);
+    if (error === null) {
+      if (!this.disposed && this.abort === null) this.update({ status: "idle" });
+      return this.result("cancelled", null, run.flags);
+    }
+    this.fail(error, operation);
+    return this.result("error", error, run.flags);
   }
 
   private result(status: RunResult["status"], error: Error | null, flags: RunFlags): RunResult {

@@ -1,10 +1,11 @@
 import { APIError, ConnectionError, NotEventStreamError, TimeoutError } from "@threadkit/core";
+import { watchIdle } from "./idle-watch";
 import { RunStreamError } from "./run-errors";
 import {
   describeRunFailure,
+  RunEngineLoadError,
   StreamIdleTimeoutError,
   UnconfirmedMessageError,
-  watchIdle,
 } from "./run-failure";
 
 describe("watchIdle", () => {
@@ -76,6 +77,12 @@ describe("describeRunFailure", () => {
     [api(401), { kind: "request", reason: "session_expired", retryAt: null }],
     [api(404), { kind: "request", reason: "request", retryAt: null }],
     [new ConnectionError("refused"), { kind: "connection", reason: "network", retryAt: null }],
+    [
+      new RunEngineLoadError({
+        cause: new TypeError("Failed to fetch dynamically imported module"),
+      }),
+      { kind: "connection", reason: "network", retryAt: null },
+    ],
     [new TimeoutError(60_000), { kind: "connection", reason: "timeout", retryAt: null }],
     [new StreamIdleTimeoutError(60_000), { kind: "connection", reason: "timeout", retryAt: null }],
     [

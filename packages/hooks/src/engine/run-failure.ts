@@ -1,7 +1,7 @@
 /**
  * How runs fail, in the user's terms: the errors a run raises on its own (a silent stream, a
  * message the server never confirmed), what each failure means (`describeRunFailure`) and the
- * idle watch that ends a stream gone silent.
+ * idle watch's error for a stream gone silent (the watch itself is in `idle-watch.ts`).
  */
 import {
   APIError,
@@ -40,10 +40,26 @@ export class UnconfirmedMessageError extends ThreadkitError {
 }
 
 /**
+ * The code that runs responses (loaded on the first send, retry, widget action or structured
+ * input) could not be loaded, usually because the connection dropped: nothing was sent, and
+ * `retry()` loads it again. `cause` is the loader's error.
+ */
+export class RunEngineLoadError extends ThreadkitError {
+  override name = "RunEngineLoadError";
+  constructor(options?: { cause?: unknown }) {
+    super(
+      "Could not load the code that sends messages; check the connection and try again",
+      options,
+    );
+  }
+}
+
+/**
  * Why a run failed, for a message that says what happened:
  * - `"rate_limited"`: HTTP 429; `retryAt` says when the server accepts requests again.
  * - `"server_error"`: HTTP 5xx.
- * - `"network"`: the server could not be reached, or the stream broke off.
+ * - `"network"`: the server could not be reached, or the stream broke off (or the run's code
+ *   could not be loaded: `RunEngineLoadError`).
  * - `"not_event_stream"`: a 2xx answer that was not an event stream (an auth proxy's login page).
  * - `"timeout"`: no answer in time, or a stream that went silent.
  * - `"session_expired"`: HTTP 401; the client secret needs refreshing.
@@ -95,7 +111,7 @@ export function describeRunFailure(
   if (error instanceof NotEventStreamError) {
     return { kind: "request", reason: "not_event_stream", retryAt: null };
   }
-  if (error instanceof ConnectionError)
+  if (error instanceof ConnectionError || error instanceof RunEngineLoadError)
     return { kind: "connection", reason: "network", retryAt: null };
   if (error instanceof APIError) {
     const after = error.headers ? retryAfterMs(error.headers, now) : undefined;
@@ -109,53 +125,4 @@ export function describeRunFailure(
     return { kind: "connection", reason: "network", retryAt: null };
   }
   return { kind: "request", reason: "request", retryAt: null };
-}
-
-/** Watches a stream for silence; see {@link watchIdle}. */
-export interface IdleWatch {
-  /** Aborts with the run's signal, or when the stream stayed silent too long. */
-  readonly signal: AbortSignal;
-  /** Whether the silence ended the stream. */
-  readonly timedOut: boolean;
-  /** The timeout watched for, in milliseconds. */
-  readonly timeoutMs: number;
-  /** Arms the watch, or starts the silence over when the stream sent something. */
-  touch(): void;
-  /** Stops watching. */
-  stop(): void;
-}
-
-/**
- * Watches a stream for `timeoutMs` without an event (`0`, a negative number or `Infinity`:
- * never), from the first `touch()`. Its signal follows `signal` and also aborts once the stream
- * went silent.
- */
-export function watchIdle(timeoutMs: number, signal: AbortSignal): IdleWatch {
-  const controller = new AbortController();
-  const enabled = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timedOut = false;
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener("abort", onAbort, { once: true });
-  const touch = () => {
-    if (!enabled || timedOut) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new StreamIdleTimeoutError(timeoutMs));
-    }, timeoutMs);
-  };
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    timeoutMs,
-    touch,
-    stop() {
-      if (timer !== undefined) clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
-    },
-  };
 }

@@ -1,7 +1,7 @@
 /**
- * Request building: what the user asked for (`RunOperation`) becomes the backend's
- * `ThreadRunOperation`, the protocol's `UserMessageInput` and the optimistic copy of a sent
- * message.
+ * Request building: what the user asked for (`RunOperation`), the protocol's `UserMessageInput`
+ * and the optimistic copy of a sent message. The backend's `ThreadRunOperation` is built in the
+ * lazy runtime (`run-operation.ts`).
  */
 import type {
   ActionPayload,
@@ -9,8 +9,6 @@ import type {
   InferenceOptions,
   StructuredInputSubmission,
   ThreadItem,
-  ThreadRunOperation,
-  ThreadState,
   UserMessageContent,
   UserMessageInput,
 } from "@threadkit/core";
@@ -73,46 +71,6 @@ export function toUserMessageInput(input: RunInput): UserMessageInput {
   return message;
 }
 
-/**
- * @internal The backend operation for `operation` on `threadId` (`null`: a thread not created
- * yet, which only a send may start). `lastUserMessageId` is the user message a `rerun` answers.
- */
-export function toThreadRunOperation(
-  operation: RunOperation,
-  threadId: string | null,
-  lastUserMessageId: string | null,
-): ThreadRunOperation {
-  if (operation.kind === "send") {
-    const input = toUserMessageInput(operation.input);
-    return threadId === null
-      ? { type: "create_thread", input }
-      : { type: "add_message", threadId, input };
-  }
-  if (threadId === null) throw new Error("This operation needs an existing thread");
-  switch (operation.kind) {
-    case "retry_after_item":
-      return { type: "retry_after_item", threadId, itemId: operation.itemId };
-    case "structured_input":
-      return {
-        type: "structured_input",
-        threadId,
-        itemId: operation.itemId,
-        input: operation.submission,
-      };
-    case "custom_action":
-      return {
-        type: "custom_action",
-        threadId,
-        itemId: operation.itemId,
-        action: operation.action,
-      };
-    case "tool_output":
-      return { type: "client_tool_output", threadId, result: operation.result };
-    case "rerun":
-      return { type: "retry_after_item", threadId, itemId: lastUserMessageId ?? "" };
-  }
-}
-
 let optimisticCounter = 0;
 
 /** @internal The optimistic copy of a user message being sent, with a fresh local id. */
@@ -130,13 +88,4 @@ export function createOptimisticMessage(threadId: string | null, input: RunInput
     quoted_text: message.quoted_text ?? null,
     inference_options: message.inference_options,
   };
-}
-
-/** @internal The newest `client_tool_call` still waiting for its output, or `null`. */
-export function latestPendingToolCall(state: ThreadState): string | null {
-  for (let index = state.itemIds.length - 1; index >= 0; index -= 1) {
-    const item = state.itemsById.get(state.itemIds[index] ?? "");
-    if (item?.type === "client_tool_call" && item.status === "pending") return item.id;
-  }
-  return null;
 }

@@ -13,8 +13,9 @@ import type {
 } from "@threadkit/core";
 import type { ThreadStore } from "../thread/thread-store";
 import { createFrameBatcher } from "./frame-batcher";
+import { watchIdle } from "./idle-watch";
 import { RunStreamError } from "./run-errors";
-import { StreamIdleTimeoutError, watchIdle } from "./run-failure";
+import { StreamIdleTimeoutError } from "./run-failure";
 
 /** A `client_effect` of a run, for the app. */
 export interface RunEffect {

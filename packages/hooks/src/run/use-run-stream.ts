@@ -2,6 +2,7 @@ import type { ActionPayload, StructuredInputSubmission, ThreadBackend } from "@t
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import type { AssistantRunOptions } from "../engine/backends";
+import { preloadRunRuntimeWhenIdle } from "../engine/load-run-runtime";
 import { trackRunActivity } from "../engine/run-activity";
 import { RunEngine, type RunStatus } from "../engine/run-engine";
 import type { ClientToolHandler } from "../engine/run-errors";
@@ -230,6 +231,11 @@ export function useRunController(
       stopTracking();
     };
   }, [controller, stores]);
+
+  // The code that runs responses loads on the first run; a runner that can run loads it once
+  // the browser is idle after the first paint, so the first send does not wait for it.
+  const canRun = typeof resolveRunRoute(context.clients, options.assistant) !== "string";
+  useEffect(() => (canRun ? preloadRunRuntimeWhenIdle() : undefined), [canRun]);
 
   return controller;
 }
