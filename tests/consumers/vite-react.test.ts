@@ -248,6 +248,22 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(lazy).toHaveLength(1);
   });
 
+  it("index.html (full chat) ships only the composer parts it renders", () => {
+    const chunks = chunkModules();
+    const modules = initialJs("index.html").files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    const composer = "@threadkit/components/dist/composer/";
+    // The list is real: the page renders `Composer.Root` with its own Input, Stop and Submit.
+    expect(modules.some((id) => id.includes(`${composer}composer.js`))).toBe(true);
+    // `Composer.*` is a namespace the bundler drops unused members of: the @-mentions and `/`
+    // commands, the tools and model menus and dictation stay out of a page that does not use them.
+    const unused = /\/composer\/(composer-mentions|composer-options|composer-dictation)\.js$/;
+    expect(modules.filter((id) => id.includes(composer) && unused.test(id))).toEqual([]);
+  });
+
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
     const chunks = Object.entries(chunkModules());
     const holding = (pattern: RegExp) =>
