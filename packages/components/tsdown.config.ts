@@ -29,7 +29,9 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     highlight: "src/markdown/highlight/index.ts",
-    ...Object.fromEntries(NAMESPACE_BARRELS.map((name) => [`${name}/index`, `src/${name}/index.ts`])),
+    ...Object.fromEntries(
+      NAMESPACE_BARRELS.map((name) => [`${name}/index`, `src/${name}/index.ts`]),
+    ),
   },
   plugins: [namespaceBarrels],
   // One file per source module, so an app's bundler keeps only the modules a page uses (a page

@@ -262,6 +262,21 @@ describe("what the pages of a ChatKit-only app ship", () => {
     // commands, the tools and model menus and dictation stay out of a page that does not use them.
     const unused = /\/composer\/(composer-mentions|composer-options|composer-dictation)\.js$/;
     expect(modules.filter((id) => id.includes(composer) && unused.test(id))).toEqual([]);
+    // A composer without tags or tag and command searches never loads the autocompletes' state or
+    // the tag tokens: they are one chunk, loaded once a composer has tags or searches for them.
+    const tagFeatures = /\/composer\/(composer-tags|composer-tokens|mention-store|tag-tokens)\.js$/;
+    expect(modules.filter((id) => id.includes(composer) && tagFeatures.test(id))).toEqual([]);
+    const lazy = Object.entries(chunks).filter(([, ids]) =>
+      ids.some((id) => id.endsWith(`${composer}composer-tokens.js`)),
+    );
+    expect(lazy.map(([, ids]) => ids.filter((id) => tagFeatures.test(id)).sort())).toEqual([
+      [
+        expect.stringContaining("composer-tags.js"),
+        expect.stringContaining("composer-tokens.js"),
+        expect.stringContaining("mention-store.js"),
+        expect.stringContaining("tag-tokens.js"),
+      ],
+    ]);
   });
 
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
