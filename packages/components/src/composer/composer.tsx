@@ -49,11 +49,6 @@ import type { MentionStore } from "./mention-store";
 const tagFeaturesModule = lazyModule(() => import("./composer-tags"));
 type TagFeatures = typeof import("./composer-tags");
 
-/** Starts loading the composer's tag features (@-mentions, `/` commands, tag tokens). */
-export function preloadComposerTags(): Promise<unknown> {
-  return tagFeaturesModule.preload();
-}
-
 const noSubscribe = () => () => {};
 const noSnapshot = () => undefined;
 
