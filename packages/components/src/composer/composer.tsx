@@ -279,8 +279,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [tagsProp, onTagsChange],
   );
-  // A tag lives as its `@title` token in the text: tags follow the text's order, and a tag whose
-  // token was deleted or edited is dropped.
   // The tag features load once the composer has tags or searches for them; a failed load is
   // reported, and the text, tags and attachments stay as they are.
   const wantsTags = onTagSearch !== undefined || onCommandSearch !== undefined || tags.length > 0;
@@ -292,6 +290,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       console.error("threadkit: the composer's @-mentions and tag tokens failed to load.", error);
     });
   }, [wantsTags]);
+  // A tag lives as its `@title` token in the text: tags follow the text's order, and a tag whose
+  // token was deleted or edited is dropped.
   useEffect(() => {
     if (!loadedTags) return;
     const found = loadedTags.findTagTokens(value, tags);
