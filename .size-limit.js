@@ -105,6 +105,22 @@ const entries = [
     ignore: ["react", "react-dom"],
   },
   {
+    name: "@threadkit/components { ComposerRoot, ComposerInput, ComposerSubmit }: a composer with its own parts (own code; no @-mentions, commands, tag tokens, menus or dictation; lazy chunks excluded)",
+    path: "packages/components/dist/index.js",
+    import: "{ ComposerRoot, ComposerInput, ComposerSubmit }",
+    limit: "25 kB",
+    ignore: [
+      "@threadkit/core",
+      "@threadkit/hooks",
+      "react",
+      "react-dom",
+      "@tanstack/react-query",
+      "zustand",
+      "radix-ui",
+      "lucide-react",
+    ],
+  },
+  {
     name: "@threadkit/components/highlight (own code; shiki is imported on first use)",
     path: "packages/components/dist/highlight.js",
     import: "*",

@@ -352,6 +352,37 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
   });
 
+  it("index.html (full chat) ships only the composer parts it renders", () => {
+    const chunks = chunkModules();
+    const modules = initialJs("index.html").files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    const composer = "@threadkit/components/dist/composer/";
+    // The list is real: the page renders `Composer.Root` with its own Input, Stop and Submit.
+    expect(modules.some((id) => id.includes(`${composer}composer.js`))).toBe(true);
+    // `Composer.*` is a namespace the bundler drops unused members of: the @-mentions and `/`
+    // commands, the tools and model menus and dictation stay out of a page that does not use them.
+    const unused = /\/composer\/(composer-mentions|composer-options|composer-dictation)\.js$/;
+    expect(modules.filter((id) => id.includes(composer) && unused.test(id))).toEqual([]);
+    // A composer without tags or tag and command searches never loads the autocompletes' state or
+    // the tag tokens: they are one chunk, loaded once a composer has tags or searches for them.
+    const tagFeatures = /\/composer\/(composer-tags|composer-tokens|mention-store|tag-tokens)\.js$/;
+    expect(modules.filter((id) => id.includes(composer) && tagFeatures.test(id))).toEqual([]);
+    const lazy = Object.entries(chunks).filter(([, ids]) =>
+      ids.some((id) => id.endsWith(`${composer}composer-tokens.js`)),
+    );
+    expect(lazy.map(([, ids]) => ids.filter((id) => tagFeatures.test(id)).sort())).toEqual([
+      [
+        expect.stringContaining("composer-tags.js"),
+        expect.stringContaining("composer-tokens.js"),
+        expect.stringContaining("mention-store.js"),
+        expect.stringContaining("tag-tokens.js"),
+      ],
+    ]);
+  });
+
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
     const chunks = Object.entries(chunkModules());
     const holding = (pattern: RegExp) =>

@@ -313,9 +313,10 @@ export const ComposerMentionButton = forwardRef<HTMLButtonElement, ComposerSubmi
   function ComposerMentionButton({ asChild, children, onClick, onMouseDown, ...props }, ref) {
     const ctx = useComposerContext("Composer.MentionButton");
     const { t } = useThreadUI();
-    const mentions = ctx.mentions;
-    if (!mentions) return null;
-    const open = mentions.query !== null;
+    // Present from the first paint; a click before the autocomplete's code has loaded types `@`,
+    // and the list opens for it once the code is there.
+    if (!ctx.mentionsEnabled) return null;
+    const open = ctx.mentions !== undefined && ctx.mentions.query !== null;
     const Comp = (asChild ? Slot.Root : "button") as "button";
     return (
       <Comp

@@ -1,20 +1,34 @@
 import { X } from "lucide-react";
 import {
+  type Dispatch,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
   type RefObject,
+  type SetStateAction,
   useCallback,
   useId,
   useMemo,
   useRef,
   useState,
 } from "react";
-import { useThreadUI } from "../context";
-import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
+import { createPortal } from "react-dom";
+import type { ThreadUIContextValue } from "../context";
+import type { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import type { ComposerEntity, MentionState } from "./mention-state";
 import { deleteToken, findTagTokens, type TagToken, tokenInside } from "./tag-tokens";
+
+/**
+ * What the tokens take from the composer's static code instead of importing it, so that their
+ * lazy chunk reaches no module of the page's first chunks but these few small ones.
+ */
+export interface TokenLayerDeps {
+  t: ThreadUIContextValue["t"];
+  useEntityPreview: typeof useEntityPreview;
+  EntityPreviewBody: typeof EntityPreviewBody;
+  previewShown: typeof previewShown;
+}
 
 /** The parts of the composer's state the tokens use. */
 interface Context {
@@ -68,13 +82,18 @@ export interface TokenLayer {
 export function useTokenLayer(
   ctx: Context,
   frameRef: RefObject<HTMLDivElement | null>,
+  { t, useEntityPreview, EntityPreviewBody, previewShown }: TokenLayerDeps,
 ): TokenLayer {
-  const { t } = useThreadUI();
   const underlayRef = useRef<HTMLDivElement | null>(null);
   const tokens = useMemo(() => findTagTokens(ctx.value, ctx.tags), [ctx.value, ctx.tags]);
   const [hovered, setHovered] = useState<number | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
-  const [focused, setFocused] = useState(false);
+  // The layer may arrive after the textarea took focus.
+  const [focused, setFocused] = useState(
+    () =>
+      ctx.inputRef.current !== null &&
+      ctx.inputRef.current.ownerDocument.activeElement === ctx.inputRef.current,
+  );
   const [geometry, setGeometry] = useState<Geometry | null>(null);
   const previousCaret = useRef(0);
   const previewId = useId();
@@ -271,6 +290,49 @@ export function useTokenLayer(
       setHovered(null);
     },
   };
+}
+
+/**
+ * The token layer of a `Composer.Input`, loaded with the composer's tag features: draws the chips
+ * in the frame (before the textarea, so the text paints over them), puts the remove button and
+ * preview after the textarea, and hands the layer's handlers to the input through `layerRef`.
+ */
+export function TokenLayerHost({
+  ctx,
+  frameRef,
+  layerRef,
+  onDescribedBy,
+  deps,
+}: {
+  ctx: Context;
+  deps: TokenLayerDeps;
+  frameRef: RefObject<HTMLDivElement | null>;
+  layerRef: { current: TokenLayer | null };
+  onDescribedBy: Dispatch<SetStateAction<string | undefined>>;
+}) {
+  const layer = useTokenLayer(ctx, frameRef, deps);
+  useIsomorphicLayoutEffect(() => {
+    layerRef.current = layer;
+  });
+  useIsomorphicLayoutEffect(
+    () => () => {
+      layerRef.current = null;
+    },
+    [layerRef],
+  );
+  const describedBy = layer.describedBy;
+  useIsomorphicLayoutEffect(() => {
+    onDescribedBy(describedBy);
+    return () => onDescribedBy(undefined);
+  }, [describedBy, onDescribedBy]);
+  // The overlay only shows once measured (after mount), so the frame is there to hold it.
+  const frame = frameRef.current;
+  return (
+    <>
+      {layer.underlay}
+      {layer.overlay && frame ? createPortal(layer.overlay, frame) : null}
+    </>
+  );
 }
 
 /** The text with each token wrapped, the rest as plain (transparent) text. */

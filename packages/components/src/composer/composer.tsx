@@ -24,21 +24,42 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from "react";
 import { useThemeProps, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
+import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { safeUrl } from "../internal/safe-url";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
-import { useTokenLayer } from "./composer-tokens";
-import {
-  type ComposerCommand,
-  type ComposerCommandSelection,
-  type ComposerEntity,
-  type MentionState,
-  useMentionState,
+import type { TokenLayer, TokenLayerDeps } from "./composer-tokens";
+import type {
+  ComposerCommand,
+  ComposerCommandSelection,
+  ComposerEntity,
+  MentionState,
 } from "./mention-state";
-import { findTagTokens } from "./tag-tokens";
+import type { MentionStore } from "./mention-store";
+
+/**
+ * The @-mention and `/` command autocompletes and the inline tag tokens: loaded once a composer
+ * has tags or searches for them, so a composer without them does not carry their code.
+ */
+const tagFeaturesModule = lazyModule(() => import("./composer-tags"));
+type TagFeatures = typeof import("./composer-tags");
+
+const noSubscribe = () => () => {};
+const noSnapshot = () => undefined;
+
+/** A mention store's state, re-rendering on change; `undefined` without a store. */
+function useMentionStore<T>(store: MentionStore<T> | undefined): MentionState<T> | undefined {
+  return useSyncExternalStore(
+    store ? store.subscribe : noSubscribe,
+    store ? store.getSnapshot : noSnapshot,
+    store ? store.getSnapshot : noSnapshot,
+  );
+}
 
 /** An attachment in the composer: the one type of `@threadkit/hooks`' composer rules. */
 export type { ComposerAttachment };
@@ -78,7 +99,11 @@ interface ComposerContextValue {
   valueRef: { current: string };
   tags: readonly ComposerEntity[];
   setTags: (tags: readonly ComposerEntity[]) => void;
-  /** Present when the composer has `onTagSearch`. */
+  /** The composer has `onTagSearch` (its @ button and autocomplete show before their code loads). */
+  mentionsEnabled: boolean;
+  /** The composer has `onCommandSearch`. */
+  commandsEnabled: boolean;
+  /** Present when the composer has `onTagSearch` and its code has loaded. */
   mentions: MentionState | undefined;
   mentionListId: string;
   onTagPreview: ((tag: ComposerEntity) => Promise<ReactNode>) | undefined;
@@ -93,6 +118,8 @@ interface ComposerContextValue {
   /** Runs the command: inserts its entity, opens its submenu, or just removes `/query`. */
   pickCommand: (command: ComposerCommand) => void;
   pendingCaret: { current: number | null };
+  /** The tag features' module, once loaded, while the composer has tags or searches for them. */
+  tagFeatures: TagFeatures | undefined;
 }
 
 const ComposerContext = createContext<ComposerContextValue | null>(null);
@@ -252,26 +279,60 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     },
     [tagsProp, onTagsChange],
   );
+  // The tag features load once the composer has tags or searches for them; a failed load is
+  // reported, and the text, tags and attachments stay as they are.
+  const wantsTags = onTagSearch !== undefined || onCommandSearch !== undefined || tags.length > 0;
+  const loadedTags = useLazyModule(tagFeaturesModule);
+  const tagFeatures = wantsTags ? loadedTags : undefined;
+  useEffect(() => {
+    if (!wantsTags) return;
+    tagFeaturesModule.preload().catch((error: unknown) => {
+      console.error("threadkit: the composer's @-mentions and tag tokens failed to load.", error);
+    });
+  }, [wantsTags]);
   // A tag lives as its `@title` token in the text: tags follow the text's order, and a tag whose
   // token was deleted or edited is dropped.
   useEffect(() => {
-    const found = findTagTokens(value, tags);
+    if (!loadedTags) return;
+    const found = loadedTags.findTagTokens(value, tags);
     if (found.length === tags.length && found.every((token, i) => token.tag.id === tags[i]?.id)) {
       return;
     }
     setTags(found.map((token) => token.tag));
-  }, [value, tags, setTags]);
+  }, [loadedTags, value, tags, setTags]);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const valueRef = useRef(value);
   const tagsRef = useRef(tags);
   tagsRef.current = tags;
   const pendingCaret = useRef<number | null>(null);
   valueRef.current = value;
-  const mentionState = useMentionState(onTagSearch);
+  const tagSearch = useRef(onTagSearch);
+  tagSearch.current = onTagSearch;
+  const commandSearch = useRef(onCommandSearch);
+  commandSearch.current = onCommandSearch;
+  const stores = useMemo(
+    () =>
+      loadedTags && {
+        mentions: loadedTags.createMentionStore(() => tagSearch.current),
+        commands: loadedTags.createMentionStore<ComposerCommand>(() => commandSearch.current, "/"),
+      },
+    [loadedTags],
+  );
+  // Searches still running when the composer unmounts are dropped.
+  useEffect(
+    () => () => {
+      stores?.mentions.dispose();
+      stores?.commands.dispose();
+    },
+    [stores],
+  );
+  const mentionState = useMentionStore(stores?.mentions);
+  const commandState = useMentionStore(stores?.commands);
   const mentions = onTagSearch ? mentionState : undefined;
   const mentionListId = useId();
   const pickTag = useCallback(
     (entity: ComposerEntity) => {
+      if (!mentionState) return;
       const next = mentionState.complete(valueRef.current, entity);
       setValue(next.text);
       if (!tags.some((tag) => tag.id === entity.id)) setTags([...tags, entity]);
@@ -293,15 +354,23 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     setValue(next);
     pendingCaret.current = caret;
     input?.focus();
-    mentionState.update(next, caret);
+    mentionState?.update(next, caret);
   }, [mentionState, setValue]);
-  const commandState = useMentionState(onCommandSearch, "/");
+  // What was typed while the features loaded: the list opens for it once they are here.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!stores || !input || input.ownerDocument.activeElement !== input) return;
+    const caret = input.selectionStart ?? valueRef.current.length;
+    stores.mentions.getSnapshot().update(valueRef.current, caret);
+    stores.commands.getSnapshot().update(valueRef.current, caret);
+  }, [stores]);
   const commands = onCommandSearch ? commandState : undefined;
   const commandListId = useId();
   const onCommandSelectRef = useRef(onCommandSelect);
   onCommandSelectRef.current = onCommandSelect;
   const pickCommand = useCallback(
     (command: ComposerCommand) => {
+      if (!commandState) return;
       commandState.settle(null);
       Promise.resolve()
         .then(() => onCommandSelectRef.current?.(command))
@@ -353,8 +422,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     if (!canSubmit) return;
     const draft = value;
     const draftTags = tags;
-    mentionState.close();
-    commandState.close();
+    mentionState?.close();
+    commandState?.close();
     const result = onSubmit?.({
       text: value.trim(),
       attachments: [...attachments],
@@ -402,6 +471,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       valueRef,
       tags,
       setTags,
+      mentionsEnabled: onTagSearch !== undefined,
+      commandsEnabled: onCommandSearch !== undefined,
       mentions,
       mentionListId,
       onTagPreview,
@@ -412,6 +483,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       commandListId,
       pickCommand,
       pendingCaret,
+      tagFeatures,
     }),
     [
       value,
@@ -431,6 +503,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onDismissRejections,
       tags,
       setTags,
+      onTagSearch,
+      onCommandSearch,
       mentions,
       mentionListId,
       onTagPreview,
@@ -440,6 +514,7 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       commands,
       commandListId,
       pickCommand,
+      tagFeatures,
     ],
   );
   const Comp = (asChild ? Slot.Root : "form") as "form";
@@ -526,9 +601,17 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
   ) {
     const ctx = useComposerContext("Composer.Input");
     const frameRef = useRef<HTMLDivElement | null>(null);
-    const tokens = useTokenLayer(ctx, frameRef);
-    const sync = tokens.sync;
+    // The token layer (tags drawn as chips) comes with the tag features; until then, and in a
+    // composer without tags, the input is a plain textarea.
+    const layerRef = useRef<TokenLayer | null>(null);
+    const [tokensDescribedBy, setTokensDescribedBy] = useState<string | undefined>(undefined);
+    const TokenLayerHost = ctx.tagFeatures?.TokenLayerHost;
+    const sync = useCallback(() => layerRef.current?.sync(), []);
     const { t } = useThreadUI();
+    const tokenDeps = useMemo<TokenLayerDeps>(
+      () => ({ t, useEntityPreview, EntityPreviewBody, previewShown }),
+      [t],
+    );
     const composing = useRef(false);
     const mentions = ctx.mentions;
     const commands = ctx.commands;
@@ -574,17 +657,25 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       return () => observer.disconnect();
     }, [ctx.inputRef, autosize]);
     const describedBy =
-      [ctx.reason ? ctx.reasonId : undefined, tokens.describedBy].filter(Boolean).join(" ") ||
+      [ctx.reason ? ctx.reasonId : undefined, tokensDescribedBy].filter(Boolean).join(" ") ||
       undefined;
     return (
       // biome-ignore lint/a11y/noStaticElementInteractions: pointer tracking for the token under it
       <div
         ref={frameRef}
         data-tk-part="composer-input-frame"
-        onMouseMove={tokens.onFrameMouseMove}
-        onMouseLeave={tokens.onFrameMouseLeave}
+        onMouseMove={(event) => layerRef.current?.onFrameMouseMove(event)}
+        onMouseLeave={() => layerRef.current?.onFrameMouseLeave()}
       >
-        {tokens.underlay}
+        {TokenLayerHost ? (
+          <TokenLayerHost
+            ctx={ctx}
+            frameRef={frameRef}
+            layerRef={layerRef}
+            onDescribedBy={setTokensDescribedBy}
+            deps={tokenDeps}
+          />
+        ) : null}
         <textarea
           data-tk-part="composer-input"
           rows={1}
@@ -595,7 +686,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           aria-describedby={describedBy}
           // A textarea may not take the combobox role: it stays a textbox that autocompletes
           // from the list it controls, and points at the highlighted option.
-          {...(mentions || commands
+          {...(ctx.mentionsEnabled || ctx.commandsEnabled
             ? {
                 "aria-autocomplete": "list" as const,
                 "aria-controls": menuOpen ? listId : undefined,
@@ -618,16 +709,16 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           }}
           onBlur={(event) => {
             props.onBlur?.(event);
-            tokens.onBlur();
+            layerRef.current?.onBlur();
             if (menuOpen) menu.close();
           }}
           onFocus={(event) => {
             props.onFocus?.(event);
-            tokens.onFocus();
+            layerRef.current?.onFocus();
           }}
           onSelect={(event) => {
             onSelect?.(event);
-            tokens.onSelect();
+            layerRef.current?.onSelect();
           }}
           onScroll={(event) => {
             onScroll?.(event);
@@ -635,7 +726,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           }}
           onClick={(event) => {
             onClick?.(event);
-            if (!event.defaultPrevented) tokens.onClick(event);
+            if (!event.defaultPrevented) layerRef.current?.onClick(event);
           }}
           onCompositionStart={() => {
             composing.current = true;
@@ -681,14 +772,13 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
                 return;
               }
             }
-            if (tokens.onKeyDown(event)) return;
+            if (layerRef.current?.onKeyDown(event)) return;
             if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
             if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
             event.preventDefault();
             ctx.submit();
           }}
         />
-        {tokens.overlay}
       </div>
     );
   },

@@ -1,0 +1,7 @@
+/**
+ * What a composer loads once it has tags or searches for them (`onTagSearch`, `onCommandSearch`):
+ * the @-mention and `/` command autocompletes and the inline tag tokens, one chunk for all.
+ */
+export { TokenLayerHost } from "./composer-tokens";
+export { createMentionStore } from "./mention-store";
+export { findTagTokens } from "./tag-tokens";
