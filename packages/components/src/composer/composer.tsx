@@ -8,7 +8,6 @@ import {
   restoreDraft,
 } from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
-import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -28,6 +27,7 @@ import {
 import { useThemeProps, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { safeUrl } from "../internal/safe-url";
+import * as Slot from "../internal/slot";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
 import { useTokenLayer } from "./composer-tokens";
