@@ -52,10 +52,22 @@ function mergeProps(slotProps: AnyProps, childProps: AnyProps): AnyProps {
   return merged;
 }
 
-/** The ref an element was given (React 19 keeps it in `props`, React 18 on the element). */
+type WarningGetter = { get?: { isReactWarning?: boolean } };
+
+/**
+ * The ref an element was given: React 19 keeps it in `props`, React 18 on the element. Each
+ * version warns when the other place is read in development, so the warning getter is skipped.
+ */
 function elementRef(element: ReactElement): Ref<unknown> | undefined {
   const props = element.props as { ref?: Ref<unknown> };
-  return props.ref ?? (element as unknown as { ref?: Ref<unknown> }).ref ?? undefined;
+  const onElement = element as unknown as { ref?: Ref<unknown> };
+  const propGetter = Object.getOwnPropertyDescriptor(props, "ref") as WarningGetter | undefined;
+  if (propGetter?.get?.isReactWarning) return onElement.ref;
+  const elementGetter = Object.getOwnPropertyDescriptor(element, "ref") as
+    | WarningGetter
+    | undefined;
+  if (elementGetter?.get?.isReactWarning) return props.ref;
+  return props.ref ?? onElement.ref;
 }
 
 /**
