@@ -307,6 +307,26 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modules.filter((id) => tanstackQuery.test(id))).toEqual([]);
   });
 
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])("%s (%s) preloads no Radix module", (htmlFile) => {
+    const chunks = chunkModules();
+    const modules = initialJs(htmlFile).files.flatMap(
+      (file) => chunks[file.replace(/^\//, "")] ?? [],
+    );
+    // `asChild` and the screen-reader-only text use threadkit's own slot; Radix (menus, dialogs,
+    // tooltips) loads with the overlays on first use.
+    expect(modules.some((id) => id.includes("@threadkit/components/dist/internal/slot"))).toBe(
+      true,
+    );
+    expect(modules.filter((id) => id.includes("/@radix-ui/"))).toEqual([]);
+    const radix = Object.entries(chunks).filter(([, ids]) =>
+      ids.some((id) => id.includes("/@radix-ui/")),
+    );
+    expect(radix.length).toBeGreaterThan(0);
+  });
+
   it("thread.html (thread view) does not preload TanStack Virtual", () => {
     const chunks = chunkModules();
     const initial = initialJs("thread.html").files.map((file) => file.replace(/^\//, ""));

@@ -1,5 +1,4 @@
 import { AtSign, CircleAlert, SquareSlash, X } from "lucide-react";
-import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   type ForwardedRef,
@@ -11,6 +10,7 @@ import {
   useState,
 } from "react";
 import { useThreadUI } from "../context";
+import * as Slot from "../internal/slot";
 import { WidgetIconGlyph } from "../widgets/icon";
 import { type ComposerSubmitProps, mentionOptionId, useComposerContext } from "./composer";
 import type { ComposerEntity, MentionState } from "./mention-state";

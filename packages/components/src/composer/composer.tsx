@@ -8,7 +8,6 @@ import {
   restoreDraft,
 } from "@threadkit/hooks";
 import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
-import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -31,6 +30,7 @@ import { composeRefs } from "../internal/compose-refs";
 import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { safeUrl } from "../internal/safe-url";
+import * as Slot from "../internal/slot";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { fileTypeLabel } from "../items/user-message";
 import type { TokenLayer, TokenLayerDeps } from "./composer-tokens";

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noComponentHookFactories: parts are created once at module level
-import { Slot } from "radix-ui";
 import { type ComponentPropsWithoutRef, type ElementRef, forwardRef } from "react";
+import { Slot } from "./slot";
 
 type Tag =
   | "div"
@@ -18,7 +18,7 @@ type Tag =
 
 /** Props of every part: the element's props plus `asChild`. */
 export type PrimitiveProps<T extends Tag> = ComponentPropsWithoutRef<T> & {
-  /** Render the single child element instead, merging props and behaviour (Radix `Slot`). */
+  /** Render the single child element instead, merging props and behaviour (like Radix `Slot`). */
   asChild?: boolean;
 };
 
@@ -31,7 +31,7 @@ export function createPart<T extends Tag>(tag: T, part: string, displayName: str
     { asChild, ...props },
     ref,
   ) {
-    const Comp = (asChild ? Slot.Root : tag) as "div";
+    const Comp = (asChild ? Slot : tag) as "div";
     return (
       <Comp
         data-tk-part={part}

@@ -10,11 +10,11 @@ import {
   Search,
   Sparkles,
 } from "lucide-react";
-import { VisuallyHidden } from "radix-ui";
 import { memo } from "react";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { hostOf, safeUrl } from "../internal/safe-url";
+import { VisuallyHidden } from "../internal/slot";
 import { Markdown } from "../markdown/markdown";
 import { NamedIcon } from "./named-icon";
 
@@ -126,9 +126,9 @@ export const TaskView = memo(function TaskView({ task }: { task: Task }) {
         </span>
         <span data-tk-part="task-title">{title}</span>
         {indicator !== "none" ? (
-          <VisuallyHidden.Root>
+          <VisuallyHidden>
             {indicator === "loading" ? t("task.loading") : t("task.complete")}
-          </VisuallyHidden.Root>
+          </VisuallyHidden>
         ) : null}
       </div>
       {(task.type === "custom" || task.type === "thought") && task.content ? (

@@ -1,12 +1,12 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown tokens, content parts and tasks are positional and only ever append
 import type { Attachment, EntitySource, InputTagContent, UserMessageItem } from "@threadkit/core";
 import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench } from "lucide-react";
-import { VisuallyHidden } from "radix-ui";
 import { memo, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { type ItemRendererProps, useThreadUI } from "../context";
 import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
+import { VisuallyHidden } from "../internal/slot";
 import { MessageContent, MessageRoot } from "../message/message";
 import { PreviewDialog } from "./preview-dialog";
 
@@ -205,14 +205,14 @@ export const UserMessage = memo(function UserMessage({ item }: ItemRendererProps
           {options.tool_choice?.id ? (
             <span data-tk-part="badge" data-kind="tool">
               <Wrench aria-hidden size={12} />
-              <VisuallyHidden.Root>{t("message.tool")}: </VisuallyHidden.Root>
+              <VisuallyHidden>{t("message.tool")}: </VisuallyHidden>
               {options.tool_choice.id}
             </span>
           ) : null}
           {options.model ? (
             <span data-tk-part="badge" data-kind="model">
               <Cpu aria-hidden size={12} />
-              <VisuallyHidden.Root>{t("message.model")}: </VisuallyHidden.Root>
+              <VisuallyHidden>{t("message.model")}: </VisuallyHidden>
               {options.model}
             </span>
           ) : null}

@@ -29,8 +29,8 @@ describe("chatkit-link:// deeplinks", () => {
     const order = screen.getByRole("link", { name: "your order" });
     expect(fireEvent.click(order)).toBe(false); // default prevented: no navigation
     expect(onDeeplink).toHaveBeenLastCalledWith({ name: "orders/42", data: { tab: "items" } });
-    // The widget catalogue loads on first use.
-    fireEvent.click(await screen.findByRole("link", { name: "Track it" }));
+    // The widget catalogue loads on first use (its first import also transforms Radix here).
+    fireEvent.click(await screen.findByRole("link", { name: "Track it" }, { timeout: 10_000 }));
     expect(onDeeplink).toHaveBeenLastCalledWith({ name: "track" });
     // An ordinary link stays a link.
     const docs = screen.getByRole("link", { name: "the docs" });

@@ -1,7 +1,7 @@
 import type { ThreadItem } from "@threadkit/core";
-import { VisuallyHidden } from "radix-ui";
 import { useEffect, useRef, useState } from "react";
 import { useThreadUI } from "../context";
+import { VisuallyHidden } from "../internal/slot";
 import type { ThreadSource } from "./thread-source";
 
 const MAX_ANNOUNCEMENT = 400;
@@ -54,10 +54,10 @@ export function LiveAnnouncer({ source }: { source: ThreadSource }) {
   }, [source, t]);
 
   return (
-    <VisuallyHidden.Root asChild>
+    <VisuallyHidden asChild>
       <div data-tk-part="thread-announcer" role="status" aria-live="polite" aria-atomic="true">
         {message}
       </div>
-    </VisuallyHidden.Root>
+    </VisuallyHidden>
   );
 }

@@ -1,6 +1,5 @@
 import type { ThreadItem as ThreadItemData } from "@threadkit/core";
 import { ArrowDown } from "lucide-react";
-import { Slot } from "radix-ui";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -15,6 +14,7 @@ import {
 import { isTheme, type ThreadUIOptions, ThreadUIProvider, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
 import { parseDeeplink } from "../internal/deeplink";
+import { Slot } from "../internal/slot";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
 import { LiveAnnouncer } from "./live-announcer";
 import { BOTTOM_THRESHOLD, ThreadContext, useThreadContext } from "./thread-context";
@@ -182,7 +182,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
   const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
   const rootRef = useMemo(() => composeRefs(setRootElement, ref), [ref]);
   options.portalContainer = rootElement;
-  const Comp = asChild ? Slot.Root : "div";
+  const Comp = asChild ? Slot : "div";
   return (
     <ThreadUIProvider {...options}>
       <ThreadContext.Provider value={context}>
@@ -211,7 +211,7 @@ function ThreadRootElement({
   forwardedRef,
   children,
 }: {
-  Comp: typeof Slot.Root | "div";
+  Comp: typeof Slot | "div";
   props: Record<string, unknown>;
   forwardedRef: React.Ref<HTMLDivElement>;
   children: ReactNode;
@@ -265,7 +265,7 @@ export const ThreadViewport = forwardRef<HTMLDivElement, ThreadViewportProps>(
     const unstickIfUp = (delta: number) => {
       if (delta < 0) stickRef.current = false;
     };
-    const Comp = (asChild ? Slot.Root : "div") as "div";
+    const Comp = (asChild ? Slot : "div") as "div";
     return (
       <Comp
         data-tk-part="thread-viewport"
@@ -325,7 +325,7 @@ export const ThreadEmpty = forwardRef<HTMLDivElement, ThreadEmptyProps>(function
   const { t } = useThreadUI();
   const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
   if (ids.length > 0) return null;
-  const Comp = (asChild ? Slot.Root : "div") as "div";
+  const Comp = (asChild ? Slot : "div") as "div";
   return (
     <Comp data-tk-part="thread-empty" {...props} ref={ref}>
       {children ?? <p data-tk-part="thread-empty-greeting">{t("thread.empty")}</p>}
@@ -350,7 +350,7 @@ export const ThreadScrollToBottom = forwardRef<HTMLButtonElement, ThreadScrollTo
   function ThreadScrollToBottom({ asChild, children, onClick, ...props }, ref) {
     const { atBottom, scrollToBottom, viewportRef } = useThreadContext("Thread.ScrollToBottom");
     const { t } = useThreadUI();
-    const Comp = (asChild ? Slot.Root : "button") as "button";
+    const Comp = (asChild ? Slot : "button") as "button";
     if (atBottom) return null;
     return (
       <Comp
