@@ -38,27 +38,19 @@ export interface RenderOptions {
   streaming: boolean;
 }
 
-/** Keeps the markers of one block in order and hands out those up to an offset. */
-class MarkerCursor {
-  private next = 0;
-  constructor(private readonly markers: readonly MarkdownMarker[]) {}
-  /** Markers whose index is < `until` (or <= when `inclusive`). */
-  take(until: number, inclusive = true): MarkdownMarker[] {
-    const taken: MarkdownMarker[] = [];
-    while (this.next < this.markers.length) {
-      const marker = this.markers[this.next] as MarkdownMarker;
-      if (inclusive ? marker.index > until : marker.index >= until) break;
-      taken.push(marker);
-      this.next++;
-    }
-    return taken;
-  }
-  rest(): MarkdownMarker[] {
-    return this.take(Number.POSITIVE_INFINITY);
-  }
+/** Hands out the markers of one block in order: those whose index is below `until`. */
+type MarkerCursor = (until: number) => MarkdownMarker[];
+
+function markerCursor(markers: readonly MarkdownMarker[]): MarkerCursor {
+  let next = 0;
+  return (until) => {
+    const from = next;
+    while (next < markers.length && (markers[next] as MarkdownMarker).index < until) next++;
+    return markers.slice(from, next);
+  };
 }
 
-function renderMarkers(markers: MarkdownMarker[]): ReactNode {
+function renderMarkers(markers: readonly MarkdownMarker[]): ReactNode {
   if (markers.length === 0) return null;
   return markers.map((marker) => <Fragment key={marker.key}>{marker.node}</Fragment>);
 }
@@ -86,7 +78,7 @@ function renderInline(
       !("tokens" in token && token.tokens) &&
       token.raw === token.text
     ) {
-      const markers = cursor.take(end, false);
+      const markers = cursor(end);
       let from = 0;
       markers.forEach((marker, m) => {
         const cut = outsideReference(token.text, Math.max(0, marker.index - position));
@@ -100,21 +92,14 @@ function renderInline(
       if (from < token.text.length)
         out.push(<Fragment key={i}>{decodeEntities(token.text.slice(from))}</Fragment>);
     } else {
-      const emphasis =
-        cursor && (token.type === "strong" || token.type === "em" || token.type === "del")
-          ? (token as EmphasisToken)
-          : undefined;
-      if (emphasis) {
+      if (token.type === "strong" || token.type === "em" || token.type === "del") {
         // Markers go inside emphasis too; the text starts after the opening delimiter run.
-        const Tag = emphasis.type as "strong" | "em" | "del";
-        const inner = position + Math.max(0, emphasis.raw.indexOf(emphasis.text));
-        out.push(<Tag key={i}>{renderInline(emphasis.tokens, options, cursor, inner)}</Tag>);
+        const { type: Tag, raw, text, tokens: inner } = token as EmphasisToken;
+        const at = position + Math.max(0, raw.indexOf(text));
+        out.push(<Tag key={i}>{renderInline(inner, options, cursor, at)}</Tag>);
       } else out.push(<Fragment key={i}>{renderInlineToken(token, options)}</Fragment>);
-      if (cursor) {
-        const markers = cursor.take(end, false);
-        if (markers.length > 0)
-          out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
-      }
+      const markers = cursor?.(end);
+      if (markers?.length) out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
     }
     position = end;
   });
@@ -140,12 +125,6 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
         : decodeEntities((token as TextToken).text);
     case "escape":
       return (token as EscapeToken).text;
-    case "strong":
-      return <strong>{renderInline((token as EmphasisToken).tokens, options)}</strong>;
-    case "em":
-      return <em>{renderInline((token as EmphasisToken).tokens, options)}</em>;
-    case "del":
-      return <del>{renderInline((token as EmphasisToken).tokens, options)}</del>;
     case "codespan":
       return <code data-tk-part="markdown-code-inline">{(token as CodespanToken).text}</code>;
     case "math": {
@@ -230,14 +209,15 @@ function renderPlacedInline(
   place: Placement | undefined,
   start = 0,
 ): ReactNode {
-  if (!place || place.markers.length === 0) return renderInline(tokens, options);
-  const cursor = new MarkerCursor(
-    place.markers.map((marker) => ({ ...marker, index: toLocal(place.pieces, marker.index) })),
-  );
+  const cursor = place?.markers.length
+    ? markerCursor(
+        place.markers.map((marker) => ({ ...marker, index: toLocal(place.pieces, marker.index) })),
+      )
+    : undefined;
   return (
     <>
       {renderInline(tokens, options, cursor, start)}
-      {renderMarkers(cursor.rest())}
+      {cursor ? renderMarkers(cursor(Number.POSITIVE_INFINITY)) : null}
     </>
   );
 }
@@ -249,46 +229,25 @@ export function renderBlock(
   markers: readonly MarkdownMarker[],
   options: RenderOptions,
 ): ReactNode {
-  const cursor = new MarkerCursor(markers);
-  switch (token.type) {
-    case "paragraph": {
-      const p = token as ParagraphToken;
-      return (
-        <p data-tk-part="markdown-paragraph">
-          {renderInline(p.tokens, options, cursor, start)}
-          {renderMarkers(cursor.rest())}
-        </p>
-      );
-    }
-    case "heading": {
-      const h = token as HeadingToken;
-      const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
-      const inner = Math.max(0, h.raw.indexOf(h.text));
-      return (
-        <Tag data-tk-part="markdown-heading" data-level={h.depth}>
-          {renderInline(h.tokens, options, cursor, start + inner)}
-          {renderMarkers(cursor.rest())}
-        </Tag>
-      );
-    }
-    default: {
-      // Markers inside lists, quotes and tables go to their text; those in code blocks, rules or
-      // raw HTML (or in text that cannot be found in the source) follow the block.
-      const unplaced: MarkdownMarker[] = [];
-      const place: Placement | undefined =
-        markers.length > 0
-          ? { markers, pieces: [{ local: 0, abs: start, length: token.raw.length }] }
-          : undefined;
-      const body = renderNestedBlock(token, options, place, unplaced);
-      if (unplaced.length === 0) return body;
-      return (
-        <>
-          {body}
-          <p data-tk-part="markdown-citations">{renderMarkers(unplaced)}</p>
-        </>
-      );
-    }
-  }
+  // Markers inside paragraphs, headings, lists, quotes and tables go to their text; those in code
+  // blocks, rules or raw HTML (or in text that cannot be found in the source) follow the block.
+  const unplaced: MarkdownMarker[] = [];
+  const body = renderNestedBlock(
+    token,
+    options,
+    markers.length > 0
+      ? { markers, pieces: [{ local: 0, abs: start, length: token.raw.length }] }
+      : undefined,
+    unplaced,
+  );
+  return unplaced.length === 0 ? (
+    body
+  ) : (
+    <>
+      {body}
+      <p data-tk-part="markdown-citations">{renderMarkers(unplaced)}</p>
+    </>
+  );
 }
 
 function renderBlocks(
@@ -321,16 +280,8 @@ function renderNestedBlock(
           {renderPlacedInline((token as ParagraphToken).tokens, options, place)}
         </p>
       );
-    case "text": {
-      const text = token as TextToken;
-      if (text.tokens) return renderPlacedInline(text.tokens, options, place);
-      return (
-        <>
-          {decodeEntities(text.text)}
-          {place ? renderMarkers([...place.markers]) : null}
-        </>
-      );
-    }
+    case "text":
+      return renderPlacedInline((token as TextToken).tokens ?? [token], options, place);
     case "heading": {
       const h = token as HeadingToken;
       const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
