@@ -5,6 +5,7 @@
  * in `raw`, so top-level raws add up to the text (see `lex-blocks.ts` for streaming).
  */
 import {
+  HTML_TAG,
   lexInline,
   normalizeLabel,
   parseDestination,
@@ -39,10 +40,7 @@ const HTML_BLOCKS: readonly [RegExp, RegExp | null][] = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
   [new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?:[ \\t>]|/>|$)`, "i"), null],
-  [
-    /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/,
-    null,
-  ],
+  [new RegExp(`^ {0,3}(?:${HTML_TAG})[ \\t]*$`), null],
 ];
 
 /** A thematic break: three or more of one of `-`, `*`, `_`, spaces and tabs between them. */
@@ -340,25 +338,23 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
         i = Math.min(lines.length, i + 1);
       } else while (i < lines.length && !isBlank(lines[i] as string)) i++;
       const raw = join(start, i);
-      out.push({ type: "html", raw, text: raw, block: true });
+      out.push({ type: "html", raw, text: raw });
       continue;
     }
     const align = tableAlign(lines, i);
     if (align) {
       i += 2;
       while (i < lines.length && !isBlank(lines[i] as string) && !interrupts(lines, i)) i++;
-      const cell = (t: string, a: Align, header: boolean): TableCell => ({
-        text: t,
-        tokens: [],
-        header,
-        align: a,
-      });
-      const header = splitRow(line).map((t, c) => cell(t, align[c] ?? null, true));
-      const rows = lines.slice(start + 2, i).map((l) => {
+      const row = (l: string): TableCell[] => {
         const cells = splitRow(l);
-        return align.map((a, c) => cell(cells[c] ?? "", a, false));
+        return align.map((a, c) => ({ text: cells[c] ?? "", tokens: [], align: a }));
+      };
+      out.push({
+        type: "table",
+        raw: join(start, i),
+        header: row(line),
+        rows: lines.slice(start + 2, i).map(row),
       });
-      out.push({ type: "table", raw: join(start, i), align, header, rows });
       continue;
     }
     // A paragraph (possibly opened by link reference definitions, or a setext heading).
@@ -446,11 +442,9 @@ function lexQuote(
     inner.push(line);
     i++;
   }
-  const text = inner.join("");
   out.push({
     type: "blockquote",
     raw: lines.slice(start, i).join(""),
-    text,
     tokens: lexLines(inner, links),
   });
   return i;
@@ -544,19 +538,15 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
       raw: lines.slice(itemStart, i).join(""),
       task,
       checked,
-      loose: false,
-      text: content.join(""),
       tokens,
     });
     if (!continues) break;
   }
-  for (const item of items) {
-    item.loose = loose;
-    if (!loose)
+  if (!loose)
+    for (const item of items)
       item.tokens = item.tokens.map((t) =>
         t.type === "paragraph" ? { type: "text", raw: t.raw, text: t.text, tokens: t.tokens } : t,
       );
-  }
   out.push({
     type: "list",
     raw: lines.slice(start, i).join(""),

@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { isDeeplink } from "../internal/deeplink";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
-import { decodeEntities } from "./entities";
+import { decodeEntities, REFERENCE } from "./entities";
 import type { MarkdownMarker } from "./markdown-marker";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
 import { MathFormula } from "./math-formula";
@@ -106,14 +106,14 @@ function renderInline(
   return out;
 }
 
-const REFERENCE = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
+const LEADING_REFERENCE = new RegExp(`^${REFERENCE}`, "i");
 
 /** Moves a cut that falls inside a character reference (`&amp;`) to its end, so it still decodes. */
 function outsideReference(text: string, cut: number): number {
   if (cut <= 0) return cut;
   const amp = text.lastIndexOf("&", cut - 1);
   if (amp < 0 || cut - amp > 12) return cut;
-  const match = REFERENCE.exec(text.slice(amp, amp + 12));
+  const match = LEADING_REFERENCE.exec(text.slice(amp, amp + 12));
   return match && amp + match[0].length > cut ? amp + match[0].length : cut;
 }
 
