@@ -444,8 +444,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         if (uri) push(link(uri[0], uri[1] as string, uri[1] as string), i + uri[0].length);
         else if (email)
           push(link(email[0], `mailto:${email[1]}`, email[1] as string), i + email[0].length);
-        else if (html)
-          push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
+        else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
         else i++;
         break;
       }

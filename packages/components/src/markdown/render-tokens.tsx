@@ -263,6 +263,8 @@ function renderBlocks(
   ));
 }
 
+const HOLDS_TEXT = /^(?:paragraph|text|heading|blockquote|list|table)$/;
+
 /**
  * Renders a block inside a list, quote or table (or a top-level one of those). Markers of `place`
  * that cannot go into text are pushed to `unplaced` for the enclosing container.
@@ -273,6 +275,8 @@ function renderNestedBlock(
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): ReactNode {
+  // Math, code, rules, raw HTML and spaces hold no text a marker could go into.
+  if (place && !HOLDS_TEXT.test(token.type)) unplaced.push(...place.markers);
   switch (token.type) {
     case "paragraph":
       return (
@@ -308,7 +312,6 @@ function renderNestedBlock(
     case "table":
       return renderTable(token as TableToken, options, place, unplaced);
     case "math": {
-      if (place) unplaced.push(...place.markers);
       const math = token as MathToken;
       const source = math.raw.replace(/\n+$/, "");
       if (math.closed) return <MathFormula tex={math.text} display source={source} block />;
@@ -322,7 +325,6 @@ function renderNestedBlock(
       );
     }
     case "code": {
-      if (place) unplaced.push(...place.markers);
       const code = token as CodeToken;
       const fenced = code.codeBlockStyle !== "indented";
       const closed = !fenced || /\n? {0,3}(`{3,}|~{3,})\s*$/.test(code.raw.trimEnd().slice(3));
@@ -334,25 +336,13 @@ function renderNestedBlock(
         />
       );
     }
-    default:
-      if (place) unplaced.push(...place.markers);
-      return renderLeafBlock(token);
   }
-}
-
-function renderLeafBlock(token: Token): ReactNode {
-  switch (token.type) {
-    case "space":
-    case "def":
-      return null;
-    case "hr":
-      return <hr data-tk-part="markdown-rule" />;
-    case "html":
-      // Raw HTML blocks are shown as inert text.
-      return <p data-tk-part="markdown-html">{(token as HtmlToken).text}</p>;
-    default:
-      return "raw" in token && typeof token.raw === "string" ? <p>{token.raw}</p> : null;
-  }
+  return token.type === "hr" ? (
+    <hr data-tk-part="markdown-rule" />
+  ) : token.type === "html" ? (
+    // Raw HTML blocks are shown as inert text.
+    <p data-tk-part="markdown-html">{(token as HtmlToken).text}</p>
+  ) : null;
 }
 
 function renderList(
@@ -381,23 +371,15 @@ function renderList(
       </li>
     );
   });
-  if (list.ordered) {
-    const start =
-      typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
-    return (
-      <ol
-        data-tk-part="markdown-list"
-        data-loose={list.loose ? "" : undefined}
-        start={Number.isFinite(start) && start !== 1 ? start : undefined}
-      >
-        {items}
-      </ol>
-    );
-  }
+  const Tag = list.ordered ? "ol" : "ul";
   return (
-    <ul data-tk-part="markdown-list" data-loose={list.loose ? "" : undefined}>
+    <Tag
+      data-tk-part="markdown-list"
+      data-loose={list.loose ? "" : undefined}
+      start={list.start !== 1 && list.start !== "" ? list.start : undefined}
+    >
       {items}
-    </ul>
+    </Tag>
   );
 }
 
