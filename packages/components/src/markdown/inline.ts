@@ -129,7 +129,7 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
 }
 
 /** Skips spaces, tabs and at most one line ending. */
-function skipSpace(src: string, at: number): number {
+export function skipSpace(src: string, at: number): number {
   let i = at;
   let newline = false;
   while (i < src.length) {
