@@ -1,4 +1,7 @@
 import { type ComponentType, memo, useEffect, useState } from "react";
+import type { MathFormulaProps } from "./math-katex";
+
+export type { MathFormulaProps } from "./math-katex";
 
 type Renderer = ComponentType<MathFormulaProps>;
 
@@ -22,18 +25,6 @@ export function loadMathRenderer(): Promise<Renderer> {
     },
   );
   return loading;
-}
-
-/** Props of {@link MathFormula}. */
-export interface MathFormulaProps {
-  /** The LaTeX source. */
-  tex: string;
-  /** Display (block) math. */
-  display: boolean;
-  /** The source as written, delimiters included: shown until KaTeX loads, and on errors. */
-  source: string;
-  /** Render as a block element (a display block of its own) rather than inline. */
-  block?: boolean;
 }
 
 /**

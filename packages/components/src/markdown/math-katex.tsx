@@ -1,6 +1,5 @@
 import katex, { type KatexOptions } from "katex";
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { MathFormulaProps } from "./math-formula";
 
 /**
  * KaTeX options: MathML output (rendered by the browser itself, so no stylesheet or fonts to
@@ -15,6 +14,18 @@ const OPTIONS: KatexOptions = {
   maxExpand: 500,
   maxSize: 50,
 };
+
+/** Props of `MathFormula` (and of {@link KatexFormula}). */
+export interface MathFormulaProps {
+  /** The LaTeX source. */
+  tex: string;
+  /** Display (block) math. */
+  display: boolean;
+  /** The source as written, delimiters included: shown until KaTeX loads, and on errors. */
+  source: string;
+  /** Render as a block element (a display block of its own) rather than inline. */
+  block?: boolean;
+}
 
 // Layout effects warn during server rendering; formulas render in the browser only.
 const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
