@@ -415,6 +415,32 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(assistants).toHaveLength(1);
     expect(rest).not.toEqual(assistants);
   });
+
+  it("keeps the formula renderer in KaTeX's chunk, which no page preloads", () => {
+    const chunks = Object.entries(chunkModules());
+    const holding = (pattern: RegExp) =>
+      chunks.filter(([, ids]) => ids.some((id) => pattern.test(id))).map(([file]) => file);
+    const renderer = holding(/@threadkit\/components\/dist\/markdown\/math-katex\.js$/);
+    // One chunk: the renderer and KaTeX load together, on the first formula.
+    expect(renderer).toHaveLength(1);
+    expect(holding(/\/katex\/dist\//)).toEqual(renderer);
+    // The markdown lexer is up front (the list is real), the renderer is not.
+    const initial = (html: string) => initialJs(html).files.map((file) => file.replace(/^\//, ""));
+    for (const html of ["thread.html", "index.html"]) {
+      expect(
+        initial(html).some((file) =>
+          chunks.some(
+            ([f, ids]) => f === file && ids.some((id) => id.endsWith("markdown/lexer.js")),
+          ),
+        ),
+        html,
+      ).toBe(true);
+      expect(
+        initial(html).filter((file) => renderer.includes(file)),
+        html,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe("weight of the Vite build", () => {

@@ -24,10 +24,14 @@ const NAMED: Record<string, string> = {
   euro: "€",
 };
 
+/** A character reference (`&amp;`, `&#38;`, `&#x26;`), the source of a regular expression. */
+export const REFERENCE = "&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});";
+const REFERENCES = new RegExp(REFERENCE, "gi");
+
 /** Decodes HTML character references in markdown text into the characters they stand for (as text, never markup). */
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (match, body: string) => {
+  return text.replace(REFERENCES, (match, body: string) => {
     if (body[0] === "#") {
       const code =
         body[1] === "x" || body[1] === "X"

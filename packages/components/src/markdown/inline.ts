@@ -4,7 +4,7 @@
  * GFM strikethrough and bare `www.`/`http(s)://`/e-mail links, and `$…$` math. The raw texts of
  * the tokens it returns add up to the source exactly.
  */
-import { decodeEntities } from "./entities";
+import { decodeEntities, REFERENCE } from "./entities";
 import { tokenizeMathInline } from "./math";
 import type { InlineToken, Links, LinkTarget, TextToken } from "./tokens";
 
@@ -30,7 +30,7 @@ type Item = InlineToken | Delim | Bracket;
 const PUNCT = /[\p{P}\p{S}]/u;
 const SPACE = /\s/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
-const UNESCAPE = /\\([!-/:-@[-`{-~])|&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/gi;
+const UNESCAPE = new RegExp(`\\\\([!-/:-@[-\`{-~])|${REFERENCE}`, "gi");
 
 /** Resolves backslash escapes and character references (link destinations, titles, info strings). */
 export function unescapeText(text: string): string {
@@ -129,7 +129,7 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
 }
 
 /** Skips spaces, tabs and at most one line ending. */
-function skipSpace(src: string, at: number): number {
+export function skipSpace(src: string, at: number): number {
   let i = at;
   let newline = false;
   while (i < src.length) {
@@ -220,10 +220,11 @@ function inlineTarget(src: string, at: number): [number, LinkTarget] | undefined
 }
 
 const TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
-const ATTRIBUTE = `(?:\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?)`;
+/** An open or a closing HTML tag (the source of a regular expression). */
+export const HTML_TAG = `<${TAG_NAME}(?:\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?)*\\s*/?>|</${TAG_NAME}\\s*>`;
 /** Raw inline HTML (open/closing tags, comments, processing instructions, declarations, CDATA). */
 export const INLINE_HTML = new RegExp(
-  `^(?:<${TAG_NAME}${ATTRIBUTE}*\\s*/?>|</${TAG_NAME}\\s*>|<!-->|<!--->|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
+  `^(?:${HTML_TAG}|<!-->|<!--->|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
 );
 const URI_AUTOLINK = /^<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\0- ]*)>/;
 const EMAIL_AUTOLINK =
@@ -443,8 +444,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         if (uri) push(link(uri[0], uri[1] as string, uri[1] as string), i + uri[0].length);
         else if (email)
           push(link(email[0], `mailto:${email[1]}`, email[1] as string), i + email[0].length);
-        else if (html)
-          push({ type: "html", raw: html[0], text: html[0], block: false }, i + html[0].length);
+        else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
         else i++;
         break;
       }

@@ -108,36 +108,18 @@ export const MAX_MARKDOWN_NESTING = 64;
 const DEEP_PREFIX = new RegExp(`^[ \\t>*+\\-0-9.)]{${MAX_MARKDOWN_NESTING + 1},}`, "m");
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+// One piece of a line's container prefix: a space, a tab, a `>`, or a list marker.
+const NESTING = /( )|(\t)|>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/y;
+
 /** The container nesting a line opens (see {@link MAX_MARKDOWN_NESTING}). */
 function nestingOf(line: string): number {
   let depth = 0;
   let columns = 0;
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i];
-    if (c === " ") columns++;
-    else if (c === "\t") columns += 4;
-    else if (c === ">") depth++;
-    else if (
-      (c === "-" || c === "*" || c === "+") &&
-      (line[i + 1] === " " || line[i + 1] === "\t")
-    ) {
-      depth++;
-    } else if (c !== undefined && c >= "0" && c <= "9") {
-      let j = i;
-      while (
-        j < line.length &&
-        j - i < 9 &&
-        (line[j] as string) >= "0" &&
-        (line[j] as string) <= "9"
-      )
-        j++;
-      if ((line[j] === "." || line[j] === ")") && (line[j + 1] === " " || line[j + 1] === "\t")) {
-        depth++;
-        i = j;
-      } else break;
-    } else break;
-    i++;
+  NESTING.lastIndex = 0;
+  for (let m = NESTING.exec(line); m; m = NESTING.exec(line)) {
+    if (m[1]) columns++;
+    else if (m[2]) columns += 4;
+    else depth++;
   }
   return depth + Math.floor(columns / 2);
 }

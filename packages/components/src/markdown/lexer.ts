@@ -5,11 +5,13 @@
  * in `raw`, so top-level raws add up to the text (see `lex-blocks.ts` for streaming).
  */
 import {
+  HTML_TAG,
   lexInline,
   normalizeLabel,
   parseDestination,
   parseLabel,
   parseTitle,
+  skipSpace,
   unescapeText,
 } from "./inline";
 import { tokenizeMathBlock } from "./math";
@@ -39,10 +41,7 @@ const HTML_BLOCKS: readonly [RegExp, RegExp | null][] = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
   [new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?:[ \\t>]|/>|$)`, "i"), null],
-  [
-    /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/,
-    null,
-  ],
+  [new RegExp(`^ {0,3}(?:${HTML_TAG})[ \\t]*$`), null],
 ];
 
 /** A thematic break: three or more of one of `-`, `*`, `_`, spaces and tabs between them. */
@@ -213,35 +212,22 @@ function interrupts(lines: readonly string[], i: number): boolean {
 function parseDefinition(
   src: string,
 ): { length: number; label: string; href: string; title: string | null } | undefined {
-  const indent = /^ {0,3}/.exec(src)![0].length;
-  const label = parseLabel(src, indent);
+  const label = parseLabel(src, /^ {0,3}/.exec(src)![0].length);
   if (!label || src[label[0]] !== ":" || label[1].trim() === "") return undefined;
-  let i = label[0] + 1;
-  while (src[i] === " " || src[i] === "\t") i++;
-  if (src[i] === "\n") i++;
-  while (src[i] === " " || src[i] === "\t") i++;
-  const dest = parseDestination(src, i);
-  if (!dest || (dest[0] === i + 0 && src[i] !== "<")) return undefined;
-  const destEnd = dest[0];
+  const dest = parseDestination(src, skipSpace(src, label[0] + 1));
+  if (!dest) return undefined;
+  // Where the definition ends: only spaces may follow `at` on its line.
   const lineEnd = (at: number) => {
-    let j = at;
-    while (src[j] === " " || src[j] === "\t") j++;
+    const j = at + /^[ \t]*/.exec(src.slice(at))![0].length;
     return j >= src.length || src[j] === "\n" ? Math.min(src.length, j + 1) : -1;
   };
-  let j = destEnd;
-  while (src[j] === " " || src[j] === "\t" || src[j] === "\n") {
-    if (src[j] === "\n" && src.slice(destEnd, j).includes("\n")) break;
-    j++;
-  }
-  if (j > destEnd) {
-    const title = parseTitle(src, j);
-    if (title) {
-      const end = lineEnd(title[0]);
-      if (end !== -1) return { length: end, label: label[1], href: dest[1], title: title[1] };
-    }
-  }
-  const end = lineEnd(destEnd);
-  return end === -1 ? undefined : { length: end, label: label[1], href: dest[1], title: null };
+  const spaced = skipSpace(src, dest[0]);
+  const title = spaced > dest[0] ? parseTitle(src, spaced) : undefined;
+  const titled = title ? lineEnd(title[0]) : -1;
+  const end = titled === -1 ? lineEnd(dest[0]) : titled;
+  return end === -1
+    ? undefined
+    : { length: end, label: label[1], href: dest[1], title: titled === -1 ? null : title![1] };
 }
 
 /** Lexes blocks from `lines`, adding the link definitions it finds to `links` (first one wins). */
@@ -340,25 +326,23 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
         i = Math.min(lines.length, i + 1);
       } else while (i < lines.length && !isBlank(lines[i] as string)) i++;
       const raw = join(start, i);
-      out.push({ type: "html", raw, text: raw, block: true });
+      out.push({ type: "html", raw, text: raw });
       continue;
     }
     const align = tableAlign(lines, i);
     if (align) {
       i += 2;
       while (i < lines.length && !isBlank(lines[i] as string) && !interrupts(lines, i)) i++;
-      const cell = (t: string, a: Align, header: boolean): TableCell => ({
-        text: t,
-        tokens: [],
-        header,
-        align: a,
-      });
-      const header = splitRow(line).map((t, c) => cell(t, align[c] ?? null, true));
-      const rows = lines.slice(start + 2, i).map((l) => {
+      const row = (l: string): TableCell[] => {
         const cells = splitRow(l);
-        return align.map((a, c) => cell(cells[c] ?? "", a, false));
+        return align.map((a, c) => ({ text: cells[c] ?? "", tokens: [], align: a }));
+      };
+      out.push({
+        type: "table",
+        raw: join(start, i),
+        header: row(line),
+        rows: lines.slice(start + 2, i).map(row),
       });
-      out.push({ type: "table", raw: join(start, i), align, header, rows });
       continue;
     }
     // A paragraph (possibly opened by link reference definitions, or a setext heading).
@@ -406,6 +390,14 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
   return out;
 }
 
+/** Whether a line (without its line ending) can be paragraph text, which lazy lines continue. */
+const paragraphText = (text: string) =>
+  !BLANK.test(text) &&
+  indentOf(text) < 4 &&
+  !FENCE_OPEN.test(text) &&
+  !ATX.test(text) &&
+  !isHr(text);
+
 function lexQuote(
   lines: readonly string[],
   start: number,
@@ -426,13 +418,7 @@ function lexQuote(
       inner.push(rest);
       const content = body(rest);
       if (FENCE_OPEN.test(content)) fenced = !fenced;
-      lazyOk =
-        !fenced &&
-        !BLANK.test(content) &&
-        indentOf(content) < 4 &&
-        !FENCE_OPEN.test(content) &&
-        !ATX.test(content) &&
-        !isHr(content);
+      lazyOk = !fenced && paragraphText(content);
       i++;
       continue;
     }
@@ -446,11 +432,9 @@ function lexQuote(
     inner.push(line);
     i++;
   }
-  const text = inner.join("");
   out.push({
     type: "blockquote",
     raw: lines.slice(start, i).join(""),
-    text,
     tokens: lexLines(inner, links),
   });
   return i;
@@ -493,15 +477,12 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
         continue;
       }
       // A lazy continuation line of a paragraph.
-      const previous = body(inner[inner.length - 1] as string);
       if (
         !lastBlank &&
+        paragraphText(body(inner[inner.length - 1] as string)) &&
         !interrupts(lines, i) &&
         !ITEM.test(body(line)) &&
-        !SETEXT.test(body(line)) &&
-        indentOf(previous) < 4 &&
-        !FENCE_OPEN.test(previous) &&
-        !ATX.test(previous)
+        !SETEXT.test(body(line))
       ) {
         inner.push(line);
         i++;
@@ -544,19 +525,15 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
       raw: lines.slice(itemStart, i).join(""),
       task,
       checked,
-      loose: false,
-      text: content.join(""),
       tokens,
     });
     if (!continues) break;
   }
-  for (const item of items) {
-    item.loose = loose;
-    if (!loose)
+  if (!loose)
+    for (const item of items)
       item.tokens = item.tokens.map((t) =>
         t.type === "paragraph" ? { type: "text", raw: t.raw, text: t.text, tokens: t.tokens } : t,
       );
-  }
   out.push({
     type: "list",
     raw: lines.slice(start, i).join(""),

@@ -31,13 +31,9 @@ const Block = memo(
       allowedImageDomains,
     });
   },
-  (a, b) =>
-    a.block.token === b.block.token &&
-    a.block.start === b.block.start &&
-    a.markersKey === b.markersKey &&
-    a.streaming === b.streaming &&
-    a.allowDataImages === b.allowDataImages &&
-    a.allowedImageDomains === b.allowedImageDomains,
+  // The same block object is the same token at the same offset (lexBlocks reuses finished
+  // blocks and makes new ones for everything it lexes again); markers compare by their key.
+  (a, b) => (Object.keys(a) as (keyof BlockProps)[]).every((k) => k === "markers" || a[k] === b[k]),
 );
 
 const NO_MARKERS: readonly MarkdownMarker[] = [];

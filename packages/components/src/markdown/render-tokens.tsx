@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { isDeeplink } from "../internal/deeplink";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { CodeBlock } from "./code-block";
-import { decodeEntities } from "./entities";
+import { decodeEntities, REFERENCE } from "./entities";
 import type { MarkdownMarker } from "./markdown-marker";
 import { locateCells, type Placement, placeChildren, toLocal } from "./marker-placement";
 import { MathFormula } from "./math-formula";
@@ -38,27 +38,19 @@ export interface RenderOptions {
   streaming: boolean;
 }
 
-/** Keeps the markers of one block in order and hands out those up to an offset. */
-class MarkerCursor {
-  private next = 0;
-  constructor(private readonly markers: readonly MarkdownMarker[]) {}
-  /** Markers whose index is < `until` (or <= when `inclusive`). */
-  take(until: number, inclusive = true): MarkdownMarker[] {
-    const taken: MarkdownMarker[] = [];
-    while (this.next < this.markers.length) {
-      const marker = this.markers[this.next] as MarkdownMarker;
-      if (inclusive ? marker.index > until : marker.index >= until) break;
-      taken.push(marker);
-      this.next++;
-    }
-    return taken;
-  }
-  rest(): MarkdownMarker[] {
-    return this.take(Number.POSITIVE_INFINITY);
-  }
+/** Hands out the markers of one block in order: those whose index is below `until`. */
+type MarkerCursor = (until: number) => MarkdownMarker[];
+
+function markerCursor(markers: readonly MarkdownMarker[]): MarkerCursor {
+  let next = 0;
+  return (until) => {
+    const from = next;
+    while (next < markers.length && (markers[next] as MarkdownMarker).index < until) next++;
+    return markers.slice(from, next);
+  };
 }
 
-function renderMarkers(markers: MarkdownMarker[]): ReactNode {
+function renderMarkers(markers: readonly MarkdownMarker[]): ReactNode {
   if (markers.length === 0) return null;
   return markers.map((marker) => <Fragment key={marker.key}>{marker.node}</Fragment>);
 }
@@ -86,7 +78,7 @@ function renderInline(
       !("tokens" in token && token.tokens) &&
       token.raw === token.text
     ) {
-      const markers = cursor.take(end, false);
+      const markers = cursor(end);
       let from = 0;
       markers.forEach((marker, m) => {
         const cut = outsideReference(token.text, Math.max(0, marker.index - position));
@@ -100,35 +92,28 @@ function renderInline(
       if (from < token.text.length)
         out.push(<Fragment key={i}>{decodeEntities(token.text.slice(from))}</Fragment>);
     } else {
-      const emphasis =
-        cursor && (token.type === "strong" || token.type === "em" || token.type === "del")
-          ? (token as EmphasisToken)
-          : undefined;
-      if (emphasis) {
+      if (token.type === "strong" || token.type === "em" || token.type === "del") {
         // Markers go inside emphasis too; the text starts after the opening delimiter run.
-        const Tag = emphasis.type as "strong" | "em" | "del";
-        const inner = position + Math.max(0, emphasis.raw.indexOf(emphasis.text));
-        out.push(<Tag key={i}>{renderInline(emphasis.tokens, options, cursor, inner)}</Tag>);
+        const { type: Tag, raw, text, tokens: inner } = token as EmphasisToken;
+        const at = position + Math.max(0, raw.indexOf(text));
+        out.push(<Tag key={i}>{renderInline(inner, options, cursor, at)}</Tag>);
       } else out.push(<Fragment key={i}>{renderInlineToken(token, options)}</Fragment>);
-      if (cursor) {
-        const markers = cursor.take(end, false);
-        if (markers.length > 0)
-          out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
-      }
+      const markers = cursor?.(end);
+      if (markers?.length) out.push(<Fragment key={`${i}m`}>{renderMarkers(markers)}</Fragment>);
     }
     position = end;
   });
   return out;
 }
 
-const REFERENCE = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
+const LEADING_REFERENCE = new RegExp(`^${REFERENCE}`, "i");
 
 /** Moves a cut that falls inside a character reference (`&amp;`) to its end, so it still decodes. */
 function outsideReference(text: string, cut: number): number {
   if (cut <= 0) return cut;
   const amp = text.lastIndexOf("&", cut - 1);
   if (amp < 0 || cut - amp > 12) return cut;
-  const match = REFERENCE.exec(text.slice(amp, amp + 12));
+  const match = LEADING_REFERENCE.exec(text.slice(amp, amp + 12));
   return match && amp + match[0].length > cut ? amp + match[0].length : cut;
 }
 
@@ -140,12 +125,6 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
         : decodeEntities((token as TextToken).text);
     case "escape":
       return (token as EscapeToken).text;
-    case "strong":
-      return <strong>{renderInline((token as EmphasisToken).tokens, options)}</strong>;
-    case "em":
-      return <em>{renderInline((token as EmphasisToken).tokens, options)}</em>;
-    case "del":
-      return <del>{renderInline((token as EmphasisToken).tokens, options)}</del>;
     case "codespan":
       return <code data-tk-part="markdown-code-inline">{(token as CodespanToken).text}</code>;
     case "math": {
@@ -230,14 +209,15 @@ function renderPlacedInline(
   place: Placement | undefined,
   start = 0,
 ): ReactNode {
-  if (!place || place.markers.length === 0) return renderInline(tokens, options);
-  const cursor = new MarkerCursor(
-    place.markers.map((marker) => ({ ...marker, index: toLocal(place.pieces, marker.index) })),
-  );
+  const cursor = place?.markers.length
+    ? markerCursor(
+        place.markers.map((marker) => ({ ...marker, index: toLocal(place.pieces, marker.index) })),
+      )
+    : undefined;
   return (
     <>
       {renderInline(tokens, options, cursor, start)}
-      {renderMarkers(cursor.rest())}
+      {cursor ? renderMarkers(cursor(Number.POSITIVE_INFINITY)) : null}
     </>
   );
 }
@@ -249,46 +229,25 @@ export function renderBlock(
   markers: readonly MarkdownMarker[],
   options: RenderOptions,
 ): ReactNode {
-  const cursor = new MarkerCursor(markers);
-  switch (token.type) {
-    case "paragraph": {
-      const p = token as ParagraphToken;
-      return (
-        <p data-tk-part="markdown-paragraph">
-          {renderInline(p.tokens, options, cursor, start)}
-          {renderMarkers(cursor.rest())}
-        </p>
-      );
-    }
-    case "heading": {
-      const h = token as HeadingToken;
-      const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
-      const inner = Math.max(0, h.raw.indexOf(h.text));
-      return (
-        <Tag data-tk-part="markdown-heading" data-level={h.depth}>
-          {renderInline(h.tokens, options, cursor, start + inner)}
-          {renderMarkers(cursor.rest())}
-        </Tag>
-      );
-    }
-    default: {
-      // Markers inside lists, quotes and tables go to their text; those in code blocks, rules or
-      // raw HTML (or in text that cannot be found in the source) follow the block.
-      const unplaced: MarkdownMarker[] = [];
-      const place: Placement | undefined =
-        markers.length > 0
-          ? { markers, pieces: [{ local: 0, abs: start, length: token.raw.length }] }
-          : undefined;
-      const body = renderNestedBlock(token, options, place, unplaced);
-      if (unplaced.length === 0) return body;
-      return (
-        <>
-          {body}
-          <p data-tk-part="markdown-citations">{renderMarkers(unplaced)}</p>
-        </>
-      );
-    }
-  }
+  // Markers inside paragraphs, headings, lists, quotes and tables go to their text; those in code
+  // blocks, rules or raw HTML (or in text that cannot be found in the source) follow the block.
+  const unplaced: MarkdownMarker[] = [];
+  const body = renderNestedBlock(
+    token,
+    options,
+    markers.length > 0
+      ? { markers, pieces: [{ local: 0, abs: start, length: token.raw.length }] }
+      : undefined,
+    unplaced,
+  );
+  return unplaced.length === 0 ? (
+    body
+  ) : (
+    <>
+      {body}
+      <p data-tk-part="markdown-citations">{renderMarkers(unplaced)}</p>
+    </>
+  );
 }
 
 function renderBlocks(
@@ -304,6 +263,8 @@ function renderBlocks(
   ));
 }
 
+const HOLDS_TEXT = /^(?:paragraph|text|heading|blockquote|list|table)$/;
+
 /**
  * Renders a block inside a list, quote or table (or a top-level one of those). Markers of `place`
  * that cannot go into text are pushed to `unplaced` for the enclosing container.
@@ -314,6 +275,8 @@ function renderNestedBlock(
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): ReactNode {
+  // Math, code, rules, raw HTML and spaces hold no text a marker could go into.
+  if (place && !HOLDS_TEXT.test(token.type)) unplaced.push(...place.markers);
   switch (token.type) {
     case "paragraph":
       return (
@@ -321,16 +284,8 @@ function renderNestedBlock(
           {renderPlacedInline((token as ParagraphToken).tokens, options, place)}
         </p>
       );
-    case "text": {
-      const text = token as TextToken;
-      if (text.tokens) return renderPlacedInline(text.tokens, options, place);
-      return (
-        <>
-          {decodeEntities(text.text)}
-          {place ? renderMarkers([...place.markers]) : null}
-        </>
-      );
-    }
+    case "text":
+      return renderPlacedInline((token as TextToken).tokens ?? [token], options, place);
     case "heading": {
       const h = token as HeadingToken;
       const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
@@ -357,7 +312,6 @@ function renderNestedBlock(
     case "table":
       return renderTable(token as TableToken, options, place, unplaced);
     case "math": {
-      if (place) unplaced.push(...place.markers);
       const math = token as MathToken;
       const source = math.raw.replace(/\n+$/, "");
       if (math.closed) return <MathFormula tex={math.text} display source={source} block />;
@@ -371,7 +325,6 @@ function renderNestedBlock(
       );
     }
     case "code": {
-      if (place) unplaced.push(...place.markers);
       const code = token as CodeToken;
       const fenced = code.codeBlockStyle !== "indented";
       const closed = !fenced || /\n? {0,3}(`{3,}|~{3,})\s*$/.test(code.raw.trimEnd().slice(3));
@@ -383,25 +336,13 @@ function renderNestedBlock(
         />
       );
     }
-    default:
-      if (place) unplaced.push(...place.markers);
-      return renderLeafBlock(token);
   }
-}
-
-function renderLeafBlock(token: Token): ReactNode {
-  switch (token.type) {
-    case "space":
-    case "def":
-      return null;
-    case "hr":
-      return <hr data-tk-part="markdown-rule" />;
-    case "html":
-      // Raw HTML blocks are shown as inert text.
-      return <p data-tk-part="markdown-html">{(token as HtmlToken).text}</p>;
-    default:
-      return "raw" in token && typeof token.raw === "string" ? <p>{token.raw}</p> : null;
-  }
+  return token.type === "hr" ? (
+    <hr data-tk-part="markdown-rule" />
+  ) : token.type === "html" ? (
+    // Raw HTML blocks are shown as inert text.
+    <p data-tk-part="markdown-html">{(token as HtmlToken).text}</p>
+  ) : null;
 }
 
 function renderList(
@@ -430,23 +371,15 @@ function renderList(
       </li>
     );
   });
-  if (list.ordered) {
-    const start =
-      typeof list.start === "number" ? list.start : Number.parseInt(String(list.start), 10);
-    return (
-      <ol
-        data-tk-part="markdown-list"
-        data-loose={list.loose ? "" : undefined}
-        start={Number.isFinite(start) && start !== 1 ? start : undefined}
-      >
-        {items}
-      </ol>
-    );
-  }
+  const Tag = list.ordered ? "ol" : "ul";
   return (
-    <ul data-tk-part="markdown-list" data-loose={list.loose ? "" : undefined}>
+    <Tag
+      data-tk-part="markdown-list"
+      data-loose={list.loose ? "" : undefined}
+      start={list.start !== 1 && list.start !== "" ? list.start : undefined}
+    >
       {items}
-    </ul>
+    </Tag>
   );
 }
 

@@ -46,15 +46,12 @@ export interface CodeToken extends Base {
 }
 export interface BlockquoteToken extends Base {
   type: "blockquote";
-  text: string;
   tokens: BlockToken[];
 }
 export interface ListItemToken extends Base {
   type: "list_item";
   task: boolean;
   checked?: boolean | undefined;
-  loose: boolean;
-  text: string;
   tokens: BlockToken[];
 }
 export interface ListToken extends Base {
@@ -69,12 +66,10 @@ export type Align = "left" | "right" | "center" | null;
 export interface TableCell {
   text: string;
   tokens: InlineToken[];
-  header: boolean;
   align: Align;
 }
 export interface TableToken extends Base {
   type: "table";
-  align: Align[];
   header: TableCell[];
   rows: TableCell[][];
 }
@@ -85,7 +80,6 @@ export interface HrToken extends Base {
 export interface HtmlToken extends Base {
   type: "html";
   text: string;
-  block: boolean;
 }
 export interface DefToken extends Base {
   type: "def";
