@@ -4,6 +4,13 @@ import type { ThreadMetadata } from "@threadkit/core";
 import { useState } from "react";
 import { ThreadList, type ThreadListProps } from "./thread-list";
 
+// The delete dialog sits in the lazily loaded overlays module. Its first import (Radix and all,
+// through the test's transform) can outlast `findByRole`'s wait on a busy machine; these tests are
+// about focus after a delete, so the module is loaded before they start.
+beforeAll(async () => {
+  await import("../internal/overlays");
+});
+
 const THREADS: ThreadMetadata[] = ["Alpha", "Bravo", "Charlie"].map((title, i) => ({
   id: `t${i + 1}`,
   title,
