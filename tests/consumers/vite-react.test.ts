@@ -273,6 +273,21 @@ describe("what the pages of a ChatKit-only app ship", () => {
     },
   );
 
+  it("thread.html (thread view) ships only the valibot schemas some item needs", () => {
+    // valibot is one module in a chunk the pages share, so it keeps every schema any chunk uses,
+    // the lazy REST and Assistants ones too: core writes "optional or null" as `v.nullish`
+    // everywhere, never `v.nullable`.
+    const initial = initialJs("thread.html").files.map((file) =>
+      readFileSync(path.join(dist, file), "utf8"),
+    );
+    const schemaType = (type: string) =>
+      initial.some((code) => new RegExp(`type:\\s*[\`"']${type}[\`"']`).test(code));
+    // The check is real: the page ships valibot's object and nullish schemas.
+    expect(schemaType("loose_object")).toBe(true);
+    expect(schemaType("nullish")).toBe(true);
+    expect(schemaType("nullable")).toBe(false);
+  });
+
   const tanstackQuery = /@tanstack\/(react-query|query-core)\//;
 
   it("no page bundles TanStack Query: the thread list and its mutations run on threadkit's cache", () => {

@@ -66,7 +66,7 @@ export const attachment = v.variant("type", [
   v.looseObject({
     ...attachmentBase,
     type: v.literal("image"),
-    preview_url: v.optional(v.nullable(str), null),
+    preview_url: v.nullish(str, null),
   }),
 ]);
 
