@@ -244,6 +244,53 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modules.filter((id) => restOrAssistants.test(id))).toEqual([]);
   });
 
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])(
+    "%s (%s) validates items up front and stream events only with the stream reader",
+    (htmlFile) => {
+      const chunks = chunkModules();
+      const initial = initialJs(htmlFile).files.flatMap((file) => {
+        const ids = chunks[file.replace(/^\//, "")];
+        if (!ids) throw new Error(`no module list for ${file}`);
+        return ids;
+      });
+      const streamSchemas = "@threadkit/core/dist/chatkit/stream-event-schema.js";
+      // The check is real: the page ships the item schemas its pages are validated with …
+      expect(initial.some((id) => id.endsWith("@threadkit/core/dist/chatkit/schema.js"))).toBe(
+        true,
+      );
+      // … and the stream-event schemas sit in a chunk loaded with the stream reader.
+      const holding = Object.entries(chunks).filter(([, ids]) =>
+        ids.some((id) => id.endsWith(streamSchemas)),
+      );
+      expect(holding).toHaveLength(1);
+      expect(holding[0]![1].some((id) => id.endsWith("chatkit/parse-stream-event.js"))).toBe(true);
+      expect(initial.filter((id) => id.endsWith(streamSchemas))).toEqual([]);
+      // A server reads request params; no client page bundles their schemas.
+      const requestSchemas = Object.values(chunks)
+        .flat()
+        .filter((id) => id.endsWith("@threadkit/core/dist/chatkit/request-schema.js"));
+      expect(requestSchemas).toEqual([]);
+    },
+  );
+
+  it("thread.html (thread view) ships only the valibot schemas some item needs", () => {
+    // valibot is one module in a chunk the pages share, so it keeps every schema any chunk uses,
+    // the lazy REST and Assistants ones too: core writes "optional or null" as `v.nullish`
+    // everywhere, never `v.nullable`.
+    const initial = initialJs("thread.html").files.map((file) =>
+      readFileSync(path.join(dist, file), "utf8"),
+    );
+    const schemaType = (type: string) =>
+      initial.some((code) => new RegExp(`type:\\s*[\`"']${type}[\`"']`).test(code));
+    // The check is real: the page ships valibot's object and nullish schemas.
+    expect(schemaType("loose_object")).toBe(true);
+    expect(schemaType("nullish")).toBe(true);
+    expect(schemaType("nullable")).toBe(false);
+  });
+
   const tanstackQuery = /@tanstack\/(react-query|query-core)\//;
 
   it("no page bundles TanStack Query: the thread list and its mutations run on threadkit's cache", () => {

@@ -307,8 +307,8 @@ export const runStepDeltaEventSchema = v.looseObject({
 export const errorObjectSchema = v.looseObject({
   message: str,
   type: v.optional(str, "error"),
-  code: v.optional(v.nullable(str), null),
-  param: v.optional(v.nullable(str), null),
+  code: v.nullish(str, null),
+  param: v.nullish(str, null),
 });
 
 export const assistantDeletedSchema = v.looseObject({ id: str, object: str, deleted: bool });
@@ -317,7 +317,7 @@ export const assistantDeletedSchema = v.looseObject({ id: str, object: str, dele
 export const cursorPageSchema = v.looseObject({
   object: v.optional(str, "list"),
   data: v.array(v.unknown()),
-  first_id: v.optional(v.nullable(str), null),
-  last_id: v.optional(v.nullable(str), null),
+  first_id: v.nullish(str, null),
+  last_id: v.nullish(str, null),
   has_more: v.optional(bool, false),
 });

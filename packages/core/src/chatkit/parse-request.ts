@@ -1,7 +1,8 @@
 import * as v from "valibot";
 import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
+import { requestParamsSchemas } from "./request-schema";
 import type { ChatKitRequest } from "./requests";
-import { assistantMessageContent, jsonObject, requestParamsSchemas } from "./schema";
+import { assistantMessageContent, jsonObject } from "./schema";
 import type { AssistantMessageContent } from "./thread-item";
 
 /**

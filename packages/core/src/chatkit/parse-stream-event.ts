@@ -1,8 +1,8 @@
 import * as v from "valibot";
 import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
 import { parseThreadAt, parseThreadItemAt } from "./parse-thread-item";
-import { itemUpdateSchemas, plainEventSchemas } from "./schema";
 import type { ThreadItemUpdate, ThreadStreamEvent } from "./stream-event";
+import { itemUpdateSchemas, plainEventSchemas } from "./stream-event-schema";
 import type { JsonObject } from "./thread-item";
 
 /**

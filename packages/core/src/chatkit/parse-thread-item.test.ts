@@ -19,6 +19,33 @@ describe("parseThreadItem", () => {
     expect(item).toMatchObject({ attachments: [], inference_options: {} });
   });
 
+  it("reads an image attachment's preview_url: omitted or null is null, else a string", () => {
+    const message = (preview: object) => ({
+      ...base,
+      type: "user_message",
+      content: [{ type: "input_text", text: "Hi" }],
+      attachments: [{ id: "a1", type: "image", name: "x.png", mime_type: "image/png", ...preview }],
+    });
+    const previewOf = (item: ReturnType<typeof parseThreadItem>) =>
+      item.type === "user_message" && item.attachments[0]?.type === "image"
+        ? item.attachments[0].preview_url
+        : "not an image";
+    expect(previewOf(parseThreadItem(message({})))).toBeNull();
+    expect(previewOf(parseThreadItem(message({ preview_url: null })))).toBeNull();
+    expect(previewOf(parseThreadItem(message({ preview_url: "https://x/p.png" })))).toBe(
+      "https://x/p.png",
+    );
+    try {
+      parseThreadItem(message({ preview_url: 5 }));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const e = error as ValidationError;
+      expect(e.path).toBe("attachments[0].preview_url");
+      expect(e.issues[0]).toMatchObject({ expected: "string", received: "5" });
+    }
+  });
+
   it("names the path of a broken content part", () => {
     const input = { ...base, type: "user_message", content: [{ type: "input_text" }] };
     try {
