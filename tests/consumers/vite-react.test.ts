@@ -451,6 +451,15 @@ describe("what the pages of a ChatKit-only app ship", () => {
         expect.stringContaining("tag-tokens.js"),
       ],
     ]);
+    // The attachment chips and refused-file lines (only shown once a file is picked, pasted or
+    // dropped) are one chunk of their own, loaded on idle by a composer that takes files.
+    const attachmentLists = /\/composer\/composer-attachment-lists\.js$/;
+    expect(modules.filter((id) => attachmentLists.test(id))).toEqual([]);
+    expect(
+      Object.values(chunks)
+        .filter((ids) => ids.some((id) => attachmentLists.test(id)))
+        .map((ids) => ids.filter((id) => id.includes("@threadkit/")).length),
+    ).toEqual([1]);
   });
 
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {

@@ -91,7 +91,7 @@ export const NoWiring: StoryType = {
     await userEvent.click(
       within(history).getByRole("button", { name: "Rename: Show me a widget" }),
     );
-    const field = within(history).getByRole("textbox", { name: "Conversation title" });
+    const field = await within(history).findByRole("textbox", { name: "Conversation title" });
     await userEvent.clear(field);
     await userEvent.type(field, "Dinner booking{Enter}");
     await within(history).findByText("Dinner booking");

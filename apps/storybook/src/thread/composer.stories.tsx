@@ -131,7 +131,8 @@ export const FailedUpload: Story = {
   play: async ({ canvas, userEvent }) => {
     const submit = canvas.getByRole("button", { name: "Send message" });
     await expect(submit).toBeDisabled();
-    await expect(canvas.getByText("Upload of notes.docx failed")).toBeVisible();
+    // The chips arrive with their chunk, at once when the composer has attachments.
+    await expect(await canvas.findByText("Upload of notes.docx failed")).toBeVisible();
     await expect(canvas.getByText("The file server is unavailable.")).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Remove notes.docx" }));
     await expect(submit).toBeEnabled();

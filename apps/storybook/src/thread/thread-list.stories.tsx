@@ -96,7 +96,7 @@ export const Default: Story = {};
 export const RenameAndDelete: Story = {
   play: async ({ canvas, userEvent, canvasElement }) => {
     await userEvent.click(canvas.getByRole("button", { name: "Rename: Quarterly report summary" }));
-    const input = canvas.getByRole("textbox", { name: "Conversation title" });
+    const input = await canvas.findByRole("textbox", { name: "Conversation title" });
     await userEvent.clear(input);
     await userEvent.type(input, "Q2 report{Enter}");
     await expect(onRename).toHaveBeenCalledWith("t2", "Q2 report");
@@ -132,7 +132,7 @@ export const FailedRenameAndDelete: Story = {
   args: { failing: true },
   play: async ({ canvas, userEvent, canvasElement }) => {
     await userEvent.click(canvas.getByRole("button", { name: "Rename: Hiking near Zermatt" }));
-    const input = canvas.getByRole("textbox", { name: "Conversation title" });
+    const input = await canvas.findByRole("textbox", { name: "Conversation title" });
     await userEvent.clear(input);
     await userEvent.type(input, "Zermatt{Enter}");
     await expect(await canvas.findByRole("alert")).toHaveTextContent(

@@ -1,16 +1,6 @@
-import type { AttachmentRejection } from "@threadkit/hooks";
-import { CircleAlert, X } from "lucide-react";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { type ThreadUIContextValue, useThreadUI } from "../context";
-import type { MessageKey } from "../i18n/messages";
-import { useComposerContext } from "./composer";
-
-const REASON_KEYS = {
-  disabled: "composer.rejectedDisabled",
-  too_many: "composer.rejectedTooMany",
-  too_large: "composer.rejectedTooLarge",
-  type: "composer.rejectedType",
-} as const satisfies Record<AttachmentRejection["reason"], MessageKey>;
+import { useThreadUI } from "../context";
+import { useAttachmentLists, useComposerContext } from "./composer";
 
 /**
  * The files the composer refused (too large, wrong type, too many, attachments off), one line
@@ -27,56 +17,28 @@ export const ComposerRejections = forwardRef<HTMLDivElement, ComponentPropsWitho
   function ComposerRejections(props, ref) {
     const ctx = useComposerContext("Composer.Rejections");
     const { t } = useThreadUI();
+    const lists = useAttachmentLists(ctx.rejections.length > 0, ctx.onAddFiles !== undefined);
     if (!ctx.onAddFiles && ctx.rejections.length === 0) return null;
     return (
       <div data-tk-part="composer-rejections" role="status" aria-live="polite" {...props} ref={ref}>
-        {ctx.rejections.length > 0 ? (
-          <>
-            <ul data-tk-part="composer-rejections-list">
-              {ctx.rejections.map((rejection, index) => (
-                <li
-                  // Two refusals of the same name and reason read the same: the index is enough.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered
-                  key={index}
-                  data-tk-part="composer-rejection"
-                  data-reason={rejection.reason}
-                >
-                  <CircleAlert aria-hidden size={14} />
-                  <span>{rejectionText(rejection, t)}</span>
-                </li>
-              ))}
-            </ul>
-            {ctx.onDismissRejections ? (
-              <button
-                type="button"
-                data-tk-part="composer-rejections-dismiss"
-                aria-label={t("composer.dismissRejections")}
-                title={t("composer.dismissRejections")}
-                onClick={ctx.onDismissRejections}
-              >
-                <X aria-hidden size={14} />
-              </button>
-            ) : null}
-          </>
-        ) : null}
+        {ctx.rejections.length === 0 ? null : lists ? (
+          <lists.RejectionItems
+            rejections={ctx.rejections}
+            onDismiss={ctx.onDismissRejections}
+            t={t}
+          />
+        ) : (
+          <ul data-tk-part="composer-rejections-list" aria-busy>
+            {ctx.rejections.map((rejection, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered
+              <li key={index} data-tk-part="composer-rejection" data-reason={rejection.reason}>
+                {rejection.name}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     );
   },
 );
 ComposerRejections.displayName = "Composer.Rejections";
-
-function rejectionText(rejection: AttachmentRejection, t: ThreadUIContextValue["t"]): string {
-  const text = t(REASON_KEYS[rejection.reason], { name: rejection.name });
-  const { limit } = rejection;
-  if (limit === undefined || limit === "") return text;
-  switch (rejection.reason) {
-    case "too_many":
-      return `${text} ${t("composer.limitCount", { count: Number(limit) })}`;
-    case "too_large":
-      return `${text} ${t("composer.limitSize", { limit })}`;
-    case "type":
-      return `${text} ${t("composer.limitType", { limit })}`;
-    default:
-      return text;
-  }
-}

@@ -4,4 +4,5 @@
  */
 export { TokenLayerHost } from "./composer-tokens";
 export { createMentionStore } from "./mention-store";
+export { completeTag, runCommand } from "./tag-actions";
 export { findTagTokens } from "./tag-tokens";

@@ -13,6 +13,7 @@ import {
   type TestServer,
 } from "../../../hooks/test/http-server";
 import {
+  attachmentListsModule,
   ComposerAddAttachment,
   type ComposerAttachment,
   ComposerAttachments,
@@ -26,6 +27,10 @@ import {
 import { ComposerMentions, ComposerTags } from "./composer-mentions";
 import { ComposerRejections } from "./composer-rejections";
 import { ConnectedComposerRoot, type ConnectedComposerRootProps } from "./connected-composer";
+
+// The attachment chips and refused-file lines are here, as once loaded on idle (their loading is
+// tested in composer-attachments.lazy.test.tsx).
+beforeAll(() => attachmentListsModule.preload());
 
 function Parts() {
   return (

@@ -7,7 +7,7 @@ import {
   checkAttachmentLimits,
   restoreDraft,
 } from "@threadkit/hooks";
-import { ArrowUp, FileText, Lock, Paperclip, Square, X } from "lucide-react";
+import { ArrowUp, Lock, Paperclip, Square } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -332,15 +332,17 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   const mentionListId = useId();
   const pickTag = useCallback(
     (entity: ComposerEntity) => {
-      if (!mentionState) return;
-      const next = mentionState.complete(valueRef.current, entity);
-      setValue(next.text);
-      if (!tags.some((tag) => tag.id === entity.id)) setTags([...tags, entity]);
-      // `Composer.Input` puts the caret there once the new value is written.
-      pendingCaret.current = next.caret;
-      inputRef.current?.focus();
+      if (!mentionState || !loadedTags) return;
+      loadedTags.completeTag(mentionState, entity, {
+        valueRef,
+        setValue,
+        tags,
+        setTags,
+        pendingCaret,
+        inputRef,
+      });
     },
-    [mentionState, setValue, tags, setTags],
+    [mentionState, loadedTags, setValue, tags, setTags],
   );
   const startMention = useCallback(() => {
     const input = inputRef.current;
@@ -370,30 +372,17 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   onCommandSelectRef.current = onCommandSelect;
   const pickCommand = useCallback(
     (command: ComposerCommand) => {
-      if (!commandState) return;
-      commandState.settle(null);
-      Promise.resolve()
-        .then(() => onCommandSelectRef.current?.(command))
-        .then(
-          (selection) => {
-            if (selection && selection.type === "menu") {
-              commandState.show(selection.commands);
-              return;
-            }
-            const entity = selection && selection.type === "entity" ? selection.entity : null;
-            const next = commandState.replace(valueRef.current, entity ? `@${entity.title} ` : "");
-            setValue(next.text);
-            if (entity && !tagsRef.current.some((tag) => tag.id === entity.id)) {
-              setTags([...tagsRef.current, entity]);
-            }
-            pendingCaret.current = next.caret;
-            inputRef.current?.focus();
-          },
-          (reason: unknown) =>
-            commandState.settle(reason instanceof Error ? reason.message : String(reason)),
-        );
+      if (!commandState || !loadedTags) return;
+      loadedTags.runCommand(commandState, command, (c) => onCommandSelectRef.current?.(c), {
+        valueRef,
+        setValue,
+        tagsRef,
+        setTags,
+        pendingCaret,
+        inputRef,
+      });
     },
-    [commandState, setValue, setTags],
+    [commandState, loadedTags, setValue, setTags],
   );
   const statusType = threadStatus?.type ?? "active";
   const reason =
@@ -892,6 +881,37 @@ export const ComposerAddAttachment = forwardRef<HTMLButtonElement, ComposerSubmi
 ComposerAddAttachment.displayName = "Composer.AddAttachment";
 
 /**
+ * The chips of `Composer.Attachments` and the lines of `Composer.Rejections`: one chunk, loaded on
+ * idle once a composer accepts files, and at once when there is an entry to show. Until it is
+ * here (or if it fails to load) the entries show by name; nothing is lost.
+ */
+export const attachmentListsModule = lazyModule(() => import("./composer-attachment-lists"));
+
+/** The attachment lists' module: loaded at once when `needed`, on idle when `soon`. */
+export function useAttachmentLists(needed: boolean, soon: boolean) {
+  const lists = useLazyModule(attachmentListsModule);
+  useEffect(() => {
+    if (lists || (!needed && !soon)) return;
+    const load = () => {
+      attachmentListsModule.preload().catch((error: unknown) => {
+        console.error("threadkit: the composer's attachment list failed to load.", error);
+      });
+    };
+    if (needed) {
+      load();
+      return;
+    }
+    if (typeof requestIdleCallback === "function") {
+      const handle = requestIdleCallback(load);
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(load, 1);
+    return () => clearTimeout(handle);
+  }, [lists, needed, soon]);
+  return lists;
+}
+
+/**
  * The pending attachments with upload progress and a remove button each.
  *
  * @selector [data-tk-part="composer-attachments"]
@@ -902,66 +922,39 @@ export const ComposerAttachments = forwardRef<HTMLUListElement, ComponentPropsWi
   function ComposerAttachments(props, ref) {
     const ctx = useComposerContext("Composer.Attachments");
     const { t, allowDataImages = false } = useThreadUI();
+    const lists = useAttachmentLists(ctx.attachments.length > 0, ctx.onAddFiles !== undefined);
+    const deps = useMemo(
+      () => ({ t, allowDataImages, safeUrl, fileTypeLabel }),
+      [t, allowDataImages],
+    );
     if (ctx.attachments.length === 0) return null;
     return (
       <ul
         data-tk-part="composer-attachments"
         aria-label={t("composer.attachments")}
+        aria-busy={lists ? undefined : true}
         {...props}
         ref={ref}
       >
-        {ctx.attachments.map((attachment) => {
-          const status = attachment.status ?? "done";
-          const percent = Math.round(Math.min(1, Math.max(0, attachment.progress ?? 0)) * 100);
-          const preview = attachment.previewUrl?.startsWith("blob:")
-            ? attachment.previewUrl
-            : safeUrl(attachment.previewUrl, "image", { allowDataImages });
-          return (
-            <li key={attachment.id} data-tk-part="composer-attachment" data-status={status}>
-              {preview ? (
-                <img data-tk-part="composer-attachment-thumbnail" src={preview} alt="" />
-              ) : (
-                <span data-tk-part="attachment-icon" aria-hidden>
-                  <FileText size={16} />
-                </span>
-              )}
+        {lists ? (
+          <lists.AttachmentItems
+            attachments={ctx.attachments}
+            onRemove={ctx.onRemoveAttachment}
+            deps={deps}
+          />
+        ) : (
+          ctx.attachments.map((attachment) => (
+            <li
+              key={attachment.id}
+              data-tk-part="composer-attachment"
+              data-status={attachment.status ?? "done"}
+            >
               <span data-tk-part="attachment-meta">
                 <span data-tk-part="attachment-name">{attachment.name}</span>
-                <span data-tk-part="attachment-type">
-                  {status === "error"
-                    ? t("composer.uploadFailed", { name: attachment.name })
-                    : fileTypeLabel(attachment.name, attachment.mimeType)}
-                </span>
-                {status === "error" && attachment.error ? (
-                  <span data-tk-part="composer-attachment-error" title={attachment.error}>
-                    {attachment.error}
-                  </span>
-                ) : null}
               </span>
-              {status === "uploading" ? (
-                <span
-                  data-tk-part="composer-attachment-progress"
-                  role="progressbar"
-                  aria-label={t("composer.uploading", { name: attachment.name, percent })}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={percent}
-                  style={{ ["--tk-progress" as string]: `${percent}%` }}
-                />
-              ) : null}
-              {ctx.onRemoveAttachment ? (
-                <button
-                  type="button"
-                  data-tk-part="composer-attachment-remove"
-                  aria-label={t("composer.remove", { name: attachment.name })}
-                  onClick={() => ctx.onRemoveAttachment?.(attachment.id)}
-                >
-                  <X aria-hidden size={12} />
-                </button>
-              ) : null}
             </li>
-          );
-        })}
+          ))
+        )}
       </ul>
     );
   },

@@ -102,7 +102,7 @@ describe("ThreadList without threads (connected)", () => {
     expect(created.closest("li")).toHaveAttribute("data-active");
 
     await user.click(within(history).getByRole("button", { name: "Rename: Lisbon weekend" }));
-    const input = within(history).getByRole("textbox", { name: "Conversation title" });
+    const input = await within(history).findByRole("textbox", { name: "Conversation title" });
     await user.clear(input);
     await user.type(input, "Lisbon in May{Enter}");
     expect(await within(history).findByText("Lisbon in May")).toBeInTheDocument();

@@ -1,5 +1,67 @@
+import { Check, X } from "lucide-react";
 import { AlertDialog } from "radix-ui";
+import { useEffect, useRef } from "react";
 import type { LazyDialogProps } from "../internal/lazy-dialog-props";
+
+/** Props of the lazily loaded rename form (see `thread-list.tsx`). */
+export interface RenameFormProps {
+  value: string;
+  onValueChange: (value: string) => void;
+  /** Leaves the form, saving the value or not (Escape and the cancel button do not). */
+  onFinish: (save: boolean) => void;
+  label: string;
+  saveLabel: string;
+  cancelLabel: string;
+}
+
+/** A thread list entry's inline rename form, loaded on first use with the delete dialog. */
+export function RenameForm({
+  value,
+  onValueChange,
+  onFinish,
+  label,
+  saveLabel,
+  cancelLabel,
+}: RenameFormProps) {
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    inputRef.current?.select();
+  }, []);
+  return (
+    <form
+      data-tk-part="thread-list-rename"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onFinish(true);
+      }}
+    >
+      <input
+        ref={inputRef}
+        data-tk-part="thread-list-rename-input"
+        aria-label={label}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") {
+            event.preventDefault();
+            onFinish(false);
+          }
+        }}
+      />
+      <button type="submit" data-tk-part="icon-button" aria-label={saveLabel}>
+        <Check aria-hidden size={14} />
+      </button>
+      <button
+        type="button"
+        data-tk-part="icon-button"
+        aria-label={cancelLabel}
+        onClick={() => onFinish(false)}
+      >
+        <X aria-hidden size={14} />
+      </button>
+    </form>
+  );
+}
 
 /** Props of the lazily loaded delete confirmation (see `thread-list.tsx`). */
 export interface DeleteDialogProps extends LazyDialogProps {

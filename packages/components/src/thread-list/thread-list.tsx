@@ -1,5 +1,5 @@
 import type { ThreadMetadata } from "@threadkit/core";
-import { Check, LoaderCircle, MessageSquare, Pencil, Trash2, X } from "lucide-react";
+import { LoaderCircle, MessageSquare, Pencil, Trash2, X } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -16,7 +16,10 @@ import type { MessageKey } from "../i18n/messages";
 import { composeRefs } from "../internal/compose-refs";
 import { lazyModule, useLazyModule } from "../internal/lazy-module";
 
-/** The Radix alert dialog confirming a deletion, loaded on first use. */
+/**
+ * The Radix alert dialog confirming a deletion and the inline rename form, loaded on first use
+ * (pointerenter, focus or click of the rename or delete button).
+ */
 export const deleteDialogModule = lazyModule(() =>
   import("../internal/overlays").then((overlays) => overlays.deleteDialog),
 );
@@ -85,15 +88,13 @@ const ThreadListEntry = memo(function ThreadListEntry({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(title);
   const [error, setError] = useState<MessageKey | null>(null);
-  const inputRef = useRef<HTMLInputElement | null>(null);
   const renameRef = useRef<HTMLButtonElement | null>(null);
   const deleteRef = useRef<HTMLButtonElement | null>(null);
   const [confirming, setConfirming] = useState(false);
   const dialogId = useId();
-  const DeleteDialog = useLazyModule(deleteDialogModule)?.DeleteDialog;
-  useEffect(() => {
-    if (editing) inputRef.current?.select();
-  }, [editing]);
+  const editors = useLazyModule(deleteDialogModule);
+  const DeleteDialog = editors?.DeleteDialog;
+  const RenameForm = editors?.RenameForm;
   const finish = (save: boolean) => {
     const next = draft.trim();
     setEditing(false);
@@ -110,39 +111,15 @@ const ThreadListEntry = memo(function ThreadListEntry({
       data-active={active ? "" : undefined}
       data-status={thread.status?.type}
     >
-      {editing ? (
-        <form
-          data-tk-part="thread-list-rename"
-          onSubmit={(event) => {
-            event.preventDefault();
-            finish(true);
-          }}
-        >
-          <input
-            ref={inputRef}
-            data-tk-part="thread-list-rename-input"
-            aria-label={t("history.renameLabel")}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                event.preventDefault();
-                finish(false);
-              }
-            }}
-          />
-          <button type="submit" data-tk-part="icon-button" aria-label={t("history.save")}>
-            <Check aria-hidden size={14} />
-          </button>
-          <button
-            type="button"
-            data-tk-part="icon-button"
-            aria-label={t("history.cancel")}
-            onClick={() => finish(false)}
-          >
-            <X aria-hidden size={14} />
-          </button>
-        </form>
+      {editing && RenameForm ? (
+        <RenameForm
+          value={draft}
+          onValueChange={setDraft}
+          onFinish={finish}
+          label={t("history.renameLabel")}
+          saveLabel={t("history.save")}
+          cancelLabel={t("history.cancel")}
+        />
       ) : (
         <>
           <button
@@ -163,9 +140,21 @@ const ThreadListEntry = memo(function ThreadListEntry({
                 data-tk-part="icon-button"
                 aria-label={`${t("history.rename")}: ${title}`}
                 title={t("history.rename")}
+                // The form's code loads with the delete dialog's; until it is here the entry
+                // stays as it is, and a failed load is logged.
+                aria-busy={editing && !RenameForm ? true : undefined}
+                onPointerEnter={preloadDeleteDialog}
+                onFocus={preloadDeleteDialog}
                 onClick={() => {
                   setDraft(title);
                   setEditing(true);
+                  deleteDialogModule.preload().catch((error: unknown) => {
+                    console.error(
+                      "threadkit: the thread list's rename form failed to load.",
+                      error,
+                    );
+                    setEditing(false);
+                  });
                 }}
               >
                 <Pencil aria-hidden size={14} />
