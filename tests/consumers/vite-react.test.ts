@@ -125,6 +125,28 @@ describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
     await page.close();
   });
 
+  it("loads the run engine on the thread view once it is idle, before any action", async () => {
+    const holding = (pattern: RegExp) =>
+      Object.entries(chunkModules())
+        .filter(([, ids]) => ids.some((id) => pattern.test(id)))
+        .map(([file]) => `/${file}`);
+    const engine = [
+      ...holding(/@threadkit\/hooks\/dist\/engine\/run-runtime\.js$/),
+      ...holding(/@threadkit\/hooks\/dist\/engine\/run-engine\.js$/),
+    ];
+    expect(engine).toHaveLength(2);
+    const page = await open(`/thread.html?thread=${threadId}`);
+    await expectHistory(page);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+      );
+    await expect
+      .poll(async () => (await fetched()).filter((file) => engine.includes(file)).sort())
+      .toEqual([...engine].sort());
+    await page.close();
+  });
+
   it("lets Tailwind utilities win on threadkit parts", async () => {
     const page = await open(`/?thread=${threadId}`);
     await expectHistory(page);
