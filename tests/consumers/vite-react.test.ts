@@ -125,6 +125,28 @@ describe("a Vite + React 19 + Tailwind v4 app using the tarballs", () => {
     await page.close();
   });
 
+  it("loads the run engine on the thread view once it is idle, before any action", async () => {
+    const holding = (pattern: RegExp) =>
+      Object.entries(chunkModules())
+        .filter(([, ids]) => ids.some((id) => pattern.test(id)))
+        .map(([file]) => `/${file}`);
+    const engine = [
+      ...holding(/@threadkit\/hooks\/dist\/engine\/run-runtime\.js$/),
+      ...holding(/@threadkit\/hooks\/dist\/engine\/run-engine\.js$/),
+    ];
+    expect(engine).toHaveLength(2);
+    const page = await open(`/thread.html?thread=${threadId}`);
+    await expectHistory(page);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+      );
+    await expect
+      .poll(async () => (await fetched()).filter((file) => engine.includes(file)).sort())
+      .toEqual([...engine].sort());
+    await page.close();
+  });
+
   it("lets Tailwind utilities win on threadkit parts", async () => {
     const page = await open(`/?thread=${threadId}`);
     await expectHistory(page);
@@ -401,11 +423,36 @@ describe("what the pages of a ChatKit-only app ship", () => {
     const chunks = chunkModules();
     const initial = initialJs(htmlFile).files.map((file) => file.replace(/^\//, ""));
     const modules = initial.flatMap((file) => chunks[file] ?? []);
-    // The list is real: the page ships the run engine's eager half (state, optimistic message).
-    expect(modules.some((id) => id.includes("@threadkit/hooks/dist/engine/run-engine.js"))).toBe(
-      true,
-    );
+    // The list is real: the page ships the code that loads the runtime.
+    expect(
+      modules.some((id) => id.includes("@threadkit/hooks/dist/engine/load-run-runtime.js")),
+    ).toBe(true);
     expect(modules.filter((id) => runtimeModules.test(id))).toEqual([]);
+  });
+
+  // The run machinery a thread view needs only once the user retries, answers, acts on a widget
+  // or gives feedback: the run engine's shell with its failure policy and request building, the
+  // run hooks, and the widget action and feedback hooks.
+  const runMachinery =
+    /@threadkit\/hooks\/dist\/(engine\/(run-engine|failure-policy|run-request|run-activity|retry-items)|run\/(use-run-stream|use-retry-after-item|use-submit-structured-input)|widgets\/use-widget-action|threads\/use-item-feedback)\.js$/;
+
+  it("thread.html (thread view) loads the run engine with the first action on the thread", () => {
+    const chunks = chunkModules();
+    const initial = initialJs("thread.html").files.map((file) => file.replace(/^\//, ""));
+    const modules = initial.flatMap((file) => chunks[file] ?? []);
+    // The list is real: the page wires its actions and shows runs started elsewhere.
+    expect(
+      modules.some((id) => id.includes("@threadkit/hooks/dist/run/use-thread-run-actions.js")),
+    ).toBe(true);
+    expect(
+      modules.some((id) => id.includes("@threadkit/hooks/dist/run/use-thread-run-status.js")),
+    ).toBe(true);
+    expect(modules.filter((id) => runMachinery.test(id))).toEqual([]);
+    // The engine is built, and the full chat (which sends) ships it.
+    const chat = initialJs("index.html").files.flatMap(
+      (file) => chunks[file.replace(/^\//, "")] ?? [],
+    );
+    expect(chat.some((id) => id.includes("@threadkit/hooks/dist/engine/run-engine.js"))).toBe(true);
   });
 
   it("keeps the run engine's runtime in one chunk (its SSE decoder shared with the Assistants code)", () => {

@@ -78,6 +78,7 @@ export {
   type SubmitStructuredInput,
   useSubmitStructuredInput,
 } from "./run/use-submit-structured-input";
+export { type ThreadRunActions, useThreadRunActions } from "./run/use-thread-run-actions";
 export {
   selectThreadRunError,
   selectUnansweredMessage,

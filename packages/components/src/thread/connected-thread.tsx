@@ -7,14 +7,10 @@ import type {
 import {
   ThreadProvider,
   type ThreadStore,
-  useItemFeedback,
-  useRetryAfterItem,
-  useRunStream,
-  useSubmitStructuredInput,
   useThread,
   useThreadItems,
+  useThreadRunActions,
   useThreadStore,
-  useWidgetAction,
 } from "@threadkit/hooks";
 import { forwardRef, useCallback, useMemo, useRef } from "react";
 import { type FeedbackKind, useThreadUI } from "../context";
@@ -70,9 +66,9 @@ function userMessageBefore(store: ThreadStore, itemId: string): string | null {
  *
  * A thread that ends with a user message no reply followed (the server crashed mid-turn) offers
  * "Get a reply" in `Thread.RunStatus`, which sends `threads.retry_after_item` on that message
- * (`useRetryAfterItem`) unless the app handles it with its own `onRegenerate`.
+ * unless the app handles it with its own `onRegenerate`.
  *
- * Structured input items are answered through the hooks as well (`useSubmitStructuredInput`):
+ * Structured input items are answered through the hooks as well:
  * Submit and Skip send `threads.add_structured_input` and stream the reply into the thread,
  * unless the app handles them with its own `onStructuredInputSubmit` (here or on an enclosing
  * `ThreadUIProvider`). What the thread offers follows its backend's `capabilities` (`run`,
@@ -82,6 +78,11 @@ function userMessageBefore(store: ThreadStore, itemId: string): string | null {
  * current by `thread.updated`) is enforced for every image in it; until it is known, no remote
  * image loads. An `allowedImageDomains` prop (or one on an enclosing `ThreadUIProvider`) replaces
  * the thread's list.
+ *
+ * Retry, structured input, widget server actions and feedback go through `useThreadRunActions`:
+ * the run engine is not part of the first page; it loads once the browser is idle, on the first
+ * pointer or focus in the thread, or with the first action (a failed load shows on the thread
+ * with a retry, nothing is lost).
  */
 export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRootProps>(
   function ConnectedThreadRoot(
@@ -95,6 +96,8 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       onRetry,
       renderers,
       allowedImageDomains,
+      onPointerEnter,
+      onFocusCapture,
       ...props
     },
     ref,
@@ -104,7 +107,10 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       pageSize === undefined ? {} : { pageSize },
     );
     const store = useThreadStore(threadId);
-    const submitStructuredInput = useSubmitStructuredInput(threadId);
+    // Retry, answers, widget actions and feedback: their runners (and the run engine) load on
+    // idle after the first paint, or on the first pointer or focus in the thread.
+    const actions = useThreadRunActions(threadId);
+    const { submitStructuredInput, retryAfterItem, sendServerAction, sendFeedback } = actions;
     const connectedSubmit = useCallback(
       async (item: StructuredInputItem, submission: StructuredInputSubmission) => {
         const result = await submitStructuredInput(item.id, submission);
@@ -115,7 +121,6 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       },
       [submitStructuredInput],
     );
-    const retryAfterItem = useRetryAfterItem(threadId);
     const connectedRegenerate = useCallback(
       (item: UserMessageItem) => void retryAfterItem(item.id),
       [retryAfterItem],
@@ -123,18 +128,15 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     const ui = useThreadUI();
     // Server widget actions stream into this thread through a run of its own; its backend says
     // what the thread view may offer (no backend: the provider's clients cannot run, read-only).
-    const widgetRun = useRunStream(threadId);
-    const capabilities = widgetRun.backend?.capabilities;
+    const capabilities = actions.backend?.capabilities;
     const canRun = capabilities?.run === true;
     // Widget.Root routes each action once; the routed server action is only sent here.
-    const { sendServerAction } = useWidgetAction({ run: widgetRun });
     const sendRef = useRef(sendServerAction);
     sendRef.current = sendServerAction;
     const widgetRenderer = useMemo(
       () =>
         createWidgetItemRenderer({
-          onAction: (action, context) =>
-            sendRef.current(action, context.itemId ? { id: context.itemId } : null),
+          onAction: (action, context) => sendRef.current(action, context.itemId ?? null),
           // Failures are reported to the provider's `onError` already.
           onActionError: () => {},
         }),
@@ -148,11 +150,10 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
           : { ...ui.renderers, ...renderers, widget: widgetRenderer },
       [ownWidgets, capabilities, renderers, ui.renderers, widgetRenderer],
     );
-    const feedback = useItemFeedback(threadId ?? undefined);
-    const { mutate: sendFeedback } = feedback;
     const connectedFeedback = useCallback(
       (item: AssistantMessageItem, kind: FeedbackKind) =>
-        sendFeedback({ itemIds: [item.id], kind }),
+        // Failures are reported to the provider's `onError`.
+        void sendFeedback([item.id], kind).catch(() => {}),
       [sendFeedback],
     );
     const connectedRetry = useCallback(
@@ -193,6 +194,15 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
       <ThreadProvider threadId={threadId} store={store}>
         <ThreadRoot
           {...props}
+          // Pointer or focus in the thread: its actions' code loads before the first click.
+          onPointerEnter={(event) => {
+            onPointerEnter?.(event);
+            if (canRun) actions.preload();
+          }}
+          onFocusCapture={(event) => {
+            onFocusCapture?.(event);
+            if (canRun) actions.preload();
+          }}
           {...(submit !== undefined ? { onStructuredInputSubmit: submit } : {})}
           allowedImageDomains={imageDomains}
           {...(regenerate !== undefined ? { onRegenerate: regenerate } : {})}

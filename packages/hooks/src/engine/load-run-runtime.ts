@@ -43,15 +43,23 @@ export function preloadRunRuntime(): void {
 }
 
 /**
- * Preloads the runtime once the browser is idle (`requestIdleCallback`, else a short timeout),
- * after the first paint. Returns the function that cancels a preload not started yet.
+ * Runs `callback` once the browser is idle (`requestIdleCallback`, else a short timeout), after
+ * the first paint. Returns the function that cancels it if it has not run yet.
+ */
+export function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(callback, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(callback, 200);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Preloads the runtime once the browser is idle, after the first paint (see `whenIdle`).
+ * Returns the function that cancels a preload not started yet.
  */
 export function preloadRunRuntimeWhenIdle(): () => void {
   if (loaded !== null) return () => {};
-  if (typeof requestIdleCallback === "function") {
-    const handle = requestIdleCallback(preloadRunRuntime, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(preloadRunRuntime, 200);
-  return () => clearTimeout(timer);
+  return whenIdle(preloadRunRuntime);
 }

@@ -1,5 +1,5 @@
 import type { ThreadStore } from "../thread/thread-store";
-import type { RunSnapshot } from "./run-engine";
+import type { RunSnapshot } from "./run-host";
 
 /**
  * Counts a runner's work in its thread's store (`runsInFlight`) while its status is

@@ -16,6 +16,7 @@ import type {
 } from "@threadkit/core";
 import { createAssistantMessage, createUserMessage, textDelta } from "@threadkit/core/testing";
 import { createThreadStore, type ThreadStore } from "../thread/thread-store";
+import { loadedRunRuntime, loadRunRuntime } from "./load-run-runtime";
 import { RunEngine, type RunEngineDeps } from "./run-engine";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +74,7 @@ function engineOver(backend: ThreadBackend, overrides: Partial<RunEngineDeps> = 
     maxToolRoundTrips: 3,
     getIdleTimeoutMs: () => 0,
     getReauthenticate: () => undefined,
+    runtime: { loaded: loadedRunRuntime, load: loadRunRuntime },
     onThreadCreated: () => {},
     onEffect: () => {},
     onError: () => {},

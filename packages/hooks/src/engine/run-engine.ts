@@ -4,7 +4,7 @@
  * a `ThreadBackend` (request building in `run-request.ts`, failures in `failure-policy.ts`),
  * whichever backend adapter it is (ChatKit protocol or Assistants API). What only a running
  * response needs (`run-operation.ts`: the stream loop, client tools) is in the lazy runtime
- * (`load-run-runtime.ts`): an operation shows at once (status `submitting`, the optimistic
+ * (`load-run-runtime.ts`, given in `deps.runtime`): an operation shows at once (status `submitting`, the optimistic
  * message) and runs once the runtime has loaded.
  */
 import type { ActionPayload, StructuredInputSubmission } from "@threadkit/core";
@@ -16,9 +16,9 @@ import {
   retryOperationFor,
   StoreMarks,
 } from "./failure-policy";
-import { loadedRunRuntime, loadRunRuntime, type RunRuntime } from "./load-run-runtime";
 import { removeItemsAfter } from "./retry-items";
 import type {
+  OperationRuntime,
   RunEngineDeps,
   RunFlags,
   RunHost,
@@ -263,12 +263,12 @@ export class RunEngine {
     const run = { store, abort, optimisticId, flags };
     // Loaded: no tick between the call and its request. Else the operation shows as submitted
     // while the runtime loads.
-    const loaded = loadedRunRuntime();
+    const loaded = this.deps.runtime.loaded();
     if (loaded !== null)
       return loaded.runBackendOperation(this.host, operation, route.backend, run);
-    let runtime: RunRuntime;
+    let runtime: OperationRuntime;
     try {
-      runtime = await loadRunRuntime();
+      runtime = await this.deps.runtime.load();
     } catch (cause) {
       // Nothing was sent: the input goes back (`failedInput`, `onLost`) and `retry()` loads again.
       const error = cause instanceof Error ? cause : new Error(String(cause));

@@ -7,6 +7,7 @@ import type { ThreadStore } from "../thread/thread-store";
 import type { StoreMarks } from "./failure-policy";
 import type { ClientToolHandler } from "./run-errors";
 import type { RunInput, RunOperation } from "./run-request";
+import type { RunResult } from "./run-result";
 import type { RunEffect } from "./stream-loop";
 
 /** Where a run is. */
@@ -45,6 +46,29 @@ export interface RunEngineDeps {
   onEffect(effect: RunEffect): void;
   onError(error: Error): void;
   log(name: string, data?: Readonly<Record<string, unknown>>): void;
+  /** The lazy runtime that runs an operation (`load-run-runtime.ts`), loaded on the first run. */
+  runtime: OperationRuntimeLoader;
+}
+
+/** What a run needs of the lazy runtime: its backend operation (`run-operation.ts`). */
+export interface OperationRuntime {
+  runBackendOperation(
+    host: RunHost,
+    operation: RunOperation,
+    backend: ThreadBackend,
+    run: {
+      store: ThreadStore;
+      abort: AbortController;
+      optimisticId: string | null;
+      flags: RunFlags;
+    },
+  ): Promise<RunResult>;
+}
+
+/** Loads the runtime: `loaded()` when it is there (no tick), else `load()` (rejects on failure). */
+export interface OperationRuntimeLoader {
+  loaded(): OperationRuntime | null;
+  load(): Promise<OperationRuntime>;
 }
 
 /** What one run tracks while it goes: acceptance and the confirmed user message. */

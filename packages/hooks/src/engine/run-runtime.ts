@@ -1,6 +1,10 @@
 /**
  * The run engine's lazy runtime (see `load-run-runtime.ts`): loaded with one `import()`, it holds
- * everything only a running response needs, so bundlers put it in one chunk.
+ * everything only a running response needs, so bundlers put it in one chunk. A thread view
+ * (`useThreadRunActions`) makes its runners from here too: the `RunEngine` shell, its failure
+ * policy and request building load with its first action (or once the browser is idle).
  */
 export { runChatKitStream } from "@threadkit/core/internal";
+export { trackRunActivity } from "./run-activity";
+export { RunEngine } from "./run-engine";
 export { runBackendOperation } from "./run-operation";

@@ -5,8 +5,8 @@ import type { AssistantRunOptions } from "../engine/backends";
 import { preloadRunRuntimeWhenIdle } from "../engine/load-run-runtime";
 import { trackRunActivity } from "../engine/run-activity";
 import { RunEngine, type RunStatus } from "../engine/run-engine";
+import { createRunEngineDeps } from "../engine/run-engine-deps";
 import type { ClientToolHandler } from "../engine/run-errors";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "../engine/run-failure";
 import type { RunInput, SendOptions } from "../engine/run-request";
 import type { RunResult } from "../engine/run-result";
 import { resolveRunBackend, resolveRunRoute } from "../engine/run-route";
@@ -198,23 +198,15 @@ export function useRunController(
 
   const [controller] = useState(
     () =>
-      new RunEngine(threadId, {
-        getRoute: () => resolveRunRoute(context.clients, latest.current.assistant),
-        getStore: (id) => context.stores.get(id),
-        adoptDraft: (store, id) => context.stores.adoptDraft(store, id),
-        getClientTools: () => latest.current.clientTools,
-        throttleMs: options.throttleMs ?? 0,
-        maxToolRoundTrips: options.maxToolRoundTrips ?? 10,
-        getIdleTimeoutMs: () =>
-          latest.current.idleTimeoutMs ??
-          latestContext.current.streamIdleTimeoutMs ??
-          DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-        getReauthenticate: () => latestContext.current.sessionExpired,
-        onThreadCreated: (id) => latest.current.onThreadCreated?.(id),
-        onEffect: (effect) => context.reportEffect(effect),
-        onError: (error) => context.reportError(error),
-        log: (name, data) => context.log(name, data),
-      }),
+      new RunEngine(
+        threadId,
+        createRunEngineDeps(
+          context,
+          () => ({ options: latest.current, context: latestContext.current }),
+          options.throttleMs ?? 0,
+          options.maxToolRoundTrips ?? 10,
+        ),
+      ),
   );
 
   const stores = context.stores;

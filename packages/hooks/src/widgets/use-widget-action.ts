@@ -3,13 +3,13 @@ import {
   type ActionPayload,
   runWidgetAction,
   type ThreadItem,
-  widgetActionRoute,
 } from "@threadkit/core";
 import { useCallback, useContext, useMemo, useRef, useState } from "react";
 import { getRunBackend } from "../internal/thread-backend";
 import { useThreadkitContext } from "../provider/threadkit-context";
 import { type UseRunStreamResult, useRunStream } from "../run/use-run-stream";
 import { ThreadContextInternal } from "../thread/thread-context";
+import { sendWidgetServerAction, toActionPayload } from "./send-server-action";
 
 /** The widget item an action comes from. */
 export interface WidgetActionSource {
@@ -139,7 +139,7 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
         return;
       }
       try {
-        await onClientAction(toPayload(action), source);
+        await onClientAction(toActionPayload(action), source);
       } catch (caught) {
         fail(caught, false);
       }
@@ -150,35 +150,14 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
   const sendServerAction = useCallback(
     async (action: ActionConfig, source: WidgetActionSource | null): Promise<void> => {
       const { run: currentRun, backend: currentBackend } = latest.current;
-      const threadId = currentRun.threadId;
-      if (threadId === null)
-        return fail(new Error("Widget actions need an existing thread"), false);
       setError(null);
-      if (widgetActionRoute(action) === "sync") {
-        if (!currentBackend) {
-          return fail(
-            new Error("`useWidgetAction` needs a `protocol` client in `ThreadkitProvider`"),
-            false,
-          );
-        }
-        let updated: ThreadItem | null;
-        try {
-          updated = await currentBackend.syncCustomAction(
-            threadId,
-            source?.id ?? null,
-            toPayload(action),
-          );
-        } catch (caught) {
-          return fail(caught, false);
-        }
-        if (updated != null) context.stores.get(threadId).getState().upsertItem(updated);
-        return;
-      }
-      const result = await currentRun.customAction(toPayload(action), source?.id ?? null);
-      // The run has already reported its own failure.
-      if (result.status === "error") {
-        fail(result.error ?? new Error(`Widget action "${action.type}" failed`), true);
-      }
+      const failure = await sendWidgetServerAction(action, source?.id ?? null, {
+        threadId: currentRun.threadId,
+        backend: currentBackend,
+        customAction: currentRun.customAction,
+        getStore: (id) => context.stores.get(id),
+      });
+      if (failure !== null) fail(failure.error, failure.reported);
     },
     [context, fail],
   );
@@ -230,9 +209,4 @@ export function useWidgetAction(options: UseWidgetActionOptions = {}): UseWidget
     }),
     [dispatch, sendServerAction, runClientAction, pending, error, canSendServerActions],
   );
-}
-
-/** The payload sent for an action: its type and payload, without the client-side settings. */
-function toPayload(action: ActionConfig): ActionPayload {
-  return { type: action.type, payload: action.payload ?? null };
 }
