@@ -187,9 +187,11 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * composer menus, image and source previews) share one lazy chunk; the thread view 59.9 kB and
  * the full chat 72.0 kB once the thread list and its mutations left TanStack Query, the run
  * engine's runtime loads on the first run, the composer's namespaces tree-shake and its tag
- * features load on first use, Radix's slot gave way to threadkit's own and markdown shrank.
+ * features load on first use, Radix's slot gave way to threadkit's own and markdown shrank; the
+ * thread view 57.1 kB and the full chat 71.7 kB once the thread view's run actions, the stream-event
+ * schemas, the composer's attachment lists and the thread list's rename form load on first use.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 61_000, chat: 73_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 58_000, chat: 72_500, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
