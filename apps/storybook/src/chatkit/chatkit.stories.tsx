@@ -193,7 +193,7 @@ export const HistoryFromTheApp: Story = {
     await userEvent.click(
       within(history).getByRole("button", { name: "Rename: Alps trip (the app's title)" }),
     );
-    const field = within(history).getByRole("textbox");
+    const field = await within(history).findByRole("textbox");
     await userEvent.clear(field);
     await userEvent.type(field, "Zermatt{Enter}");
     await waitFor(() => expect(renameInIndex).toHaveBeenCalledWith("thr_alps", "Zermatt"));

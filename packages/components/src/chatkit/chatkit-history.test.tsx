@@ -86,7 +86,7 @@ describe("ChatKit history extensions", () => {
     expect(server.requests.some((r) => r.body?.type === "threads.list")).toBe(false);
 
     await user.click(within(history).getByRole("button", { name: "Rename: Kept by the app" }));
-    const input = within(history).getByRole("textbox");
+    const input = await within(history).findByRole("textbox");
     await user.clear(input);
     await user.type(input, "Renamed{Enter}");
     await waitFor(() => expect(onRename).toHaveBeenCalledWith("thr_app", "Renamed"));

@@ -1,7 +1,13 @@
 import type { UserMessageItem } from "@threadkit/core";
 import type { ThreadRunError } from "@threadkit/hooks";
 import { RotateCcw } from "lucide-react";
-import { type ComponentPropsWithoutRef, forwardRef, useSyncExternalStore } from "react";
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { useThreadUI } from "../context";
 import type { MessageKey } from "../i18n/messages";
 import { Notice, ProgressUpdate, StreamError } from "../items/notice";
@@ -90,13 +96,22 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
     const { t } = ui;
     const getStatus = source.getRunStatus ? () => source.getRunStatus?.() : none;
     const status = useSyncExternalStore(source.subscribe, getStatus, getStatus);
+    // "Get a reply" goes at once when clicked (the run may first load its code); it can come back
+    // once that run has shown an error or progress, or when another message is left unanswered.
+    const [requested, setRequested] = useState<string | null>(null);
+    const settled = status?.error != null || status?.progress != null;
+    useEffect(() => {
+      if (settled) setRequested(null);
+    }, [settled]);
     if (status === undefined) return null;
     const { notices, progress, error, incomplete, dismissNotice, reauthenticate } = status;
     const retry = onRetry ?? status.retry;
     const regenerate = onRegenerate ?? ui.onRegenerate;
     const ended = incomplete && !error && !progress ? incomplete : null;
     const unanswered =
-      !error && !progress && !ended && regenerate ? status.unansweredMessage : null;
+      !error && !progress && !ended && regenerate && status.unansweredMessage?.id !== requested
+        ? status.unansweredMessage
+        : null;
     return (
       <div
         data-tk-part="thread-run-status"
@@ -151,7 +166,10 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
               data-tk-part="button"
               data-variant="secondary"
               data-action="regenerate"
-              onClick={() => regenerate(unanswered)}
+              onClick={() => {
+                setRequested(unanswered.id);
+                regenerate(unanswered);
+              }}
             >
               <RotateCcw aria-hidden size={14} />
               {t("run.getReply")}
