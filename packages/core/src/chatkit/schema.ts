@@ -1,7 +1,10 @@
 /**
- * valibot schemas of the ChatKit protocol (`../protocol`). Objects are loose: fields this version
- * does not know pass through untouched. Discriminated unions are dispatched by hand in
- * `../validation`, so unknown item and event types can be preserved instead of rejected.
+ * valibot schemas of the ChatKit protocol's items, threads and pages (the wire types of
+ * `./thread-item.ts` and `./thread.ts`); the stream events' own schemas are in
+ * `./stream-event-schema.ts`, the requests' in `./request-schema.ts`. Objects are loose: fields
+ * this version does not know pass through untouched. Discriminated unions are dispatched by hand
+ * in the parsers (`./parse-thread-item.ts`, `./parse-stream-event.ts`), so unknown item and event
+ * types can be preserved instead of rejected.
  */
 import * as v from "valibot";
 
