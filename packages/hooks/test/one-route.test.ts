@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 // Everything the hooks and components send goes through a `ThreadBackend`. Only the route
 // module picks a backend from the provider's clients; any other file that branches on
-// `clients.protocol`, `.rest` or `.assistants` builds a second road.
+// `clients.backend`, `.protocol`, `.rest` or `.assistants` builds a second road.
 const packagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Files that may read the clients, relative to `packages/`, each with why. */
@@ -14,7 +14,7 @@ const ROUTE_MODULE = new Map<string, string>([
 ]);
 
 const READS_CLIENT =
-  /clients\??\.(protocol|rest|assistants)\b|\{[^}=;]*\b(protocol|rest|assistants)\b[^}=;]*\}\s*=\s*[^;]*\bclients\b/;
+  /clients\??\.(backend|protocol|rest|assistants)\b|\{[^}=;]*\b(backend|protocol|rest|assistants)\b[^}=;]*\}\s*=\s*[^;]*\bclients\b/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -57,6 +57,7 @@ describe("one route from the clients to a backend", () => {
     expect(READS_CLIENT.test("const protocol = context.clients.protocol;")).toBe(true);
     expect(READS_CLIENT.test('const { protocol } = useThreadkitContext("x").clients;')).toBe(true);
     expect(READS_CLIENT.test("if (clients?.rest) load();")).toBe(true);
+    expect(READS_CLIENT.test("return clients.backend.listThreads();")).toBe(true);
     expect(READS_CLIENT.test("const backend = getRunBackend(run, context.clients);")).toBe(false);
   });
 });

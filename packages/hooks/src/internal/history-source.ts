@@ -103,8 +103,8 @@ export function historyFromBackend(backend: ThreadBackend, hookName: string): Hi
 }
 
 /**
- * The history source for the provider's clients: the backend of the protocol client, else of the
- * REST client, else of the Assistants client. Throws a clear error naming `hookName` when none is
+ * The history source for the provider's clients: the app's own `backend`, else the backend of the
+ * protocol client, else of the REST client, else of the Assistants client. Throws a clear error naming `hookName` when none is
  * given.
  */
 export function getHistorySource(
@@ -115,6 +115,6 @@ export function getHistorySource(
   const backend = getThreadBackend(clients, options);
   if (backend) return historyFromBackend(backend, hookName);
   throw new Error(
-    `\`${hookName}\` needs a \`protocol\`, \`rest\` or \`assistants\` client in \`ThreadkitProvider\``,
+    `\`${hookName}\` needs a \`backend\`, or a \`protocol\`, \`rest\` or \`assistants\` client, in \`ThreadkitProvider\``,
   );
 }

@@ -15,14 +15,15 @@ export interface ThreadBackendOptions {
 }
 
 /**
- * The backend of the protocol client, else of the REST client, else of the Assistants client
- * (one per client); `undefined` when the provider has none of them.
+ * The app's own `backend`, else the backend of the protocol client, else of the REST client,
+ * else of the Assistants client (one per client); `undefined` when the provider has none of them.
  */
 export function getThreadBackend(
   clients: ThreadkitClients,
   options: ThreadBackendOptions = {},
 ): ThreadBackend | undefined {
-  const { protocol, rest, assistants } = clients;
+  const { backend, protocol, rest, assistants } = clients;
+  if (backend) return backend;
   if (protocol) return chatKitBackendFor(protocol);
   if (rest) return restBackendFor(rest);
   if (assistants) return assistantsBackendFor(assistants, { fileUrl: options.assistantFileUrl });

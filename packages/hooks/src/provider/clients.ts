@@ -6,6 +6,7 @@ import type {
   ChatKitClient,
   ChatKitRestClient,
   AssistantsClient as CoreAssistantsClient,
+  ThreadBackend,
 } from "@threadkit/core";
 
 /** The ChatKit protocol client (`createChatKitClient`). */
@@ -25,4 +26,13 @@ export interface ThreadkitClients {
   rest?: RestClient;
   /** Assistants API threads and runs (`createAssistantsClient`). */
   assistants?: AssistantsClient;
+  /**
+   * Any `ThreadBackend`: an adapter of the app's own API, or one of core's
+   * (`createChatKitBackend`, `createChatKitRestBackend`, `createAssistantsBackend`). When given,
+   * everything goes to it: the thread list, history, renames, deletes, feedback, runs (when its
+   * `capabilities.run`), attachments, widget actions and dictation, each as far as its
+   * `capabilities` allow. It takes precedence over `protocol`, `rest` and `assistants`, except
+   * for runs with `useRunStream`'s `assistant` option, which go to `assistants`.
+   */
+  backend?: ThreadBackend;
 }
