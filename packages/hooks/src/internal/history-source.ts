@@ -115,6 +115,6 @@ export function getHistorySource(
   const backend = getThreadBackend(clients, options);
   if (backend) return historyFromBackend(backend, hookName);
   throw new Error(
-    `\`${hookName}\` needs a \`backend\`, or a \`protocol\`, \`rest\` or \`assistants\` client, in \`ThreadkitProvider\``,
+    `\`${hookName}\` needs a \`protocol\`, \`rest\` or \`assistants\` client, or a \`backend\`, in \`ThreadkitProvider\``,
   );
 }
