@@ -6,6 +6,7 @@ import {
   type Thread,
   type ThreadBackend,
   type ThreadItem,
+  type ThreadRunBatch,
   UnsupportedOperationError,
 } from "@threadkit/core";
 import { createAssistantMessage, createUserMessage, textDelta } from "@threadkit/core/testing";
@@ -17,8 +18,8 @@ const page = <T,>(data: T[]): Page<T> => ({ data, has_more: false, after: null }
 
 /**
  * A `ThreadBackend` written in the page, as an app writes one for an API of its own: threads in a
- * map, and a run that answers every message with an echo, streamed word by word as ChatKit thread
- * events. Attachments, feedback, widget actions and dictation are not offered.
+ * map, and a run that answers every message (and every retry) with an echo, streamed word by word
+ * as ChatKit thread events. Attachments, widget actions and dictation are not offered.
  */
 function createEchoBackend(): ThreadBackend {
   const threads = new Map<string, Thread>();
@@ -31,12 +32,12 @@ function createEchoBackend(): ThreadBackend {
     if (!thread) throw new Error(`No thread ${threadId}`);
     return { ...thread, items: page(items.get(threadId) ?? []) };
   };
-  return {
+  const backend: ThreadBackend = {
     capabilities: {
       run: true,
       rename: true,
       delete: true,
-      feedback: false,
+      feedback: true,
       attachments: false,
       customActions: false,
       transcribe: false,
@@ -55,21 +56,40 @@ function createEchoBackend(): ThreadBackend {
       threads.delete(threadId);
       items.delete(threadId);
     },
-    feedback: refuse("feedback"),
+    feedback: async () => {},
     createAttachment: refuse("attachments"),
     uploadAttachment: refuse("attachments"),
     deleteAttachment: refuse("attachments"),
     syncCustomAction: refuse("widget actions"),
     transcribe: refuse("dictation"),
     async *run(operation, _signal, options) {
-      if (operation.type !== "create_thread" && operation.type !== "add_message") {
+      if (
+        operation.type !== "create_thread" &&
+        operation.type !== "add_message" &&
+        operation.type !== "retry_after_item"
+      ) {
         throw new UnsupportedOperationError("echo", operation.type);
       }
       options?.onAccepted?.();
-      const text = operation.input.content
+      let text: string;
+      let threadId: string;
+      if (operation.type === "retry_after_item") {
+        // Drops what followed the user message and answers it again.
+        threadId = operation.threadId;
+        const list = items.get(threadId) ?? [];
+        const at = list.findIndex((item) => item.id === operation.itemId);
+        const message = list[at];
+        if (message?.type !== "user_message") throw new Error(`No message ${operation.itemId}`);
+        list.splice(at + 1);
+        text = message.content
+          .map((part) => (part.type === "input_text" ? part.text : ""))
+          .join("");
+        yield* answer(threadId, `Once more, you said: ${text}`);
+        return;
+      }
+      text = operation.input.content
         .map((part) => (part.type === "input_text" ? part.text : ""))
         .join("");
-      let threadId: string;
       if (operation.type === "create_thread") {
         threadId = `thr_echo_${++next}`;
         threads.set(threadId, {
@@ -85,27 +105,32 @@ function createEchoBackend(): ThreadBackend {
       } else {
         threadId = operation.threadId;
       }
-      const list = items.get(threadId) ?? [];
       const sent = createUserMessage(`msg_${++next}`, text, { thread_id: threadId });
-      list.push(sent);
+      items.get(threadId)?.push(sent);
       yield [{ type: "thread.item.done", item: sent }];
-      const replyId = `msg_${++next}`;
-      yield [
-        {
-          type: "thread.item.added",
-          item: createAssistantMessage(replyId, [""], { thread_id: threadId }),
-        },
-      ];
-      const words = `You said: ${text}`.split(/(?<= )/);
-      for (const word of words) {
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        yield [textDelta(replyId, word)];
-      }
-      const reply = createAssistantMessage(replyId, [words.join("")], { thread_id: threadId });
-      list.push(reply);
-      yield [{ type: "thread.item.done", item: reply }];
+      yield* answer(threadId, `You said: ${text}`);
     },
   };
+  return backend;
+
+  /** `text` streamed word by word into a new assistant message. */
+  async function* answer(threadId: string, text: string): AsyncGenerator<ThreadRunBatch> {
+    const replyId = `msg_${++next}`;
+    yield [
+      {
+        type: "thread.item.added",
+        item: createAssistantMessage(replyId, [""], { thread_id: threadId }),
+      },
+    ];
+    const words = text.split(/(?<= )/);
+    for (const word of words) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      yield [textDelta(replyId, word)];
+    }
+    const reply = createAssistantMessage(replyId, [words.join("")], { thread_id: threadId });
+    items.get(threadId)?.push(reply);
+    yield [{ type: "thread.item.done", item: reply }];
+  }
 }
 
 /** `<ChatKit>` over the echo backend: `api: { clients: { backend } }`. */
@@ -141,5 +166,11 @@ export const EchoBackend: StoryObj<typeof meta> = {
     });
     await expect(canvas.getByRole("textbox")).toBeVisible();
     await expect(canvas.queryByRole("button", { name: "Add attachments" })).toBeNull();
+    // A retry goes to the same backend: the old reply is replaced by a new one.
+    await userEvent.click(canvas.getByRole("button", { name: "Regenerate" }));
+    await waitFor(() => expect(canvas.getByText("Once more, you said: Hello")).toBeVisible(), {
+      timeout: 5000,
+    });
+    await expect(canvas.queryByText("You said: Hello", { exact: true })).toBeNull();
   },
 };
