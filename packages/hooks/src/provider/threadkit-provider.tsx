@@ -18,7 +18,7 @@ import {
 
 /** Props of {@link ThreadkitProvider}. */
 export interface ThreadkitProviderProps extends ThreadkitCallbacks {
-  /** The clients to talk to; any subset of protocol, REST and Assistants. */
+  /** The clients to talk to: any subset of protocol, REST and Assistants, or a `backend` of your own. */
   clients?: ThreadkitClients;
   /**
    * An app's TanStack QueryClient, for server rendering: the pages primed into it with
