@@ -11,7 +11,7 @@ import {
 } from "@threadkit/core";
 import { createAssistantMessage, createUserMessage, textDelta } from "@threadkit/core/testing";
 import { useState } from "react";
-import { expect, waitFor } from "storybook/test";
+import { expect, waitFor, within } from "storybook/test";
 
 const now = () => new Date().toISOString();
 const page = <T,>(data: T[]): Page<T> => ({ data, has_more: false, after: null });
@@ -172,5 +172,9 @@ export const EchoBackend: StoryObj<typeof meta> = {
       timeout: 5000,
     });
     await expect(canvas.queryByText("You said: Hello", { exact: true })).toBeNull();
+    // The history lists the backend's threads.
+    await userEvent.click(canvas.getByRole("button", { name: "Show history" }));
+    const history = await canvas.findByRole("navigation");
+    await waitFor(() => expect(within(history).getByText("Hello")).toBeVisible());
   },
 };
