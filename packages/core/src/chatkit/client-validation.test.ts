@@ -149,6 +149,49 @@ describe("the ChatKit client's answer checks", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("needs no checks for answers that are only acknowledged", async () => {
+    vi.doMock("./parse-thread-item", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    server.handle((_req, res) => sendJson(res, 200, { deleted: true }));
+    const { client } = await load();
+    await client.threads.delete("t");
+    await client.items.feedback("t", ["a1"], "positive");
+    await client.attachments.delete("f");
+    expect(await client.request("threads.delete", { thread_id: "t" })).toEqual({ deleted: true });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("sends nothing a repeat could do twice until the checks are here", async () => {
+    vi.doMock("./parse-thread-item", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    server.handle((_req, res) =>
+      sendJson(res, 200, { id: "f", name: "a.txt", mime_type: "text/plain", type: "file" }),
+    );
+    const { client, errors } = await load();
+    const file = new Blob(["a"], { type: "text/plain" });
+    const action = { type: "save", payload: {} };
+    for (const call of [
+      () => client.attachments.create({ name: "a.txt", size: 1, mime_type: "text/plain" }),
+      () => client.threads.syncCustomAction("t", "w", action),
+      () =>
+        client.attachments.upload(file, {
+          name: "a.txt",
+          strategy: { type: "direct", uploadUrl: `${server.url}/upload` },
+        }),
+    ]) {
+      await expect(call()).rejects.toBeInstanceOf(errors.ModuleLoadError);
+    }
+    // Nothing reached the server, so calling again cannot create a second attachment.
+    expect(server.requests).toHaveLength(0);
+    vi.doUnmock("./parse-thread-item");
+    expect(
+      await client.attachments.create({ name: "a.txt", size: 1, mime_type: "text/plain" }),
+    ).toMatchObject({ id: "f" });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("keeps a network failure ahead of a failed load", async () => {
     vi.doMock("./parse-thread-item", () => {
       throw new TypeError("Failed to fetch dynamically imported module");

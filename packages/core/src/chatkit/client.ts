@@ -173,8 +173,9 @@ let responseParsers: Promise<ResponseParsers> | undefined;
 /**
  * Loads the checks of the JSON answers (once; the item schemas and valibot come with them), so
  * a page that only shows a thread does not carry them in its first chunks. A request starts it
- * when it starts and awaits it once the body has arrived. A failed load rejects with a
- * {@link ModuleLoadError} and is tried again by the next request.
+ * when it starts and awaits it once the body has arrived (one that is not idempotent awaits it
+ * before sending). A failed load rejects with a {@link ModuleLoadError} and is tried again by the
+ * next request.
  */
 function loadResponseParsers(): Promise<ResponseParsers> {
   responseParsers ??= import("./parse-thread-item").catch((cause: unknown) => {
@@ -198,6 +199,15 @@ const STREAMING = new Set<string>(STREAMING_REQUEST_TYPES);
 
 /** JSON operations a repeat could perform twice (a second attachment, a second action). */
 const NOT_IDEMPOTENT = new Set<string>(["attachments.create", "threads.sync_custom_action"]);
+
+/** JSON operations whose answer is only acknowledged (any object, else `{}`): no checks to load. */
+const ACKNOWLEDGED = new Set<string>(["threads.delete", "items.feedback", "attachments.delete"]);
+
+function acknowledgement(json: unknown): JsonObject {
+  return typeof json === "object" && json !== null && !Array.isArray(json)
+    ? (json as JsonObject)
+    : {};
+}
 
 function fileName(file: Blob, name: string | undefined): string {
   if (name) return name;
@@ -259,18 +269,26 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
 
   const request: ChatKitClient["request"] = async (type, params, call) => {
     if (STREAMING.has(type)) throw new TypeError(`${type} is a streaming operation`);
-    // The answer's checks load while the request is on the network.
+    const send = () =>
+      http.json(
+        {
+          method: "POST",
+          url: options.url,
+          json: body(type, params, call),
+          idempotent: !NOT_IDEMPOTENT.has(type),
+        },
+        call,
+        (json) => json,
+      );
+    if (ACKNOWLEDGED.has(type)) {
+      return acknowledgement(await send()) as ChatKitJsonResponseMap[typeof type];
+    }
+    // The answer's checks load while the request is on the network. An operation a repeat could
+    // perform twice waits for them before it is sent, so a failed load rejects before the server
+    // has acted on anything and calling again is safe.
     const parsers = startLoadingResponseParsers();
-    const json = await http.json(
-      {
-        method: "POST",
-        url: options.url,
-        json: body(type, params, call),
-        idempotent: !NOT_IDEMPOTENT.has(type),
-      },
-      call,
-      (json) => json,
-    );
+    if (NOT_IDEMPOTENT.has(type)) await parsers;
+    const json = await send();
     const parse = (await parsers).RESPONSE_PARSERS[type] as (
       json: unknown,
     ) => ChatKitJsonResponseMap[typeof type];
@@ -302,7 +320,8 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
     const form = new FormData();
     form.append("file", file, name);
     if (strategy.type === "direct") {
-      const parsers = startLoadingResponseParsers();
+      // As for `attachments.create`: the checks are here before the bytes go (see `request`).
+      const parsers = await loadResponseParsers();
       const response = await uploadBytes(http, {
         url: strategy.uploadUrl,
         method: "POST",
@@ -314,7 +333,7 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
         timeoutMs: call.timeoutMs ?? options.timeoutMs,
       });
       const json = parseJsonText(await response.text(), "upload response JSON");
-      return (await parsers).parseAttachment(json);
+      return parsers.parseAttachment(json);
     }
     const created = await request(
       "attachments.create",
