@@ -29,6 +29,12 @@ const entries = [
     limit: "10 kB",
   },
   {
+    name: "@threadkit/core { createChatKitClient } up front (its answer checks, valibot and the item schemas, load with the first request; lazy chunks excluded)",
+    path: "packages/core/dist/index.js",
+    import: "{ createChatKitClient }",
+    limit: "5 kB",
+  },
+  {
     name: "@threadkit/hooks (own code)",
     path: "packages/hooks/dist/index.js",
     limit: "25 kB",

@@ -272,7 +272,7 @@ describe("what the pages of a ChatKit-only app ship", () => {
     ["thread.html", "thread view"],
     ["index.html", "full chat"],
   ])(
-    "%s (%s) validates items up front and stream events only with the stream reader",
+    "%s (%s) loads the item checks with the first request and stream events only with the stream reader",
     (htmlFile) => {
       const chunks = chunkModules();
       const initial = initialJs(htmlFile).files.flatMap((file) => {
@@ -280,17 +280,26 @@ describe("what the pages of a ChatKit-only app ship", () => {
         if (!ids) throw new Error(`no module list for ${file}`);
         return ids;
       });
-      const streamSchemas = "@threadkit/core/dist/chatkit/stream-event-schema.js";
-      // The check is real: the page ships the item schemas its pages are validated with …
-      expect(initial.some((id) => id.endsWith("@threadkit/core/dist/chatkit/schema.js"))).toBe(
+      const holding = (pattern: RegExp) =>
+        Object.entries(chunks).filter(([, ids]) => ids.some((id) => pattern.test(id)));
+      // The check is real: the page ships the protocol client whose answers are checked.
+      expect(initial.some((id) => id.endsWith("@threadkit/core/dist/chatkit/client.js"))).toBe(
         true,
       );
-      // … and the stream-event schemas sit in a chunk loaded with the stream reader.
-      const holding = Object.entries(chunks).filter(([, ids]) =>
-        ids.some((id) => id.endsWith(streamSchemas)),
-      );
-      expect(holding).toHaveLength(1);
-      expect(holding[0]![1].some((id) => id.endsWith("chatkit/parse-stream-event.js"))).toBe(true);
+      // The item schemas, their parsers and valibot load with the first request (in parallel
+      // with it), not with the page: each is built, in one chunk no page preloads.
+      const itemChecks = /@threadkit\/core\/dist\/chatkit\/(schema|parse-thread-item)\.js$/;
+      const valibot = /\/node_modules\/valibot\//;
+      expect(initial.filter((id) => itemChecks.test(id) || valibot.test(id))).toEqual([]);
+      const checks = holding(itemChecks);
+      expect(checks).toHaveLength(1);
+      expect(checks[0]![1].filter((id) => itemChecks.test(id))).toHaveLength(2);
+      expect(holding(valibot)).toHaveLength(1);
+      // The stream-event schemas sit in a chunk loaded with the stream reader.
+      const streamSchemas = "@threadkit/core/dist/chatkit/stream-event-schema.js";
+      const stream = holding(/@threadkit\/core\/dist\/chatkit\/stream-event-schema\.js$/);
+      expect(stream).toHaveLength(1);
+      expect(stream[0]![1].some((id) => id.endsWith("chatkit/parse-stream-event.js"))).toBe(true);
       expect(initial.filter((id) => id.endsWith(streamSchemas))).toEqual([]);
       // A server reads request params; no client page bundles their schemas.
       const requestSchemas = Object.values(chunks)
@@ -300,16 +309,17 @@ describe("what the pages of a ChatKit-only app ship", () => {
     },
   );
 
-  it("thread.html (thread view) ships only the valibot schemas some item needs", () => {
-    // valibot is one module in a chunk the pages share, so it keeps every schema any chunk uses,
-    // the lazy REST and Assistants ones too: core writes "optional or null" as `v.nullish`
-    // everywhere, never `v.nullable`.
-    const initial = initialJs("thread.html").files.map((file) =>
-      readFileSync(path.join(dist, file), "utf8"),
+  it("builds valibot with only the schemas some chunk uses", () => {
+    // valibot is one module in one chunk the lazy checks share (the protocol client's, the
+    // stream reader's, the REST and Assistants code), so it keeps every schema any of them uses:
+    // core writes "optional or null" as `v.nullish` everywhere, never `v.nullable`.
+    const chunks = Object.entries(chunkModules()).filter(([, ids]) =>
+      ids.some((id) => /\/node_modules\/valibot\//.test(id)),
     );
-    const schemaType = (type: string) =>
-      initial.some((code) => new RegExp(`type:\\s*[\`"']${type}[\`"']`).test(code));
-    // The check is real: the page ships valibot's object and nullish schemas.
+    expect(chunks).toHaveLength(1);
+    const code = readFileSync(path.join(dist, chunks[0]![0]), "utf8");
+    const schemaType = (type: string) => new RegExp(`type:\\s*[\`"']${type}[\`"']`).test(code);
+    // The check is real: the chunk holds valibot's object and nullish schemas.
     expect(schemaType("loose_object")).toBe(true);
     expect(schemaType("nullish")).toBe(true);
     expect(schemaType("nullable")).toBe(false);

@@ -9,7 +9,7 @@ import {
   parseThreadItem,
   parseThreadsPage,
 } from "../src/chatkit";
-import { parseAttachment } from "../src/chatkit/client";
+import { parseAttachment } from "../src/chatkit/parse-thread-item";
 import { normalizeChatKitRestItem } from "../src/rest/normalize";
 import { fixtureNames, readFixture, readJsonFixture } from "./fixtures";
 

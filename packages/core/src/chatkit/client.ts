@@ -1,6 +1,4 @@
-import * as v from "valibot";
-import { ValidationError } from "../errors";
-import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
+import { ModuleLoadError } from "../errors";
 import { parseJsonText } from "../errors/parse-json";
 import {
   applyAcceptLanguage,
@@ -10,24 +8,21 @@ import {
 } from "../http/client";
 import { PagePromise } from "../http/pagination";
 import { type UploadProgress, uploadBytes } from "../http/upload";
-import {
-  parseThread,
-  parseThreadItem,
-  parseThreadItemsPage,
-  parseThreadsPage,
-} from "./parse-thread-item";
 import type {
   ActionPayload,
+  ChatKitJsonResponseMap,
   ChatKitRequestMap,
-  ChatKitRequestType,
+  JsonRequestType,
+  ProtocolPage,
   StreamingRequestType,
   StructuredInputSubmission,
   UserMessageInput,
 } from "./requests";
 import { STREAMING_REQUEST_TYPES, toUserMessageContent } from "./requests";
-import { attachment as attachmentSchema } from "./schema";
 import type { Thread } from "./thread";
 import type { Attachment, JsonObject, ThreadItem } from "./thread-item";
+
+export type { ChatKitJsonResponseMap, JsonRequestType, ProtocolPage } from "./requests";
 
 /** Options of {@link createChatKitClient}. */
 export interface ChatKitClientOptions extends HttpClientOptions {
@@ -41,13 +36,6 @@ export interface ChatKitClientOptions extends HttpClientOptions {
 export interface ChatKitCallOptions extends RequestOptions {
   /** The request's `metadata` (default: the client's, else omitted). */
   metadata?: JsonObject;
-}
-
-/** A page of the ChatKit protocol. */
-export interface ProtocolPage<T> {
-  data: T[];
-  has_more: boolean;
-  after?: string | null;
 }
 
 /** Where attachment bytes go. */
@@ -69,23 +57,6 @@ export interface UploadAttachmentOptions extends ChatKitCallOptions {
    */
   onProgress?: (progress: UploadProgress) => void;
 }
-
-/** The JSON answer of each non-streaming operation. */
-export interface ChatKitJsonResponseMap {
-  "threads.sync_custom_action": { updated_item?: ThreadItem | null };
-  "threads.get_by_id": Thread;
-  "threads.list": ProtocolPage<Thread>;
-  "threads.update": Thread;
-  "threads.delete": JsonObject;
-  "items.list": ProtocolPage<ThreadItem>;
-  "items.feedback": JsonObject;
-  "attachments.create": Attachment;
-  "attachments.delete": JsonObject;
-  "input.transcribe": { text: string };
-}
-
-/** A non-streaming operation's name. */
-export type JsonRequestType = Exclude<ChatKitRequestType, StreamingRequestType>;
 
 /** The ChatKit protocol client. Streaming calls resolve with the SSE body for `readThreadStream`. */
 export interface ChatKitClient {
@@ -194,52 +165,49 @@ export interface ChatKitClient {
   };
 }
 
-/** Validates an attachment (as `attachments.create` or a direct upload answers it). */
-export function parseAttachment(json: unknown): Attachment {
-  const result = v.safeParse(attachmentSchema, json);
-  if (!result.success) throw validationErrorFromIssues("attachment", result.issues, json);
-  return result.output as Attachment;
+/** What `./parse-thread-item` exports: the answers' checks. */
+type ResponseParsers = typeof import("./parse-thread-item");
+
+let responseParsers: Promise<ResponseParsers> | undefined;
+
+/**
+ * Loads the checks of the JSON answers (once; the item schemas and valibot come with them), so
+ * a page that only shows a thread does not carry them in its first chunks. A request starts it
+ * when it starts and awaits it once the body has arrived (one that is not idempotent awaits it
+ * before sending). A failed load rejects with a {@link ModuleLoadError} and is tried again by the
+ * next request.
+ */
+function loadResponseParsers(): Promise<ResponseParsers> {
+  responseParsers ??= import("./parse-thread-item").catch((cause: unknown) => {
+    responseParsers = undefined;
+    throw new ModuleLoadError(
+      "Could not load the code that checks the server's answers; check the connection and try again",
+      { cause },
+    );
+  });
+  return responseParsers;
 }
 
-const EMPTY = (json: unknown): JsonObject => (isJsonObject(json) ? json : {});
-
-const RESPONSE_PARSERS: { [K in JsonRequestType]: (json: unknown) => ChatKitJsonResponseMap[K] } = {
-  "threads.sync_custom_action": (json) => {
-    if (!isJsonObject(json)) throw validationError("sync action result", [], "object", json, json);
-    if (json.updated_item == null) return json as { updated_item?: null };
-    try {
-      return { ...json, updated_item: parseThreadItem(json.updated_item) };
-    } catch (error) {
-      if (error instanceof ValidationError) throw error.withPrefix(["updated_item"]);
-      throw error;
-    }
-  },
-  "threads.get_by_id": parseThread,
-  "threads.list": parseThreadsPage,
-  "threads.update": parseThread,
-  "threads.delete": EMPTY,
-  "items.list": parseThreadItemsPage,
-  "items.feedback": EMPTY,
-  "attachments.create": parseAttachment,
-  "attachments.delete": EMPTY,
-  "input.transcribe": (json) => {
-    if (!isJsonObject(json) || typeof json.text !== "string") {
-      throw validationError(
-        "transcription",
-        ["text"],
-        "string",
-        isJsonObject(json) ? json.text : json,
-        json,
-      );
-    }
-    return json as { text: string };
-  },
-};
+/** Starts loading the answer checks; a failure surfaces where the parsers are awaited. */
+function startLoadingResponseParsers(): Promise<ResponseParsers> {
+  const loading = loadResponseParsers();
+  loading.catch(() => {});
+  return loading;
+}
 
 const STREAMING = new Set<string>(STREAMING_REQUEST_TYPES);
 
 /** JSON operations a repeat could perform twice (a second attachment, a second action). */
 const NOT_IDEMPOTENT = new Set<string>(["attachments.create", "threads.sync_custom_action"]);
+
+/** JSON operations whose answer is only acknowledged (any object, else `{}`): no checks to load. */
+const ACKNOWLEDGED = new Set<string>(["threads.delete", "items.feedback", "attachments.delete"]);
+
+function acknowledgement(json: unknown): JsonObject {
+  return typeof json === "object" && json !== null && !Array.isArray(json)
+    ? (json as JsonObject)
+    : {};
+}
 
 function fileName(file: Blob, name: string | undefined): string {
   if (name) return name;
@@ -301,16 +269,30 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
 
   const request: ChatKitClient["request"] = async (type, params, call) => {
     if (STREAMING.has(type)) throw new TypeError(`${type} is a streaming operation`);
-    return http.json(
-      {
-        method: "POST",
-        url: options.url,
-        json: body(type, params, call),
-        idempotent: !NOT_IDEMPOTENT.has(type),
-      },
-      call,
-      RESPONSE_PARSERS[type] as (json: unknown) => ChatKitJsonResponseMap[typeof type],
-    );
+    const send = () =>
+      http.json(
+        {
+          method: "POST",
+          url: options.url,
+          json: body(type, params, call),
+          idempotent: !NOT_IDEMPOTENT.has(type),
+        },
+        call,
+        (json) => json,
+      );
+    if (ACKNOWLEDGED.has(type)) {
+      return acknowledgement(await send()) as ChatKitJsonResponseMap[typeof type];
+    }
+    // The answer's checks load while the request is on the network. An operation a repeat could
+    // perform twice waits for them before it is sent, so a failed load rejects before the server
+    // has acted on anything and calling again is safe.
+    const parsers = startLoadingResponseParsers();
+    if (NOT_IDEMPOTENT.has(type)) await parsers;
+    const json = await send();
+    const parse = (await parsers).RESPONSE_PARSERS[type] as (
+      json: unknown,
+    ) => ChatKitJsonResponseMap[typeof type];
+    return parse(json);
   };
 
   function pages<T>(
@@ -338,6 +320,8 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
     const form = new FormData();
     form.append("file", file, name);
     if (strategy.type === "direct") {
+      // As for `attachments.create`: the checks are here before the bytes go (see `request`).
+      const parsers = await loadResponseParsers();
       const response = await uploadBytes(http, {
         url: strategy.uploadUrl,
         method: "POST",
@@ -348,7 +332,8 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
         signal: call.signal,
         timeoutMs: call.timeoutMs ?? options.timeoutMs,
       });
-      return parseAttachment(parseJsonText(await response.text(), "upload response JSON"));
+      const json = parseJsonText(await response.text(), "upload response JSON");
+      return parsers.parseAttachment(json);
     }
     const created = await request(
       "attachments.create",

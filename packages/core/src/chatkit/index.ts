@@ -19,11 +19,7 @@ export {
   type ChatKitCallOptions,
   type ChatKitClient,
   type ChatKitClientOptions,
-  type ChatKitJsonResponseMap,
   createChatKitClient,
-  type JsonRequestType,
-  type ProtocolPage,
-  parseAttachment,
   type UploadAttachmentOptions,
   type UploadStrategy,
 } from "./client";
@@ -35,6 +31,7 @@ export {
   type UnknownStreamEvent,
 } from "./parse-stream-event";
 export {
+  parseAttachment,
   parseThread,
   parseThreadItem,
   parseThreadItemsPage,

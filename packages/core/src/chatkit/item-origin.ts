@@ -1,4 +1,4 @@
-import type { ItemOrigin, JsonObject } from "./thread-item";
+import type { ItemOrigin, JsonObject, UnknownThreadItem } from "./thread-item";
 
 /** The largest distance from the epoch a `Date` can hold, in milliseconds (±100,000,000 days). */
 const MAX_DATE_MS = 8.64e15;
@@ -27,4 +27,20 @@ export function pickExtra(source: JsonObject, mapped: readonly string[]): JsonOb
 /** Builds an `origin` record. */
 export function origin(api: ItemOrigin["api"], type: string, extra: JsonObject): ItemOrigin {
   return { api, type, extra };
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}
+
+/** Wraps an item of a type this version does not know, keeping it whole under `raw`. */
+export function toUnknownThreadItem(raw: JsonObject, originalType: string): UnknownThreadItem {
+  return {
+    type: "unknown",
+    original_type: originalType,
+    id: stringOr(raw.id, ""),
+    thread_id: stringOr(raw.thread_id, ""),
+    created_at: stringOr(raw.created_at, ""),
+    raw,
+  };
 }

@@ -1,27 +1,26 @@
+/**
+ * The checks of the ChatKit protocol's objects and answers, over the valibot item schemas
+ * (`./schema`). The public parsers here are synchronous; the protocol client reaches this module
+ * with `import()` when a request starts, in parallel with the network, and checks the answer once
+ * both are there, so a page's first chunks carry neither valibot nor the schemas.
+ */
 import * as v from "valibot";
-import type { JsonPath } from "../errors";
+import { type JsonPath, ValidationError } from "../errors";
 import { isJsonObject, validationError, validationErrorFromIssues } from "../errors/issues";
-import { pageEnvelope, threadItemSchemas, threadMetadata } from "./schema";
+import { toUnknownThreadItem } from "./item-origin";
+import type { ChatKitJsonResponseMap, JsonRequestType } from "./requests";
+import {
+  attachment as attachmentSchema,
+  pageEnvelope,
+  threadItemSchemas,
+  threadMetadata,
+} from "./schema";
 import type { Thread, ThreadMetadata } from "./thread";
-import type { JsonObject, ThreadItem, UnknownThreadItem } from "./thread-item";
+import type { Attachment, JsonObject, ThreadItem } from "./thread-item";
+
+export { toUnknownThreadItem };
 
 type KnownItemType = keyof typeof threadItemSchemas;
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === "string" ? value : fallback;
-}
-
-/** Wraps an item of a type this version does not know, keeping it whole under `raw`. */
-export function toUnknownThreadItem(raw: JsonObject, originalType: string): UnknownThreadItem {
-  return {
-    type: "unknown",
-    original_type: originalType,
-    id: stringOr(raw.id, ""),
-    thread_id: stringOr(raw.thread_id, ""),
-    created_at: stringOr(raw.created_at, ""),
-    raw,
-  };
-}
 
 /**
  * `json` with every Assistants-shaped refusal part (`{type: "refusal", refusal}`) of its
@@ -128,3 +127,52 @@ export function parseThreadsPage(json: unknown): {
   );
   return { ...(page.output as { has_more: boolean; after?: string | null }), data };
 }
+
+/** Validates an attachment (as `attachments.create` or a direct upload answers it). */
+export function parseAttachment(json: unknown): Attachment {
+  const result = v.safeParse(attachmentSchema, json);
+  if (!result.success) throw validationErrorFromIssues("attachment", result.issues, json);
+  return result.output as Attachment;
+}
+
+const EMPTY = (json: unknown): JsonObject => (isJsonObject(json) ? json : {});
+
+/**
+ * @internal The check of each JSON operation's answer. The protocol client loads this module
+ * with `import()` when a request starts, in parallel with the network, so a page's first chunks
+ * do not carry the schemas (see `loadResponseParsers` in `./client`).
+ */
+export const RESPONSE_PARSERS: {
+  [K in JsonRequestType]: (json: unknown) => ChatKitJsonResponseMap[K];
+} = {
+  "threads.sync_custom_action": (json) => {
+    if (!isJsonObject(json)) throw validationError("sync action result", [], "object", json, json);
+    if (json.updated_item == null) return json as { updated_item?: null };
+    try {
+      return { ...json, updated_item: parseThreadItem(json.updated_item) };
+    } catch (error) {
+      if (error instanceof ValidationError) throw error.withPrefix(["updated_item"]);
+      throw error;
+    }
+  },
+  "threads.get_by_id": parseThread,
+  "threads.list": parseThreadsPage,
+  "threads.update": parseThread,
+  "threads.delete": EMPTY,
+  "items.list": parseThreadItemsPage,
+  "items.feedback": EMPTY,
+  "attachments.create": parseAttachment,
+  "attachments.delete": EMPTY,
+  "input.transcribe": (json) => {
+    if (!isJsonObject(json) || typeof json.text !== "string") {
+      throw validationError(
+        "transcription",
+        ["text"],
+        "string",
+        isJsonObject(json) ? json.text : json,
+        json,
+      );
+    }
+    return json as { text: string };
+  },
+};

@@ -1,7 +1,10 @@
+import type { Thread } from "./thread";
 import type {
+  Attachment,
   InferenceOptions,
   InputTagContent,
   JsonObject,
+  ThreadItem,
   UserMessageContent,
 } from "./thread-item";
 
@@ -107,3 +110,27 @@ export const STREAMING_REQUEST_TYPES = [
 
 /** A streaming operation's name. */
 export type StreamingRequestType = (typeof STREAMING_REQUEST_TYPES)[number];
+
+/** A page of the ChatKit protocol. */
+export interface ProtocolPage<T> {
+  data: T[];
+  has_more: boolean;
+  after?: string | null;
+}
+
+/** The JSON answer of each non-streaming operation. */
+export interface ChatKitJsonResponseMap {
+  "threads.sync_custom_action": { updated_item?: ThreadItem | null };
+  "threads.get_by_id": Thread;
+  "threads.list": ProtocolPage<Thread>;
+  "threads.update": Thread;
+  "threads.delete": JsonObject;
+  "items.list": ProtocolPage<ThreadItem>;
+  "items.feedback": JsonObject;
+  "attachments.create": Attachment;
+  "attachments.delete": JsonObject;
+  "input.transcribe": { text: string };
+}
+
+/** A non-streaming operation's name. */
+export type JsonRequestType = Exclude<ChatKitRequestType, StreamingRequestType>;

@@ -147,6 +147,19 @@ export class ConnectionError extends ThreadkitError {
   override name = "ConnectionError";
 }
 
+/**
+ * Code a call needs could not be loaded (a chunk of the app that failed to download, e.g. the
+ * checks of the ChatKit client's answers, which load with the first request). Nothing was lost:
+ * calling again loads it again. A {@link ConnectionError}, so code that retries on connection
+ * failures retries this too; `cause` holds the loader's error.
+ */
+export class ModuleLoadError extends ConnectionError {
+  override name = "ModuleLoadError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** The per-request timeout elapsed before the response (headers) arrived. */
 export class TimeoutError extends ThreadkitError {
   override name = "TimeoutError";

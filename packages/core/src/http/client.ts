@@ -13,8 +13,12 @@ import {
   TimeoutError,
   ValidationError,
 } from "../errors";
-import { isJsonObject } from "../errors/issues";
 import { parseJsonText } from "../errors/parse-json";
+
+/** Whether `value` is a JSON object (here, not from `errors/issues`: that sits with the schemas). */
+function isJsonObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** Header values as `fetch` takes them. */
 export type HeadersLike = HeadersInit;

@@ -3,8 +3,7 @@
  * is in packages/core/README.md.
  */
 import * as v from "valibot";
-import { origin, pickExtra, unixToIso } from "../chatkit/item-origin";
-import { toUnknownThreadItem } from "../chatkit/parse-thread-item";
+import { origin, pickExtra, toUnknownThreadItem, unixToIso } from "../chatkit/item-origin";
 import type { Page, Thread, ThreadMetadata, ThreadStatus } from "../chatkit/thread";
 import type {
   Annotation,
