@@ -1,5 +1,5 @@
 import type { ThreadMetadata } from "@threadkit/core";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { getHistorySource } from "../internal/history-source";
 import { type ThreadkitContextValue, useThreadkitContext } from "../provider/threadkit-context";
 import {
@@ -7,6 +7,7 @@ import {
   type ThreadListCache,
   type ThreadsPageFetcher,
 } from "./thread-lists";
+import { useMutationState } from "./use-mutation-state";
 
 /** The provider's history lists, created on first use. */
 const listsOf = (context: ThreadkitContextValue): ThreadListCache =>
@@ -158,94 +159,25 @@ interface MutationSteps<TVariables, TData, TSnapshot> {
   settle(data: TData, variables: TVariables): void;
 }
 
-interface MutationState<TVariables, TData> {
-  status: ThreadMutationResult<TVariables, TData>["status"];
-  error: Error | null;
-  data: TData | undefined;
-  variables: TVariables | undefined;
-}
-
 /** A mutation of the history: optimistic, rolled back and reported when the server refuses. */
 function useThreadMutation<TVariables, TData, TSnapshot>(
   context: ThreadkitContextValue,
   steps: MutationSteps<TVariables, TData, TSnapshot>,
 ): ThreadMutationResult<TVariables, TData> {
-  const [state, setState] = useState<MutationState<TVariables, TData>>({
-    status: "idle",
-    error: null,
-    data: undefined,
-    variables: undefined,
-  });
-  const latest = useRef(0);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const stepsRef = useRef(steps);
-  stepsRef.current = steps;
-  const { reportError } = context;
-  const mutateAsync = useCallback(
-    async (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
-      const call = ++latest.current;
-      const current = () => mounted.current && call === latest.current;
-      const set = (next: MutationState<TVariables, TData>) => {
-        if (current()) setState(next);
-      };
-      set({ status: "pending", error: null, data: undefined, variables });
-      const steps = stepsRef.current;
-      const snapshot = steps.optimistic(variables);
-      let data: TData;
-      try {
-        data = await steps.request(variables);
-      } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
-        steps.rollback(snapshot, variables);
-        reportError(error);
-        // The lists were put back; read them again in case the thread changed meanwhile.
-        void listsOf(context).invalidate();
-        set({ status: "error", error, data: undefined, variables });
-        if (current()) {
-          callbacks?.onError?.(error, variables);
-          callbacks?.onSettled?.(undefined, error, variables);
-        }
-        throw error;
-      }
-      steps.settle(data, variables);
-      set({ status: "success", error: null, data, variables });
-      if (current()) {
-        callbacks?.onSuccess?.(data, variables);
-        callbacks?.onSettled?.(data, null, variables);
-      }
-      return data;
-    },
-    [reportError, context],
-  );
-  const mutate = useCallback(
-    (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
-      mutateAsync(variables, callbacks).catch(() => {});
-    },
-    [mutateAsync],
-  );
-  const reset = useCallback(() => {
-    latest.current += 1;
-    setState({ status: "idle", error: null, data: undefined, variables: undefined });
-  }, []);
-  return {
-    mutate,
-    mutateAsync,
-    status: state.status,
-    isIdle: state.status === "idle",
-    isPending: state.status === "pending",
-    isSuccess: state.status === "success",
-    isError: state.status === "error",
-    error: state.error,
-    data: state.data,
-    variables: state.variables,
-    reset,
-  };
+  return useMutationState(async (variables: TVariables) => {
+    const snapshot = steps.optimistic(variables);
+    let data: TData;
+    try {
+      data = await steps.request(variables);
+    } catch (error) {
+      steps.rollback(snapshot, variables);
+      // The lists were put back; read them again in case the thread changed meanwhile.
+      void listsOf(context).invalidate();
+      throw error;
+    }
+    steps.settle(data, variables);
+    return data;
+  }, context.reportError);
 }
 
 /**
