@@ -14,6 +14,7 @@ import {
   notify,
   run,
   type Subscribable,
+  subscribable,
   subscribeTo,
   toError,
 } from "../thread/thread-data";
@@ -180,12 +181,12 @@ export function createThreadListCache(): ThreadListCache {
       if (entry === undefined) {
         entry = {
           order,
-          snapshot: { pages: [], status: "pending", error: null, fetchingMore: false },
-          listeners: new Set(),
-          controller: null,
-          inflight: null,
-          stale: false,
-          removed: false,
+          ...subscribable<ThreadListSnapshot>({
+            pages: [],
+            status: "pending",
+            error: null,
+            fetchingMore: false,
+          }),
           loader: null,
         };
         entries.set(key, entry);
