@@ -1,5 +1,6 @@
 import type { ThreadMetadata } from "@threadkit/core";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { whenIdle } from "../engine/load-run-runtime";
 import { getHistorySource } from "../internal/history-source";
 import { type ThreadkitContextValue, useThreadkitContext } from "../provider/threadkit-context";
 import {
@@ -151,33 +152,56 @@ export interface RenameThreadInput {
  */
 export type UseRenameThreadResult = ThreadMutationResult<RenameThreadInput, ThreadMetadata | null>;
 
-interface MutationSteps<TVariables, TData, TSnapshot> {
-  /** Shows the change at once; returns what `rollback` needs. */
-  optimistic(variables: TVariables): TSnapshot;
-  request(variables: TVariables): Promise<TData>;
-  rollback(snapshot: TSnapshot, variables: TVariables): void;
-  settle(data: TData, variables: TVariables): void;
+/** What `thread-mutations.ts` exports. */
+type ThreadMutations = typeof import("./thread-mutations");
+
+let mutations: ThreadMutations | null = null;
+let loadingMutations: Promise<ThreadMutations> | null = null;
+
+/** An `Error` saying the thread mutations' code did not load (the network, a deploy). */
+export class ThreadMutationsLoadError extends Error {
+  constructor(options: { cause: unknown }) {
+    super("threadkit: the thread mutations' code failed to load; nothing was changed", options);
+    this.name = "ThreadMutationsLoadError";
+  }
 }
 
-/** A mutation of the history: optimistic, rolled back and reported when the server refuses. */
-function useThreadMutation<TVariables, TData, TSnapshot>(
+/** Loads the mutations' code once; a failed load rejects and is tried again on the next call. */
+function loadThreadMutations(): Promise<ThreadMutations> {
+  if (mutations !== null) return Promise.resolve(mutations);
+  loadingMutations ??= import("./thread-mutations").then(
+    (loaded) => {
+      mutations = loaded;
+      return loaded;
+    },
+    (cause: unknown) => {
+      loadingMutations = null;
+      throw new ThreadMutationsLoadError({ cause });
+    },
+  );
+  return loadingMutations;
+}
+
+/**
+ * A mutation of the history, its code loaded on the first call (or once the browser is idle after
+ * it mounted): `pending` at once; once loaded, optimistic, rolled back and reported when the
+ * server refuses. A failed load is reported and changes nothing.
+ */
+function useThreadMutation<TVariables, TData>(
   context: ThreadkitContextValue,
-  steps: MutationSteps<TVariables, TData, TSnapshot>,
+  run: (loaded: ThreadMutations, lists: ThreadListCache, variables: TVariables) => Promise<TData>,
 ): ThreadMutationResult<TVariables, TData> {
-  return useMutationState(async (variables: TVariables) => {
-    const snapshot = steps.optimistic(variables);
-    let data: TData;
-    try {
-      data = await steps.request(variables);
-    } catch (error) {
-      steps.rollback(snapshot, variables);
-      // The lists were put back; read them again in case the thread changed meanwhile.
-      void listsOf(context).invalidate();
-      throw error;
-    }
-    steps.settle(data, variables);
-    return data;
-  }, context.reportError);
+  useEffect(
+    () =>
+      mutations === null ? whenIdle(() => void loadThreadMutations().catch(() => {})) : undefined,
+    [],
+  );
+  return useMutationState(
+    async (variables: TVariables) =>
+      // Loaded: the optimistic change shows in the same task as the call.
+      run(mutations ?? (await loadThreadMutations()), listsOf(context), variables),
+    context.reportError,
+  );
 }
 
 /**
@@ -192,14 +216,9 @@ function useThreadMutation<TVariables, TData, TSnapshot>(
  */
 export function useDeleteThread(): UseDeleteThreadResult {
   const context = useThreadkitContext("useDeleteThread");
-  return useThreadMutation(context, {
-    optimistic: (threadId: string) =>
-      listsOf(context).patch((threads) => threads.filter((t) => t.id !== threadId)),
-    request: (threadId) =>
-      getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
-    rollback: (restore) => restore(),
-    settle: (_data, threadId) => context.threadData.remove(threadId),
-  });
+  return useThreadMutation(context, (loaded, lists, threadId: string) =>
+    loaded.deleteThread(context, lists, threadId),
+  );
 }
 
 /**
@@ -215,39 +234,7 @@ export function useDeleteThread(): UseDeleteThreadResult {
  */
 export function useRenameThread(): UseRenameThreadResult {
   const context = useThreadkitContext("useRenameThread");
-  return useThreadMutation(context, {
-    optimistic: ({ threadId, title }: RenameThreadInput) => {
-      const store = context.stores.peek(threadId);
-      const previousLive = store?.getState().thread ?? null;
-      const restoreLists = listsOf(context).patch((threads) =>
-        threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
-      );
-      const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
-      if (previousLoaded) context.threadData.writeThread({ ...previousLoaded, title });
-      if (previousLive) store?.getState().setThread({ ...previousLive, title });
-      return { previousLive, restoreLists, previousLoaded };
-    },
-    request: ({ threadId, title }) =>
-      getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
-    rollback: (snapshot, { threadId }) => {
-      // The store first: its change writes through to the lists, which the snapshot then sets.
-      if (snapshot.previousLive) {
-        context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
-      }
-      snapshot.restoreLists();
-      if (snapshot.previousLoaded) context.threadData.writeThread(snapshot.previousLoaded);
-    },
-    settle: (thread, { threadId, title }) => {
-      const store = context.stores.peek(threadId);
-      const live = store?.getState().thread ?? null;
-      const renamed =
-        thread ??
-        context.threadData.detail(threadId).getSnapshot().thread ??
-        (live ? { ...live, title } : null);
-      if (renamed === null) return;
-      if (live) store?.getState().setThread({ ...live, ...renamed });
-      listsOf(context).write(renamed);
-      context.threadData.writeThread(renamed);
-    },
-  });
+  return useThreadMutation(context, (loaded, lists, input: RenameThreadInput) =>
+    loaded.renameThread(context, lists, input),
+  );
 }
