@@ -5,9 +5,20 @@
  * history does not carry it.
  */
 import type { ThreadMetadata } from "@threadkit/core";
-import { getHistorySource } from "../internal/history-source";
+import type { getHistorySource } from "../internal/history-source";
 import type { ThreadkitContextValue } from "../provider/threadkit-context";
 import type { ThreadListCache } from "./thread-lists";
+
+/**
+ * What the mutations work with. The history source comes from the caller rather than an import:
+ * importing it here would make this chunk share a module with the pages' first chunks, and the
+ * bundler would split those differently (more files, more bytes up front).
+ */
+export interface ThreadMutationDeps {
+  readonly context: ThreadkitContextValue;
+  readonly lists: ThreadListCache;
+  readonly historySource: typeof getHistorySource;
+}
 
 interface MutationSteps<TVariables, TData, TSnapshot> {
   /** Shows the change at once; returns what `rollback` needs. */
@@ -19,7 +30,7 @@ interface MutationSteps<TVariables, TData, TSnapshot> {
 
 /** Runs a mutation of the history: optimistic, rolled back when the server refuses. */
 async function mutate<TVariables, TData, TSnapshot>(
-  lists: ThreadListCache,
+  { lists }: ThreadMutationDeps,
   steps: MutationSteps<TVariables, TData, TSnapshot>,
   variables: TVariables,
 ): Promise<TData> {
@@ -41,16 +52,13 @@ async function mutate<TVariables, TData, TSnapshot>(
  * Deletes a thread: it leaves every loaded history list at once and comes back if the server
  * refuses; once deleted, everything loaded of it is dropped.
  */
-export function deleteThread(
-  context: ThreadkitContextValue,
-  lists: ThreadListCache,
-  threadId: string,
-): Promise<void> {
+export function deleteThread(deps: ThreadMutationDeps, threadId: string): Promise<void> {
+  const { context, lists, historySource } = deps;
   return mutate(
-    lists,
+    deps,
     {
       optimistic: (id: string) => lists.patch((threads) => threads.filter((t) => t.id !== id)),
-      request: (id) => getHistorySource(context.clients, "useDeleteThread").deleteThread(id),
+      request: (id) => historySource(context.clients, "useDeleteThread").deleteThread(id),
       rollback: (restore) => restore(),
       settle: (_data, id) => context.threadData.remove(id),
     },
@@ -63,12 +71,12 @@ export function deleteThread(
  * every loaded list, and is rolled back everywhere if the server refuses.
  */
 export function renameThread(
-  context: ThreadkitContextValue,
-  lists: ThreadListCache,
+  deps: ThreadMutationDeps,
   input: { threadId: string; title: string },
 ): Promise<ThreadMetadata | null> {
+  const { context, lists, historySource } = deps;
   return mutate(
-    lists,
+    deps,
     {
       optimistic: ({ threadId, title }: { threadId: string; title: string }) => {
         const store = context.stores.peek(threadId);
@@ -82,7 +90,7 @@ export function renameThread(
         return { previousLive, restoreLists, previousLoaded };
       },
       request: ({ threadId, title }) =>
-        getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
+        historySource(context.clients, "useRenameThread").renameThread(threadId, title),
       rollback: (snapshot, { threadId }) => {
         // The store first: its change writes through to the lists, which the snapshot then sets.
         if (snapshot.previousLive) {

@@ -8,6 +8,7 @@ import {
   type ThreadListCache,
   type ThreadsPageFetcher,
 } from "./thread-lists";
+import type { ThreadMutationDeps } from "./thread-mutations";
 import { useMutationState } from "./use-mutation-state";
 
 /** The provider's history lists, created on first use. */
@@ -189,7 +190,7 @@ function loadThreadMutations(): Promise<ThreadMutations> {
  */
 function useThreadMutation<TVariables, TData>(
   context: ThreadkitContextValue,
-  run: (loaded: ThreadMutations, lists: ThreadListCache, variables: TVariables) => Promise<TData>,
+  run: (loaded: ThreadMutations, deps: ThreadMutationDeps, variables: TVariables) => Promise<TData>,
 ): ThreadMutationResult<TVariables, TData> {
   useEffect(
     () =>
@@ -199,7 +200,11 @@ function useThreadMutation<TVariables, TData>(
   return useMutationState(
     async (variables: TVariables) =>
       // Loaded: the optimistic change shows in the same task as the call.
-      run(mutations ?? (await loadThreadMutations()), listsOf(context), variables),
+      run(
+        mutations ?? (await loadThreadMutations()),
+        { context, lists: listsOf(context), historySource: getHistorySource },
+        variables,
+      ),
     context.reportError,
   );
 }
@@ -216,8 +221,8 @@ function useThreadMutation<TVariables, TData>(
  */
 export function useDeleteThread(): UseDeleteThreadResult {
   const context = useThreadkitContext("useDeleteThread");
-  return useThreadMutation(context, (loaded, lists, threadId: string) =>
-    loaded.deleteThread(context, lists, threadId),
+  return useThreadMutation(context, (loaded, deps, threadId: string) =>
+    loaded.deleteThread(deps, threadId),
   );
 }
 
@@ -234,7 +239,7 @@ export function useDeleteThread(): UseDeleteThreadResult {
  */
 export function useRenameThread(): UseRenameThreadResult {
   const context = useThreadkitContext("useRenameThread");
-  return useThreadMutation(context, (loaded, lists, input: RenameThreadInput) =>
-    loaded.renameThread(context, lists, input),
+  return useThreadMutation(context, (loaded, deps, input: RenameThreadInput) =>
+    loaded.renameThread(deps, input),
   );
 }
