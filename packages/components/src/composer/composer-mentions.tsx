@@ -87,7 +87,7 @@ export const ComposerCommands = forwardRef<HTMLDivElement, ComponentPropsWithout
         state={ctx.commands}
         listId={ctx.commandListId}
         label={t("composer.commands")}
-        onPick={ctx.pickCommand}
+        onPick={(command) => ctx.tagFeatures?.pickCommand(ctx, command)}
         renderOption={(command) => (
           <>
             <span data-tk-part="composer-mention-icon" aria-hidden>

@@ -112,8 +112,10 @@ export interface ComposerContextValue {
   /** Present when the composer has `onCommandSearch`: the `/` menu. */
   commands: MentionState<ComposerCommand> | undefined;
   commandListId: string;
-  /** Runs the command: inserts its entity, opens its submenu, or just removes `/query`. */
-  pickCommand: (command: ComposerCommand) => void;
+  /** The latest tags, for the command actions that set them after an await. */
+  tagsRef: { current: readonly ComposerEntity[] };
+  /** The latest `onCommandSelect`. */
+  onCommandSelectRef: { current: ComposerRootProps["onCommandSelect"] };
   pendingCaret: { current: number | null };
   /** The tag features' module, once loaded, while the composer has tags or searches for them. */
   tagFeatures: TagFeatures | undefined;
@@ -339,20 +341,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   const commandListId = useId();
   const onCommandSelectRef = useRef(onCommandSelect);
   onCommandSelectRef.current = onCommandSelect;
-  const pickCommand = useCallback(
-    (command: ComposerCommand) => {
-      if (!commandState || !loadedTags) return;
-      loadedTags.runCommand(commandState, command, (c) => onCommandSelectRef.current?.(c), {
-        valueRef,
-        setValue,
-        tagsRef,
-        setTags,
-        pendingCaret,
-        inputRef,
-      });
-    },
-    [commandState, loadedTags, setValue, setTags],
-  );
   const statusType = threadStatus?.type ?? "active";
   const reason =
     statusType === "locked"
@@ -437,7 +425,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagClick,
       commands,
       commandListId,
-      pickCommand,
+      tagsRef,
+      onCommandSelectRef,
       pendingCaret,
       tagFeatures,
     }),
@@ -467,7 +456,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       onTagClick,
       commands,
       commandListId,
-      pickCommand,
       tagFeatures,
     ],
   );

@@ -64,13 +64,24 @@ export function runCommand(
 export interface MenuContext extends TagActionDeps {
   mentions: MentionState | undefined;
   commands: MentionState<ComposerCommand> | undefined;
-  pickCommand: (command: ComposerCommand) => void;
+  tagsRef: { current: readonly ComposerEntity[] };
+  onCommandSelectRef: {
+    current:
+      | ((command: ComposerCommand) => Promise<ComposerCommandSelection | undefined>)
+      | undefined;
+  };
 }
 
 /** Completes the typed `@query` with the entity the @-mention list offered, and adds its chip. */
 export function pickTag(ctx: MenuContext, entity: ComposerEntity): void {
   if (!ctx.mentions) return;
   completeTag(ctx.mentions, entity, ctx);
+}
+
+/** Runs the command the `/` list offered (see `runCommand`) with `onCommandSelect`. */
+export function pickCommand(ctx: MenuContext, command: ComposerCommand): void {
+  if (!ctx.commands) return;
+  runCommand(ctx.commands, command, (c) => ctx.onCommandSelectRef.current?.(c), ctx);
 }
 
 /**
@@ -98,7 +109,7 @@ export function menuKeyDown(event: KeyboardEvent<HTMLTextAreaElement>, ctx: Menu
   const active = count > 0 ? menu.options[menu.active] : undefined;
   if (active !== undefined && (event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
     event.preventDefault();
-    if (commandOpen) ctx.pickCommand(active as ComposerCommand);
+    if (commandOpen) pickCommand(ctx, active as ComposerCommand);
     else pickTag(ctx, active as ComposerEntity);
     return true;
   }
