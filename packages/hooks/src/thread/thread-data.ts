@@ -124,16 +124,6 @@ export interface DetailHandle extends Handle<ThreadDetailSnapshot> {
 export const toError = (error: unknown) =>
   error instanceof Error ? error : new Error(String(error));
 
-/** @internal A new entry holding `snapshot`: no subscriber, no request. */
-export const subscribable = <T>(snapshot: T): Subscribable<T> => ({
-  snapshot,
-  listeners: new Set(),
-  controller: null,
-  inflight: null,
-  stale: false,
-  removed: false,
-});
-
 /** @internal Sets the entry's snapshot and tells its subscribers. */
 export function notify<T>(entry: Subscribable<T>, next: T) {
   entry.snapshot = next;
@@ -305,12 +295,17 @@ export function createThreadDataCache(options: ThreadDataCacheOptions = {}): Thr
         const primed = options.initialPages?.(threadId, { pageSize, order });
         entry = {
           threadId,
-          ...subscribable<ThreadPagesSnapshot>({
+          snapshot: {
             pages: primed ?? [],
             status: primed && primed.length > 0 ? "success" : "pending",
             error: null,
             fetchingOlder: false,
-          }),
+          },
+          listeners: new Set(),
+          controller: null,
+          inflight: null,
+          stale: false,
+          removed: false,
           loader: null,
         };
         pagesEntries.set(key, entry);
@@ -322,7 +317,12 @@ export function createThreadDataCache(options: ThreadDataCacheOptions = {}): Thr
       let entry = detailEntries.get(threadId);
       if (entry === undefined) {
         entry = {
-          ...subscribable<ThreadDetailSnapshot>({ thread: null, status: "pending", error: null }),
+          snapshot: { thread: null, status: "pending", error: null },
+          listeners: new Set(),
+          controller: null,
+          inflight: null,
+          stale: false,
+          removed: false,
           loader: null,
         };
         detailEntries.set(threadId, entry);

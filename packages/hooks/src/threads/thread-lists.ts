@@ -14,7 +14,6 @@ import {
   notify,
   run,
   type Subscribable,
-  subscribable,
   subscribeTo,
   toError,
 } from "../thread/thread-data";
@@ -181,12 +180,12 @@ export function createThreadListCache(): ThreadListCache {
       if (entry === undefined) {
         entry = {
           order,
-          ...subscribable<ThreadListSnapshot>({
-            pages: [],
-            status: "pending",
-            error: null,
-            fetchingMore: false,
-          }),
+          snapshot: { pages: [], status: "pending", error: null, fetchingMore: false },
+          listeners: new Set(),
+          controller: null,
+          inflight: null,
+          stale: false,
+          removed: false,
           loader: null,
         };
         entries.set(key, entry);
