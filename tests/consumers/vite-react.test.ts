@@ -521,6 +521,32 @@ describe("what the pages of a ChatKit-only app ship", () => {
     ).toEqual([1]);
   });
 
+  it("index.html (full chat) ships the history's list state but not its mutations' work", () => {
+    const chunks = chunkModules();
+    const initial = initialJs("index.html").files;
+    const modules = initial.flatMap((file) => chunks[file.replace(/^\//, "")] ?? []);
+    const threads = "@threadkit/hooks/dist/threads/";
+    // The page lists the history (`useThreads`); `ThreadList`'s connected branch references the
+    // rename and delete hooks, whose work (optimistic change, request, rollback) loads on their
+    // first call, in a chunk holding nothing else of threadkit.
+    expect(modules.some((id) => id.endsWith(`${threads}thread-lists.js`))).toBe(true);
+    expect(modules.filter((id) => id.endsWith(`${threads}thread-mutations.js`))).toEqual([]);
+    const mutations = Object.values(chunks).filter((ids) =>
+      ids.some((id) => id.endsWith(`${threads}thread-mutations.js`)),
+    );
+    expect(mutations.map((ids) => ids.filter((id) => id.includes("@threadkit/")))).toEqual([
+      [expect.stringContaining(`${threads}thread-mutations.js`)],
+    ]);
+    // Focus after a confirmed deletion moves in the delete dialog's lazy module.
+    const focusAfterDeletion = '[data-tk-part="thread-list-trigger"]';
+    const text = (file: string) => readFileSync(path.join(dist, file), "utf8");
+    expect(initial.filter((file) => text(file).includes(focusAfterDeletion))).toEqual([]);
+    const overlays = Object.entries(chunks).find(([, ids]) =>
+      ids.some((id) => id.endsWith("/thread-list/delete-dialog.js")),
+    );
+    expect(overlays && text(overlays[0])).toContain(focusAfterDeletion);
+  });
+
   it("keeps the REST and the Assistants code each in a chunk loaded only with its client", () => {
     const chunks = Object.entries(chunkModules());
     const holding = (pattern: RegExp) =>

@@ -12,7 +12,12 @@ import {
 import { useThreadUI } from "../context";
 import * as Slot from "../internal/slot";
 import { WidgetIconGlyph } from "../widgets/icon";
-import { type ComposerSubmitProps, mentionOptionId, useComposerContext } from "./composer";
+import {
+  type ComposerContextValue,
+  type ComposerSubmitProps,
+  mentionOptionId,
+  useComposerContext,
+} from "./composer";
 import type { ComposerEntity, MentionState } from "./mention-state";
 
 function EntityIcon({ icon }: { icon: string | undefined }) {
@@ -44,7 +49,7 @@ export const ComposerMentions = forwardRef<HTMLDivElement, ComponentPropsWithout
         state={ctx.mentions}
         listId={ctx.mentionListId}
         label={t("composer.mentions")}
-        onPick={ctx.pickTag}
+        onPick={(entity) => ctx.tagFeatures?.pickTag(ctx, entity)}
         renderOption={(entity) => (
           <>
             <span data-tk-part="composer-mention-icon" aria-hidden>
@@ -82,7 +87,7 @@ export const ComposerCommands = forwardRef<HTMLDivElement, ComponentPropsWithout
         state={ctx.commands}
         listId={ctx.commandListId}
         label={t("composer.commands")}
-        onPick={ctx.pickCommand}
+        onPick={(command) => ctx.tagFeatures?.pickCommand(ctx, command)}
         renderOption={(command) => (
           <>
             <span data-tk-part="composer-mention-icon" aria-hidden>
@@ -302,6 +307,22 @@ function TagChip({ tag }: { tag: ComposerEntity }) {
   );
 }
 
+/** Types `@` at the caret (after a space) and opens the suggestions. */
+function startMention(ctx: ComposerContextValue) {
+  const input = ctx.inputRef.current;
+  const text = ctx.valueRef.current;
+  const start = Math.min(input?.selectionStart ?? text.length, text.length);
+  const end = Math.max(start, Math.min(input?.selectionEnd ?? start, text.length));
+  const before = text.slice(0, start);
+  const insert = before === "" || /\s$/.test(before) ? "@" : " @";
+  const next = before + insert + text.slice(end);
+  const caret = start + insert.length;
+  ctx.setValue(next);
+  ctx.pendingCaret.current = caret;
+  input?.focus();
+  ctx.mentions?.update(next, caret);
+}
+
 /**
  * A button that types `@` at the caret and opens the suggestions, for those who do not know to
  * type it (ChatKit's `entities.showComposerMenu`). It renders only when the composer has
@@ -337,7 +358,7 @@ export const ComposerMentionButton = forwardRef<HTMLButtonElement, ComposerSubmi
         }}
         onClick={(event) => {
           onClick?.(event);
-          if (!event.defaultPrevented) ctx.startMention();
+          if (!event.defaultPrevented) startMention(ctx);
         }}
       >
         {children ?? <AtSign aria-hidden size={18} />}

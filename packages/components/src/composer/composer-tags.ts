@@ -4,5 +4,5 @@
  */
 export { TokenLayerHost } from "./composer-tokens";
 export { createMentionStore } from "./mention-store";
-export { completeTag, runCommand } from "./tag-actions";
+export { completeTag, menuKeyDown, pickCommand, pickTag, runCommand } from "./tag-actions";
 export { findTagTokens } from "./tag-tokens";

@@ -78,7 +78,8 @@ export interface ComposerSubmission {
   tags: ComposerEntity[];
 }
 
-interface ComposerContextValue {
+/** @internal What the composer's parts read (`useComposerContext`). */
+export interface ComposerContextValue {
   value: string;
   setValue: (value: string) => void;
   submit: () => void;
@@ -108,15 +109,13 @@ interface ComposerContextValue {
   mentionListId: string;
   onTagPreview: ((tag: ComposerEntity) => Promise<ReactNode>) | undefined;
   onTagClick: ((tag: ComposerEntity) => void) | undefined;
-  /** Completes the typed `@query` with the entity and adds its chip. */
-  pickTag: (entity: ComposerEntity) => void;
-  /** Types `@` at the caret (after a space) and opens the suggestions. */
-  startMention: () => void;
   /** Present when the composer has `onCommandSearch`: the `/` menu. */
   commands: MentionState<ComposerCommand> | undefined;
   commandListId: string;
-  /** Runs the command: inserts its entity, opens its submenu, or just removes `/query`. */
-  pickCommand: (command: ComposerCommand) => void;
+  /** The latest tags, for the command actions that set them after an await. */
+  tagsRef: { current: readonly ComposerEntity[] };
+  /** The latest `onCommandSelect`. */
+  onCommandSelectRef: { current: ComposerRootProps["onCommandSelect"] };
   pendingCaret: { current: number | null };
   /** The tag features' module, once loaded, while the composer has tags or searches for them. */
   tagFeatures: TagFeatures | undefined;
@@ -330,34 +329,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   const commandState = useMentionStore(stores?.commands);
   const mentions = onTagSearch ? mentionState : undefined;
   const mentionListId = useId();
-  const pickTag = useCallback(
-    (entity: ComposerEntity) => {
-      if (!mentionState || !loadedTags) return;
-      loadedTags.completeTag(mentionState, entity, {
-        valueRef,
-        setValue,
-        tags,
-        setTags,
-        pendingCaret,
-        inputRef,
-      });
-    },
-    [mentionState, loadedTags, setValue, tags, setTags],
-  );
-  const startMention = useCallback(() => {
-    const input = inputRef.current;
-    const text = valueRef.current;
-    const start = Math.min(input?.selectionStart ?? text.length, text.length);
-    const end = Math.max(start, Math.min(input?.selectionEnd ?? start, text.length));
-    const before = text.slice(0, start);
-    const insert = before === "" || /\s$/.test(before) ? "@" : " @";
-    const next = before + insert + text.slice(end);
-    const caret = start + insert.length;
-    setValue(next);
-    pendingCaret.current = caret;
-    input?.focus();
-    mentionState?.update(next, caret);
-  }, [mentionState, setValue]);
   // What was typed while the features loaded: the list opens for it once they are here.
   useEffect(() => {
     const input = inputRef.current;
@@ -370,20 +341,6 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
   const commandListId = useId();
   const onCommandSelectRef = useRef(onCommandSelect);
   onCommandSelectRef.current = onCommandSelect;
-  const pickCommand = useCallback(
-    (command: ComposerCommand) => {
-      if (!commandState || !loadedTags) return;
-      loadedTags.runCommand(commandState, command, (c) => onCommandSelectRef.current?.(c), {
-        valueRef,
-        setValue,
-        tagsRef,
-        setTags,
-        pendingCaret,
-        inputRef,
-      });
-    },
-    [commandState, loadedTags, setValue, setTags],
-  );
   const statusType = threadStatus?.type ?? "active";
   const reason =
     statusType === "locked"
@@ -466,11 +423,10 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       mentionListId,
       onTagPreview,
       onTagClick,
-      pickTag,
-      startMention,
       commands,
       commandListId,
-      pickCommand,
+      tagsRef,
+      onCommandSelectRef,
       pendingCaret,
       tagFeatures,
     }),
@@ -498,11 +454,8 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
       mentionListId,
       onTagPreview,
       onTagClick,
-      pickTag,
-      startMention,
       commands,
       commandListId,
-      pickCommand,
       tagFeatures,
     ],
   );
@@ -610,10 +563,6 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     const menuOpen = menu !== undefined && menu.query !== null;
     const listId = commandOpen ? ctx.commandListId : ctx.mentionListId;
     const activeOption = menuOpen && menu.status === "idle" ? menu.options[menu.active] : undefined;
-    const pick = (option: unknown) =>
-      commandOpen
-        ? ctx.pickCommand(option as ComposerCommand)
-        : ctx.pickTag(option as ComposerEntity);
     const autosize = useCallback(() => {
       const el = ctx.inputRef.current;
       if (!el) return;
@@ -737,30 +686,8 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
           onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
             onKeyDown?.(event);
             if (event.defaultPrevented) return;
-            if (menuOpen && !event.nativeEvent.isComposing) {
-              const count = menu.status === "idle" ? menu.options.length : 0;
-              if (event.key === "Escape") {
-                event.preventDefault();
-                event.stopPropagation();
-                menu.close();
-                return;
-              }
-              if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-                event.preventDefault();
-                const step = event.key === "ArrowDown" ? 1 : -1;
-                menu.setActive((menu.active + step + count) % count);
-                return;
-              }
-              if (
-                activeOption !== undefined &&
-                (event.key === "Enter" || event.key === "Tab") &&
-                !event.shiftKey
-              ) {
-                event.preventDefault();
-                pick(activeOption);
-                return;
-              }
-            }
+            // The open list (only there once the tag features have loaded) takes its keys.
+            if (menuOpen && ctx.tagFeatures?.menuKeyDown(event, ctx)) return;
             if (layerRef.current?.onKeyDown(event)) return;
             if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
             if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from "react";
 import type {
   ComposerCommand,
   ComposerCommandSelection,
@@ -57,4 +58,60 @@ export function runCommand(
       (reason: unknown) =>
         commands.settle(reason instanceof Error ? reason.message : String(reason)),
     );
+}
+
+/** What the list actions read of the composer's context (a structural type: no import cycle). */
+export interface MenuContext extends TagActionDeps {
+  mentions: MentionState | undefined;
+  commands: MentionState<ComposerCommand> | undefined;
+  tagsRef: { current: readonly ComposerEntity[] };
+  onCommandSelectRef: {
+    current:
+      | ((command: ComposerCommand) => Promise<ComposerCommandSelection | undefined>)
+      | undefined;
+  };
+}
+
+/** Completes the typed `@query` with the entity the @-mention list offered, and adds its chip. */
+export function pickTag(ctx: MenuContext, entity: ComposerEntity): void {
+  if (!ctx.mentions) return;
+  completeTag(ctx.mentions, entity, ctx);
+}
+
+/** Runs the command the `/` list offered (see `runCommand`) with `onCommandSelect`. */
+export function pickCommand(ctx: MenuContext, command: ComposerCommand): void {
+  if (!ctx.commands) return;
+  runCommand(ctx.commands, command, (c) => ctx.onCommandSelectRef.current?.(c), ctx);
+}
+
+/**
+ * The keys of the open `/` or @-mention list, typed in `Composer.Input`: Escape closes it, the
+ * arrows move through it, Enter or Tab picks the highlighted option. Returns whether it took the
+ * key (the input then does nothing else with it).
+ */
+export function menuKeyDown(event: KeyboardEvent<HTMLTextAreaElement>, ctx: MenuContext): boolean {
+  const commandOpen = ctx.commands !== undefined && ctx.commands.query !== null;
+  const menu = (commandOpen ? ctx.commands : ctx.mentions) as MentionState<unknown> | undefined;
+  if (!menu || menu.query === null || event.nativeEvent.isComposing) return false;
+  const count = menu.status === "idle" ? menu.options.length : 0;
+  if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    menu.close();
+    return true;
+  }
+  if (count > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+    event.preventDefault();
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    menu.setActive((menu.active + step + count) % count);
+    return true;
+  }
+  const active = count > 0 ? menu.options[menu.active] : undefined;
+  if (active !== undefined && (event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
+    event.preventDefault();
+    if (commandOpen) pickCommand(ctx, active as ComposerCommand);
+    else pickTag(ctx, active as ComposerEntity);
+    return true;
+  }
+  return false;
 }

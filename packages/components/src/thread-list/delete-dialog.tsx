@@ -3,6 +3,20 @@ import { AlertDialog } from "radix-ui";
 import { useEffect, useRef } from "react";
 import type { LazyDialogProps } from "../internal/lazy-dialog-props";
 
+/**
+ * Moves focus once a deleted thread's row left the list `nav`: its row (with the focused trigger
+ * or dialog) is gone, so focus fell to the body. The entry now at `index` takes it (the last one
+ * when the deleted thread was last, the list when none is left); focus the user has moved
+ * elsewhere meanwhile is left alone.
+ */
+export function focusAfterDeletion(nav: HTMLElement, index: number): void {
+  const focused = nav.ownerDocument.activeElement;
+  if (focused && focused !== nav.ownerDocument.body && !nav.contains(focused)) return;
+  const triggers = nav.querySelectorAll<HTMLElement>('[data-tk-part="thread-list-trigger"]');
+  const next = triggers[Math.min(index, triggers.length - 1)] ?? nav;
+  next.focus();
+}
+
 /** Props of the lazily loaded rename form (see `thread-list.tsx`). */
 export interface RenameFormProps {
   value: string;

@@ -267,13 +267,8 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
     const nav = navRef.current;
     if (!pending || !nav || threads.some((thread) => thread.id === pending.id)) return;
     deleted.current = null;
-    // Its row (with the focused trigger or dialog) is gone, so focus fell to the body. Leave it
-    // alone if the user has moved on in the meantime.
-    const focused = nav.ownerDocument.activeElement;
-    if (focused && focused !== nav.ownerDocument.body && !nav.contains(focused)) return;
-    const triggers = nav.querySelectorAll<HTMLElement>('[data-tk-part="thread-list-trigger"]');
-    const next = triggers[Math.min(pending.index, triggers.length - 1)] ?? nav;
-    next.focus();
+    // Only a confirmed deletion gets here, so the dialog's module (which moves focus) is loaded.
+    deleteDialogModule.current()?.focusAfterDeletion(nav, pending.index);
   }, [threads]);
 
   const [pageState, setPageState] = useState<"idle" | "loading" | "error">("idle");

@@ -128,6 +128,24 @@ describe("thread history hooks", () => {
     );
   });
 
+  it("shows a change in the same task as the call once the mutations' code has loaded", async () => {
+    const { result } = setup(server);
+    await waitFor(() => expect(result.current.list.threads).toHaveLength(2));
+    // The first call loads the code (a page preloads it when idle).
+    await act(() => result.current.rename.mutateAsync({ threadId: "thr_aa16ec0c", title: "A" }));
+    holdWrites();
+    let renaming: Promise<unknown> = Promise.resolve();
+    act(() => {
+      renaming = result.current.rename.mutateAsync({ threadId: "thr_aa16ec0c", title: "B" });
+    });
+    // No waiting: the lists changed before the call returned.
+    expect(result.current.list.threads[1]?.title).toBe("B");
+    expect(result.current.rename.isPending).toBe(true);
+    releaseWrites();
+    await act(() => renaming);
+    expect(result.current.rename.data?.title).toBe("B");
+  });
+
   it("sends item feedback for the current thread", async () => {
     const { result } = setup(server);
     await act(() =>

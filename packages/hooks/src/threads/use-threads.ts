@@ -1,5 +1,6 @@
 import type { ThreadMetadata } from "@threadkit/core";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { whenIdle } from "../engine/load-run-runtime";
 import { getHistorySource } from "../internal/history-source";
 import { type ThreadkitContextValue, useThreadkitContext } from "../provider/threadkit-context";
 import {
@@ -7,6 +8,8 @@ import {
   type ThreadListCache,
   type ThreadsPageFetcher,
 } from "./thread-lists";
+import type { ThreadMutationDeps } from "./thread-mutations";
+import { useMutationState } from "./use-mutation-state";
 
 /** The provider's history lists, created on first use. */
 const listsOf = (context: ThreadkitContextValue): ThreadListCache =>
@@ -150,102 +153,60 @@ export interface RenameThreadInput {
  */
 export type UseRenameThreadResult = ThreadMutationResult<RenameThreadInput, ThreadMetadata | null>;
 
-interface MutationSteps<TVariables, TData, TSnapshot> {
-  /** Shows the change at once; returns what `rollback` needs. */
-  optimistic(variables: TVariables): TSnapshot;
-  request(variables: TVariables): Promise<TData>;
-  rollback(snapshot: TSnapshot, variables: TVariables): void;
-  settle(data: TData, variables: TVariables): void;
+/** What `thread-mutations.ts` exports. */
+type ThreadMutations = typeof import("./thread-mutations");
+
+let mutations: ThreadMutations | null = null;
+let loadingMutations: Promise<ThreadMutations> | null = null;
+
+/** An `Error` saying the thread mutations' code did not load (the network, a deploy). */
+export class ThreadMutationsLoadError extends Error {
+  constructor(options: { cause: unknown }) {
+    super("threadkit: the thread mutations' code failed to load; nothing was changed", options);
+    this.name = "ThreadMutationsLoadError";
+  }
 }
 
-interface MutationState<TVariables, TData> {
-  status: ThreadMutationResult<TVariables, TData>["status"];
-  error: Error | null;
-  data: TData | undefined;
-  variables: TVariables | undefined;
+/** Loads the mutations' code once; a failed load rejects and is tried again on the next call. */
+function loadThreadMutations(): Promise<ThreadMutations> {
+  if (mutations !== null) return Promise.resolve(mutations);
+  loadingMutations ??= import("./thread-mutations").then(
+    (loaded) => {
+      mutations = loaded;
+      return loaded;
+    },
+    (cause: unknown) => {
+      loadingMutations = null;
+      throw new ThreadMutationsLoadError({ cause });
+    },
+  );
+  return loadingMutations;
 }
 
-/** A mutation of the history: optimistic, rolled back and reported when the server refuses. */
-function useThreadMutation<TVariables, TData, TSnapshot>(
+/**
+ * A mutation of the history, its code loaded on the first call (or once the browser is idle after
+ * it mounted): `pending` at once; once loaded, optimistic, rolled back and reported when the
+ * server refuses. A failed load is reported and changes nothing.
+ */
+function useThreadMutation<TVariables, TData>(
   context: ThreadkitContextValue,
-  steps: MutationSteps<TVariables, TData, TSnapshot>,
+  run: (loaded: ThreadMutations, deps: ThreadMutationDeps, variables: TVariables) => Promise<TData>,
 ): ThreadMutationResult<TVariables, TData> {
-  const [state, setState] = useState<MutationState<TVariables, TData>>({
-    status: "idle",
-    error: null,
-    data: undefined,
-    variables: undefined,
-  });
-  const latest = useRef(0);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const stepsRef = useRef(steps);
-  stepsRef.current = steps;
-  const { reportError } = context;
-  const mutateAsync = useCallback(
-    async (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
-      const call = ++latest.current;
-      const current = () => mounted.current && call === latest.current;
-      const set = (next: MutationState<TVariables, TData>) => {
-        if (current()) setState(next);
-      };
-      set({ status: "pending", error: null, data: undefined, variables });
-      const steps = stepsRef.current;
-      const snapshot = steps.optimistic(variables);
-      let data: TData;
-      try {
-        data = await steps.request(variables);
-      } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
-        steps.rollback(snapshot, variables);
-        reportError(error);
-        // The lists were put back; read them again in case the thread changed meanwhile.
-        void listsOf(context).invalidate();
-        set({ status: "error", error, data: undefined, variables });
-        if (current()) {
-          callbacks?.onError?.(error, variables);
-          callbacks?.onSettled?.(undefined, error, variables);
-        }
-        throw error;
-      }
-      steps.settle(data, variables);
-      set({ status: "success", error: null, data, variables });
-      if (current()) {
-        callbacks?.onSuccess?.(data, variables);
-        callbacks?.onSettled?.(data, null, variables);
-      }
-      return data;
-    },
-    [reportError, context],
+  useEffect(
+    () =>
+      mutations === null ? whenIdle(() => void loadThreadMutations().catch(() => {})) : undefined,
+    [],
   );
-  const mutate = useCallback(
-    (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
-      mutateAsync(variables, callbacks).catch(() => {});
-    },
-    [mutateAsync],
+  return useMutationState(
+    async (variables: TVariables) =>
+      // Loaded: the optimistic change shows in the same task as the call.
+      run(
+        mutations ?? (await loadThreadMutations()),
+        { context, lists: listsOf(context), historySource: getHistorySource },
+        variables,
+      ),
+    context.reportError,
   );
-  const reset = useCallback(() => {
-    latest.current += 1;
-    setState({ status: "idle", error: null, data: undefined, variables: undefined });
-  }, []);
-  return {
-    mutate,
-    mutateAsync,
-    status: state.status,
-    isIdle: state.status === "idle",
-    isPending: state.status === "pending",
-    isSuccess: state.status === "success",
-    isError: state.status === "error",
-    error: state.error,
-    data: state.data,
-    variables: state.variables,
-    reset,
-  };
 }
 
 /**
@@ -260,14 +221,9 @@ function useThreadMutation<TVariables, TData, TSnapshot>(
  */
 export function useDeleteThread(): UseDeleteThreadResult {
   const context = useThreadkitContext("useDeleteThread");
-  return useThreadMutation(context, {
-    optimistic: (threadId: string) =>
-      listsOf(context).patch((threads) => threads.filter((t) => t.id !== threadId)),
-    request: (threadId) =>
-      getHistorySource(context.clients, "useDeleteThread").deleteThread(threadId),
-    rollback: (restore) => restore(),
-    settle: (_data, threadId) => context.threadData.remove(threadId),
-  });
+  return useThreadMutation(context, (loaded, deps, threadId: string) =>
+    loaded.deleteThread(deps, threadId),
+  );
 }
 
 /**
@@ -283,39 +239,7 @@ export function useDeleteThread(): UseDeleteThreadResult {
  */
 export function useRenameThread(): UseRenameThreadResult {
   const context = useThreadkitContext("useRenameThread");
-  return useThreadMutation(context, {
-    optimistic: ({ threadId, title }: RenameThreadInput) => {
-      const store = context.stores.peek(threadId);
-      const previousLive = store?.getState().thread ?? null;
-      const restoreLists = listsOf(context).patch((threads) =>
-        threads.map((t) => (t.id === threadId ? { ...t, title } : t)),
-      );
-      const previousLoaded = context.threadData.detail(threadId).getSnapshot().thread;
-      if (previousLoaded) context.threadData.writeThread({ ...previousLoaded, title });
-      if (previousLive) store?.getState().setThread({ ...previousLive, title });
-      return { previousLive, restoreLists, previousLoaded };
-    },
-    request: ({ threadId, title }) =>
-      getHistorySource(context.clients, "useRenameThread").renameThread(threadId, title),
-    rollback: (snapshot, { threadId }) => {
-      // The store first: its change writes through to the lists, which the snapshot then sets.
-      if (snapshot.previousLive) {
-        context.stores.peek(threadId)?.getState().setThread(snapshot.previousLive);
-      }
-      snapshot.restoreLists();
-      if (snapshot.previousLoaded) context.threadData.writeThread(snapshot.previousLoaded);
-    },
-    settle: (thread, { threadId, title }) => {
-      const store = context.stores.peek(threadId);
-      const live = store?.getState().thread ?? null;
-      const renamed =
-        thread ??
-        context.threadData.detail(threadId).getSnapshot().thread ??
-        (live ? { ...live, title } : null);
-      if (renamed === null) return;
-      if (live) store?.getState().setThread({ ...live, ...renamed });
-      listsOf(context).write(renamed);
-      context.threadData.writeThread(renamed);
-    },
-  });
+  return useThreadMutation(context, (loaded, deps, input: RenameThreadInput) =>
+    loaded.renameThread(deps, input),
+  );
 }
