@@ -277,7 +277,15 @@ describe("<ChatKit> initialThread and events", () => {
     await waitFor(() => expect(calls).toEqual(['threadChange {"threadId":null}']));
     await userEvent.type(composerInput(), "Fresh{Enter}");
     expect(await screen.findByText("Reply to: Fresh")).toBeTruthy();
-    await waitFor(() => expect(calls).toContain('threadChange {"threadId":"thr_new"}'));
+    // A thread the chat created has nothing stored to load: no thread-load events for it.
+    await waitFor(() => expect(calls.at(-1)).toBe("responseEnd"));
+    expect([...calls].sort()).toEqual([
+      'effect {"name":"confetti","data":{"level":2}}',
+      "responseEnd",
+      "responseStart",
+      'threadChange {"threadId":"thr_new"}',
+      'threadChange {"threadId":null}',
+    ]);
     expect(requestsOf("threads.create")).toHaveLength(1);
   });
 

@@ -320,6 +320,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   // A client tool that threw or rejected: shown over the composer until dismissed or the next
   // tool call succeeds (the draft is untouched).
   const [toolFailure, setToolFailure] = useState<{ name: string; message: string } | null>(null);
+  // Threads this chat created: they have nothing stored to load, so no thread-load events.
+  const createdThreads = useRef(new Set<string>());
   // Every client tool goes to `onClientTool`, as in ChatKit. One that throws is shown and
   // reported to `onError`; its `{ error }` output still goes back, so the reply can go on.
   const clientTools = useMemo(
@@ -352,7 +354,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     clientTools,
     ...(assistant ? { assistant } : {}),
     // The hooks put the new thread, and the title its reply sets, into the history's cache.
-    onThreadCreated: (id) => setThreadIdState(id),
+    onThreadCreated: (id) => {
+      createdThreads.current.add(id);
+      setThreadIdState(id);
+    },
   });
   // `api.clients` that cannot run a reply (hosted REST alone, or Assistants without an
   // assistant): the run's backend says so.
@@ -401,7 +406,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     if (run.isRunning) latest.current.onResponseStart?.();
     else latest.current.onResponseEnd?.();
   }, [run.isRunning]);
-  const loading = items.status === "pending" && liveThreadId !== null;
+  const loading =
+    items.status === "pending" &&
+    liveThreadId !== null &&
+    !createdThreads.current.has(liveThreadId);
   const loadingThread = useRef<string | null>(null);
   useEffect(() => {
     if (loading && liveThreadId !== null && loadingThread.current !== liveThreadId) {
