@@ -762,7 +762,10 @@ function ChatKitHeader({
         >
           <PanelLeft aria-hidden size={18} />
         </button>
-      ) : null}
+      ) : (
+        // Keeps the title centred where no button sits at the start.
+        <span data-tk-part="chatkit-header-spacer" aria-hidden="true" />
+      )}
       <h2 data-tk-part="chatkit-title">{shownTitle}</h2>
       {header.trailing ? <div data-tk-part="chatkit-header-trailing">{header.trailing}</div> : null}
       {header.rightAction ? (
