@@ -44,6 +44,26 @@ test("official event handlers are accepted", () => {
   expectTypeOf(handlers).toExtend<Partial<UseChatKitOptions>>();
 });
 
+/** The handlers `@openai/chatkit-react` derives from `ChatKitEvents` (`chatkit.thread.load.start` → `onThreadLoadStart`). */
+type DotToCamelCase<S extends string> = S extends `${infer Head}.${infer Tail}`
+  ? `${Head}${Capitalize<DotToCamelCase<Tail>>}`
+  : S;
+type OfficialHandlers = {
+  [K in keyof ChatKitJS.ChatKitEvents as DotToCamelCase<K & string> extends `chatkit${infer Name}`
+    ? `on${Capitalize<Name>}`
+    : never]?: ChatKitJS.ChatKitEvents[K] extends CustomEvent<infer Detail>
+    ? Detail extends undefined
+      ? () => void
+      : (event: Detail) => void
+    : never;
+};
+
+test("every official event handler is accepted, none missing", () => {
+  expectTypeOf<OfficialHandlers>().toExtend<Partial<UseChatKitOptions>>();
+  // Each official handler name is a key `useChatKit` knows (a missing one would be `never` here).
+  expectTypeOf<Exclude<keyof OfficialHandlers, keyof UseChatKitOptions>>().toEqualTypeOf<never>();
+});
+
 test("the composer parts take the official tools, models and entities as they are", () => {
   expectTypeOf<ChatKitJS.ToolOption>().toExtend<ComposerTool>();
   expectTypeOf<ChatKitJS.ModelOption>().toExtend<ComposerModel>();

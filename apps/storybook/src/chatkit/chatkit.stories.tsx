@@ -517,6 +517,8 @@ function EventsChat() {
     onThreadChange: log("onThreadChange"),
     onThreadLoadStart: log("onThreadLoadStart"),
     onThreadLoadEnd: log("onThreadLoadEnd"),
+    onHistoryOpen: log("onHistoryOpen"),
+    onHistoryClose: log("onHistoryClose"),
     onError: ({ error }) => log("onError")({ message: error.message }),
   });
   return (
@@ -532,7 +534,7 @@ function EventsChat() {
   );
 }
 
-/** The events (`onReady`, `onResponseStart`, `onThreadChange` …), each listed as it fires. */
+/** The events (`onReady`, `onResponseStart`, `onThreadChange`, `onHistoryOpen` …), each listed as it fires. */
 export const Events: Story = {
   render: () => <EventsChat />,
   play: async ({ canvas, userEvent }) => {
@@ -544,6 +546,8 @@ export const Events: Story = {
       .getAllByRole("listitem")
       .map((item) => item.textContent?.split(" ")[0]);
     await expect(names).toEqual(["onReady", "onResponseStart", "onThreadChange", "onResponseEnd"]);
+    await userEvent.click(canvas.getByRole("button", { name: "Show history" }));
+    await waitFor(() => expect(within(list).getByText("onHistoryOpen")).toBeVisible());
   },
 };
 

@@ -344,6 +344,29 @@ describe("<ChatKit> methods", () => {
 });
 
 describe("<ChatKit> header and history", () => {
+  it("reports the history opening and closing (onHistoryOpen, onHistoryClose) without an unknown-key warning", async () => {
+    server = await chatkitServer();
+    const warn = vi.spyOn(console, "warn");
+    const calls: string[] = [];
+    let chatkit: UseChatKitReturn | undefined;
+    render(
+      <Chat
+        options={{
+          onHistoryOpen: () => calls.push("open"),
+          onHistoryClose: () => calls.push("close"),
+        }}
+        expose={(value) => (chatkit = value)}
+      />,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Show history" }));
+    await screen.findByRole("navigation");
+    await userEvent.click(screen.getByRole("button", { name: "Hide history" }));
+    await act(() => chatkit!.showHistory());
+    await act(() => chatkit!.hideHistory());
+    expect(calls).toEqual(["open", "close", "open", "close"]);
+    expect(warn.mock.calls.flat().join(" ")).not.toContain("unknown option");
+  });
+
   it("shows a fixed title and the app's left and right actions in place of the defaults", async () => {
     server = await chatkitServer();
     const left = vi.fn();

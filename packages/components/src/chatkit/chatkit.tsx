@@ -316,6 +316,15 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   // A sidebar stays beside the thread while there is room; narrower, it is the panel.
   const sidebar = options.history?.layout === "sidebar" && wide;
   const historyOpen = historyChoice ?? sidebar;
+  // `onHistoryOpen` / `onHistoryClose` on every change of the shown history (not at mount).
+  const historyShown = options.history?.enabled !== false && !isHosted(options.api) && historyOpen;
+  const shownBefore = useRef(historyShown);
+  useEffect(() => {
+    if (shownBefore.current === historyShown) return;
+    shownBefore.current = historyShown;
+    if (historyShown) latest.current.onHistoryOpen?.();
+    else latest.current.onHistoryClose?.();
+  }, [historyShown]);
 
   // A client tool that threw or rejected: shown over the composer until dismissed or the next
   // tool call succeeds (the draft is untouched).

@@ -345,6 +345,10 @@ export interface ChatKitEventHandlers {
   onThreadLoadEnd?(event: { threadId: string }): void;
   onToolChange?(event: { toolId: string | null }): void;
   onDeeplink?(event: { name: string; data?: Record<string, unknown> }): void;
+  /** The history opened (the header's toggle, `showHistory`, or a sidebar that gained room). */
+  onHistoryOpen?(): void;
+  /** The history closed (the toggle, a pick in the panel, `hideHistory`). */
+  onHistoryClose?(): void;
 }
 
 /** What only threadkit can do: the parts are in your DOM, so they can be replaced and styled. */
@@ -407,6 +411,8 @@ export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([
   "onThreadLoadEnd",
   "onToolChange",
   "onDeeplink",
+  "onHistoryOpen",
+  "onHistoryClose",
   "renderers",
   "toolRenderers",
   "widgetComponents",
