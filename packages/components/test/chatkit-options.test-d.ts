@@ -33,6 +33,46 @@ test("each official option group is accepted", () => {
   expectTypeOf<ChatKitJS.HostedApiConfig>().toExtend<ChatKitOptions["api"]>();
 });
 
+/** Keys of the official type that threadkit's lacks (a missing option would warn and do nothing). */
+type Missing<Official, Ours> = Exclude<keyof Official, keyof Ours>;
+
+test("no official option is missing, at any level", () => {
+  expectTypeOf<Missing<ChatKitJS.ChatKitOptions, UseChatKitOptions>>().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.HeaderOption, NonNullable<ChatKitOptions["header"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.HistoryOption, NonNullable<ChatKitOptions["history"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.StartScreenOption, NonNullable<ChatKitOptions["startScreen"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.ComposerOption, NonNullable<ChatKitOptions["composer"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.EntitiesOption, NonNullable<ChatKitOptions["entities"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.ThreadItemActionsOption, NonNullable<ChatKitOptions["threadItemActions"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.DisclaimerOption, NonNullable<ChatKitOptions["disclaimer"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.WidgetsOption, NonNullable<ChatKitOptions["widgets"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.CommandsOption, NonNullable<ChatKitOptions["commands"]>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.ThemeOption, Exclude<NonNullable<ChatKitOptions["theme"]>, string>>
+  >().toEqualTypeOf<never>();
+  expectTypeOf<
+    Missing<ChatKitJS.CustomApiConfig, Extract<ChatKitOptions["api"], { url: string }>>
+  >().toEqualTypeOf<never>();
+});
+
 test("official event handlers are accepted", () => {
   const handlers = {
     onReady: () => {},
