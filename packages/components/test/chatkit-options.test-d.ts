@@ -10,7 +10,10 @@ import type {
   ComposerEntity,
   ComposerModel,
   ComposerTool,
+  SendUserMessageParams,
+  SetComposerValueParams,
   UseChatKitOptions,
+  UseChatKitReturn,
 } from "../src";
 
 test("the official ChatKitOptions are accepted as they are", () => {
@@ -115,4 +118,16 @@ test("the composer parts take the official tools, models and entities as they ar
   const onToolChange = ({ toolId }: ChatKitJS.ChatKitEvents["chatkit.tool.change"]["detail"]) =>
     void toolId;
   expectTypeOf({ onToolChange }).toExtend<Partial<UseChatKitOptions>>();
+});
+
+test("the methods take what the official element's methods take", () => {
+  type Element = ChatKitJS.OpenAIChatKit;
+  expectTypeOf<Parameters<Element["sendUserMessage"]>[0]>().toExtend<SendUserMessageParams>();
+  expectTypeOf<Parameters<Element["setComposerValue"]>[0]>().toExtend<SetComposerValueParams>();
+  expectTypeOf<Parameters<Element["setThreadId"]>[0]>().toExtend<
+    Parameters<UseChatKitReturn["setThreadId"]>[0]
+  >();
+  expectTypeOf<Parameters<Element["sendCustomAction"]>>().toExtend<
+    Parameters<UseChatKitReturn["sendCustomAction"]>
+  >();
 });
