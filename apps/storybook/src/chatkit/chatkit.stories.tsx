@@ -122,6 +122,12 @@ export const StartScreen: Story = {
   },
   play: async ({ canvas, userEvent }) => {
     await expect(canvas.getByRole("heading", { name: "Where shall we travel?" })).toBeVisible();
+    // Each prompt shows its icon.
+    for (const name of ["Plan a weekend in Lisbon", "Packing list"]) {
+      await waitFor(() =>
+        expect(canvas.getByRole("button", { name }).querySelector("svg")).not.toBeNull(),
+      );
+    }
     await userEvent.click(canvas.getByRole("button", { name: "Plan a weekend in Lisbon" }));
     await waitFor(() =>
       expect(canvas.getByText(/You said: “Plan a weekend in Lisbon”/)).toBeVisible(),
@@ -293,15 +299,22 @@ export const HeaderActions: Story = {
   },
 };
 
-/** The composer's placeholder and a markdown disclaimer under it. */
+/** The composer's placeholder and a markdown disclaimer under it (`highContrast`). */
 export const ComposerAndDisclaimer: Story = {
   args: {
     options: {
       composer: { placeholder: "Ask about your trip…" },
-      disclaimer: { text: "Answers may be **wrong**. Check [the rules](https://example.com)." },
+      disclaimer: {
+        text: "Answers may be **wrong**. Check [the rules](https://example.com).",
+        highContrast: true,
+      },
     },
   },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
+    // `highContrast`: the disclaimer in the text color, not the muted one.
+    const root = canvasElement.querySelector<HTMLElement>('[data-tk-part="chatkit"]')!;
+    const disclaimer = root.querySelector<HTMLElement>('[data-tk-part="chatkit-disclaimer"]')!;
+    await expect(getComputedStyle(disclaimer).color).toBe(getComputedStyle(root).color);
     await expect(canvas.getByPlaceholderText("Ask about your trip…")).toBeVisible();
     await expect(canvas.getByText("wrong").tagName).toBe("STRONG");
     await expect(canvas.getByRole("link", { name: "the rules" })).toHaveAttribute(
