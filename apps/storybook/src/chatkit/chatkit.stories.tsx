@@ -3,7 +3,7 @@ import { ChatKit, type UseChatKitOptions, useChatKit } from "@threadkit/componen
 import "@threadkit/components/styles.css";
 import { createChatKitClient, createChatKitRestClient } from "@threadkit/core";
 import type { ThreadkitClients } from "@threadkit/hooks";
-import { useState } from "react";
+import { type CSSProperties, useState } from "react";
 import { expect, fn, waitFor, within } from "storybook/test";
 import { createScriptedServer, type ScriptedServer, seededThread } from "./scripted-server";
 
@@ -17,12 +17,14 @@ function Chat({
   options,
   onReady,
   withMethods = false,
+  style = { height: 560, border: "1px solid #ddd" },
 }: {
   server: ScriptedServer;
   options: Omit<UseChatKitOptions, "api">;
   onReady?: (methods: ReturnType<typeof useChatKit>) => void;
   /** Buttons outside the chat that call `useChatKit`'s methods. */
   withMethods?: boolean;
+  style?: CSSProperties;
 }) {
   const chatkit = useChatKit({ api: { url: "/chatkit", fetch: server.fetch }, ...options });
   onReady?.(chatkit);
@@ -47,7 +49,7 @@ function Chat({
           </button>
         </div>
       ) : null}
-      <ChatKit control={chatkit.control} style={{ height: 560, border: "1px solid #ddd" }} />
+      <ChatKit control={chatkit.control} style={style} />
     </>
   );
 }
@@ -56,10 +58,13 @@ function Story({
   options = {},
   seeded = false,
   withMethods = false,
+  style,
 }: {
   options?: Omit<UseChatKitOptions, "api">;
   seeded?: boolean;
   withMethods?: boolean;
+  /** The chat's own style (a fixed height with a border unless given). */
+  style?: CSSProperties;
 }) {
   const [server] = useState(() =>
     createScriptedServer(
@@ -74,7 +79,14 @@ function Story({
     ),
   );
   (globalThis as { __chatkitServer?: ScriptedServer }).__chatkitServer = server;
-  return <Chat server={server} options={options} withMethods={withMethods} />;
+  return (
+    <Chat
+      server={server}
+      options={options}
+      withMethods={withMethods}
+      {...(style ? { style } : {})}
+    />
+  );
 }
 
 /** Waits until no response runs (the composer's Stop button is gone). */
@@ -110,6 +122,12 @@ export const StartScreen: Story = {
   },
   play: async ({ canvas, userEvent }) => {
     await expect(canvas.getByRole("heading", { name: "Where shall we travel?" })).toBeVisible();
+    // Each prompt shows its icon.
+    for (const name of ["Plan a weekend in Lisbon", "Packing list"]) {
+      await waitFor(() =>
+        expect(canvas.getByRole("button", { name }).querySelector("svg")).not.toBeNull(),
+      );
+    }
     await userEvent.click(canvas.getByRole("button", { name: "Plan a weekend in Lisbon" }));
     await waitFor(() =>
       expect(canvas.getByText(/You said: “Plan a weekend in Lisbon”/)).toBeVisible(),
@@ -256,15 +274,47 @@ export const NoHeader: Story = {
   },
 };
 
-/** The composer's placeholder and a markdown disclaimer under it. */
+const openSettings = fn();
+const openHelp = fn();
+
+/** `header.title.text` and the app's own `leftAction` / `rightAction` in place of the defaults. */
+export const HeaderActions: Story = {
+  args: {
+    options: {
+      header: {
+        title: { text: "Travel desk" },
+        leftAction: { icon: "settings-slider", onClick: openSettings },
+        rightAction: { icon: "circle-question", onClick: openHelp },
+      },
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    const header = canvas.getByRole("banner");
+    await expect(within(header).getByRole("heading", { name: "Travel desk" })).toBeVisible();
+    await expect(within(header).queryByRole("button", { name: "Show history" })).toBeNull();
+    await userEvent.click(within(header).getByRole("button", { name: "settings-slider" }));
+    await userEvent.click(within(header).getByRole("button", { name: "circle-question" }));
+    await expect(openSettings).toHaveBeenCalledTimes(1);
+    await expect(openHelp).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The composer's placeholder and a markdown disclaimer under it (`highContrast`). */
 export const ComposerAndDisclaimer: Story = {
   args: {
     options: {
       composer: { placeholder: "Ask about your trip…" },
-      disclaimer: { text: "Answers may be **wrong**. Check [the rules](https://example.com)." },
+      disclaimer: {
+        text: "Answers may be **wrong**. Check [the rules](https://example.com).",
+        highContrast: true,
+      },
     },
   },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
+    // `highContrast`: the disclaimer in the text color, not the muted one.
+    const root = canvasElement.querySelector<HTMLElement>('[data-tk-part="chatkit"]')!;
+    const disclaimer = root.querySelector<HTMLElement>('[data-tk-part="chatkit-disclaimer"]')!;
+    await expect(getComputedStyle(disclaimer).color).toBe(getComputedStyle(root).color);
     await expect(canvas.getByPlaceholderText("Ask about your trip…")).toBeVisible();
     await expect(canvas.getByText("wrong").tagName).toBe("STRONG");
     await expect(canvas.getByRole("link", { name: "the rules" })).toHaveAttribute(
@@ -288,6 +338,67 @@ export const WidgetActions: Story = {
       type: "booking.confirm",
       payload: { table: 4 },
     });
+  },
+};
+
+const onWidgetAction = fn();
+
+/** `widgets.onAction`: a widget's client action (`handler: "client"`) goes to the app, with the widget. */
+export const WidgetClientAction: Story = {
+  args: { options: { widgets: { onAction: onWidgetAction } } },
+  play: async ({ canvas, userEvent }) => {
+    onWidgetAction.mockClear();
+    await userEvent.type(canvas.getByRole("textbox"), "Show me a widget{Enter}");
+    const button = await canvas.findByRole("button", { name: "Show on map" });
+    await idle(canvas);
+    await userEvent.click(button);
+    await waitFor(() => expect(onWidgetAction).toHaveBeenCalledTimes(1));
+    const [action, widgetItem] = onWidgetAction.mock.calls[0]!;
+    await expect(action).toEqual({ type: "map.open", payload: { table: 4 } });
+    await expect(widgetItem.widget.type).toBe("Card");
+    // A client action never reaches the server.
+    await expect(serverOf().requests.some((r) => r.type === "threads.custom_action")).toBe(false);
+  },
+};
+
+/** `onClientTool`: the server asks the page for the weather; the answer goes back and the reply goes on. */
+export const ClientTool: Story = {
+  args: {
+    options: {
+      onClientTool: async ({ name, params }) =>
+        name === "get_weather" ? { city: params.city, forecast: "sunny, 24 °C" } : {},
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole("textbox"), "What is the weather?{Enter}");
+    await waitFor(() => expect(canvas.getByText(/The tool answered/)).toBeVisible());
+    const output = serverOf().requests.find((r) => r.type === "threads.add_client_tool_output");
+    await expect(output?.params.result).toEqual({ city: "Lisbon", forecast: "sunny, 24 °C" });
+  },
+};
+
+/**
+ * An `onClientTool` that throws: the failure shows over the composer (and goes to `onError`),
+ * the server gets `{ error }` as the tool's output, and the draft stays.
+ */
+export const ClientToolError: Story = {
+  args: {
+    options: {
+      onClientTool: async () => {
+        throw new Error("Location access was denied");
+      },
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    const input = canvas.getByRole("textbox");
+    await userEvent.type(input, "What is the weather?{Enter}");
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent(
+      "The tool “get_weather” failed: Location access was denied",
+    );
+    await waitFor(() => expect(canvas.getByText(/The tool answered/)).toBeVisible());
+    await userEvent.type(input, "Then tomorrow?");
+    await expect(input).toHaveValue("Then tomorrow?");
   },
 };
 
@@ -340,6 +451,44 @@ export const Theme: Story = {
   },
 };
 
+const fontError = fn();
+
+/**
+ * `theme.typography.fontSources`: web fonts loaded into the page while the chat is mounted, for
+ * `fontFamily` to name. One that cannot be loaded (here a missing file) is reported to
+ * `onError`, and the family's fallbacks show.
+ */
+export const Typography: Story = {
+  args: {
+    options: {
+      theme: {
+        typography: {
+          baseSize: 17,
+          fontFamily: '"Story Serif", Georgia, "DejaVu Serif", serif',
+          fontSources: [{ family: "Story Serif", src: "/fonts/missing-story-serif.woff2" }],
+        },
+      },
+      startScreen: { greeting: "Set in the app's own typeface" },
+      onError: fontError,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-tk-part="chatkit"]')!;
+    await expect(getComputedStyle(root).fontFamily).toContain("Story Serif");
+    await expect(getComputedStyle(root).fontSize).toBe("17px");
+    await expect(
+      [...document.fonts].some(
+        (face) => face.family === '"Story Serif"' || face.family === "Story Serif",
+      ),
+    ).toBe(true);
+    await waitFor(() =>
+      expect(fontError).toHaveBeenCalledWith({
+        error: expect.objectContaining({ message: expect.stringContaining("Story Serif") }),
+      }),
+    );
+  },
+};
+
 /** Locale: the chat's own strings in German. */
 export const Locale: Story = {
   args: { options: { locale: "de" } },
@@ -363,6 +512,81 @@ export const Deeplink: Story = {
     await userEvent.click(await canvas.findByRole("link", { name: "your order" }));
     await expect(onDeeplink).toHaveBeenCalledWith({ name: "orders/42", data: { tab: "items" } });
     await expect(link.ownerDocument.location.href).not.toContain("chatkit-link");
+  },
+};
+
+/** The events of the chat, listed as they fire. */
+function EventsChat() {
+  const [server] = useState(() => createScriptedServer({}));
+  const [events, setEvents] = useState<string[]>([]);
+  const log = (name: string) => (event?: unknown) =>
+    setEvents((list) => [...list, event ? `${name} ${JSON.stringify(event)}` : name]);
+  const chatkit = useChatKit({
+    api: { url: "/chatkit", fetch: server.fetch },
+    startScreen: { prompts: [{ label: "Say hello", prompt: "Hello" }] },
+    onReady: log("onReady"),
+    onResponseStart: log("onResponseStart"),
+    onResponseEnd: log("onResponseEnd"),
+    onThreadChange: log("onThreadChange"),
+    onThreadLoadStart: log("onThreadLoadStart"),
+    onThreadLoadEnd: log("onThreadLoadEnd"),
+    onHistoryOpen: log("onHistoryOpen"),
+    onHistoryClose: log("onHistoryClose"),
+    onError: ({ error }) => log("onError")({ message: error.message }),
+  });
+  return (
+    <div style={{ display: "grid", gridTemplateColumns: "1fr 280px", gap: 12 }}>
+      <ChatKit control={chatkit.control} style={{ height: 420, border: "1px solid #ddd" }} />
+      <ol aria-label="Events" style={{ margin: 0, fontFamily: "monospace", fontSize: 12 }}>
+        {events.map((event, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
+          <li key={index}>{event}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** The events (`onReady`, `onResponseStart`, `onThreadChange`, `onHistoryOpen` …), each listed as it fires. */
+export const Events: Story = {
+  render: () => <EventsChat />,
+  play: async ({ canvas, userEvent }) => {
+    const list = canvas.getByRole("list", { name: "Events" });
+    await waitFor(() => expect(within(list).getByText("onReady")).toBeVisible());
+    await userEvent.click(canvas.getByRole("button", { name: "Say hello" }));
+    await waitFor(() => expect(within(list).getByText("onResponseEnd")).toBeVisible());
+    const names = within(list)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent?.split(" ")[0]);
+    await expect(names).toEqual(["onReady", "onResponseStart", "onThreadChange", "onResponseEnd"]);
+    await userEvent.click(canvas.getByRole("button", { name: "Show history" }));
+    await waitFor(() => expect(within(list).getByText("onHistoryOpen")).toBeVisible());
+  },
+};
+
+/**
+ * `initialThread` opens a stored thread; `style={{ height: "auto" }}` lets the chat grow with the
+ * page instead of scrolling inside a fixed height (threadkit only: nothing is framed).
+ */
+export const InitialThreadAutoHeight: Story = {
+  args: {
+    seeded: true,
+    options: { initialThread: "thr_alps", history: { enabled: false } },
+    style: { height: "auto", border: "1px solid #ddd" },
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await waitFor(() => expect(canvas.getByText("Which trail near Zermatt?")).toBeVisible());
+    const root = canvasElement.querySelector<HTMLElement>('[data-tk-part="chatkit"]')!;
+    const before = root.getBoundingClientRect().height;
+    await userEvent.type(canvas.getByRole("textbox"), "And one more question{Enter}");
+    await waitFor(() =>
+      expect(canvas.getByText(/You said: “And one more question”/)).toBeVisible(),
+    );
+    await idle(canvas);
+    // The chat grew with its thread; nothing inside it scrolls.
+    await expect(root.getBoundingClientRect().height).toBeGreaterThan(before);
+    const viewport = root.querySelector<HTMLElement>('[data-tk-part="thread-viewport"]')!;
+    await expect(viewport.scrollHeight).toBeLessThanOrEqual(viewport.clientHeight + 1);
   },
 };
 

@@ -3,8 +3,9 @@
  * memory, for stories of `<ChatKit>` (pass it as `api.fetch`). Each reply echoes the message and
  * streams in small deltas; a message containing "link" gets a `chatkit-link://` deeplink, one
  * containing "widget" gets a card with a server action button, whose action answers with a
- * confirmation. `input.transcribe` answers a fixed sentence (dictation). Every request is recorded
- * in `requests`.
+ * confirmation, and a client action button (`map.open`). A message containing "weather" ends with a
+ * pending client tool call (`get_weather`); its output gets a reply quoting it. `input.transcribe`
+ * answers a fixed sentence (dictation). Every request is recorded in `requests`.
  */
 
 import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
@@ -53,6 +54,20 @@ export function createScriptedServer(
 
   function reply(thread: StoredThread, text: string): ThreadStreamEvent[] {
     const id = nextId("msg");
+    if (text.toLowerCase().includes("weather")) {
+      const call = {
+        type: "client_tool_call",
+        id,
+        thread_id: thread.id,
+        created_at: now(),
+        status: "pending",
+        call_id: `call_${id}`,
+        name: "get_weather",
+        arguments: { city: "Lisbon" },
+      } as ThreadItem;
+      thread.items.push(call);
+      return [{ type: "thread.item.done", item: call }];
+    }
     const answer = text.toLowerCase().includes("widget")
       ? null
       : text.toLowerCase().includes("link")
@@ -67,6 +82,12 @@ export function createScriptedServer(
             type: "Button",
             label: "Confirm",
             onClickAction: { type: "booking.confirm", payload: { table: 4 } },
+          },
+          {
+            type: "Button",
+            label: "Show on map",
+            variant: "outline",
+            onClickAction: { type: "map.open", handler: "client", payload: { table: 4 } },
           },
         ],
       } as never);
@@ -162,6 +183,20 @@ export function createScriptedServer(
         const user = thread.items[index];
         thread.items.splice(index + 1);
         return stream(user ? reply(thread, textOf(user)) : []);
+      }
+      case "threads.add_client_tool_output": {
+        if (!thread) return json({ error: "not found" }, 404);
+        const call = [...thread.items].reverse().find((item) => item.type === "client_tool_call");
+        if (call?.type === "client_tool_call") {
+          Object.assign(call, { status: "completed", output: params.result });
+        }
+        const answer = createAssistantMessage(
+          nextId("msg"),
+          [`The tool answered ${JSON.stringify(params.result)}.`],
+          { thread_id: thread.id, created_at: now() },
+        );
+        thread.items.push(answer);
+        return stream([{ type: "thread.item.done", item: answer }]);
       }
       case "threads.custom_action": {
         if (!thread) return json({ error: "not found" }, 404);

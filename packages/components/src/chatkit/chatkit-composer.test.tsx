@@ -627,3 +627,49 @@ describe("ChatKit composer.attachments.maxSize per MIME type", () => {
     );
   });
 });
+
+describe("ChatKit composer.attachments.accept and maxCount", () => {
+  it("offers only the accepted types, refuses the rest and stops at maxCount", async () => {
+    server = await chatkitServer();
+    render(
+      <Chat
+        url={server.url}
+        options={{
+          composer: {
+            attachments: {
+              enabled: true,
+              maxCount: 2,
+              accept: { "image/png": [".png"], "text/plain": [".txt"] },
+            },
+          },
+        }}
+      />,
+    );
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!picker) throw new Error("no file input");
+    expect(picker.accept).toBe("image/png,.png,text/plain,.txt");
+    const file = (name: string, type: string) => new File(["x"], name, { type });
+    fireEvent.change(picker, {
+      target: {
+        files: [
+          file("report.pdf", "application/pdf"),
+          file("a.png", "image/png"),
+          file("b.txt", "text/plain"),
+          file("c.png", "image/png"),
+        ],
+      },
+    });
+    const rejections = await screen.findAllByText(/was not added|not an accepted file type/);
+    expect(rejections.map((node) => node.textContent)).toEqual([
+      "report.pdf is not an accepted file type. Accepted: image/png, .png, text/plain, .txt.",
+      "c.png was not added: too many files. At most 2 files per message.",
+    ]);
+    await waitFor(() =>
+      expect(
+        server.requests
+          .filter((r) => r.body?.type === "attachments.create")
+          .map((r) => r.body.params.name),
+      ).toEqual(["a.png", "b.txt"]),
+    );
+  });
+});

@@ -192,6 +192,8 @@ export function ChatKitComposer({
       {...commandProps}
       onSubmit={submit}
       threadStatus={threadStatus ?? null}
+      // The file picker offers only `composer.attachments.accept`; `useComposer` checks the rest.
+      {...(limits.accept?.length ? { accept: limits.accept.join(",") } : {})}
     >
       <Composer.Attachments />
       <Composer.Rejections />

@@ -24,7 +24,7 @@ import {
   useThreadStore,
   useWidgetAction,
 } from "@threadkit/hooks";
-import { Info, PanelLeft, SquarePen } from "lucide-react";
+import { Info, PanelLeft, SquarePen, X } from "lucide-react";
 import {
   forwardRef,
   type HTMLAttributes,
@@ -53,6 +53,7 @@ import type {
   ComposerOption,
   CustomApiConfig,
   Entity,
+  FontObject,
   HostedApiConfig,
   StartScreenPrompt,
   UseChatKitOptions,
@@ -315,15 +316,43 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   // A sidebar stays beside the thread while there is room; narrower, it is the panel.
   const sidebar = options.history?.layout === "sidebar" && wide;
   const historyOpen = historyChoice ?? sidebar;
+  // `onHistoryOpen` / `onHistoryClose` on every change of the shown history (not at mount).
+  const historyShown = options.history?.enabled !== false && !isHosted(options.api) && historyOpen;
+  const shownBefore = useRef(historyShown);
+  useEffect(() => {
+    if (shownBefore.current === historyShown) return;
+    shownBefore.current = historyShown;
+    if (historyShown) latest.current.onHistoryOpen?.();
+    else latest.current.onHistoryClose?.();
+  }, [historyShown]);
 
-  // Every client tool goes to `onClientTool`, as in ChatKit.
+  // A client tool that threw or rejected: shown over the composer until dismissed or the next
+  // tool call succeeds (the draft is untouched).
+  const [toolFailure, setToolFailure] = useState<{ name: string; message: string } | null>(null);
+  // Threads this chat created: they have nothing stored to load, so no thread-load events.
+  const createdThreads = useRef(new Set<string>());
+  // Every client tool goes to `onClientTool`, as in ChatKit. One that throws is shown and
+  // reported to `onError`; its `{ error }` output still goes back, so the reply can go on.
   const clientTools = useMemo(
     () =>
       new Proxy({} as Record<string, ClientToolHandler>, {
         get: (_target, name) =>
           typeof name === "string" && latest.current.onClientTool
-            ? (args: JsonObject) =>
-                latest.current.onClientTool?.({ name, params: args as Record<string, unknown> })
+            ? async (args: JsonObject) => {
+                try {
+                  const output = await latest.current.onClientTool?.({
+                    name,
+                    params: args as Record<string, unknown>,
+                  });
+                  setToolFailure(null);
+                  return output;
+                } catch (cause) {
+                  const error = cause instanceof Error ? cause : new Error(String(cause));
+                  setToolFailure({ name, message: error.message });
+                  latest.current.onError?.({ error });
+                  throw error;
+                }
+              }
             : undefined,
       }),
     [],
@@ -334,7 +363,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     clientTools,
     ...(assistant ? { assistant } : {}),
     // The hooks put the new thread, and the title its reply sets, into the history's cache.
-    onThreadCreated: (id) => setThreadIdState(id),
+    onThreadCreated: (id) => {
+      createdThreads.current.add(id);
+      setThreadIdState(id);
+    },
   });
   // `api.clients` that cannot run a reply (hosted REST alone, or Assistants without an
   // assistant): the run's backend says so.
@@ -357,6 +389,8 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const items = useThreadItems(liveThreadId);
   const { invalidateThread, invalidateThreads } = useThreadkitContext("ChatKit");
   const store = useThreadStore(liveThreadId);
+  const storeRef = useRef(store);
+  storeRef.current = store;
   const feedback = useItemFeedback(liveThreadId ?? undefined);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
 
@@ -381,7 +415,10 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     if (run.isRunning) latest.current.onResponseStart?.();
     else latest.current.onResponseEnd?.();
   }, [run.isRunning]);
-  const loading = items.status === "pending" && liveThreadId !== null;
+  const loading =
+    items.status === "pending" &&
+    liveThreadId !== null &&
+    !createdThreads.current.has(liveThreadId);
   const loadingThread = useRef<string | null>(null);
   useEffect(() => {
     if (loading && liveThreadId !== null && loadingThread.current !== liveThreadId) {
@@ -393,6 +430,12 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
       latest.current.onThreadLoadEnd?.({ threadId: id });
     }
   }, [loading, liveThreadId]);
+
+  // A thread that fails to load is shown in the thread, and reported like every other failure.
+  const loadError = items.error;
+  useEffect(() => {
+    if (loadError) latest.current.onError?.({ error: loadError });
+  }, [loadError]);
 
   const setThreadId = useCallback((id: string | null) => {
     setThreadIdState(id);
@@ -474,7 +517,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const widgetActions = useWidgetAction({
     run,
     onClientAction: async (action, source) => {
-      const item = source?.item;
+      // The widget renderer names the item; its widget comes from the thread's items.
+      const item =
+        source?.item ?? storeRef.current.getState().itemsById.get(source?.id ?? "") ?? null;
       await latest.current.widgets?.onAction?.(
         action as { type: string; payload?: Record<string, unknown> },
         {
@@ -532,6 +577,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
   const threadIndex = options.history?.threads;
   const indexTitle = threadIndex?.find((entry) => entry.id === liveThreadId)?.title ?? null;
   const theme = options.theme;
+  useFontSources(typeof theme === "object" ? theme.typography?.fontSources : undefined, (error) =>
+    latest.current.onError?.({ error }),
+  );
 
   return (
     <ThreadUIProvider
@@ -628,6 +676,9 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
               </Thread.Viewport>
               <Thread.ScrollToBottom />
             </Thread.Root>
+            {toolFailure ? (
+              <ChatKitToolFailure failure={toolFailure} onDismiss={() => setToolFailure(null)} />
+            ) : null}
             {readOnly ? (
               <ChatKitReadOnly reason={hasClients(api) ? api.readOnlyReason : undefined} />
             ) : (
@@ -720,7 +771,10 @@ function ChatKitHeader({
         >
           <PanelLeft aria-hidden size={18} />
         </button>
-      ) : null}
+      ) : (
+        // Keeps the title centred where no button sits at the start.
+        <span data-tk-part="chatkit-header-spacer" aria-hidden="true" />
+      )}
       <h2 data-tk-part="chatkit-title">{shownTitle}</h2>
       {header.trailing ? <div data-tk-part="chatkit-header-trailing">{header.trailing}</div> : null}
       {header.rightAction ? (
@@ -743,6 +797,30 @@ function ChatKitHeader({
         </button>
       )}
     </header>
+  );
+}
+
+/** A client tool (`onClientTool`) that threw or rejected, over the composer. */
+function ChatKitToolFailure({
+  failure,
+  onDismiss,
+}: {
+  failure: { name: string; message: string };
+  onDismiss: () => void;
+}) {
+  const { t } = useThreadUI();
+  return (
+    <div data-tk-part="chatkit-tool-error" role="alert">
+      <span>{t("chatkit.toolFailed", { name: failure.name, message: failure.message })}</span>
+      <button
+        type="button"
+        data-tk-part="icon-button"
+        aria-label={t("notice.dismiss")}
+        onClick={onDismiss}
+      >
+        <X aria-hidden size={16} />
+      </button>
+    </div>
   );
 }
 
@@ -837,6 +915,49 @@ function IndexedThreadList({
         : {})}
     />
   );
+}
+
+/** A URL as a CSS string: quotes, backslashes and line breaks escaped. */
+function cssUrl(src: string): string {
+  return `url("${src.replace(/["\\\n\r]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}")`;
+}
+
+/**
+ * Loads `theme.typography.fontSources` into the document (`document.fonts`) while the chat is
+ * mounted, so `fontFamily` can name them; a font that fails to load is reported to `onError`.
+ * The same fonts given again (a new but equal array) are not loaded again.
+ */
+function useFontSources(
+  sources: readonly FontObject[] | undefined,
+  onError: (error: Error) => void,
+): void {
+  const report = useRef(onError);
+  report.current = onError;
+  const key = sources && sources.length > 0 ? JSON.stringify(sources) : "";
+  useEffect(() => {
+    if (key === "" || typeof FontFace === "undefined" || typeof document === "undefined") return;
+    const fonts = document.fonts;
+    if (!fonts) return;
+    const faces = (JSON.parse(key) as FontObject[]).map((font) => {
+      const descriptors: FontFaceDescriptors = {};
+      if (font.weight !== undefined) descriptors.weight = String(font.weight);
+      if (font.style) descriptors.style = font.style;
+      if (font.display) descriptors.display = font.display;
+      if (font.unicodeRange) descriptors.unicodeRange = font.unicodeRange;
+      const face = new FontFace(font.family, cssUrl(font.src), descriptors);
+      fonts.add(face);
+      face.load().catch((cause: unknown) => {
+        if (!fonts.has(face)) return;
+        report.current(
+          new Error(`The font "${font.family}" could not be loaded from ${font.src}.`, { cause }),
+        );
+      });
+      return face;
+    });
+    return () => {
+      for (const face of faces) fonts.delete(face);
+    };
+  }, [key]);
 }
 
 /** Whether the chat is wider than 640 px (also before it is measured, and where nothing measures). */

@@ -78,7 +78,13 @@ export interface ChatKitThemeOption extends Omit<ThemeOptions, "typography" | "c
     grayscale?: { hue: number; tint: number; shade?: number };
     surface?: { background: string; foreground: string };
   };
-  typography?: NonNullable<ThemeOptions["typography"]> & { fontSources?: FontObject[] };
+  typography?: NonNullable<ThemeOptions["typography"]> & {
+    /**
+     * Web fonts to load into the page (`document.fonts`) while the chat is mounted; name them in
+     * `fontFamily`. A font that cannot be loaded is reported to `onError`.
+     */
+    fontSources?: FontObject[];
+  };
 }
 
 /** A ChatKit icon name (`"sparkle"`, `"search"` …) or `lucide:<name>`. */
@@ -305,7 +311,11 @@ export interface ChatKitOptions {
   frameTitle?: string;
   /** The thread to open; `null` is the new-thread view. @default null */
   initialThread?: string | null;
-  /** Runs a client tool call; the returned object is posted back as its output. */
+  /**
+   * Runs a client tool call; the returned object is posted back as its output. One that throws or
+   * rejects is shown over the composer and reported to `onError`, and `{ error: message }` is
+   * posted as its output (the draft in the composer is kept).
+   */
   onClientTool?(toolCall: {
     name: string;
     params: Record<string, unknown>;
@@ -335,6 +345,10 @@ export interface ChatKitEventHandlers {
   onThreadLoadEnd?(event: { threadId: string }): void;
   onToolChange?(event: { toolId: string | null }): void;
   onDeeplink?(event: { name: string; data?: Record<string, unknown> }): void;
+  /** The history opened (the header's toggle, `showHistory`, or a sidebar that gained room). */
+  onHistoryOpen?(): void;
+  /** The history closed (the toggle, a pick in the panel, `hideHistory`). */
+  onHistoryClose?(): void;
 }
 
 /** What only threadkit can do: the parts are in your DOM, so they can be replaced and styled. */
@@ -397,6 +411,8 @@ export const CHATKIT_OPTION_KEYS: ReadonlySet<string> = new Set([
   "onThreadLoadEnd",
   "onToolChange",
   "onDeeplink",
+  "onHistoryOpen",
+  "onHistoryClose",
   "renderers",
   "toolRenderers",
   "widgetComponents",

@@ -165,6 +165,7 @@ export const en = {
   "chatkit.newThread": "New chat",
   "chatkit.untitled": "New chat",
   "chatkit.readOnly": "This chat is read-only.",
+  "chatkit.toolFailed": "The tool “{name}” failed: {message}",
 } as const;
 
 /** Keys of the message catalog. */

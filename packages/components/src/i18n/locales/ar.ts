@@ -171,6 +171,7 @@ const ar: Messages = {
   "chatkit.newThread": "محادثة جديدة",
   "chatkit.untitled": "محادثة جديدة",
   "chatkit.readOnly": "هذه المحادثة للقراءة فقط.",
+  "chatkit.toolFailed": "فشلت الأداة «{name}»: {message}",
 };
 
 export default ar;

@@ -165,6 +165,7 @@ const de: Messages = {
   "chatkit.newThread": "Neuer Chat",
   "chatkit.untitled": "Neuer Chat",
   "chatkit.readOnly": "Dieser Chat ist schreibgeschützt.",
+  "chatkit.toolFailed": "Das Werkzeug „{name}“ ist fehlgeschlagen: {message}",
 };
 
 export default de;

@@ -165,6 +165,7 @@ const es: Messages = {
   "chatkit.newThread": "Nuevo chat",
   "chatkit.untitled": "Nuevo chat",
   "chatkit.readOnly": "Este chat es de solo lectura.",
+  "chatkit.toolFailed": "La herramienta «{name}» falló: {message}",
 };
 
 export default es;

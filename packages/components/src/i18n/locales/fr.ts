@@ -168,6 +168,7 @@ const fr: Messages = {
   "chatkit.newThread": "Nouveau chat",
   "chatkit.untitled": "Nouveau chat",
   "chatkit.readOnly": "Cette conversation est en lecture seule.",
+  "chatkit.toolFailed": "L’outil « {name} » a échoué : {message}",
 };
 
 export default fr;

@@ -162,6 +162,7 @@ const he: Messages = {
   "chatkit.newThread": "צ׳אט חדש",
   "chatkit.untitled": "צ׳אט חדש",
   "chatkit.readOnly": "שיחה זו לקריאה בלבד.",
+  "chatkit.toolFailed": "הכלי „{name}” נכשל: {message}",
 };
 
 export default he;

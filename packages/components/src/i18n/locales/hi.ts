@@ -160,6 +160,7 @@ const hi: Messages = {
   "chatkit.newThread": "नई चैट",
   "chatkit.untitled": "नई चैट",
   "chatkit.readOnly": "यह चैट केवल पढ़ने के लिए है।",
+  "chatkit.toolFailed": "टूल “{name}” विफल रहा: {message}",
 };
 
 export default hi;

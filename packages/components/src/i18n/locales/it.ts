@@ -166,6 +166,7 @@ const it: Messages = {
   "chatkit.newThread": "Nuova chat",
   "chatkit.untitled": "Nuova chat",
   "chatkit.readOnly": "Questa chat è di sola lettura.",
+  "chatkit.toolFailed": "Lo strumento «{name}» non è riuscito: {message}",
 };
 
 export default it;

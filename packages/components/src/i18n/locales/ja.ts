@@ -163,6 +163,7 @@ const ja: Messages = {
   "chatkit.newThread": "新しいチャット",
   "chatkit.untitled": "新しいチャット",
   "chatkit.readOnly": "このチャットは読み取り専用です。",
+  "chatkit.toolFailed": "ツール「{name}」が失敗しました: {message}",
 };
 
 export default ja;

@@ -162,6 +162,7 @@ const ko: Messages = {
   "chatkit.newThread": "새 채팅",
   "chatkit.untitled": "새 채팅",
   "chatkit.readOnly": "이 채팅은 읽기 전용입니다.",
+  "chatkit.toolFailed": "도구 “{name}” 실행에 실패했습니다: {message}",
 };
 
 export default ko;

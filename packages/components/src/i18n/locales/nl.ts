@@ -164,6 +164,7 @@ const nl: Messages = {
   "chatkit.newThread": "Nieuwe chat",
   "chatkit.untitled": "Nieuwe chat",
   "chatkit.readOnly": "Deze chat is alleen-lezen.",
+  "chatkit.toolFailed": "De tool ‘{name}’ is mislukt: {message}",
 };
 
 export default nl;

@@ -168,6 +168,7 @@ const pl: Messages = {
   "chatkit.newThread": "Nowy czat",
   "chatkit.untitled": "Nowy czat",
   "chatkit.readOnly": "Ten czat jest tylko do odczytu.",
+  "chatkit.toolFailed": "Narzędzie „{name}” nie powiodło się: {message}",
 };
 
 export default pl;

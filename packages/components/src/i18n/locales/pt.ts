@@ -164,6 +164,7 @@ const pt: Messages = {
   "chatkit.newThread": "Novo chat",
   "chatkit.untitled": "Novo chat",
   "chatkit.readOnly": "Este chat é somente leitura.",
+  "chatkit.toolFailed": "A ferramenta “{name}” falhou: {message}",
 };
 
 export default pt;

@@ -168,6 +168,7 @@ const ru: Messages = {
   "chatkit.newThread": "Новый чат",
   "chatkit.untitled": "Новый чат",
   "chatkit.readOnly": "Этот чат доступен только для чтения.",
+  "chatkit.toolFailed": "Инструмент «{name}» завершился с ошибкой: {message}",
 };
 
 export default ru;

@@ -161,6 +161,7 @@ const tr: Messages = {
   "chatkit.newThread": "Yeni sohbet",
   "chatkit.untitled": "Yeni sohbet",
   "chatkit.readOnly": "Bu sohbet salt okunurdur.",
+  "chatkit.toolFailed": "“{name}” aracı başarısız oldu: {message}",
 };
 
 export default tr;

@@ -160,6 +160,7 @@ const zhCN: Messages = {
   "chatkit.newThread": "新聊天",
   "chatkit.untitled": "新聊天",
   "chatkit.readOnly": "此聊天为只读。",
+  "chatkit.toolFailed": "工具“{name}”失败：{message}",
 };
 
 export default zhCN;

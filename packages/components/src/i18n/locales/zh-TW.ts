@@ -160,6 +160,7 @@ const zhTW: Messages = {
   "chatkit.newThread": "新聊天",
   "chatkit.untitled": "新聊天",
   "chatkit.readOnly": "此聊天為唯讀。",
+  "chatkit.toolFailed": "工具「{name}」失敗：{message}",
 };
 
 export default zhTW;
