@@ -1,6 +1,13 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createChatKitClient, createChatKitRestClient } from "@threadkit/core";
+import {
+  createChatKitClient,
+  createChatKitRestClient,
+  type Thread,
+  type ThreadBackend,
+  UnsupportedOperationError,
+} from "@threadkit/core";
+import { createAssistantMessage, createUserMessage } from "@threadkit/core/testing";
 import type { ThreadkitClients } from "@threadkit/hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -32,6 +39,52 @@ function Chat({
 }) {
   const chatkit = useChatKit({ api, history: { enabled: false }, ...options });
   return <ChatKit control={chatkit.control} />;
+}
+
+/** An app's own backend holding one answered thread; `feedback` says whether it takes thumbs. */
+function answeredThreadBackend(feedback: boolean): ThreadBackend {
+  const items = [
+    createUserMessage("msg_1", "hello", { thread_id: "thr_own" }),
+    createAssistantMessage("msg_2", ["hi there"], { thread_id: "thr_own" }),
+  ];
+  const page = <T,>(data: T[]) => ({ data, has_more: false, after: null });
+  const refuse = (what: string) => () =>
+    Promise.reject(new UnsupportedOperationError("memory", what));
+  return {
+    capabilities: {
+      run: true,
+      rename: false,
+      delete: false,
+      feedback,
+      attachments: false,
+      customActions: false,
+      transcribe: false,
+    },
+    listThreads: async () => page([]),
+    getThread: async (threadId) =>
+      ({
+        id: threadId,
+        title: "Own",
+        created_at: "2026-05-01T10:00:00",
+        status: { type: "active" },
+        metadata: {},
+        items: page(items),
+      }) as Thread,
+    listItems: async (_threadId, options) =>
+      page(options?.order === "desc" ? [...items].reverse() : items),
+    renameThread: refuse("rename"),
+    deleteThread: refuse("delete"),
+    feedback: feedback ? async () => {} : refuse("feedback"),
+    createAttachment: refuse("attachments"),
+    uploadAttachment: refuse("attachments"),
+    deleteAttachment: refuse("attachments"),
+    syncCustomAction: refuse("widget actions"),
+    transcribe: refuse("dictation"),
+    // biome-ignore lint/correctness/useYield: this backend never runs in these tests
+    async *run() {
+      throw new Error("not run in this test");
+    },
+  };
 }
 
 let server: TestServer;
@@ -86,6 +139,31 @@ describe("ChatKit api.clients", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("offers thumbs only where the run's backend takes feedback", async () => {
+    const { unmount } = render(
+      <Chat
+        api={{ clients: { backend: answeredThreadBackend(true) } }}
+        options={{ initialThread: "thr_own" }}
+      />,
+    );
+    await screen.findByText("hi there");
+    expect(screen.getByRole("button", { name: "Good response" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Regenerate" })).toBeTruthy();
+    unmount();
+
+    render(
+      <Chat
+        api={{ clients: { backend: answeredThreadBackend(false) } }}
+        options={{ initialThread: "thr_own" }}
+      />,
+    );
+    await screen.findByText("hi there");
+    // The reply's other actions show, so the thumbs are left out, not yet to come.
+    expect(screen.getByRole("button", { name: "Regenerate" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Good response" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Bad response" })).toBeNull();
   });
 
   it("shows the read-only reason in place of the composer with a REST client alone", async () => {

@@ -568,10 +568,13 @@ const ChatKitShell = forwardRef<HTMLDivElement, ChatKitShellProps>(function Chat
     [store],
   );
 
-  // Clients that cannot reply cannot take feedback or retry one either.
+  // Clients that cannot reply cannot take feedback or retry one either, and a backend that
+  // takes no feedback (Assistants) shows no thumbs.
   const itemActions = readOnly
     ? { feedback: false, retry: false }
-    : (options.threadItemActions ?? {});
+    : run.backend?.capabilities.feedback === true
+      ? (options.threadItemActions ?? {})
+      : { ...options.threadItemActions, feedback: false };
   const headerEnabled = options.header?.enabled !== false;
   const historyEnabled = options.history?.enabled !== false && !isHosted(api);
   const threadIndex = options.history?.threads;
