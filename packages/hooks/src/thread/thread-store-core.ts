@@ -1,0 +1,216 @@
+/**
+ * The thread store's implementation, without the stream reducer: it takes `applyThreadEvents`
+ * from a {@link ThreadEventsSource}. The public `createThreadStore` passes core's reducer (always
+ * there); the provider's stores take it from the run engine's runtime, the only producer of
+ * their stream events, so a page that only shows a thread never loads the reducer.
+ */
+import type { ThreadItem } from "@threadkit/core";
+import { createStore } from "zustand/vanilla";
+import {
+  acknowledgeThreadEffects,
+  addOptimisticThreadMessage,
+  completeThreadToolCall,
+  createThreadState,
+  dismissThreadNotices,
+  finishThreadStream,
+  isThreadToolCallCompleted,
+  mergeThreadPage,
+  removeThreadItem,
+  startThreadStream,
+  type ThreadState,
+  type ThreadStreamReducerEvent,
+  upsertLiveThreadItem,
+  upsertLiveThreadItems,
+} from "./thread-state";
+import type { ThreadStore, ThreadStoreActions, ThreadStoreState } from "./thread-store-types";
+
+/** Core's `applyThreadEvents`: applies a batch of stream events to a thread state. */
+export type ApplyThreadEvents = (
+  state: ThreadState,
+  events: readonly ThreadStreamReducerEvent[],
+) => ThreadState;
+
+/** @internal Where a store gets {@link ApplyThreadEvents} from. */
+export interface ThreadEventsSource {
+  /** The reducer when it is at hand, else `null`. */
+  current(): ApplyThreadEvents | null;
+  /** Loads it; rejects when the load failed (a later call tries again). */
+  load(): Promise<unknown>;
+}
+
+type Op = (reduce: ApplyThreadEvents) => void;
+
+/**
+ * @internal Creates a thread store whose `apply` takes the reducer from `events`. While the
+ * reducer is at hand (always, once a run has loaded the runtime), every action changes the state
+ * at once. Events applied before that wait in order, with every action that follows them, and
+ * apply when the reducer arrives (their `apply` starts loading it); a failed load keeps them
+ * waiting, and the next action tries again. Nothing is dropped or reordered.
+ */
+export function buildThreadStore(
+  threadId: string | null,
+  initial: readonly ThreadItem[],
+  events: ThreadEventsSource,
+): ThreadStore {
+  return createStore<ThreadStoreState & ThreadStoreActions>()((set, get) => {
+    const update = (next: ThreadState) => {
+      if (next !== get()) set(next);
+    };
+    // Actions waiting for the reducer behind events applied before it arrived, oldest first;
+    // `null` when nothing waits.
+    let waiting: Op[] | null = null;
+    let draining = false;
+    let loading = false;
+    const flush = () => {
+      if (waiting === null || draining) return;
+      const reduce = events.current();
+      if (reduce === null) {
+        if (loading) return;
+        loading = true;
+        events.load().then(
+          () => {
+            loading = false;
+            flush();
+          },
+          () => {
+            loading = false;
+          },
+        );
+        return;
+      }
+      draining = true;
+      try {
+        // An action a listener runs meanwhile queues behind the rest.
+        while (waiting.length > 0) (waiting.shift() as Op)(reduce);
+        waiting = null;
+      } finally {
+        draining = false;
+      }
+    };
+    /** Runs `op` now, or behind the waiting events. */
+    const act = (op: Op, needsReducer = false) => {
+      if (waiting === null) {
+        const reduce = events.current();
+        if (reduce !== null || !needsReducer) {
+          op(reduce as ApplyThreadEvents);
+          return;
+        }
+        waiting = [];
+      }
+      waiting.push(op);
+      flush();
+    };
+    const applyNow = (reduce: ApplyThreadEvents, batch: readonly ThreadStreamReducerEvent[]) => {
+      const state = reduce(get(), batch);
+      let createdId: string | null = null;
+      for (const event of batch) {
+        if (event.type === "thread.created") createdId = event.thread.id;
+      }
+      if (createdId !== null) set({ ...state, threadId: createdId });
+      else update(state);
+    };
+    // Every rule about items lives in core's thread state (`live-thread.ts`); the store applies
+    // and notifies.
+    return {
+      ...createThreadState(initial),
+      threadId,
+      runFailure: null,
+      runningToolCallId: null,
+      runsInFlight: 0,
+      runIncomplete: null,
+      apply(batch) {
+        if (batch.length === 0) return;
+        act((reduce) => applyNow(reduce, batch), true);
+      },
+      liveVersion() {
+        return get().live.version;
+      },
+      mergeItems(items, position, since) {
+        act(() =>
+          update(
+            mergeThreadPage(get(), items, since === undefined ? { position } : { position, since }),
+          ),
+        );
+      },
+      upsertLiveItems(items) {
+        act(() => update(upsertLiveThreadItems(get(), items)));
+      },
+      upsertItem(item) {
+        act(() => update(upsertLiveThreadItem(get(), item)));
+      },
+      addOptimisticMessage(item) {
+        act(() => update(addOptimisticThreadMessage(get(), item)));
+      },
+      isClientToolCallCompleted(itemId) {
+        return isThreadToolCallCompleted(get(), itemId);
+      },
+      completeClientToolCall(itemId, output) {
+        act(() => update(completeThreadToolCall(get(), itemId, output)));
+      },
+      removeItem(id) {
+        act(() => update(removeThreadItem(get(), id)));
+      },
+      startStream() {
+        act(() => {
+          update(startThreadStream(get()));
+          if (get().runIncomplete !== null) set({ runIncomplete: null });
+        });
+      },
+      finishStream() {
+        act(() => update(finishThreadStream(get())));
+      },
+      acknowledgeEffects(seq) {
+        act(() => update(acknowledgeThreadEffects(get(), seq)));
+      },
+      dismissNotices(seq) {
+        act(() => update(dismissThreadNotices(get(), seq)));
+      },
+      dismissNotice(seq) {
+        act(() => {
+          const notices = get().notices;
+          if (notices.some((notice) => notice.seq === seq)) {
+            set({ notices: notices.filter((notice) => notice.seq !== seq) });
+          }
+        });
+      },
+      setRunFailure(failure) {
+        act(() => {
+          const state = get();
+          if (failure !== null) set({ runFailure: failure });
+          else if (state.runFailure !== null || state.error !== null) {
+            set({ runFailure: null, error: null });
+          }
+        });
+      },
+      setRunningToolCall(itemId) {
+        act(() => {
+          if (get().runningToolCallId !== itemId) set({ runningToolCallId: itemId });
+        });
+      },
+      setThread(thread) {
+        act(() => {
+          if (get().thread !== thread) set({ thread });
+        });
+      },
+      beginRun() {
+        act(() => set({ runsInFlight: get().runsInFlight + 1 }));
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          act(() => set({ runsInFlight: get().runsInFlight - 1 }));
+        };
+      },
+      setRunIncomplete(incomplete) {
+        act(() => {
+          const current = get().runIncomplete;
+          if (current === incomplete) return;
+          if (current !== null && incomplete !== null && current.reason === incomplete.reason) {
+            return;
+          }
+          set({ runIncomplete: incomplete });
+        });
+      },
+    };
+  });
+}
