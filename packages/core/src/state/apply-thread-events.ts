@@ -1,13 +1,14 @@
 /**
- * Applying live stream batches to a thread state (see `live-thread.ts` for the rules). Apart from
- * `live-thread.ts` because it pulls in the stream reducer: a page that only shows loaded items
- * (page merges, optimistic messages, single items) never loads this module.
+ * What only a run does to a thread state (see `live-thread.ts` for the rules): applying live
+ * stream batches and completing client tool calls. Apart from `live-thread.ts` because it pulls
+ * in the stream reducer: a page that only shows loaded items (page merges, optimistic messages,
+ * single items) never loads this module.
  */
 
 import { keepCompleted, marksOf, touch, withMarks } from "./live-thread";
 import type { ThreadStreamReducerEvent } from "./reduce-thread-stream";
 import { reduceThreadStreamEvents } from "./reduce-thread-stream";
-import type { ThreadLiveMarks, ThreadState } from "./thread-state";
+import { finishThreadItem, type ThreadLiveMarks, type ThreadState } from "./thread-state";
 
 function keepCompletedEvent(
   marks: ThreadLiveMarks,
@@ -56,4 +57,24 @@ export function applyThreadEvents(
   }
   const next = reduceThreadStreamEvents(state, kept);
   return withMarks(next, touch(marksOf(next), ids));
+}
+
+/**
+ * Marks a `client_tool_call` item `completed` with its `output` once the output was posted.
+ * ChatKit servers complete the call on their side without sending the item again; a later
+ * `pending` copy of it (stream or page) keeps the completed status and output.
+ */
+export function completeThreadToolCall(
+  state: ThreadState,
+  itemId: string,
+  output: unknown,
+): ThreadState {
+  const marks = marksOf(state);
+  const completedToolCalls = marks.completedToolCalls.set(itemId, { output });
+  const item = state.itemsById.get(itemId);
+  const next =
+    item?.type === "client_tool_call"
+      ? finishThreadItem(state, { ...item, status: "completed", output })
+      : state;
+  return withMarks(next, { ...marksOf(next), completedToolCalls });
 }

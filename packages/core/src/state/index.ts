@@ -1,8 +1,7 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
-export { applyThreadEvents } from "./apply-thread-events";
+export { applyThreadEvents, completeThreadToolCall } from "./apply-thread-events";
 export {
   addOptimisticThreadMessage,
-  completeThreadToolCall,
   isThreadToolCallCompleted,
   type MergeThreadPageOptions,
   mergeThreadPage,

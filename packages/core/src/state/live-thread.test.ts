@@ -1,9 +1,8 @@
 import type { ClientToolCallItem, ThreadItem } from "../chatkit/thread-item";
 import { createAssistantMessage, createUserMessage, textDelta } from "../testing/factories";
-import { applyThreadEvents } from "./apply-thread-events";
+import { applyThreadEvents, completeThreadToolCall } from "./apply-thread-events";
 import {
   addOptimisticThreadMessage,
-  completeThreadToolCall,
   isThreadToolCallCompleted,
   mergeThreadPage,
   upsertLiveThreadItem,

@@ -1,8 +1,8 @@
 /**
  * The live rules of a thread: how stream batches, loaded pages and optimistic messages meet in
  * one {@link ThreadState}. `reduceThreadStream` applies the protocol; these functions (and
- * `applyThreadEvents` in `apply-thread-events.ts`, kept apart so that a page that never streams
- * does not load the stream reducer) add what a live UI needs on top of it, remembered in
+ * `applyThreadEvents` and `completeThreadToolCall` in `apply-thread-events.ts`, what only a run
+ * does, kept apart so that a page that never streams does not load the stream reducer) add what a live UI needs on top of it, remembered in
  * `state.live`:
  *
  * - a page read before a live change never undoes it (`live.version`, `live.changedAt`), and a
@@ -166,26 +166,6 @@ export function addOptimisticThreadMessage(state: ThreadState, item: ThreadItem)
   const optimisticIds = [...marks.optimisticIds.filter((id) => state.itemsById.has(id)), item.id];
   const next = finishThreadItem(state, item);
   return withMarks(next, { ...marks, optimisticIds });
-}
-
-/**
- * Marks a `client_tool_call` item `completed` with its `output` once the output was posted.
- * ChatKit servers complete the call on their side without sending the item again; a later
- * `pending` copy of it (stream or page) keeps the completed status and output.
- */
-export function completeThreadToolCall(
-  state: ThreadState,
-  itemId: string,
-  output: unknown,
-): ThreadState {
-  const marks = marksOf(state);
-  const completedToolCalls = marks.completedToolCalls.set(itemId, { output });
-  const item = state.itemsById.get(itemId);
-  const next =
-    item?.type === "client_tool_call"
-      ? finishThreadItem(state, { ...item, status: "completed", output })
-      : state;
-  return withMarks(next, { ...marksOf(next), completedToolCalls });
 }
 
 /** Whether the output of the `client_tool_call` item `itemId` was posted already. */

@@ -39,12 +39,13 @@ export function loadRunRuntime(): Promise<RunRuntime> {
 }
 
 /**
- * The stream reducer of the provider's thread stores: the runtime's `applyThreadEvents`, at hand
- * once the runtime has loaded, which every run awaits before it streams. Events applied to such
+ * The run reducers of the provider's thread stores: the runtime's `applyThreadEvents` and
+ * `completeThreadToolCall`, at hand once the runtime has loaded, which every run awaits before it
+ * streams. Events applied to such
  * a store before that wait, in order, for the runtime (see `buildThreadStore`).
  */
 export const runtimeThreadEvents: ThreadEventsSource = {
-  current: () => loaded?.applyThreadEvents ?? null,
+  current: () => loaded,
   load: loadRunRuntime,
 };
 

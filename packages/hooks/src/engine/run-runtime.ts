@@ -3,10 +3,10 @@
  * everything only a running response needs, so bundlers put it in one chunk. A thread view
  * (`useThreadRunActions`) makes its runners from here too: the `RunEngine` shell, its failure
  * policy and request building load with its first action (or once the browser is idle). The
- * provider's thread stores take the stream reducer (`applyThreadEvents`) from here too: only a
- * run gives them stream events (see `runtimeThreadEvents`).
+ * provider's thread stores take what only a run does to them (`applyThreadEvents`,
+ * `completeThreadToolCall`) from here too (see `runtimeThreadEvents`).
  */
-export { applyThreadEvents } from "@threadkit/core";
+export { applyThreadEvents, completeThreadToolCall } from "@threadkit/core";
 export { runChatKitStream } from "@threadkit/core/internal";
 export { trackRunActivity } from "./run-activity";
 export { RunEngine } from "./run-engine";

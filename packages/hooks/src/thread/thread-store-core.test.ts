@@ -2,12 +2,12 @@ import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
 import { describe, expect, it, vi } from "vitest";
 import { loadedRunRuntime, loadRunRuntime } from "../engine/load-run-runtime";
 import { createThreadStoreRegistry } from "../provider/threadkit-provider";
-import { applyThreadEvents, selectThreadItem } from "./thread-state";
+import { applyThreadEvents, completeThreadToolCall, selectThreadItem } from "./thread-state";
 import { createThreadStore } from "./thread-store";
 import {
-  type ApplyThreadEvents,
   buildThreadStore,
   type ThreadEventsSource,
+  type ThreadRunReducers,
 } from "./thread-store-core";
 
 const assistant = (id: string, text: string): ThreadItem => ({
@@ -25,6 +25,17 @@ const endOfTurn = (id: string): ThreadItem => ({
   created_at: "2026-05-01T10:00:00",
 });
 
+const toolCall = (id: string): ThreadItem => ({
+  type: "client_tool_call",
+  id,
+  thread_id: "thr_1",
+  created_at: "2026-05-01T10:00:00",
+  status: "pending",
+  call_id: `call_${id}`,
+  name: "lookup",
+  arguments: {},
+});
+
 const delta = (itemId: string, text: string): ThreadStreamEvent => ({
   type: "thread.item.updated",
   item_id: itemId,
@@ -36,7 +47,7 @@ const textOf = (item: ThreadItem | undefined) =>
 
 /** A reducer source that arrives when the test says so (or fails to). */
 function controlledSource() {
-  let reducer: ApplyThreadEvents | null = null;
+  let reducer: ThreadRunReducers | null = null;
   let settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   const load = vi.fn(
     () =>
@@ -49,7 +60,7 @@ function controlledSource() {
     source,
     load,
     arrive() {
-      reducer = applyThreadEvents;
+      reducer = REDUCERS;
       settle?.resolve();
     },
     fail() {
@@ -57,6 +68,8 @@ function controlledSource() {
     },
   };
 }
+
+const REDUCERS: ThreadRunReducers = { applyThreadEvents, completeThreadToolCall };
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -71,7 +84,7 @@ describe("createThreadStore", () => {
 });
 
 describe("a store whose stream reducer loads later", () => {
-  it("changes the state at once for every action but `apply`, before the reducer loads", () => {
+  it("changes the state at once for every action but `apply` and `completeClientToolCall`, before the reducers load", () => {
     const { source, load } = controlledSource();
     const store = buildThreadStore("thr_1", [endOfTurn("a")], source);
     store.getState().mergeItems([endOfTurn("b")], "append");
@@ -100,14 +113,22 @@ describe("a store whose stream reducer loads later", () => {
     store.getState().apply([{ type: "thread.item.added", item: assistant("x", "") }]);
     // The echo of an optimistic message: it must remove `x` after `x` was added.
     store.getState().removeItem("x");
+    // A posted tool output completes the call the waiting events bring.
+    store.getState().apply([{ type: "thread.item.done", item: toolCall("t") }]);
+    store.getState().completeClientToolCall("t", { ok: true });
+    expect(store.getState().isClientToolCallCompleted("t")).toBe(false);
     expect(load).toHaveBeenCalledTimes(1);
     expect(store.getState().itemIds).toEqual([]);
     expect(listener).not.toHaveBeenCalled();
 
     arrive();
     await tick();
-    expect(store.getState().itemIds).toEqual(["a", "m"]);
+    expect(store.getState().itemIds).toEqual(["a", "m", "t"]);
     expect(textOf(selectThreadItem(store.getState(), "m"))).toBe("Hello");
+    expect(selectThreadItem(store.getState(), "t")).toMatchObject({
+      status: "completed",
+      output: { ok: true },
+    });
     // Events right after the arrival apply at once.
     store.getState().apply([delta("m", "!")]);
     expect(textOf(selectThreadItem(store.getState(), "m"))).toBe("Hello!");
@@ -115,7 +136,7 @@ describe("a store whose stream reducer loads later", () => {
   });
 
   it("applies waiting events first when an action comes after the reducer arrived elsewhere", () => {
-    let reducer: ApplyThreadEvents | null = null;
+    let reducer: ThreadRunReducers | null = null;
     const source: ThreadEventsSource = {
       current: () => reducer,
       load: () => new Promise(() => {}),
@@ -123,7 +144,7 @@ describe("a store whose stream reducer loads later", () => {
     const store = buildThreadStore("thr_1", [], source);
     store.getState().apply([{ type: "thread.item.added", item: assistant("m", "") }]);
     // A run loaded the runtime on its own; its first action flushes the waiting events first.
-    reducer = applyThreadEvents;
+    reducer = REDUCERS;
     store.getState().apply([delta("m", "Hi")]);
     expect(textOf(selectThreadItem(store.getState(), "m"))).toBe("Hi");
     store.getState().upsertItem(assistant("m", "Hi there"));

@@ -1,6 +1,6 @@
 /**
- * The thread store's implementation, without the stream reducer: it takes `applyThreadEvents`
- * from a {@link ThreadEventsSource}. The public `createThreadStore` passes core's reducer (always
+ * The thread store's implementation, without the stream reducer: it takes what only a run does
+ * (core's `applyThreadEvents` and `completeThreadToolCall`) from a {@link ThreadEventsSource}. The public `createThreadStore` passes core's reducer (always
  * there); the provider's stores take it from the run engine's runtime, the only producer of
  * their stream events, so a page that only shows a thread never loads the reducer.
  */
@@ -9,7 +9,6 @@ import { createStore } from "zustand/vanilla";
 import {
   acknowledgeThreadEffects,
   addOptimisticThreadMessage,
-  completeThreadToolCall,
   createThreadState,
   dismissThreadNotices,
   finishThreadStream,
@@ -24,27 +23,27 @@ import {
 } from "./thread-state";
 import type { ThreadStore, ThreadStoreActions, ThreadStoreState } from "./thread-store-types";
 
-/** Core's `applyThreadEvents`: applies a batch of stream events to a thread state. */
-export type ApplyThreadEvents = (
-  state: ThreadState,
-  events: readonly ThreadStreamReducerEvent[],
-) => ThreadState;
+/** What only a run does to a thread state: core's reducers of the same names. */
+export interface ThreadRunReducers {
+  applyThreadEvents(state: ThreadState, events: readonly ThreadStreamReducerEvent[]): ThreadState;
+  completeThreadToolCall(state: ThreadState, itemId: string, output: unknown): ThreadState;
+}
 
-/** @internal Where a store gets {@link ApplyThreadEvents} from. */
+/** @internal Where a store gets its {@link ThreadRunReducers} from. */
 export interface ThreadEventsSource {
-  /** The reducer when it is at hand, else `null`. */
-  current(): ApplyThreadEvents | null;
+  /** The reducers when they are at hand, else `null`. */
+  current(): ThreadRunReducers | null;
   /** Loads it; rejects when the load failed (a later call tries again). */
   load(): Promise<unknown>;
 }
 
-type Op = (reduce: ApplyThreadEvents) => void;
+type Op = (reducers: ThreadRunReducers) => void;
 
 /**
- * @internal Creates a thread store whose `apply` takes the reducer from `events`. While the
- * reducer is at hand (always, once a run has loaded the runtime), every action changes the state
- * at once. Events applied before that wait in order, with every action that follows them, and
- * apply when the reducer arrives (their `apply` starts loading it); a failed load keeps them
+ * @internal Creates a thread store whose `apply` and `completeClientToolCall` take their reducers
+ * from `events`. While they are at hand (always, once a run has loaded the runtime), every action
+ * changes the state at once. Calls made before that wait in order, with every action that follows
+ * them, and run when the reducers arrive (the first starts loading them); a failed load keeps them
  * waiting, and the next action tries again. Nothing is dropped or reordered.
  */
 export function buildThreadStore(
@@ -92,7 +91,7 @@ export function buildThreadStore(
       if (waiting === null) {
         const reduce = events.current();
         if (reduce !== null || !needsReducer) {
-          op(reduce as ApplyThreadEvents);
+          op(reduce as ThreadRunReducers);
           return;
         }
         waiting = [];
@@ -100,8 +99,8 @@ export function buildThreadStore(
       waiting.push(op);
       flush();
     };
-    const applyNow = (reduce: ApplyThreadEvents, batch: readonly ThreadStreamReducerEvent[]) => {
-      const state = reduce(get(), batch);
+    const applyNow = (reducers: ThreadRunReducers, batch: readonly ThreadStreamReducerEvent[]) => {
+      const state = reducers.applyThreadEvents(get(), batch);
       let createdId: string | null = null;
       for (const event of batch) {
         if (event.type === "thread.created") createdId = event.thread.id;
@@ -120,7 +119,7 @@ export function buildThreadStore(
       runIncomplete: null,
       apply(batch) {
         if (batch.length === 0) return;
-        act((reduce) => applyNow(reduce, batch), true);
+        act((reducers) => applyNow(reducers, batch), true);
       },
       liveVersion() {
         return get().live.version;
@@ -145,7 +144,7 @@ export function buildThreadStore(
         return isThreadToolCallCompleted(get(), itemId);
       },
       completeClientToolCall(itemId, output) {
-        act(() => update(completeThreadToolCall(get(), itemId, output)));
+        act((reducers) => update(reducers.completeThreadToolCall(get(), itemId, output)), true);
       },
       removeItem(id) {
         act(() => update(removeThreadItem(get(), id)));

@@ -1,5 +1,5 @@
 import type { ThreadItem } from "@threadkit/core";
-import { applyThreadEvents } from "./thread-state";
+import { applyThreadEvents, completeThreadToolCall } from "./thread-state";
 import { buildThreadStore } from "./thread-store-core";
 import type { ThreadStore } from "./thread-store-types";
 
@@ -25,4 +25,5 @@ export function createThreadStore(
   return buildThreadStore(threadId, initial, EAGER_EVENTS);
 }
 
-const EAGER_EVENTS = { current: () => applyThreadEvents, load: () => Promise.resolve() };
+const REDUCERS = { applyThreadEvents, completeThreadToolCall };
+const EAGER_EVENTS = { current: () => REDUCERS, load: () => Promise.resolve() };
