@@ -117,7 +117,8 @@ export interface ThreadStoreActions {
   /**
    * Marks a `client_tool_call` item `completed` with its `output` once the output was posted.
    * ChatKit servers complete the call on their side without sending the item again; a later
-   * `pending` copy of it (stream or loaded page) keeps the completed status and output.
+   * `pending` copy of it (stream or loaded page) keeps the completed status and output. On a
+   * provider's store it waits for the run engine like `apply`.
    */
   completeClientToolCall(itemId: string, output: unknown): void;
   /** Whether the output of this `client_tool_call` item was posted already. */
