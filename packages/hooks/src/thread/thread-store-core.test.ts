@@ -117,7 +117,8 @@ describe("a store whose stream reducer loads later", () => {
     store.getState().apply([{ type: "thread.item.done", item: toolCall("t") }]);
     store.getState().completeClientToolCall("t", { ok: true });
     expect(store.getState().isClientToolCallCompleted("t")).toBe(false);
-    expect(load).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalled();
+    const loads = load.mock.calls.length;
     expect(store.getState().itemIds).toEqual([]);
     expect(listener).not.toHaveBeenCalled();
 
@@ -132,7 +133,7 @@ describe("a store whose stream reducer loads later", () => {
     // Events right after the arrival apply at once.
     store.getState().apply([delta("m", "!")]);
     expect(textOf(selectThreadItem(store.getState(), "m"))).toBe("Hello!");
-    expect(load).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledTimes(loads);
   });
 
   it("applies waiting events first when an action comes after the reducer arrived elsewhere", () => {

@@ -55,49 +55,29 @@ export function buildThreadStore(
     const update = (next: ThreadState) => {
       if (next !== get()) set(next);
     };
-    // Actions waiting for the reducer behind events applied before it arrived, oldest first;
-    // `null` when nothing waits.
+    // Actions waiting for the reducers behind a call that needed them before they arrived, oldest
+    // first; `null` when nothing waits.
     let waiting: Op[] | null = null;
-    let draining = false;
-    let loading = false;
     const flush = () => {
-      if (waiting === null || draining) return;
-      const reduce = events.current();
-      if (reduce === null) {
-        if (loading) return;
-        loading = true;
-        events.load().then(
-          () => {
-            loading = false;
-            flush();
-          },
-          () => {
-            loading = false;
-          },
-        );
-        return;
-      }
-      draining = true;
-      try {
+      const reducers = events.current();
+      // Loading is shared: every waiting action asks, and a failed load is tried again.
+      if (reducers === null) events.load().then(flush, () => {});
+      else {
         // An action a listener runs meanwhile queues behind the rest.
-        while (waiting.length > 0) (waiting.shift() as Op)(reduce);
+        while (waiting?.length) (waiting.shift() as Op)(reducers);
         waiting = null;
-      } finally {
-        draining = false;
       }
     };
-    /** Runs `op` now, or behind the waiting events. */
-    const act = (op: Op, needsReducer = false) => {
-      if (waiting === null) {
-        const reduce = events.current();
-        if (reduce !== null || !needsReducer) {
-          op(reduce as ThreadRunReducers);
-          return;
-        }
-        waiting = [];
+    /** Runs `op` now, or behind the waiting calls. */
+    const act = (op: Op, needsReducers?: boolean) => {
+      const reducers = events.current();
+      if (waiting === null && (reducers !== null || !needsReducers)) {
+        op(reducers as ThreadRunReducers);
+      } else {
+        waiting ??= [];
+        waiting.push(op);
+        flush();
       }
-      waiting.push(op);
-      flush();
     };
     const applyNow = (reducers: ThreadRunReducers, batch: readonly ThreadStreamReducerEvent[]) => {
       const state = reducers.applyThreadEvents(get(), batch);
