@@ -39,8 +39,8 @@ export function loadRunRuntime(): Promise<RunRuntime> {
 }
 
 /**
- * The run reducers of the provider's thread stores: the runtime's `applyThreadEvents` and
- * `completeThreadToolCall`, at hand once the runtime has loaded, which every run awaits before it
+ * The run reducers of the provider's thread stores: the runtime's `applyStoreEvents` (core's
+ * `applyThreadEvents`) and `completeThreadToolCall`, at hand once the runtime has loaded, which every run awaits before it
  * streams. Events applied to such
  * a store before that wait, in order, for the runtime (see `buildThreadStore`).
  */

@@ -2,13 +2,14 @@ import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
 import { describe, expect, it, vi } from "vitest";
 import { loadedRunRuntime, loadRunRuntime } from "../engine/load-run-runtime";
 import { createThreadStoreRegistry } from "../provider/threadkit-provider";
-import { applyThreadEvents, completeThreadToolCall, selectThreadItem } from "./thread-state";
+import { completeThreadToolCall, selectThreadItem } from "./thread-state";
 import { createThreadStore } from "./thread-store";
 import {
   buildThreadStore,
   type ThreadEventsSource,
   type ThreadRunReducers,
 } from "./thread-store-core";
+import { applyStoreEvents } from "./thread-store-events";
 
 const assistant = (id: string, text: string): ThreadItem => ({
   type: "assistant_message",
@@ -69,7 +70,7 @@ function controlledSource() {
   };
 }
 
-const REDUCERS: ThreadRunReducers = { applyThreadEvents, completeThreadToolCall };
+const REDUCERS: ThreadRunReducers = { applyStoreEvents, completeThreadToolCall };
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -180,7 +181,7 @@ describe("the provider's stores", () => {
     const runtime = await loadRunRuntime();
     // Events a run produces right after the load: behind the waiting ones, at once.
     store.getState().apply([delta("m", "lo")]);
-    expect(runtime.applyThreadEvents).toBe(applyThreadEvents);
+    expect(runtime.applyStoreEvents).toBe(applyStoreEvents);
     expect(store.getState().itemIds).toEqual(["a", "m"]);
     expect(textOf(selectThreadItem(store.getState(), "m"))).toBe("Hello");
   });

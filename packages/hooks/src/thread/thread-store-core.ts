@@ -1,8 +1,9 @@
 /**
  * The thread store's implementation, without the stream reducer: it takes what only a run does
- * (core's `applyThreadEvents` and `completeThreadToolCall`) from a {@link ThreadEventsSource}. The public `createThreadStore` passes core's reducer (always
- * there); the provider's stores take it from the run engine's runtime, the only producer of
- * their stream events, so a page that only shows a thread never loads the reducer.
+ * (`applyStoreEvents` over core's `applyThreadEvents`, and `completeThreadToolCall`) from a
+ * {@link ThreadEventsSource}. The public `createThreadStore` passes them in (always there); the
+ * provider's stores take them from the run engine's runtime, the only producer of their stream
+ * events, so a page that only shows a thread never loads the reducer.
  */
 import type { ThreadItem } from "@threadkit/core";
 import { createStore } from "zustand/vanilla";
@@ -23,9 +24,12 @@ import {
 } from "./thread-state";
 import type { ThreadStore, ThreadStoreActions, ThreadStoreState } from "./thread-store-types";
 
-/** What only a run does to a thread state: core's reducers of the same names. */
+/** What only a run does to a store's state: `applyStoreEvents` and core's `completeThreadToolCall`. */
 export interface ThreadRunReducers {
-  applyThreadEvents(state: ThreadState, events: readonly ThreadStreamReducerEvent[]): ThreadState;
+  applyStoreEvents<S extends ThreadState & { readonly threadId: string | null }>(
+    state: S,
+    events: readonly ThreadStreamReducerEvent[],
+  ): S;
   completeThreadToolCall(state: ThreadState, itemId: string, output: unknown): ThreadState;
 }
 
@@ -79,15 +83,6 @@ export function buildThreadStore(
         flush();
       }
     };
-    const applyNow = (reducers: ThreadRunReducers, batch: readonly ThreadStreamReducerEvent[]) => {
-      const state = reducers.applyThreadEvents(get(), batch);
-      let createdId: string | null = null;
-      for (const event of batch) {
-        if (event.type === "thread.created") createdId = event.thread.id;
-      }
-      if (createdId !== null) set({ ...state, threadId: createdId });
-      else update(state);
-    };
     // Every rule about items lives in core's thread state (`live-thread.ts`); the store applies
     // and notifies.
     return {
@@ -99,7 +94,7 @@ export function buildThreadStore(
       runIncomplete: null,
       apply(batch) {
         if (batch.length === 0) return;
-        act((reducers) => applyNow(reducers, batch), true);
+        act((reducers) => update(reducers.applyStoreEvents(get(), batch)), true);
       },
       liveVersion() {
         return get().live.version;

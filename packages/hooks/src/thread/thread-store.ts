@@ -1,6 +1,7 @@
 import type { ThreadItem } from "@threadkit/core";
-import { applyThreadEvents, completeThreadToolCall } from "./thread-state";
+import { completeThreadToolCall } from "./thread-state";
 import { buildThreadStore } from "./thread-store-core";
+import { applyStoreEvents } from "./thread-store-events";
 import type { ThreadStore } from "./thread-store-types";
 
 export type {
@@ -25,5 +26,5 @@ export function createThreadStore(
   return buildThreadStore(threadId, initial, EAGER_EVENTS);
 }
 
-const REDUCERS = { applyThreadEvents, completeThreadToolCall };
+const REDUCERS = { applyStoreEvents, completeThreadToolCall };
 const EAGER_EVENTS = { current: () => REDUCERS, load: () => Promise.resolve() };
