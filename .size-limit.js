@@ -43,7 +43,8 @@ const entries = [
   {
     name: "@threadkit/hooks (own code; the run runtime loads on the first run, lazy chunks excluded)",
     path: "packages/hooks/dist/index.js",
-    limit: "15 kB",
+    // 15.2 kB: the provider's stores wait for the stream reducer, which comes with the runtime.
+    limit: "15.5 kB",
     ignore: ["@threadkit/core", "react", "react-dom", "@tanstack/react-query", "zustand"],
   },
   {

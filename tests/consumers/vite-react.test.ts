@@ -481,6 +481,34 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
   });
 
+  // Core's stream reducer: only a run produces stream events for a provider's store, so it sits
+  // in the run engine's runtime chunk; page merges (live-thread, thread-state) stay.
+  const streamReducer =
+    /@threadkit\/core\/dist\/state\/(reduce-thread-stream|apply-item-update|apply-thread-events)\.js$/;
+
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])("%s (%s) applies stream events with code the run engine's runtime brings", (htmlFile) => {
+    const chunks = Object.entries(chunkModules());
+    const initial = initialJs(htmlFile).files.map((file) => file.replace(/^\//, ""));
+    const modules = initial.flatMap((file) => chunkModules()[file] ?? []);
+    // The list is real: the page merges loaded pages into its thread stores.
+    expect(modules.some((id) => id.endsWith("@threadkit/core/dist/state/live-thread.js"))).toBe(
+      true,
+    );
+    expect(modules.filter((id) => streamReducer.test(id))).toEqual([]);
+    const holding = chunks
+      .filter(([, ids]) => ids.some((id) => streamReducer.test(id)))
+      .map(([file]) => file);
+    const runtime = chunks
+      .filter(([, ids]) =>
+        ids.some((id) => id.endsWith("@threadkit/hooks/dist/engine/run-runtime.js")),
+      )
+      .map(([file]) => file);
+    expect(holding).toEqual(runtime);
+  });
+
   it("index.html (full chat) ships only the composer parts it renders", () => {
     const chunks = chunkModules();
     const modules = initialJs("index.html").files.flatMap((file) => {

@@ -1,8 +1,7 @@
 export { applyThreadItemUpdate, updateWidgetNode } from "./apply-item-update";
+export { applyThreadEvents, completeThreadToolCall } from "./apply-thread-events";
 export {
   addOptimisticThreadMessage,
-  applyThreadEvents,
-  completeThreadToolCall,
   isThreadToolCallCompleted,
   type MergeThreadPageOptions,
   mergeThreadPage,

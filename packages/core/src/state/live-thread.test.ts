@@ -1,9 +1,8 @@
 import type { ClientToolCallItem, ThreadItem } from "../chatkit/thread-item";
 import { createAssistantMessage, createUserMessage, textDelta } from "../testing/factories";
+import { applyThreadEvents, completeThreadToolCall } from "./apply-thread-events";
 import {
   addOptimisticThreadMessage,
-  applyThreadEvents,
-  completeThreadToolCall,
   isThreadToolCallCompleted,
   mergeThreadPage,
   upsertLiveThreadItem,
@@ -151,5 +150,47 @@ describe("client tool calls", () => {
       { type: "thread.item.added", item: toolCall("t", "pending") },
     ]);
     expect(selectThreadItem(state, "t")).toMatchObject({ status: "completed" });
+  });
+});
+
+describe("single items without the stream reducer", () => {
+  it("upserts, sends and completes exactly as the matching `thread.item.done` events do", () => {
+    let base = applyThreadEvents(createThreadState([endOfTurn("a")]), [
+      { type: "thread.item.added", item: createAssistantMessage("m", [""]) },
+      textDelta("m", "Hi"),
+      { type: "progress_update", text: "Thinking" },
+      { type: "thread.item.added", item: toolCall("t", "pending") },
+    ]);
+    base = completeThreadToolCall(base, "t", 1);
+    const done = (item: ThreadItem) =>
+      applyThreadEvents(base, [{ type: "thread.item.done", item }]);
+    for (const item of [
+      createAssistantMessage("m", ["Hi!"]),
+      toolCall("t", "pending"),
+      endOfTurn("b"),
+    ]) {
+      const upserted = upsertLiveThreadItem(base, item);
+      const expected = done(item);
+      expect(upserted.itemIds).toEqual(expected.itemIds);
+      expect([...upserted.itemsById]).toEqual([...expected.itemsById]);
+      expect(upserted.streamingItemIds).toEqual(expected.streamingItemIds);
+      expect(upserted.progress).toBeNull();
+      expect(upserted.live).toEqual(expected.live);
+    }
+    const optimistic = createUserMessage("u", "Hello");
+    const sent = addOptimisticThreadMessage(base, optimistic);
+    expect(sent.itemIds).toEqual(done(optimistic).itemIds);
+    expect(sent.progress).toBeNull();
+  });
+
+  it("ignores a broken hand-built item like the stream reducer does", () => {
+    const state = createThreadState([endOfTurn("a")]);
+    const next = upsertLiveThreadItem(state, null as unknown as ThreadItem);
+    expect(next.itemIds).toBe(state.itemIds);
+    expect(next.live.version).toBe(1);
+    expect(
+      applyThreadEvents(state, [{ type: "thread.item.done", item: null as unknown as ThreadItem }])
+        .live.version,
+    ).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The live rules of a thread: how stream batches, loaded pages and optimistic messages meet in
- * one {@link ThreadState}. `reduceThreadStream` applies the protocol; these functions add what a
- * live UI needs on top of it, remembered in `state.live`:
+ * one {@link ThreadState}. `reduceThreadStream` applies the protocol; these functions (and
+ * `applyThreadEvents` and `completeThreadToolCall` in `apply-thread-events.ts`, what only a run
+ * does, kept apart so that a page that never streams does not load the stream reducer) add what a live UI needs on top of it, remembered in
+ * `state.live`:
  *
  * - a page read before a live change never undoes it (`live.version`, `live.changedAt`), and a
  *   page never overwrites an item that is still streaming;
@@ -14,87 +16,42 @@
  * live events always counts as a live change.
  */
 import type { ThreadItem, UserMessageItem } from "../chatkit/thread-item";
-import type { ThreadStreamReducerEvent } from "./reduce-thread-stream";
-import { reduceThreadStream, reduceThreadStreamEvents } from "./reduce-thread-stream";
 import {
   EMPTY_LIVE_MARKS,
+  finishThreadItem,
   mergeThreadItems,
+  removeThreadItem,
   type ThreadLiveMarks,
   type ThreadState,
 } from "./thread-state";
 
-/** The state's live marks (a state built by hand may lack them). */
-function marksOf(state: ThreadState): ThreadLiveMarks {
+/** @internal The state's live marks (a state built by hand may lack them). */
+export function marksOf(state: ThreadState): ThreadLiveMarks {
   return state.live ?? EMPTY_LIVE_MARKS;
 }
 
-/** `item` with its posted output when it is a completed client tool call shown as `pending`. */
-function keepCompleted(marks: ThreadLiveMarks, item: ThreadItem): ThreadItem {
+/**
+ * @internal `item` with its posted output when it is a completed client tool call shown as
+ * `pending`.
+ */
+export function keepCompleted(marks: ThreadLiveMarks, item: ThreadItem): ThreadItem {
   if (item.type !== "client_tool_call" || item.status !== "pending") return item;
   const completed = marks.completedToolCalls.get(item.id);
   if (completed === undefined) return item;
   return { ...item, status: "completed", output: completed.output };
 }
 
-function keepCompletedEvent(
-  marks: ThreadLiveMarks,
-  event: ThreadStreamReducerEvent,
-): ThreadStreamReducerEvent {
-  if (event.type !== "thread.item.added" && event.type !== "thread.item.done") return event;
-  const item = keepCompleted(marks, event.item);
-  return item === event.item ? event : { ...event, item };
-}
-
-/** The id of the item an event is about, if any. */
-function eventItemId(event: ThreadStreamReducerEvent): string | undefined {
-  if (event.type === "thread.item.updated") return event.item_id;
-  if ("item" in event && event.item && typeof event.item === "object" && "id" in event.item) {
-    return String(event.item.id);
-  }
-  if ("item_id" in event && typeof event.item_id === "string") return event.item_id;
-  return undefined;
-}
-
-/** Marks `ids` changed at a new live version. */
-function touch(marks: ThreadLiveMarks, ids: Iterable<string>): ThreadLiveMarks {
+/** @internal Marks `ids` changed at a new live version. */
+export function touch(marks: ThreadLiveMarks, ids: Iterable<string>): ThreadLiveMarks {
   const version = marks.version + 1;
   let changedAt = marks.changedAt;
   for (const id of ids) changedAt = changedAt.set(id, version);
   return { ...marks, version, changedAt };
 }
 
-function withMarks(state: ThreadState, live: ThreadLiveMarks): ThreadState {
+/** @internal `state` with the marks `live`. */
+export function withMarks(state: ThreadState, live: ThreadLiveMarks): ThreadState {
   return live === state.live ? state : { ...state, live };
-}
-
-/**
- * Applies a batch of live stream events (one network chunk or one frame's worth) and counts it
- * as one live change of every item it names. A `pending` copy of a client tool call whose output
- * was posted keeps `completed` and the output. Equals `reduceThreadStreamEvents` otherwise.
- *
- * @example
- * for await (const events of backend.run(operation, signal)) state = applyThreadEvents(state, events);
- */
-export function applyThreadEvents(
-  state: ThreadState,
-  events: readonly ThreadStreamReducerEvent[],
-): ThreadState {
-  if (events.length === 0) return state;
-  const marks = marksOf(state);
-  const kept =
-    marks.completedToolCalls.size > 0
-      ? events.map((event) => keepCompletedEvent(marks, event))
-      : events;
-  // Consecutive events about one item (a run of deltas) name it once.
-  const ids: string[] = [];
-  let last: string | undefined;
-  for (const event of events) {
-    const id = eventItemId(event);
-    if (id !== undefined && id !== last) ids.push(id);
-    last = id;
-  }
-  const next = reduceThreadStreamEvents(state, kept);
-  return withMarks(next, touch(marksOf(next), ids));
 }
 
 /**
@@ -165,10 +122,7 @@ function withoutConfirmed(state: ThreadState, items: readonly ThreadItem[]): Thr
       return optimistic?.type === "user_message" && contentKey(optimistic) === key;
     });
     if (index === -1) continue;
-    next = reduceThreadStream(next, {
-      type: "thread.item.removed",
-      item_id: optimisticIds[index]!,
-    });
+    next = removeThreadItem(next, optimisticIds[index]!);
     optimisticIds = optimisticIds.filter((_, at) => at !== index);
   }
   return withMarks(next, { ...marksOf(next), optimisticIds });
@@ -188,7 +142,18 @@ function contentKey(item: UserMessageItem): string {
  * posted client tool output.
  */
 export function upsertLiveThreadItem(state: ThreadState, item: ThreadItem): ThreadState {
-  return applyThreadEvents(state, [{ type: "thread.item.done", item }]);
+  // What `applyThreadEvents(state, [{ type: "thread.item.done", item }])` does, without the
+  // stream reducer (which a page that never streams does not load).
+  const marks = marksOf(state);
+  let next: ThreadState;
+  try {
+    next = finishThreadItem(state, keepCompleted(marks, item));
+  } catch {
+    // Like the stream reducer: a hand-built item with a broken shape changes no item.
+    next = state;
+  }
+  const id = item && typeof item === "object" && "id" in item ? [String(item.id)] : [];
+  return withMarks(next, touch(marks, id));
 }
 
 /**
@@ -199,31 +164,8 @@ export function upsertLiveThreadItem(state: ThreadState, item: ThreadItem): Thre
 export function addOptimisticThreadMessage(state: ThreadState, item: ThreadItem): ThreadState {
   const marks = touch(marksOf(state), [item.id]);
   const optimisticIds = [...marks.optimisticIds.filter((id) => state.itemsById.has(id)), item.id];
-  const next = reduceThreadStream(state, { type: "thread.item.done", item });
+  const next = finishThreadItem(state, item);
   return withMarks(next, { ...marks, optimisticIds });
-}
-
-/**
- * Marks a `client_tool_call` item `completed` with its `output` once the output was posted.
- * ChatKit servers complete the call on their side without sending the item again; a later
- * `pending` copy of it (stream or page) keeps the completed status and output.
- */
-export function completeThreadToolCall(
-  state: ThreadState,
-  itemId: string,
-  output: unknown,
-): ThreadState {
-  const marks = marksOf(state);
-  const completedToolCalls = marks.completedToolCalls.set(itemId, { output });
-  const item = state.itemsById.get(itemId);
-  const next =
-    item?.type === "client_tool_call"
-      ? reduceThreadStream(state, {
-          type: "thread.item.done",
-          item: { ...item, status: "completed", output },
-        })
-      : state;
-  return withMarks(next, { ...marksOf(next), completedToolCalls });
 }
 
 /** Whether the output of the `client_tool_call` item `itemId` was posted already. */

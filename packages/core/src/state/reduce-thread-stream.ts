@@ -13,31 +13,15 @@ import { applyThreadItemUpdate } from "./apply-item-update";
 import type { LazyValue } from "./persistent-map";
 import {
   createThreadState,
+  finishThreadItem,
   mergeThreadItems,
   removeThreadItem,
+  setThreadItem,
   type ThreadState,
-  without,
-  withoutKey,
 } from "./thread-state";
 
 /** What {@link reduceThreadStream} accepts: protocol events and what `readThreadStream` yields. */
 export type ThreadStreamReducerEvent = ThreadStreamEvent | ThreadStreamReadEvent;
-
-function setItem(state: ThreadState, item: ThreadItem, streaming: boolean | null): ThreadState {
-  // `has` and `set` (which keeps the map when `item` is already there) do not build a streamed
-  // item that `item` replaces: a `thread.item.done` after many deltas joins nothing.
-  const itemsById = state.itemsById.set(item.id, item);
-  const itemIds = state.itemsById.has(item.id) ? state.itemIds : [...state.itemIds, item.id];
-  let streamingItemIds = state.streamingItemIds;
-  let imageProgress = state.imageProgress;
-  if (streaming === true && !streamingItemIds.includes(item.id)) {
-    streamingItemIds = [...streamingItemIds, item.id];
-  } else if (streaming === false) {
-    streamingItemIds = without(streamingItemIds, item.id);
-    imageProgress = withoutKey(imageProgress, item.id);
-  }
-  return { ...state, itemsById, itemIds, streamingItemIds, imageProgress };
-}
 
 function metadataOf(thread: ThreadMetadata & { items?: unknown }): ThreadMetadata {
   const { items: _items, ...metadata } = thread;
@@ -196,12 +180,12 @@ function reduce(state: ThreadState, event: ThreadStreamReducerEvent): ThreadStat
       };
     }
     case "thread.item.added":
-      return { ...setItem(state, event.item, true), progress: null };
+      return { ...setThreadItem(state, event.item, true), progress: null };
     case "thread.item.done":
       // Authoritative: the final item replaces whatever the deltas built.
-      return { ...setItem(state, event.item, false), progress: null };
+      return finishThreadItem(state, event.item);
     case "thread.item.replaced":
-      return setItem(state, event.item, null);
+      return setThreadItem(state, event.item, null);
     case "thread.item.removed":
       return removeThreadItem(state, event.item_id);
     case "thread.created":

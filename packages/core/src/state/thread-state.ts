@@ -189,6 +189,38 @@ export function upsertThreadItem(state: ThreadState, item: ThreadItem): ThreadSt
   return { ...state, itemsById, itemIds };
 }
 
+/**
+ * @internal Sets `item` (replacing its copy in place, else appending it) and marks it streaming
+ * (`true`), finished (`false`, which also drops its image progress) or leaves the mark (`null`).
+ */
+export function setThreadItem(
+  state: ThreadState,
+  item: ThreadItem,
+  streaming: boolean | null,
+): ThreadState {
+  // `has` and `set` (which keeps the map when `item` is already there) do not build a streamed
+  // item that `item` replaces: a `thread.item.done` after many deltas joins nothing.
+  const itemsById = state.itemsById.set(item.id, item);
+  const itemIds = state.itemsById.has(item.id) ? state.itemIds : [...state.itemIds, item.id];
+  let streamingItemIds = state.streamingItemIds;
+  let imageProgress = state.imageProgress;
+  if (streaming === true && !streamingItemIds.includes(item.id)) {
+    streamingItemIds = [...streamingItemIds, item.id];
+  } else if (streaming === false) {
+    streamingItemIds = without(streamingItemIds, item.id);
+    imageProgress = withoutKey(imageProgress, item.id);
+  }
+  return { ...state, itemsById, itemIds, streamingItemIds, imageProgress };
+}
+
+/**
+ * @internal What `thread.item.done` does (see `reduceThreadStream`): the finished `item` replaces
+ * its copy (or is appended), is no longer streaming, and the progress line clears.
+ */
+export function finishThreadItem(state: ThreadState, item: ThreadItem): ThreadState {
+  return { ...setThreadItem(state, item, false), progress: null };
+}
+
 /** Removes one item. */
 export function removeThreadItem(state: ThreadState, id: string): ThreadState {
   if (!state.itemsById.has(id)) return state;

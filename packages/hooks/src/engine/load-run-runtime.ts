@@ -5,6 +5,7 @@
  * widget action or structured input, or earlier when a runner mounts and the browser is idle. A
  * page that only shows a thread does not wait for it.
  */
+import type { ThreadEventsSource } from "../thread/thread-store-core";
 import { RunEngineLoadError } from "./run-failure";
 
 /** What `run-runtime.ts` exports. */
@@ -36,6 +37,17 @@ export function loadRunRuntime(): Promise<RunRuntime> {
   );
   return loading;
 }
+
+/**
+ * The run reducers of the provider's thread stores: the runtime's `applyStoreEvents` (core's
+ * `applyThreadEvents`) and `completeThreadToolCall`, at hand once the runtime has loaded, which every run awaits before it
+ * streams. Events applied to such
+ * a store before that wait, in order, for the runtime (see `buildThreadStore`).
+ */
+export const runtimeThreadEvents: ThreadEventsSource = {
+  current: () => loaded,
+  load: loadRunRuntime,
+};
 
 /** Starts loading the runtime without waiting for it (a failure waits for the run that needs it). */
 export function preloadRunRuntime(): void {

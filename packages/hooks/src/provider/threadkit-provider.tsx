@@ -3,10 +3,12 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import { type ReactNode, useMemo, useRef, useState } from "react";
+import { runtimeThreadEvents } from "../engine/load-run-runtime";
 import type { ItemsPage } from "../internal/history-source";
 import { threadkitKeys } from "../query-keys";
 import { createThreadDataCache, type ThreadDataCache } from "../thread/thread-data";
-import { createThreadStore, type ThreadStore } from "../thread/thread-store";
+import type { ThreadStore } from "../thread/thread-store";
+import { buildThreadStore } from "../thread/thread-store-core";
 import type { ThreadListCache } from "../threads/thread-lists";
 import type { ThreadkitClients } from "./clients";
 import {
@@ -155,9 +157,12 @@ export function createThreadStoreRegistry(
   const onThreadMetadata = options.onThreadMetadata;
   const initialItems = options.initialItems;
   const create = (threadId: string | null) => {
-    const store = createThreadStore(
+    // Stream events reach these stores only from a run, so they take the stream reducer from
+    // the run engine's runtime (loaded before any run streams) rather than loading it up front.
+    const store = buildThreadStore(
       threadId,
       (threadId === null ? undefined : initialItems?.(threadId)) ?? [],
+      runtimeThreadEvents,
     );
     if (onThreadMetadata) {
       store.subscribe((state, previous) => {

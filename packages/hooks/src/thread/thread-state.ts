@@ -14,6 +14,7 @@ export {
   mergeThreadItems,
   mergeThreadPage,
   reduceThreadStream,
+  removeThreadItem,
   selectThreadItem,
   startThreadStream,
   type ThreadClientEffect,
