@@ -8,6 +8,8 @@ import {
   startServer,
   type TestServer,
 } from "../../../hooks/test/http-server";
+import { ChatKit } from "../chatkit/chatkit";
+import { useChatKit } from "../chatkit/use-chatkit";
 import { ThreadRootSwitch } from "./connected-thread";
 import { ThreadEmpty, ThreadRoot, ThreadViewport } from "./thread";
 import { ThreadItems } from "./thread-items";
@@ -33,6 +35,16 @@ function historyServer(
   const failed = new Set<string>();
   return startServer((request, res) => {
     const { type, params } = request.body as { type: string; params: { after?: string | null } };
+    if (type === "threads.get_by_id") {
+      return sendJson(res, 200, {
+        id: "thr_1",
+        title: "Lisbon",
+        created_at: "2026-05-01T10:00:00Z",
+        status: { type: "active" },
+        items: { data: [], has_more: false, after: null },
+      });
+    }
+    if (type === "threads.list") return sendJson(res, 200, { data: [], has_more: false });
     if (type !== "items.list") return sendJson(res, 404, { error: type });
     const cursor = params.after ?? "first";
     const status = failures[cursor];
@@ -152,6 +164,32 @@ describe("Thread.Root threadId: a history that fails to load", () => {
         (request) => (request.body as { params: { after?: string } }).params.after ?? null,
       ),
     ).toEqual([null, "c1", "c1"]);
+  });
+});
+
+function Chat({ url, onError }: { url: string; onError: (event: { error: Error }) => void }) {
+  const chatkit = useChatKit({ api: { url }, initialThread: "thr_1", onError });
+  return <ChatKit control={chatkit.control} />;
+}
+
+describe("ChatKit: a history that fails to load", () => {
+  it("shows the alert, reports the failure to onError once, and Try again loads the thread", async () => {
+    server = await historyServer(
+      { first: { data: [message("u_1", "Plan a weekend in Lisbon")], after: null } },
+      // The chat's client retries a 5xx by itself; a 403 it does not.
+      { first: 403 },
+    );
+    const onError = vi.fn();
+    render(<Chat url={server.url} onError={onError} />);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "This conversation could not be loaded. You may not have access to it, or your session has expired.",
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("Plan a weekend in Lisbon")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0].error).toHaveProperty("status", 403);
   });
 });
 
