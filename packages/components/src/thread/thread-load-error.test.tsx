@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createChatKitClient } from "@threadkit/core";
-import { ThreadkitProvider } from "@threadkit/hooks";
+import { ThreadkitProvider, useThreadStore } from "@threadkit/hooks";
+import { useEffect } from "react";
 import {
   closeAfterCleanup,
   sendJson,
@@ -61,10 +62,18 @@ function historyServer(
   });
 }
 
-function App({ url }: { url: string }) {
+/** Puts a live item into the thread's store, as a stream does. */
+function LiveItem({ text }: { text: string }) {
+  const store = useThreadStore("thr_1");
+  useEffect(() => store.getState().upsertItem(message("live_1", text) as never), [store, text]);
+  return null;
+}
+
+function App({ url, live }: { url: string; live?: string }) {
   const clients = { protocol: createChatKitClient({ url, maxRetries: 0 }) };
   return (
     <ThreadkitProvider clients={clients}>
+      {live ? <LiveItem text={live} /> : null}
       <ThreadRootSwitch threadId="thr_1" virtualize={false}>
         <ThreadViewport>
           <ThreadEmpty />
@@ -118,6 +127,20 @@ describe("Thread.Root threadId: a history that fails to load", () => {
     expect(itemsRequests(server)).toHaveLength(2);
     // The button went: focus moved to the conversation, not to the page.
     expect(screen.getByRole("region", { name: "Conversation" })).toHaveFocus();
+  });
+
+  it("keeps a live item visible while the history failed, and after Try again", async () => {
+    server = await historyServer(
+      { first: { data: [message("u_1", "Plan a weekend in Lisbon")], after: null } },
+      { first: 500 },
+    );
+    render(<App url={server.url} live="Sent just now" />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("could not be loaded");
+    expect(screen.getByText("Sent just now")).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("Plan a weekend in Lisbon")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    expect(screen.getByText("Sent just now")).toBeInTheDocument();
   });
 
   it("tells a thread that is not found, and no access, from other failures", async () => {
