@@ -120,6 +120,7 @@ export * as Thread from "./thread";
 export {
   Empty as ThreadEmpty,
   Items as ThreadItems,
+  LoadError as ThreadLoadError,
   Root as ThreadRoot,
   RunStatus as ThreadRunStatus,
   ScrollToBottom as ThreadScrollToBottom,
@@ -127,6 +128,7 @@ export {
 } from "./thread";
 export type { ConnectedThreadRootProps } from "./thread/connected-thread";
 export type { ThreadRootProps } from "./thread/thread";
+export type { ThreadLoadErrorProps, ThreadLoadFailure } from "./thread/thread-load-error";
 export {
   fromItems,
   fromThreadStore,

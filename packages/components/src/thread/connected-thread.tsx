@@ -22,7 +22,7 @@ import { ThreadRoot, type ThreadRootProps } from "./thread";
 export interface ConnectedThreadRootProps
   extends Omit<
     ThreadRootProps,
-    "items" | "store" | "source" | "hasOlder" | "loadingOlder" | "onLoadOlder"
+    "items" | "store" | "source" | "hasOlder" | "loadingOlder" | "onLoadOlder" | "loadError"
   > {
   /** The thread to show (`null` for a new thread). */
   threadId: string | null;
@@ -52,6 +52,9 @@ function userMessageBefore(store: ThreadStore, itemId: string): string | null {
  * `Thread.Root` fed by `@threadkit/hooks`: pages through `useThreadItems(threadId)`, live items
  * from the thread's store, older pages when the user scrolls up. Must be inside
  * `ThreadkitProvider`. Children can use `useThreadItem` and the other thread hooks.
+ *
+ * A history that fails to load (its first page, or an older one) shows as an alert above the items
+ * (`Thread.LoadError`) with "Try again"; the live items stay.
  *
  * Whatever runs stream into the thread (`useRunStream`, `useComposer`, widget actions, from any
  * component) shows without wiring: `Thread.Items` ends with `Thread.RunStatus` — the notices,
@@ -102,9 +105,19 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
     },
     ref,
   ) {
-    const { hasOlder, fetchOlder, isFetchingOlder } = useThreadItems(
+    const { hasOlder, fetchOlder, isFetchingOlder, status, error, refetch } = useThreadItems(
       threadId,
       pageSize === undefined ? {} : { pageSize },
+    );
+    // With pages loaded (one before it named a cursor), the page that failed was an older one.
+    const loadError = useMemo(
+      () =>
+        status === "error" && error
+          ? hasOlder
+            ? { error, page: "older" as const, retry: fetchOlder }
+            : { error, page: "first" as const, retry: refetch }
+          : null,
+      [status, error, hasOlder, fetchOlder, refetch],
     );
     const store = useThreadStore(threadId);
     // Retry, answers, widget actions and feedback: their runners (and the run engine) load on
@@ -213,6 +226,7 @@ export const ConnectedThreadRoot = forwardRef<HTMLDivElement, ConnectedThreadRoo
           store={store}
           hasOlder={hasOlder}
           loadingOlder={isFetchingOlder}
+          loadError={loadError}
           onLoadOlder={() => void fetchOlder()}
         />
       </ThreadProvider>

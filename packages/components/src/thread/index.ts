@@ -14,6 +14,11 @@ export {
 } from "./thread";
 export { ThreadItems as Items, type ThreadItemsProps as ItemsProps } from "./thread-items";
 export {
+  ThreadLoadError as LoadError,
+  type ThreadLoadErrorProps as LoadErrorProps,
+  type ThreadLoadFailure as LoadFailure,
+} from "./thread-load-error";
+export {
   ThreadRunStatus as RunStatus,
   type ThreadRunStatusProps as RunStatusProps,
 } from "./thread-run-status";

@@ -1,6 +1,19 @@
 import { createContext, type RefObject, useContext } from "react";
 import type { ThreadSource } from "./thread-source";
 
+/** A failed history load, as `Thread.Root`'s `loadError` takes it. */
+export interface ThreadLoadFailure {
+  /** Why the load failed; its class (`name`) and HTTP `status` pick the reason shown. */
+  error: Error;
+  /**
+   * `"first"`: the thread's first page (its history is missing); `"older"`: an earlier page
+   * (the items shown stay, and scrolling up does not ask again until the retry).
+   */
+  page: "first" | "older";
+  /** Loads again; the alert goes once the load succeeds. */
+  retry: () => unknown;
+}
+
 /** Distance from the bottom (px) within which the view counts as "at the bottom". */
 export const BOTTOM_THRESHOLD = 48;
 
@@ -24,6 +37,8 @@ export interface ThreadContextValue {
   loadingOlder: boolean;
   loadOlder: (() => void) | undefined;
   virtualize: boolean | "auto";
+  /** The failed history load `Thread.LoadError` shows, or `null`. */
+  loadError: ThreadLoadFailure | null;
 }
 
 export const ThreadContext = createContext<ThreadContextValue | null>(null);

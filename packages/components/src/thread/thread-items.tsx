@@ -18,6 +18,7 @@ import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import { ThreadItem } from "../thread-item/thread-item";
 import { useVirtualEngine } from "./load-virtual-engine";
 import { BOTTOM_THRESHOLD, type ThreadContextValue, useThreadContext } from "./thread-context";
+import { ThreadLoadError } from "./thread-load-error";
 import { ThreadRunStatus } from "./thread-run-status";
 import type { ThreadSource } from "./thread-source";
 import { type RowVirtualizer, useRowVirtualizer } from "./use-row-virtualizer";
@@ -54,6 +55,13 @@ export interface ThreadItemsProps extends ComponentPropsWithoutRef<"div"> {
    * @default <Thread.RunStatus />
    */
   runStatus?: ReactNode;
+  /**
+   * What shows above the items when the thread's history (or an earlier page) failed to load:
+   * by default `<Thread.LoadError />` (the alert with "Try again"). Pass another element to
+   * replace it, or `false` to render nothing there.
+   * @default <Thread.LoadError />
+   */
+  loadError?: ReactNode;
   /**
    * Whether a reply that grows while it streams keeps the view at the bottom when the reader is
    * there (ChatKit's `thread.autoScroll`). With `false`, opening the thread and a new item still
@@ -269,12 +277,20 @@ const rowStyle = {
  * and the rows already laid out hand their heights to the virtualizer, so nothing moves on screen.
  * Prepending older pages, or anything else that changes the items while the view is scrolled up,
  * keeps the first visible row in place. Each row subscribes to its own item. After the last item
- * it renders `runStatus` (the thread's notices, progress and run error by default).
+ * it renders `runStatus` (the thread's notices, progress and run error by default); above the
+ * first, `loadError` (a failed history load with its retry, by default).
  *
  * @selector [data-tk-part="thread-items"][data-virtualized]
  */
 export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function ThreadItems(
-  { runStatus = <ThreadRunStatus />, estimateSize = 96, overscan = 6, autoScroll = true, ...props },
+  {
+    runStatus = <ThreadRunStatus />,
+    loadError = <ThreadLoadError />,
+    estimateSize = 96,
+    overscan = 6,
+    autoScroll = true,
+    ...props
+  },
   ref,
 ): ReactNode {
   const ctx = useThreadContext("Thread.Items");
@@ -358,6 +374,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
       ref={listRefs}
     >
       <OlderItems ctx={ctx} />
+      {loadError}
       <div
         data-tk-part="thread-items-sizer"
         ref={sizerRefs}

@@ -17,7 +17,12 @@ import { parseDeeplink } from "../internal/deeplink";
 import { Slot } from "../internal/slot";
 import { createTheme, type Theme, type ThemeOptions } from "../theme/create-theme";
 import { LiveAnnouncer } from "./live-announcer";
-import { BOTTOM_THRESHOLD, ThreadContext, useThreadContext } from "./thread-context";
+import {
+  BOTTOM_THRESHOLD,
+  ThreadContext,
+  type ThreadLoadFailure,
+  useThreadContext,
+} from "./thread-context";
 import {
   fromItems,
   fromThreadStore,
@@ -49,6 +54,12 @@ export interface ThreadRootProps
   loadingOlder?: boolean;
   /** Loads the previous page; called when the user nears the top. */
   onLoadOlder?: () => void;
+  /**
+   * A failed history load, shown by `Thread.LoadError` with its retry (the connected
+   * `Thread.Root threadId` sets it by itself). While an older page failed, nearing the top does
+   * not load again. `Thread.Empty` hides while it is set.
+   */
+  loadError?: ThreadLoadFailure | null;
   /** A theme from `createTheme()`, its options, or a color scheme. */
   theme?: Theme | ThemeOptions | "light" | "dark";
   /** Virtualize the list: always, never, or above 60 items. @default "auto" */
@@ -88,6 +99,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
     hasOlder = false,
     loadingOlder = false,
     onLoadOlder,
+    loadError = null,
     theme,
     virtualize = "auto",
     asChild,
@@ -141,10 +153,12 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
       atBottom,
       setAtBottom,
       scrollToBottom,
-      hasOlder,
+      // A failed older page waits for its retry.
+      hasOlder: hasOlder && loadError?.page !== "older",
       loadingOlder,
       loadOlder: onLoadOlder,
       virtualize,
+      loadError,
     }),
     [
       source,
@@ -156,6 +170,7 @@ export const ThreadRoot = forwardRef<HTMLDivElement, ThreadRootProps>(function T
       loadingOlder,
       onLoadOlder,
       virtualize,
+      loadError,
     ],
   );
   const inherited = useThreadUI().resolvedTheme;
@@ -312,8 +327,8 @@ export interface ThreadEmptyProps extends ComponentPropsWithoutRef<"div"> {
 }
 
 /**
- * Rendered only while the thread has no items (the start screen). Without children it shows the
- * catalog greeting.
+ * Rendered only while the thread has no items (the start screen), and not while its history
+ * failed to load. Without children it shows the catalog greeting.
  *
  * @selector [data-tk-part="thread-empty"]
  */
@@ -321,10 +336,10 @@ export const ThreadEmpty = forwardRef<HTMLDivElement, ThreadEmptyProps>(function
   { asChild, children, ...props },
   ref,
 ) {
-  const { source } = useThreadContext("Thread.Empty");
+  const { source, loadError } = useThreadContext("Thread.Empty");
   const { t } = useThreadUI();
   const ids = useSyncExternalStore(source.subscribe, source.getItemIds, source.getItemIds);
-  if (ids.length > 0) return null;
+  if (ids.length > 0 || loadError) return null;
   const Comp = (asChild ? Slot : "div") as "div";
   return (
     <Comp data-tk-part="thread-empty" {...props} ref={ref}>

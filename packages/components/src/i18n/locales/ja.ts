@@ -6,6 +6,12 @@ const ja: Messages = {
   "thread.empty": "今日はどのようなご用件ですか？",
   "thread.loadingOlder": "以前のメッセージを読み込んでいます…",
   "thread.loadOlder": "以前のメッセージを読み込む",
+  "thread.loadFailed": "この会話を読み込めませんでした。",
+  "thread.loadOlderFailed": "以前のメッセージを読み込めませんでした。",
+  "thread.loadFailed.notFound": "削除されたか、リンクが間違っている可能性があります。",
+  "thread.loadFailed.auth":
+    "アクセス権がないか、セッションの有効期限が切れている可能性があります。",
+  "thread.loadFailed.network": "接続を確認してください。",
   "thread.jumpToLatest": "最新へ移動",
   "thread.replyAnnouncement": "アシスタントの返信: {text}",
   "item.user": "あなた",
