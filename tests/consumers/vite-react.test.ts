@@ -167,7 +167,7 @@ type Metric = "threadView" | "chat" | "files";
 /** The issue's targets: over the React-only page, and files the build emits. */
 const TARGETS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
 /** Targets met today; these must stay met. Add a metric here once its target is reached. */
-const TARGET_MET = new Set<Metric>(["files"]);
+const TARGET_MET = new Set<Metric>(["files", "chat"]);
 /**
  * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
  * weight"): 126.9 kB (thread view) and 133.3 kB (full chat) over React on 2026-12-02, after the
@@ -189,9 +189,11 @@ const TARGET_MET = new Set<Metric>(["files"]);
  * engine's runtime loads on the first run, the composer's namespaces tree-shake and its tag
  * features load on first use, Radix's slot gave way to threadkit's own and markdown shrank; the
  * thread view 57.1 kB and the full chat 71.7 kB once the thread view's run actions, the stream-event
- * schemas, the composer's attachment lists and the thread list's rename form load on first use.
+ * schemas, the composer's attachment lists and the thread list's rename form load on first use;
+ * the thread view 52.0 kB (the full chat 66.1 kB, its target met) once the answer checks load with
+ * the first request, the stream reducer with the run runtime and the thread mutations on first call.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 58_000, chat: 72_500, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 52_500, chat: 70_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
