@@ -51,7 +51,9 @@ const entries = [
     name: "@threadkit/components, every export (own code)",
     path: "packages/components/dist/index.js",
     import: "*",
-    limit: "60 kB",
+    // 58.7 KiB (60.1 kB): Thread.LoadError and the ChatKit options the audit of the drop-in
+    // completed (fontSources, client tool errors, history events) took it past 60 kB.
+    limit: "62 kB",
     ignore: [
       "@threadkit/core",
       "@threadkit/hooks",
