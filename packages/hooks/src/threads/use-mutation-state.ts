@@ -1,32 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /** Callbacks of one `mutate` / `mutateAsync` call; they run for the latest call only. */
-export interface MutationCallbacks<TVariables, TData> {
+export interface ThreadMutationCallbacks<TVariables, TData> {
   onSuccess?: (data: TData, variables: TVariables) => void;
   onError?: (error: Error, variables: TVariables) => void;
   onSettled?: (data: TData | undefined, error: Error | null, variables: TVariables) => void;
 }
 
-/** @internal The state of the last call of a mutation, with a TanStack Query mutation's fields. */
-export interface MutationStateResult<TVariables, TData> {
-  mutate(variables: TVariables, callbacks?: MutationCallbacks<TVariables, TData>): void;
+/**
+ * What `useDeleteThread` and `useRenameThread` return: the state of the last call,
+ * with the field names of a TanStack Query mutation.
+ */
+export interface ThreadMutationResult<TVariables, TData> {
+  /** Runs the mutation; a failure is reported to `onError` and kept in `error` (never thrown). */
+  mutate(variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>): void;
+  /** Runs the mutation; resolves with its result once the server took it, rejects with the failure. */
   mutateAsync(
     variables: TVariables,
-    callbacks?: MutationCallbacks<TVariables, TData>,
+    callbacks?: ThreadMutationCallbacks<TVariables, TData>,
   ): Promise<TData>;
+  /** `idle` until the first call, then `pending`, `success` or `error` for the last one. */
   status: "idle" | "pending" | "success" | "error";
   isIdle: boolean;
   isPending: boolean;
   isSuccess: boolean;
   isError: boolean;
+  /** Why the last call failed, or `null`. */
   error: Error | null;
+  /** What the last successful call resolved with. */
   data: TData | undefined;
+  /** The variables of the last call, or `undefined`. */
   variables: TVariables | undefined;
+  /** Back to `idle`. */
   reset(): void;
 }
 
 interface State<TVariables, TData> {
-  status: MutationStateResult<TVariables, TData>["status"];
+  status: ThreadMutationResult<TVariables, TData>["status"];
   error: Error | null;
   data: TData | undefined;
   variables: TVariables | undefined;
@@ -52,7 +62,7 @@ const toError = (caught: unknown) => (caught instanceof Error ? caught : new Err
 export function useMutationState<TVariables, TData>(
   run: (variables: TVariables) => Promise<TData>,
   reportError: (error: Error) => void,
-): MutationStateResult<TVariables, TData> {
+): ThreadMutationResult<TVariables, TData> {
   const [state, setState] = useState<State<TVariables, TData>>(IDLE);
   const latest = useRef(0);
   const mounted = useRef(true);
@@ -65,7 +75,7 @@ export function useMutationState<TVariables, TData>(
   const runRef = useRef(run);
   runRef.current = run;
   const mutateAsync = useCallback(
-    async (variables: TVariables, callbacks?: MutationCallbacks<TVariables, TData>) => {
+    async (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
       const call = ++latest.current;
       const current = () => mounted.current && call === latest.current;
       const settle = (next: State<TVariables, TData>) => {
@@ -95,7 +105,7 @@ export function useMutationState<TVariables, TData>(
     [reportError],
   );
   const mutate = useCallback(
-    (variables: TVariables, callbacks?: MutationCallbacks<TVariables, TData>) => {
+    (variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>) => {
       mutateAsync(variables, callbacks).catch(() => {});
     },
     [mutateAsync],

@@ -9,7 +9,13 @@ import {
   type ThreadsPageFetcher,
 } from "./thread-lists";
 import type { ThreadMutationDeps } from "./thread-mutations";
-import { useMutationState } from "./use-mutation-state";
+import {
+  type ThreadMutationCallbacks,
+  type ThreadMutationResult,
+  useMutationState,
+} from "./use-mutation-state";
+
+export type { ThreadMutationCallbacks, ThreadMutationResult };
 
 /** The provider's history lists, created on first use. */
 const listsOf = (context: ThreadkitContextValue): ThreadListCache =>
@@ -101,41 +107,6 @@ export function useThreads(options: UseThreadsOptions = {}): UseThreadsResult {
     error: snapshot.error,
     refetch: () => handle.refetch(fetch),
   };
-}
-
-/** Callbacks of one `mutate` / `mutateAsync` call; they run for the latest call only. */
-export interface ThreadMutationCallbacks<TVariables, TData> {
-  onSuccess?: (data: TData, variables: TVariables) => void;
-  onError?: (error: Error, variables: TVariables) => void;
-  onSettled?: (data: TData | undefined, error: Error | null, variables: TVariables) => void;
-}
-
-/**
- * What {@link useDeleteThread} and {@link useRenameThread} return: the state of the last call,
- * with the field names of a TanStack Query mutation.
- */
-export interface ThreadMutationResult<TVariables, TData> {
-  /** Runs the mutation; a failure is reported to `onError` and kept in `error` (never thrown). */
-  mutate(variables: TVariables, callbacks?: ThreadMutationCallbacks<TVariables, TData>): void;
-  /** Runs the mutation; resolves with its result once the server took it, rejects with the failure. */
-  mutateAsync(
-    variables: TVariables,
-    callbacks?: ThreadMutationCallbacks<TVariables, TData>,
-  ): Promise<TData>;
-  /** `idle` until the first call, then `pending`, `success` or `error` for the last one. */
-  status: "idle" | "pending" | "success" | "error";
-  isIdle: boolean;
-  isPending: boolean;
-  isSuccess: boolean;
-  isError: boolean;
-  /** Why the last call failed, or `null`. */
-  error: Error | null;
-  /** What the last successful call resolved with. */
-  data: TData | undefined;
-  /** The variables of the last call, or `undefined`. */
-  variables: TVariables | undefined;
-  /** Back to `idle`. */
-  reset(): void;
 }
 
 /** What {@link useDeleteThread} returns; `mutate(threadId)`. */
