@@ -60,15 +60,15 @@ function splitLines(src: string): string[] {
 const body = (line: string) => (line.endsWith("\n") ? line.slice(0, -1) : line);
 const isBlank = (line: string) => BLANK.test(body(line));
 
-/** Columns of leading whitespace (tabs to the next multiple of 4). */
-function indentOf(line: string): number {
-  let columns = 0;
+/** Columns of leading whitespace (tabs to the next multiple of 4), the line starting at column `start`. */
+function indentOf(line: string, start = 0): number {
+  let columns = start;
   for (const c of line) {
     if (c === " ") columns++;
     else if (c === "\t") columns += 4 - (columns % 4);
     else break;
   }
-  return columns;
+  return columns - start;
 }
 
 /** Removes `n` columns of indentation (a tab only partly removed leaves its other columns as spaces). */
@@ -162,12 +162,7 @@ function itemMarker(line: string): ItemMarker | undefined {
   const rest = line.slice(marker.length);
   const markerColumns = indentOf(line) + match[1]!.length;
   const empty = isBlank(rest);
-  let spaces = 0;
-  for (const c of rest) {
-    if (c === " ") spaces++;
-    else if (c === "\t") spaces += 4 - ((markerColumns + spaces) % 4);
-    else break;
-  }
+  const spaces = indentOf(rest, markerColumns);
   const width = empty || spaces > 4 ? markerColumns + 1 : markerColumns + spaces;
   return {
     content: empty ? "\n" : stripColumns(rest, width - markerColumns, markerColumns),
@@ -447,15 +442,9 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
   const items: ListItemToken[] = [];
   let loose = false;
   let i = start;
-  while (i < lines.length) {
-    const marker = itemMarker(lines[i] as string);
-    if (
-      !marker ||
-      marker.kind !== first.kind ||
-      marker.ordered !== first.ordered ||
-      (i > start && isHr(body(lines[i] as string)))
-    )
-      break;
+  let marker = first;
+  // Each pass reads one item; another pass only follows when the next item belongs to this list.
+  for (;;) {
     const itemStart = i;
     const inner: string[] = [marker.content];
     i++;
@@ -517,9 +506,8 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
         lead.text = lead.text.slice(box[0].length);
       }
     }
-    let itemLoose = false;
-    for (let t = 1; t < tokens.length - 1; t++) if (tokens[t]!.type === "space") itemLoose = true;
-    if (itemLoose) loose = true;
+    // A blank line between two of the item's blocks makes the list loose.
+    if (tokens.slice(1, -1).some((t) => t.type === "space")) loose = true;
     items.push({
       type: "list_item",
       raw: lines.slice(itemStart, i).join(""),
@@ -528,6 +516,7 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
       tokens,
     });
     if (!continues) break;
+    marker = next as ItemMarker;
   }
   if (!loose)
     for (const item of items)
