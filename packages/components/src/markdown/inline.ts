@@ -45,27 +45,21 @@ export function normalizeLabel(label: string): string {
 
 const text = (raw: string, value = raw): TextToken => ({ type: "text", raw, text: value });
 
-function toToken(item: Item, src: string): InlineToken {
-  return "k" in item ? text(src.slice(item.start, item.end)) : item;
-}
-
-/** Tokens of items, with neighbouring plain text merged. */
+/** Tokens of items (a left-over delimiter or bracket is text), with neighbouring plain text merged. */
 function build(items: readonly Item[], src: string): InlineToken[] {
   const out: InlineToken[] = [];
   for (const item of items) {
-    const token = toToken(item, src);
+    const token = "k" in item ? text(src.slice(item.start, item.end)) : item;
     const last = out[out.length - 1];
+    // Inline text tokens never have children; text whose value differs from its source stays apart.
     if (
       token.type === "text" &&
       last?.type === "text" &&
-      !token.tokens &&
-      !last.tokens &&
       token.raw === token.text &&
       last.raw === last.text
-    ) {
-      const merged = last.raw + token.raw;
-      out[out.length - 1] = text(merged);
-    } else out.push(token);
+    )
+      out[out.length - 1] = text(last.raw + token.raw);
+    else out.push(token);
   }
   return out;
 }
@@ -75,8 +69,9 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
   const floors: Record<string, number> = {};
   let i = bottom;
   while (i < items.length) {
-    const closer = items[i] as Item;
-    if (!("k" in closer) || closer.k !== 1 || !closer.canClose) {
+    // Only a delimiter run has `canClose` (and `char`, `canOpen`).
+    const closer = items[i] as Delim;
+    if (!closer.canClose) {
       i++;
       continue;
     }
@@ -85,8 +80,8 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
     let j = i - 1;
     let opener: Delim | undefined;
     for (; j >= floor; j--) {
-      const d = items[j] as Item;
-      if (!("k" in d) || d.k !== 1 || d.char !== closer.char || !d.canOpen) continue;
+      const d = items[j] as Delim;
+      if (d.char !== closer.char || !d.canOpen) continue;
       if (closer.char === "~") {
         if (d.count === closer.count) {
           opener = d;

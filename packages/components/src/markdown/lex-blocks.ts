@@ -64,7 +64,7 @@ function labelsOf(token: Token): ReadonlySet<string> {
       token.type !== "math" &&
       token.raw.includes("[")
     ) {
-      for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] ?? ""));
+      for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] as string));
     }
     labels = found;
     LABELS.set(token, labels);
@@ -87,7 +87,7 @@ function collectDefinitions(token: Token, into: Definitions): void {
 }
 
 function sameDefinition(a: Definition | undefined, b: Definition | undefined): boolean {
-  return a === b || (!!a && !!b && a.href === b.href && (a.title ?? null) === (b.title ?? null));
+  return a === b || (!!a && !!b && a.href === b.href && a.title === b.title);
 }
 
 /**
@@ -324,8 +324,7 @@ function relexReferences(
       }
     }
   };
-  for (const label in after) check(label);
-  for (const label in before) if (!(label in after)) check(label);
+  for (const label in { ...before, ...after }) check(label);
   if (!affected) return true;
   for (const index of affected) {
     const block = blocks[index] as MarkdownBlock;
