@@ -34,7 +34,6 @@ const UNESCAPE = new RegExp(`\\\\([!-/:-@[-\`{-~])|${REFERENCE}`, "gi");
 
 /** Resolves backslash escapes and character references (link destinations, titles, info strings). */
 export function unescapeText(text: string): string {
-  if (!text.includes("\\") && !text.includes("&")) return text;
   return text.replace(UNESCAPE, (m, c: string | undefined) => c ?? decodeEntities(m));
 }
 
@@ -123,19 +122,17 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
   }
 }
 
+/** Skips spaces and tabs. */
+function skipBlanks(src: string, at: number): number {
+  let i = at;
+  while (src[i] === " " || src[i] === "\t") i++;
+  return i;
+}
+
 /** Skips spaces, tabs and at most one line ending. */
 export function skipSpace(src: string, at: number): number {
-  let i = at;
-  let newline = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === " " || c === "\t") i++;
-    else if (c === "\n" && !newline) {
-      newline = true;
-      i++;
-    } else break;
-  }
-  return i;
+  const i = skipBlanks(src, at);
+  return src[i] === "\n" ? skipBlanks(src, i + 1) : i;
 }
 
 /** A link destination at `at`: `[end, destination]`, or undefined. */
@@ -292,7 +289,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
     textStart = end;
   };
   // Leading indentation of the first line is no content.
-  while (src[i] === " " || src[i] === "\t") i++;
+  i = skipBlanks(src, 0);
   if (i > 0) {
     items.push(text(src.slice(0, i), ""));
     textStart = i;
@@ -305,8 +302,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         const next = src[i + 1];
         math = next === "(" ? tokenizeMathAt(src, i) : undefined;
         if (next === "\n") {
-          let end = i + 2;
-          while (src[end] === " " || src[end] === "\t") end++;
+          const end = skipBlanks(src, i + 2);
           push({ type: "br", raw: src.slice(i, end) }, end);
         } else if (math) {
           push(math, i + math.raw.length);
@@ -318,8 +314,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       case "\n": {
         let spaces = 0;
         while (i - spaces - 1 >= textStart && src[i - spaces - 1] === " ") spaces++;
-        let end = i + 1;
-        while (src[end] === " " || src[end] === "\t") end++;
+        const end = skipBlanks(src, i + 1);
         if (spaces === 0 && end === i + 1) {
           i++;
           break;
@@ -389,19 +384,21 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         break;
       }
       case "!":
-        if (src[i + 1] === "[") {
-          brackets.push(items.length + (i > textStart ? 1 : 0));
-          push({ k: 2, image: true, active: true, start: i, end: i + 2 }, i + 2);
-        } else i++;
-        break;
-      case "[":
+      case "[": {
+        const image = c === "!";
+        if (image && src[i + 1] !== "[") {
+          i++;
+          break;
+        }
+        const end = i + (image ? 2 : 1);
         brackets.push(items.length + (i > textStart ? 1 : 0));
-        push({ k: 2, image: false, active: true, start: i, end: i + 1 }, i + 1);
+        push({ k: 2, image, active: true, start: i, end }, end);
         break;
+      }
       case "]": {
-        const index = brackets.pop();
-        const opener = index === undefined ? undefined : (items[index] as Bracket);
-        if (index === undefined || !opener || !opener.active) {
+        const index = brackets.pop() as number;
+        const opener = items[index] as Bracket | undefined;
+        if (!opener?.active) {
           i++;
           break;
         }

@@ -216,7 +216,7 @@ function lexTail(
 
 /** Normalizes line endings (CR LF and CR become LF), so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
-  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  return text.replace(/\r\n?/g, "\n");
 }
 
 /**

@@ -258,15 +258,12 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
       });
       continue;
     }
-    {
-      const math = mathAt(lines, i);
-      if (math) {
-        let length = 0;
-        while (length < math.raw.length) length += (lines[i++] as string).length;
-        if (length !== math.raw.length) math.raw = join(start, i);
-        out.push(math);
-        continue;
-      }
+    const math = mathAt(lines, i);
+    if (math) {
+      // A math block ends at a line end (or with the text), so its raw is whole lines.
+      for (let length = 0; length < math.raw.length; ) length += (lines[i++] as string).length;
+      out.push(math);
+      continue;
     }
     const fence = FENCE_OPEN.exec(text);
     if (fence && !(fence[2]![0] === "`" && fence[3]!.includes("`"))) {
