@@ -222,7 +222,7 @@ const URI_AUTOLINK = /^<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\0- ]*)>/;
 const EMAIL_AUTOLINK =
   /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 const BARE_URL = /^(?:www\.|https?:\/\/)[^\s<]*/i;
-const BARE_DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*/i;
+const BARE_DOMAIN = /^(?:https?:\/\/)?((?:www\.)?[\w-]+(?:\.[\w-]+)*)/i;
 const EMAIL_LOCAL = /[\w.+-]+$/;
 const EMAIL_DOMAIN = /^[\w-]+(?:\.[\w-]+)+/;
 
@@ -235,8 +235,7 @@ function bareUrlLength(src: string): number {
   const match = BARE_URL.exec(src);
   if (!match) return 0;
   let url = match[0];
-  const domain = BARE_DOMAIN.exec(url)?.[0] ?? "";
-  const host = domain.replace(/^(?:https?:\/\/)?/i, "");
+  const host = BARE_DOMAIN.exec(url)?.[1] ?? "";
   if (!host.includes(".") && !/^https?:\/\/[\w-]/i.test(url)) return 0;
   if (/_[^.]*\.[^.]*$/.test(host) || host === "") return 0;
   for (;;) {
@@ -250,7 +249,7 @@ function bareUrlLength(src: string): number {
     if (next === url) break;
     url = next;
   }
-  return url.length > (url.toLowerCase().startsWith("www.") ? 4 : 8) ? url.length : 0;
+  return url.length > (/^www\./i.test(url) ? 4 : 8) ? url.length : 0;
 }
 
 /** Plain text of inline tokens (an image's alternative text). */

@@ -138,7 +138,8 @@ function sectionsOf(text: string): Section[] {
   const sections: Section[] = [];
   let start = 0;
   let deep = false;
-  let fence: string | null = null;
+  // The open fence's marker ("" outside fenced code).
+  let fence = "";
   let blank = false;
   let position = 0;
   while (position < text.length) {
@@ -146,22 +147,17 @@ function sectionsOf(text: string): Section[] {
     const end = newline === -1 ? text.length : newline + 1;
     const line = text.slice(position, newline === -1 ? end : newline);
     const isBlank = line.trim() === "";
-    if (blank && !isBlank && fence === null) {
+    if (blank && !isBlank && !fence) {
       sections.push({ text: text.slice(start, position), deep });
       start = position;
       deep = false;
     }
-    const open = FENCE.exec(line)?.[1];
-    if (fence === null && open !== undefined) fence = open;
-    else if (
-      fence !== null &&
-      open !== undefined &&
-      open[0] === fence[0] &&
-      open.length >= fence.length &&
-      line.trim() === open
-    ) {
-      fence = null;
-    } else if (fence === null && !deep && nestingOf(line) > MAX_MARKDOWN_NESTING) deep = true;
+    const open = FENCE.exec(line)?.[1] ?? "";
+    if (!fence) {
+      if (open) fence = open;
+      else if (!deep) deep = nestingOf(line) > MAX_MARKDOWN_NESTING;
+    } else if (open[0] === fence[0] && open.length >= fence.length && line.trim() === open)
+      fence = "";
     blank = isBlank;
     position = end;
   }

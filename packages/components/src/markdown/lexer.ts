@@ -91,11 +91,9 @@ function stripColumns(line: string, n: number, start = 0): string {
   return line.slice(i);
 }
 
+/** The HTML block condition `line` starts (the 7th cannot interrupt a paragraph), or -1. */
 function htmlBlockKind(line: string, inParagraph: boolean): number {
-  const last = inParagraph ? 6 : 7;
-  for (let k = 0; k < last; k++)
-    if ((HTML_BLOCKS[k] as [RegExp, RegExp | null])[0].test(line)) return k;
-  return -1;
+  return HTML_BLOCKS.findIndex(([start], k) => k < (inParagraph ? 6 : 7) && start.test(line));
 }
 
 /** Splits a table row into trimmed cells (a leading and a trailing `|` are optional). */
@@ -121,15 +119,17 @@ function splitRow(line: string): string[] {
 
 /** The alignments of a delimiter row, or undefined when `line` is not one. */
 function delimiterRow(line: string | undefined): Align[] | undefined {
-  if (!line?.includes("|") || !/^[ \t|:-]+$/.test(body(line)) || !line.includes("-"))
-    return undefined;
-  const cells = splitRow(line);
+  // Every cell needs a `-`, so the line has one.
+  if (!line?.includes("|") || !/^[ \t|:-]+$/.test(body(line))) return undefined;
   const align: Align[] = [];
-  for (const cell of cells) {
+  for (const cell of splitRow(line)) {
     if (!/^:?-+:?$/.test(cell)) return undefined;
-    const left = cell.startsWith(":");
-    const right = cell.endsWith(":");
-    align.push(left && right ? "center" : left ? "left" : right ? "right" : null);
+    // Colons: none, left, right, both.
+    align.push(
+      ([null, "left", "right", "center"] as const)[
+        (cell[0] === ":" ? 1 : 0) + (cell.endsWith(":") ? 2 : 0)
+      ] as Align,
+    );
   }
   return align;
 }
