@@ -225,19 +225,14 @@ export function normalizeNewlines(text: string): string {
 export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexState {
   const text = normalizeNewlines(rawText);
   if (previous && previous.text === text) return previous;
-  const reuse = !!previous && previous.stableCount > 0 && text.startsWith(previous.text);
-  let blocks: MarkdownBlock[] = [];
-  let offset = 0;
-  let stableDefinitions: Definitions = Object.create(null);
-  let uses = new Map<string, Set<number>>();
-  let reused = 0;
-  if (reuse && previous) {
-    reused = previous.stableCount;
-    blocks = previous.blocks.slice(0, reused);
-    offset = blocks[blocks.length - 1]?.end ?? 0;
-    stableDefinitions = previous.references.stable as Definitions;
-    uses = previous.references.uses;
-  }
+  // The state whose finished blocks are kept.
+  const reuse =
+    previous && previous.stableCount > 0 && text.startsWith(previous.text) ? previous : undefined;
+  const reused = reuse?.stableCount ?? 0;
+  const blocks: MarkdownBlock[] = reuse ? reuse.blocks.slice(0, reused) : [];
+  const offset = blocks[reused - 1]?.end ?? 0;
+  const stableDefinitions: Definitions = reuse?.references.stable ?? Object.create(null);
+  const uses = reuse?.references.uses ?? new Map<string, Set<number>>();
   // The tail sees the definitions of the finished blocks before it, as in a full parse.
   const { tokens: tail, links: all } = lexTail(text.slice(offset), stableDefinitions);
   let position = offset;
@@ -267,7 +262,7 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
     stable++;
   }
 
-  if (reuse && previous && !relexReferences(blocks, reused, previous.references.all, all, uses))
+  if (reuse && !relexReferences(blocks, reused, reuse.references.all, all, uses))
     return lexBlocks(text);
 
   // Blocks that just became final: index the labels they use and keep the definitions they make.

@@ -414,13 +414,8 @@ function lexQuote(
       i++;
       continue;
     }
-    if (
-      !lazyOk ||
-      isBlank(line) ||
-      interrupts(lines, i) ||
-      (SETEXT.test(body(line)) && isHr(body(line)))
-    )
-      break;
+    // A `---` underline is a rule here, which `interrupts` covers.
+    if (!lazyOk || isBlank(line) || interrupts(lines, i)) break;
     inner.push(line);
     i++;
   }
