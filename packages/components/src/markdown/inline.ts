@@ -258,13 +258,11 @@ function plain(tokens: readonly InlineToken[]): string {
     .map((t) =>
       t.type === "text" || t.type === "html"
         ? decodeEntities(t.text)
-        : "tokens" in t && t.tokens
+        : "tokens" in t
           ? plain(t.tokens)
-          : t.type === "br"
-            ? "\n"
-            : "text" in t
-              ? t.text
-              : "",
+          : "text" in t
+            ? t.text
+            : "\n", // a line break, the one token without text
     )
     .join("");
 }
@@ -429,13 +427,16 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       }
       case "<": {
         const rest = src.slice(i, i + 2048);
-        const uri = URI_AUTOLINK.exec(rest);
-        const email = uri ? null : EMAIL_AUTOLINK.exec(rest);
-        const html = uri || email ? null : INLINE_HTML.exec(rest);
-        if (uri) push(link(uri[0], uri[1] as string, uri[1] as string), i + uri[0].length);
-        else if (email)
-          push(link(email[0], `mailto:${email[1]}`, email[1] as string), i + email[0].length);
-        else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
+        // A URI autolink has a scheme and a colon; an e-mail address never has a colon.
+        const auto = URI_AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest);
+        const html = auto ? null : INLINE_HTML.exec(rest);
+        if (auto) {
+          const target = auto[1] as string;
+          push(
+            link(auto[0], target.includes(":") ? target : `mailto:${target}`, target),
+            i + auto[0].length,
+          );
+        } else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
         else i++;
         break;
       }
@@ -448,7 +449,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       case "@": {
         const local = EMAIL_LOCAL.exec(src.slice(Math.max(textStart, i - 256), i))?.[0];
         const domain = EMAIL_DOMAIN.exec(src.slice(i + 1, i + 256))?.[0]?.replace(/[-_]+$/, "");
-        if (local && domain && !/[-_]$/.test(domain) && !/^[.]|[.]$/.test(local)) {
+        if (local && domain && !/^[.]|[.]$/.test(local)) {
           const start = i - local.length;
           i = start;
           const address = src.slice(start, start + local.length + 1 + domain.length);
