@@ -123,7 +123,7 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
 }
 
 /** Skips spaces and tabs. */
-function skipBlanks(src: string, at: number): number {
+export function skipBlanks(src: string, at: number): number {
   let i = at;
   while (src[i] === " " || src[i] === "\t") i++;
   return i;
@@ -323,23 +323,17 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         break;
       }
       case "`": {
-        let n = 1;
-        while (src[i + n] === "`") n++;
-        let close = src.indexOf("`", i + n);
-        let found = -1;
-        while (close !== -1) {
-          let m = 1;
-          while (src[close + m] === "`") m++;
-          if (m === n) {
-            found = close;
-            break;
-          }
-          close = src.indexOf("`", close + m);
-        }
-        if (found === -1) {
+        // The opening backtick run, then the first run of the same length closes the span.
+        const runs = /`+/g;
+        runs.lastIndex = i;
+        const n = (runs.exec(src) as RegExpExecArray)[0].length;
+        let close = runs.exec(src);
+        while (close && close[0].length !== n) close = runs.exec(src);
+        if (!close) {
           i += n;
           break;
         }
+        const found = close.index;
         let code = src.slice(i + n, found).replace(/\n/g, " ");
         if (code.length > 2 && code[0] === " " && code[code.length - 1] === " " && code.trim())
           code = code.slice(1, -1);

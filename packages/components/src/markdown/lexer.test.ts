@@ -41,3 +41,25 @@ describe("lexBlocks: deeply nested sections", () => {
     expect(lexBlocks(text).blocks[2]?.token.raw).toBe(deep);
   });
 });
+
+describe("lex: link reference definitions", () => {
+  it("reads a definition after another one, and none indented by four spaces", () => {
+    const { tokens, links } = lex("[a]: /one\n[b]: /two 'Two'\n    [c]: /three\n\n[a] [b] [c]");
+    expect(tokens.filter((token) => token.type === "def").map((token) => token.raw)).toEqual([
+      "[a]: /one\n",
+      "[b]: /two 'Two'\n",
+    ]);
+    expect(links).toEqual({
+      a: { href: "/one", title: null },
+      b: { href: "/two", title: "Two" },
+    });
+  });
+
+  it("reads code spans closed by a run of the same length only", () => {
+    const [paragraph] = lex("``a`b`` `c`` ``` d").tokens;
+    const inline = paragraph?.type === "paragraph" ? paragraph.tokens : [];
+    expect(inline.filter((token) => token.type === "codespan").map((token) => token.raw)).toEqual([
+      "``a`b``",
+    ]);
+  });
+});

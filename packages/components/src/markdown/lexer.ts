@@ -8,6 +8,7 @@ import {
   HTML_TAG,
   lexInline,
   normalizeLabel,
+  skipBlanks,
   parseDestination,
   parseLabel,
   parseTitle,
@@ -213,7 +214,7 @@ function parseDefinition(
   if (!dest) return undefined;
   // Where the definition ends: only spaces may follow `at` on its line.
   const lineEnd = (at: number) => {
-    const j = at + /^[ \t]*/.exec(src.slice(at))![0].length;
+    const j = skipBlanks(src, at);
     return j >= src.length || src[j] === "\n" ? Math.min(src.length, j + 1) : -1;
   };
   const spaced = skipSpace(src, dest[0]);
