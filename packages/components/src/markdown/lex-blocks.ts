@@ -212,7 +212,8 @@ function lexTail(
 
 /** Normalizes line endings (CR LF and CR become LF), so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, "\n");
+  // The check first: a reply streams in many deltas and rarely has a CR to replace.
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
 /**
