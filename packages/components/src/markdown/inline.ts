@@ -254,6 +254,7 @@ function bareUrlLength(src: string): number {
 
 /** Plain text of inline tokens (an image's alternative text). */
 function plain(tokens: readonly InlineToken[]): string {
+  // A line break is the one inline token with neither text nor children.
   return tokens
     .map((t) =>
       t.type === "text" || t.type === "html"
@@ -262,7 +263,7 @@ function plain(tokens: readonly InlineToken[]): string {
           ? plain(t.tokens)
           : "text" in t
             ? t.text
-            : "\n", // a line break, the one token without text
+            : "\n",
     )
     .join("");
 }

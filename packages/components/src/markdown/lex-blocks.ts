@@ -64,7 +64,8 @@ function labelsOf(token: Token): ReadonlySet<string> {
       token.type !== "math" &&
       token.raw.includes("[")
     ) {
-      for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] as string));
+      for (const match of token.raw.matchAll(BRACKETED))
+        found.add(normalizeLabel(match[1] as string));
     }
     labels = found;
     LABELS.set(token, labels);

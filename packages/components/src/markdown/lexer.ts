@@ -8,10 +8,10 @@ import {
   HTML_TAG,
   lexInline,
   normalizeLabel,
-  skipBlanks,
   parseDestination,
   parseLabel,
   parseTitle,
+  skipBlanks,
   skipSpace,
   unescapeText,
 } from "./inline";
