@@ -34,7 +34,6 @@ const UNESCAPE = new RegExp(`\\\\([!-/:-@[-\`{-~])|${REFERENCE}`, "gi");
 
 /** Resolves backslash escapes and character references (link destinations, titles, info strings). */
 export function unescapeText(text: string): string {
-  if (!text.includes("\\") && !text.includes("&")) return text;
   return text.replace(UNESCAPE, (m, c: string | undefined) => c ?? decodeEntities(m));
 }
 
@@ -45,27 +44,21 @@ export function normalizeLabel(label: string): string {
 
 const text = (raw: string, value = raw): TextToken => ({ type: "text", raw, text: value });
 
-function toToken(item: Item, src: string): InlineToken {
-  return "k" in item ? text(src.slice(item.start, item.end)) : item;
-}
-
-/** Tokens of items, with neighbouring plain text merged. */
+/** Tokens of items (a left-over delimiter or bracket is text), with neighbouring plain text merged. */
 function build(items: readonly Item[], src: string): InlineToken[] {
   const out: InlineToken[] = [];
   for (const item of items) {
-    const token = toToken(item, src);
+    const token = "k" in item ? text(src.slice(item.start, item.end)) : item;
     const last = out[out.length - 1];
+    // Inline text tokens never have children; text whose value differs from its source stays apart.
     if (
       token.type === "text" &&
       last?.type === "text" &&
-      !token.tokens &&
-      !last.tokens &&
       token.raw === token.text &&
       last.raw === last.text
-    ) {
-      const merged = last.raw + token.raw;
-      out[out.length - 1] = text(merged);
-    } else out.push(token);
+    )
+      out[out.length - 1] = text(last.raw + token.raw);
+    else out.push(token);
   }
   return out;
 }
@@ -75,8 +68,9 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
   const floors: Record<string, number> = {};
   let i = bottom;
   while (i < items.length) {
-    const closer = items[i] as Item;
-    if (!("k" in closer) || closer.k !== 1 || !closer.canClose) {
+    // Only a delimiter run has `canClose` (and `char`, `canOpen`).
+    const closer = items[i] as Delim;
+    if (!closer.canClose) {
       i++;
       continue;
     }
@@ -85,8 +79,8 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
     let j = i - 1;
     let opener: Delim | undefined;
     for (; j >= floor; j--) {
-      const d = items[j] as Item;
-      if (!("k" in d) || d.k !== 1 || d.char !== closer.char || !d.canOpen) continue;
+      const d = items[j] as Delim;
+      if (d.char !== closer.char || !d.canOpen) continue;
       if (closer.char === "~") {
         if (d.count === closer.count) {
           opener = d;
@@ -128,19 +122,17 @@ function processEmphasis(items: Item[], bottom: number, src: string): void {
   }
 }
 
+/** Skips spaces and tabs. */
+export function skipBlanks(src: string, at: number): number {
+  let i = at;
+  while (src[i] === " " || src[i] === "\t") i++;
+  return i;
+}
+
 /** Skips spaces, tabs and at most one line ending. */
 export function skipSpace(src: string, at: number): number {
-  let i = at;
-  let newline = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === " " || c === "\t") i++;
-    else if (c === "\n" && !newline) {
-      newline = true;
-      i++;
-    } else break;
-  }
-  return i;
+  const i = skipBlanks(src, at);
+  return src[i] === "\n" ? skipBlanks(src, i + 1) : i;
 }
 
 /** A link destination at `at`: `[end, destination]`, or undefined. */
@@ -230,7 +222,7 @@ const URI_AUTOLINK = /^<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\0- ]*)>/;
 const EMAIL_AUTOLINK =
   /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 const BARE_URL = /^(?:www\.|https?:\/\/)[^\s<]*/i;
-const BARE_DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*/i;
+const BARE_DOMAIN = /^(?:https?:\/\/)?((?:www\.)?[\w-]+(?:\.[\w-]+)*)/i;
 const EMAIL_LOCAL = /[\w.+-]+$/;
 const EMAIL_DOMAIN = /^[\w-]+(?:\.[\w-]+)+/;
 
@@ -243,8 +235,7 @@ function bareUrlLength(src: string): number {
   const match = BARE_URL.exec(src);
   if (!match) return 0;
   let url = match[0];
-  const domain = BARE_DOMAIN.exec(url)?.[0] ?? "";
-  const host = domain.replace(/^(?:https?:\/\/)?/i, "");
+  const host = BARE_DOMAIN.exec(url)?.[1] ?? "";
   if (!host.includes(".") && !/^https?:\/\/[\w-]/i.test(url)) return 0;
   if (/_[^.]*\.[^.]*$/.test(host) || host === "") return 0;
   for (;;) {
@@ -258,22 +249,21 @@ function bareUrlLength(src: string): number {
     if (next === url) break;
     url = next;
   }
-  return url.length > (url.toLowerCase().startsWith("www.") ? 4 : 8) ? url.length : 0;
+  return url.length > (/^www\./i.test(url) ? 4 : 8) ? url.length : 0;
 }
 
 /** Plain text of inline tokens (an image's alternative text). */
 function plain(tokens: readonly InlineToken[]): string {
+  // A line break is the one inline token with neither text nor children.
   return tokens
     .map((t) =>
       t.type === "text" || t.type === "html"
         ? decodeEntities(t.text)
-        : "tokens" in t && t.tokens
+        : "tokens" in t
           ? plain(t.tokens)
-          : t.type === "br"
-            ? "\n"
-            : "text" in t
-              ? t.text
-              : "",
+          : "text" in t
+            ? t.text
+            : "\n",
     )
     .join("");
 }
@@ -297,7 +287,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
     textStart = end;
   };
   // Leading indentation of the first line is no content.
-  while (src[i] === " " || src[i] === "\t") i++;
+  i = skipBlanks(src, 0);
   if (i > 0) {
     items.push(text(src.slice(0, i), ""));
     textStart = i;
@@ -310,8 +300,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         const next = src[i + 1];
         math = next === "(" ? tokenizeMathAt(src, i) : undefined;
         if (next === "\n") {
-          let end = i + 2;
-          while (src[end] === " " || src[end] === "\t") end++;
+          const end = skipBlanks(src, i + 2);
           push({ type: "br", raw: src.slice(i, end) }, end);
         } else if (math) {
           push(math, i + math.raw.length);
@@ -323,8 +312,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       case "\n": {
         let spaces = 0;
         while (i - spaces - 1 >= textStart && src[i - spaces - 1] === " ") spaces++;
-        let end = i + 1;
-        while (src[end] === " " || src[end] === "\t") end++;
+        const end = skipBlanks(src, i + 1);
         if (spaces === 0 && end === i + 1) {
           i++;
           break;
@@ -336,23 +324,17 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         break;
       }
       case "`": {
-        let n = 1;
-        while (src[i + n] === "`") n++;
-        let close = src.indexOf("`", i + n);
-        let found = -1;
-        while (close !== -1) {
-          let m = 1;
-          while (src[close + m] === "`") m++;
-          if (m === n) {
-            found = close;
-            break;
-          }
-          close = src.indexOf("`", close + m);
-        }
-        if (found === -1) {
+        // The opening backtick run, then the first run of the same length closes the span.
+        const runs = /`+/g;
+        runs.lastIndex = i;
+        const n = (runs.exec(src) as RegExpExecArray)[0].length;
+        let close = runs.exec(src);
+        while (close && close[0].length !== n) close = runs.exec(src);
+        if (!close) {
           i += n;
           break;
         }
+        const found = close.index;
         let code = src.slice(i + n, found).replace(/\n/g, " ");
         if (code.length > 2 && code[0] === " " && code[code.length - 1] === " " && code.trim())
           code = code.slice(1, -1);
@@ -394,19 +376,21 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
         break;
       }
       case "!":
-        if (src[i + 1] === "[") {
-          brackets.push(items.length + (i > textStart ? 1 : 0));
-          push({ k: 2, image: true, active: true, start: i, end: i + 2 }, i + 2);
-        } else i++;
-        break;
-      case "[":
+      case "[": {
+        const image = c === "!";
+        if (image && src[i + 1] !== "[") {
+          i++;
+          break;
+        }
+        const end = i + (image ? 2 : 1);
         brackets.push(items.length + (i > textStart ? 1 : 0));
-        push({ k: 2, image: false, active: true, start: i, end: i + 1 }, i + 1);
+        push({ k: 2, image, active: true, start: i, end }, end);
         break;
+      }
       case "]": {
-        const index = brackets.pop();
-        const opener = index === undefined ? undefined : (items[index] as Bracket);
-        if (index === undefined || !opener || !opener.active) {
+        const index = brackets.pop() as number;
+        const opener = items[index] as Bracket | undefined;
+        if (!opener?.active) {
           i++;
           break;
         }
@@ -438,13 +422,16 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       }
       case "<": {
         const rest = src.slice(i, i + 2048);
-        const uri = URI_AUTOLINK.exec(rest);
-        const email = uri ? null : EMAIL_AUTOLINK.exec(rest);
-        const html = uri || email ? null : INLINE_HTML.exec(rest);
-        if (uri) push(link(uri[0], uri[1] as string, uri[1] as string), i + uri[0].length);
-        else if (email)
-          push(link(email[0], `mailto:${email[1]}`, email[1] as string), i + email[0].length);
-        else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
+        // A URI autolink has a scheme and a colon; an e-mail address never has a colon.
+        const auto = URI_AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest);
+        const html = auto ? null : INLINE_HTML.exec(rest);
+        if (auto) {
+          const target = auto[1] as string;
+          push(
+            link(auto[0], target.includes(":") ? target : `mailto:${target}`, target),
+            i + auto[0].length,
+          );
+        } else if (html) push({ type: "html", raw: html[0], text: html[0] }, i + html[0].length);
         else i++;
         break;
       }
@@ -457,7 +444,7 @@ export function lexInline(src: string, links: Readonly<Links>): InlineToken[] {
       case "@": {
         const local = EMAIL_LOCAL.exec(src.slice(Math.max(textStart, i - 256), i))?.[0];
         const domain = EMAIL_DOMAIN.exec(src.slice(i + 1, i + 256))?.[0]?.replace(/[-_]+$/, "");
-        if (local && domain && !/[-_]$/.test(domain) && !/^[.]|[.]$/.test(local)) {
+        if (local && domain && !/^[.]|[.]$/.test(local)) {
           const start = i - local.length;
           i = start;
           const address = src.slice(start, start + local.length + 1 + domain.length);

@@ -64,7 +64,8 @@ function labelsOf(token: Token): ReadonlySet<string> {
       token.type !== "math" &&
       token.raw.includes("[")
     ) {
-      for (const match of token.raw.matchAll(BRACKETED)) found.add(normalizeLabel(match[1] ?? ""));
+      for (const match of token.raw.matchAll(BRACKETED))
+        found.add(normalizeLabel(match[1] as string));
     }
     labels = found;
     LABELS.set(token, labels);
@@ -87,7 +88,7 @@ function collectDefinitions(token: Token, into: Definitions): void {
 }
 
 function sameDefinition(a: Definition | undefined, b: Definition | undefined): boolean {
-  return a === b || (!!a && !!b && a.href === b.href && (a.title ?? null) === (b.title ?? null));
+  return a === b || (!!a && !!b && a.href === b.href && a.title === b.title);
 }
 
 /**
@@ -138,7 +139,8 @@ function sectionsOf(text: string): Section[] {
   const sections: Section[] = [];
   let start = 0;
   let deep = false;
-  let fence: string | null = null;
+  // The open fence's marker ("" outside fenced code).
+  let fence = "";
   let blank = false;
   let position = 0;
   while (position < text.length) {
@@ -146,22 +148,17 @@ function sectionsOf(text: string): Section[] {
     const end = newline === -1 ? text.length : newline + 1;
     const line = text.slice(position, newline === -1 ? end : newline);
     const isBlank = line.trim() === "";
-    if (blank && !isBlank && fence === null) {
+    if (blank && !isBlank && !fence) {
       sections.push({ text: text.slice(start, position), deep });
       start = position;
       deep = false;
     }
-    const open = FENCE.exec(line)?.[1];
-    if (fence === null && open !== undefined) fence = open;
-    else if (
-      fence !== null &&
-      open !== undefined &&
-      open[0] === fence[0] &&
-      open.length >= fence.length &&
-      line.trim() === open
-    ) {
-      fence = null;
-    } else if (fence === null && !deep && nestingOf(line) > MAX_MARKDOWN_NESTING) deep = true;
+    const open = FENCE.exec(line)?.[1] ?? "";
+    if (!fence) {
+      if (open) fence = open;
+      else if (!deep) deep = nestingOf(line) > MAX_MARKDOWN_NESTING;
+    } else if (open[0] === fence[0] && open.length >= fence.length && line.trim() === open)
+      fence = "";
     blank = isBlank;
     position = end;
   }
@@ -216,6 +213,7 @@ function lexTail(
 
 /** Normalizes line endings (CR LF and CR become LF), so offsets match the lexed text. */
 export function normalizeNewlines(text: string): string {
+  // The check first: a reply streams in many deltas and rarely has a CR to replace.
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
@@ -229,19 +227,14 @@ export function normalizeNewlines(text: string): string {
 export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexState {
   const text = normalizeNewlines(rawText);
   if (previous && previous.text === text) return previous;
-  const reuse = !!previous && previous.stableCount > 0 && text.startsWith(previous.text);
-  let blocks: MarkdownBlock[] = [];
-  let offset = 0;
-  let stableDefinitions: Definitions = Object.create(null);
-  let uses = new Map<string, Set<number>>();
-  let reused = 0;
-  if (reuse && previous) {
-    reused = previous.stableCount;
-    blocks = previous.blocks.slice(0, reused);
-    offset = blocks[blocks.length - 1]?.end ?? 0;
-    stableDefinitions = previous.references.stable as Definitions;
-    uses = previous.references.uses;
-  }
+  // The state whose finished blocks are kept.
+  const reuse =
+    previous && previous.stableCount > 0 && text.startsWith(previous.text) ? previous : undefined;
+  const reused = reuse?.stableCount ?? 0;
+  const blocks: MarkdownBlock[] = reuse ? reuse.blocks.slice(0, reused) : [];
+  const offset = blocks[reused - 1]?.end ?? 0;
+  const stableDefinitions: Definitions = reuse?.references.stable ?? Object.create(null);
+  const uses = reuse?.references.uses ?? new Map<string, Set<number>>();
   // The tail sees the definitions of the finished blocks before it, as in a full parse.
   const { tokens: tail, links: all } = lexTail(text.slice(offset), stableDefinitions);
   let position = offset;
@@ -271,7 +264,7 @@ export function lexBlocks(rawText: string, previous?: BlockLexState): BlockLexSt
     stable++;
   }
 
-  if (reuse && previous && !relexReferences(blocks, reused, previous.references.all, all, uses))
+  if (reuse && !relexReferences(blocks, reused, reuse.references.all, all, uses))
     return lexBlocks(text);
 
   // Blocks that just became final: index the labels they use and keep the definitions they make.
@@ -324,8 +317,7 @@ function relexReferences(
       }
     }
   };
-  for (const label in after) check(label);
-  for (const label in before) if (!(label in after)) check(label);
+  for (const label in { ...before, ...after }) check(label);
   if (!affected) return true;
   for (const index of affected) {
     const block = blocks[index] as MarkdownBlock;

@@ -11,6 +11,7 @@ import {
   parseDestination,
   parseLabel,
   parseTitle,
+  skipBlanks,
   skipSpace,
   unescapeText,
 } from "./inline";
@@ -60,15 +61,15 @@ function splitLines(src: string): string[] {
 const body = (line: string) => (line.endsWith("\n") ? line.slice(0, -1) : line);
 const isBlank = (line: string) => BLANK.test(body(line));
 
-/** Columns of leading whitespace (tabs to the next multiple of 4). */
-function indentOf(line: string): number {
-  let columns = 0;
+/** Columns of leading whitespace (tabs to the next multiple of 4), the line starting at column `start`. */
+function indentOf(line: string, start = 0): number {
+  let columns = start;
   for (const c of line) {
     if (c === " ") columns++;
     else if (c === "\t") columns += 4 - (columns % 4);
     else break;
   }
-  return columns;
+  return columns - start;
 }
 
 /** Removes `n` columns of indentation (a tab only partly removed leaves its other columns as spaces). */
@@ -91,11 +92,9 @@ function stripColumns(line: string, n: number, start = 0): string {
   return line.slice(i);
 }
 
+/** The HTML block condition `line` starts (the 7th cannot interrupt a paragraph), or -1. */
 function htmlBlockKind(line: string, inParagraph: boolean): number {
-  const last = inParagraph ? 6 : 7;
-  for (let k = 0; k < last; k++)
-    if ((HTML_BLOCKS[k] as [RegExp, RegExp | null])[0].test(line)) return k;
-  return -1;
+  return HTML_BLOCKS.findIndex(([start], k) => k < (inParagraph ? 6 : 7) && start.test(line));
 }
 
 /** Splits a table row into trimmed cells (a leading and a trailing `|` are optional). */
@@ -121,15 +120,17 @@ function splitRow(line: string): string[] {
 
 /** The alignments of a delimiter row, or undefined when `line` is not one. */
 function delimiterRow(line: string | undefined): Align[] | undefined {
-  if (!line?.includes("|") || !/^[ \t|:-]+$/.test(body(line)) || !line.includes("-"))
-    return undefined;
-  const cells = splitRow(line);
+  // Every cell needs a `-`, so the line has one.
+  if (!line?.includes("|") || !/^[ \t|:-]+$/.test(body(line))) return undefined;
   const align: Align[] = [];
-  for (const cell of cells) {
+  for (const cell of splitRow(line)) {
     if (!/^:?-+:?$/.test(cell)) return undefined;
-    const left = cell.startsWith(":");
-    const right = cell.endsWith(":");
-    align.push(left && right ? "center" : left ? "left" : right ? "right" : null);
+    // Colons: none, left, right, both.
+    align.push(
+      ([null, "left", "right", "center"] as const)[
+        (cell[0] === ":" ? 1 : 0) + (cell.endsWith(":") ? 2 : 0)
+      ] as Align,
+    );
   }
   return align;
 }
@@ -162,12 +163,7 @@ function itemMarker(line: string): ItemMarker | undefined {
   const rest = line.slice(marker.length);
   const markerColumns = indentOf(line) + match[1]!.length;
   const empty = isBlank(rest);
-  let spaces = 0;
-  for (const c of rest) {
-    if (c === " ") spaces++;
-    else if (c === "\t") spaces += 4 - ((markerColumns + spaces) % 4);
-    else break;
-  }
+  const spaces = indentOf(rest, markerColumns);
   const width = empty || spaces > 4 ? markerColumns + 1 : markerColumns + spaces;
   return {
     content: empty ? "\n" : stripColumns(rest, width - markerColumns, markerColumns),
@@ -218,7 +214,7 @@ function parseDefinition(
   if (!dest) return undefined;
   // Where the definition ends: only spaces may follow `at` on its line.
   const lineEnd = (at: number) => {
-    const j = at + /^[ \t]*/.exec(src.slice(at))![0].length;
+    const j = skipBlanks(src, at);
     return j >= src.length || src[j] === "\n" ? Math.min(src.length, j + 1) : -1;
   };
   const spaced = skipSpace(src, dest[0]);
@@ -263,15 +259,12 @@ function lexLines(lines: readonly string[], links: Links): BlockToken[] {
       });
       continue;
     }
-    {
-      const math = mathAt(lines, i);
-      if (math) {
-        let length = 0;
-        while (length < math.raw.length) length += (lines[i++] as string).length;
-        if (length !== math.raw.length) math.raw = join(start, i);
-        out.push(math);
-        continue;
-      }
+    const math = mathAt(lines, i);
+    if (math) {
+      // A math block ends at a line end (or with the text), so its raw is whole lines.
+      for (let length = 0; length < math.raw.length; ) length += (lines[i++] as string).length;
+      out.push(math);
+      continue;
     }
     const fence = FENCE_OPEN.exec(text);
     if (fence && !(fence[2]![0] === "`" && fence[3]!.includes("`"))) {
@@ -422,13 +415,8 @@ function lexQuote(
       i++;
       continue;
     }
-    if (
-      !lazyOk ||
-      isBlank(line) ||
-      interrupts(lines, i) ||
-      (SETEXT.test(body(line)) && isHr(body(line)))
-    )
-      break;
+    // A `---` underline is a rule here, which `interrupts` covers.
+    if (!lazyOk || isBlank(line) || interrupts(lines, i)) break;
     inner.push(line);
     i++;
   }
@@ -447,15 +435,9 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
   const items: ListItemToken[] = [];
   let loose = false;
   let i = start;
-  while (i < lines.length) {
-    const marker = itemMarker(lines[i] as string);
-    if (
-      !marker ||
-      marker.kind !== first.kind ||
-      marker.ordered !== first.ordered ||
-      (i > start && isHr(body(lines[i] as string)))
-    )
-      break;
+  let marker = first;
+  // Each pass reads one item; another pass only follows when the next item belongs to this list.
+  for (;;) {
     const itemStart = i;
     const inner: string[] = [marker.content];
     i++;
@@ -517,9 +499,8 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
         lead.text = lead.text.slice(box[0].length);
       }
     }
-    let itemLoose = false;
-    for (let t = 1; t < tokens.length - 1; t++) if (tokens[t]!.type === "space") itemLoose = true;
-    if (itemLoose) loose = true;
+    // A blank line between two of the item's blocks makes the list loose.
+    if (tokens.slice(1, -1).some((t) => t.type === "space")) loose = true;
     items.push({
       type: "list_item",
       raw: lines.slice(itemStart, i).join(""),
@@ -528,6 +509,7 @@ function lexList(lines: readonly string[], start: number, links: Links, out: Blo
       tokens,
     });
     if (!continues) break;
+    marker = next as ItemMarker;
   }
   if (!loose)
     for (const item of items)

@@ -62,18 +62,15 @@ export const Markdown = memo(function Markdown({
   while (lastContent > 0 && blocks[lastContent]?.token.type === "space") lastContent--;
 
   const byBlock = new Map<number, MarkdownMarker[]>();
-  if (markers && markers.length > 0) {
-    let b = 0;
-    for (const marker of markers) {
-      while (b < lastContent && (blocks[b + 1]?.start ?? Number.POSITIVE_INFINITY) <= marker.index)
-        b++;
-      // Markers at a boundary belong to the block they end, not to a following space.
-      let owner = b;
-      while (owner > 0 && blocks[owner]?.token.type === "space") owner--;
-      const list = byBlock.get(owner) ?? [];
-      list.push(marker);
-      byBlock.set(owner, list);
-    }
+  let b = 0;
+  for (const marker of markers ?? NO_MARKERS) {
+    while (b < lastContent && (blocks[b + 1] as MarkdownBlock).start <= marker.index) b++;
+    // Markers at a boundary belong to the block they end, not to a following space.
+    let owner = b;
+    while (owner > 0 && blocks[owner]?.token.type === "space") owner--;
+    const list = byBlock.get(owner) ?? [];
+    list.push(marker);
+    byBlock.set(owner, list);
   }
 
   return (

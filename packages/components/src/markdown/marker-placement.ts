@@ -95,7 +95,7 @@ export function assignMarkers(
   place: Placement,
   unplaced: MarkdownMarker[],
 ): (Placement | undefined)[] {
-  const places: (Placement | undefined)[] = located.map(() => undefined);
+  const places: (Placement | undefined)[] = [];
   const order = located.flatMap((pieces, i) => (pieces && pieces.length > 0 ? [i] : []));
   if (order.length === 0) {
     unplaced.push(...place.markers);
@@ -123,7 +123,7 @@ export function placeChildren(
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): (Placement | undefined)[] {
-  if (!place || place.markers.length === 0) return children.map(() => undefined);
+  if (!place?.markers.length) return [];
   let from = 0;
   const located = children.map((child) => {
     // Blank lines hold no text: markers there go to a neighbour.
@@ -146,17 +146,16 @@ export function locateCells(
   place: Placement | undefined,
   unplaced: MarkdownMarker[],
 ): (Placement | undefined)[] {
-  const cells = [table.header, ...table.rows];
-  const count = cells.reduce((n, row) => n + row.length, 0);
-  if (!place || place.markers.length === 0) return new Array(count).fill(undefined);
+  if (!place?.markers.length) return [];
   const located: (Piece[] | undefined)[] = [];
   const lines = table.raw.split("\n");
   const lineStarts: number[] = [];
-  lines.reduce((offset, line) => {
+  let offset = 0;
+  for (const line of lines) {
     lineStarts.push(offset);
-    return offset + line.length + 1;
-  }, 0);
-  cells.forEach((row, r) => {
+    offset += line.length + 1;
+  }
+  [table.header, ...table.rows].forEach((row, r) => {
     // The delimiter row sits between the header and the body.
     const lineIndex = r === 0 ? 0 : r + 1;
     const lineStart = lineStarts[lineIndex] ?? table.raw.length;

@@ -4,7 +4,6 @@ export type { MathToken } from "./tokens";
 
 // Openers of display blocks at the start of a line, and what closes each.
 const BLOCK_OPEN = /^ {0,3}(\$\$|\\\[)/;
-const CLOSERS: Readonly<Record<string, string>> = { $$: "$$", "\\[": "\\]" };
 /**
  * The longest formula looked for, display and inline: an unclosed delimiter never scans a long
  * text to its end, so lexing stays linear.
@@ -29,7 +28,7 @@ export function tokenizeMathBlock(src: string): MathToken | undefined {
   const open = BLOCK_OPEN.exec(src);
   if (!open) return undefined;
   const opener = open[1] as string;
-  const closer = CLOSERS[opener] as string;
+  const closer = opener === "$$" ? "$$" : "\\]";
   const from = open[0].length;
   const at = indexWithin(src, closer, from, MAX_DISPLAY);
   if (at !== -1) {
@@ -60,7 +59,7 @@ export function tokenizeMathBlock(src: string): MathToken | undefined {
 function dollarClose(src: string, open: "$" | "$$"): number {
   const from = open.length;
   const first = src[from];
-  if (first === undefined || first === "$" || /\s/.test(first)) return -1;
+  if (!first || /[$\s]/.test(first)) return -1;
   const limit = Math.min(src.length, from + MAX_INLINE);
   for (let i = from; i < limit; i++) {
     const c = src[i];
@@ -74,7 +73,7 @@ function dollarClose(src: string, open: "$" | "$$"): number {
     if (open === "$$" && src[i + 1] !== "$") return -1;
     if (/\s/.test(src[i - 1] as string)) return -1;
     const after = src[i + open.length];
-    if (after !== undefined && (after === "$" || (after >= "0" && after <= "9"))) return -1;
+    if (/[$\d]/.test(after ?? "")) return -1;
     return i;
   }
   return -1;

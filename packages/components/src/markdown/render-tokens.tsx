@@ -51,7 +51,6 @@ function markerCursor(markers: readonly MarkdownMarker[]): MarkerCursor {
 }
 
 function renderMarkers(markers: readonly MarkdownMarker[]): ReactNode {
-  if (markers.length === 0) return null;
   return markers.map((marker) => <Fragment key={marker.key}>{marker.node}</Fragment>);
 }
 
@@ -72,12 +71,8 @@ function renderInline(
   let position = offset;
   tokens.forEach((token, i) => {
     const end = position + token.raw.length;
-    if (
-      cursor &&
-      token.type === "text" &&
-      !("tokens" in token && token.tokens) &&
-      token.raw === token.text
-    ) {
+    // Inline text tokens have no children.
+    if (cursor && token.type === "text" && token.raw === token.text) {
       const markers = cursor(end);
       let from = 0;
       markers.forEach((marker, m) => {
@@ -120,9 +115,7 @@ function outsideReference(text: string, cut: number): number {
 function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
   switch (token.type) {
     case "text":
-      return "tokens" in token && token.tokens
-        ? renderInline(token.tokens, options)
-        : decodeEntities((token as TextToken).text);
+      return decodeEntities((token as TextToken).text);
     case "escape":
       return (token as EscapeToken).text;
     case "codespan":
@@ -157,7 +150,8 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
           data-tk-part="markdown-link"
           href={href}
           title={link.title ?? undefined}
-          {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+          target={external ? "_blank" : undefined}
+          rel={external ? "noopener noreferrer nofollow" : undefined}
         >
           {children}
         </a>
@@ -169,19 +163,20 @@ function renderInlineToken(token: Token, options: RenderOptions): ReactNode {
         allowDataImages: options.allowDataImages,
         allowedImageDomains: options.allowedImageDomains,
       });
-      if (!src && imageDomainsPending(options.allowedImageDomains))
+      if (!src) {
+        // Pending while the thread's image domains are not known yet; otherwise refused.
+        const pending = imageDomainsPending(options.allowedImageDomains);
         return (
-          <span data-tk-part="markdown-image" data-pending="">
+          <span
+            data-tk-part="markdown-image"
+            data-pending={pending ? "" : undefined}
+            data-unsafe={pending ? undefined : ""}
+          >
+            {pending ? null : <ImageOff aria-hidden size={14} />}
             {image.text}
           </span>
         );
-      if (!src)
-        return (
-          <span data-tk-part="markdown-image" data-unsafe="">
-            <ImageOff aria-hidden size={14} />
-            {image.text}
-          </span>
-        );
+      }
       return (
         <img
           data-tk-part="markdown-image"
@@ -288,7 +283,7 @@ function renderNestedBlock(
       return renderPlacedInline((token as TextToken).tokens ?? [token], options, place);
     case "heading": {
       const h = token as HeadingToken;
-      const Tag = `h${Math.min(6, Math.max(1, h.depth))}` as "h1";
+      const Tag = `h${h.depth}` as "h1";
       return (
         <Tag data-tk-part="markdown-heading" data-level={h.depth}>
           {renderPlacedInline(h.tokens, options, place, Math.max(0, h.raw.indexOf(h.text)))}
@@ -331,7 +326,7 @@ function renderNestedBlock(
       return (
         <CodeBlock
           code={code.text}
-          language={(code.lang ?? "").split(/\s/)[0] ?? ""}
+          language={code.lang.split(/\s/)[0] as string}
           final={!options.streaming || closed}
         />
       );
