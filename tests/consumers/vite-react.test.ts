@@ -289,8 +289,14 @@ describe("what the pages of a ChatKit-only app ship", () => {
       true,
     );
     // The widget action rules (form values, loading, dispatch) load with the widget catalogue,
-    // the run failure descriptions with the run engine.
+    // the run failure descriptions with the run engine, the protocol client's upload with the
+    // answer checks it awaits.
     const moved: [string, string][] = [
+      ["@threadkit/core/dist/http/upload.js", "@threadkit/core/dist/chatkit/parse-thread-item.js"],
+      [
+        "@threadkit/core/dist/chatkit/upload-attachment.js",
+        "@threadkit/core/dist/chatkit/parse-thread-item.js",
+      ],
       ["@threadkit/core/dist/chatkit/widgets/actions.js", "/widgets/widget-root-impl.js"],
       ["@threadkit/hooks/dist/engine/run-failure.js", "@threadkit/hooks/dist/engine/run-engine.js"],
     ];
