@@ -8,7 +8,6 @@ import {
   type RunRuntime,
 } from "../engine/load-run-runtime";
 import type { RunEngine } from "../engine/run-engine";
-import { createRunEngineDeps } from "../engine/run-engine-deps";
 import type { RunResult } from "../engine/run-result";
 import { resolveRunBackend } from "../engine/run-route";
 import { getThreadBackend } from "../internal/thread-backend";
@@ -106,7 +105,7 @@ export function useThreadRunActions(threadId: string | null): ThreadRunActions {
       const current = latestContext.current;
       const engine = new runtime.RunEngine(
         latestThread.current,
-        createRunEngineDeps(
+        runtime.createRunEngineDeps(
           current,
           () => ({ options: {}, context: latestContext.current }),
           0,
