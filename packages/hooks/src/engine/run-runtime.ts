@@ -11,5 +11,4 @@ export { runChatKitStream } from "@threadkit/core/internal";
 export { applyStoreEvents } from "../thread/thread-store-events";
 export { trackRunActivity } from "./run-activity";
 export { RunEngine } from "./run-engine";
-export { createRunEngineDeps } from "./run-engine-deps";
 export { runBackendOperation } from "./run-operation";

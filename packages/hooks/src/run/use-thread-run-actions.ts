@@ -8,6 +8,7 @@ import {
   type RunRuntime,
 } from "../engine/load-run-runtime";
 import type { RunEngine } from "../engine/run-engine";
+import { createRunEngineDeps } from "../engine/run-engine-deps";
 import type { RunResult } from "../engine/run-result";
 import { resolveRunBackend } from "../engine/run-route";
 import { getThreadBackend } from "../internal/thread-backend";
@@ -105,7 +106,7 @@ export function useThreadRunActions(threadId: string | null): ThreadRunActions {
       const current = latestContext.current;
       const engine = new runtime.RunEngine(
         latestThread.current,
-        runtime.createRunEngineDeps(
+        createRunEngineDeps(
           current,
           () => ({ options: {}, context: latestContext.current }),
           0,
