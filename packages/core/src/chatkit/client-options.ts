@@ -6,7 +6,7 @@ import type { HttpClientOptions, RequestOptions } from "../http/client";
 import type { UploadProgress } from "../http/upload";
 import type { JsonObject } from "./thread-item";
 
-/** Options of {@link createChatKitClient}. */
+/** Options of `createChatKitClient` (`./client`). */
 export interface ChatKitClientOptions extends HttpClientOptions {
   /** The ChatKit server endpoint (ChatKit.js's `api.url`). */
   url: string;
@@ -27,7 +27,7 @@ export type UploadStrategy =
   /** A multipart `POST` with a `file` field to `uploadUrl`, which answers the `Attachment`. */
   | { type: "direct"; uploadUrl: string };
 
-/** Options of {@link ChatKitClient.attachments.upload}. */
+/** Options of `ChatKitClient.attachments.upload` (`./client`). */
 export interface UploadAttachmentOptions extends ChatKitCallOptions {
   /** @default { type: "two_phase" } */
   strategy?: UploadStrategy;
