@@ -270,6 +270,47 @@ describe("what the pages of a ChatKit-only app ship", () => {
     expect(modules.filter((id) => restOrAssistants.test(id))).toEqual([]);
   });
 
+  it("thread.html (thread view) loads the action wiring it only needs on a first action later", () => {
+    const chunks = chunkModules();
+    const initial = initialJs("thread.html").files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    const lazyHolding = (module: string) =>
+      Object.entries(chunks)
+        .filter(([, ids]) => ids.some((id) => id.endsWith(module)))
+        .map(([, ids]) => ids);
+    // The check is real: the page routes widget actions and shows a run's load failure.
+    expect(
+      initial.some((id) => id.endsWith("@threadkit/core/dist/chatkit/widgets/action-route.js")),
+    ).toBe(true);
+    expect(initial.some((id) => id.endsWith("@threadkit/hooks/dist/engine/run-errors.js"))).toBe(
+      true,
+    );
+    // The widget action rules (form values, loading, dispatch) load with the widget catalogue,
+    // the run failure descriptions with the run engine, the protocol client's upload with the
+    // answer checks it awaits.
+    const moved: [string, string][] = [
+      ["@threadkit/core/dist/http/upload.js", "@threadkit/core/dist/chatkit/parse-thread-item.js"],
+      [
+        "@threadkit/core/dist/chatkit/upload-attachment.js",
+        "@threadkit/core/dist/chatkit/parse-thread-item.js",
+      ],
+      ["@threadkit/core/dist/chatkit/widgets/actions.js", "/widgets/widget-root-impl.js"],
+      ["@threadkit/hooks/dist/engine/run-failure.js", "@threadkit/hooks/dist/engine/run-engine.js"],
+    ];
+    for (const [module, hub] of moved) {
+      expect(initial.filter((id) => id.endsWith(module))).toEqual([]);
+      const holding = lazyHolding(module);
+      expect(holding, module).toHaveLength(1);
+      expect(
+        holding[0]!.some((id) => id.endsWith(hub)),
+        module,
+      ).toBe(true);
+    }
+  });
+
   it.each([
     ["thread.html", "thread view"],
     ["index.html", "full chat"],

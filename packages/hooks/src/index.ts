@@ -28,11 +28,15 @@ export {
 } from "./composer/use-composer";
 export type { AssistantRunOptions } from "./engine/backends";
 export type { RunStatus } from "./engine/run-engine";
-export { ClientToolError, type ClientToolHandler, RunStreamError } from "./engine/run-errors";
+export { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "./engine/run-engine-deps";
 export {
-  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-  describeRunFailure,
+  ClientToolError,
+  type ClientToolHandler,
   RunEngineLoadError,
+  RunStreamError,
+} from "./engine/run-errors";
+export {
+  describeRunFailure,
   type RunFailureInfo,
   type RunFailureReason,
   StreamIdleTimeoutError,

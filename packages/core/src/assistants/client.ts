@@ -1,7 +1,8 @@
+import { loadResponseParsers } from "../chatkit/load-response-parsers";
 import { parseJsonText } from "../errors/parse-json";
 import { createHttpClient, type HttpClientOptions, type RequestOptions } from "../http/client";
 import { nextCursorParams, PagePromise } from "../http/pagination";
-import { type UploadProgress, uploadBytes } from "../http/upload";
+import type { UploadProgress } from "../http/upload";
 import {
   parseAssistant,
   parseAssistantFile,
@@ -363,6 +364,9 @@ export function createAssistantsClient(options: AssistantsClientOptions = {}): A
           new Headers(call.headers).forEach((value, key) => {
             headers.set(key, value);
           });
+        // The byte upload loads with the protocol client's deferred half, which re-exports it
+        // (one chunk for both clients); a failed load rejects before any byte goes out.
+        const { uploadBytes } = await loadResponseParsers();
         const response = await uploadBytes(http, {
           url: url("files"),
           method: "POST",

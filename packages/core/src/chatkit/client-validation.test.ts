@@ -180,6 +180,8 @@ describe("the ChatKit client's answer checks", () => {
           name: "a.txt",
           strategy: { type: "direct", uploadUrl: `${server.url}/upload` },
         }),
+      // The upload code itself loads with the checks.
+      () => client.attachments.upload(file, { name: "a.txt" }),
     ]) {
       await expect(call()).rejects.toBeInstanceOf(errors.ModuleLoadError);
     }
@@ -190,6 +192,8 @@ describe("the ChatKit client's answer checks", () => {
       await client.attachments.create({ name: "a.txt", size: 1, mime_type: "text/plain" }),
     ).toMatchObject({ id: "f" });
     expect(server.requests).toHaveLength(1);
+    expect(await client.attachments.upload(file, { name: "a.txt" })).toMatchObject({ id: "f" });
+    expect(server.requests).toHaveLength(2);
   });
 
   it("keeps a network failure ahead of a failed load", async () => {

@@ -1,13 +1,11 @@
-import { ModuleLoadError } from "../errors";
-import { parseJsonText } from "../errors/parse-json";
-import {
-  applyAcceptLanguage,
-  createHttpClient,
-  type HttpClientOptions,
-  type RequestOptions,
-} from "../http/client";
+import { createHttpClient } from "../http/client";
 import { PagePromise } from "../http/pagination";
-import { type UploadProgress, uploadBytes } from "../http/upload";
+import type {
+  ChatKitCallOptions,
+  ChatKitClientOptions,
+  UploadAttachmentOptions,
+} from "./client-options";
+import { loadResponseParsers, type ResponseParsers } from "./load-response-parsers";
 import type {
   ActionPayload,
   ChatKitJsonResponseMap,
@@ -22,41 +20,13 @@ import { STREAMING_REQUEST_TYPES, toUserMessageContent } from "./requests";
 import type { Thread } from "./thread";
 import type { Attachment, JsonObject, ThreadItem } from "./thread-item";
 
+export type {
+  ChatKitCallOptions,
+  ChatKitClientOptions,
+  UploadAttachmentOptions,
+  UploadStrategy,
+} from "./client-options";
 export type { ChatKitJsonResponseMap, JsonRequestType, ProtocolPage } from "./requests";
-
-/** Options of {@link createChatKitClient}. */
-export interface ChatKitClientOptions extends HttpClientOptions {
-  /** The ChatKit server endpoint (ChatKit.js's `api.url`). */
-  url: string;
-  /** Sent as the request's `metadata` unless a call gives its own. */
-  metadata?: JsonObject;
-}
-
-/** Options of one protocol call. */
-export interface ChatKitCallOptions extends RequestOptions {
-  /** The request's `metadata` (default: the client's, else omitted). */
-  metadata?: JsonObject;
-}
-
-/** Where attachment bytes go. */
-export type UploadStrategy =
-  /** `attachments.create`, then the bytes go to the returned `upload_descriptor`. */
-  | { type: "two_phase" }
-  /** A multipart `POST` with a `file` field to `uploadUrl`, which answers the `Attachment`. */
-  | { type: "direct"; uploadUrl: string };
-
-/** Options of {@link ChatKitClient.attachments.upload}. */
-export interface UploadAttachmentOptions extends ChatKitCallOptions {
-  /** @default { type: "two_phase" } */
-  strategy?: UploadStrategy;
-  /** File name when `file` is a `Blob` without one. */
-  name?: string;
-  /**
-   * Called as bytes go out. Progress is reported while uploading only where `XMLHttpRequest`
-   * exists (browsers); elsewhere it is called once, when the upload is done.
-   */
-  onProgress?: (progress: UploadProgress) => void;
-}
 
 /** The ChatKit protocol client. Streaming calls resolve with the SSE body for `readThreadStream`. */
 export interface ChatKitClient {
@@ -165,29 +135,6 @@ export interface ChatKitClient {
   };
 }
 
-/** What `./parse-thread-item` exports: the answers' checks. */
-type ResponseParsers = typeof import("./parse-thread-item");
-
-let responseParsers: Promise<ResponseParsers> | undefined;
-
-/**
- * Loads the checks of the JSON answers (once; the item schemas and valibot come with them), so
- * a page that only shows a thread does not carry them in its first chunks. A request starts it
- * when it starts and awaits it once the body has arrived (one that is not idempotent awaits it
- * before sending). A failed load rejects with a {@link ModuleLoadError} and is tried again by the
- * next request.
- */
-function loadResponseParsers(): Promise<ResponseParsers> {
-  responseParsers ??= import("./parse-thread-item").catch((cause: unknown) => {
-    responseParsers = undefined;
-    throw new ModuleLoadError(
-      "Could not load the code that checks the server's answers; check the connection and try again",
-      { cause },
-    );
-  });
-  return responseParsers;
-}
-
 /** Starts loading the answer checks; a failure surfaces where the parsers are awaited. */
 function startLoadingResponseParsers(): Promise<ResponseParsers> {
   const loading = loadResponseParsers();
@@ -207,12 +154,6 @@ function acknowledgement(json: unknown): JsonObject {
   return typeof json === "object" && json !== null && !Array.isArray(json)
     ? (json as JsonObject)
     : {};
-}
-
-function fileName(file: Blob, name: string | undefined): string {
-  if (name) return name;
-  const own = (file as Blob & { name?: unknown }).name;
-  return typeof own === "string" && own !== "" ? own : "file";
 }
 
 /**
@@ -306,59 +247,6 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
     );
   }
 
-  async function upload(file: Blob, call: UploadAttachmentOptions = {}): Promise<Attachment> {
-    const strategy = call.strategy ?? { type: "two_phase" };
-    const name = fileName(file, call.name);
-    const clientHeaders = new Headers(
-      typeof options.headers === "function" ? await options.headers() : options.headers,
-    );
-    if (call.headers)
-      new Headers(call.headers).forEach((value, key) => {
-        clientHeaders.set(key, value);
-      });
-    applyAcceptLanguage(clientHeaders, options.acceptLanguage);
-    const form = new FormData();
-    form.append("file", file, name);
-    if (strategy.type === "direct") {
-      // As for `attachments.create`: the checks are here before the bytes go (see `request`).
-      const parsers = await loadResponseParsers();
-      const response = await uploadBytes(http, {
-        url: strategy.uploadUrl,
-        method: "POST",
-        body: form,
-        size: file.size,
-        headers: clientHeaders,
-        onProgress: call.onProgress,
-        signal: call.signal,
-        timeoutMs: call.timeoutMs ?? options.timeoutMs,
-      });
-      const json = parseJsonText(await response.text(), "upload response JSON");
-      return parsers.parseAttachment(json);
-    }
-    const created = await request(
-      "attachments.create",
-      { name, size: file.size, mime_type: file.type || "application/octet-stream" },
-      call,
-    );
-    const descriptor = created.upload_descriptor;
-    if (!descriptor) return created;
-    const headers = applyAcceptLanguage(
-      new Headers(descriptor.headers ?? {}),
-      options.acceptLanguage,
-    );
-    await uploadBytes(http, {
-      url: descriptor.url,
-      method: descriptor.method,
-      body: descriptor.method === "PUT" ? file : form,
-      size: file.size,
-      headers,
-      onProgress: call.onProgress,
-      signal: call.signal,
-      timeoutMs: call.timeoutMs ?? options.timeoutMs,
-    });
-    return created;
-  }
-
   return {
     stream,
     request,
@@ -407,7 +295,14 @@ export function createChatKitClient(options: ChatKitClientOptions): ChatKitClien
       delete: async (attachment_id, call) => {
         await request("attachments.delete", { attachment_id }, call);
       },
-      upload,
+      // The upload loads with the answer checks, which it awaits before any byte goes out (a
+      // failed load rejects before the server has seen anything).
+      upload: async (file, call) => {
+        const { uploadAttachment, parseAttachment } = await loadResponseParsers();
+        const create = (params: ChatKitRequestMap["attachments.create"], own: ChatKitCallOptions) =>
+          request("attachments.create", params, own);
+        return uploadAttachment({ http, options, create, parseAttachment }, file, call);
+      },
     },
     input: {
       transcribe: (audio_base64, mime_type, call) =>

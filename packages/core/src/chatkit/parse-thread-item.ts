@@ -18,6 +18,12 @@ import {
 import type { Thread, ThreadMetadata } from "./thread";
 import type { Attachment, JsonObject, ThreadItem } from "./thread-item";
 
+/**
+ * @internal The protocol client's upload, loaded with the checks it awaits (see `./client`), and
+ * the byte upload under it (the Assistants client's file upload loads it from here too).
+ */
+export { uploadBytes } from "../http/upload";
+export { uploadAttachment } from "./upload-attachment";
 export { toUnknownThreadItem };
 
 type KnownItemType = keyof typeof threadItemSchemas;

@@ -54,6 +54,24 @@ export const ASSISTANTS_CAPABILITIES: ThreadBackendCapabilities = Object.freeze(
 });
 
 /**
+ * The calls of a `ThreadBackend` besides `run`, each forwarded as it is by {@link lazyBackend}
+ * (a record, so a call added to `ThreadBackend` and missing here fails to compile).
+ */
+const BACKEND_CALLS: Record<Exclude<keyof ThreadBackend, "capabilities" | "run">, 0> = {
+  listThreads: 0,
+  getThread: 0,
+  listItems: 0,
+  renameThread: 0,
+  deleteThread: 0,
+  feedback: 0,
+  createAttachment: 0,
+  uploadAttachment: 0,
+  deleteAttachment: 0,
+  syncCustomAction: 0,
+  transcribe: 0,
+};
+
+/**
  * A `ThreadBackend` that loads the real one on its first call (a failed load is tried again on
  * the next call). `capabilities` are known up front.
  */
@@ -69,27 +87,17 @@ export function lazyBackend(
     });
     return loading;
   };
-  return {
+  const backend: Pick<ThreadBackend, "capabilities" | "run"> & Record<string, unknown> = {
     capabilities,
-    listThreads: async (options) => (await get()).listThreads(options),
-    getThread: async (threadId, options) => (await get()).getThread(threadId, options),
-    listItems: async (threadId, options) => (await get()).listItems(threadId, options),
-    renameThread: async (threadId, title, options) =>
-      (await get()).renameThread(threadId, title, options),
-    deleteThread: async (threadId, options) => (await get()).deleteThread(threadId, options),
-    feedback: async (threadId, itemIds, kind, options) =>
-      (await get()).feedback(threadId, itemIds, kind, options),
-    createAttachment: async (params, options) => (await get()).createAttachment(params, options),
-    uploadAttachment: async (file, options) => (await get()).uploadAttachment(file, options),
-    deleteAttachment: async (attachmentId, options) =>
-      (await get()).deleteAttachment(attachmentId, options),
-    syncCustomAction: async (threadId, itemId, action, options) =>
-      (await get()).syncCustomAction(threadId, itemId, action, options),
-    transcribe: async (input, options) => (await get()).transcribe(input, options),
     async *run(operation, signal, options) {
       yield* (await get()).run(operation, signal, options);
     },
   };
+  for (const call of Object.keys(BACKEND_CALLS) as (keyof typeof BACKEND_CALLS)[]) {
+    backend[call] = async (...args: unknown[]) =>
+      ((await get())[call] as (...args: unknown[]) => unknown)(...args);
+  }
+  return backend as unknown as ThreadBackend;
 }
 
 const chatKitBackends = new WeakMap<ChatKitClient, ThreadBackend>();

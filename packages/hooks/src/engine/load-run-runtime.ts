@@ -6,7 +6,7 @@
  * page that only shows a thread does not wait for it.
  */
 import type { ThreadEventsSource } from "../thread/thread-store-core";
-import { RunEngineLoadError } from "./run-failure";
+import { RunEngineLoadError } from "./run-errors";
 
 /** What `run-runtime.ts` exports. */
 export type RunRuntime = typeof import("./run-runtime");

@@ -6,9 +6,11 @@ import type { ThreadStore } from "../thread/thread-store";
 import type { AssistantRunOptions } from "./backends";
 import { loadedRunRuntime, loadRunRuntime } from "./load-run-runtime";
 import type { ClientToolHandler } from "./run-errors";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "./run-failure";
 import type { RunEngineDeps } from "./run-host";
 import { resolveRunRoute } from "./run-route";
+
+/** How long a stream may go without an event before the run ends, by default. */
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
 
 /** What the deps read of the provider's context (`RunEngineContext`). */
 export interface RunEngineContext {

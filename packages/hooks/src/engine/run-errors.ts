@@ -30,3 +30,18 @@ export class ClientToolError extends ThreadkitError {
     this.toolName = toolName;
   }
 }
+
+/**
+ * The code that runs responses (loaded on the first send, retry, widget action or structured
+ * input) could not be loaded, usually because the connection dropped: nothing was sent, and
+ * `retry()` loads it again. `cause` is the loader's error.
+ */
+export class RunEngineLoadError extends ThreadkitError {
+  override name = "RunEngineLoadError";
+  constructor(options?: { cause?: unknown }) {
+    super(
+      "Could not load the code that sends messages; check the connection and try again",
+      options,
+    );
+  }
+}

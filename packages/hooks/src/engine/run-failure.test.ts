@@ -1,12 +1,7 @@
 import { APIError, ConnectionError, NotEventStreamError, TimeoutError } from "@threadkit/core";
 import { watchIdle } from "./idle-watch";
-import { RunStreamError } from "./run-errors";
-import {
-  describeRunFailure,
-  RunEngineLoadError,
-  StreamIdleTimeoutError,
-  UnconfirmedMessageError,
-} from "./run-failure";
+import { RunEngineLoadError, RunStreamError } from "./run-errors";
+import { describeRunFailure, StreamIdleTimeoutError, UnconfirmedMessageError } from "./run-failure";
 
 describe("watchIdle", () => {
   beforeEach(() => {

@@ -11,10 +11,7 @@ import {
   ThreadkitError,
 } from "@threadkit/core";
 import { retryAfterMs } from "@threadkit/core/internal";
-import { ClientToolError, RunStreamError } from "./run-errors";
-
-/** How long a stream may go without an event before the run ends, by default. */
-export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
+import { ClientToolError, RunEngineLoadError, RunStreamError } from "./run-errors";
 
 /** The stream started, then sent no event for `timeoutMs`: the run ended. */
 export class StreamIdleTimeoutError extends ThreadkitError {
@@ -36,21 +33,6 @@ export class UnconfirmedMessageError extends ThreadkitError {
   override name = "UnconfirmedMessageError";
   constructor() {
     super("The server ended its answer without confirming the message");
-  }
-}
-
-/**
- * The code that runs responses (loaded on the first send, retry, widget action or structured
- * input) could not be loaded, usually because the connection dropped: nothing was sent, and
- * `retry()` loads it again. `cause` is the loader's error.
- */
-export class RunEngineLoadError extends ThreadkitError {
-  override name = "RunEngineLoadError";
-  constructor(options?: { cause?: unknown }) {
-    super(
-      "Could not load the code that sends messages; check the connection and try again",
-      options,
-    );
   }
 }
 

@@ -87,6 +87,11 @@ describe("useThreadRunActions", () => {
     expect(onError).toHaveBeenCalledWith(failed.error);
     // Shown on the thread like a run's failure, with its retry; nothing was sent.
     expect(result.current.status.error?.error).toBe(failed.error);
+    // Described as `describeRunFailure` describes it (which loads with the failed code).
+    const { describeRunFailure } = await import("../engine/run-failure");
+    const described = describeRunFailure(failed.error!, false);
+    expect(described).toEqual({ kind: "connection", reason: "network", retryAt: null });
+    expect(result.current.status.error).toMatchObject(described);
     expect(result.current.status.retry).not.toBeNull();
     expect(server.requests.filter((r) => r.body?.type !== "items.list")).toEqual([]);
 

@@ -9,7 +9,6 @@ import {
 } from "../engine/load-run-runtime";
 import type { RunEngine } from "../engine/run-engine";
 import { createRunEngineDeps } from "../engine/run-engine-deps";
-import { describeRunFailure } from "../engine/run-failure";
 import type { RunResult } from "../engine/run-result";
 import { resolveRunBackend } from "../engine/run-route";
 import { getThreadBackend } from "../internal/thread-backend";
@@ -138,7 +137,11 @@ export function useThreadRunActions(threadId: string | null): ThreadRunActions {
         if (mounted.current) {
           const failure: ThreadRunFailure = {
             error,
-            ...describeRunFailure(error, false),
+            // What `describeRunFailure` says of a `RunEngineLoadError` (it loads with the run
+            // engine, which is what failed to load).
+            kind: "connection",
+            reason: "network",
+            retryAt: null,
             retry: () => run(kind, operation),
             reauthenticate: null,
           };

@@ -4,7 +4,10 @@
  * them together. No React and no DOM: `Widget.Root` reads its forms, `useWidgetAction` talks to the
  * server, and both hand the action to {@link runWidgetAction}.
  */
+import { type WidgetActionRoute, widgetActionRoute } from "./action-route";
 import type { ActionConfig } from "./types";
+
+export { type WidgetActionRoute, widgetActionRoute };
 
 /** Where an action is bound; decides what `loadingBehavior: "auto"` means. */
 export type WidgetActionBinding =
@@ -41,19 +44,6 @@ export function resolveLoadingBehavior(
     case "change":
       return "none";
   }
-}
-
-/**
- * Where an action goes: `"client"` (`handler: "client"`, the app handles it), `"sync"`
- * (`streaming: false`, answered by `threads.sync_custom_action`) or `"stream"` (the default,
- * `threads.custom_action`).
- */
-export type WidgetActionRoute = "client" | "sync" | "stream";
-
-/** The route of an action; see {@link WidgetActionRoute}. */
-export function widgetActionRoute(action: ActionConfig): WidgetActionRoute {
-  if (action.handler === "client") return "client";
-  return action.streaming === false ? "sync" : "stream";
 }
 
 /** One form value: text, a number from a number field, or a checkbox's checked state. */

@@ -1,3 +1,4 @@
+export { type WidgetActionRoute, widgetActionRoute } from "./action-route";
 export {
   type ActionWithValues,
   nestFormValues,
@@ -6,11 +7,9 @@ export {
   resolveLoadingBehavior,
   runWidgetAction,
   type WidgetActionBinding,
-  type WidgetActionRoute,
   type WidgetActionRunner,
   type WidgetFormValue,
   type WidgetFormValues,
-  widgetActionRoute,
   withFormValues,
 } from "./actions";
 export {
