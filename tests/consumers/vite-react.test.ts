@@ -423,6 +423,10 @@ describe("what the pages of a ChatKit-only app ship", () => {
     // It is built, in a chunk of its own that long threads load.
     const lazy = Object.entries(chunks).filter(([, ids]) => ids.some((id) => virtual.test(id)));
     expect(lazy).toHaveLength(1);
+    // The thread's row virtualizer over it (direct DOM writes, measuring) loads with it.
+    const rowVirtualizer = /@threadkit\/components\/dist\/thread\/row-virtualizer\.js$/;
+    expect(modules.filter((id) => rowVirtualizer.test(id))).toEqual([]);
+    expect(lazy[0]![1].some((id) => rowVirtualizer.test(id))).toBe(true);
   });
 
   // What only a running response needs: the run engine's stream loop and client tool loop, and
