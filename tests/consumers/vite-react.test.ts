@@ -251,6 +251,27 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
   });
 
+  it("ships what shows a run's notices, progress and errors with the rarer renderers, not with a page", () => {
+    const chunks = chunkModules();
+    const rare = rareChunks();
+    const runStatus = /@threadkit\/components\/dist\/(items\/notice|thread\/run-status-body)\.js$/;
+    for (const html of ["thread.html", "index.html"]) {
+      const initial = initialJs(html).files.map((file) => file.replace(/^\//, ""));
+      const modules = initial.flatMap((file) => chunks[file] ?? []);
+      // The list is real: the page ships Thread.RunStatus itself.
+      expect(
+        modules.some((id) => id.endsWith("/thread/thread-run-status.js")),
+        html,
+      ).toBe(true);
+      expect(
+        modules.filter((id) => runStatus.test(id)),
+        html,
+      ).toEqual([]);
+    }
+    expect(rare).toHaveLength(1);
+    expect(chunks[rare[0]!]!.filter((id) => runStatus.test(id))).toHaveLength(2);
+  });
+
   // Core's REST and Assistants modules (dist/ mirrors src/, one file per module).
   const restOrAssistants = /@threadkit\/core\/dist\/(rest|assistants)\//;
 
