@@ -251,6 +251,27 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
   });
 
+  it("ships what shows a run's notices, progress and errors with the rarer renderers, not with a page", () => {
+    const chunks = chunkModules();
+    const rare = rareChunks();
+    const runStatus = /@threadkit\/components\/dist\/(items\/notice|thread\/run-status-body)\.js$/;
+    for (const html of ["thread.html", "index.html"]) {
+      const initial = initialJs(html).files.map((file) => file.replace(/^\//, ""));
+      const modules = initial.flatMap((file) => chunks[file] ?? []);
+      // The list is real: the page ships Thread.RunStatus itself.
+      expect(
+        modules.some((id) => id.endsWith("/thread/thread-run-status.js")),
+        html,
+      ).toBe(true);
+      expect(
+        modules.filter((id) => runStatus.test(id)),
+        html,
+      ).toEqual([]);
+    }
+    expect(rare).toHaveLength(1);
+    expect(chunks[rare[0]!]!.filter((id) => runStatus.test(id))).toHaveLength(2);
+  });
+
   // Core's REST and Assistants modules (dist/ mirrors src/, one file per module).
   const restOrAssistants = /@threadkit\/core\/dist\/(rest|assistants)\//;
 
@@ -464,6 +485,10 @@ describe("what the pages of a ChatKit-only app ship", () => {
     // It is built, in a chunk of its own that long threads load.
     const lazy = Object.entries(chunks).filter(([, ids]) => ids.some((id) => virtual.test(id)));
     expect(lazy).toHaveLength(1);
+    // The thread's row virtualizer over it (direct DOM writes, measuring) loads with it.
+    const rowVirtualizer = /@threadkit\/components\/dist\/thread\/row-virtualizer\.js$/;
+    expect(modules.filter((id) => rowVirtualizer.test(id))).toEqual([]);
+    expect(lazy[0]![1].some((id) => rowVirtualizer.test(id))).toBe(true);
   });
 
   // What only a running response needs: the run engine's stream loop and client tool loop, and

@@ -414,10 +414,9 @@ export const RunStatusStreaming: Story = {
     await expect(
       (lastRow?.compareDocumentPosition(status as Node) ?? 0) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
-    await expect(canvas.getByText("Searching 14 hotel listings…").parentElement).toHaveAttribute(
-      "role",
-      "status",
-    );
+    // What shows a run's state loads with its first one (on idle after the first paint).
+    const progress = await canvas.findByText("Searching 14 hotel listings…");
+    await expect(progress.parentElement).toHaveAttribute("role", "status");
     await expect(canvas.getByRole("alert")).toHaveTextContent("Limited availability");
   },
 };
@@ -463,7 +462,7 @@ export const RunStatusRetryableError: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
     const status = canvasElement.querySelector("[data-tk-part='thread-run-status']") as HTMLElement;
     await expect(status).toHaveAttribute("data-status", "error");
-    const alert = within(status).getByRole("alert");
+    const alert = await within(status).findByRole("alert");
     await expect(alert).toHaveTextContent("Something went wrong while generating a response.");
     await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
     await expect(retry).toHaveBeenCalledTimes(1);
@@ -499,7 +498,7 @@ export const RunStatusIncomplete: Story = {
   play: async ({ canvas, canvasElement }) => {
     const status = canvasElement.querySelector("[data-tk-part='thread-run-status']") as HTMLElement;
     await expect(status).toHaveAttribute("data-status", "incomplete");
-    const notice = within(status).getByRole("alert");
+    const notice = await within(status).findByRole("alert");
     await expect(notice).toHaveAttribute("data-level", "warning");
     await expect(notice).toHaveAttribute("data-reason", "max_tokens");
     await expect(notice).toHaveTextContent(

@@ -326,7 +326,7 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   const laidOut = useRef(new Map<string, number>());
   const committed = useRef({ ids, windowed });
   if (windowed && !committed.current.windowed)
-    readRowHeights(sizerRef.current, committed.current.ids, laidOut.current);
+    engine?.readRowHeights(sizerRef.current, committed.current.ids, laidOut.current);
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
   const virtualizer = useRowVirtualizer(engine, {
     count: ids.length,
@@ -415,16 +415,3 @@ export const ThreadItems = forwardRef<HTMLDivElement, ThreadItemsProps>(function
   );
 });
 ThreadItems.displayName = "Thread.Items";
-
-/** Records the height of each plain row (by item id) before the rows are windowed. */
-function readRowHeights(
-  sizer: HTMLElement | null,
-  ids: readonly string[],
-  into: Map<string, number>,
-): void {
-  if (!sizer) return;
-  for (const row of sizer.children) {
-    const id = ids[Number(row.getAttribute("data-index"))];
-    if (id !== undefined) into.set(id, Math.round(row.getBoundingClientRect().height));
-  }
-}

@@ -11,9 +11,11 @@ import {
 import { loadLocale } from "../i18n/locales";
 import { ThreadRoot } from "./thread";
 import { ThreadItems } from "./thread-items";
+import { preloadRunStatus } from "./thread-run-status";
 
-// Catalogs other than English load on first use; these tests read them from the first render.
-beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar")]));
+// Catalogs other than English load on first use, and so does what the run status shows for a
+// failure (thread-run-status.lazy.test.tsx); these tests read them from the first render.
+beforeAll(() => Promise.all([loadLocale("de"), loadLocale("ar"), preloadRunStatus()]));
 
 function storeWith(failure: ThreadRunFailure): ThreadStore {
   const store = createThreadStore("thr_1");

@@ -1,47 +1,27 @@
 import type { UserMessageItem } from "@threadkit/core";
-import type { ThreadRunError } from "@threadkit/hooks";
-import { RotateCcw } from "lucide-react";
+import { RotateCcw, X } from "lucide-react";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
+  useCallback,
   useEffect,
   useState,
   useSyncExternalStore,
 } from "react";
 import { useThreadUI } from "../context";
-import type { MessageKey } from "../i18n/messages";
-import { Notice, ProgressUpdate, StreamError } from "../items/notice";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { useThreadContext } from "./thread-context";
 import type { ThreadRunStatusSnapshot } from "./thread-source";
 
 const none = (): ThreadRunStatusSnapshot | undefined => undefined;
 
-/** The sentence for each failure reason; the server's own message wins when it sent one. */
-const REASON_MESSAGES: Record<ThreadRunError["reason"], MessageKey> = {
-  rate_limited: "error.rateLimited",
-  server_error: "error.server",
-  network: "error.connection",
-  not_event_stream: "error.notEventStream",
-  timeout: "error.timeout",
-  session_expired: "error.sessionExpired",
-  unconfirmed: "error.unconfirmed",
-  stream_error: "error.stream",
-  request: "error.stream",
-};
+// The notices, progress, early end and error load with the rarer item renderers (one chunk): a
+// thread that no run touched never loads them. They load when a run starts on the thread (before
+// its first event), or at once when the thread has one to show.
+const body = lazyModule(() => import("../items/rare-renderers").then((m) => m.RunStatusBody));
 
-function messageKeyOf(error: ThreadRunError): MessageKey {
-  // A failure left by an older runner may carry no reason: its kind still tells connection.
-  if (error.reason === "request" && error.kind === "connection") return "error.connection";
-  return REASON_MESSAGES[error.reason] ?? "error.stream";
-}
-
-const INCOMPLETE_REASONS = ["max_tokens", "max_prompt_tokens", "cancelled"] as const;
-
-/** The message for why a run ended early; a reason this version does not know gets the generic one. */
-function incompleteMessageKey(reason: string | null): MessageKey {
-  const known = INCOMPLETE_REASONS.find((r) => r === reason);
-  return known === undefined ? "run.incomplete" : `run.incomplete.${known}`;
-}
+/** @internal Loads what `Thread.RunStatus` shows for a run (tests render it without waiting). */
+export const preloadRunStatus = () => body.preload();
 
 /** Props of {@link ThreadRunStatus}. */
 export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
@@ -75,6 +55,10 @@ export interface ThreadRunStatusProps extends ComponentPropsWithoutRef<"div"> {
  * `onRegenerate` with that message (the connected `Thread.Root threadId` sends
  * `threads.retry_after_item` on it by itself).
  *
+ * What shows a run's state loads with the rarer item renderers' chunk when a run starts on the
+ * thread (the snapshot's `running`) or when there is one to show; if it cannot load, an alert says
+ * the connection failed and offers "Try again".
+ *
  * Renders nothing for a source without run state (items from props). Its content is generated,
  * so it takes no `asChild`.
  *
@@ -103,8 +87,25 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
     useEffect(() => {
       if (settled) setRequested(null);
     }, [settled]);
+    const Body = useLazyModule(body);
+    const [failed, setFailed] = useState(false);
+    const load = useCallback(() => {
+      setFailed(false);
+      body.preload().catch(() => setFailed(true));
+    }, []);
+    // Loaded when a run starts (before its first event), or when the thread has something to show.
+    const needed =
+      status !== undefined &&
+      (status.running === true ||
+        status.notices.length > 0 ||
+        !!status.progress ||
+        !!status.incomplete ||
+        !!status.error);
+    useEffect(() => {
+      if (needed && !Body) load();
+    }, [needed, Body, load]);
     if (status === undefined) return null;
-    const { notices, progress, error, incomplete, dismissNotice, reauthenticate } = status;
+    const { notices, progress, error, incomplete } = status;
     const retry = onRetry ?? status.retry;
     const regenerate = onRegenerate ?? ui.onRegenerate;
     const ended = incomplete && !error && !progress ? incomplete : null;
@@ -112,6 +113,7 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
       !error && !progress && !ended && regenerate && status.unansweredMessage?.id !== requested
         ? status.unansweredMessage
         : null;
+    const shown = notices.length > 0 || progress || ended || error;
     return (
       <div
         data-tk-part="thread-run-status"
@@ -129,34 +131,25 @@ export const ThreadRunStatus = forwardRef<HTMLDivElement, ThreadRunStatusProps>(
         {...props}
         ref={ref}
       >
-        {notices.map((notice) => (
-          <Notice
-            key={notice.seq}
-            level={notice.level}
-            title={notice.title}
-            message={notice.message}
-            {...(dismissNotice ? { onDismiss: () => dismissNotice(notice.seq) } : {})}
-          />
-        ))}
-        {progress && !error ? <ProgressUpdate text={progress.text} icon={progress.icon} /> : null}
-        {ended ? (
-          <Notice
-            level="warning"
-            title={null}
-            message={t(incompleteMessageKey(ended.reason))}
-            {...(ended.reason === null ? {} : { "data-reason": ended.reason })}
-          />
-        ) : null}
-        {error ? (
-          <StreamError
-            code={error.code}
-            reason={error.reason}
-            message={error.message ?? t(messageKeyOf(error))}
-            retryAt={error.retryAt}
-            allowRetry={error.allowRetry}
-            {...(retry ? { onRetry: retry } : {})}
-            {...(reauthenticate ? { onReauthenticate: reauthenticate } : {})}
-          />
+        {!shown ? null : Body ? (
+          <Body status={status} ended={ended} retry={retry} />
+        ) : failed ? (
+          // Its code could not load: say so, and offer to load it again or to close the alert
+          // (the state waits in the store, and shows once its code is there).
+          <div data-tk-part="stream-error" role="alert">
+            <p data-tk-part="stream-error-message">{t("error.connection")}</p>
+            <button type="button" data-tk-part="button" data-variant="secondary" onClick={load}>
+              {t("error.retry")}
+            </button>
+            <button
+              type="button"
+              data-tk-part="icon-button"
+              aria-label={t("notice.dismiss")}
+              onClick={() => setFailed(false)}
+            >
+              <X aria-hidden size={16} />
+            </button>
+          </div>
         ) : null}
         {unanswered && regenerate ? (
           <div data-tk-part="thread-run-unanswered">

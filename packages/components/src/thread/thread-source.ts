@@ -39,6 +39,11 @@ export interface ThreadRunStatusSnapshot {
    * Absent or `null` otherwise.
    */
   readonly unansweredMessage?: UserMessageItem | null;
+  /**
+   * Whether a run is in flight on the thread: `Thread.RunStatus` loads what shows a run's state
+   * then, before the run's first event. Absent when the source does not know.
+   */
+  readonly running?: boolean;
 }
 
 /**
@@ -110,12 +115,21 @@ export function fromThreadStore(store: ThreadStoreSubscription): ThreadSource {
       state.runIncomplete,
       state.dismissNotice,
       selectUnansweredMessage(state),
+      state.runsInFlight > 0,
     ] as const;
     if (runStatus !== undefined && inputs.every((input, index) => input === runInputs[index])) {
       return runStatus;
     }
-    const [notices, progress, event, runFailure, incomplete, dismissNotice, unansweredMessage] =
-      inputs;
+    const [
+      notices,
+      progress,
+      event,
+      runFailure,
+      incomplete,
+      dismissNotice,
+      unansweredMessage,
+      running,
+    ] = inputs;
     const error = selectThreadRunError({ runFailure, error: event });
     runInputs = inputs;
     runStatus = {
@@ -127,6 +141,7 @@ export function fromThreadStore(store: ThreadStoreSubscription): ThreadSource {
       reauthenticate: runFailure?.reauthenticate ? () => void runFailure.reauthenticate?.() : null,
       dismissNotice,
       unansweredMessage,
+      running,
     };
     return runStatus;
   };
