@@ -229,10 +229,13 @@ function chunkModules(): Record<string, string[]> {
   );
 }
 
-/** The chunks holding the rarer item renderers (task, workflow, tool call, …; loaded on first sight). */
+/**
+ * The chunks holding the rarer item renderers (task, workflow, tool call, …, and the fallback of
+ * unknown item types with its JSON printer; loaded on first sight).
+ */
 function rareChunks(): string[] {
   const rare =
-    /@threadkit\/components\/dist\/items\/(task|workflow|client-tool-call|structured-input|generated-image)\.js$/;
+    /@threadkit\/components\/dist\/(items\/(task|workflow|client-tool-call|structured-input|generated-image)|thread-item\/unknown-item|internal\/json)\.js$/;
   return Object.entries(chunkModules())
     .filter(([, ids]) => ids.some((id) => rare.test(id)))
     .map(([file]) => file);
