@@ -254,6 +254,29 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
   });
 
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])("%s (%s) loads the entity previews of input tags only on first use", (htmlFile) => {
+    const chunks = chunkModules();
+    const modules = initialJs(htmlFile).files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    const dist = "@threadkit/components/dist/";
+    // The list is real: the page ships the user message, whose interactive tags show previews.
+    expect(modules.some((id) => id.endsWith(`${dist}items/user-message.js`))).toBe(true);
+    // A sent message's tag preview and the composer's share one loader; both load with the
+    // composer's tag features, on a tag's first hover or focus, in the chunk that already holds them.
+    const previews = /\/(internal\/entity-preview|items\/input-tag-preview)\.js$/;
+    expect(modules.filter((id) => previews.test(id))).toEqual([]);
+    const holding = Object.values(chunks).filter((ids) => ids.some((id) => previews.test(id)));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]!.filter((id) => previews.test(id))).toHaveLength(2);
+    expect(holding[0]!.some((id) => id.endsWith(`${dist}composer/composer-tokens.js`))).toBe(true);
+  });
+
   // Core's REST and Assistants modules (dist/ mirrors src/, one file per module).
   const restOrAssistants = /@threadkit\/core\/dist\/(rest|assistants)\//;
 
