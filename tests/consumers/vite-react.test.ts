@@ -229,10 +229,13 @@ function chunkModules(): Record<string, string[]> {
   );
 }
 
-/** The chunks holding the rarer item renderers (task, workflow, tool call, …; loaded on first sight). */
+/**
+ * The chunks holding the rarer item renderers (task, workflow, tool call, …, and the fallback of
+ * unknown item types with its JSON printer; loaded on first sight).
+ */
 function rareChunks(): string[] {
   const rare =
-    /@threadkit\/components\/dist\/items\/(task|workflow|client-tool-call|structured-input|generated-image)\.js$/;
+    /@threadkit\/components\/dist\/(items\/(task|workflow|client-tool-call|structured-input|generated-image)|thread-item\/unknown-item|internal\/json)\.js$/;
   return Object.entries(chunkModules())
     .filter(([, ids]) => ids.some((id) => rare.test(id)))
     .map(([file]) => file);
@@ -270,6 +273,29 @@ describe("what the pages of a ChatKit-only app ship", () => {
     }
     expect(rare).toHaveLength(1);
     expect(chunks[rare[0]!]!.filter((id) => runStatus.test(id))).toHaveLength(2);
+  });
+
+  it.each([
+    ["thread.html", "thread view"],
+    ["index.html", "full chat"],
+  ])("%s (%s) loads the entity previews of input tags only on first use", (htmlFile) => {
+    const chunks = chunkModules();
+    const modules = initialJs(htmlFile).files.flatMap((file) => {
+      const ids = chunks[file.replace(/^\//, "")];
+      if (!ids) throw new Error(`no module list for ${file}`);
+      return ids;
+    });
+    const dist = "@threadkit/components/dist/";
+    // The list is real: the page ships the user message, whose interactive tags show previews.
+    expect(modules.some((id) => id.endsWith(`${dist}items/user-message.js`))).toBe(true);
+    // A sent message's tag preview and the composer's share one loader; both load with the
+    // composer's tag features, on a tag's first hover or focus, in the chunk that already holds them.
+    const previews = /\/(internal\/entity-preview|items\/input-tag-preview)\.js$/;
+    expect(modules.filter((id) => previews.test(id))).toEqual([]);
+    const holding = Object.values(chunks).filter((ids) => ids.some((id) => previews.test(id)));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]!.filter((id) => previews.test(id))).toHaveLength(2);
+    expect(holding[0]!.some((id) => id.endsWith(`${dist}composer/composer-tokens.js`))).toBe(true);
   });
 
   // Core's REST and Assistants modules (dist/ mirrors src/, one file per module).

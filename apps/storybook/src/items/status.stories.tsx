@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import {
   Notice,
   ProgressUpdate,
+  preloadItemRenderers,
   registerWidgetIcons,
   StreamError,
   ThreadItem,
@@ -134,8 +135,12 @@ const unknownItem: ThreadItemData = {
   raw: { type: "hologram", html: "<img src=x onerror=alert(1)>" },
 };
 
-/** An item type from a newer server, and a widget without a widget renderer. */
+/**
+ * An item type from a newer server, and a widget without a widget renderer. The fallback of
+ * unknown types loads with the rarer item renderers (`preloadItemRenderers()`).
+ */
 export const Fallbacks: Story = {
+  loaders: [() => preloadItemRenderers()],
   render: () => (
     <Frame>
       <ThreadItem item={unknownItem} />
@@ -202,6 +207,7 @@ export const BrokenRenderer: Story = {
 };
 
 export const Dark: Story = {
+  loaders: [() => preloadItemRenderers()],
   render: () => (
     <Frame scheme="dark">
       <Notice level="info" message="This conversation is shared with your team." />

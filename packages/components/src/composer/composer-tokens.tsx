@@ -14,20 +14,17 @@ import {
 } from "react";
 import { createPortal } from "react-dom";
 import type { ThreadUIContextValue } from "../context";
-import type { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
+import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { useIsomorphicLayoutEffect } from "../internal/use-layout-effect";
 import type { ComposerEntity, MentionState } from "./mention-state";
 import { deleteToken, findTagTokens, type TagToken, tokenInside } from "./tag-tokens";
 
 /**
  * What the tokens take from the composer's static code instead of importing it, so that their
- * lazy chunk reaches no module of the page's first chunks but these few small ones.
+ * lazy chunk reaches no module of the page's first chunks but a few small ones.
  */
 export interface TokenLayerDeps {
   t: ThreadUIContextValue["t"];
-  useEntityPreview: typeof useEntityPreview;
-  EntityPreviewBody: typeof EntityPreviewBody;
-  previewShown: typeof previewShown;
 }
 
 /** The parts of the composer's state the tokens use. */
@@ -82,7 +79,7 @@ export interface TokenLayer {
 export function useTokenLayer(
   ctx: Context,
   frameRef: RefObject<HTMLDivElement | null>,
-  { t, useEntityPreview, EntityPreviewBody, previewShown }: TokenLayerDeps,
+  { t }: TokenLayerDeps,
 ): TokenLayer {
   const underlayRef = useRef<HTMLDivElement | null>(null);
   const tokens = useMemo(() => findTagTokens(ctx.value, ctx.tags), [ctx.value, ctx.tags]);
@@ -221,7 +218,7 @@ export function useTokenLayer(
               bottom: geometry.frameHeight - geometry.top + (hovered !== null ? 12 : 6),
             }}
           >
-            <EntityPreviewBody preview={preview} />
+            <EntityPreviewBody preview={preview} t={t} />
           </div>
         ) : null}
       </>

@@ -27,7 +27,6 @@ import {
 } from "react";
 import { useThemeProps, useThreadUI } from "../context";
 import { composeRefs } from "../internal/compose-refs";
-import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
 import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { safeUrl } from "../internal/safe-url";
 import * as Slot from "../internal/slot";
@@ -550,10 +549,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     const TokenLayerHost = ctx.tagFeatures?.TokenLayerHost;
     const sync = useCallback(() => layerRef.current?.sync(), []);
     const { t } = useThreadUI();
-    const tokenDeps = useMemo<TokenLayerDeps>(
-      () => ({ t, useEntityPreview, EntityPreviewBody, previewShown }),
-      [t],
-    );
+    const tokenDeps = useMemo<TokenLayerDeps>(() => ({ t }), [t]);
     const composing = useRef(false);
     const mentions = ctx.mentions;
     const commands = ctx.commands;

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { useThreadUI } from "../context";
+import type { ThreadUIContextValue } from "../context";
 
 /** A preview being loaded, shown, or failed. */
 export type EntityPreviewState =
@@ -56,8 +56,13 @@ export function previewShown(preview: EntityPreviewState | null): preview is Ent
 }
 
 /** What a preview tooltip says: loading, the content, or why it failed. */
-export function EntityPreviewBody({ preview }: { preview: EntityPreviewState }) {
-  const { t } = useThreadUI();
+export function EntityPreviewBody({
+  preview,
+  t,
+}: {
+  preview: EntityPreviewState;
+  t: ThreadUIContextValue["t"];
+}) {
   return preview.status === "loading"
     ? t("composer.previewLoading")
     : preview.status === "error"

@@ -2,9 +2,8 @@
 import type { Attachment, EntitySource, InputTagContent, UserMessageItem } from "@threadkit/core";
 import { AtSign, Cpu, FileText, ImageIcon, ImageOff, Quote, Wrench } from "lucide-react";
 import { memo, useId, useRef, useState } from "react";
-import { createPortal } from "react-dom";
 import { type ItemRendererProps, useThreadUI } from "../context";
-import { EntityPreviewBody, previewShown, useEntityPreview } from "../internal/entity-preview";
+import { lazyModule, useLazyModule } from "../internal/lazy-module";
 import { imageDomainsPending, safeUrl } from "../internal/safe-url";
 import { VisuallyHidden } from "../internal/slot";
 import { MessageContent, MessageRoot } from "../message/message";
@@ -22,32 +21,35 @@ function tagSource(tag: InputTagContent): EntitySource {
   };
 }
 
+/** The input tags' preview tooltip: it comes with the composer's tag features, on first use. */
+const tagPreviewModule = lazyModule(() => import("../composer/composer-tags"));
+
 /**
  * An @-mention in a user message, as a token. An interactive tag is a button when the app
  * handles clicks (`onEntityClick`) or previews (`onEntityPreview`); its preview shows while it
- * is hovered or focused, and Escape hides it.
+ * is hovered or focused (the tooltip's code loads on the first of these), and Escape hides it.
  */
 function InputTag({ tag }: { tag: InputTagContent }) {
-  const { onEntityClick, onEntityPreview, portalContainer } = useThreadUI();
+  const { t, onEntityClick, onEntityPreview, portalContainer } = useThreadUI();
   const previewId = useId();
   const ref = useRef<HTMLButtonElement | null>(null);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
-  const interactive = tag.interactive === true && (onEntityClick || onEntityPreview);
-  const preview = useEntityPreview(
-    anchor && interactive && onEntityPreview ? tag.id : null,
-    onEntityPreview ? () => onEntityPreview(tagSource(tag)) : undefined,
-  );
+  const [shown, setShown] = useState(false);
+  const Preview = useLazyModule(tagPreviewModule)?.InputTagPreview;
   const label = (
     <>
       <AtSign aria-hidden size={12} />
       {tag.text}
     </>
   );
-  if (!interactive) return <span data-tk-part="input-tag">{label}</span>;
-  const show = () => setAnchor(ref.current?.getBoundingClientRect() ?? null);
+  if (tag.interactive !== true || !(onEntityClick || onEntityPreview)) {
+    return <span data-tk-part="input-tag">{label}</span>;
+  }
+  const show = () => {
+    if (onEntityPreview) tagPreviewModule.preload().catch(() => {});
+    setAnchor(ref.current?.getBoundingClientRect() ?? null);
+  };
   const hide = () => setAnchor(null);
-  const shown = anchor !== null && previewShown(preview);
-  const host = portalContainer ?? (typeof document === "undefined" ? null : document.body);
   return (
     <>
       <button
@@ -55,7 +57,7 @@ function InputTag({ tag }: { tag: InputTagContent }) {
         type="button"
         data-tk-part="input-tag"
         data-interactive=""
-        aria-describedby={shown ? previewId : undefined}
+        aria-describedby={shown && anchor ? previewId : undefined}
         onMouseEnter={show}
         onMouseLeave={hide}
         onFocus={show}
@@ -70,23 +72,17 @@ function InputTag({ tag }: { tag: InputTagContent }) {
       >
         {label}
       </button>
-      {shown && host
-        ? createPortal(
-            <div
-              id={previewId}
-              role="tooltip"
-              data-tk-part="input-tag-preview"
-              data-status={preview.status}
-              style={{
-                left: anchor.left,
-                bottom: window.innerHeight - anchor.top + 6,
-              }}
-            >
-              <EntityPreviewBody preview={preview} />
-            </div>,
-            host,
-          )
-        : null}
+      {Preview && onEntityPreview ? (
+        <Preview
+          tagId={tag.id}
+          load={() => onEntityPreview(tagSource(tag))}
+          anchor={anchor}
+          id={previewId}
+          t={t}
+          portalContainer={portalContainer}
+          onShown={setShown}
+        />
+      ) : null}
     </>
   );
 }

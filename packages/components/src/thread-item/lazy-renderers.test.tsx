@@ -26,21 +26,40 @@ const workflow: WorkflowItem = {
   workflow: { type: "custom", tasks: [], summary: { title: "Booked" } },
 };
 
+const hologram = {
+  id: "h1",
+  thread_id: "thr",
+  created_at: "2026-05-01T10:00:00Z",
+  type: "hologram",
+} as unknown as ThreadItemData;
+
 function Custom({ item }: { item: ThreadItemData }) {
   return <p>custom {item.id}</p>;
 }
 
 describe("the rarer item renderers", () => {
   it("hold the item's place silently, then render once their chunk arrives", async () => {
-    const { container } = render(<ThreadItem item={tool} />);
-    const placeholder = container.querySelector('[data-tk-part="item-placeholder"]');
-    expect(placeholder).toHaveAttribute("data-item-type", "client_tool_call");
-    expect(placeholder).toHaveAttribute("aria-busy", "true");
-    expect(placeholder).toHaveTextContent("");
-    expect(placeholder?.getAttribute("role")).toBeNull();
+    const { container } = render(
+      <>
+        <ThreadItem item={tool} />
+        <ThreadItem item={hologram} />
+      </>,
+    );
+    const placeholders = container.querySelectorAll('[data-tk-part="item-placeholder"]');
+    expect([...placeholders].map((p) => p.getAttribute("data-item-type"))).toEqual([
+      "client_tool_call",
+      "unknown",
+    ]);
+    for (const placeholder of placeholders) {
+      expect(placeholder).toHaveAttribute("aria-busy", "true");
+      expect(placeholder).toHaveTextContent("");
+      expect(placeholder.getAttribute("role")).toBeNull();
+    }
     expect(
       await screen.findByRole("group", { name: "Tool call: get_weather" }),
     ).toBeInTheDocument();
+    // An item type this version does not know loads its fallback with them.
+    expect(screen.getByRole("note")).toHaveTextContent("Unsupported item type hologram");
     expect(container.querySelector('[data-tk-part="item-placeholder"]')).toBeNull();
     // Loaded once: the next rare item renders at once.
     render(<ThreadItem item={workflow} />);

@@ -13,6 +13,8 @@ import type { ItemRendererProps } from "../context";
 import { preloadWidgetIcons } from "../widgets/icon";
 
 type AnyRenderer = ComponentType<ItemRendererProps<ThreadItemData> & { progress?: number }>;
+/** A lazy type, or `unknown`: the fallback of item types this version does not know. */
+type Loadable = LazyItemType | "unknown";
 
 /** The item types whose default renderer loads on first sight (see {@link preloadItemRenderers}). */
 export type LazyItemType =
@@ -32,16 +34,17 @@ export const lazyItemTypes: readonly LazyItemType[] = [
 ];
 
 // The rarer renderers are one chunk (items/rare-renderers.ts), loaded the first time a thread
-// shows any of their item types: a thread of messages alone never loads it. One chunk rather
-// than one per type keeps an app's build within a few files; together they are about 4 kB gzip.
-let loaded: Record<LazyItemType, AnyRenderer> | undefined;
-let pending: Promise<Record<LazyItemType, AnyRenderer>> | undefined;
-const deferred: Partial<Record<LazyItemType, LazyExoticComponent<AnyRenderer>>> = {};
+// shows any of their item types (or an item type this version does not know): a thread of
+// messages alone never loads it. One chunk rather than one per type keeps an app's build within a
+// few files; together they are about 4 kB gzip.
+let loaded: Record<Loadable, AnyRenderer> | undefined;
+let pending: Promise<Record<Loadable, AnyRenderer>> | undefined;
+const deferred: Partial<Record<Loadable, LazyExoticComponent<AnyRenderer>>> = {};
 
-function load(): Promise<Record<LazyItemType, AnyRenderer>> {
+function load(): Promise<Record<Loadable, AnyRenderer>> {
   pending ??= import("../items/rare-renderers").then(
     (module) => {
-      loaded = module as unknown as Record<LazyItemType, AnyRenderer>;
+      loaded = module as unknown as Record<Loadable, AnyRenderer>;
       // Already downloaded with the renderers (rare-renderers.ts): this only registers it.
       void preloadWidgetIcons().catch(() => undefined);
       return loaded;
@@ -49,7 +52,7 @@ function load(): Promise<Record<LazyItemType, AnyRenderer>> {
     (error: unknown) => {
       // A failed download can be tried again (the item's error boundary offers a retry).
       pending = undefined;
-      for (const type of lazyItemTypes) delete deferred[type];
+      for (const type in deferred) delete deferred[type as Loadable];
       throw error;
     },
   );
@@ -58,7 +61,8 @@ function load(): Promise<Record<LazyItemType, AnyRenderer>> {
 
 /**
  * Starts loading the default renderers of the rarer item types (`client_tool_call`,
- * `generated_image`, `structured_input`, `task`, `workflow`; one chunk) ahead of their first item,
+ * `generated_image`, `structured_input`, `task`, `workflow`, and the fallback of item types this
+ * version does not know; one chunk) ahead of their first item,
  * e.g. when a thread that holds them opens or before a run that will stream them. Without it they
  * load the first time such an item renders, which shows a placeholder
  * (`[data-tk-part="item-placeholder"]`) for that moment. Resolves when they render without waiting.
@@ -70,7 +74,7 @@ export function preloadItemRenderers(): Promise<void> {
   return load().then(() => undefined);
 }
 
-function deferredRenderer(type: LazyItemType): LazyExoticComponent<AnyRenderer> {
+function deferredRenderer(type: Loadable): LazyExoticComponent<AnyRenderer> {
   let component = deferred[type];
   if (!component) {
     component = lazy(() => load().then((renderers) => ({ default: renderers[type] })));
@@ -81,8 +85,11 @@ function deferredRenderer(type: LazyItemType): LazyExoticComponent<AnyRenderer> 
 
 /** Props of {@link ItemPlaceholder}. */
 export interface ItemPlaceholderProps extends HTMLAttributes<HTMLDivElement> {
-  /** The item type whose renderer is loading; sets the reserved height. */
-  type: LazyItemType;
+  /**
+   * The item type whose renderer is loading (`unknown` for a type this version does not know);
+   * sets the reserved height.
+   */
+  type: LazyItemType | "unknown";
 }
 
 /**
@@ -108,7 +115,7 @@ export const ItemPlaceholder = forwardRef<HTMLDivElement, ItemPlaceholderProps>(
   },
 );
 
-function createLazyRenderer(type: LazyItemType): AnyRenderer {
+function createLazyRenderer(type: Loadable): AnyRenderer {
   // biome-ignore lint/correctness/noComponentHookFactories: made once per item type when the module loads
   const LazyRenderer = memo(function LazyRenderer(props: ItemRendererProps<ThreadItemData>) {
     // Decided once per instance: switching from the lazy path to the loaded one would remount it.
@@ -125,7 +132,10 @@ function createLazyRenderer(type: LazyItemType): AnyRenderer {
   return LazyRenderer as AnyRenderer;
 }
 
-/** The default renderers of the {@link LazyItemType}s, each loading on first render. */
+/**
+ * The default renderers of the {@link LazyItemType}s and of unknown item types, each loading on
+ * first render.
+ */
 export const lazyItemRenderers = Object.fromEntries(
-  lazyItemTypes.map((type) => [type, createLazyRenderer(type)]),
-) as Record<LazyItemType, AnyRenderer>;
+  [...lazyItemTypes, "unknown"].map((type) => [type, createLazyRenderer(type as Loadable)]),
+) as Record<Loadable, AnyRenderer>;

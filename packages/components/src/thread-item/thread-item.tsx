@@ -8,15 +8,15 @@ import { EndOfTurn } from "../items/end-of-turn";
 import { UserMessage } from "../items/user-message";
 import { createWidgetItemRenderer } from "../widgets/widget-item";
 import { lazyItemRenderers } from "./lazy-renderers";
-import { UnknownItem } from "./unknown-item";
 
 type AnyRenderer = ComponentType<ItemRendererProps<ThreadItemData> & { progress?: number }>;
 
 /**
  * The renderer used for each item type when the app registers none. Messages, widgets and
  * end-of-turn render at once; the rarer types (`client_tool_call`, `generated_image`,
- * `structured_input`, `workflow`, `task`) load their renderer the first time one renders, with a
- * placeholder until then (`preloadItemRenderers()` loads them earlier).
+ * `structured_input`, `workflow`, `task`) and the fallback of item types this version does not
+ * know load their renderer the first time one renders, with a placeholder until then
+ * (`preloadItemRenderers()` loads them earlier).
  */
 export const defaultItemRenderers = {
   user_message: UserMessage,
@@ -28,7 +28,7 @@ export const defaultItemRenderers = {
   workflow: lazyItemRenderers.workflow,
   task: lazyItemRenderers.task,
   end_of_turn: EndOfTurn,
-  unknown: UnknownItem as unknown as ComponentType<ItemRendererProps<ThreadItemData>>,
+  unknown: lazyItemRenderers.unknown as ComponentType<ItemRendererProps<ThreadItemData>>,
 } as const;
 
 /** Props of {@link ThreadItem}. */
