@@ -61,13 +61,13 @@ export interface ValidationErrorOptions {
 export class ValidationError extends ThreadkitError {
   override name = "ValidationError";
   /** What was being validated, e.g. `thread item (assistant_message)`. */
-  readonly subject: string;
+  declare readonly subject: string;
   /** Path of the first issue, e.g. `content[0].text` (`""` for the value itself). */
-  readonly path: string;
+  declare readonly path: string;
   /** Every problem found. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   /** The value that failed, unchanged. */
-  readonly input: unknown;
+  declare readonly input: unknown;
 
   constructor(options: ValidationErrorOptions) {
     const first = options.issues[0];
@@ -116,19 +116,19 @@ export interface APIErrorOptions {
 export class APIError extends ThreadkitError {
   override name = "APIError";
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** Machine-readable error code, e.g. `invalid_thread`. */
-  readonly code: string | null;
+  declare readonly code: string | null;
   /** Error type, e.g. `invalid_request_error`. */
-  readonly type: string | null;
+  declare readonly type: string | null;
   /** The request parameter the error is about. */
-  readonly param: string | null;
+  declare readonly param: string | null;
   /** Request id from the response headers, for support tickets. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   /** The parsed body (or its text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers. */
-  readonly headers: Headers | undefined;
+  declare readonly headers: Headers | undefined;
 
   constructor(options: APIErrorOptions) {
     super(options.message);
@@ -164,7 +164,7 @@ export class ModuleLoadError extends ConnectionError {
 export class TimeoutError extends ThreadkitError {
   override name = "TimeoutError";
   /** The timeout that elapsed, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
     super(`Request timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
@@ -219,11 +219,11 @@ export interface NotEventStreamErrorOptions {
 export class NotEventStreamError extends ThreadkitError {
   override name = "NotEventStreamError";
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The answer's `content-type`, or `null`. */
-  readonly contentType: string | null;
+  declare readonly contentType: string | null;
   /** Request id from the response headers, for support tickets. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   constructor(options: NotEventStreamErrorOptions) {
     super(
       `Expected an event stream (text/event-stream), got ${options.contentType ?? "no content type"} (HTTP ${options.status})`,
@@ -244,9 +244,9 @@ export class NotEventStreamError extends ThreadkitError {
 export class UnsupportedOperationError extends ThreadkitError {
   override name = "UnsupportedOperationError";
   /** The operation that was refused, e.g. `renameThread`. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** Which backend refused it, e.g. `chatkit-rest`. */
-  readonly backend: string;
+  declare readonly backend: string;
   constructor(backend: string, operation: string) {
     super(`The ${backend} backend does not support ${operation}`);
     this.backend = backend;
