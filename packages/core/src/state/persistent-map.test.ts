@@ -47,6 +47,42 @@ describe("PersistentMap", () => {
     expect(map.get("item_5")).toBe(5);
   });
 
+  it("keeps keys whose 32-bit hashes are equal apart", () => {
+    // Pairs with the same FNV-1a hash: they share a leaf chain at the bottom of the trie.
+    const pairs = [
+      ["costarring", "liquid"],
+      ["declinate", "macallums"],
+      ["altarage", "zinke"],
+    ] as const;
+    let map = PersistentMap.empty<string>();
+    for (let i = 0; i < 2_000; i++) map = map.set(`item_${i}`, `v${i}`);
+    for (const [a, b] of pairs) map = map.set(a, `${a}!`).set(b, `${b}!`).set(`${a}-x`, "x");
+    expect(map.size).toBe(2_009);
+    for (const [a, b] of pairs) {
+      expect(map.get(a)).toBe(`${a}!`);
+      expect(map.get(b)).toBe(`${b}!`);
+    }
+    const [[first, second]] = pairs;
+    const replaced = map.set(first, "new").set("item_1", "one");
+    expect(replaced.get(first)).toBe("new");
+    expect(replaced.get(second)).toBe(`${second}!`);
+    expect(map.get(first)).toBe(`${first}!`);
+    expect(replaced.set("item_2", "two").set(first, "new")).not.toBe(map);
+    const without = replaced.set("item_3", "three").delete(first).delete("item_4");
+    expect(without.has(first)).toBe(false);
+    expect(without.get(second)).toBe(`${second}!`);
+    expect(without.size).toBe(2_007);
+    const gone = without.set("item_5", "five").delete(second);
+    expect(gone.has(second)).toBe(false);
+    expect(new Map(gone.entries()).size).toBe(gone.size);
+    expect(new Map(map.entries()).get(second)).toBe(`${second}!`);
+    // Setting the same value to a colliding key changes nothing.
+    const settled = map.set("item_6", "six");
+    expect(settled.set(second, `${second}!`).set("item_6", "six")).toBe(
+      settled.set(second, `${second}!`),
+    );
+  });
+
   it("returns itself when nothing changes", () => {
     const value = { a: 1 };
     const map = PersistentMap.empty<object>().set("a", value).set("b", {});

@@ -1,5 +1,5 @@
 /**
- * A small persistent (immutable) hash map: a hash array mapped trie with 32-way bitmap nodes.
+ * A small persistent (immutable) hash map: a hash array mapped trie of 32-slot arrays.
  * `set` and `delete` copy only the nodes on one root-to-leaf path (at most 7 arrays of at most
  * 32 slots), so an update costs O(log32 n) whatever the size, and every untouched value keeps
  * its identity. Thread state keeps items by id in it.
@@ -8,31 +8,22 @@
 const BITS = 5;
 const MASK = 31;
 
+/**
+ * A key and its value. Keys whose hashes are equal (rare: 32-bit FNV-1a) are chained through
+ * `next`, so a leaf is a small persistent list.
+ */
 class Leaf<V> {
   constructor(
     readonly hash: number,
     readonly key: string,
     readonly value: V,
+    readonly next?: Leaf<V>,
   ) {}
 }
 
-class Collision<V> {
-  constructor(
-    readonly hash: number,
-    readonly leaves: readonly Leaf<V>[],
-  ) {}
-}
-
-class Branch<V> {
-  constructor(
-    readonly bitmap: number,
-    readonly children: readonly Entry<V>[],
-  ) {}
-}
-
-type Entry<V> = Leaf<V> | Collision<V> | Branch<V>;
-
-const EMPTY_BRANCH = new Branch<never>(0, []);
+/** A branch is a 32-slot array indexed by 5 bits of the hash; a slot is empty or a node. */
+type Node<V> = Leaf<V> | Branch<V>;
+type Branch<V> = readonly (Node<V> | undefined)[];
 
 /** FNV-1a over UTF-16 code units; ids are short, so this is a few nanoseconds. */
 function hashString(key: string): number {
@@ -44,106 +35,73 @@ function hashString(key: string): number {
   return h >>> 0;
 }
 
-function popcount(x: number): number {
-  let n = x - ((x >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+function getEntry<V>(node: Node<V> | undefined, hash: number, key: string): V | undefined {
+  for (let shift = 0; Array.isArray(node); shift += BITS) {
+    node = (node as Branch<V>)[(hash >>> shift) & MASK];
+  }
+  for (let leaf = node as Leaf<V> | undefined; leaf; leaf = leaf.next) {
+    if (leaf.key === key) return leaf.value;
+  }
+  return undefined;
 }
 
-function withChild<V>(children: readonly Entry<V>[], index: number, child: Entry<V>): Entry<V>[] {
-  const next = children.slice();
-  next[index] = child;
+/** `slot` of `branch` replaced by `child`: the branch itself when nothing changed. */
+function withSlot<V>(branch: Branch<V>, slot: number, child: Node<V> | undefined): Branch<V> {
+  if (branch[slot] === child) return branch;
+  const next = branch.slice();
+  next[slot] = child;
   return next;
 }
 
-/** A branch holding two entries whose hashes differ at or below `shift`. */
-function merge<V>(a: Leaf<V> | Collision<V>, b: Leaf<V> | Collision<V>, shift: number): Branch<V> {
-  const fa = (a.hash >>> shift) & MASK;
-  const fb = (b.hash >>> shift) & MASK;
-  if (fa === fb) return new Branch<V>(1 << fa, [merge(a, b, shift + BITS)]);
-  return new Branch<V>((1 << fa) | (1 << fb), fa < fb ? [a, b] : [b, a]);
+/** `chain` with `leaf` set (a leaf with the same key replaced, else appended). */
+function setInChain<V>(chain: Leaf<V> | undefined, leaf: Leaf<V>): Leaf<V> {
+  if (chain === undefined) return leaf;
+  if (chain.key === leaf.key) {
+    return chain.value === leaf.value
+      ? chain
+      : new Leaf(leaf.hash, leaf.key, leaf.value, chain.next);
+  }
+  const next = setInChain(chain.next, leaf);
+  return next === chain.next ? chain : new Leaf(chain.hash, chain.key, chain.value, next);
 }
 
-function getEntry<V>(root: Branch<V>, hash: number, key: string): V | undefined {
-  let node: Entry<V> = root;
-  let shift = 0;
-  for (;;) {
-    if (node instanceof Branch) {
-      const bit = 1 << ((hash >>> shift) & MASK);
-      if ((node.bitmap & bit) === 0) return undefined;
-      node = node.children[popcount(node.bitmap & (bit - 1))] as Entry<V>;
-      shift += BITS;
-    } else if (node instanceof Leaf) {
-      return node.key === key ? node.value : undefined;
-    } else {
-      for (const leaf of node.leaves) if (leaf.key === key) return leaf.value;
-      return undefined;
-    }
+function setEntry<V>(node: Node<V> | undefined, leaf: Leaf<V>, shift: number): Node<V> {
+  if (Array.isArray(node)) {
+    const slot = (leaf.hash >>> shift) & MASK;
+    return withSlot(node, slot, setEntry(node[slot], leaf, shift + BITS));
   }
+  const chain = node as Leaf<V> | undefined;
+  if (chain === undefined || chain.hash === leaf.hash) return setInChain(chain, leaf);
+  // Two hashes share the bits so far: a branch splits them (they differ within 32 bits).
+  const branch: (Node<V> | undefined)[] = [];
+  branch[(chain.hash >>> shift) & MASK] = chain;
+  return setEntry(branch, leaf, shift);
 }
 
-function setEntry<V>(node: Entry<V>, leaf: Leaf<V>, shift: number): Entry<V> {
-  if (node instanceof Branch) {
-    const bit = 1 << ((leaf.hash >>> shift) & MASK);
-    const index = popcount(node.bitmap & (bit - 1));
-    if ((node.bitmap & bit) === 0) {
-      const children = node.children.slice();
-      children.splice(index, 0, leaf);
-      return new Branch(node.bitmap | bit, children);
-    }
-    const child = node.children[index] as Entry<V>;
-    const next = setEntry(child, leaf, shift + BITS);
-    return next === child ? node : new Branch(node.bitmap, withChild(node.children, index, next));
-  }
-  if (node instanceof Leaf) {
-    if (node.key === leaf.key) return node.value === leaf.value ? node : leaf;
-    if (node.hash === leaf.hash) return new Collision(node.hash, [node, leaf]);
-    return merge(node, leaf, shift);
-  }
-  if (node.hash !== leaf.hash) return merge(node, leaf, shift);
-  const at = node.leaves.findIndex((l) => l.key === leaf.key);
-  if (at === -1) return new Collision(node.hash, [...node.leaves, leaf]);
-  if ((node.leaves[at] as Leaf<V>).value === leaf.value) return node;
-  const leaves = node.leaves.slice();
-  leaves[at] = leaf;
-  return new Collision(node.hash, leaves);
-}
-
-/** Returns the node without `key`, `undefined` when the node becomes empty. */
+/** The node without `key` (`undefined` for an emptied chain; emptied branches stay). */
 function deleteEntry<V>(
-  node: Entry<V>,
+  node: Node<V> | undefined,
   hash: number,
   key: string,
   shift: number,
-): Entry<V> | undefined {
-  if (node instanceof Branch) {
-    const bit = 1 << ((hash >>> shift) & MASK);
-    if ((node.bitmap & bit) === 0) return node;
-    const index = popcount(node.bitmap & (bit - 1));
-    const child = node.children[index] as Entry<V>;
-    const next = deleteEntry(child, hash, key, shift + BITS);
-    if (next === child) return node;
-    if (next === undefined) {
-      if (node.bitmap === bit) return undefined;
-      const children = node.children.slice();
-      children.splice(index, 1);
-      return new Branch(node.bitmap & ~bit, children);
-    }
-    return new Branch(node.bitmap, withChild(node.children, index, next));
+): Node<V> | undefined {
+  if (Array.isArray(node)) {
+    const slot = (hash >>> shift) & MASK;
+    return withSlot(node, slot, deleteEntry(node[slot], hash, key, shift + BITS));
   }
-  if (node instanceof Leaf) return node.key === key ? undefined : node;
-  const leaves = node.leaves.filter((l) => l.key !== key);
-  if (leaves.length === node.leaves.length) return node;
-  return leaves.length === 1 ? leaves[0] : new Collision(node.hash, leaves);
+  const chain = node as Leaf<V> | undefined;
+  if (chain === undefined) return undefined;
+  if (chain.key === key) return chain.next;
+  const next = deleteEntry(chain.next, hash, key, shift) as Leaf<V> | undefined;
+  return next === chain.next ? chain : new Leaf(chain.hash, chain.key, chain.value, next);
 }
 
-function* iterate<V>(node: Entry<V>): Generator<[string, V]> {
-  if (node instanceof Branch) {
-    for (const child of node.children) yield* iterate(child);
-  } else if (node instanceof Leaf) {
-    yield [node.key, node.value];
+function* iterate<V>(node: Node<V> | undefined): Generator<[string, V]> {
+  if (Array.isArray(node)) {
+    for (const child of node as Branch<V>) yield* iterate(child);
   } else {
-    for (const leaf of node.leaves) yield [leaf.key, leaf.value];
+    for (let leaf = node as Leaf<V> | undefined; leaf; leaf = leaf.next)
+      yield [leaf.key, leaf.value];
   }
 }
 
@@ -175,7 +133,7 @@ export interface LazyValue<V> {
 export class PersistentMap<V> {
   /** The empty map. */
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(EMPTY_BRANCH as Branch<V>, 0, undefined, undefined, undefined);
+    return new PersistentMap<V>(undefined, 0, undefined, undefined, undefined);
   }
 
   /** A map built from `[key, value]` pairs; later pairs win. */
@@ -188,13 +146,13 @@ export class PersistentMap<V> {
   /** Number of keys. */
   readonly size: number;
   // Private fields (not enumerable): deep equality sees the entries, not the layout.
-  readonly #root: Branch<V>;
+  readonly #root: Node<V> | undefined;
   readonly #focusKey: string | undefined;
   readonly #focusValue: V | undefined;
   readonly #focusLazy: LazyValue<V> | undefined;
 
   private constructor(
-    root: Branch<V>,
+    root: Node<V> | undefined,
     size: number,
     focusKey: string | undefined,
     focusValue: V | undefined,
@@ -214,10 +172,10 @@ export class PersistentMap<V> {
   }
 
   /** The trie with the focus written into it. */
-  #flushed(): Branch<V> {
-    if (this.#focusKey === undefined) return this.#root;
+  #flushed(): Node<V> | undefined {
     const key = this.#focusKey;
-    return setEntry(this.#root, new Leaf(hashString(key), key, this.#focus()), 0) as Branch<V>;
+    if (key === undefined) return this.#root;
+    return setEntry(this.#root, new Leaf(hashString(key), key, this.#focus()), 0);
   }
 
   /** The value stored under `key`. */
@@ -292,9 +250,7 @@ export class PersistentMap<V> {
     if (!this.has(key)) return this;
     const isFocus = key === this.#focusKey;
     const base = isFocus ? this.#root : this.#flushed();
-    const root =
-      (deleteEntry(base, hashString(key), key, 0) as Branch<V> | undefined) ??
-      (EMPTY_BRANCH as Branch<V>);
+    const root = deleteEntry(base, hashString(key), key, 0);
     return new PersistentMap(root, this.size - 1, undefined, undefined, undefined);
   }
 
