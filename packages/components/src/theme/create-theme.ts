@@ -35,12 +35,25 @@ export interface Theme {
   attributes: { "data-tk-theme": "light" | "dark" };
 }
 
+// Base, small, large, controls.
 const RADII = {
-  pill: { base: 16, sm: 10, lg: 24, control: "9999px" },
-  round: { base: 12, sm: 8, lg: 20, control: "9999px" },
-  soft: { base: 8, sm: 6, lg: 12, control: "8px" },
-  sharp: { base: 2, sm: 2, lg: 4, control: "2px" },
+  pill: [16, 10, 24, "9999px"],
+  round: [12, 8, 20, "9999px"],
+  soft: [8, 6, 12, "8px"],
+  sharp: [2, 2, 4, "2px"],
 } as const;
+
+// Gray ramp tokens: name, saturation divisor, lightness in light and in dark mode.
+const GRAYS = [
+  ["bg", 1, 100, 9],
+  ["fg", 3, 11, 93],
+  ["surface", 1, 100, 13],
+  ["surface-fg", 3, 11, 93],
+  ["muted", 1, 95.5, 16],
+  ["muted-fg", 2, 38, 70],
+  ["border", 1, 89, 22],
+  ["border-strong", 1, 79, 31],
+] as const;
 
 const DENSITY = { compact: 3, normal: 4, spacious: 5 } as const;
 
@@ -88,12 +101,12 @@ export function createTheme(options: ThemeOptions | "light" | "dark" = {}): Them
   const dark = scheme === "dark";
   const vars: Record<`--tk-${string}`, string> = {};
 
-  const radius = RADII[opts.radius ?? "round"];
-  vars["--tk-radius"] = `${radius.base}px`;
-  vars["--tk-radius-sm"] = `${radius.sm}px`;
-  vars["--tk-radius-lg"] = `${radius.lg}px`;
-  vars["--tk-composer-radius"] = opts.radius === "pill" ? "28px" : `${radius.lg}px`;
-  vars["--tk-button-radius"] = radius.control;
+  const [base, sm, lg, control] = RADII[opts.radius ?? "round"];
+  vars["--tk-radius"] = `${base}px`;
+  vars["--tk-radius-sm"] = `${sm}px`;
+  vars["--tk-radius-lg"] = `${lg}px`;
+  vars["--tk-composer-radius"] = opts.radius === "pill" ? "28px" : `${lg}px`;
+  vars["--tk-button-radius"] = control;
 
   vars["--tk-space"] = `${DENSITY[opts.density ?? "normal"]}px`;
 
@@ -102,16 +115,10 @@ export function createTheme(options: ThemeOptions | "light" | "dark" = {}): Them
     const hue = clamp(gray.hue, 0, 360);
     const sat = clamp(gray.tint, 0, 9) * 3;
     const shade = clamp(gray.shade ?? 0, -4, 4);
-    const l = (light: number, darkL: number) => (dark ? darkL + shade : light - shade * 1.5);
-    const hsl = (s: number, lightness: number) => `hsl(${hue} ${s}% ${clamp(lightness, 0, 100)}%)`;
-    vars["--tk-color-bg"] = hsl(sat, l(100, 9));
-    vars["--tk-color-fg"] = hsl(sat / 3, l(11, 93));
-    vars["--tk-color-surface"] = hsl(sat, l(100, 13));
-    vars["--tk-color-surface-fg"] = hsl(sat / 3, l(11, 93));
-    vars["--tk-color-muted"] = hsl(sat, l(95.5, 16));
-    vars["--tk-color-muted-fg"] = hsl(sat / 2, l(38, 70));
-    vars["--tk-color-border"] = hsl(sat, l(89, 22));
-    vars["--tk-color-border-strong"] = hsl(sat, l(79, 31));
+    for (const [name, divisor, light, darkL] of GRAYS) {
+      const lightness = clamp(dark ? darkL + shade : light - shade * 1.5, 0, 100);
+      vars[`--tk-color-${name}`] = `hsl(${hue} ${sat / divisor}% ${lightness}%)`;
+    }
   }
 
   const surface = opts.color?.surface;
