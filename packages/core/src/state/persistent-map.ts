@@ -72,10 +72,20 @@ function setEntry<V>(node: Node<V> | undefined, leaf: Leaf<V>, shift: number): N
   }
   const chain = node as Leaf<V> | undefined;
   if (chain === undefined || chain.hash === leaf.hash) return setInChain(chain, leaf);
-  // Two hashes share the bits so far: a branch splits them (they differ within 32 bits).
+  return split(chain, leaf, shift);
+}
+
+/** A branch holding two chains whose hashes differ at or below `shift`. */
+function split<V>(a: Leaf<V>, b: Leaf<V>, shift: number): Branch<V> {
   const branch: (Node<V> | undefined)[] = [];
-  branch[(chain.hash >>> shift) & MASK] = chain;
-  return setEntry(branch, leaf, shift);
+  const slotA = (a.hash >>> shift) & MASK;
+  const slotB = (b.hash >>> shift) & MASK;
+  if (slotA === slotB) branch[slotA] = split(a, b, shift + BITS);
+  else {
+    branch[slotA] = a;
+    branch[slotB] = b;
+  }
+  return branch;
 }
 
 /** The node without `key` (`undefined` for an emptied chain; emptied branches stay). */
