@@ -1,32 +1,24 @@
 import { en, type Messages } from "./messages";
 
-/**
- * The catalogs threadkit ships, by locale tag. English is part of the main bundle; every other
- * catalog is its own chunk, loaded by {@link loadLocale} (which `ThreadUIProvider`, `Thread.Root`
- * and `<ChatKit>` call for their `locale`).
- */
-export const LOCALES = [
-  "en",
-  "ar",
-  "de",
-  "es",
-  "fr",
-  "he",
-  "hi",
-  "it",
-  "ja",
-  "ko",
-  "nl",
-  "pl",
-  "pt",
-  "ru",
-  "tr",
-  "zh-CN",
-  "zh-TW",
-] as const;
-
 /** A locale tag that has a shipped catalog. */
-export type ShippedLocale = (typeof LOCALES)[number];
+export type ShippedLocale =
+  | "en"
+  | "ar"
+  | "de"
+  | "es"
+  | "fr"
+  | "he"
+  | "hi"
+  | "it"
+  | "ja"
+  | "ko"
+  | "nl"
+  | "pl"
+  | "pt"
+  | "ru"
+  | "tr"
+  | "zh-CN"
+  | "zh-TW";
 
 type Loader = () => Promise<{ default: Messages }>;
 
@@ -49,6 +41,13 @@ const LOADERS: Record<Exclude<ShippedLocale, "en">, Loader> = {
   "zh-CN": () => import("./locales/zh-CN"),
   "zh-TW": () => import("./locales/zh-TW"),
 };
+
+/**
+ * The catalogs threadkit ships, by locale tag. English is part of the main bundle; every other
+ * catalog is its own chunk, loaded by {@link loadLocale} (which `ThreadUIProvider`, `Thread.Root`
+ * and `<ChatKit>` call for their `locale`).
+ */
+export const LOCALES = ["en", ...Object.keys(LOADERS)] as readonly ShippedLocale[];
 
 const BY_LOWER = new Map<string, ShippedLocale>(LOCALES.map((tag) => [tag.toLowerCase(), tag]));
 // Old or alternative language subtags of shipped languages.
