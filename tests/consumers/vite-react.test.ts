@@ -167,7 +167,7 @@ type Metric = "threadView" | "chat" | "files";
 /** The issue's targets: over the React-only page, and files the build emits. */
 const TARGETS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
 /** Targets met today; these must stay met. Add a metric here once its target is reached. */
-const TARGET_MET = new Set<Metric>(["files", "chat"]);
+const TARGET_MET = new Set<Metric>(["files", "chat", "threadView"]);
 /**
  * Until then, a ceiling near what was recorded keeps it from growing (BENCHMARKS.md "Consumer
  * weight"): 126.9 kB (thread view) and 133.3 kB (full chat) over React on 2026-12-02, after the
@@ -191,9 +191,13 @@ const TARGET_MET = new Set<Metric>(["files", "chat"]);
  * thread view 57.1 kB and the full chat 71.7 kB once the thread view's run actions, the stream-event
  * schemas, the composer's attachment lists and the thread list's rename form load on first use;
  * the thread view 52.0 kB (the full chat 66.1 kB, its target met) once the answer checks load with
- * the first request, the stream reducer with the run runtime and the thread mutations on first call.
+ * the first request, the stream reducer with the run runtime and the thread mutations on first call;
+ * the thread view 46.9 kB (its target met) and the full chat 61.3 kB on 2026-12-03 once markdown
+ * shrank in place, the upload and widget action rules load with their first use, the row
+ * virtualizer's work with TanStack Virtual, the run status display and unknown items with the
+ * rarer renderers, and PersistentMap, the catalogs and createTheme got smaller.
  */
-const CEILINGS: Record<Metric, number> = { threadView: 52_500, chat: 70_000, files: 50 };
+const CEILINGS: Record<Metric, number> = { threadView: 50_000, chat: 70_000, files: 50 };
 
 function initialJs(htmlFile: string): { bytes: number; gzip: number; files: string[] } {
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
