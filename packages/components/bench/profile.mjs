@@ -5,12 +5,14 @@
 //   node packages/components/bench/profile.mjs mdt | mdb   (markdown in the thread | bare)
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
 
-const outDir = path.join(os.tmpdir(), "threadkit-components-bench");
+// The page run.mjs built in this checkout.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(here, "../../../node_modules/.cache/threadkit/components-bench");
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");

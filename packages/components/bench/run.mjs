@@ -12,7 +12,9 @@ import { build } from "vite";
 import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(os.tmpdir(), "threadkit-components-bench");
+// In this checkout (not the shared temp folder), so two checkouts benchmarking at once do not
+// overwrite each other's page; profile.mjs reads the page from there.
+const outDir = path.join(here, "../../../node_modules/.cache/threadkit/components-bench");
 
 await build({
   root: path.join(here, "page"),
