@@ -213,7 +213,8 @@ const computed = (page: Page, selector: string, property: string) =>
 
 /**
  * Tailwind v4 utilities on threadkit parts win over the default stylesheet, which is loaded
- * (its tokens are there). The composer must hold text so Submit is enabled.
+ * (its tokens are there), and Tailwind's preflight does not strip threadkit's look. The composer
+ * must hold text so Submit is enabled.
  */
 export async function expectTailwindWins(page: Page): Promise<void> {
   // The tokens survive the production build's CSS lowering: colours resolve on the parts.
@@ -234,5 +235,22 @@ export async function expectTailwindWins(page: Page): Promise<void> {
   expect(await computed(page, submit, "background-color")).toBe("rgb(37, 99, 235)");
   expect(await computed(page, submit, "border-top-left-radius")).toBe("6px");
   expect(await computed(page, submit, "color")).toBe("rgb(255, 255, 255)");
+  // The app's button keeps its padding and grows to fit its label.
+  expect(await computed(page, submit, "padding-left")).toBe("16px");
+  const fits = await page
+    .locator(submit)
+    .evaluate((element) => element.scrollWidth <= element.clientWidth && element.clientWidth > 36);
+  expect(fits, "the submit button fits its label").toBe(true);
   await page.getByRole("textbox", { name: "Message" }).fill("");
+  // threadkit's layers sit after Tailwind's base: preflight (margins, padding and borders reset,
+  // list markers and heading sizes removed) does not strip threadkit's own look.
+  expect(await computed(page, '[data-tk-part="markdown-heading"]', "font-weight")).toBe("650");
+  expect(await computed(page, 'ol[data-tk-part="markdown-list"]', "list-style-type")).toBe(
+    "decimal",
+  );
+  expect(await computed(page, '[data-tk-part="markdown-list"]', "padding-inline-start")).not.toBe(
+    "0px",
+  );
+  expect(await computed(page, '[data-tk-part="code-block"]', "border-top-width")).toBe("1px");
+  expect(await computed(page, '[data-tk-part="code-block-header"]', "padding-left")).toBe("14px");
 }

@@ -1,8 +1,9 @@
 /**
  * The published stylesheet in real Chromium: every rule sits in a `threadkit.*` cascade layer, so
- * unlayered rules and any layer declared after `threadkit` (Tailwind v4's theme, base, components,
- * utilities) win; parts outside a themed container follow prefers-color-scheme; a
- * `data-tk-theme` container pins its scheme at any depth.
+ * unlayered rules and any layer declared after `threadkit` (Tailwind v4's components and
+ * utilities, in the order the components README gives) win, while a reset in Tailwind's base
+ * layer (preflight) does not strip threadkit's look; parts outside a themed container follow
+ * prefers-color-scheme; a `data-tk-theme` container pins its scheme at any depth.
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -11,14 +12,20 @@ import { launchBrowser, type RunningServer, serveStatic } from "./harness";
 
 const componentsSrc = path.resolve(import.meta.dirname, "../../../packages/components/src");
 
-// A page in the shape Tailwind v4 emits: its layer order first, a utility in `utilities`, a
-// component class in `components`, and one plain unlayered rule. The stylesheet is linked as
-// shipped (its own @imports resolved by the browser).
+// A page in the shape Tailwind v4 emits: the layer order the components README gives first,
+// preflight's resets in `base`, a utility in `utilities`, a component class in `components`, and
+// one plain unlayered rule. The stylesheet is linked as shipped (its own @imports resolved by the
+// browser).
 const page = (body: string, head = "") => `<!doctype html>
 <html><head>
-<style>@layer threadkit, theme, base, components, utilities;</style>
+<style>@layer theme, base, threadkit, components, utilities;</style>
 <link rel="stylesheet" href="/styles.css">
 <style>
+@layer base {
+  *, ::before, ::after { box-sizing: border-box; border: 0 solid; margin: 0; padding: 0; }
+  h1, h2, h3, h4, h5, h6 { font-size: inherit; font-weight: inherit; }
+  ol, ul, menu { list-style: none; }
+}
 @layer utilities { .border-2 { border-width: 2px; border-style: solid; } .max-w-3xl { max-width: 48rem; } }
 @layer components { .btn { background-color: rgb(1, 2, 3); border-radius: 3px; } }
 .plain { padding: 7px; }
@@ -109,6 +116,27 @@ describe("the stylesheet's cascade layers", () => {
     expect(await style(tab, "#items", "padding-top")).toBe("7px");
     expect(await style(tab, "#submit", "background-color")).toBe("rgb(1, 2, 3)");
     expect(await style(tab, "#submit", "border-top-left-radius")).toBe("3px");
+  });
+
+  it("keeps threadkit's look under a reset in Tailwind's base layer (preflight)", async () => {
+    const tab = await open(
+      page(`<div data-tk-part="markdown">
+        <h2 data-tk-part="markdown-heading" data-level="2" id="heading">Title</h2>
+        <ol data-tk-part="markdown-list" id="ordered"><li data-tk-part="markdown-list-item">One
+          <ul data-tk-part="markdown-list" id="nested"><li data-tk-part="markdown-list-item">Two</li></ul>
+        </li></ol>
+        <ul data-tk-part="markdown-list" id="bullets"><li data-tk-part="markdown-list-item">Three</li></ul>
+        <div data-tk-part="code-block" id="code"><div data-tk-part="code-block-header" id="header">ts</div></div>
+      </div>`),
+    );
+    expect(await style(tab, "#heading", "font-weight")).toBe("650");
+    expect(await style(tab, "#heading", "margin-top")).not.toBe("0px");
+    expect(await style(tab, "#ordered", "list-style-type")).toBe("decimal");
+    expect(await style(tab, "#bullets", "list-style-type")).toBe("disc");
+    expect(await style(tab, "#nested", "list-style-type")).toBe("circle");
+    expect(await style(tab, "#ordered", "padding-inline-start")).not.toBe("0px");
+    expect(await style(tab, "#code", "border-top-width")).toBe("1px");
+    expect(await style(tab, "#header", "padding-left")).toBe("14px");
   });
 
   it("styles the parts when nothing overrides them", async () => {
