@@ -12,15 +12,22 @@ import { launchBrowser, type RunningServer, serveStatic } from "./harness";
 
 const componentsSrc = path.resolve(import.meta.dirname, "../../../packages/components/src");
 
-// A page in the shape Tailwind v4 emits: the layer order the components README gives first,
-// preflight's resets in `base`, a utility in `utilities`, a component class in `components`, and
-// one plain unlayered rule. The stylesheet is linked as shipped (its own @imports resolved by the
-// browser).
-const page = (body: string, head = "") => `<!doctype html>
+/**
+ * How the page orders the layers: `declared` puts the order the components README gives first;
+ * `threadkit-first` declares none and loads threadkit's stylesheet before Tailwind's (an app that
+ * imports `@threadkit/components/styles.css` before its own CSS).
+ */
+type Order = "declared" | "threadkit-first";
+
+// A page in the shape Tailwind v4 emits: its own layer statement, preflight's resets in `base`, a
+// utility in `utilities`, a component class in `components`, and one plain unlayered rule. The
+// stylesheet is linked as shipped (its own @imports resolved by the browser).
+const page = (body: string, head = "", order: Order = "declared") => `<!doctype html>
 <html><head>
-<style>@layer theme, base, threadkit, components, utilities;</style>
+<style>${order === "declared" ? "@layer theme, base, threadkit, components, utilities;" : "/* no order declared */"}</style>
 <link rel="stylesheet" href="/styles.css">
 <style>
+@layer theme, base, components, utilities;
 @layer base {
   *, ::before, ::after { box-sizing: border-box; border: 0 solid; margin: 0; padding: 0; }
   h1, h2, h3, h4, h5, h6 { font-size: inherit; font-weight: inherit; }
@@ -31,6 +38,8 @@ const page = (body: string, head = "") => `<!doctype html>
 .plain { padding: 7px; }
 </style>${head}
 </head><body>${body}</body></html>`;
+
+const ORDERS: Order[] = ["declared", "threadkit-first"];
 
 let site: RunningServer;
 let browser: Browser;
@@ -103,41 +112,55 @@ describe("the stylesheet's cascade layers", () => {
     expect(rules).toBeGreaterThan(300);
   });
 
-  it("lets Tailwind's utility and component layers and unlayered rules win over threadkit", async () => {
-    const tab = await open(
-      page(`<div data-tk-part="thread">
+  it.each(ORDERS)(
+    "lets Tailwind's utility and component layers and unlayered rules win over threadkit (%s)",
+    async (order) => {
+      const tab = await open(
+        page(
+          `<div data-tk-part="thread">
         <div data-tk-part="thread-items" class="max-w-3xl plain" id="items"></div>
         <div data-tk-part="composer" class="border-2" id="composer"></div>
         <button data-tk-part="composer-submit" class="btn" id="submit">Send</button>
-      </div>`),
-    );
-    expect(await style(tab, "#composer", "border-top-width")).toBe("2px");
-    expect(await style(tab, "#items", "max-width")).toBe("768px");
-    expect(await style(tab, "#items", "padding-top")).toBe("7px");
-    expect(await style(tab, "#submit", "background-color")).toBe("rgb(1, 2, 3)");
-    expect(await style(tab, "#submit", "border-top-left-radius")).toBe("3px");
-  });
+      </div>`,
+          "",
+          order,
+        ),
+      );
+      expect(await style(tab, "#composer", "border-top-width")).toBe("2px");
+      expect(await style(tab, "#items", "max-width")).toBe("768px");
+      expect(await style(tab, "#items", "padding-top")).toBe("7px");
+      expect(await style(tab, "#submit", "background-color")).toBe("rgb(1, 2, 3)");
+      expect(await style(tab, "#submit", "border-top-left-radius")).toBe("3px");
+    },
+  );
 
-  it("keeps threadkit's look under a reset in Tailwind's base layer (preflight)", async () => {
-    const tab = await open(
-      page(`<div data-tk-part="markdown">
+  it.each(ORDERS)(
+    "keeps threadkit's look under a reset in Tailwind's base layer (preflight) (%s)",
+    async (order) => {
+      const tab = await open(
+        page(
+          `<div data-tk-part="markdown">
         <h2 data-tk-part="markdown-heading" data-level="2" id="heading">Title</h2>
         <ol data-tk-part="markdown-list" id="ordered"><li data-tk-part="markdown-list-item">One
           <ul data-tk-part="markdown-list" id="nested"><li data-tk-part="markdown-list-item">Two</li></ul>
         </li></ol>
         <ul data-tk-part="markdown-list" id="bullets"><li data-tk-part="markdown-list-item">Three</li></ul>
         <div data-tk-part="code-block" id="code"><div data-tk-part="code-block-header" id="header">ts</div></div>
-      </div>`),
-    );
-    expect(await style(tab, "#heading", "font-weight")).toBe("650");
-    expect(await style(tab, "#heading", "margin-top")).not.toBe("0px");
-    expect(await style(tab, "#ordered", "list-style-type")).toBe("decimal");
-    expect(await style(tab, "#bullets", "list-style-type")).toBe("disc");
-    expect(await style(tab, "#nested", "list-style-type")).toBe("circle");
-    expect(await style(tab, "#ordered", "padding-inline-start")).not.toBe("0px");
-    expect(await style(tab, "#code", "border-top-width")).toBe("1px");
-    expect(await style(tab, "#header", "padding-left")).toBe("14px");
-  });
+      </div>`,
+          "",
+          order,
+        ),
+      );
+      expect(await style(tab, "#heading", "font-weight")).toBe("650");
+      expect(await style(tab, "#heading", "margin-top")).not.toBe("0px");
+      expect(await style(tab, "#ordered", "list-style-type")).toBe("decimal");
+      expect(await style(tab, "#bullets", "list-style-type")).toBe("disc");
+      expect(await style(tab, "#nested", "list-style-type")).toBe("circle");
+      expect(await style(tab, "#ordered", "padding-inline-start")).not.toBe("0px");
+      expect(await style(tab, "#code", "border-top-width")).toBe("1px");
+      expect(await style(tab, "#header", "padding-left")).toBe("14px");
+    },
+  );
 
   it("styles the parts when nothing overrides them", async () => {
     const tab = await open(
