@@ -6,7 +6,8 @@ import type { ThreadRunStatusSnapshot } from "./thread-source";
 
 // What `Thread.RunStatus` shows only once a run has left something on the thread (its notices,
 // progress, error, or why it ended early). It loads with the rarer item renderers
-// (`items/rare-renderers.ts`), on idle after the first paint or when first needed.
+// (`items/rare-renderers.ts`) when a run starts on the thread or the thread has one of these to
+// show (see `thread-run-status.tsx`).
 
 /** The sentence for each failure reason; the server's own message wins when it sent one. */
 const REASON_MESSAGES: Record<ThreadRunError["reason"], MessageKey> = {
